@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "SpecGen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "specgen", targets: ["specgen"]),
+        .library(name: "SpecModel", targets: ["SpecModel"]),
+        .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "SpecModel", dependencies: ["Yams"]),
+        .executableTarget(
+            name: "specgen",
+            dependencies: [
+                "SpecModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "ClientRuntime",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SpecModelTests", dependencies: ["SpecModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClientRuntimeTests", dependencies: ["ClientRuntime"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

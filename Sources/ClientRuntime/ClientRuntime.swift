@@ -1,0 +1,1 @@
+// The runtime every generated client imports.
