@@ -1,0 +1,183 @@
+import Foundation
+import Yams
+
+/// Reads a spec file into a Yams node tree, turning every way a file can be bad into diagnostics.
+///
+/// Guards: a size limit, strict UTF-8, a YAML parse on a thread with a large stack (libyaml's composer in Yams
+/// recurses once per nesting level), a nesting limit, and a budget on nodes visited so alias expansion bombs
+/// cannot make later passes exponential.
+public enum YAMLSource {
+    /// Specs larger than this are refused; the largest real spec is well under 1 MB.
+    public static let maxFileSize = 8 * 1024 * 1024
+    /// Deepest nesting a spec may use; the format itself needs about ten levels.
+    public static let maxDepth = 64
+
+    /// Parses `data` (the contents of `file`) into a root node, or returns the diagnostics that explain why not.
+    public static func parse(_ data: Data, file: String) -> (root: Node?, diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if data.count > maxFileSize {
+            let megabytes = String(format: "%.1f", Double(data.count) / 1_048_576)
+            return (nil, [Diagnostic(.error, "file is \(megabytes) MB; specs are limited to \(maxFileSize / 1_048_576) MB", at: start)])
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            let location = invalidUTF8Location(data, file: file)
+            return (nil, [Diagnostic(.error, "file is not valid UTF-8 text", at: location)])
+        }
+        if text.unicodeScalars.contains(where: { $0.value == 0 }) {
+            return (nil, [Diagnostic(.error, "file contains NUL bytes; is it a binary file?", at: location(ofScalar: "\0", in: text, file: file))])
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return (nil, [Diagnostic(.error, "spec is empty", at: start)])
+        }
+        if let deep = firstOverlyDeepLine(text) {
+            return (nil, [Diagnostic(.error, "nesting deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: deep, column: 1))])
+        }
+        let result = runWithLargeStack { () -> Result<Node?, any Error> in
+            Result { try Yams.compose(yaml: text) }
+        }
+        switch result {
+        case let .success(node):
+            guard let node else { return (nil, [Diagnostic(.error, "spec is empty", at: start)]) }
+            return (node, [])
+        case let .failure(error):
+            return (nil, [diagnostic(for: error, text: text, file: file)])
+        }
+    }
+
+    static func diagnostic(for error: any Error, text: String, file: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return Diagnostic(.error, "cannot parse YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        func loc(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(.error, "YAML syntax error: \(problem)\(detail)", at: loc(mark))
+        case let .reader(problem, offset, _, _):
+            let place = offset.map { Self.location(ofUTF8Offset: $0, in: text, file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
+            return Diagnostic(.error, "YAML syntax error: \(problem)", at: place)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(.error, "duplicate key \(names) in one mapping", at: loc(context.mark))
+        default:
+            return Diagnostic(.error, "cannot parse YAML: \(yamlError)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// Runs `body` on a thread with a 512 MB stack (virtual; only touched pages are used) and waits for it.
+    static func runWithLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let box = ResultBox<T>()
+        let work = UncheckedBox(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = work.value()
+            done.signal()
+        }
+        thread.stackSize = 512 << 20
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+
+    /// A cheap pre-scan: bracket depth plus indentation, an upper bound of the real nesting on ordinary YAML.
+    static func firstOverlyDeepLine(_ text: String) -> Int? {
+        var bracketDepth = 0
+        var line = 1
+        var atLineStart = true
+        var indentation = 0
+        var inQuote: UInt8? = nil
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                atLineStart = true
+                indentation = 0
+                inQuote = nil
+                continue
+            }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    indentation += 1
+                    if indentation / 2 > maxDepth * 4 { return line }
+                    continue
+                }
+                atLineStart = false
+            }
+            if let quote = inQuote {
+                if byte == quote { inQuote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                bracketDepth += 1
+                if bracketDepth > maxDepth * 4 { return line }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): bracketDepth = max(0, bracketDepth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    static func invalidUTF8Location(_ data: Data, file: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        let bytes = [UInt8](data)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int =
+                switch byte {
+                case 0..<0x80: 1
+                case 0xC2...0xDF: 2
+                case 0xE0...0xEF: 3
+                case 0xF0...0xF4: 4
+                default: 0
+                }
+            let valid =
+                length > 0 && index + length <= bytes.count
+                && String(validatingUTF8Data: Data(bytes[index..<index + length])) != nil
+            if !valid {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                return SourceLocation(file: file, line: line, column: column)
+            }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return SourceLocation(file: file, line: line, column: 1)
+    }
+
+    static func location(ofUTF8Offset offset: Int, in text: String, file: String) -> SourceLocation {
+        let prefix = text.utf8.prefix(offset)
+        let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lastLine = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? []
+        return SourceLocation(file: file, line: line, column: String(decoding: lastLine, as: UTF8.self).unicodeScalars.count + 1)
+    }
+
+    static func location(ofScalar scalar: Unicode.Scalar, in text: String, file: String) -> SourceLocation {
+        let index = text.unicodeScalars.firstIndex(of: scalar) ?? text.unicodeScalars.startIndex
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: index)
+        return location(ofUTF8Offset: offset, in: text, file: file)
+    }
+}
+
+/// Hands a value to the parser thread; the caller waits for the thread, so there is no concurrent access.
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}
+
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+extension String {
+    /// Strict UTF-8 decoding: nil when any byte sequence is invalid.
+    init?(validatingUTF8Data data: Data) {
+        guard let decoded = String(bytes: data, encoding: .utf8) else { return nil }
+        self = decoded
+    }
+}

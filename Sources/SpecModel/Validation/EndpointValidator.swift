@@ -1,0 +1,123 @@
+extension SpecValidator {
+    mutating func checkEndpoint(_ endpoint: Endpoint) {
+        let owner = "endpoint '\(endpoint.id.value)'"
+        if spec.securityLevel(named: endpoint.security.value) == nil {
+            let known = spec.security.map(\.name.value)
+            let hint = closest(to: endpoint.security.value, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            error("unknown security level '\(endpoint.security.value)'\(hint)", at: endpoint.security.location)
+        }
+        if !endpoint.path.value.hasPrefix("/") {
+            error("path '\(endpoint.path.value)' must start with '/'", at: endpoint.path.location)
+        }
+        reportDuplicates(endpoint.params.map(\.name), what: "parameter", in: owner)
+        let templated = endpoint.pathTemplateNames
+        for name in templated where endpoint.param(named: name) == nil {
+            error("path template names '{\(name)}' but \(owner) has no parameter '\(name)'", at: endpoint.path.location)
+        }
+        for param in endpoint.params {
+            checkType(param.type)
+            if param.location == .path, !templated.contains(param.name.value) {
+                error("path parameter '\(param.name.value)' is missing from the path template '\(endpoint.path.value)'", at: param.name.location)
+            }
+            if param.location == .body || param.location == nil, endpoint.method == .GET, endpoint.request.encoding == .json {
+                error("GET \(owner) cannot send a JSON body", at: param.name.location)
+            }
+            if let enumDef = enumDef(of: param.type.value) {
+                for value in param.values where !enumDef.values.contains(where: { $0.value.value == value.text }) {
+                    error("value '\(value.text)' of parameter '\(param.name.value)' is not in enum '\(enumDef.name.value)'", at: value.location)
+                }
+            }
+        }
+        for rule in endpoint.rules { checkRule(rule, in: endpoint) }
+        if let weight = endpoint.weight { checkWeight(weight, in: endpoint) }
+        if let response = endpoint.response { checkResponse(response, in: endpoint) }
+        for example in endpoint.examples { checkExample(example, in: endpoint) }
+    }
+
+    func enumDef(of type: TypeRef) -> EnumDef? {
+        switch type {
+        case let .named(name): spec.enumDef(named: name)
+        case let .array(element): enumDef(of: element)
+        default: nil
+        }
+    }
+
+    mutating func checkParamName(_ name: Located<String>, in endpoint: Endpoint, role: String) {
+        guard endpoint.param(named: name.value) == nil else { return }
+        let hint = closest(to: name.value, in: endpoint.params.map(\.name.value)).map { "; did you mean '\($0)'?" } ?? ""
+        error("\(role) names unknown parameter '\(name.value)'\(hint)", at: name.location)
+    }
+
+    mutating func checkCondition(_ condition: Condition, in endpoint: Endpoint, role: String) {
+        for name in condition.params { checkParamName(name, in: endpoint, role: role) }
+        for equals in condition.equals { checkValues(equals, in: endpoint, role: role) }
+    }
+
+    mutating func checkValues(_ equals: Condition.Equals, in endpoint: Endpoint, role: String) {
+        guard let param = endpoint.param(named: equals.param.value) else { return }
+        if let enumDef = enumDef(of: param.type.value) {
+            for value in equals.values where !enumDef.values.contains(where: { $0.value.value == value.text }) {
+                error("\(role) compares '\(param.name.value)' with '\(value.text)', which is not a value of enum '\(enumDef.name.value)'", at: value.location)
+            }
+        } else if param.type.value == .boolean {
+            for value in equals.values where !["true", "false"].contains(value.text) {
+                error("\(role) compares boolean '\(param.name.value)' with '\(value.text)'", at: value.location)
+            }
+        }
+    }
+
+    mutating func checkRule(_ rule: Rule, in endpoint: Endpoint) {
+        checkCondition(rule.condition, in: endpoint, role: "rule")
+        for name in rule.requirement.params { checkParamName(name, in: endpoint, role: "rule") }
+        if case let .requireValue(equals) = rule.requirement {
+            for e in equals { checkValues(e, in: endpoint, role: "rule") }
+        }
+        switch rule.requirement {
+        case let .requireOneOf(p), let .requireAnyOf(p), let .exclusive(p):
+            if p.count < 2 { error("'\(rule.requirement.keyword)' needs at least two parameters", at: rule.location) }
+        default: break
+        }
+        if let code = rule.error, !spec.errors.isEmpty, !spec.errors.contains(where: { $0.code.value == code }) {
+            warning("rule answers with error \(code), which the error catalog lacks", at: rule.location)
+        }
+    }
+
+    mutating func checkWeight(_ weight: Weight, in endpoint: Endpoint) {
+        switch weight {
+        case .fixed: break
+        case let .cases(cases, _):
+            for c in cases { checkCondition(c.condition, in: endpoint, role: "weight case") }
+        case let .byParam(param, ranges):
+            checkParamName(param, in: endpoint, role: "weight")
+            let bounds = ranges.compactMap(\.max)
+            if bounds != bounds.sorted() || ranges.dropLast().contains(where: { $0.max == nil }) {
+                error("weight ranges must be in increasing order, with the open range last", at: param.location)
+            }
+        }
+    }
+
+    mutating func checkResponse(_ response: Response, in endpoint: Endpoint) {
+        response.type.map { checkType($0) }
+        response.errorBodies.forEach { checkType($0.type) }
+        guard let selector = response.selectedBy else { return }
+        guard let param = endpoint.param(named: selector.value) else {
+            checkParamName(selector, in: endpoint, role: "response selector")
+            return
+        }
+        let enumDef = enumDef(of: param.type.value)
+        if enumDef == nil { error("response selector '\(selector.value)' must be an enum parameter", at: selector.location) }
+        reportDuplicates(response.variants.map(\.key), what: "variant", in: "response of endpoint '\(endpoint.id.value)'")
+        for variant in response.variants {
+            checkType(variant.type)
+            if let enumDef, !enumDef.values.contains(where: { $0.value.value == variant.key.value }) {
+                error("response variant '\(variant.key.value)' is not a value of enum '\(enumDef.name.value)' (the type of '\(selector.value)')", at: variant.key.location)
+            }
+        }
+        for d in response.defaults {
+            checkCondition(d.condition, in: endpoint, role: "variant default")
+            if !response.variants.contains(where: { $0.key.value == d.variant.value }) {
+                error("variant default names '\(d.variant.value)', which is not a variant of this response", at: d.variant.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SpecGen: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "specgen",
+        abstract: "Generate typed Swift clients for exchange REST APIs from YAML specs.",
+        subcommands: [Lint.self]
+    )
+}
