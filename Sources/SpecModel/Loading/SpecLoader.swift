@@ -59,6 +59,7 @@ struct SpecReader {
         let api = top.string("api", required: true)
         let title = top.text("title", required: true)
         let module = top.string("module", required: true)
+        // An id that failed to read was reported already; keep it empty so checks of its form stay quiet.
         let fallback = Located("", at: top.location)
         var spec = Spec(file: ctx.file, formatVersion: version ?? 1, api: api ?? fallback, title: title ?? "", module: module ?? fallback)
         spec.description = top.text("description")

@@ -59,10 +59,25 @@ public enum YAMLSource {
             return Diagnostic(.error, "YAML syntax error: \(problem)", at: place)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.error, "duplicate key \(names) in one mapping", at: loc(context.mark))
+            let first = loc(context.mark)
+            let second = secondOccurrence(of: duplicates.first ?? "", after: first, in: text)
+            return Diagnostic(.error, "duplicate key \(names) in one mapping (first at line \(first.line))", at: second ?? first)
         default:
             return Diagnostic(.error, "cannot parse YAML: \(yamlError)", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+
+    /// The next line that repeats the key at the same column, where the user has to look.
+    static func secondOccurrence(of key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let prefix = String(repeating: " ", count: first.column - 1)
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            if line.hasPrefix(prefix + key + ":") || line.hasPrefix(prefix + "\"" + key + "\":") {
+                return SourceLocation(file: first.file, line: index + 1, column: first.column)
+            }
+        }
+        return nil
     }
 
     /// Runs `body` on a thread with a 512 MB stack (virtual; only touched pages are used) and waits for it.

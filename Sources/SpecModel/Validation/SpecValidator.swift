@@ -30,10 +30,10 @@ struct SpecValidator {
     // MARK: Header
 
     mutating func checkHeader() {
-        if spec.api.value.range(of: #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
+        if !spec.api.value.isEmpty, spec.api.value.range(of: #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
             error("api id '\(spec.api.value)' must be kebab-case, such as 'binance-spot'", at: spec.api.location)
         }
-        if spec.module.value.range(of: #"^[A-Z][A-Za-z0-9]*$"#, options: .regularExpression) == nil {
+        if !spec.module.value.isEmpty, spec.module.value.range(of: #"^[A-Z][A-Za-z0-9]*$"#, options: .regularExpression) == nil {
             error("module '\(spec.module.value)' must be an UpperCamelCase Swift identifier", at: spec.module.location)
         }
         for server in spec.servers {
