@@ -14,13 +14,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "SpecModel", dependencies: ["Yams"]),
+        .target(
+            name: "SpecGenerator",
+            dependencies: ["SpecModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "SpecTools", dependencies: ["SpecModel", "SpecGenerator", "CLibXML2", "Yams"]),
         .executableTarget(
             name: "specgen",
             dependencies: [
                 "SpecModel",
+                "SpecGenerator",
+                "SpecTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +42,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpecModelTests", dependencies: ["SpecModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecGeneratorTests", dependencies: ["SpecGenerator", "SpecModel"]),
+        .testTarget(name: "SpecToolsTests", dependencies: ["SpecTools", "SpecModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClientRuntimeTests", dependencies: ["ClientRuntime"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// The review tools: diff and docs check.
