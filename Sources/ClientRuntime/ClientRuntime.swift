@@ -1,1 +1,0 @@
-// The runtime every generated client imports.

@@ -1,0 +1,53 @@
+/// What a description masks: credential headers, signature parameters and literal secret values.
+public struct Redactions: Sendable, Hashable {
+    /// Header names (lower-cased) whose values are masked.
+    public var headerNames: Set<String>
+    /// Query and form parameter names whose values are masked.
+    public var parameterNames: Set<String>
+    /// Literal values masked wherever they appear (API key, signature, token as sent).
+    public var values: Set<String>
+
+    /// Creates a set of redactions on top of the well-known credential headers and `signature`.
+    public init(headerNames: Set<String> = [], parameterNames: Set<String> = [], values: Set<String> = []) {
+        self.headerNames = Redaction.sensitiveHeaderNames.union(headerNames.map { $0.lowercased() })
+        self.parameterNames = Redaction.sensitiveParameterNames.union(parameterNames)
+        self.values = values.filter { !$0.isEmpty }
+    }
+
+    /// Masks every literal secret value in `text`.
+    public func scrub(_ text: String) -> String {
+        // Longest first, so a value that contains another is masked whole.
+        values.sorted { $0.count > $1.count }.reduce(text) { partial, secret in
+            partial.replacingOccurrences(of: secret, with: Redaction.mask)
+        }
+    }
+
+    /// Masks the values of sensitive parameters in `a=1&b=2` text, then every literal secret.
+    public func scrubParameters(_ text: String) -> String {
+        let masked = text.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+            guard let eq = pair.firstIndex(of: "=") else { return String(pair) }
+            let name = String(pair[..<eq])
+            return parameterNames.contains(name) ? "\(name)=\(Redaction.mask)" : String(pair)
+        }.joined(separator: "&")
+        return scrub(masked)
+    }
+
+    /// Merges two sets of redactions.
+    public func union(_ other: Redactions) -> Redactions {
+        var result = self
+        result.headerNames.formUnion(other.headerNames)
+        result.parameterNames.formUnion(other.parameterNames)
+        result.values.formUnion(other.values)
+        return result
+    }
+}
+
+/// Shared redaction constants.
+enum Redaction {
+    static let mask = "<redacted>"
+    static let sensitiveHeaderNames: Set<String> = [
+        "authorization", "proxy-authorization", "cookie", "set-cookie",
+        "x-mbx-apikey", "exchange-api-key", "exchange-api-sign",
+    ]
+    static let sensitiveParameterNames: Set<String> = ["signature"]
+}

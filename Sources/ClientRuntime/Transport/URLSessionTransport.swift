@@ -1,0 +1,83 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The default transport, on Foundation's `URLSession` (FoundationNetworking on Linux).
+/// Honours `HTTPRequest.timeout` and task cancellation (the data task is cancelled).
+public struct URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+
+    /// Uses `session`, or an ephemeral session without caching or cookies.
+    public init(session: URLSession? = nil) {
+        if let session {
+            self.session = session
+        } else {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            configuration.httpCookieStorage = nil
+            configuration.httpShouldSetCookies = false
+            self.session = URLSession(configuration: configuration)
+        }
+    }
+
+    /// Sends the request with a data task.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.httpBody = request.body
+        urlRequest.timeoutInterval = Double(request.timeout.components.seconds)
+            + Double(request.timeout.components.attoseconds) / 1e18
+        for field in request.headers.fields {
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        }
+        let taskBox = Locked<URLSessionDataTask?>(nil)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                let task = session.dataTask(with: urlRequest) { data, response, error in
+                    if let error {
+                        let failure = (error as? URLError).map(Self.classify)
+                            ?? HTTPTransportFailure(.other, error.localizedDescription)
+                        continuation.resume(throwing: failure)
+                        return
+                    }
+                    guard let http = response as? HTTPURLResponse else {
+                        continuation.resume(throwing: HTTPTransportFailure(.other, "not an HTTP response"))
+                        return
+                    }
+                    var headers = HTTPHeaders()
+                    for (name, value) in http.allHeaderFields {
+                        headers.add(String(describing: name), String(describing: value))
+                    }
+                    continuation.resume(returning: HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+                }
+                taskBox.withLock { $0 = task }
+                task.resume()
+                if Task.isCancelled { task.cancel() }
+            }
+        } onCancel: {
+            taskBox.withLock { $0?.cancel() }
+        }
+    }
+
+    /// Classifies a `URLError` by whether the request may have reached the server. The message names the
+    /// failure only (never the URL, which may carry a signature).
+    public static func classify(_ error: URLError) -> HTTPTransportFailure {
+        let message = "URLError \(error.code.rawValue)"
+        switch error.code {
+        case .timedOut:
+            return HTTPTransportFailure(.timedOut, "\(message): timed out")
+        case .networkConnectionLost:
+            return HTTPTransportFailure(.connectionLost, "\(message): connection lost")
+        case .cancelled:
+            return HTTPTransportFailure(.cancelled, "\(message): cancelled")
+        case .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .notConnectedToInternet, .badURL,
+            .unsupportedURL, .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return HTTPTransportFailure(.notSent, "\(message): could not connect")
+        default:
+            return HTTPTransportFailure(.other, message)
+        }
+    }
+}
