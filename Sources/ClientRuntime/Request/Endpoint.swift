@@ -1,0 +1,96 @@
+import Foundation
+
+/// Where an endpoint's non-path, non-header parameters go.
+public enum BodyEncoding: Sendable, Hashable {
+    /// Everything in the query string.
+    case query
+    /// `.body` parameters in an `application/x-www-form-urlencoded` body (the query for GET).
+    case form
+    /// `.body` parameters as a JSON object, wrapped as `{"wrapper": {…}}` when a wrapper is given (the query for GET).
+    case json(wrapper: String?)
+}
+
+/// What an endpoint's security level demands (the spec's `security` entry).
+public struct SecurityRequirement: Sendable, Hashable {
+    /// Send the API key.
+    public var apiKey: Bool
+    /// Sign the request (implies the timestamp and receive window).
+    public var signed: Bool
+    /// Send a timestamp even without a signature (DFX MARKET).
+    public var timestamp: Bool
+    /// Send a bearer token.
+    public var bearer: Bool
+
+    /// Creates a requirement.
+    public init(apiKey: Bool = false, signed: Bool = false, timestamp: Bool = false, bearer: Bool = false) {
+        self.apiKey = apiKey
+        self.signed = signed
+        self.timestamp = timestamp
+        self.bearer = bearer
+    }
+
+    /// Open to everyone.
+    public static let none = SecurityRequirement()
+}
+
+/// The static description of one endpoint.
+public struct Endpoint: Sendable, Hashable {
+    /// The spec's endpoint id (`newOrder`), used in errors and logs.
+    public var id: String
+    /// The HTTP method.
+    public var method: HTTPMethod
+    /// The path, with `{name}` placeholders for path parameters.
+    public var path: String
+    /// The security level.
+    public var security: SecurityRequirement
+    /// Where body parameters go.
+    public var encoding: BodyEncoding
+    /// A content type overriding the encoding's default.
+    public var contentType: String?
+
+    /// Creates an endpoint description.
+    public init(
+        id: String, method: HTTPMethod, path: String, security: SecurityRequirement, encoding: BodyEncoding,
+        contentType: String? = nil
+    ) {
+        self.id = id
+        self.method = method
+        self.path = path
+        self.security = security
+        self.encoding = encoding
+        self.contentType = contentType
+    }
+
+    /// Whether the request may be retried safely: GET only.
+    public var isIdempotent: Bool { method == .get }
+}
+
+/// One request of an API; generated per endpoint.
+public protocol APIRequest: Sendable {
+    /// The decoded response.
+    associatedtype Response: Sendable
+    /// The endpoint this request calls.
+    static var endpoint: Endpoint { get }
+    /// The parameters in spec order; excludes signature and timestamp, includes recvWindow only if the caller set it.
+    var parameters: Parameters { get }
+    /// The request weight (may depend on parameters).
+    var weight: Int { get }
+    /// Checks the spec's parameter rules; throws `RequestValidationError`.
+    func validate() throws
+    /// Decodes the response payload (the envelope's data field, when the API has an envelope).
+    static func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response
+}
+
+extension APIRequest where Response: Decodable {
+    /// Decodes `Response` with `decoder`.
+    public static func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response {
+        try decoder.decode(Response.self, from: data)
+    }
+}
+
+extension APIRequest {
+    /// Weight 1.
+    public var weight: Int { 1 }
+    /// No rules.
+    public func validate() throws {}
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Where a parameter travels.
+public enum ParameterLocation: Sendable, Hashable {
+    /// The query string.
+    case query
+    /// The body (form or JSON, by the endpoint's `BodyEncoding`); the query for GET.
+    case body
+    /// A `{name}` placeholder in the path.
+    case path
+    /// A request header.
+    case header
+}
+
+/// How an array parameter is written in a query string or form body.
+public enum ArrayStyle: Sendable, Hashable {
+    /// `["A","B"]` (Binance).
+    case json
+    /// `A,B` (DFX).
+    case comma
+}
+
+/// One parameter value, kept in wire form.
+public enum ParameterValue: Sendable, Hashable {
+    /// Text.
+    case string(String)
+    /// An integer.
+    case int(Int64)
+    /// An exact decimal, sent as its text.
+    case decimal(ExactDecimal)
+    /// `true` / `false`.
+    case bool(Bool)
+    /// A date-time, sent as its text.
+    case timestamp(Timestamp)
+    /// An explicit JSON `null` (omitted from queries and forms).
+    case null
+    /// An array, written in the given style in queries and forms (always a JSON array in JSON bodies).
+    case array([ParameterValue], ArrayStyle)
+}
+
+/// A value that can be sent as a request parameter.
+public protocol ParameterEncodable: Sendable {
+    /// The wire value.
+    var parameterValue: ParameterValue { get }
+}
+
+extension ParameterEncodable where Self: RawRepresentable, Self.RawValue == String {
+    /// The raw value as text (generated open enums).
+    public var parameterValue: ParameterValue { .string(rawValue) }
+}
+
+extension String: ParameterEncodable {
+    /// The string itself.
+    public var parameterValue: ParameterValue { .string(self) }
+}
+
+extension Int: ParameterEncodable {
+    /// The integer.
+    public var parameterValue: ParameterValue { .int(Int64(self)) }
+}
+
+extension Int64: ParameterEncodable {
+    /// The integer.
+    public var parameterValue: ParameterValue { .int(self) }
+}
+
+extension Bool: ParameterEncodable {
+    /// `true` / `false`.
+    public var parameterValue: ParameterValue { .bool(self) }
+}
+
+extension ExactDecimal: ParameterEncodable {
+    /// The decimal's wire text.
+    public var parameterValue: ParameterValue { .decimal(self) }
+}
+
+extension Timestamp: ParameterEncodable {
+    /// The timestamp's wire text.
+    public var parameterValue: ParameterValue { .timestamp(self) }
+}
+
+extension ParameterValue: ParameterEncodable {
+    /// Itself.
+    public var parameterValue: ParameterValue { self }
+}
+
+/// A request's parameters, kept in the order they were added (the spec's order).
+public struct Parameters: Sendable, Hashable {
+    /// One named parameter.
+    public struct Entry: Sendable, Hashable {
+        /// The wire name.
+        public var name: String
+        /// The value.
+        public var value: ParameterValue
+        /// Where it travels.
+        public var location: ParameterLocation
+    }
+
+    /// The parameters, in order.
+    public private(set) var entries: [Entry] = []
+
+    /// Creates an empty list.
+    public init() {}
+
+    /// Adds a parameter; `nil` is skipped. Adding a name again replaces the value in place.
+    public mutating func add(_ name: String, _ value: (some ParameterEncodable)?, in location: ParameterLocation) {
+        guard let value else { return }
+        set(Entry(name: name, value: value.parameterValue, location: location))
+    }
+
+    /// Adds an array parameter written in `style`; `nil` is skipped.
+    public mutating func add(
+        _ name: String, _ values: [some ParameterEncodable]?, style: ArrayStyle, in location: ParameterLocation
+    ) {
+        guard let values else { return }
+        set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location))
+    }
+
+    /// Adds an explicit JSON `null`.
+    public mutating func addNull(_ name: String, in location: ParameterLocation) {
+        set(Entry(name: name, value: .null, location: location))
+    }
+
+    /// The value of the parameter named `name`, if present.
+    public subscript(name: String) -> ParameterValue? {
+        entries.first { $0.name == name }?.value
+    }
+
+    /// Whether no parameter was added.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    private mutating func set(_ entry: Entry) {
+        if let index = entries.firstIndex(where: { $0.name == entry.name }) {
+            entries[index] = entry
+        } else {
+            entries.append(entry)
+        }
+    }
+}
