@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+
+/// Tuning for an `APIClient`.
+public struct ClientOptions: Sendable {
+    /// How long one HTTP exchange may take (default 10 s); enforced by the client as well as the transport.
+    public var timeout: Duration
+    /// Milliseconds since 1970; replaceable (tests, a corrected clock).
+    public var clock: @Sendable () -> Int64
+    /// Receive window for signed requests, overriding the profile's default.
+    public var recvWindow: Int64?
+    /// How often a GET is retried after a 5XX, timeout or lost connection (default 0). Other methods never are.
+    public var maxIdempotentRetries: Int
+    /// Pause before retry n (multiplied by n; default 200 ms).
+    public var retryBackoff: Duration
+    /// An opt-in client-side weight limiter.
+    public var rateLimiter: WeightLimiter?
+    /// Where to log exchanges; signatures, API keys and tokens are redacted.
+    public var logger: Logger?
+    /// A `User-Agent` header value.
+    public var userAgent: String?
+
+    /// Creates options; every argument has a default.
+    public init(
+        timeout: Duration = .seconds(10),
+        clock: @escaping @Sendable () -> Int64 = ClientOptions.systemClock,
+        recvWindow: Int64? = nil,
+        maxIdempotentRetries: Int = 0,
+        retryBackoff: Duration = .milliseconds(200),
+        rateLimiter: WeightLimiter? = nil,
+        logger: Logger? = nil,
+        userAgent: String? = nil
+    ) {
+        self.timeout = timeout
+        self.clock = clock
+        self.recvWindow = recvWindow
+        self.maxIdempotentRetries = maxIdempotentRetries
+        self.retryBackoff = retryBackoff
+        self.rateLimiter = rateLimiter
+        self.logger = logger
+        self.userAgent = userAgent
+    }
+
+    /// The system clock in milliseconds since 1970.
+    public static let systemClock: @Sendable () -> Int64 = {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+    }
+}

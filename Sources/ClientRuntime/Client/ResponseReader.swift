@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads responses in an API's format: envelope check, payload extraction, error bodies, decoding errors.
+struct ResponseReader<Failure: VenueError>: Sendable {
+    let profile: APIProfile
+
+    /// Decodes a 2XX response for request type `R`.
+    func decode<R: APIRequest>(_: R.Type, _ response: HTTPResponse) throws -> R.Response {
+        let endpoint = R.endpoint.id
+        var payload = response.body
+        var prefix = ""
+        if let envelope = profile.envelope {
+            guard let members = JSONObjectScanner.members(of: response.body) else {
+                throw ResponseDecodingError(endpoint: endpoint, path: "", message: "the body is not an enveloped JSON object")
+            }
+            let code = members.first { $0.key == envelope.codeField }?.scalarText(in: response.body)
+            guard code == envelope.successCode else {
+                let message = members.first { $0.key == envelope.messageField }?.scalarText(in: response.body) ?? ""
+                throw Failure(code: code ?? "", message: message, httpStatus: response.status, body: response.body)
+            }
+            payload = members.first { $0.key == envelope.dataField }?.rawValue(in: response.body) ?? Data("null".utf8)
+            prefix = envelope.dataField
+        }
+        if R.Response.self == EmptyResponse.self, Self.isBlankOrNull(payload), let empty = EmptyResponse() as? R.Response {
+            return empty
+        }
+        do {
+            return try R.decodeResponse(from: payload, decoder: JSONDecoder())
+        } catch let error as DecodingError {
+            let (path, message) = Self.describe(error)
+            let full = prefix.isEmpty ? path : (path.isEmpty ? prefix : (path.hasPrefix("[") ? prefix + path : prefix + "." + path))
+            throw ResponseDecodingError(endpoint: endpoint, path: full, message: message)
+        }
+    }
+
+    /// The venue error in a non-2XX body, if the body is in the API's error format
+    /// (or, for an API without one, in its envelope's code and message fields).
+    func venueError(in response: HTTPResponse) -> Failure? {
+        let fields: (code: String, message: String)
+        switch profile.errorFormat {
+        case .codeMessage(let code, let message):
+            fields = (code, message)
+        case .none:
+            guard let envelope = profile.envelope else { return nil }
+            fields = (envelope.codeField, envelope.messageField)
+        }
+        guard let members = JSONObjectScanner.members(of: response.body),
+            let code = members.first(where: { $0.key == fields.code })?.scalarText(in: response.body)
+        else { return nil }
+        let message = members.first { $0.key == fields.message }?.scalarText(in: response.body) ?? ""
+        return Failure(code: code, message: message, httpStatus: response.status, body: response.body)
+    }
+
+    /// The venue's message in an error body, for reasons and logs.
+    func venueMessage(in response: HTTPResponse) -> String? {
+        guard let members = JSONObjectScanner.members(of: response.body) else { return nil }
+        let names: [String]
+        switch profile.errorFormat {
+        case .codeMessage(let code, let message): names = [code, message]
+        case .none: names = profile.envelope.map { [$0.codeField, $0.messageField] } ?? []
+        }
+        let parts = names.compactMap { name in members.first { $0.key == name }?.scalarText(in: response.body) }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    static func isBlankOrNull(_ data: Data) -> Bool {
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty || text == "null"
+    }
+
+    /// A JSON path (`fills[2].price`) and a message for a `DecodingError`.
+    static func describe(_ error: DecodingError) -> (path: String, message: String) {
+        switch error {
+        case .typeMismatch(let type, let context):
+            return (jsonPath(context.codingPath), "expected \(type): \(context.debugDescription)")
+        case .valueNotFound(let type, let context):
+            return (jsonPath(context.codingPath), "expected \(type), found null or nothing: \(context.debugDescription)")
+        case .keyNotFound(let key, let context):
+            return (jsonPath(context.codingPath + [key]), "missing field \"\(key.stringValue)\"")
+        case .dataCorrupted(let context):
+            return (jsonPath(context.codingPath), context.debugDescription)
+        @unknown default:
+            return ("", String(describing: error))
+        }
+    }
+
+    /// `fills[2].price` from coding keys; array positions are keys with an integer value.
+    static func jsonPath(_ keys: [any CodingKey]) -> String {
+        var path = ""
+        for key in keys {
+            if let index = key.intValue, key.stringValue == "Index \(index)" || key.stringValue == String(index) {
+                path += "[\(index)]"
+            } else {
+                path += path.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return path
+    }
+}
