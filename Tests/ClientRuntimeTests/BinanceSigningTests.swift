@@ -77,6 +77,11 @@ import Testing
         let error2 = await thrownError {
             try await client.send(Call<EmptyResponse, OrderForm>(Binance.orderParameters(recvWindow: 70_000)))
         }
+        var decimalWindow = Binance.orderParameters()
+        decimalWindow.add("recvWindow", ExactDecimal("60000.001"), in: .body)
+        let error3 = await thrownError { try await client.send(Call<EmptyResponse, OrderForm>(decimalWindow)) }
+        #expect((error3 as? RequestValidationError)?.rule == "recvWindow")
+
         let validation = try #require(error2 as? RequestValidationError)
         #expect(validation.endpoint == "newOrder")
         #expect(validation.message.contains("60000"))

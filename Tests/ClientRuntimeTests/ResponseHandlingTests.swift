@@ -279,3 +279,24 @@ import Testing
         _ = try await client(transport).send(Call<EmptyResponse, GetOrder>())
     }
 }
+
+/// The URLSession transport, without network: a refused local connection was never sent.
+@Suite struct URLSessionTransportTests {
+    @Test func refusedConnectionIsATransportErrorEvenForPost() async throws {
+        let client = APIClient<TestVenueError>(
+            profile: Binance.profile, baseURL: URL(string: "http://127.0.0.1:9")!,
+            credentials: .signed(apiKey: Binance.apiKey, signer: HMACSHA256Signer(secret: Secret(Binance.secretKey))),
+            transport: URLSessionTransport(), options: ClientOptions(timeout: .seconds(5)))
+        let error = await thrownError { try await client.send(Call<EmptyResponse, OrderForm>(Binance.orderParameters())) }
+        let failure = try #require(error as? TransportError, "got \(String(describing: error))")
+        #expect(!failure.description.contains(Binance.apiKey))
+    }
+
+    @Test func retryAfterAsHTTPDate() async throws {
+        let transport = RecordingTransport()
+        // 1499827319559 ms is 2017-07-12T02:41:59.559Z; the date below is 60.441 s later.
+        transport.enqueue(status: 429, headers: ["Retry-After": "Wed, 12 Jul 2017 02:43:00 GMT"], body: "")
+        let error = await thrownError { try await Binance.client(transport: transport).send(Call<EmptyResponse, Ping>()) }
+        #expect((error as? RateLimitError)?.retryAfter == .milliseconds(60_441))
+    }
+}

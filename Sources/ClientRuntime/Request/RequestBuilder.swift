@@ -83,15 +83,21 @@ struct RequestBuilder: Sendable {
         let signsInBody = endpoint.encoding == .form && hasBody
         var timing: [(String, ParameterValue)] = []
         if security.signed, let name = auth.recvWindowParam {
-            let window: Int64?
+            // Binance also takes a decimal window (microsecond precision); compare it exactly.
+            let window: ExactDecimal?
             if let given = parameters[name] {
-                if case .int(let value) = given { window = value } else { window = nil }
+                switch given {
+                case .int(let value): window = ExactDecimal(value)
+                case .decimal(let value): window = value
+                default: window = nil
+                }
             } else {
-                window = recvWindow ?? auth.recvWindowDefault
-                if let window { timing.append((name, .int(window))) }
+                let value = recvWindow ?? auth.recvWindowDefault
+                window = value.map { ExactDecimal($0) }
+                if let value { timing.append((name, .int(value))) }
             }
-            if let window, let max = auth.recvWindowMax, window > max {
-                throw invalid("recvWindow", "recvWindow \(window) exceeds the maximum \(max)")
+            if let window, let max = auth.recvWindowMax, window > ExactDecimal(max) {
+                throw invalid("recvWindow", "recvWindow \(window.text) exceeds the maximum \(max)")
             }
         }
         if security.signed || security.timestamp {
