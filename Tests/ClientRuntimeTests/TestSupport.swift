@@ -43,7 +43,7 @@ struct Call<Response: Decodable & Sendable, Spec: EndpointSpec>: APIRequest {
 struct RawCall<Spec: EndpointSpec>: APIRequest {
     var parameters = Parameters()
     static var endpoint: Endpoint { Spec.endpoint }
-    static func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> String {
+    func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> String {
         String(decoding: data, as: UTF8.self)
     }
 }

@@ -112,7 +112,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
 
             let status = response.status
             if (200..<300).contains(status) {
-                return try reader.decode(R.self, response)
+                return try reader.decode(request, response)
             }
             if status == 401, endpoint.security.bearer, !refreshToken, case .bearer = credentials {
                 refreshToken = true

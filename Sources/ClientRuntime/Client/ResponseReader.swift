@@ -5,7 +5,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
     let profile: APIProfile
 
     /// Decodes a 2XX response for request type `R`.
-    func decode<R: APIRequest>(_: R.Type, _ response: HTTPResponse) throws -> R.Response {
+    func decode<R: APIRequest>(_ request: R, _ response: HTTPResponse) throws -> R.Response {
         let endpoint = R.endpoint.id
         var payload = response.body
         var prefix = ""
@@ -25,7 +25,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
             return empty
         }
         do {
-            return try R.decodeResponse(from: payload, decoder: JSONDecoder())
+            return try request.decodeResponse(from: payload, decoder: JSONDecoder())
         } catch let error as DecodingError {
             let (path, message) = Self.describe(error)
             let full = prefix.isEmpty ? path : (path.isEmpty ? prefix : (path.hasPrefix("[") ? prefix + path : prefix + "." + path))

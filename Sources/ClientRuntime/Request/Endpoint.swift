@@ -77,13 +77,14 @@ public protocol APIRequest: Sendable {
     var weight: Int { get }
     /// Checks the spec's parameter rules; throws `RequestValidationError`.
     func validate() throws
-    /// Decodes the response payload (the envelope's data field, when the API has an envelope).
-    static func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response
+    /// Decodes the response payload (the envelope's data field, when the API has an envelope). An instance method,
+    /// because the shape can depend on the request (`newOrderRespType` ACK / RESULT / FULL).
+    func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response
 }
 
 extension APIRequest where Response: Decodable {
     /// Decodes `Response` with `decoder`.
-    public static func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response {
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response {
         try decoder.decode(Response.self, from: data)
     }
 }

@@ -43,15 +43,7 @@ public struct Endpoint: Sendable, Hashable {
     public func param(named name: String) -> Parameter? { params.first { $0.name.value == name } }
 
     /// The names inside `{…}` in the path template.
-    public var pathTemplateNames: [String] {
-        var names: [String] = []
-        var rest = Substring(path.value)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
-    }
+    public var pathTemplateNames: [String] { templateNames(path.value) }
 }
 
 /// A literal value written in the spec (`default: 500`, `when: {type: LIMIT}`), kept as text.
@@ -89,6 +81,12 @@ public struct Condition: Sendable, Hashable {
     public var equals: [Equals] = []
     public var present: [Located<String>] = []
     public var absent: [Located<String>] = []
+
+    public init(equals: [Equals] = [], present: [Located<String>] = [], absent: [Located<String>] = []) {
+        self.equals = equals
+        self.present = present
+        self.absent = absent
+    }
 
     public var isEmpty: Bool { equals.isEmpty && present.isEmpty && absent.isEmpty }
     /// Every parameter the condition names.

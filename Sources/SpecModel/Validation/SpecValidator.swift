@@ -151,7 +151,7 @@ struct SpecValidator {
 }
 
 /// The `{name}` placeholders of a URL or path template.
-func templateNames(_ template: String) -> [String] {
+public func templateNames(_ template: String) -> [String] {
     var names: [String] = []
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -1,0 +1,187 @@
+import Foundation
+
+/// A condition on a request's parameters, as the spec's `when`, `whenPresent` and `whenAbsent` state it.
+public enum ParameterCondition: Sendable, Hashable {
+    /// The parameter is sent with one of these values (compared as wire text).
+    case equals(String, [String])
+    /// The parameter is sent.
+    case present(String)
+    /// The parameter is not sent.
+    case absent(String)
+
+    func holds(for parameters: Parameters) -> Bool {
+        switch self {
+        case let .equals(name, values): parameters[name].flatMap(\.wireText).map(values.contains) ?? false
+        case let .present(name): parameters.contains(name)
+        case let .absent(name): !parameters.contains(name)
+        }
+    }
+}
+
+/// One of the spec's conditional-parameter rules or parameter constraints, checked before a request is sent.
+public struct ParameterRule: Sendable, Hashable {
+    /// What the rule demands of its parameters.
+    public enum Kind: Sendable, Hashable {
+        /// All must be sent.
+        case require
+        /// Exactly one must be sent.
+        case requireOneOf
+        /// At least one must be sent.
+        case requireAnyOf
+        /// None may be sent.
+        case forbid
+        /// At most one may be sent.
+        case exclusive
+        /// The (single) parameter must have one of these values.
+        case requireValue([String])
+        /// The (single) parameter, when sent, must lie within these inclusive bounds.
+        case range(min: String?, max: String?)
+        /// The (single) parameter, when sent, must be one of these values.
+        case allowed([String])
+    }
+
+    public let kind: Kind
+    public let params: [String]
+    public let conditions: [ParameterCondition]
+    /// The rule as the spec states it, for error messages ("type=LIMIT requires timeInForce, quantity, price").
+    public let rule: String
+
+    public init(_ kind: Kind, _ params: [String], when conditions: [ParameterCondition] = [], rule: String) {
+        self.kind = kind
+        self.params = params
+        self.conditions = conditions
+        self.rule = rule
+    }
+
+    /// A message naming what is broken, or nil when the rule holds (or does not apply).
+    public func violation(in parameters: Parameters) -> String? {
+        guard conditions.allSatisfy({ $0.holds(for: parameters) }) else { return nil }
+        let sent = params.filter(parameters.contains)
+        let list = params.map { "'\($0)'" }.joined(separator: ", ")
+        switch kind {
+        case .require:
+            let missing = params.filter { !parameters.contains($0) }
+            return missing.isEmpty ? nil : "missing \(missing.map { "'\($0)'" }.joined(separator: ", "))"
+        case .requireOneOf:
+            return sent.count == 1 ? nil : "send exactly one of \(list) (sent \(sent.count))"
+        case .requireAnyOf:
+            return sent.isEmpty ? "send at least one of \(list)" : nil
+        case .forbid:
+            return sent.isEmpty ? nil : "\(sent.map { "'\($0)'" }.joined(separator: ", ")) may not be sent here"
+        case .exclusive:
+            return sent.count <= 1 ? nil : "\(list) cannot be combined"
+        case let .requireValue(values):
+            let value = params.first.flatMap { parameters[$0]?.wireText }
+            return value.map(values.contains) == true ? nil : "'\(params.first ?? "")' must be \(values.joined(separator: " or "))"
+        case let .range(min, max):
+            guard let name = params.first, let value = parameters[name]?.wireText.flatMap(ExactDecimal.init) else { return nil }
+            if let min, let bound = ExactDecimal(min), value < bound { return "'\(name)' is \(value.text), below the minimum \(min)" }
+            if let max, let bound = ExactDecimal(max), value > bound { return "'\(name)' is \(value.text), above the maximum \(max)" }
+            return nil
+        case let .allowed(values):
+            guard let name = params.first, let value = parameters[name] else { return nil }
+            let texts = value.elementTexts
+            let bad = texts.filter { !values.contains($0) }
+            return bad.isEmpty ? nil : "'\(name)' may not be \(bad.joined(separator: ", ")); allowed: \(values.joined(separator: ", "))"
+        }
+    }
+}
+
+extension Array where Element == ParameterRule {
+    /// Throws `RequestValidationError` for the first broken rule.
+    public func validate(_ parameters: Parameters, endpoint: String) throws {
+        for rule in self {
+            if let message = rule.violation(in: parameters) {
+                throw RequestValidationError(endpoint: endpoint, rule: rule.rule, message: message)
+            }
+        }
+    }
+}
+
+/// The spec's request weight: fixed, conditional on parameters, or from a table keyed by a parameter's value.
+public enum RequestWeight: Sendable, Hashable {
+    /// One range of a by-parameter table: values up to `max` (inclusive; nil for "above") weigh `weight`.
+    public struct Range: Sendable, Hashable {
+        public let max: Int64?
+        public let weight: Int
+        public init(max: Int64?, weight: Int) {
+            self.max = max
+            self.weight = weight
+        }
+    }
+
+    /// One case of a conditional weight.
+    public struct Case: Sendable, Hashable {
+        public let conditions: [ParameterCondition]
+        public let weight: Int
+        public init(when conditions: [ParameterCondition], weight: Int) {
+            self.conditions = conditions
+            self.weight = weight
+        }
+    }
+
+    case fixed(Int)
+    /// The first case whose conditions hold, else `default`.
+    case cases([Case], default: Int)
+    /// Looks up the parameter's value (or `assumed`, the documented default, when it is not sent).
+    case byParam(String, ranges: [Range], assumed: Int64?)
+
+    /// The weight of a request with these parameters.
+    public func weight(for parameters: Parameters) -> Int {
+        switch self {
+        case let .fixed(weight):
+            return weight
+        case let .cases(cases, fallback):
+            return cases.first { $0.conditions.allSatisfy { $0.holds(for: parameters) } }?.weight ?? fallback
+        case let .byParam(name, ranges, assumed):
+            let value = parameters[name]?.wireText.flatMap { Int64($0) } ?? assumed
+            guard let value else { return ranges.first?.weight ?? 1 }
+            return ranges.first { $0.max.map { value <= $0 } ?? true }?.weight ?? ranges.last?.weight ?? 1
+        }
+    }
+}
+
+/// Chooses the response variant of a request (`newOrderRespType` ACK / RESULT / FULL).
+public struct VariantSelector: Sendable, Hashable {
+    public let param: String
+    public let defaults: [RequestWeight.Case]
+    public let variants: [String]
+
+    /// `defaults` pick a variant when the parameter is not sent; each case's `weight` is an index into `variants`.
+    public init(param: String, variants: [String], defaults: [(conditions: [ParameterCondition], variant: String)]) {
+        self.param = param
+        self.variants = variants
+        self.defaults = defaults.compactMap { d in variants.firstIndex(of: d.variant).map { RequestWeight.Case(when: d.conditions, weight: $0) } }
+    }
+
+    /// The variant the venue will answer with, or nil when the docs do not say.
+    public func select(_ parameters: Parameters) -> String? {
+        if let sent = parameters[param]?.wireText { return sent }
+        return defaults.first { $0.conditions.allSatisfy { $0.holds(for: parameters) } }.map { variants[$0.weight] }
+    }
+}
+
+extension Parameters {
+    /// Whether a parameter with this name is sent.
+    public func contains(_ name: String) -> Bool { self[name] != nil }
+}
+
+extension ParameterValue {
+    /// The value as wire text, for comparisons; nil for arrays and null.
+    var wireText: String? {
+        switch self {
+        case let .string(s): s
+        case let .int(i): String(i)
+        case let .decimal(d): d.text
+        case let .bool(b): b ? "true" : "false"
+        case let .timestamp(t): t.text
+        case .null, .array: nil
+        }
+    }
+
+    /// The texts of an array's elements, or of the value itself.
+    var elementTexts: [String] {
+        if case let .array(items, _) = self { return items.compactMap(\.wireText) }
+        return wireText.map { [$0] } ?? []
+    }
+}

@@ -1,0 +1,297 @@
+/// Render contexts: plain values in which every decision is already made. Templates only lay them out.
+
+struct FileHeader {
+    let source: String
+    let title: String
+}
+
+struct EnumsContext {
+    let header: FileHeader
+    let enums: [EnumContext]
+}
+
+struct EnumContext {
+    let doc: [String]
+    let name: String
+    let cases: [EnumCaseContext]
+}
+
+struct EnumCaseContext {
+    let doc: [String]
+    let name: String
+    let raw: String
+    let isLast: Bool
+}
+
+struct ModelsContext {
+    let header: FileHeader
+    let structs: [StructContext]
+    let positionals: [StructContext]
+    let polymorphics: [PolymorphicContext]
+}
+
+struct StructContext {
+    let doc: [String]
+    let name: String
+    let fields: [FieldContext]
+    let needsCodingKeys: Bool
+}
+
+struct FieldContext {
+    let doc: [String]
+    let name: String
+    let wireName: String
+    let type: String
+    let baseType: String
+    let isOptional: Bool
+    let isLast: Bool
+}
+
+struct PolymorphicContext {
+    let doc: [String]
+    let name: String
+    let discriminator: String
+    let variants: [PolymorphicVariantContext]
+}
+
+struct PolymorphicVariantContext {
+    let caseName: String
+    let wireValue: String
+    let type: String
+}
+
+struct RequestsContext {
+    let header: FileHeader
+    let requests: [RequestContext]
+}
+
+struct RequestContext {
+    let doc: [String]
+    let name: String
+    let endpointID: String
+    let responseType: String
+    let method: String
+    let path: String
+    let apiKey: Bool
+    let signed: Bool
+    let timestamp: Bool
+    let bearer: Bool
+    let encoding: String
+    let isJSON: Bool
+    let wrapper: String
+    let contentType: String
+    let properties: [PropertyContext]
+    let hasProperties: Bool
+    let rules: [RuleContext]
+    let hasRules: Bool
+    let weight: WeightContext
+    let constructors: [ConstructorContext]
+    let hasConstructors: Bool
+    let variantResponse: VariantResponseContext?
+}
+
+struct PropertyContext {
+    let doc: [String]
+    let name: String
+    let wireName: String
+    let type: String
+    let isOptional: Bool
+    let location: String
+    let arrayStyle: String?
+    let isLast: Bool
+}
+
+struct ConditionContext {
+    let kind: String
+    let isEquals: Bool
+    let name: String
+    let values: [ValueContext]
+    let isLast: Bool
+}
+
+struct ValueContext {
+    let literal: String
+    let isLast: Bool
+}
+
+struct RuleContext {
+    /// The runtime `ParameterRule.Kind` case, without arguments: `require`, `requireValue`, `range`, …
+    let kind: String
+    let values: [ValueContext]
+    let hasValues: Bool
+    let min: String
+    let max: String
+    let isRange: Bool
+    let params: [ValueContext]
+    let conditions: [ConditionContext]
+    let hasConditions: Bool
+    let text: String
+}
+
+struct WeightContext {
+    let isFixed: Bool
+    let fixed: Int
+    let isCases: Bool
+    let cases: [WeightCaseContext]
+    let fallback: Int
+    let isByParam: Bool
+    let param: String
+    let ranges: [WeightRangeContext]
+    let assumed: String
+}
+
+struct WeightCaseContext {
+    let conditions: [ConditionContext]
+    let weight: Int
+}
+
+struct WeightRangeContext {
+    let max: String
+    let weight: Int
+}
+
+struct ConstructorContext {
+    let doc: [String]
+    let name: String
+    let arguments: [ArgumentContext]
+    let assignments: [AssignmentContext]
+    var isLast = false
+}
+
+struct ArgumentContext {
+    let label: String
+    let type: String
+    let isLast: Bool
+}
+
+struct AssignmentContext {
+    let name: String
+    let value: String
+    let isLast: Bool
+}
+
+struct VariantResponseContext {
+    let doc: [String]
+    let name: String
+    let selector: String
+    let variants: [VariantContext]
+    /// When the docs do not say which variant comes back: try the richest first, the first variant last.
+    let fallbacks: [VariantContext]
+    let lastResort: VariantContext
+    let defaults: [VariantDefaultContext]
+}
+
+struct VariantContext {
+    let doc: [String]
+    let caseName: String
+    let key: String
+    let type: String
+    let isLast: Bool
+}
+
+struct VariantDefaultContext {
+    let conditions: [ConditionContext]
+    let variant: String
+}
+
+struct ClientContext {
+    let header: FileHeader
+    let doc: [String]
+    let name: String
+    let errorType: String
+    let servers: [ServerContext]
+    let templatedServers: [TemplatedServerContext]
+    let defaultServer: String?
+    let profile: ProfileContext
+    let methods: [MethodContext]
+}
+
+struct ServerContext {
+    let doc: [String]
+    let name: String
+    let url: String
+}
+
+struct TemplatedServerContext {
+    let doc: [String]
+    let name: String
+    let template: String
+    let variables: [TemplateVariableContext]
+}
+
+struct TemplateVariableContext {
+    let name: String
+    let placeholder: String
+    let defaultValue: String?
+    let isLast: Bool
+}
+
+struct ProfileContext {
+    let name: String
+    let apiKeyHeader: String
+    let signatureParam: String
+    let signatureHeader: String
+    let timestampParam: String
+    let timestampHeader: String
+    let recvWindowParam: String
+    let recvWindowDefault: String
+    let recvWindowMax: String
+    let bearerHeader: String
+    let errorCodeField: String?
+    let errorMessageField: String
+    let envelope: EnvelopeContext?
+    let statusRules: [StatusRuleContext]
+    let usedWeightHeader: String
+    let orderCountHeader: String
+    let retryAfterHeader: String
+}
+
+struct EnvelopeContext {
+    let code: String
+    let message: String
+    let data: String
+    let success: String
+}
+
+struct StatusRuleContext {
+    let pattern: String
+    let meaning: String
+    let isLast: Bool
+}
+
+struct MethodContext {
+    let doc: [String]
+    let name: String
+    let requestType: String
+    let responseType: String
+    let defaultArgument: Bool
+}
+
+struct ErrorsContext {
+    let header: FileHeader
+    let doc: [String]
+    let name: String
+    let codes: [ErrorCodeContext]
+    let catalogs: [MessageCatalogContext]
+}
+
+struct ErrorCodeContext {
+    let doc: [String]
+    let member: String
+    let code: String
+    let name: String
+    let isLast: Bool
+}
+
+struct MessageCatalogContext {
+    let doc: [String]
+    let typeName: String
+    let property: String
+    let messages: [MessageContext]
+}
+
+struct MessageContext {
+    let doc: [String]
+    let caseName: String
+    let literal: String
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SpecModel
+
+extension Translator {
+    func client() -> ClientContext {
+        let clientName = Naming.clientType(module: spec.module.value)
+        var fixed: [ServerContext] = []
+        var templated: [TemplatedServerContext] = []
+        var usedNames = Set<String>()
+        for server in spec.servers {
+            let url = server.url.value
+            let names = templateNames(url)
+            if names.isEmpty {
+                var name = Naming.lowerCamel(URL(string: url)?.host ?? url)
+                while !usedNames.insert(name).inserted { name += "_" }
+                fixed.append(ServerContext(doc: SwiftText.doc([server.description ?? "`\(url)`"], facts: [("URL", "`\(url)`")]), name: name, url: SwiftText.literal(url)))
+            } else {
+                let variables = server.variables
+                templated.append(TemplatedServerContext(
+                    doc: SwiftText.doc([server.description ?? "A server at `\(url)`."], facts: variables.map { ("`\($0.name.value)`", $0.description) }),
+                    name: templated.isEmpty ? "custom" : "custom\(templated.count + 1)",
+                    template: SwiftText.literal(url),
+                    variables: names.enumerated().map { i, name in
+                        TemplateVariableContext(
+                            name: Naming.property(name), placeholder: SwiftText.literal("{\(name)}"),
+                            defaultValue: variables.first { $0.name.value == name }?.defaultValue.map(SwiftText.literal),
+                            isLast: i == names.count - 1)
+                    }))
+            }
+        }
+        let methods = spec.endpoints.map { endpoint in
+            let level = spec.securityLevel(named: endpoint.security.value)
+            let section = endpoint.source.map { s in s.section.map { "\(s.doc), “\($0)”" } ?? s.doc }
+            let facts: [(String, String?)] = [
+                ("Endpoint", "`\(endpoint.method.rawValue) \(endpoint.path.value)`"),
+                ("Weight", weightText(endpoint.weight)),
+                ("Unfilled order count", endpoint.unfilledOrderCount.map(String.init)),
+                ("Security", endpoint.security.value + (level?.description.map { " (\($0))" } ?? "")),
+                ("Data source", endpoint.dataSource),
+                ("Docs", section),
+                ("Deprecated", endpoint.deprecated ? "yes" : nil),
+            ]
+            return MethodContext(
+                doc: SwiftText.doc([endpoint.summary, endpoint.description] + endpoint.notes.map { "Note: \($0)" }, facts: facts),
+                name: Naming.method(endpoint: endpoint.id.value),
+                requestType: Naming.requestType(endpoint: endpoint.id.value),
+                responseType: responseType(endpoint),
+                defaultArgument: !requestParams(endpoint).contains(where: \.required))
+        }
+        return ClientContext(
+            header: header,
+            doc: SwiftText.doc(["A client for \(spec.title).", spec.description?.split(separator: "\n").first.map(String.init)], facts: spec.docs.map { ("Docs", [$0.file, $0.date].compactMap { $0 }.joined(separator: ", ")) }),
+            name: clientName, errorType: Naming.errorType(module: spec.module.value),
+            servers: fixed, templatedServers: templated, defaultServer: fixed.first?.name,
+            profile: profile(), methods: methods)
+    }
+
+    func profile() -> ProfileContext {
+        let auth = spec.auth
+        func lit(_ text: String?) -> String { text.map(SwiftText.literal) ?? "nil" }
+        var codeField: String?
+        var messageField = "nil"
+        if case let .codeMessage(code, _, message) = spec.errorFormat {
+            codeField = SwiftText.literal(code)
+            messageField = SwiftText.literal(message)
+        } else if let envelope = spec.envelope, spec.errorFormat == nil {
+            codeField = SwiftText.literal(envelope.code)
+            messageField = SwiftText.literal(envelope.message)
+        }
+        let rules = spec.httpStatus
+        return ProfileContext(
+            name: SwiftText.literal(spec.api.value),
+            apiKeyHeader: lit(auth?.apiKeyHeader), signatureParam: lit(auth?.signing?.signatureParam),
+            signatureHeader: lit(auth?.signing?.signatureHeader), timestampParam: lit(auth?.timestampParam),
+            timestampHeader: lit(auth?.timestampHeader), recvWindowParam: lit(auth?.recvWindow?.param),
+            recvWindowDefault: auth?.recvWindow?.defaultValue.map(String.init) ?? "nil",
+            recvWindowMax: auth?.recvWindow?.max.map(String.init) ?? "nil",
+            bearerHeader: lit(auth?.bearer?.header),
+            errorCodeField: codeField, errorMessageField: messageField,
+            envelope: spec.envelope.map { EnvelopeContext(code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success)) },
+            statusRules: rules.enumerated().map { StatusRuleContext(pattern: SwiftText.literal($1.status.value), meaning: $1.meaning.rawValue, isLast: $0 == rules.count - 1) },
+            usedWeightHeader: lit(spec.rateLimits?.usedWeightHeader), orderCountHeader: lit(spec.rateLimits?.orderCountHeader),
+            retryAfterHeader: lit(spec.rateLimits?.retryAfterHeader))
+    }
+}

@@ -1,0 +1,144 @@
+import SpecModel
+
+extension Translator {
+    func values(_ texts: [String]) -> [ValueContext] {
+        texts.enumerated().map { ValueContext(literal: SwiftText.literal($1), isLast: $0 == texts.count - 1) }
+    }
+
+    func conditions(_ condition: Condition) -> [ConditionContext] {
+        let parts: [(String, String, [String])] =
+            condition.equals.map { ("equals", $0.param.value, $0.values.map(\.text)) }
+            + condition.present.map { ("present", $0.value, []) } + condition.absent.map { ("absent", $0.value, []) }
+        return parts.enumerated().map { index, part in
+            ConditionContext(kind: part.0, isEquals: part.0 == "equals", name: SwiftText.literal(part.1), values: values(part.2), isLast: index == parts.count - 1)
+        }
+    }
+
+    /// The rule as a person reads it: "type=LIMIT: requires timeInForce, quantity, price".
+    func ruleText(_ condition: Condition, _ requirement: String) -> String {
+        let parts = condition.equals.map { "\($0.param.value)=\($0.values.map(\.text).joined(separator: "|"))" }
+            + condition.present.map { "\($0.value) sent" } + condition.absent.map { "\($0.value) not sent" }
+        return parts.isEmpty ? requirement : parts.joined(separator: " and ") + ": " + requirement
+    }
+
+    func rules(_ endpoint: Endpoint, _ params: [Parameter]) -> [RuleContext] {
+        var result: [RuleContext] = []
+        func add(_ kind: String, _ names: [String], _ condition: Condition, _ text: String, values: [String] = [], min: String? = nil, max: String? = nil) {
+            let conds = conditions(condition)
+            result.append(RuleContext(
+                kind: kind, values: self.values(values), hasValues: kind == "requireValue" || kind == "allowed",
+                min: min.map(SwiftText.literal) ?? "nil", max: max.map(SwiftText.literal) ?? "nil", isRange: kind == "range",
+                params: self.values(names), conditions: conds, hasConditions: !conds.isEmpty, text: SwiftText.literal(text)))
+        }
+        for rule in endpoint.rules {
+            let names = rule.requirement.params.map(\.value)
+            let list = names.joined(separator: ", ")
+            switch rule.requirement {
+            case .require: add("require", names, rule.condition, ruleText(rule.condition, "requires \(list)"))
+            case .requireOneOf: add("requireOneOf", names, rule.condition, ruleText(rule.condition, "requires exactly one of \(list)"))
+            case .requireAnyOf: add("requireAnyOf", names, rule.condition, ruleText(rule.condition, "requires at least one of \(list)"))
+            case .forbid: add("forbid", names, rule.condition, ruleText(rule.condition, "forbids \(list)"))
+            case .exclusive: add("exclusive", names, rule.condition, ruleText(rule.condition, "allows at most one of \(list)"))
+            case let .requireValue(equals):
+                for e in equals {
+                    let allowed = e.values.map(\.text)
+                    add("requireValue", [e.param.value], rule.condition, ruleText(rule.condition, "requires \(e.param.value)=\(allowed.joined(separator: "|"))"), values: allowed)
+                }
+            }
+        }
+        let recvWindow = spec.auth?.recvWindow?.param
+        for param in params where param.name.value != recvWindow {
+            let name = param.name.value
+            if param.min != nil || param.max != nil {
+                let bounds = [param.min.map { "≥ \($0.text)" }, param.max.map { "≤ \($0.text)" }].compactMap { $0 }.joined(separator: ", ")
+                add("range", [name], Condition(), "\(name) \(bounds)", min: param.min?.text, max: param.max?.text)
+            }
+            if !param.values.isEmpty {
+                let allowed = param.values.map(\.text)
+                add("allowed", [name], Condition(), "\(name) is one of \(allowed.joined(separator: ", "))", values: allowed)
+            }
+        }
+        return result
+    }
+
+    func weight(_ endpoint: Endpoint) -> WeightContext {
+        var context = WeightContext(isFixed: true, fixed: 1, isCases: false, cases: [], fallback: 1, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
+        switch endpoint.weight {
+        case nil: break
+        case let .fixed(weight)?:
+            context = WeightContext(isFixed: true, fixed: weight, isCases: false, cases: [], fallback: weight, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
+        case let .cases(cases, fallback)?:
+            context = WeightContext(isFixed: false, fixed: fallback, isCases: true, cases: cases.map { WeightCaseContext(conditions: conditions($0.condition), weight: $0.weight) }, fallback: fallback, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
+        case let .byParam(param, ranges)?:
+            let assumed = endpoint.param(named: param.value)?.defaultValue.flatMap { Int64($0.text) }.map(String.init) ?? "nil"
+            context = WeightContext(isFixed: false, fixed: 1, isCases: false, cases: [], fallback: 1, isByParam: true, param: SwiftText.literal(param.value), ranges: ranges.map { WeightRangeContext(max: $0.max.map(String.init) ?? "nil", weight: $0.weight) }, assumed: assumed)
+        }
+        return context
+    }
+
+    /// A readable weight for doc comments.
+    func weightText(_ weight: Weight?) -> String {
+        switch weight {
+        case nil: return "1"
+        case let .fixed(w)?: return "\(w)"
+        case let .cases(cases, fallback)?:
+            let described = cases.map { c in "\(c.weight) when \(ruleText(c.condition, "").dropLast(2))" }
+            return (described + ["\(fallback) otherwise"]).joined(separator: "; ")
+        case let .byParam(param, ranges)?:
+            return "by `\(param.value)`: " + ranges.map { r in r.max.map { "up to \($0) → \(r.weight)" } ?? "above → \(r.weight)" }.joined(separator: ", ")
+        }
+    }
+
+    /// Static constructors for the legal combinations of a selector parameter (`NewOrderRequest.limit(…)`).
+    func constructors(_ endpoint: Endpoint, _ params: [Parameter]) -> [ConstructorContext] {
+        let required = params.filter(\.required)
+        var result: [ConstructorContext] = []
+        for selector in required {
+            guard case let .named(enumName) = selector.type.value, let def = spec.enumDef(named: enumName) else { continue }
+            for value in def.values.map(\.value.value) {
+                let applicable = endpoint.rules.filter { rule in
+                    rule.condition.present.isEmpty && rule.condition.absent.isEmpty && rule.condition.equals.count == 1
+                        && rule.condition.equals[0].param.value == selector.name.value && rule.condition.equals[0].values.contains { $0.text == value }
+                }
+                guard !applicable.isEmpty else { continue }
+                var must = Set(required.map(\.name.value))
+                var groups: [[String]] = []
+                for rule in applicable {
+                    switch rule.requirement {
+                    case let .require(p): must.formUnion(p.map(\.value))
+                    case let .requireOneOf(p), let .requireAnyOf(p): groups.append(p.map(\.value))
+                    default: break
+                    }
+                }
+                groups = groups.filter { $0.allSatisfy { !must.contains($0) } }
+                var choices: [[String]] = [[]]
+                for group in groups { choices = choices.flatMap { base in group.map { base + [$0] } } }
+                guard choices.count <= 4 else { continue }
+                for choice in choices {
+                    let chosen = must.union(choice).subtracting([selector.name.value])
+                    let ordered = params.filter { chosen.contains($0.name.value) }
+                    let texts = applicable.map { rule -> String in
+                        let list = rule.requirement.params.map(\.value).joined(separator: ", ")
+                        return "\(rule.requirement.keyword) \(list)"
+                    }
+                    let args = ordered.enumerated().map { i, p in
+                        ArgumentContext(label: Naming.property(p.name.value, swiftName: p.swiftName), type: swiftType(p.type.value), isLast: i == ordered.count - 1)
+                    }
+                    let assigned = params.filter { chosen.contains($0.name.value) || $0.name.value == selector.name.value }
+                    let assignments = assigned.enumerated().map { i, p in
+                        let name = Naming.property(p.name.value, swiftName: p.swiftName)
+                        let value = p.name.value == selector.name.value ? "." + Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName) : name
+                        return AssignmentContext(name: unescaped(name), value: value, isLast: i == assigned.count - 1)
+                    }
+                    result.append(ConstructorContext(
+                        doc: SwiftText.doc(["A `\(selector.name.value)=\(value)` request with what that type requires (\(texts.joined(separator: "; ")))."]),
+                        name: Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName),
+                        arguments: args, assignments: assignments))
+                }
+            }
+            break
+        }
+        if !result.isEmpty { result[result.count - 1].isLast = true }
+        return result
+    }
+}
