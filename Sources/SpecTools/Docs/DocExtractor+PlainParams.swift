@@ -89,12 +89,14 @@ extension DocExtractor {
         let token = String(text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         guard !token.isEmpty else { return }
         let listed = text.contains(",") ? text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : nil
+        let value = DocValue(value: token, at: at)
+        let values = listed?.map { DocValue(value: $0, at: at) }
         if target.isField {
             guard !plain.fieldEnums.isEmpty else { return }
             let n = plain.fieldEnums.count - 1
-            if let listed { plain.fieldEnums[n].values = listed.map { DocValue(value: $0, at: at) } } else { plain.fieldEnums[n].runTogetherValues = DocValue(value: token, at: at) }
+            if let values { plain.fieldEnums[n].values = values } else { plain.fieldEnums[n].runTogetherValues = value }
         } else if let p = plain.params.lastIndex(where: { $0.name == target.name }) {
-            if let listed { plain.params[p].values = listed.map { DocValue(value: $0, at: at) } } else { plain.params[p].runTogetherValues = DocValue(value: token, at: at) }
+            if let values { plain.params[p].values = values } else { plain.params[p].runTogetherValues = value }
         }
     }
 

@@ -13,6 +13,7 @@ public struct DocExtractor {
     var label: String?
     var lastText: String?
     var awaitingWeight = false
+    var awaitingParameters = false
     var enumSection: EnumSection?
     var plain = PlainParamState()
 
@@ -147,7 +148,7 @@ public struct DocExtractor {
             if Self.isLabel(plainText) { label = plainText }
         }
         guard let i = current else { return }
-        if weightLine(plainText, i) { return }
+        if weightLine(plainText, i) || noParameters(plainText, i) { return }
         let lower = plainText.lowercased()
         if lower.hasPrefix("reference") || lower.contains("in addition to all parameters"), let base = EndpointLine.find(in: text) {
             model.endpoints[i].inheritsParams = base
@@ -170,6 +171,19 @@ public struct DocExtractor {
         guard plainText.dropFirst("weight".count).first.map({ $0 == ":" || $0 == " " }) ?? true else { return false }
         if rest.isEmpty { awaitingWeight = true } else { setWeight(String(rest), i) }
         return true
+    }
+
+    /// "**Parameters:** NONE", or "**Parameters:**" followed by "NONE": the endpoint takes no parameters.
+    mutating func noParameters(_ plainText: String, _ i: Int) -> Bool {
+        let lower = plainText.lowercased()
+        if lower == "parameters:" || lower == "parameters" {
+            awaitingParameters = true
+            return true
+        }
+        defer { awaitingParameters = false }
+        let none = ["parameters: none", "parameters:none", "no parameters"].contains(lower) || (awaitingParameters && lower == "none")
+        if none, model.endpoints[i].params == nil { model.endpoints[i].params = [] }
+        return none
     }
 
     mutating func setWeight(_ text: String, _ i: Int) {

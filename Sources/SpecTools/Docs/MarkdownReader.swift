@@ -97,7 +97,8 @@ public struct MarkdownReader {
             index += 1
         }
         index += 1
-        emit(.code(language: info.isEmpty ? nil : info, text: body.joined(separator: "\n")), line: start)
+        // Located at the first line of the code, where a method and path or a JSON example starts.
+        emit(.code(language: info.isEmpty ? nil : info, text: body.joined(separator: "\n")), line: start + 1)
         inList = false
         return true
     }

@@ -27,14 +27,10 @@ enum MarkdownTable {
             start = pipe + 1
         }
         bounds.append((start, scalars.count))
-        let isBlank: ((Int, Int)) -> Bool = { range in
-            scalars[range.0..<range.1].allSatisfy { CharacterSet.whitespaces.contains($0) }
-        }
-        // Outer pipes leave an empty first or last cell.
-        if let first = bounds.first, bounds.count > 1, isBlank(first), pipes.first.map({ p in scalars[..<p].allSatisfy { CharacterSet.whitespaces.contains($0) } }) == true {
-            bounds.removeFirst()
-        }
-        if let last = bounds.last, bounds.count > 1, isBlank(last) { bounds.removeLast() }
+        // Outer pipes leave an empty first and last piece.
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("|"), bounds.count > 1 { bounds.removeFirst() }
+        if trimmed.hasSuffix("|"), !trimmed.hasSuffix("\\|"), bounds.count > 1 { bounds.removeLast() }
         return bounds.map { lower, upper in
             var lo = lower
             while lo < upper, CharacterSet.whitespaces.contains(scalars[lo]) { lo += 1 }
