@@ -155,10 +155,11 @@ public final class APIClient<Failure: VenueError>: Sendable {
         return try await provider.token(forceRefresh: forceRefresh)
     }
 
-    /// Sends through the transport, racing the timeout.
+    /// Sends through the transport, racing the timeout plus a grace of a quarter (at most 2 s), so a transport
+    /// that honours its deadline reports its own, better classified failure (e.g. a refused connection).
     private func exchange(_ request: HTTPRequest) async throws -> HTTPResponse {
         let transport = transport
-        let timeout = request.timeout
+        let timeout = request.timeout + min(request.timeout / 4, .seconds(2))
         return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
             group.addTask { try await transport.send(request) }
             group.addTask {

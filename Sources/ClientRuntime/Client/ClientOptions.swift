@@ -3,7 +3,8 @@ import Logging
 
 /// Tuning for an `APIClient`.
 public struct ClientOptions: Sendable {
-    /// How long one HTTP exchange may take (default 10 s); enforced by the client as well as the transport.
+    /// How long one HTTP exchange may take (default 10 s). Transports get it as `HTTPRequest.timeout`; the client
+    /// also gives up on a transport that overruns it by a quarter (at most 2 s).
     public var timeout: Duration
     /// Milliseconds since 1970; replaceable (tests, a corrected clock).
     public var clock: @Sendable () -> Int64
