@@ -8,12 +8,14 @@ let package = Package(
         .executable(name: "specgen", targets: ["specgen"]),
         .library(name: "SpecModel", targets: ["SpecModel"]),
         .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+        .library(name: "ClientRuntimeAsyncHTTPClient", targets: ["ClientRuntimeAsyncHTTPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -45,6 +47,11 @@ let package = Package(
         .testTarget(name: "SpecGeneratorTests", dependencies: ["SpecGenerator", "SpecModel"]),
         .testTarget(name: "SpecToolsTests", dependencies: ["SpecTools", "SpecModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClientRuntimeTests", dependencies: ["ClientRuntime"], resources: [.copy("Fixtures")]),
+        .target(
+            name: "ClientRuntimeAsyncHTTPClient",
+            dependencies: ["ClientRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(name: "ClientRuntimeAsyncHTTPClientTests", dependencies: ["ClientRuntimeAsyncHTTPClient"]),
     ],
     swiftLanguageModes: [.v6]
 )
