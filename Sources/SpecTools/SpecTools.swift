@@ -1,1 +1,0 @@
-// The review tools: diff and docs check.
