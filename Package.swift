@@ -8,6 +8,10 @@ let package = Package(
         .executable(name: "specgen", targets: ["specgen"]),
         .library(name: "SpecModel", targets: ["SpecModel"]),
         .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+        .library(name: "BinanceSpot", targets: ["BinanceSpot"]),
+        .library(name: "BinanceJEXSpot", targets: ["BinanceJEXSpot"]),
+        .library(name: "DFXSpot", targets: ["DFXSpot"]),
+        .library(name: "B2TraderFrontOffice", targets: ["B2TraderFrontOffice"]),
         .library(name: "ClientRuntimeAsyncHTTPClient", targets: ["ClientRuntimeAsyncHTTPClient"]),
     ],
     dependencies: [
@@ -43,7 +47,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Generated clients, one library per spec (regenerate with `swift run specgen generate`).
+        .target(name: "BinanceSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceSpot"),
+        .target(name: "BinanceJEXSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceJEXSpot"),
+        .target(name: "DFXSpot", dependencies: ["ClientRuntime"], path: "Generated/DFXSpot"),
+        .target(name: "B2TraderFrontOffice", dependencies: ["ClientRuntime"], path: "Generated/B2TraderFrontOffice"),
         .testTarget(name: "SpecModelTests", dependencies: ["SpecModel"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "GeneratedClientTests",
+            dependencies: [
+                "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "ClientRuntime", "SpecModel", "SpecGenerator",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "SpecGeneratorTests", dependencies: ["SpecGenerator", "SpecModel"]),
         .testTarget(name: "SpecToolsTests", dependencies: ["SpecTools", "SpecModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClientRuntimeTests", dependencies: ["ClientRuntime"], resources: [.copy("Fixtures")]),

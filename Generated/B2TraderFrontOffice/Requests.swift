@@ -94,6 +94,19 @@ public struct PlaceOrderRequest: APIRequest, Hashable {
     public var weight: Int { 1 }
 }
 
+/// The legal combinations of parameters, as the spec's rules state them.
+extension PlaceOrderRequest {
+    /// A `orderType=Market` request with what that type requires (forbid requestedPrice).
+    public static func market(accountId: String, marketId: String, side: OrderSide, timeInForce: TimeInForce, requestedAmount: ExactDecimal) -> Self {
+        Self(accountId: accountId, marketId: marketId, side: side, orderType: .market, timeInForce: timeInForce, requestedAmount: requestedAmount)
+    }
+
+    /// A `orderType=Limit` request with what that type requires (require requestedPrice).
+    public static func limit(accountId: String, marketId: String, side: OrderSide, timeInForce: TimeInForce, requestedAmount: ExactDecimal, requestedPrice: ExactDecimal) -> Self {
+        Self(accountId: accountId, marketId: marketId, side: side, orderType: .limit, timeInForce: timeInForce, requestedAmount: requestedAmount, requestedPrice: requestedPrice)
+    }
+}
+
 /// Parameters of `B2TraderFrontOfficeClient.cancelOrder`: Cancel an order; answers with the cancelled order.
 ///
 /// - Endpoint: `DELETE /frontoffice/api/v3/orders/{orderId}`
@@ -204,6 +217,14 @@ public struct OrderDataRequest: APIRequest, Hashable {
     }
 
     public var weight: Int { 1 }
+}
+
+/// The legal combinations of parameters, as the spec's rules state them.
+extension OrderDataRequest {
+    /// A `orderType=Market` request with what that type requires (forbid requestedPrice).
+    public static func market(accountId: String, marketId: String, side: OrderSide) -> Self {
+        Self(accountId: accountId, marketId: marketId, side: side, orderType: .market)
+    }
 }
 
 /// Parameters of `B2TraderFrontOfficeClient.accounts`: The caller's trading accounts.

@@ -311,6 +311,69 @@ public enum NewOrderResponse: Sendable, Hashable {
     case full(OrderFull)
 }
 
+/// The legal combinations of parameters, as the spec's rules state them.
+extension NewOrderRequest {
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    }
+
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    public static func market(symbol: String, side: OrderSide, quantity: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .market, quantity: quantity)
+    }
+
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    public static func market(symbol: String, side: OrderSide, quoteOrderQty: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .market, quoteOrderQty: quoteOrderQty)
+    }
+
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, stopPrice: stopPrice)
+    }
+
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    }
+
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, stopPrice: stopPrice)
+    }
+
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    }
+
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    public static func limitMaker(symbol: String, side: OrderSide, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limitMaker, quantity: quantity, price: price)
+    }
+}
+
 /// Parameters of `BinanceSpotClient.testNewOrder`: Test new order creation and signature/recvWindow.
 ///
 /// - Endpoint: `POST /api/v3/order/test`
@@ -488,6 +551,69 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
         ], default: 1)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
+}
+
+/// The legal combinations of parameters, as the spec's rules state them.
+extension TestNewOrderRequest {
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    }
+
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    public static func market(symbol: String, side: OrderSide, quantity: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .market, quantity: quantity)
+    }
+
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    public static func market(symbol: String, side: OrderSide, quoteOrderQty: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .market, quoteOrderQty: quoteOrderQty)
+    }
+
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, stopPrice: stopPrice)
+    }
+
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    }
+
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, stopPrice: stopPrice)
+    }
+
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    }
+
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    public static func limitMaker(symbol: String, side: OrderSide, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limitMaker, quantity: quantity, price: price)
+    }
 }
 
 /// Parameters of `BinanceSpotClient.queryOrder`: Check an order's status.
@@ -894,6 +1020,69 @@ public enum CancelReplaceResponse: Sendable, Hashable {
     case result(CancelReplaceOrderResult)
     /// The `FULL` response.
     case full(CancelReplaceOrderFull)
+}
+
+/// The legal combinations of parameters, as the spec's rules state them.
+extension CancelReplaceRequest {
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    public static func limit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price)
+    }
+
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    public static func market(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .market, cancelReplaceMode: cancelReplaceMode, quantity: quantity)
+    }
+
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    public static func market(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quoteOrderQty: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .market, cancelReplaceMode: cancelReplaceMode, quoteOrderQty: quoteOrderQty)
+    }
+
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLoss, cancelReplaceMode: cancelReplaceMode, quantity: quantity, stopPrice: stopPrice)
+    }
+
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLoss, cancelReplaceMode: cancelReplaceMode, quantity: quantity, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLossLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    }
+
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .stopLossLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfit, cancelReplaceMode: cancelReplaceMode, quantity: quantity, stopPrice: stopPrice)
+    }
+
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfit, cancelReplaceMode: cancelReplaceMode, quantity: quantity, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfitLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    }
+
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
+        Self(symbol: symbol, side: side, type: .takeProfitLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    }
+
+    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    public static func limitMaker(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limitMaker, cancelReplaceMode: cancelReplaceMode, quantity: quantity, price: price)
+    }
 }
 
 /// Parameters of `BinanceSpotClient.amendOrderKeepPriority`: Reduce the quantity of an existing open order, keeping its queue priority.
@@ -1554,6 +1743,54 @@ public enum NewOrderListOcoResponse: Sendable, Hashable {
     case result(OrderListResult)
     /// The `FULL` response.
     case full(OrderListFull)
+}
+
+/// The legal combinations of parameters, as the spec's rules state them.
+extension NewOrderListOcoRequest {
+    /// A `aboveType=STOP_LOSS` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveStopPrice: ExactDecimal, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLoss, aboveStopPrice: aboveStopPrice, belowType: belowType)
+    }
+
+    /// A `aboveType=STOP_LOSS` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
+    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveTrailingDelta: Int64, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLoss, aboveTrailingDelta: aboveTrailingDelta, belowType: belowType)
+    }
+
+    /// A `aboveType=STOP_LOSS_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func stopLossLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveStopPrice: ExactDecimal, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLossLimit, abovePrice: abovePrice, aboveStopPrice: aboveStopPrice, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    }
+
+    /// A `aboveType=STOP_LOSS_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func stopLossLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveTrailingDelta: Int64, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLossLimit, abovePrice: abovePrice, aboveTrailingDelta: aboveTrailingDelta, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    }
+
+    /// A `aboveType=TAKE_PROFIT` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveStopPrice: ExactDecimal, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfit, aboveStopPrice: aboveStopPrice, belowType: belowType)
+    }
+
+    /// A `aboveType=TAKE_PROFIT` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
+    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveTrailingDelta: Int64, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfit, aboveTrailingDelta: aboveTrailingDelta, belowType: belowType)
+    }
+
+    /// A `aboveType=TAKE_PROFIT_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveStopPrice: ExactDecimal, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfitLimit, abovePrice: abovePrice, aboveStopPrice: aboveStopPrice, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    }
+
+    /// A `aboveType=TAKE_PROFIT_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func takeProfitLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveTrailingDelta: Int64, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfitLimit, abovePrice: abovePrice, aboveTrailingDelta: aboveTrailingDelta, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    }
+
+    /// A `aboveType=LIMIT_MAKER` request with what that type requires (require abovePrice).
+    public static func limitMaker(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, belowType: OrderType) -> Self {
+        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .limitMaker, abovePrice: abovePrice, belowType: belowType)
+    }
 }
 
 /// Parameters of `BinanceSpotClient.newOrderListOto`: Place an OTO (one-triggers-the-other) order list.
@@ -2553,6 +2790,14 @@ public enum NewSorOrderResponse: Sendable, Hashable {
     case full(OrderFull)
 }
 
+/// The legal combinations of parameters, as the spec's rules state them.
+extension NewSorOrderRequest {
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, price).
+    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    }
+}
+
 /// Parameters of `BinanceSpotClient.testNewSorOrder`: Test new order creation and signature/recvWindow using SOR.
 ///
 /// - Endpoint: `POST /api/v3/sor/order/test`
@@ -2695,6 +2940,14 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
         ], default: 1)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
+}
+
+/// The legal combinations of parameters, as the spec's rules state them.
+extension TestNewSorOrderRequest {
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, price).
+    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    }
 }
 
 /// Parameters of `BinanceSpotClient.account`: Get current account information.

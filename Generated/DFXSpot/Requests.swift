@@ -509,6 +509,19 @@ public struct CreateOrderRequest: APIRequest, Hashable {
     public var weight: Int { 1 }
 }
 
+/// The legal combinations of parameters, as the spec's rules state them.
+extension CreateOrderRequest {
+    /// A `type=LIMIT` request with what that type requires (require price, quantity).
+    public static func limit(symbol: String, accountId: String, side: OrderSide, price: ExactDecimal, quantity: ExactDecimal) -> Self {
+        Self(symbol: symbol, accountId: accountId, side: side, type: .limit, price: price, quantity: quantity)
+    }
+
+    /// A `type=MARKET` request with what that type requires (require amount).
+    public static func market(symbol: String, accountId: String, side: OrderSide, amount: ExactDecimal) -> Self {
+        Self(symbol: symbol, accountId: accountId, side: side, type: .market, amount: amount)
+    }
+}
+
 /// Parameters of `DFXSpotClient.cancelOrder`: Cancel one order by order id or client order id.
 ///
 /// - Endpoint: `DELETE /api/v1/spot/order`

@@ -136,7 +136,8 @@ extension Translator {
                         arguments: args, assignments: assignments))
                 }
             }
-            break
+            // The first selector that yields constructors wins (`side` of a new order has none; `type` has them).
+            if !result.isEmpty { break }
         }
         if !result.isEmpty { result[result.count - 1].isLast = true }
         return result

@@ -27,41 +27,28 @@ struct Generate: ParsableCommand {
         let paths = specs.isEmpty ? SpecFiles.all(under: "specs") : specs
         guard !paths.isEmpty else { throw ValidationError("no specs given and none found in specs/") }
         let templateSet: TemplateSet
-        do { templateSet = try TemplateSet.load(overrides: templates) } catch { fail("\(error)") }
+        do { templateSet = try TemplateSet.load(overrides: templates) } catch { return fail("\(error)") }
 
-        var files: [GeneratedFile] = []
-        var failed = false
-        for path in paths {
-            let result = SpecLoader.load(path: path)
-            for diagnostic in result.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
-            guard let spec = result.spec, !result.hasErrors else {
-                failed = true
-                continue
-            }
-            do { files += try Generator.files(for: spec, templates: templateSet) } catch {
-                printError("\(error)")
-                failed = true
-            }
+        let generation = GenerationRun(specPaths: paths, output: output, templates: templateSet)
+        let outcome: GenerationRun.Outcome
+        do { outcome = check ? generation.prepare() : try generation.run() } catch {
+            return fail("cannot write \(output)/: \(error)")
         }
-        if failed { fail("generation failed; \(output)/ was left as it was") }
-
-        let writer = OutputWriter(root: output)
-        let modules = Array(Set(files.map { String($0.path.split(separator: "/")[0]) })).sorted()
-        let plan = writer.plan(files, modules: modules)
+        guard outcome.errors.isEmpty else {
+            outcome.errors.forEach(printError)
+            return fail("generation failed; \(output)/ was left as it was")
+        }
+        let plan = outcome.plan
         if check {
-            for file in plan.changed { print("stale: \(output)/\(file.path)") }
-            for path in plan.removed { print("extra: \(output)/\(path)") }
-            if !plan.isUpToDate {
-                printError("\(output)/ is out of date; run `swift run specgen generate`")
-                throw ExitCode.failure
-            }
-            if !quiet { print("\(output)/ is up to date (\(files.count) files)") }
+            plan.changed.forEach { print("stale: \(output)/\($0.path)") }
+            plan.removed.forEach { print("extra: \(output)/\($0)") }
+            guard plan.isUpToDate else { return fail("\(output)/ is out of date; run `swift run specgen generate`") }
+            if !quiet { print("\(output)/ is up to date (\(outcome.fileCount) files)") }
             return
         }
-        do { try writer.apply(plan) } catch { fail("cannot write \(output)/: \(error)") }
         if !quiet {
-            for file in plan.changed { print("wrote \(output)/\(file.path)") }
-            for path in plan.removed { print("removed \(output)/\(path)") }
+            plan.changed.forEach { print("wrote \(output)/\($0.path)") }
+            plan.removed.forEach { print("removed \(output)/\($0)") }
             print("\(plan.changed.count) changed, \(plan.unchanged.count) unchanged, \(plan.removed.count) removed")
         }
     }
@@ -70,7 +57,7 @@ struct Generate: ParsableCommand {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 
-    func fail(_ message: String) -> Never {
+    func fail(_ message: String) {
         printError("error: \(message)")
         Generate.exit(withError: ExitCode.failure)
     }

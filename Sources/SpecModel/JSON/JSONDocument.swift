@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed JSON value that keeps the exact text of every number, so examples can be checked and compared
 /// without a detour through floating point.
 public indirect enum JSONDocument: Hashable, Sendable {
@@ -258,5 +260,35 @@ private struct JSONParser {
             }
         }
         return JSONSyntaxError(message: message, line: line, column: column)
+    }
+}
+
+extension JSONDocument {
+    /// Compact JSON text; numbers keep their exact text, members their order.
+    public var jsonText: String {
+        switch self {
+        case .null: return "null"
+        case let .bool(b): return b ? "true" : "false"
+        case let .number(n): return n
+        case let .string(s): return Self.quoted(s)
+        case let .array(items): return "[" + items.map(\.jsonText).joined(separator: ",") + "]"
+        case let .object(members): return "{" + members.map { Self.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

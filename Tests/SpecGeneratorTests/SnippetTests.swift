@@ -1,0 +1,243 @@
+import SpecGenerator
+import Testing
+
+/// A few lines of YAML in, the expected Swift out.
+@Suite struct SnippetTests {
+    @Test func openEnumKeepsUnknownValuesAndEscapesNames() throws {
+        let source = try generated("""
+            enums:
+              Status:
+                description: Where a symbol stands.
+                values:
+                  - {value: TRADING, description: Open for orders.}
+                  - BREAK
+                  - NONE
+            models:
+              S: {fields: [{name: status, type: Status}]}
+            endpoints:
+              s: {method: GET, path: /s, security: NONE, response: S}
+            """, file: "Enums")
+        expectSame(declaration("public enum Status", in: source), """
+            /// Where a symbol stands.
+            public enum Status: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+                /// `TRADING`: Open for orders.
+                case trading
+                /// `BREAK`
+                case `break`
+                /// `NONE`
+                case noneValue
+                /// A value this spec does not list; the text the server sent is kept.
+                case unknown(String)
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [
+                    .trading,
+                    .`break`,
+                    .noneValue
+                ]
+
+                public init(rawValue: String) {
+                    switch rawValue {
+                    case "TRADING": self = .trading
+                    case "BREAK": self = .`break`
+                    case "NONE": self = .noneValue
+                    default: self = .unknown(rawValue)
+                    }
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .trading: "TRADING"
+                    case .`break`: "BREAK"
+                    case .noneValue: "NONE"
+                    case let .unknown(value): value
+                    }
+                }
+            }
+            """)
+    }
+
+    @Test func modelWithOptionalNullableAndRenamedFields() throws {
+        let source = try generated("""
+            models:
+              Fill:
+                description: One execution.
+                fields:
+                  - {name: price, type: DECIMAL, description: "Price, as \\"sent\\"."}
+                  - {name: tradeId, type: LONG}
+                  - {name: avaliable, type: DECIMAL, swiftName: available, optional: true, condition: Only for SOR orders.}
+                  - {name: note, type: STRING, nullable: true}
+            endpoints:
+              fills: {method: GET, path: /fills, security: NONE, response: ARRAY OF Fill}
+            """, file: "Models")
+        expectSame(declaration("public struct Fill", in: source), """
+            /// One execution.
+            public struct Fill: Sendable, Hashable, Codable {
+                /// Price, as "sent".
+                public var price: ExactDecimal
+                /// `tradeId`.
+                public var tradeId: Int64
+                /// `avaliable`.
+                ///
+                /// - Appears: Only for SOR orders.
+                public var available: ExactDecimal?
+                /// `note`.
+                ///
+                /// - Nullable: yes
+                public var note: String?
+
+                public init(
+                    price: ExactDecimal,
+                    tradeId: Int64,
+                    available: ExactDecimal? = nil,
+                    note: String? = nil
+                ) {
+                    self.price = price
+                    self.tradeId = tradeId
+                    self.available = available
+                    self.note = note
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case price = "price"
+                    case tradeId = "tradeId"
+                    case available = "avaliable"
+                    case note = "note"
+                }
+            }
+            """)
+    }
+
+    static let orderSnippet = """
+        enums:
+          Side: {values: [BUY, SELL]}
+          Type: {values: [LIMIT, MARKET]}
+        endpoints:
+          newOrder:
+            summary: Place an order.
+            method: POST
+            path: /order
+            security: TRADE
+            weight: {byParam: limit, ranges: [{max: 100, weight: 1}, {weight: 5}]}
+            params:
+              - {name: symbol, type: STRING, required: true}
+              - {name: side, type: Side, required: true}
+              - {name: type, type: Type, required: true}
+              - {name: quantity, type: DECIMAL}
+              - {name: quoteOrderQty, type: DECIMAL}
+              - {name: price, type: DECIMAL}
+              - {name: limit, type: INT, max: 1000, default: 100}
+              - {name: timestamp, type: LONG, required: true}
+            rules:
+              - when: {type: LIMIT}
+                require: [quantity, price]
+              - when: {type: MARKET}
+                requireOneOf: [quantity, quoteOrderQty]
+        """
+
+    @Test func requestWithRulesConstructorsAndWeight() throws {
+        let source = try generated(Self.orderSnippet, file: "Requests")
+        #expect(source.contains("""
+                public static let rules: [ParameterRule] = [
+                    ParameterRule(
+                        .require, ["quantity", "price"],
+                        when: [.equals("type", ["LIMIT"])],
+                        rule: "type=LIMIT: requires quantity, price"),
+                    ParameterRule(
+                        .requireOneOf, ["quantity", "quoteOrderQty"],
+                        when: [.equals("type", ["MARKET"])],
+                        rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
+                    ParameterRule(
+                        .range(min: nil, max: "1000"), ["limit"],
+                        rule: "limit ≤ 1000"),
+                ]
+            """))
+        #expect(!source.contains("\"timestamp\""), "the runtime signs and stamps; timestamp is no property")
+        #expect(source.contains("RequestWeight.Range(max: 100, weight: 1),"))
+        #expect(source.contains("], assumed: 100)"))
+        expectSame(declaration("extension NewOrderRequest", in: source), """
+            /// The legal combinations of parameters, as the spec's rules state them.
+            extension NewOrderRequest {
+                /// A `type=LIMIT` request with what that type requires (require quantity, price).
+                public static func limit(symbol: String, side: Side, quantity: ExactDecimal, price: ExactDecimal) -> Self {
+                    Self(symbol: symbol, side: side, type: .limit, quantity: quantity, price: price)
+                }
+
+                /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+                public static func market(symbol: String, side: Side, quantity: ExactDecimal) -> Self {
+                    Self(symbol: symbol, side: side, type: .market, quantity: quantity)
+                }
+
+                /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+                public static func market(symbol: String, side: Side, quoteOrderQty: ExactDecimal) -> Self {
+                    Self(symbol: symbol, side: side, type: .market, quoteOrderQty: quoteOrderQty)
+                }
+            }
+            """)
+    }
+
+    @Test func clientMethodIsThinAndDocumented() throws {
+        let source = try generated(Self.orderSnippet, file: "Client")
+        #expect(source.contains("""
+                /// Place an order.
+                ///
+                /// - Endpoint: `POST /order`
+                /// - Weight: by `limit`: up to 100 → 1, above → 5
+                /// - Security: TRADE
+                public func newOrder(_ request: NewOrderRequest) async throws -> EmptyResponse {
+                    try await runtime.send(request)
+                }
+            """))
+    }
+
+    @Test func positionalAndPolymorphicModels() throws {
+        let snippet = """
+            models:
+              Level:
+                positional: [{name: price, type: DECIMAL}, {name: qty, type: DECIMAL}, {name: ignore, type: JSON, optional: true}]
+              Filter:
+                discriminator: filterType
+                variants: {PRICE_FILTER: PriceFilter}
+              PriceFilter: {fields: [{name: filterType, type: STRING}, {name: tickSize, type: DECIMAL}]}
+              Book: {fields: [{name: bids, type: ARRAY OF Level}, {name: filters, type: ARRAY OF Filter}]}
+            endpoints:
+              book: {method: GET, path: /book, security: NONE, response: Book}
+            """
+        let source = try generated(snippet, file: "Models")
+        #expect(source.contains("        ignore = container.isAtEnd ? nil : try container.decode(JSONValue?.self)"))
+        #expect(source.contains("        case \"PRICE_FILTER\": self = .priceFilter(try PriceFilter(from: decoder))"))
+        #expect(source.contains("        default: self = .unknown(try JSONValue(from: decoder))"))
+    }
+
+    @Test func errorCatalogMembersAndMessages() throws {
+        let source = try generated("""
+            errors:
+              - {code: -1121, name: BAD_SYMBOL, description: Invalid symbol.}
+            messageCatalogs:
+              - {name: matchingEngine, codes: [-1121], messages: [{message: "Unknown order sent."}]}
+            endpoints:
+              ping: {method: GET, path: /ping, security: NONE}
+            """, file: "Errors")
+        #expect(source.contains("""
+                /// `-1121` BAD_SYMBOL: Invalid symbol.
+                public static let badSymbol = Self(catalogCode: "-1121")
+            """))
+        #expect(source.contains("        case unknownOrderSent = \"Unknown order sent.\""))
+        #expect(source.contains("    public var matchingEngineMessage: MatchingEngineMessage? { MatchingEngineMessage(rawValue: message) }"))
+    }
+
+    @Test func unsupportedParameterTypeIsAnErrorWithALocation() throws {
+        #expect(throws: TranslationError.self) {
+            try generated("""
+                models:
+                  M: {fields: [{name: a, type: STRING}]}
+                endpoints:
+                  e:
+                    method: POST
+                    path: /e
+                    security: NONE
+                    params: [{name: body, type: M}]
+                """, file: "Requests")
+        }
+    }
+}
