@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "specgen", targets: ["specgen"]),
         .library(name: "SpecModel", targets: ["SpecModel"]),
         .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+        .plugin(name: "SpecGenPlugin", targets: ["SpecGenPlugin"]),
+        .plugin(name: "GenerateClients", targets: ["GenerateClients"]),
         .library(name: "BinanceSpot", targets: ["BinanceSpot"]),
         .library(name: "BinanceJEXSpot", targets: ["BinanceJEXSpot"]),
         .library(name: "DFXSpot", targets: ["DFXSpot"]),
@@ -47,6 +49,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .plugin(name: "SpecGenPlugin", capability: .buildTool(), dependencies: ["specgen"]),
+        .plugin(
+            name: "GenerateClients",
+            capability: .command(
+                intent: .custom(verb: "generate-clients", description: "Regenerate Generated/ from specs/"),
+                permissions: [.writeToPackageDirectory(reason: "specgen writes the generated clients into Generated/")]),
+            dependencies: ["specgen"]),
+        // A target that uses the build plugin the way a user would: the spec sits beside the sources.
+        .testTarget(name: "PluginTests", dependencies: ["ClientRuntime"], exclude: ["demo-exchange.yaml"], plugins: ["SpecGenPlugin"]),
         // Generated clients, one library per spec (regenerate with `swift run specgen generate`).
         .target(name: "BinanceSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceSpot"),
         .target(name: "BinanceJEXSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceJEXSpot"),

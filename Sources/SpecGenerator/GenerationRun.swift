@@ -7,11 +7,14 @@ public struct GenerationRun {
     public var specPaths: [String]
     public var output: String
     public var templates: TemplateSet
+    /// Write files straight into `output` instead of `output/<Module>/` (one spec; the build plugin's layout).
+    public var flat: Bool
 
-    public init(specPaths: [String], output: String, templates: TemplateSet) {
+    public init(specPaths: [String], output: String, templates: TemplateSet, flat: Bool = false) {
         self.specPaths = specPaths
         self.output = output
         self.templates = templates
+        self.flat = flat
     }
 
     public struct Outcome {
@@ -24,6 +27,7 @@ public struct GenerationRun {
     /// Loads and renders; on success returns the plan against `output` without writing anything.
     public func prepare() -> Outcome {
         var outcome = Outcome()
+        if flat, specPaths.count != 1 { outcome.errors.append("error: --flat takes exactly one spec") }
         var files: [GeneratedFile] = []
         for path in specPaths {
             let result = SpecLoader.load(path: path)
@@ -32,7 +36,11 @@ public struct GenerationRun {
             do { files += try Generator.files(for: spec, templates: templates) } catch { outcome.errors.append("\(error)") }
         }
         guard outcome.errors.isEmpty else { return outcome }
-        let modules = Set(files.map { String($0.path.split(separator: "/")[0]) }).sorted()
+        var modules = Set(files.map { String($0.path.split(separator: "/")[0]) }).sorted()
+        if flat {
+            files = files.map { GeneratedFile(path: String($0.path.split(separator: "/").last!), contents: $0.contents) }
+            modules = []
+        }
         outcome.plan = OutputWriter(root: output).plan(files, modules: modules)
         outcome.fileCount = files.count
         return outcome

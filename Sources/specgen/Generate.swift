@@ -23,13 +23,16 @@ struct Generate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Only print errors.")
     var quiet = false
 
+    @Flag(help: "Write the files of a single spec straight into --output (the build plugin's layout).")
+    var flat = false
+
     func run() throws {
         let paths = specs.isEmpty ? SpecFiles.all(under: "specs") : specs
         guard !paths.isEmpty else { throw ValidationError("no specs given and none found in specs/") }
         let templateSet: TemplateSet
         do { templateSet = try TemplateSet.load(overrides: templates) } catch { return fail("\(error)") }
 
-        let generation = GenerationRun(specPaths: paths, output: output, templates: templateSet)
+        let generation = GenerationRun(specPaths: paths, output: output, templates: templateSet, flat: flat)
         let outcome: GenerationRun.Outcome
         do { outcome = check ? generation.prepare() : try generation.run() } catch {
             return fail("cannot write \(output)/: \(error)")

@@ -39,7 +39,10 @@ public struct RateLimitState: Sendable, Hashable {
 func parseRetryAfter(_ value: String?, now: Int64) -> Duration? {
     guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
     if let seconds = Int64(value) { return .seconds(max(0, seconds)) }
-    if let seconds = Double(value), seconds.isFinite { return .milliseconds(Int64(max(0, seconds) * 1000)) }
+    // Fractional seconds are not valid delta-seconds (RFC 9110) but are tolerated, exactly.
+    if let seconds = ExactDecimal(value), seconds >= 0 {
+        return .milliseconds(NSDecimalNumber(decimal: seconds.decimal * 1000).int64Value)
+    }
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "GMT")
