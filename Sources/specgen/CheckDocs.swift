@@ -8,8 +8,8 @@ struct CheckDocs: ParsableCommand {
         commandName: "check-docs",
         abstract: "Read API docs (Markdown or HTML) and report what the spec is missing or states differently.",
         discussion: """
-            Endpoints are matched by method and path; parameters, types, mandatory flags, enum values, error codes and
-            JSON examples are compared. Differences covered by the spec's errata (matched by their `at` path) are not
+            Endpoints are matched by method and path; parameters, types, mandatory flags, enum values, error codes and \
+            JSON examples are compared. Differences covered by the spec's errata (matched by their `at` path) are not \
             reported. Findings point at the docs' line, with the spec's place as a note.
             """)
 

@@ -7,8 +7,8 @@ struct Draft: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a first spec from API docs (Markdown or HTML), with # TODO where a person must decide.",
         discussion: """
-            Every endpoint and parameter table the docs show is transcribed, with the enums, error codes and JSON
-            examples found. Security levels, response models, rules and the base URL are left as TODOs. The result
+            Every endpoint and parameter table the docs show is transcribed, with the enums, error codes and JSON \
+            examples found. Security levels, response models, rules and the base URL are left as TODOs. The result \
             loads with `specgen lint`; its warnings point at what is still open.
             """)
 
