@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "SpecModel", dependencies: ["Yams"]),
@@ -79,6 +80,17 @@ let package = Package(
             dependencies: ["ClientRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "ClientRuntimeAsyncHTTPClientTests", dependencies: ["ClientRuntimeAsyncHTTPClient"]),
+        // A mock exchange driven by a spec: checks requests as the venue would and answers with its examples.
+        .target(
+            name: "SpecMock",
+            dependencies: [
+                "SpecModel", "ClientRuntime", "Yams",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,80 @@
+import SpecModel
+
+/// Checks credentials as the spec's `auth` and the endpoint's security level demand: bearer token, API key,
+/// timestamp and receive window, and the signature over the exact bytes received.
+struct AuthCheck: Sendable {
+    let auth: Auth?
+    let credentials: MockCredentials
+    let verifier: SignatureVerifier
+    /// Allowed distance of a header timestamp from the mock's clock, in milliseconds (DFX: 5 s).
+    let headerTimestampTolerance: Int64
+
+    /// The first thing wrong with the request's credentials, or nil.
+    func check(_ request: IncomingRequest, _ received: ReceivedParameters, level: SecurityLevel?, now: Int64) -> Rejection? {
+        guard let level else { return nil }
+        if level.bearer, let rejection = checkBearer(request) { return rejection }
+        if level.apiKey || level.signed, let header = auth?.apiKeyHeader {
+            guard let key = request.header(header), !key.isEmpty else { return .missingAPIKey(header: header) }
+            if let expected = credentials.apiKey, key != expected { return .unknownAPIKey }
+        }
+        guard level.signed || level.timestamp, let auth else { return nil }
+        if let header = auth.timestampHeader {
+            return checkHeaderSigned(request, auth: auth, timestampHeader: header, signed: level.signed, now: now)
+        }
+        guard let name = auth.timestampParam else { return nil }
+        return checkParameterSigned(request, received, auth: auth, timestampParam: name, signed: level.signed, now: now)
+    }
+
+    private func checkBearer(_ request: IncomingRequest) -> Rejection? {
+        let header = auth?.bearer?.header ?? "Authorization"
+        guard let value = request.header(header), value.hasPrefix("Bearer "), value.count > 7 else { return .missingBearerToken }
+        if let expected = credentials.bearerToken, String(value.dropFirst(7)) != expected { return .invalidBearerToken }
+        return nil
+    }
+
+    /// Binance style: `timestamp`, `recvWindow` and `signature` parameters; the signed text is the query string
+    /// followed by the body, the signature pair removed.
+    private func checkParameterSigned(
+        _ request: IncomingRequest, _ received: ReceivedParameters, auth: Auth, timestampParam: String, signed: Bool, now: Int64
+    ) -> Rejection? {
+        guard let stamp = received[timestampParam]?.text, !stamp.isEmpty else { return .missingTimestamp(name: timestampParam) }
+        guard var timestamp = Int64(stamp) else { return .malformedValue(timestampParam, expected: ValueCheck.integerPattern) }
+        if timestamp > 100_000_000_000_000 { timestamp /= 1000 }  // microseconds are accepted too
+        var window = Double(auth.recvWindow?.defaultValue ?? 5000)
+        if let recv = auth.recvWindow, let text = received[recv.param]?.text {
+            guard ValueCheck.isDecimal(text), let value = Double(text) else {
+                return .malformedValue(recv.param, expected: ValueCheck.decimalPattern)
+            }
+            if let max = recv.max, value > Double(max) { return .recvWindowTooLarge(name: recv.param, max: String(max)) }
+            window = value
+        }
+        if timestamp >= now + 1000 { return .staleTimestamp(ahead: true) }
+        if Double(now - timestamp) > window { return .staleTimestamp(ahead: false) }
+        guard signed, let name = auth.signing?.signatureParam else { return nil }
+        let query = FormText.removing(name, from: request.query)
+        let isJSON = request.header("Content-Type")?.lowercased().hasPrefix("application/json") ?? false
+        let usesBody = request.method != "GET" && !isJSON
+        let body: (rest: String, value: String?) = usesBody ? FormText.removing(name, from: request.bodyText) : ("", nil)
+        guard let raw = query.value ?? body.value, !raw.isEmpty else { return .missingSignature(name: name) }
+        let payload = query.rest + body.rest
+        return verifier.verify(FormText.decode(Substring(raw)), payload: Array(payload.utf8)) ? nil : .invalidSignature
+    }
+
+    /// DFX style: timestamp, key and signature headers; the signed text is the sorted
+    /// `body=…&method=…&param=…&path=…&timestamp=…`, empty parts left out.
+    private func checkHeaderSigned(
+        _ request: IncomingRequest, auth: Auth, timestampHeader: String, signed: Bool, now: Int64
+    ) -> Rejection? {
+        guard let stamp = request.header(timestampHeader), !stamp.isEmpty else { return .missingTimestamp(name: timestampHeader) }
+        guard let timestamp = Int64(stamp) else { return .malformedValue(timestampHeader, expected: ValueCheck.integerPattern) }
+        if abs(timestamp - now) > headerTimestampTolerance { return .staleTimestamp(ahead: timestamp > now) }
+        guard signed, let header = auth.signing?.signatureHeader else { return nil }
+        guard let signature = request.header(header), !signature.isEmpty else { return .missingSignature(name: header) }
+        let parts = [
+            ("body", request.method == "GET" ? "" : request.bodyText), ("method", request.method), ("param", request.query),
+            ("path", request.path), ("timestamp", stamp),
+        ]
+        let payload = parts.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        return verifier.verify(signature, payload: Array(payload.utf8)) ? nil : .invalidSignature
+    }
+}

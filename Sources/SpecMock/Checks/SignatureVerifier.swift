@@ -1,0 +1,56 @@
+import Crypto
+import Foundation
+import _CryptoExtras
+
+/// Verifies signatures with the mock's configured key: an HMAC secret, or an RSA or Ed25519 public key.
+enum SignatureVerifier: Sendable {
+    /// HMAC-SHA256 with this secret; the signature is hex, compared case-insensitively (the docs say a
+    /// signature is not case sensitive).
+    case hmac(SymmetricKey)
+    /// RSASSA-PKCS1-v1_5 SHA-256; the signature is base64.
+    case rsa(_RSA.Signing.PublicKey)
+    /// Ed25519; the signature is base64.
+    case ed25519(Curve25519.Signing.PublicKey)
+    /// No key configured: any signature that is present passes.
+    case acceptAny
+
+    /// The verifier for the configured credentials; throws `MockError.invalidKey` for an unreadable public key.
+    init(_ credentials: MockCredentials) throws {
+        if let pem = credentials.publicKeyPEM {
+            let trimmed = pem.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let key = try? Curve25519.Signing.PublicKey(pemRepresentation: trimmed) {
+                self = .ed25519(key)
+            } else if let key = try? _RSA.Signing.PublicKey(pemRepresentation: trimmed) {
+                self = .rsa(key)
+            } else {
+                throw MockError.invalidKey("the public key is neither an Ed25519 nor an RSA 'PUBLIC KEY' PEM")
+            }
+        } else if let secret = credentials.secret {
+            self = .hmac(SymmetricKey(data: Array(secret.utf8)))
+        } else {
+            self = .acceptAny
+        }
+    }
+
+    /// Whether `signature` (decoded wire text: hex or base64) signs `payload`.
+    func verify(_ signature: String, payload: [UInt8]) -> Bool {
+        switch self {
+        case .acceptAny:
+            return !signature.isEmpty
+        case let .hmac(key):
+            let mac = HMAC<SHA256>.authenticationCode(for: payload, using: key)
+            let hex = mac.map { byte in
+                let text = String(byte, radix: 16)
+                return byte < 16 ? "0" + text : text
+            }.joined()
+            return hex == signature.lowercased()
+        case let .rsa(key):
+            guard let raw = Data(base64Encoded: signature) else { return false }
+            let sig = _RSA.Signing.RSASignature(rawRepresentation: raw)
+            return key.isValidSignature(sig, for: SHA256.hash(data: payload), padding: .insecurePKCS1v1_5)
+        case let .ed25519(key):
+            guard let raw = Data(base64Encoded: signature) else { return false }
+            return key.isValidSignature(raw, for: payload)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import SpecModel
+
+/// The mock's behaviour, independent of the HTTP server: routes a request to its endpoint, applies faults, checks
+/// credentials and parameters as the venue would, and answers with the venue's errors or the documented example.
+final class MockEngine: Sendable {
+    let spec: Spec
+    private let options: MockOptions
+    private let routes: RouteTable
+    private let dialect: VenueDialect
+    private let reader: ParameterReader
+    private let auth: AuthCheck
+    private let parameters: ParameterCheck
+    private let examples: ExampleCatalog
+    /// Endpoints that place orders: answered with order-count headers.
+    private let orderEndpoints: Set<String>
+    private let state: Protected<State>
+
+    private struct State {
+        var records: [MockRecordedRequest] = []
+        var counter: RateLimitCounter
+        var faults: [String: [MockFault]]
+    }
+
+    init(spec: Spec, options: MockOptions) throws {
+        self.spec = spec
+        self.options = options
+        routes = RouteTable(endpoints: spec.endpoints)
+        dialect = VenueDialect(spec: spec)
+        reader = ParameterReader(spec: spec)
+        auth = AuthCheck(
+            auth: spec.auth, credentials: options.credentials, verifier: try SignatureVerifier(options.credentials),
+            headerTimestampTolerance: options.headerTimestampTolerance)
+        let signing = [spec.auth?.signing?.signatureParam, spec.auth?.timestampParam, spec.auth?.recvWindow?.param]
+        parameters = ParameterCheck(
+            spec: spec, signingParams: Set(signing.compactMap { $0 }), rejectUnknown: options.rejectUnknownParameters)
+        examples = ExampleCatalog(spec: spec)
+        orderEndpoints = Self.orderEndpoints(spec)
+        state = Protected(State(counter: RateLimitCounter(spec.rateLimits), faults: options.faults))
+    }
+
+    // MARK: - Inspection and faults
+
+    var records: [MockRecordedRequest] { state.withLock { $0.records } }
+
+    func clearRecords() { state.withLock { $0.records.removeAll() } }
+
+    func inject(_ fault: MockFault, into endpoint: String) { state.withLock { $0.faults[endpoint, default: []].append(fault) } }
+
+    func removeFaults(from endpoint: String?) {
+        state.withLock { state in
+            if let endpoint { state.faults[endpoint] = nil } else { state.faults.removeAll() }
+        }
+    }
+
+    // MARK: - Handling
+
+    func handle(_ request: IncomingRequest) -> OutgoingResponse {
+        let now = options.clock()
+        guard request.body.count <= options.maxBodyBytes else {
+            return record(request, nil, ReceivedParameters(), dialect.answer(.bodyTooLarge))
+        }
+        let candidates = routes.candidates(method: request.method, path: request.path)
+        guard let first = candidates.first else {
+            return record(request, nil, ReceivedParameters(), dialect.answer(.unknownRoute))
+        }
+        let received: ReceivedParameters
+        switch reader.read(request, endpoint: first.endpoint, pathValues: first.pathValues) {
+        case let .success(value): received = value
+        case let .failure(rejection):
+            return record(request, first.endpoint, ReceivedParameters(), withLimits(dialect.answer(rejection), now: now))
+        }
+        let endpoint = choose(candidates.map(\.endpoint), received)
+        let weight = RuleCheck.weight(of: endpoint, received)
+        let fault = state.withLock { state -> MockFault? in
+            state.counter.addWeight(weight, now: now)
+            return takeFault(for: endpoint.id.value, received, &state)
+        }
+
+        if let status = fault?.status {
+            var response = dialect.answer(status == 429 ? .rateLimited : status == 418 ? .banned : .status(status))
+            if let seconds = fault?.retryAfter {
+                response.headers.append((spec.rateLimits?.retryAfterHeader ?? "Retry-After", String(seconds)))
+            }
+            response.delay = delay(fault)
+            return record(request, endpoint, received, withLimits(response, now: now))
+        }
+        let level = spec.securityLevel(named: endpoint.security.value)
+        if let rejection = auth.check(request, received, level: level, now: now) ?? parameters.check(received, for: endpoint) {
+            var response = withLimits(dialect.answer(rejection), now: now)
+            response.delay = delay(fault)
+            return record(request, endpoint, received, response)
+        }
+
+        let countsOrder = orderEndpoints.contains(endpoint.id.value)
+        if countsOrder { state.withLock { $0.counter.addOrder(now: now) } }
+        var text = examples.body(for: endpoint, received, now: now)
+        switch fault?.body {
+        case .truncated?: text = String(text.prefix(max(1, text.count / 2)))
+        case .malformed?: text = "<html><body>502 Bad Gateway</body></html>"
+        case nil: break
+        }
+        var response = withLimits(.json(200, text), now: now, orderCounts: countsOrder)
+        response.delay = delay(fault)
+        return record(request, endpoint, received, response)
+    }
+
+    /// The endpoints that declare an `unfilledOrderCount`; when none does (Binance JEX), every signed POST that is
+    /// not a `/test` endpoint.
+    private static func orderEndpoints(_ spec: Spec) -> Set<String> {
+        let declared = spec.endpoints.filter { $0.unfilledOrderCount != nil }
+        if !declared.isEmpty { return Set(declared.map(\.id.value)) }
+        let placing = spec.endpoints.filter { endpoint in
+            endpoint.method == .POST && !endpoint.path.value.hasSuffix("/test")
+                && spec.securityLevel(named: endpoint.security.value)?.signed == true
+        }
+        return Set(placing.map(\.id.value))
+    }
+
+    /// Among endpoints sharing a method and path (JEX `ticker24hr` / `ticker24hrAll`), the one whose mandatory
+    /// parameters were all sent, preferring the one that needs the most.
+    private func choose(_ endpoints: [Endpoint], _ received: ReceivedParameters) -> Endpoint {
+        guard endpoints.count > 1 else { return endpoints[0] }
+        func required(_ endpoint: Endpoint) -> [String] {
+            endpoint.params.filter { $0.required && $0.name.value != spec.auth?.timestampParam }.map(\.name.value)
+        }
+        let satisfied = endpoints.filter { required($0).allSatisfy(received.isPresent) }
+        return satisfied.max { required($0).count < required($1).count } ?? endpoints[0]
+    }
+
+    /// The first fault for the endpoint (or `*`) whose `when` matches; counts down `times`.
+    private func takeFault(for endpoint: String, _ received: ReceivedParameters, _ state: inout State) -> MockFault? {
+        for key in [endpoint, "*"] {
+            guard var list = state.faults[key] else { continue }
+            guard let index = list.firstIndex(where: { fault in
+                (fault.times.map { $0 > 0 } ?? true) && fault.when.allSatisfy { received[$0.key]?.text == $0.value }
+            }) else { continue }
+            let fault = list[index]
+            if let times = fault.times { list[index].times = times - 1 }
+            state.faults[key] = list
+            return fault
+        }
+        return nil
+    }
+
+    private func delay(_ fault: MockFault?) -> Duration? {
+        fault?.delay.map { min($0, options.maxDelay) }
+    }
+
+    private func withLimits(_ response: OutgoingResponse, now: Int64, orderCounts: Bool = false) -> OutgoingResponse {
+        var response = response
+        response.headers += state.withLock { $0.counter.headers(now: now, orderCounts: orderCounts) }
+        return response
+    }
+
+    private func record(
+        _ request: IncomingRequest, _ endpoint: Endpoint?, _ received: ReceivedParameters, _ response: OutgoingResponse
+    ) -> OutgoingResponse {
+        let entry = MockRecordedRequest(
+            endpointID: endpoint?.id.value, method: request.method, path: request.path, query: request.query,
+            headers: request.headers, body: request.body, parameters: received.dictionary, status: response.status)
+        state.withLock { state in
+            state.records.append(entry)
+            if state.records.count > options.maxRecordedRequests { state.records.removeFirst(state.records.count - options.maxRecordedRequests) }
+        }
+        return response
+    }
+}

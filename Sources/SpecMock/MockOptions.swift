@@ -1,0 +1,99 @@
+import Foundation
+
+/// The keys the mock checks requests with. Anything left nil is not checked (a signature must still be present).
+public struct MockCredentials: Sendable, Hashable {
+    /// The API key requests must carry (`X-MBX-APIKEY`, `EXCHANGE-API-KEY`); nil accepts any non-empty key.
+    public var apiKey: String?
+    /// The HMAC-SHA256 secret (Binance, JEX).
+    public var secret: String?
+    /// An RSA or Ed25519 public key, PEM (`BEGIN PUBLIC KEY`): Binance RSA/Ed25519 keys, DFX's Ed25519 key.
+    public var publicKeyPEM: String?
+    /// The bearer token requests must carry (B2TRADER); nil accepts any non-empty token.
+    public var bearerToken: String?
+
+    /// Creates credentials.
+    public init(apiKey: String? = nil, secret: String? = nil, publicKeyPEM: String? = nil, bearerToken: String? = nil) {
+        self.apiKey = apiKey
+        self.secret = secret
+        self.publicKeyPEM = publicKeyPEM
+        self.bearerToken = bearerToken
+    }
+}
+
+/// How a mock exchange runs.
+public struct MockOptions: Sendable {
+    /// Address to bind; must be a loopback address (`127.0.0.1`, `::1`, `localhost`).
+    public var host: String
+    /// Port to bind; 0 picks a free one (read it from `MockExchange.baseURL`).
+    public var port: Int
+    /// The keys requests are checked with.
+    public var credentials: MockCredentials
+    /// Faults per endpoint id (`*` for every endpoint).
+    public var faults: [String: [MockFault]]
+    /// The mock's clock in milliseconds since 1970, for timestamp checks and rate-limit windows.
+    public var clock: @Sendable () -> Int64
+    /// How far a header timestamp may be from the clock (DFX documents 5 seconds), in milliseconds.
+    public var headerTimestampTolerance: Int64
+    /// Refuse parameters the endpoint does not document (Binance -1103).
+    public var rejectUnknownParameters: Bool
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes: Int
+    /// Most connections served at once.
+    public var maxConnections: Int
+    /// Most requests kept in `MockExchange.requests` (oldest dropped first).
+    public var maxRecordedRequests: Int
+    /// Longest `delay` a fault may impose.
+    public var maxDelay: Duration
+
+    /// Creates options; every argument has a default.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        credentials: MockCredentials = MockCredentials(),
+        faults: [String: [MockFault]] = [:],
+        clock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) },
+        headerTimestampTolerance: Int64 = 5000,
+        rejectUnknownParameters: Bool = true,
+        maxBodyBytes: Int = 1 << 20,
+        maxConnections: Int = 64,
+        maxRecordedRequests: Int = 10_000,
+        maxDelay: Duration = .seconds(30)
+    ) {
+        self.host = host
+        self.port = port
+        self.credentials = credentials
+        self.faults = faults
+        self.clock = clock
+        self.headerTimestampTolerance = headerTimestampTolerance
+        self.rejectUnknownParameters = rejectUnknownParameters
+        self.maxBodyBytes = maxBodyBytes
+        self.maxConnections = maxConnections
+        self.maxRecordedRequests = maxRecordedRequests
+        self.maxDelay = maxDelay
+    }
+}
+
+/// Why a mock could not start.
+public enum MockError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The host is not a loopback address.
+    case notLoopback(String)
+    /// The spec did not load.
+    case invalidSpec(String)
+    /// A configured key cannot be read.
+    case invalidKey(String)
+    /// A fault configuration cannot be read.
+    case invalidFaults(String)
+    /// The server did not start (port in use, …).
+    case serverDidNotStart(String)
+
+    /// A sentence naming the problem.
+    public var description: String {
+        switch self {
+        case let .notLoopback(host): "the mock binds to loopback only; '\(host)' is not a loopback address"
+        case let .invalidSpec(message): "the spec does not load: \(message)"
+        case let .invalidKey(message): "invalid key: \(message)"
+        case let .invalidFaults(message): "invalid faults: \(message)"
+        case let .serverDidNotStart(message): "the mock server did not start: \(message)"
+        }
+    }
+}
