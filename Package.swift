@@ -39,6 +39,7 @@ let package = Package(
                 "SpecModel",
                 "SpecGenerator",
                 "SpecTools",
+                "SpecMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

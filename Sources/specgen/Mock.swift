@@ -1,0 +1,95 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SpecMock
+
+struct Mock: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve a mock of a spec's API on loopback: requests are checked as the venue would, answers are the docs' examples.",
+        discussion: """
+            Runs until SIGINT or SIGTERM. Signatures are verified with --secret (HMAC) or --public-key (RSA or Ed25519 PEM); \
+            without either, any signature that is present passes. Faults: --faults FILE (YAML or JSON, e.g. \
+            `newOrder: {status: 429, retryAfter: 7}`) and/or --fault newOrder:status=503 (repeatable).
+            """)
+
+    @Argument(help: "The spec file, e.g. specs/binance-spot.yaml.")
+    var spec: String
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 0
+
+    @Option(help: "Loopback address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "A YAML or JSON file of faults per endpoint id.")
+    var faults: String?
+
+    @Option(name: .customLong("fault"), help: "A fault as endpoint:key=value,… (repeatable).")
+    var inlineFaults: [String] = []
+
+    @Option(name: .customLong("api-key"), help: "The API key requests must carry.")
+    var apiKey: String?
+
+    @Option(help: "The HMAC-SHA256 secret signatures are checked with.")
+    var secret: String?
+
+    @Option(name: .customLong("public-key"), help: "A PEM file with the RSA or Ed25519 public key signatures are checked with.")
+    var publicKey: String?
+
+    @Option(name: .customLong("bearer-token"), help: "The bearer token requests must carry.")
+    var bearerToken: String?
+
+    func run() async throws {
+        var faultTable: [String: [MockFault]] = [:]
+        if let faults {
+            let text = try String(contentsOfFile: faults, encoding: .utf8)
+            faultTable = try FaultConfig.parse(text)
+        }
+        for flag in inlineFaults {
+            let (endpoint, fault) = try FaultConfig.parseFlag(flag)
+            faultTable[endpoint, default: []].append(fault)
+        }
+        let pem = try publicKey.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let options = MockOptions(
+            host: host, port: port,
+            credentials: MockCredentials(apiKey: apiKey, secret: secret, publicKeyPEM: pem, bearerToken: bearerToken),
+            faults: faultTable)
+        let mock = try await MockExchange.start(specAt: spec, options: options)
+        print("\(mock.spec.title) mock listening on \(mock.baseURL.absoluteString) (\(mock.spec.endpoints.count) endpoints); Ctrl-C stops it")
+        await Self.waitForTermination()
+        await mock.stop()
+        print("mock stopped after \(mock.requests.count) request\(mock.requests.count == 1 ? "" : "s")")
+    }
+
+    /// Returns on the first SIGINT or SIGTERM.
+    private static func waitForTermination() async {
+        let latch = SignalLatch()
+        await withCheckedContinuation { latch.arm($0) }
+    }
+}
+
+/// Resumes one waiter on the first SIGINT or SIGTERM; keeps its signal sources alive.
+private final class SignalLatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    private var sources: [any DispatchSourceSignal] = []
+
+    func arm(_ continuation: CheckedContinuation<Void, Never>) {
+        lock.withLock { self.continuation = continuation }
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { self.fire() }
+            source.resume()
+            lock.withLock { sources.append(source) }
+        }
+    }
+
+    private func fire() {
+        let waiting = lock.withLock { () -> CheckedContinuation<Void, Never>? in
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume()
+    }
+}
