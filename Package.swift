@@ -81,6 +81,10 @@ let package = Package(
             dependencies: ["ClientRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "ClientRuntimeAsyncHTTPClientTests", dependencies: ["ClientRuntimeAsyncHTTPClient"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel"]
+        ),
         // A mock exchange driven by a spec: checks requests as the venue would and answers with its examples.
         .target(
             name: "SpecMock",
