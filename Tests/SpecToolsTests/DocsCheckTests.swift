@@ -72,6 +72,42 @@ struct DocsCheckTests {
         #expect(explained.explained.map(\.explainedBy) == ["endpoints.cancelOrder", "models.CanceledOrder.fields.orderId"])
     }
 
+    @Test("An erratum above a parameter explains only what it names: the parameter and the property")
+    func errataPrecision() throws {
+        let spec = try #require(SpecLoader.load(yaml: """
+            specgen: 1
+            api: demo
+            title: Demo
+            module: Demo
+            servers: [{url: "https://api.example.com"}]
+            security: {NONE: {}}
+            enums:
+              Side: {values: [Buy, Sell]}
+            endpoints:
+              placeOrder:
+                method: POST
+                path: /orders
+                security: NONE
+                params:
+                  - {name: marketId, type: STRING, required: true}
+                  - {name: side, type: Side, required: true, docsType: string}
+            errata:
+              - {at: endpoints.placeOrder, docsSay: No body field is marked required., specSays: marketId and side are required., why: test}
+            """).spec)
+        let docs = docModel([("orders.md", """
+            ## Place order
+            `POST /orders`
+
+            | Name | Type | Mandatory | Description |
+            | --- | --- | --- | --- |
+            | marketId | integer | NO | |
+            | side | string | NO | Supported values: `Buy`, `Sell`, `Hold` |
+            """)])
+        let result = DocCheck.run(docs, spec: spec)
+        #expect(result.findings.map(\.kind) == [.paramType, .enumValueMissing])
+        #expect(result.explained.map(\.kind) == [.paramMandatory, .paramMandatory])
+    }
+
     @Test("Text, markdown and JSON reports")
     func reports() throws {
         let result = try check("binance-changed.md")

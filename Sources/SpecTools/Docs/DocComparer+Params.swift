@@ -43,7 +43,8 @@ extension DocComparer {
             if let type = p.type, !matches.contains(where: { TypeWords.agrees(type, with: $0, in: spec) }) {
                 report(DocFinding(
                     .paramType, "\(doc.key): parameter '\(p.name)' is \(type) in the docs, \(TypeWords.describe(specParam)) in the spec",
-                    doc: p.at, spec: specParam.type.location, paths: paths(group, p.name), subjects: [p.name]))
+                    doc: p.at, spec: specParam.type.location, paths: paths(group, p.name), subjects: [p.name],
+                    aspects: ["type", type, specParam.type.value.description] + [specParam.docsType].compactMap { $0 }))
             }
             // Required only when every spec endpoint of the group requires it (a second form may leave it out).
             let required = group.allSatisfy { $0.param(named: p.name)?.required == true }
@@ -51,7 +52,8 @@ extension DocComparer {
                 report(DocFinding(
                     .paramMandatory,
                     "\(doc.key): parameter '\(p.name)' is \(mandatory ? "mandatory" : "optional") in the docs, \(required ? "required" : "optional") in the spec",
-                    doc: p.at, spec: specParam.name.location, paths: paths(group, p.name), subjects: [p.name]))
+                    doc: p.at, spec: specParam.name.location, paths: paths(group, p.name), subjects: [p.name],
+                    aspects: ["required", "mandatory", "optional"]))
             }
             compareValues(doc, p, matches, group)
         }
@@ -83,7 +85,7 @@ extension DocComparer {
             report(DocFinding(
                 .enumValueMissing, "\(doc.key): the docs list value '\(value.value)' for parameter '\(p.name)', which \(whose) lacks",
                 doc: value.at, spec: specParam.name.location,
-                paths: paths(group, p.name) + (enumName.map { ["enums.\($0)"] } ?? []), subjects: [value.value, p.name]))
+                paths: paths(group, p.name) + (enumName.map { ["enums.\($0)"] } ?? []), subjects: [value.value]))
         }
     }
 

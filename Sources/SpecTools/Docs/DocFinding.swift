@@ -33,16 +33,22 @@ public struct DocFinding: Sendable, Hashable {
     public var specPaths: [String]
     /// Names or values the finding is about, which an erratum must mention when it sits above the finding's path.
     public var subjects: [String]
+    /// What kind of difference it is ("required", "type"); an erratum above the finding's path must name one too.
+    public var aspects: [String] = []
     /// The `at` of the erratum that explains the finding, if one does.
     public var explainedBy: String?
 
-    public init(_ kind: Kind, _ message: String, doc: SourceLocation, spec: SourceLocation? = nil, paths: [String], subjects: [String] = []) {
+    public init(
+        _ kind: Kind, _ message: String, doc: SourceLocation, spec: SourceLocation? = nil, paths: [String], subjects: [String] = [],
+        aspects: [String] = []
+    ) {
         self.kind = kind
         self.message = message
         self.doc = doc
         self.spec = spec
         specPaths = paths
         self.subjects = subjects
+        self.aspects = aspects
     }
 }
 
