@@ -53,7 +53,7 @@ struct DocsReaderTests {
     func html() {
         let html = """
             <html><body>
-            <h3>Cancel order (TRADE)</h3>
+            <h3>Cancel order (TRADE)<a class="hash-link" href="#cancel">#</a></h3>
             <pre><code>DELETE /api/v3/order</code></pre>
             <table><tr><th>Name<th>Type<th>Mandatory
             <tr><td>symbol<td>STRING<td>YES

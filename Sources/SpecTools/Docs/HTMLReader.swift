@@ -149,6 +149,8 @@ public struct HTMLReader {
             case "code", "tt", "kbd": return "`" + inner.trimmingCharacters(in: .whitespaces) + "`"
             case "strong", "b": return "**" + inner + "**"
             case "p", "div", "li", "tr": return inner + "\n"
+            // Heading permalinks ("#", "¶", a zero-width space) are not text.
+            case "a" where ["#", "¶", "\u{200B}", ""].contains(inner.trimmingCharacters(in: .whitespaces)): return ""
             case "script", "style": return ""
             default: return inner
             }
@@ -181,7 +183,7 @@ public struct HTMLReader {
 
     /// The language of a `pre` or its `code` child, from a `language-…` class.
     static func codeLanguage(_ node: xmlNodePtr) -> String? {
-        for n in [node] + children(node) where node.pointee.type == XML_ELEMENT_NODE {
+        for n in [node] + children(node) where n.pointee.type == XML_ELEMENT_NODE {
             guard let value = xmlGetProp(n, "class") else { continue }
             defer { cxml_free(value) }
             let classes = String(cString: value).split(separator: " ")
