@@ -143,77 +143,41 @@ public struct BinanceJEXSpotClient: Sendable {
         try await runtime.send(request)
     }
 
-    /// Read the rolling 24-hour statistics of one spot symbol.
+    /// Read the rolling 24-hour statistics of one spot symbol, or of all of them.
     ///
-    /// The docs' one endpoint answers an object when `symbol` is sent and an array of all symbols when it is not; this is the form with `symbol`, `ticker24hrAll` the other.
+    /// An object for one symbol when `symbol` is sent; an array for every symbol when it is not.
     ///
     /// Note: The example's closeTime is earlier than its openTime; kept as documented.
     ///
     /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
-    /// - Weight: 1
+    /// - Weight: 1 when symbol sent; 40 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “24hr ticker price change statistics”
-    public func ticker24hr(_ request: Ticker24hrRequest) async throws -> Ticker24hr {
+    public func ticker24hr(_ request: Ticker24hrRequest = Ticker24hrRequest()) async throws -> Ticker24hrResponse {
         try await runtime.send(request)
     }
 
-    /// Read the rolling 24-hour statistics of all spot symbols.
+    /// Read the latest price of one spot symbol, or of all of them.
     ///
-    /// The form of the docs' 24hr ticker endpoint without `symbol`; it answers an array. Use with care.
-    ///
-    /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
-    /// - Weight: 40
-    /// - Security: NONE (Open to everyone; no API key.)
-    /// - Docs: binance-jex-spot-api.md, “24hr ticker price change statistics”
-    public func ticker24hrAll(_ request: Ticker24hrAllRequest = Ticker24hrAllRequest()) async throws -> [Ticker24hr] {
-        try await runtime.send(request)
-    }
-
-    /// Read the latest price of one spot symbol.
-    ///
-    /// The docs' one endpoint answers an object when `symbol` is sent and an array of all symbols when it is not; this is the form with `symbol`, `tickerPriceAll` the other.
+    /// An object for one symbol when `symbol` is sent; an array for every symbol when it is not.
     ///
     /// - Endpoint: `GET /api/v1/spot/ticker/price`
-    /// - Weight: 1
+    /// - Weight: 1 when symbol sent; 2 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Price ticker for spot”
-    public func tickerPrice(_ request: TickerPriceRequest) async throws -> TickerPrice {
+    public func tickerPrice(_ request: TickerPriceRequest = TickerPriceRequest()) async throws -> TickerPriceResponse {
         try await runtime.send(request)
     }
 
-    /// Read the latest prices of all spot symbols.
+    /// Read the best bid and ask of one spot symbol, or of all of them.
     ///
-    /// The form of the docs' price ticker endpoint without `symbol`; it answers an array.
-    ///
-    /// - Endpoint: `GET /api/v1/spot/ticker/price`
-    /// - Weight: 2
-    /// - Security: NONE (Open to everyone; no API key.)
-    /// - Docs: binance-jex-spot-api.md, “Price ticker for spot”
-    public func tickerPriceAll(_ request: TickerPriceAllRequest = TickerPriceAllRequest()) async throws -> [TickerPrice] {
-        try await runtime.send(request)
-    }
-
-    /// Read the best bid and ask of one spot symbol.
-    ///
-    /// The docs' one endpoint answers an object when `symbol` is sent and an array of all symbols when it is not; this is the form with `symbol`, `bookTickerAll` the other.
+    /// An object for one symbol when `symbol` is sent; an array for every symbol when it is not.
     ///
     /// - Endpoint: `GET /api/v1/spot/ticker/bookTicker`
-    /// - Weight: 1
+    /// - Weight: 1 when symbol sent; 2 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Symbol order book ticker for spot”
-    public func bookTicker(_ request: BookTickerRequest) async throws -> BookTicker {
-        try await runtime.send(request)
-    }
-
-    /// Read the best bid and ask of all spot symbols.
-    ///
-    /// The form of the docs' book ticker endpoint without `symbol`; it answers an array.
-    ///
-    /// - Endpoint: `GET /api/v1/spot/ticker/bookTicker`
-    /// - Weight: 2
-    /// - Security: NONE (Open to everyone; no API key.)
-    /// - Docs: binance-jex-spot-api.md, “Symbol order book ticker for spot”
-    public func bookTickerAll(_ request: BookTickerAllRequest = BookTickerAllRequest()) async throws -> [BookTicker] {
+    public func bookTicker(_ request: BookTickerRequest = BookTickerRequest()) async throws -> BookTickerResponse {
         try await runtime.send(request)
     }
 

@@ -310,22 +310,22 @@ public struct AvgPriceRequest: APIRequest, Hashable {
     public var weight: Int { 1 }
 }
 
-/// Parameters of `BinanceJEXSpotClient.ticker24hr`: Read the rolling 24-hour statistics of one spot symbol.
+/// Parameters of `BinanceJEXSpotClient.ticker24hr`: Read the rolling 24-hour statistics of one spot symbol, or of all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
 public struct Ticker24hrRequest: APIRequest, Hashable {
-    public typealias Response = Ticker24hr
+    public typealias Response = Ticker24hrResponse
 
     public static let endpoint = Endpoint(
         id: "ticker24hr", method: .get, path: "/api/v1/spot/ticker/24hr",
         security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// Trading pair (optional in the docs; sent in this form).
-    public var symbol: String
+    /// Trading pair; without it the answer covers every symbol.
+    public var symbol: String?
 
     public init(
-        symbol: String
+        symbol: String? = nil
     ) {
         self.symbol = symbol
     }
@@ -336,43 +336,56 @@ public struct Ticker24hrRequest: APIRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public static let requestWeight = RequestWeight.cases(
+        [
+            RequestWeight.Case(when: [.present("symbol")], weight: 1),
+        ], default: 40)
+
+    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["ONE", "ALL"],
+        defaults: [
+            (conditions: [.present("symbol")], variant: "ONE"),
+            (conditions: [], variant: "ALL"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Ticker24hrResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ONE": return .one(try decoder.decode(Ticker24hr.self, from: data))
+        case "ALL": return .all(try decoder.decode([Ticker24hr].self, from: data))
+        default:
+            if let value = try? decoder.decode([Ticker24hr].self, from: data) { return .all(value) }
+            return .one(try decoder.decode(Ticker24hr.self, from: data))
+        }
+    }
 }
 
-/// Parameters of `BinanceJEXSpotClient.ticker24hrAll`: Read the rolling 24-hour statistics of all spot symbols.
-///
-/// - Endpoint: `GET /api/v1/spot/ticker/24hr`
-public struct Ticker24hrAllRequest: APIRequest, Hashable {
-    public typealias Response = [Ticker24hr]
-
-    public static let endpoint = Endpoint(
-        id: "ticker24hrAll", method: .get, path: "/api/v1/spot/ticker/24hr",
-        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
-        encoding: .form, contentType: nil)
-
-    public init() {}
-
-    public var parameters: Parameters { Parameters() }
-
-    public var weight: Int { 40 }
+/// The response of `ticker24hr`, whose shape depends on the parameters sent.
+public enum Ticker24hrResponse: Sendable, Hashable {
+    /// The `ONE` response.
+    case one(Ticker24hr)
+    /// The `ALL` response.
+    case all([Ticker24hr])
 }
 
-/// Parameters of `BinanceJEXSpotClient.tickerPrice`: Read the latest price of one spot symbol.
+/// Parameters of `BinanceJEXSpotClient.tickerPrice`: Read the latest price of one spot symbol, or of all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/price`
 public struct TickerPriceRequest: APIRequest, Hashable {
-    public typealias Response = TickerPrice
+    public typealias Response = TickerPriceResponse
 
     public static let endpoint = Endpoint(
         id: "tickerPrice", method: .get, path: "/api/v1/spot/ticker/price",
         security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// Trading pair (optional in the docs; sent in this form).
-    public var symbol: String
+    /// Trading pair; without it the answer covers every symbol.
+    public var symbol: String?
 
     public init(
-        symbol: String
+        symbol: String? = nil
     ) {
         self.symbol = symbol
     }
@@ -383,43 +396,56 @@ public struct TickerPriceRequest: APIRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public static let requestWeight = RequestWeight.cases(
+        [
+            RequestWeight.Case(when: [.present("symbol")], weight: 1),
+        ], default: 2)
+
+    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["ONE", "ALL"],
+        defaults: [
+            (conditions: [.present("symbol")], variant: "ONE"),
+            (conditions: [], variant: "ALL"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerPriceResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ONE": return .one(try decoder.decode(TickerPrice.self, from: data))
+        case "ALL": return .all(try decoder.decode([TickerPrice].self, from: data))
+        default:
+            if let value = try? decoder.decode([TickerPrice].self, from: data) { return .all(value) }
+            return .one(try decoder.decode(TickerPrice.self, from: data))
+        }
+    }
 }
 
-/// Parameters of `BinanceJEXSpotClient.tickerPriceAll`: Read the latest prices of all spot symbols.
-///
-/// - Endpoint: `GET /api/v1/spot/ticker/price`
-public struct TickerPriceAllRequest: APIRequest, Hashable {
-    public typealias Response = [TickerPrice]
-
-    public static let endpoint = Endpoint(
-        id: "tickerPriceAll", method: .get, path: "/api/v1/spot/ticker/price",
-        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
-        encoding: .form, contentType: nil)
-
-    public init() {}
-
-    public var parameters: Parameters { Parameters() }
-
-    public var weight: Int { 2 }
+/// The response of `tickerPrice`, whose shape depends on the parameters sent.
+public enum TickerPriceResponse: Sendable, Hashable {
+    /// The `ONE` response.
+    case one(TickerPrice)
+    /// The `ALL` response.
+    case all([TickerPrice])
 }
 
-/// Parameters of `BinanceJEXSpotClient.bookTicker`: Read the best bid and ask of one spot symbol.
+/// Parameters of `BinanceJEXSpotClient.bookTicker`: Read the best bid and ask of one spot symbol, or of all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/bookTicker`
 public struct BookTickerRequest: APIRequest, Hashable {
-    public typealias Response = BookTicker
+    public typealias Response = BookTickerResponse
 
     public static let endpoint = Endpoint(
         id: "bookTicker", method: .get, path: "/api/v1/spot/ticker/bookTicker",
         security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// Trading pair (optional in the docs; sent in this form).
-    public var symbol: String
+    /// Trading pair; without it the answer covers every symbol.
+    public var symbol: String?
 
     public init(
-        symbol: String
+        symbol: String? = nil
     ) {
         self.symbol = symbol
     }
@@ -430,25 +456,38 @@ public struct BookTickerRequest: APIRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public static let requestWeight = RequestWeight.cases(
+        [
+            RequestWeight.Case(when: [.present("symbol")], weight: 1),
+        ], default: 2)
+
+    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["ONE", "ALL"],
+        defaults: [
+            (conditions: [.present("symbol")], variant: "ONE"),
+            (conditions: [], variant: "ALL"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> BookTickerResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ONE": return .one(try decoder.decode(BookTicker.self, from: data))
+        case "ALL": return .all(try decoder.decode([BookTicker].self, from: data))
+        default:
+            if let value = try? decoder.decode([BookTicker].self, from: data) { return .all(value) }
+            return .one(try decoder.decode(BookTicker.self, from: data))
+        }
+    }
 }
 
-/// Parameters of `BinanceJEXSpotClient.bookTickerAll`: Read the best bid and ask of all spot symbols.
-///
-/// - Endpoint: `GET /api/v1/spot/ticker/bookTicker`
-public struct BookTickerAllRequest: APIRequest, Hashable {
-    public typealias Response = [BookTicker]
-
-    public static let endpoint = Endpoint(
-        id: "bookTickerAll", method: .get, path: "/api/v1/spot/ticker/bookTicker",
-        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
-        encoding: .form, contentType: nil)
-
-    public init() {}
-
-    public var parameters: Parameters { Parameters() }
-
-    public var weight: Int { 2 }
+/// The response of `bookTicker`, whose shape depends on the parameters sent.
+public enum BookTickerResponse: Sendable, Hashable {
+    /// The `ONE` response.
+    case one(BookTicker)
+    /// The `ALL` response.
+    case all([BookTicker])
 }
 
 /// Parameters of `BinanceJEXSpotClient.newOrder`: Place a spot limit order.

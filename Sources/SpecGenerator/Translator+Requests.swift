@@ -85,14 +85,15 @@ extension Translator {
     }
 
     func variantResponse(_ endpoint: Endpoint) -> VariantResponseContext? {
-        guard let response = endpoint.response, let selector = response.selectedBy, !response.variants.isEmpty else { return nil }
+        guard let response = endpoint.response, !response.variants.isEmpty else { return nil }
+        let chooser = response.selectedBy.map { "whose shape `\($0.value)` chooses" } ?? "whose shape depends on the parameters sent"
         let name = Naming.responseType(endpoint: endpoint.id.value)
         let variants = response.variants.enumerated().map { index, variant in
             VariantContext(doc: SwiftText.doc(["The `\(variant.key.value)` response."]), caseName: Naming.enumCase(variant.key.value), key: SwiftText.literal(variant.key.value), type: swiftType(variant.type.value), isLast: index == response.variants.count - 1)
         }
         return VariantResponseContext(
-            doc: SwiftText.doc(["The response of `\(Naming.method(endpoint: endpoint.id.value))`, whose shape `\(selector.value)` chooses."]),
-            name: name, selector: SwiftText.literal(selector.value),
+            doc: SwiftText.doc(["The response of `\(Naming.method(endpoint: endpoint.id.value))`, \(chooser)."]),
+            name: name, selector: response.selectedBy.map { SwiftText.literal($0.value) } ?? "nil",
             variants: variants, fallbacks: variants.dropFirst().reversed(), lastResort: variants[0],
             defaults: response.defaults.map { VariantDefaultContext(conditions: conditions($0.condition), variant: SwiftText.literal($0.variant.value)) })
     }

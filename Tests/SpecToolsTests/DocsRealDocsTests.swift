@@ -22,8 +22,7 @@ struct DocsRealDocsTests {
             spec: "dfx-spot.yaml",
             docs: ["dfx/1-getting-started.md", "dfx/2-api-key.md", "dfx/3-authentication.md", "dfx/4-market-endpoints.md",
                    "dfx/5-account-endpoints.md", "dfx/6-order-endpoints.md", "dfx/8-error-codes.md", "dfx/9-changelog.md"],
-            // The permission table lists POST /api/v1/spot/test/order; the spec leaves it out with a note, not an erratum.
-            known: ["endpoint-missing dfx/2-api-key.md:54"]),
+            known: []),
         Case(spec: "history/dfx-spot-2024-11.yaml", docs: ["dfx-spot-order-endpoints.md"], known: []),
         Case(spec: "b2trader-frontoffice.yaml", docs: ["b2trader-place-spot-order.md", "b2trader-front-office-notes.md"], known: []),
     ]

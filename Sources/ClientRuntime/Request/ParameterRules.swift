@@ -141,14 +141,15 @@ public enum RequestWeight: Sendable, Hashable {
     }
 }
 
-/// Chooses the response variant of a request (`newOrderRespType` ACK / RESULT / FULL).
+/// Chooses the response variant of a request: by a parameter's value (`newOrderRespType` ACK / RESULT / FULL),
+/// else by the first default whose conditions hold (JEX tickers: one object with `symbol`, an array without).
 public struct VariantSelector: Sendable, Hashable {
-    public let param: String
+    public let param: String?
     public let defaults: [RequestWeight.Case]
     public let variants: [String]
 
     /// `defaults` pick a variant when the parameter is not sent; each case's `weight` is an index into `variants`.
-    public init(param: String, variants: [String], defaults: [(conditions: [ParameterCondition], variant: String)]) {
+    public init(param: String?, variants: [String], defaults: [(conditions: [ParameterCondition], variant: String)]) {
         self.param = param
         self.variants = variants
         self.defaults = defaults.compactMap { d in variants.firstIndex(of: d.variant).map { RequestWeight.Case(when: d.conditions, weight: $0) } }
@@ -156,7 +157,7 @@ public struct VariantSelector: Sendable, Hashable {
 
     /// The variant the venue will answer with, or nil when the docs do not say.
     public func select(_ parameters: Parameters) -> String? {
-        if let sent = parameters[param]?.wireText { return sent }
+        if let param, let sent = parameters[param]?.wireText { return sent }
         return defaults.first { $0.conditions.allSatisfy { $0.holds(for: parameters) } }.map { variants[$0.weight] }
     }
 }

@@ -149,7 +149,9 @@ extension SpecReader {
         if response.type == nil, response.variants.isEmpty {
             ctx.error("\(what) needs 'type' or 'variants'", at: node)
         }
-        if response.selectedBy == nil, !response.variants.isEmpty { r.missing("selectedBy") }
+        if response.selectedBy == nil, !response.variants.isEmpty, response.defaults.isEmpty {
+            ctx.error("\(what) has variants but neither 'selectedBy' nor 'defaults' to choose one", at: node)
+        }
         return response
     }
 

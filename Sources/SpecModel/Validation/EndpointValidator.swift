@@ -99,18 +99,13 @@ extension SpecValidator {
     mutating func checkResponse(_ response: Response, in endpoint: Endpoint) {
         response.type.map { checkType($0) }
         response.errorBodies.forEach { checkType($0.type) }
-        guard let selector = response.selectedBy else { return }
-        guard let param = endpoint.param(named: selector.value) else {
-            checkParamName(selector, in: endpoint, role: "response selector")
-            return
-        }
-        let enumDef = enumDef(of: param.type.value)
-        if enumDef == nil { error("response selector '\(selector.value)' must be an enum parameter", at: selector.location) }
         reportDuplicates(response.variants.map(\.key), what: "variant", in: "response of endpoint '\(endpoint.id.value)'")
-        for variant in response.variants {
-            checkType(variant.type)
-            if let enumDef, !enumDef.values.contains(where: { $0.value.value == variant.key.value }) {
-                error("response variant '\(variant.key.value)' is not a value of enum '\(enumDef.name.value)' (the type of '\(selector.value)')", at: variant.key.location)
+        response.variants.forEach { checkType($0.type) }
+        if let selector = response.selectedBy {
+            if let param = endpoint.param(named: selector.value) {
+                checkSelector(selector, param, response.variants)
+            } else {
+                checkParamName(selector, in: endpoint, role: "response selector")
             }
         }
         for d in response.defaults {
@@ -118,6 +113,16 @@ extension SpecValidator {
             if !response.variants.contains(where: { $0.key.value == d.variant.value }) {
                 error("variant default names '\(d.variant.value)', which is not a variant of this response", at: d.variant.location)
             }
+        }
+    }
+
+    /// Variants keyed by a parameter's value must be values of its enum.
+    mutating func checkSelector(_ selector: Located<String>, _ param: Parameter, _ variants: [Response.Variant]) {
+        guard let enumDef = enumDef(of: param.type.value) else {
+            return error("response selector '\(selector.value)' must be an enum parameter", at: selector.location)
+        }
+        for variant in variants where !enumDef.values.contains(where: { $0.value.value == variant.key.value }) {
+            error("response variant '\(variant.key.value)' is not a value of enum '\(enumDef.name.value)' (the type of '\(selector.value)')", at: variant.key.location)
         }
     }
 }

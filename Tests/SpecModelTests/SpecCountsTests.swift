@@ -1,0 +1,43 @@
+import Foundation
+import SpecModel
+import Testing
+
+/// Each spec loads without errors, and its counts are pinned, so a silently dropped endpoint, parameter row, enum
+/// value, model, error code, message, rule, example or erratum fails here. Change a number only with the spec.
+@Suite struct SpecCountsTests {
+    struct Counts: Equatable, CustomTestStringConvertible, Sendable {
+        var file: String
+        var endpoints, parameters, enums, enumValues, models, errorCodes, messages, rules, examples, errata: Int
+        var testDescription: String { file }
+    }
+
+    static let expected: [Counts] = [
+        Counts(file: "binance-spot.yaml", endpoints: 29, parameters: 285, enums: 20, enumValues: 104, models: 57, errorCodes: 94, messages: 50, rules: 74, examples: 44, errata: 39),
+        Counts(file: "binance-jex-spot.yaml", endpoints: 23, parameters: 76, enums: 10, enumValues: 50, models: 27, errorCodes: 0, messages: 0, rules: 0, examples: 27, errata: 12),
+        Counts(file: "dfx-spot.yaml", endpoints: 16, parameters: 52, enums: 5, enumValues: 29, models: 13, errorCodes: 4, messages: 4, rules: 5, examples: 2, errata: 11),
+        Counts(file: "b2trader-frontoffice.yaml", endpoints: 5, parameters: 17, enums: 6, enumValues: 22, models: 6, errorCodes: 0, messages: 0, rules: 4, examples: 6, errata: 6),
+        Counts(file: "history/dfx-spot-2024-11.yaml", endpoints: 16, parameters: 50, enums: 5, enumValues: 29, models: 13, errorCodes: 4, messages: 4, rules: 5, examples: 9, errata: 13),
+    ]
+
+    static let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("specs")
+
+    @Test(arguments: expected) func specLoadsCleanAndKeepsItsCounts(_ expected: Counts) throws {
+        let result = SpecLoader.load(path: Self.specs.appendingPathComponent(expected.file).path)
+        #expect(result.diagnostics.map(\.description) == [])
+        let spec = try #require(result.spec)
+        let actual = Counts(
+            file: expected.file, endpoints: spec.endpoints.count,
+            parameters: spec.endpoints.map(\.params.count).reduce(0, +), enums: spec.enums.count,
+            enumValues: spec.enums.map(\.values.count).reduce(0, +), models: spec.models.count,
+            errorCodes: spec.errors.count, messages: spec.messageCatalogs.map(\.messages.count).reduce(0, +),
+            rules: spec.endpoints.map(\.rules.count).reduce(0, +), examples: spec.endpoints.map(\.examples.count).reduce(0, +),
+            errata: spec.errata.count)
+        #expect(actual == expected)
+    }
+
+    @Test func everySpecInTheFolderIsPinned() {
+        let onDisk = SpecFiles.all(under: Self.specs.path, recursive: true).map { String($0.dropFirst(Self.specs.path.count + 1)) }
+        #expect(onDisk == Self.expected.map(\.file).sorted())
+    }
+}
