@@ -40,6 +40,23 @@ public enum Naming {
         return reservedTypeNames.contains(cleaned) ? cleaned + "Model" : cleaned
     }
 
+    /// The Swift type of a spec type: `DECIMAL` → `ExactDecimal`, `ARRAY OF Order` → `[Order]`.
+    public static func swiftType(_ type: TypeRef) -> String {
+        switch type {
+        case .string: "String"
+        case .decimal: "ExactDecimal"
+        case .int: "Int"
+        case .long: "Int64"
+        case .boolean: "Bool"
+        case .datetime: "Timestamp"
+        case .json: "JSONValue"
+        case .empty: "EmptyResponse"
+        case let .named(name): Self.type(name)
+        case let .array(element): "[\(swiftType(element))]"
+        case let .map(element): "[String: \(swiftType(element))]"
+        }
+    }
+
     /// `snake_case`, `kebab-case`, `SCREAMING_CASE`, `PascalCase` or `camelCase` → `lowerCamelCase`.
     public static func lowerCamel(_ text: String) -> String {
         let words = self.words(text)

@@ -20,21 +20,7 @@ struct Translator {
     }
 
     /// The Swift type for a spec type.
-    func swiftType(_ type: TypeRef) -> String {
-        switch type {
-        case .string: "String"
-        case .decimal: "ExactDecimal"
-        case .int: "Int"
-        case .long: "Int64"
-        case .boolean: "Bool"
-        case .datetime: "Timestamp"
-        case .json: "JSONValue"
-        case .empty: "EmptyResponse"
-        case let .named(name): Naming.type(name)
-        case let .array(element): "[\(swiftType(element))]"
-        case let .map(element): "[String: \(swiftType(element))]"
-        }
-    }
+    func swiftType(_ type: TypeRef) -> String { Naming.swiftType(type) }
 
     // MARK: Enums
 

@@ -29,23 +29,9 @@ struct SwiftNames {
         plain(Naming.enumCase(value, swiftName: swiftName))
     }
 
-    /// The Swift type of a spec type: `DECIMAL` → `ExactDecimal`, `ARRAY OF Order` → `[Order]`.
+    /// The Swift type of a spec type, as the generator writes it.
     static func type(_ type: TypeRef, optional: Bool = false) -> String {
-        let base: String =
-            switch type {
-            case .string: "String"
-            case .decimal: "ExactDecimal"
-            case .int: "Int"
-            case .long: "Int64"
-            case .boolean: "Bool"
-            case .datetime: "Timestamp"
-            case .json: "JSONValue"
-            case .empty: "EmptyResponse"
-            case let .named(name): Naming.type(name)
-            case let .array(element): "[\(Self.type(element))]"
-            case let .map(element): "[String: \(Self.type(element))]"
-            }
-        return optional ? base + "?" : base
+        Naming.swiftType(type) + (optional ? "?" : "")
     }
 }
 
