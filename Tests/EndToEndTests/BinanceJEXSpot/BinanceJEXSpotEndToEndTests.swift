@@ -28,12 +28,18 @@ enum BinanceJEXSpotCalls {
             #expect(!value.isEmpty)
         },
         "avgPrice": { client in _ = try await client.avgPrice(AvgPriceRequest(symbol: symbol)) },
-        "ticker24hr": { client in _ = try await client.ticker24hr(Ticker24hrRequest(symbol: symbol)) },
-        "ticker24hrAll": { client in _ = try await client.ticker24hrAll() },
-        "tickerPrice": { client in _ = try await client.tickerPrice(TickerPriceRequest(symbol: symbol)) },
-        "tickerPriceAll": { client in _ = try await client.tickerPriceAll() },
-        "bookTicker": { client in _ = try await client.bookTicker(BookTickerRequest(symbol: symbol)) },
-        "bookTickerAll": { client in _ = try await client.bookTickerAll() },
+        "ticker24hr": { client in
+            guard case .one = try await client.ticker24hr(Ticker24hrRequest(symbol: symbol)) else { throw Unexpected("one symbol") }
+            guard case .all = try await client.ticker24hr() else { throw Unexpected("every symbol") }
+        },
+        "tickerPrice": { client in
+            guard case .one = try await client.tickerPrice(TickerPriceRequest(symbol: symbol)) else { throw Unexpected("one symbol") }
+            guard case .all = try await client.tickerPrice() else { throw Unexpected("every symbol") }
+        },
+        "bookTicker": { client in
+            guard case .one = try await client.bookTicker(BookTickerRequest(symbol: symbol)) else { throw Unexpected("one symbol") }
+            guard case .all = try await client.bookTicker() else { throw Unexpected("every symbol") }
+        },
         "newOrder": { client in
             let response = try await client.newOrder(NewOrderRequest(
                 symbol: symbol, side: .buy, type: .limit, quantity: "1", price: "20000", newOrderRespType: .result))
@@ -144,7 +150,7 @@ struct BinanceJEXSpotEndToEndTests {
     func rateLimitHeaders() async throws {
         let mock = try await Self.mock()
         let client = Self.client(mock)
-        _ = try await client.ticker24hrAll()
+        _ = try await client.ticker24hr()
         #expect(try #require(client.rateLimits.usedWeight["1M"]) >= 40)
         _ = try await client.newOrder(Self.order(price: "101.0003"))
         #expect(try #require(client.rateLimits.orderCount["1D"]) >= 1)
@@ -190,4 +196,10 @@ struct JEXOrderWithoutPrice: APIRequest {
         parameters.add("quantity", "1", in: .body)
         return parameters
     }
+}
+
+/// A response of the wrong shape.
+struct Unexpected: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
