@@ -73,3 +73,14 @@ struct MockLifecycleTests {
         #expect(throws: MockError.self) { try FaultConfig.parse("newOrder: {status: 1000}") }
     }
 }
+
+/// Starting on a port that is taken fails with a `MockError`, not a hang.
+@Test("a port in use is reported")
+func portInUse() async throws {
+    let spec = try Specs.load("b2trader-frontoffice.yaml")
+    let first = try await MockExchange.start(spec: spec)
+    await #expect(throws: MockError.self) {
+        try await MockExchange.start(spec: spec, options: MockOptions(port: first.port))
+    }
+    await first.stop()
+}
