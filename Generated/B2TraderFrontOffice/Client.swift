@@ -5,7 +5,8 @@ import Foundation
 
 /// A client for B2TRADER Front-Office REST API.
 ///
-/// The Front-Office API of B2TRADER, the white-label trading platform that brokers run on their own hosts: the SPOT
+/// The Front-Office API of B2TRADER, the white-label trading platform that brokers run on their own hosts: the
+/// SPOT
 ///
 /// - Docs: b2trader-place-spot-order.md
 /// - Docs: b2trader-front-office-notes.md
@@ -44,7 +45,7 @@ public struct B2TraderFrontOfficeClient: Sendable {
             StatusRule("401", .unauthorized),
             StatusRule("403", .forbidden),
             StatusRule("404", .notFound),
-            StatusRule("5XX", .executionUnknown)
+            StatusRule("5XX", .executionUnknown),
         ],
         rateLimitHeaders: RateLimitHeaders(
             usedWeightPrefix: nil, orderCountPrefix: nil,
@@ -68,7 +69,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
 
     /// Create and submit a SPOT order.
     ///
-    /// Note: The docs mark only the accountId header as required; marketId, side, orderType, timeInForce and requestedAmount are taken as required because every order needs them (see errata).
+    /// Note: The docs mark only the accountId header as required; marketId, side, orderType, timeInForce and
+    /// requestedAmount are taken as required because every order needs them (see errata).
     ///
     /// - Endpoint: `POST /frontoffice/api/v3/orders`
     /// - Weight: 1
@@ -90,7 +92,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
 
     /// Pre-trade check of a SPOT order (amounts, fee and total) without placing it.
     ///
-    /// Note: The notes do not say whether requestedBaseAmount and requestedQuoteAmount may or must be combined; the example sends the base amount only.
+    /// Note: The notes do not say whether requestedBaseAmount and requestedQuoteAmount may or must be combined; the
+    /// example sends the base amount only.
     ///
     /// - Endpoint: `POST /frontoffice/api/v3/order-data`
     /// - Weight: 1

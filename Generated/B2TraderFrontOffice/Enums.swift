@@ -14,7 +14,7 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .buy,
-        .sell
+        .sell,
     ]
 
     public init(rawValue: String) {
@@ -46,7 +46,7 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .market,
-        .limit
+        .limit,
     ]
 
     public init(rawValue: String) {
@@ -87,7 +87,7 @@ public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         .ioc,
         .fok,
         .gtd,
-        .day
+        .day,
     ]
 
     public init(rawValue: String) {
@@ -140,7 +140,7 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         .completed,
         .cancelled,
         .expired,
-        .rejected
+        .rejected,
     ]
 
     public init(rawValue: String) {
@@ -188,7 +188,7 @@ public enum OrderSource: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         .manual,
         .stopOrder,
         .fixApi,
-        .system
+        .system,
     ]
 
     public init(rawValue: String) {
@@ -224,7 +224,7 @@ public enum AccountType: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .hedging,
-        .netting
+        .netting,
     ]
 
     public init(rawValue: String) {

@@ -3,7 +3,8 @@
 import ClientRuntime
 import Foundation
 
-/// An error answered by B2TRADER Front-Office REST API: the documented code catalog as static members, matchable in `catch`.
+/// An error answered by B2TRADER Front-Office REST API: the documented code catalog as static members, matchable
+/// in `catch`.
 ///
 /// Codes the catalog does not list are kept as they came (`name` is nil).
 public struct B2TraderFrontOfficeError: VenueError, Hashable, CustomStringConvertible {
@@ -49,7 +50,5 @@ public struct B2TraderFrontOfficeError: VenueError, Hashable, CustomStringConver
         try JSONDecoder().decode(T.self, from: body)
     }
 
-    static let names: [String: String] = [
-        :
-    ]
+    static let names: [String: String] = [:]
 }

@@ -17,7 +17,8 @@ public struct PlaceOrderRequest: APIRequest, Hashable {
     /// Trading account that places the order.
     public var accountId: String
 
-    /// Market id in the form `{marketType}.{baseAssetId}_{quoteAssetId}` (e.g. `spot.btc_usdt`); must be one of the markets the platform lists.
+    /// Market id in the form `{marketType}.{baseAssetId}_{quoteAssetId}` (e.g. `spot.btc_usdt`); must be one of the
+    /// markets the platform lists.
     public var marketId: String
 
     /// Buy or sell.
@@ -29,7 +30,8 @@ public struct PlaceOrderRequest: APIRequest, Hashable {
     /// Lifetime policy of the order.
     public var timeInForce: TimeInForce
 
-    /// Quantity of the base asset to buy or sell. For a market order it is the total to fill; less may fill when liquidity runs short.
+    /// Quantity of the base asset to buy or sell. For a market order it is the total to fill; less may fill when
+    /// liquidity runs short.
     public var requestedAmount: ExactDecimal
 
     /// Limit price (the highest for a buy, the lowest for a sell); null or absent for market orders.
@@ -75,15 +77,21 @@ public struct PlaceOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .forbid, ["requestedPrice"],
-            when: [.equals("orderType", ["Market"])],
+            when: [
+                .equals("orderType", ["Market"])
+            ],
             rule: "orderType=Market: forbids requestedPrice"),
         ParameterRule(
             .require, ["requestedPrice"],
-            when: [.equals("orderType", ["Limit"])],
+            when: [
+                .equals("orderType", ["Limit"])
+            ],
             rule: "orderType=Limit: requires requestedPrice"),
         ParameterRule(
             .require, ["cancellationDate"],
-            when: [.equals("timeInForce", ["Gtd"])],
+            when: [
+                .equals("timeInForce", ["Gtd"])
+            ],
             rule: "timeInForce=Gtd: requires cancellationDate"),
     ]
 
@@ -97,13 +105,41 @@ public struct PlaceOrderRequest: APIRequest, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension PlaceOrderRequest {
     /// A `orderType=Market` request with what that type requires (forbid requestedPrice).
-    public static func market(accountId: String, marketId: String, side: OrderSide, timeInForce: TimeInForce, requestedAmount: ExactDecimal) -> Self {
-        Self(accountId: accountId, marketId: marketId, side: side, orderType: .market, timeInForce: timeInForce, requestedAmount: requestedAmount)
+    public static func market(
+        accountId: String,
+        marketId: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        requestedAmount: ExactDecimal
+    ) -> Self {
+        Self(
+            accountId: accountId,
+            marketId: marketId,
+            side: side,
+            orderType: .market,
+            timeInForce: timeInForce,
+            requestedAmount: requestedAmount
+        )
     }
 
     /// A `orderType=Limit` request with what that type requires (require requestedPrice).
-    public static func limit(accountId: String, marketId: String, side: OrderSide, timeInForce: TimeInForce, requestedAmount: ExactDecimal, requestedPrice: ExactDecimal) -> Self {
-        Self(accountId: accountId, marketId: marketId, side: side, orderType: .limit, timeInForce: timeInForce, requestedAmount: requestedAmount, requestedPrice: requestedPrice)
+    public static func limit(
+        accountId: String,
+        marketId: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        requestedAmount: ExactDecimal,
+        requestedPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            accountId: accountId,
+            marketId: marketId,
+            side: side,
+            orderType: .limit,
+            timeInForce: timeInForce,
+            requestedAmount: requestedAmount,
+            requestedPrice: requestedPrice
+        )
     }
 }
 
@@ -142,7 +178,8 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     public var weight: Int { 1 }
 }
 
-/// Parameters of `B2TraderFrontOfficeClient.orderData`: Pre-trade check of a SPOT order (amounts, fee and total) without placing it.
+/// Parameters of `B2TraderFrontOfficeClient.orderData`: Pre-trade check of a SPOT order (amounts, fee and total)
+/// without placing it.
 ///
 /// - Endpoint: `POST /frontoffice/api/v3/order-data`
 public struct OrderDataRequest: APIRequest, Hashable {
@@ -208,8 +245,10 @@ public struct OrderDataRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .forbid, ["requestedPrice"],
-            when: [.equals("orderType", ["Market"])],
-            rule: "orderType=Market: forbids requestedPrice"),
+            when: [
+                .equals("orderType", ["Market"])
+            ],
+            rule: "orderType=Market: forbids requestedPrice")
     ]
 
     public func validate() throws {
@@ -222,8 +261,17 @@ public struct OrderDataRequest: APIRequest, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension OrderDataRequest {
     /// A `orderType=Market` request with what that type requires (forbid requestedPrice).
-    public static func market(accountId: String, marketId: String, side: OrderSide) -> Self {
-        Self(accountId: accountId, marketId: marketId, side: side, orderType: .market)
+    public static func market(
+        accountId: String,
+        marketId: String,
+        side: OrderSide
+    ) -> Self {
+        Self(
+            accountId: accountId,
+            marketId: marketId,
+            side: side,
+            orderType: .market
+        )
     }
 }
 

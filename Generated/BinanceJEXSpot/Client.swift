@@ -39,7 +39,7 @@ public struct BinanceJEXSpotClient: Sendable {
             StatusRule("4XX", .clientError),
             StatusRule("418", .ipBanned),
             StatusRule("429", .rateLimited),
-            StatusRule("5XX", .executionUnknown)
+            StatusRule("5XX", .executionUnknown),
         ],
         rateLimitHeaders: RateLimitHeaders(
             usedWeightPrefix: "X-MBX-USED-WEIGHT-", orderCountPrefix: "X-MBX-ORDER-COUNT-",

@@ -14,7 +14,7 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .buy,
-        .sell
+        .sell,
     ]
 
     public init(rawValue: String) {
@@ -34,7 +34,8 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
     }
 }
 
-/// Order type. The page shows LIMIT and MARKET; the other values are in JEX's enum definitions. Spot orders accept LIMIT only.
+/// Order type. The page shows LIMIT and MARKET; the other values are in JEX's enum definitions. Spot orders
+/// accept LIMIT only.
 public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
     /// `LIMIT`
     case limit
@@ -58,7 +59,7 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         .stoplimit,
         .stopmarket,
         .profitlimit,
-        .profitmarket
+        .profitmarket,
     ]
 
     public init(rawValue: String) {
@@ -101,7 +102,7 @@ public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
     public static let allCases: [Self] = [
         .gtc,
         .ioc,
-        .fok
+        .fok,
     ]
 
     public init(rawValue: String) {
@@ -123,7 +124,8 @@ public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
     }
 }
 
-/// Status of a spot or option order, as JEX's enum definitions list it (the page's examples show NEW, FILLED and CANCELED).
+/// Status of a spot or option order, as JEX's enum definitions list it (the page's examples show NEW, FILLED and
+/// CANCELED).
 public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
     /// `NEW`
     case new
@@ -156,7 +158,7 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         .fail,
         .canclefilled,
         .rejected,
-        .expired
+        .expired,
     ]
 
     public init(rawValue: String) {
@@ -202,7 +204,7 @@ public enum NewOrderRespType: RawRepresentable, CaseIterable, Sendable, Hashable
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .ack,
-        .result
+        .result,
     ]
 
     public init(rawValue: String) {
@@ -267,7 +269,7 @@ public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, C
         ._12h,
         ._1d,
         ._3d,
-        ._1w
+        ._1w,
     ]
 
     public init(rawValue: String) {
@@ -336,7 +338,7 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         .endOfDay,
         .halt,
         .auctionMatch,
-        .`break`
+        .`break`,
     ]
 
     public init(rawValue: String) {
@@ -381,7 +383,7 @@ public enum RateLimitType: RawRepresentable, CaseIterable, Sendable, Hashable, C
     public static let allCases: [Self] = [
         .requestsWeight,
         .orders,
-        .rawRequests
+        .rawRequests,
     ]
 
     public init(rawValue: String) {
@@ -418,7 +420,7 @@ public enum RateLimitInterval: RawRepresentable, CaseIterable, Sendable, Hashabl
     public static let allCases: [Self] = [
         .second,
         .minute,
-        .day
+        .day,
     ]
 
     public init(rawValue: String) {
@@ -452,7 +454,7 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .priceFilter,
-        .lotSize
+        .lotSize,
     ]
 
     public init(rawValue: String) {

@@ -149,7 +149,7 @@ public struct TradesRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "60"), ["limit"],
-            rule: "limit ≤ 60"),
+            rule: "limit ≤ 60")
     ]
 
     public func validate() throws {
@@ -204,7 +204,7 @@ public struct HistoricalTradesRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
-            rule: "limit ≤ 500"),
+            rule: "limit ≤ 500")
     ]
 
     public func validate() throws {
@@ -271,7 +271,7 @@ public struct KlinesRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
-            rule: "limit ≤ 1000"),
+            rule: "limit ≤ 1000")
     ]
 
     public func validate() throws {
@@ -310,7 +310,8 @@ public struct AvgPriceRequest: APIRequest, Hashable {
     public var weight: Int { 1 }
 }
 
-/// Parameters of `BinanceJEXSpotClient.ticker24hr`: Read the rolling 24-hour statistics of one spot symbol, or of all of them.
+/// Parameters of `BinanceJEXSpotClient.ticker24hr`: Read the rolling 24-hour statistics of one spot symbol, or of
+/// all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
 public struct Ticker24hrRequest: APIRequest, Hashable {
@@ -338,7 +339,7 @@ public struct Ticker24hrRequest: APIRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-            RequestWeight.Case(when: [.present("symbol")], weight: 1),
+            RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 40)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
@@ -398,7 +399,7 @@ public struct TickerPriceRequest: APIRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-            RequestWeight.Case(when: [.present("symbol")], weight: 1),
+            RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 2)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
@@ -430,7 +431,8 @@ public enum TickerPriceResponse: Sendable, Hashable {
     case all([TickerPrice])
 }
 
-/// Parameters of `BinanceJEXSpotClient.bookTicker`: Read the best bid and ask of one spot symbol, or of all of them.
+/// Parameters of `BinanceJEXSpotClient.bookTicker`: Read the best bid and ask of one spot symbol, or of all of
+/// them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/bookTicker`
 public struct BookTickerRequest: APIRequest, Hashable {
@@ -458,7 +460,7 @@ public struct BookTickerRequest: APIRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-            RequestWeight.Case(when: [.present("symbol")], weight: 1),
+            RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 2)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
@@ -560,7 +562,7 @@ public struct NewOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .allowed(["LIMIT"]), ["type"],
-            rule: "type is one of LIMIT"),
+            rule: "type is one of LIMIT")
     ]
 
     public func validate() throws {
@@ -573,7 +575,7 @@ public struct NewOrderRequest: APIRequest, Hashable {
         param: "newOrderRespType",
         variants: ["ACK", "RESULT"],
         defaults: [
-            (conditions: [], variant: "ACK"),
+            (conditions: [], variant: "ACK")
         ])
 
     public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderResponse {
@@ -595,7 +597,8 @@ public enum NewOrderResponse: Sendable, Hashable {
     case result(OrderResult)
 }
 
-/// Parameters of `BinanceJEXSpotClient.testNewOrder`: Validate a spot order without sending it to the matching engine.
+/// Parameters of `BinanceJEXSpotClient.testNewOrder`: Validate a spot order without sending it to the matching
+/// engine.
 ///
 /// - Endpoint: `POST /api/v1/spot/order/test`
 public struct TestNewOrderRequest: APIRequest, Hashable {
@@ -665,7 +668,7 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .allowed(["LIMIT"]), ["type"],
-            rule: "type is one of LIMIT"),
+            rule: "type is one of LIMIT")
     ]
 
     public func validate() throws {
@@ -820,7 +823,7 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
-            rule: "limit ≤ 500"),
+            rule: "limit ≤ 500")
     ]
 
     public func validate() throws {
@@ -922,7 +925,7 @@ public struct AllOrdersRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
-            rule: "limit ≤ 500"),
+            rule: "limit ≤ 500")
     ]
 
     public func validate() throws {
@@ -1052,7 +1055,7 @@ public struct DepositHistoryRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .allowed(["0", "1"]), ["status"],
-            rule: "status is one of 0, 1"),
+            rule: "status is one of 0, 1")
     ]
 
     public func validate() throws {
@@ -1111,7 +1114,8 @@ public struct WithdrawHistoryRequest: APIRequest, Hashable {
     /// Asset name.
     public var asset: String?
 
-    /// Filter by status: 0 email sent, 1 cancelled, 2 awaiting approval, 3 rejected, 4 processing, 5 failure, 6 completed.
+    /// Filter by status: 0 email sent, 1 cancelled, 2 awaiting approval, 3 rejected, 4 processing, 5 failure, 6
+    /// completed.
     ///
     /// - Allowed: 0, 1, 2, 3, 4, 5, 6
     public var status: Int?
@@ -1153,7 +1157,7 @@ public struct WithdrawHistoryRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .allowed(["0", "1", "2", "3", "4", "5", "6"]), ["status"],
-            rule: "status is one of 0, 1, 2, 3, 4, 5, 6"),
+            rule: "status is one of 0, 1, 2, 3, 4, 5, 6")
     ]
 
     public func validate() throws {

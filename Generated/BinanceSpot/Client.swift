@@ -71,7 +71,7 @@ public struct BinanceSpotClient: Sendable {
             StatusRule("409", .partialSuccess),
             StatusRule("418", .ipBanned),
             StatusRule("429", .rateLimited),
-            StatusRule("5XX", .executionUnknown)
+            StatusRule("5XX", .executionUnknown),
         ],
         rateLimitHeaders: RateLimitHeaders(
             usedWeightPrefix: "X-MBX-USED-WEIGHT-", orderCountPrefix: "X-MBX-ORDER-COUNT-",
@@ -119,9 +119,11 @@ public struct BinanceSpotClient: Sendable {
     ///
     /// Note: All parameters are optional.
     ///
-    /// Note: Reading `permissionSets`: `[["A","B"]]` means permission A or B is needed; `[["A"],["B"]]` means A and B; `[["A"],["B","C"]]` means A and (B or C), inclusive or.
+    /// Note: Reading `permissionSets`: `[["A","B"]]` means permission A or B is needed; `[["A"],["B"]]` means A and
+    /// B; `[["A"],["B","C"]]` means A and (B or C), inclusive or.
     ///
-    /// Note: In the documented example the `rateLimits` placeholder `[ { /* comments */ } ]` is kept as an empty array, like the `exchangeFilters` and `filters` placeholders.
+    /// Note: In the documented example the `rateLimits` placeholder `[ { /* comments */ } ]` is kept as an empty
+    /// array, like the `exchangeFilters` and `filters` placeholders.
     ///
     /// - Endpoint: `GET /api/v3/exchangeInfo`
     /// - Weight: 20
@@ -134,17 +136,23 @@ public struct BinanceSpotClient: Sendable {
 
     /// Send in a new order.
     ///
-    /// Places a new order. It counts as one order towards the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters. Which further parameters are mandatory depends on `type` (see rules).
+    /// Places a new order. It counts as one order towards the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
+    /// Which further parameters are mandatory depends on `type` (see rules).
     ///
     /// Note: Any `LIMIT` or `LIMIT_MAKER` order can be made an iceberg order by sending `icebergQty`.
     ///
-    /// Note: For `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` and `TAKE_PROFIT_LIMIT` orders, `trailingDelta` can be combined with `stopPrice`.
+    /// Note: For `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` and `TAKE_PROFIT_LIMIT` orders, `trailingDelta` can be
+    /// combined with `stopPrice`.
     ///
-    /// Note: `MARKET` orders using `quoteOrderQty` do not break `LOT_SIZE`; the executed quantity has a notional value as close as possible to `quoteOrderQty`.
+    /// Note: `MARKET` orders using `quoteOrderQty` do not break `LOT_SIZE`; the executed quantity has a notional
+    /// value as close as possible to `quoteOrderQty`.
     ///
-    /// Note: Trigger price against market price: above market for `STOP_LOSS` BUY and `TAKE_PROFIT` SELL; below market for `STOP_LOSS` SELL and `TAKE_PROFIT` BUY.
+    /// Note: Trigger price against market price: above market for `STOP_LOSS` BUY and `TAKE_PROFIT` SELL; below
+    /// market for `STOP_LOSS` SELL and `TAKE_PROFIT` BUY.
     ///
-    /// Note: Order responses carry conditional fields (icebergQty, preventedMatchId, preventedQuantity, stopPrice, strategyId, strategyType, trailingDelta, trailingTime, usedSor, workingFloor); they are optional fields of the order models.
+    /// Note: Order responses carry conditional fields (icebergQty, preventedMatchId, preventedQuantity, stopPrice,
+    /// strategyId, strategyType, trailingDelta, trailingTime, usedSor, workingFloor); they are optional fields of the
+    /// order models.
     ///
     /// - Endpoint: `POST /api/v3/order`
     /// - Weight: 1
@@ -158,9 +166,11 @@ public struct BinanceSpotClient: Sendable {
 
     /// Test new order creation and signature/recvWindow.
     ///
-    /// Validates a new order like `POST /api/v3/order` but does not send it to the matching engine. With `computeCommissionRates=true` it returns the commission rates the order would pay.
+    /// Validates a new order like `POST /api/v3/order` but does not send it to the matching engine. With
+    /// `computeCommissionRates=true` it returns the commission rates the order would pay.
     ///
-    /// Note: Accepts every parameter of `POST /api/v3/order` plus `computeCommissionRates`; the same per-type mandatory parameters apply.
+    /// Note: Accepts every parameter of `POST /api/v3/order` plus `computeCommissionRates`; the same per-type
+    /// mandatory parameters apply.
     ///
     /// - Endpoint: `POST /api/v3/order/test`
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
@@ -186,7 +196,8 @@ public struct BinanceSpotClient: Sendable {
 
     /// Cancel an active order.
     ///
-    /// Note: Cancelling by `orderId` alone is fastest; sending `origClientOrderId` (alone or with `orderId`) is slower.
+    /// Note: Cancelling by `orderId` alone is fastest; sending `origClientOrderId` (alone or with `orderId`) is
+    /// slower.
     ///
     /// - Endpoint: `DELETE /api/v3/order`
     /// - Weight: 1
@@ -210,7 +221,12 @@ public struct BinanceSpotClient: Sendable {
 
     /// Cancel an existing order and place a new order on the same symbol.
     ///
-    /// Cancels an order and places a new one. Filters and the order count are evaluated before the cancel and the placement are processed. A new order that was not attempted (`newOrderResult: NOT_ATTEMPTED`) still adds 1 to the unfilled order count. The additional mandatory parameters of the new order depend on `type` as for `POST /api/v3/order`. HTTP status by outcome: both succeeded → 200; cancel failed and the order was not attempted or failed too → 400; exactly one of them failed → 409; with `orderRateLimitExceededMode=CANCEL_ONLY` and the unfilled order count exceeded under `STOP_ON_FAILURE` → 429.
+    /// Cancels an order and places a new one. Filters and the order count are evaluated before the cancel and the
+    /// placement are processed. A new order that was not attempted (`newOrderResult: NOT_ATTEMPTED`) still adds 1 to
+    /// the unfilled order count. The additional mandatory parameters of the new order depend on `type` as for `POST
+    /// /api/v3/order`. HTTP status by outcome: both succeeded → 200; cancel failed and the order was not attempted or
+    /// failed too → 400; exactly one of them failed → 409; with `orderRateLimitExceededMode=CANCEL_ONLY` and the
+    /// unfilled order count exceeded under `STOP_ON_FAILURE` → 429.
     ///
     /// Note: Cancelling by `cancelOrderId` alone is fastest; sending `cancelOrigClientOrderId` is slower.
     ///
@@ -228,7 +244,8 @@ public struct BinanceSpotClient: Sendable {
 
     /// Reduce the quantity of an existing open order, keeping its queue priority.
     ///
-    /// Lowers the quantity of an open order without losing its place in the book. Adds 0 orders to the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters. See the Order Amend Keep Priority FAQ.
+    /// Lowers the quantity of an open order without losing its place in the book. Adds 0 orders to the
+    /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters. See the Order Amend Keep Priority FAQ.
     ///
     /// - Endpoint: `PUT /api/v3/order/amend/keepPriority`
     /// - Weight: 4
@@ -270,7 +287,10 @@ public struct BinanceSpotClient: Sendable {
 
     /// Send in a new OCO (deprecated form).
     ///
-    /// Places a one-cancels-the-other pair: a `LIMIT_MAKER` leg and a `STOP_LOSS`/`STOP_LOSS_LIMIT` leg. Price restrictions: SELL: limit price > last price > stop price; BUY: limit price < last price < stop price. Both legs have the same quantity (iceberg quantities may differ). Adds 2 orders to the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters. Superseded by `POST /api/v3/orderList/oco`.
+    /// Places a one-cancels-the-other pair: a `LIMIT_MAKER` leg and a `STOP_LOSS`/`STOP_LOSS_LIMIT` leg. Price
+    /// restrictions: SELL: limit price > last price > stop price; BUY: limit price < last price < stop price. Both
+    /// legs have the same quantity (iceberg quantities may differ). Adds 2 orders to the `EXCHANGE_MAX_NUM_ORDERS`
+    /// and `MAX_NUM_ORDERS` filters. Superseded by `POST /api/v3/orderList/oco`.
     ///
     /// Note: The docs do not state which `newOrderRespType` order lists use by default.
     ///
@@ -287,9 +307,15 @@ public struct BinanceSpotClient: Sendable {
 
     /// Send in a one-cancels-the-other (OCO) pair.
     ///
-    /// Places an OCO of an above order and a below order; activation of one immediately cancels the other. One leg must be `LIMIT_MAKER`/`TAKE_PROFIT`/`TAKE_PROFIT_LIMIT`, the other `STOP_LOSS`/`STOP_LOSS_LIMIT`. Price restrictions: SELL: `LIMIT_MAKER`/`TAKE_PROFIT_LIMIT` price > last traded price > `STOP_LOSS`/`STOP_LOSS_LIMIT` stopPrice, and `TAKE_PROFIT` stopPrice > last traded price > `STOP_LOSS`/`STOP_LOSS_LIMIT` stopPrice; BUY: the same with < instead of >. Adds 2 orders to the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
+    /// Places an OCO of an above order and a below order; activation of one immediately cancels the other. One leg
+    /// must be `LIMIT_MAKER`/`TAKE_PROFIT`/`TAKE_PROFIT_LIMIT`, the other `STOP_LOSS`/`STOP_LOSS_LIMIT`. Price
+    /// restrictions: SELL: `LIMIT_MAKER`/`TAKE_PROFIT_LIMIT` price > last traded price >
+    /// `STOP_LOSS`/`STOP_LOSS_LIMIT` stopPrice, and `TAKE_PROFIT` stopPrice > last traded price >
+    /// `STOP_LOSS`/`STOP_LOSS_LIMIT` stopPrice; BUY: the same with < instead of >. Adds 2 orders to the
+    /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
-    /// Note: The docs select the form of `orderReports` by `newOrderRespType` and show only `RESULT`; the default is not stated.
+    /// Note: The docs select the form of `orderReports` by `newOrderRespType` and show only `RESULT`; the default is
+    /// not stated.
     ///
     /// - Endpoint: `POST /api/v3/orderList/oco`
     /// - Weight: 1
@@ -303,11 +329,16 @@ public struct BinanceSpotClient: Sendable {
 
     /// Place an OTO (one-triggers-the-other) order list.
     ///
-    /// An OTO has two orders. The working order (`LIMIT` or `LIMIT_MAKER`) goes on the book first; the pending order (any type except a `MARKET` order using `quoteOrderQty`) is placed only when the working order is fully filled. Cancelling either order individually cancels or expires the other. If the working order fills immediately on placement, the response still shows the pending order as `PENDING_NEW`. Adds 2 orders to the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
+    /// An OTO has two orders. The working order (`LIMIT` or `LIMIT_MAKER`) goes on the book first; the pending order
+    /// (any type except a `MARKET` order using `quoteOrderQty`) is placed only when the working order is fully
+    /// filled. Cancelling either order individually cancels or expires the other. If the working order fills
+    /// immediately on placement, the response still shows the pending order as `PENDING_NEW`. Adds 2 orders to the
+    /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
     /// Note: The documented example has list `symbol` ABCDEF while its orders are on LTCBTC; kept as documented.
     ///
-    /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT shape (no `fills`).
+    /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
+    /// shape (no `fills`).
     ///
     /// - Endpoint: `POST /api/v3/orderList/oto`
     /// - Weight: 1
@@ -321,11 +352,16 @@ public struct BinanceSpotClient: Sendable {
 
     /// Place an OTOCO (one-triggers-one-cancels-the-other) order list.
     ///
-    /// An OTOCO has three orders: a working order (`LIMIT` or `LIMIT_MAKER`, behaving as in an OTO) and two pending orders (pending above and pending below) forming an OCO pair, which follow the rules of the OCO order list. The pending orders are placed only when the working order is fully filled. Adds 3 orders to the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
+    /// An OTOCO has three orders: a working order (`LIMIT` or `LIMIT_MAKER`, behaving as in an OTO) and two pending
+    /// orders (pending above and pending below) forming an OCO pair, which follow the rules of the OCO order list.
+    /// The pending orders are placed only when the working order is fully filled. Adds 3 orders to the
+    /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
-    /// Note: The documented example has `contingencyType` OTO and list `symbol` ABCDEF while its orders are on LTCBTC; kept as documented.
+    /// Note: The documented example has `contingencyType` OTO and list `symbol` ABCDEF while its orders are on
+    /// LTCBTC; kept as documented.
     ///
-    /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT shape (no `fills`).
+    /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
+    /// shape (no `fills`).
     ///
     /// - Endpoint: `POST /api/v3/orderList/otoco`
     /// - Weight: 1
@@ -387,7 +423,8 @@ public struct BinanceSpotClient: Sendable {
 
     /// Place an order using smart order routing (SOR).
     ///
-    /// Places an order routed by SOR. Only `LIMIT` and `MARKET` orders are supported, and `quoteOrderQty` is not. Adds 1 order to the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters. See the SOR FAQ.
+    /// Places an order routed by SOR. Only `LIMIT` and `MARKET` orders are supported, and `quoteOrderQty` is not.
+    /// Adds 1 order to the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters. See the SOR FAQ.
     ///
     /// - Endpoint: `POST /api/v3/sor/order`
     /// - Weight: 1
@@ -401,7 +438,8 @@ public struct BinanceSpotClient: Sendable {
 
     /// Test new order creation and signature/recvWindow using SOR.
     ///
-    /// Validates an SOR order like `POST /api/v3/sor/order` but does not send it to the matching engine. With `computeCommissionRates=true` it returns the commission rates the order would pay.
+    /// Validates an SOR order like `POST /api/v3/sor/order` but does not send it to the matching engine. With
+    /// `computeCommissionRates=true` it returns the commission rates the order would pay.
     ///
     /// - Endpoint: `POST /api/v3/sor/order/test`
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
@@ -475,7 +513,8 @@ public struct BinanceSpotClient: Sendable {
 
     /// Get the account's current commission rates on a symbol.
     ///
-    /// Note: The docs' table lists only `symbol`; as a USER_DATA endpoint it is signed, so `timestamp` and `signature` (and optionally `recvWindow`) are sent as well (see errata).
+    /// Note: The docs' table lists only `symbol`; as a USER_DATA endpoint it is signed, so `timestamp` and
+    /// `signature` (and optionally `recvWindow`) are sent as well (see errata).
     ///
     /// - Endpoint: `GET /api/v3/account/commission`
     /// - Weight: 20

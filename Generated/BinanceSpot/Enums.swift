@@ -20,7 +20,7 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         .trading,
         .endOfDay,
         .halt,
-        .`break`
+        .`break`,
     ]
 
     public init(rawValue: String) {
@@ -131,7 +131,7 @@ public enum AccountPermission: RawRepresentable, CaseIterable, Sendable, Hashabl
         .trdGrp022,
         .trdGrp023,
         .trdGrp024,
-        .trdGrp025
+        .trdGrp025,
     ]
 
     public init(rawValue: String) {
@@ -217,9 +217,11 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
     case pendingCancel
     /// `REJECTED`: The engine did not accept the order and did not process it.
     case rejected
-    /// `EXPIRED`: The order ended by its type's rules (e.g. a LIMIT FOK order without a fill, a LIMIT IOC or MARKET order that filled partly) or was cancelled by the exchange (e.g. during liquidation or maintenance).
+    /// `EXPIRED`: The order ended by its type's rules (e.g. a LIMIT FOK order without a fill, a LIMIT IOC or MARKET
+    /// order that filled partly) or was cancelled by the exchange (e.g. during liquidation or maintenance).
     case expired
-    /// `EXPIRED_IN_MATCH`: The exchange expired the order because of self-trade prevention (e.g. an `EXPIRE_TAKER` order meeting resting orders of the same account or the same `tradeGroupId`).
+    /// `EXPIRED_IN_MATCH`: The exchange expired the order because of self-trade prevention (e.g. an `EXPIRE_TAKER`
+    /// order meeting resting orders of the same account or the same `tradeGroupId`).
     case expiredInMatch
     /// A value this spec does not list; the text the server sent is kept.
     case unknown(String)
@@ -234,7 +236,7 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         .pendingCancel,
         .rejected,
         .expired,
-        .expiredInMatch
+        .expiredInMatch,
     ]
 
     public init(rawValue: String) {
@@ -286,7 +288,7 @@ public enum OrderListStatus: RawRepresentable, CaseIterable, Sendable, Hashable,
         .response,
         .execStarted,
         .updated,
-        .allDone
+        .allDone,
     ]
 
     public init(rawValue: String) {
@@ -325,7 +327,7 @@ public enum OrderListOrderStatus: RawRepresentable, CaseIterable, Sendable, Hash
     public static let allCases: [Self] = [
         .executing,
         .allDone,
-        .reject
+        .reject,
     ]
 
     public init(rawValue: String) {
@@ -359,7 +361,7 @@ public enum ContingencyType: RawRepresentable, CaseIterable, Sendable, Hashable,
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .oco,
-        .oto
+        .oto,
     ]
 
     public init(rawValue: String) {
@@ -433,7 +435,7 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         .stopLossLimit,
         .takeProfit,
         .takeProfitLimit,
-        .limitMaker
+        .limitMaker,
     ]
 
     public init(rawValue: String) {
@@ -478,7 +480,7 @@ public enum OrderResponseType: RawRepresentable, CaseIterable, Sendable, Hashabl
     public static let allCases: [Self] = [
         .ack,
         .result,
-        .full
+        .full,
     ]
 
     public init(rawValue: String) {
@@ -512,7 +514,7 @@ public enum WorkingFloor: RawRepresentable, CaseIterable, Sendable, Hashable, Co
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .exchange,
-        .sor
+        .sor,
     ]
 
     public init(rawValue: String) {
@@ -544,7 +546,7 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .buy,
-        .sell
+        .sell,
     ]
 
     public init(rawValue: String) {
@@ -579,7 +581,7 @@ public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
     public static let allCases: [Self] = [
         .gtc,
         .ioc,
-        .fok
+        .fok,
     ]
 
     public init(rawValue: String) {
@@ -616,7 +618,7 @@ public enum RateLimitType: RawRepresentable, CaseIterable, Sendable, Hashable, C
     public static let allCases: [Self] = [
         .requestWeight,
         .orders,
-        .rawRequests
+        .rawRequests,
     ]
 
     public init(rawValue: String) {
@@ -656,7 +658,7 @@ public enum RateLimitInterval: RawRepresentable, CaseIterable, Sendable, Hashabl
         .second,
         .minute,
         .hour,
-        .day
+        .day,
     ]
 
     public init(rawValue: String) {
@@ -701,7 +703,7 @@ public enum SelfTradePreventionMode: RawRepresentable, CaseIterable, Sendable, H
         .expireMaker,
         .expireTaker,
         .expireBoth,
-        .decrement
+        .decrement,
     ]
 
     public init(rawValue: String) {
@@ -739,7 +741,7 @@ public enum CancelRestrictions: RawRepresentable, CaseIterable, Sendable, Hashab
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .onlyNew,
-        .onlyPartiallyFilled
+        .onlyPartiallyFilled,
     ]
 
     public init(rawValue: String) {
@@ -771,7 +773,7 @@ public enum CancelReplaceMode: RawRepresentable, CaseIterable, Sendable, Hashabl
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .stopOnFailure,
-        .allowFailure
+        .allowFailure,
     ]
 
     public init(rawValue: String) {
@@ -791,9 +793,11 @@ public enum CancelReplaceMode: RawRepresentable, CaseIterable, Sendable, Hashabl
     }
 }
 
-/// What a cancel-replace does when the account has exceeded its unfilled order count (`orderRateLimitExceededMode`).
+/// What a cancel-replace does when the account has exceeded its unfilled order count
+/// (`orderRateLimitExceededMode`).
 public enum OrderRateLimitExceededMode: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
-    /// `DO_NOTHING`: The default: the cancellation is only attempted if the unfilled order count has not been exceeded.
+    /// `DO_NOTHING`: The default: the cancellation is only attempted if the unfilled order count has not been
+    /// exceeded.
     case doNothing
     /// `CANCEL_ONLY`: The order is always cancelled.
     case cancelOnly
@@ -803,7 +807,7 @@ public enum OrderRateLimitExceededMode: RawRepresentable, CaseIterable, Sendable
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .doNothing,
-        .cancelOnly
+        .cancelOnly,
     ]
 
     public init(rawValue: String) {
@@ -829,7 +833,8 @@ public enum CancelReplaceResult: RawRepresentable, CaseIterable, Sendable, Hasha
     case success
     /// `FAILURE`: This half failed; its response holds the error.
     case failure
-    /// `NOT_ATTEMPTED`: The new order was not attempted (`newOrderResult` only; after a failed cancellation with `STOP_ON_FAILURE`).
+    /// `NOT_ATTEMPTED`: The new order was not attempted (`newOrderResult` only; after a failed cancellation with
+    /// `STOP_ON_FAILURE`).
     case notAttempted
     /// A value this spec does not list; the text the server sent is kept.
     case unknown(String)
@@ -838,7 +843,7 @@ public enum CancelReplaceResult: RawRepresentable, CaseIterable, Sendable, Hasha
     public static let allCases: [Self] = [
         .success,
         .failure,
-        .notAttempted
+        .notAttempted,
     ]
 
     public init(rawValue: String) {
@@ -860,7 +865,8 @@ public enum CancelReplaceResult: RawRepresentable, CaseIterable, Sendable, Hasha
     }
 }
 
-/// Kind of trading-rule filter (`filterType`); the first thirteen are symbol filters, the `EXCHANGE_` ones exchange filters.
+/// Kind of trading-rule filter (`filterType`); the first thirteen are symbol filters, the `EXCHANGE_` ones
+/// exchange filters.
 public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
     /// `PRICE_FILTER`
     case priceFilter
@@ -914,7 +920,7 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         .trailingDelta,
         .exchangeMaxNumOrders,
         .exchangeMaxNumAlgoOrders,
-        .exchangeMaxNumIcebergOrders
+        .exchangeMaxNumIcebergOrders,
     ]
 
     public init(rawValue: String) {

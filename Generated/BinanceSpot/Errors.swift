@@ -3,7 +3,8 @@
 import ClientRuntime
 import Foundation
 
-/// An error answered by Binance Spot REST API: the documented code catalog as static members, matchable in `catch`.
+/// An error answered by Binance Spot REST API: the documented code catalog as static members, matchable in
+/// `catch`.
 ///
 /// Codes the catalog does not list are kept as they came (`name` is nil).
 public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
@@ -49,88 +50,126 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
         try JSONDecoder().decode(T.self, from: body)
     }
 
-    /// `-1000` UNKNOWN: Something went wrong that the venue does not classify further. Message: "An unknown error occurred while processing the request."
+    /// `-1000` UNKNOWN: Something went wrong that the venue does not classify further. Message: "An unknown error
+    /// occurred while processing the request."
     public static let unknownValue = Self(catalogCode: "-1000")
 
-    /// `-1001` DISCONNECTED: An internal failure kept the venue from processing the request; it may be retried. Message: "Internal error; unable to process your request. Please try again."
+    /// `-1001` DISCONNECTED: An internal failure kept the venue from processing the request; it may be retried.
+    /// Message: "Internal error; unable to process your request. Please try again."
     public static let disconnected = Self(catalogCode: "-1001")
 
-    /// `-1002` UNAUTHORIZED: The request is not authorised for this API key or account. Message: "You are not authorized to execute this request."
+    /// `-1002` UNAUTHORIZED: The request is not authorised for this API key or account. Message: "You are not
+    /// authorized to execute this request."
     public static let unauthorized = Self(catalogCode: "-1002")
 
-    /// `-1003` TOO_MANY_REQUESTS: A request-rate limit was hit: the request queue is full, the request weight per interval was exceeded, or the IP is banned for exceeding it repeatedly. Messages: "Too many requests queued."; "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API."; "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans."
+    /// `-1003` TOO_MANY_REQUESTS: A request-rate limit was hit: the request queue is full, the request weight per
+    /// interval was exceeded, or the IP is banned for exceeding it repeatedly. Messages: "Too many requests queued.";
+    /// "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for
+    /// live updates to avoid polling the API."; "Way too much request weight used; IP banned until %s. Please use
+    /// WebSocket Streams for live updates to avoid bans."
     public static let tooManyRequests = Self(catalogCode: "-1003")
 
-    /// `-1006` UNEXPECTED_RESP: The backend answered with something unexpected; whether the request was executed is unknown. Message: "An unexpected response was received from the message bus. Execution status unknown."
+    /// `-1006` UNEXPECTED_RESP: The backend answered with something unexpected; whether the request was executed is
+    /// unknown. Message: "An unexpected response was received from the message bus. Execution status unknown."
     public static let unexpectedResp = Self(catalogCode: "-1006")
 
-    /// `-1007` TIMEOUT: The backend did not answer in time; both whether the request was sent on and whether it was executed are unknown. Message: "Timeout waiting for response from backend server. Send status unknown; execution status unknown."
+    /// `-1007` TIMEOUT: The backend did not answer in time; both whether the request was sent on and whether it was
+    /// executed are unknown. Message: "Timeout waiting for response from backend server. Send status unknown;
+    /// execution status unknown."
     public static let timeout = Self(catalogCode: "-1007")
 
-    /// `-1008` SERVER_BUSY: The venue is overloaded; retry after a few minutes. Message: "Server is currently overloaded with other requests. Please try again in a few minutes."
+    /// `-1008` SERVER_BUSY: The venue is overloaded; retry after a few minutes. Message: "Server is currently
+    /// overloaded with other requests. Please try again in a few minutes."
     public static let serverBusy = Self(catalogCode: "-1008")
 
-    /// `-1013` INVALID_MESSAGE: The API itself rejected the request before it reached the matching engine. The message tells which rule failed; for filter violations it is one of the `filterFailures` catalog messages.
+    /// `-1013` INVALID_MESSAGE: The API itself rejected the request before it reached the matching engine. The
+    /// message tells which rule failed; for filter violations it is one of the `filterFailures` catalog messages.
     public static let invalidMessage = Self(catalogCode: "-1013")
 
-    /// `-1014` UNKNOWN_ORDER_COMPOSITION: The combination of order parameters is not supported. Message: "Unsupported order combination."
+    /// `-1014` UNKNOWN_ORDER_COMPOSITION: The combination of order parameters is not supported. Message: "Unsupported
+    /// order combination."
     public static let unknownOrderComposition = Self(catalogCode: "-1014")
 
-    /// `-1015` TOO_MANY_ORDERS: The account's new-order rate limit (unfilled order count) was exceeded. Messages: "Too many new orders."; "Too many new orders; current limit is %s orders per %s."
+    /// `-1015` TOO_MANY_ORDERS: The account's new-order rate limit (unfilled order count) was exceeded. Messages:
+    /// "Too many new orders."; "Too many new orders; current limit is %s orders per %s."
     public static let tooManyOrders = Self(catalogCode: "-1015")
 
-    /// `-1016` SERVICE_SHUTTING_DOWN: The service is being shut down and no longer accepts requests. Message: "This service is no longer available."
+    /// `-1016` SERVICE_SHUTTING_DOWN: The service is being shut down and no longer accepts requests. Message: "This
+    /// service is no longer available."
     public static let serviceShuttingDown = Self(catalogCode: "-1016")
 
-    /// `-1020` UNSUPPORTED_OPERATION: The requested operation is not supported. Message: "This operation is not supported."
+    /// `-1020` UNSUPPORTED_OPERATION: The requested operation is not supported. Message: "This operation is not
+    /// supported."
     public static let unsupportedOperation = Self(catalogCode: "-1020")
 
-    /// `-1021` INVALID_TIMESTAMP: The request's `timestamp` lies outside the receive window or too far (1000 ms) ahead of the venue's clock. Messages: "Timestamp for this request is outside of the recvWindow."; "Timestamp for this request was 1000ms ahead of the server's time."
+    /// `-1021` INVALID_TIMESTAMP: The request's `timestamp` lies outside the receive window or too far (1000 ms)
+    /// ahead of the venue's clock. Messages: "Timestamp for this request is outside of the recvWindow."; "Timestamp
+    /// for this request was 1000ms ahead of the server's time."
     public static let invalidTimestamp = Self(catalogCode: "-1021")
 
-    /// `-1022` INVALID_SIGNATURE: The request's signature does not verify. Message: "Signature for this request is not valid."
+    /// `-1022` INVALID_SIGNATURE: The request's signature does not verify. Message: "Signature for this request is
+    /// not valid."
     public static let invalidSignature = Self(catalogCode: "-1022")
 
-    /// `-1033` COMP_ID_IN_USE: FIX API: another session already uses this SenderCompId on the same account. Message: "`SenderCompId(49)` is currently in use. Concurrent use of the same SenderCompId within one account is not allowed."
+    /// `-1033` COMP_ID_IN_USE: FIX API: another session already uses this SenderCompId on the same account. Message:
+    /// "`SenderCompId(49)` is currently in use. Concurrent use of the same SenderCompId within one account is not
+    /// allowed."
     public static let compIdInUse = Self(catalogCode: "-1033")
 
-    /// `-1034` TOO_MANY_CONNECTIONS: Too many concurrent connections or connection attempts, per account or per IP. Messages: "Too many concurrent connections; current limit is '%s'."; "Too many connection attempts for account; current limit is %s per '%s'."; "Too many connection attempts from IP; current limit is %s per '%s'."
+    /// `-1034` TOO_MANY_CONNECTIONS: Too many concurrent connections or connection attempts, per account or per IP.
+    /// Messages: "Too many concurrent connections; current limit is '%s'."; "Too many connection attempts for
+    /// account; current limit is %s per '%s'."; "Too many connection attempts from IP; current limit is %s per '%s'."
     public static let tooManyConnections = Self(catalogCode: "-1034")
 
-    /// `-1035` LOGGED_OUT: FIX API: the session must be closed with a Logout`<5>` message. Message: "Please send Logout`<5>` message to close the session."
+    /// `-1035` LOGGED_OUT: FIX API: the session must be closed with a Logout`<5>` message. Message: "Please send
+    /// Logout`<5>` message to close the session."
     public static let loggedOut = Self(catalogCode: "-1035")
 
-    /// `-1100` ILLEGAL_CHARS: A parameter contains characters outside its legal range. Messages: "Illegal characters found in a parameter."; "Illegal characters found in parameter '%s'; legal range is '%s'."
+    /// `-1100` ILLEGAL_CHARS: A parameter contains characters outside its legal range. Messages: "Illegal characters
+    /// found in a parameter."; "Illegal characters found in parameter '%s'; legal range is '%s'."
     public static let illegalChars = Self(catalogCode: "-1100")
 
-    /// `-1101` TOO_MANY_PARAMETERS: More parameters were sent than the endpoint accepts, or a parameter was repeated. Messages: "Too many parameters sent for this endpoint."; "Too many parameters; expected '%s' and received '%s'."; "Duplicate values for a parameter detected."
+    /// `-1101` TOO_MANY_PARAMETERS: More parameters were sent than the endpoint accepts, or a parameter was repeated.
+    /// Messages: "Too many parameters sent for this endpoint."; "Too many parameters; expected '%s' and received
+    /// '%s'."; "Duplicate values for a parameter detected."
     public static let tooManyParameters = Self(catalogCode: "-1101")
 
-    /// `-1102` MANDATORY_PARAM_EMPTY_OR_MALFORMED: A mandatory parameter is missing, empty/null or malformed (also when one of two alternative parameters must be sent and neither was). Messages: "A mandatory parameter was not sent, was empty/null, or malformed."; "Mandatory parameter '%s' was not sent, was empty/null, or malformed."; "Param '%s' or '%s' must be sent, but both were empty/null!"; "Required tag '%s' missing."; "Field value was empty or malformed."; "'%s' contains unexpected value. Cannot be greater than %s."
+    /// `-1102` MANDATORY_PARAM_EMPTY_OR_MALFORMED: A mandatory parameter is missing, empty/null or malformed (also
+    /// when one of two alternative parameters must be sent and neither was). Messages: "A mandatory parameter was not
+    /// sent, was empty/null, or malformed."; "Mandatory parameter '%s' was not sent, was empty/null, or malformed.";
+    /// "Param '%s' or '%s' must be sent, but both were empty/null!"; "Required tag '%s' missing."; "Field value was
+    /// empty or malformed."; "'%s' contains unexpected value. Cannot be greater than %s."
     public static let mandatoryParamEmptyOrMalformed = Self(catalogCode: "-1102")
 
-    /// `-1103` UNKNOWN_PARAM: A parameter (or FIX tag) the endpoint does not know was sent. Messages: "An unknown parameter was sent."; "Undefined Tag."
+    /// `-1103` UNKNOWN_PARAM: A parameter (or FIX tag) the endpoint does not know was sent. Messages: "An unknown
+    /// parameter was sent."; "Undefined Tag."
     public static let unknownParam = Self(catalogCode: "-1103")
 
-    /// `-1104` UNREAD_PARAMETERS: The venue did not read every parameter that was sent. Messages: "Not all sent parameters were read."; "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'."
+    /// `-1104` UNREAD_PARAMETERS: The venue did not read every parameter that was sent. Messages: "Not all sent
+    /// parameters were read."; "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'."
     public static let unreadParameters = Self(catalogCode: "-1104")
 
-    /// `-1105` PARAM_EMPTY: A parameter was sent with an empty value. Messages: "A parameter was empty."; "Parameter '%s' was empty."
+    /// `-1105` PARAM_EMPTY: A parameter was sent with an empty value. Messages: "A parameter was empty."; "Parameter
+    /// '%s' was empty."
     public static let paramEmpty = Self(catalogCode: "-1105")
 
-    /// `-1106` PARAM_NOT_REQUIRED: A parameter (or FIX tag) was sent that the request does not take in this combination. Messages: "A parameter was sent when not required."; "Parameter '%s' sent when not required."; "A tag '%s' was sent when not required."
+    /// `-1106` PARAM_NOT_REQUIRED: A parameter (or FIX tag) was sent that the request does not take in this
+    /// combination. Messages: "A parameter was sent when not required."; "Parameter '%s' sent when not required."; "A
+    /// tag '%s' was sent when not required."
     public static let paramNotRequired = Self(catalogCode: "-1106")
 
     /// `-1108` PARAM_OVERFLOW: A parameter's value is too large. Message: "Parameter '%s' overflowed."
     public static let paramOverflow = Self(catalogCode: "-1108")
 
-    /// `-1111` BAD_PRECISION: A parameter has more decimal places than allowed. Message: "Parameter '%s' has too much precision."
+    /// `-1111` BAD_PRECISION: A parameter has more decimal places than allowed. Message: "Parameter '%s' has too much
+    /// precision."
     public static let badPrecision = Self(catalogCode: "-1111")
 
     /// `-1112` NO_DEPTH: The symbol's order book is empty. Message: "No orders on book for symbol."
     public static let noDepth = Self(catalogCode: "-1112")
 
-    /// `-1114` TIF_NOT_REQUIRED: `timeInForce` was sent for an order that does not take it. Message: "TimeInForce parameter sent when not required."
+    /// `-1114` TIF_NOT_REQUIRED: `timeInForce` was sent for an order that does not take it. Message: "TimeInForce
+    /// parameter sent when not required."
     public static let tifNotRequired = Self(catalogCode: "-1114")
 
     /// `-1115` INVALID_TIF: The `timeInForce` value is not valid. Message: "Invalid timeInForce."
@@ -145,7 +184,8 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// `-1118` EMPTY_NEW_CL_ORD_ID: The new client order ID was sent empty. Message: "New client order ID was empty."
     public static let emptyNewClOrdId = Self(catalogCode: "-1118")
 
-    /// `-1119` EMPTY_ORG_CL_ORD_ID: The original client order ID was sent empty. Message: "Original client order ID was empty."
+    /// `-1119` EMPTY_ORG_CL_ORD_ID: The original client order ID was sent empty. Message: "Original client order ID
+    /// was empty."
     public static let emptyOrgClOrdId = Self(catalogCode: "-1119")
 
     /// `-1120` BAD_INTERVAL: The interval is not valid. Message: "Invalid interval."
@@ -157,148 +197,207 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// `-1122` INVALID_SYMBOLSTATUS: The symbol status is not valid. Message: "Invalid symbolStatus."
     public static let invalidSymbolstatus = Self(catalogCode: "-1122")
 
-    /// `-1125` INVALID_LISTEN_KEY: The listen key does not exist (expired or never created). Message: "This listenKey does not exist."
+    /// `-1125` INVALID_LISTEN_KEY: The listen key does not exist (expired or never created). Message: "This listenKey
+    /// does not exist."
     public static let invalidListenKey = Self(catalogCode: "-1125")
 
-    /// `-1127` MORE_THAN_XX_HOURS: The time range between `startTime` and `endTime` is too long. Messages: "Lookup interval is too big."; "More than %s hours between startTime and endTime."
+    /// `-1127` MORE_THAN_XX_HOURS: The time range between `startTime` and `endTime` is too long. Messages: "Lookup
+    /// interval is too big."; "More than %s hours between startTime and endTime."
     public static let moreThanXxHours = Self(catalogCode: "-1127")
 
-    /// `-1128` OPTIONAL_PARAMS_BAD_COMBO: The optional parameters sent do not form a valid combination (some must be sent together or not at all). Messages: "Combination of optional parameters invalid."; "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent."; "Fields [%s] must be sent together or omitted entirely."; "Invalid `MDEntryType (269)` combination. BID and OFFER must be requested together."
+    /// `-1128` OPTIONAL_PARAMS_BAD_COMBO: The optional parameters sent do not form a valid combination (some must be
+    /// sent together or not at all). Messages: "Combination of optional parameters invalid."; "Combination of
+    /// optional fields invalid. Recommendation: '%s' and '%s' must both be sent."; "Fields [%s] must be sent together
+    /// or omitted entirely."; "Invalid `MDEntryType (269)` combination. BID and OFFER must be requested together."
     public static let optionalParamsBadCombo = Self(catalogCode: "-1128")
 
-    /// `-1130` INVALID_PARAMETER: A parameter's value is not valid. Messages: "Invalid data sent for a parameter."; "Data sent for parameter '%s' is not valid."
+    /// `-1130` INVALID_PARAMETER: A parameter's value is not valid. Messages: "Invalid data sent for a parameter.";
+    /// "Data sent for parameter '%s' is not valid."
     public static let invalidParameter = Self(catalogCode: "-1130")
 
-    /// `-1134` BAD_STRATEGY_TYPE: `strategyType` is below the minimum of 1000000. Messages: "`strategyType` was less than 1000000."; "`TargetStrategy (847)` was less than 1000000."
+    /// `-1134` BAD_STRATEGY_TYPE: `strategyType` is below the minimum of 1000000. Messages: "`strategyType` was less
+    /// than 1000000."; "`TargetStrategy (847)` was less than 1000000."
     public static let badStrategyType = Self(catalogCode: "-1134")
 
-    /// `-1135` INVALID_JSON: A JSON request or JSON-valued parameter does not parse. Messages: "Invalid JSON Request"; "JSON sent for parameter '%s' is not valid"
+    /// `-1135` INVALID_JSON: A JSON request or JSON-valued parameter does not parse. Messages: "Invalid JSON
+    /// Request"; "JSON sent for parameter '%s' is not valid"
     public static let invalidJson = Self(catalogCode: "-1135")
 
     /// `-1139` INVALID_TICKER_TYPE: The ticker type is not valid. Message: "Invalid ticker type."
     public static let invalidTickerType = Self(catalogCode: "-1139")
 
-    /// `-1145` INVALID_CANCEL_RESTRICTIONS: The `cancelRestrictions` value is not one of the supported values. Messages: "`cancelRestrictions` has to be either `ONLY_NEW` or `ONLY_PARTIALLY_FILLED`."; "Invalid cancelRestrictions"
+    /// `-1145` INVALID_CANCEL_RESTRICTIONS: The `cancelRestrictions` value is not one of the supported values.
+    /// Messages: "`cancelRestrictions` has to be either `ONLY_NEW` or `ONLY_PARTIALLY_FILLED`."; "Invalid
+    /// cancelRestrictions"
     public static let invalidCancelRestrictions = Self(catalogCode: "-1145")
 
-    /// `-1151` DUPLICATE_SYMBOLS: A symbol appears more than once in a symbol list. Message: "Symbol is present multiple times in the list."
+    /// `-1151` DUPLICATE_SYMBOLS: A symbol appears more than once in a symbol list. Message: "Symbol is present
+    /// multiple times in the list."
     public static let duplicateSymbols = Self(catalogCode: "-1151")
 
-    /// `-1152` INVALID_SBE_HEADER: The `X-MBX-SBE` header is malformed. Message: "Invalid `X-MBX-SBE` header; expected `<SCHEMA_ID>:<VERSION>`."
+    /// `-1152` INVALID_SBE_HEADER: The `X-MBX-SBE` header is malformed. Message: "Invalid `X-MBX-SBE` header;
+    /// expected `<SCHEMA_ID>:<VERSION>`."
     public static let invalidSbeHeader = Self(catalogCode: "-1152")
 
-    /// `-1153` UNSUPPORTED_SCHEMA_ID: The SBE schema ID or version in the `X-MBX-SBE` header is not supported. Message: "Unsupported SBE schema ID or version specified in the `X-MBX-SBE` header."
+    /// `-1153` UNSUPPORTED_SCHEMA_ID: The SBE schema ID or version in the `X-MBX-SBE` header is not supported.
+    /// Message: "Unsupported SBE schema ID or version specified in the `X-MBX-SBE` header."
     public static let unsupportedSchemaId = Self(catalogCode: "-1153")
 
     /// `-1155` SBE_DISABLED: SBE responses are not enabled. Message: "SBE is not enabled."
     public static let sbeDisabled = Self(catalogCode: "-1155")
 
-    /// `-1158` OCO_ORDER_TYPE_REJECTED: An OCO leg uses an order type that OCO does not support (the `aboveType` and/or `belowType` is not supported). Message: "Order type not supported in OCO."
+    /// `-1158` OCO_ORDER_TYPE_REJECTED: An OCO leg uses an order type that OCO does not support (the `aboveType`
+    /// and/or `belowType` is not supported). Message: "Order type not supported in OCO."
     public static let ocoOrderTypeRejected = Self(catalogCode: "-1158")
 
-    /// `-1160` OCO_ICEBERGQTY_TIMEINFORCE: `icebergQty` was sent for an OCO leg whose time in force is not GTC; for a `STOP_LOSS_LIMIT` leg with an iceberg quantity the leg's time in force must be `GTC`. Messages: "Parameter '%s' is not supported if `aboveTimeInForce`/`belowTimeInForce` is not GTC."; "`TimeInForce (59)` must be `GTC (1)` when `MaxFloor (111)` is used."
+    /// `-1160` OCO_ICEBERGQTY_TIMEINFORCE: `icebergQty` was sent for an OCO leg whose time in force is not GTC; for a
+    /// `STOP_LOSS_LIMIT` leg with an iceberg quantity the leg's time in force must be `GTC`. Messages: "Parameter
+    /// '%s' is not supported if `aboveTimeInForce`/`belowTimeInForce` is not GTC."; "`TimeInForce (59)` must be `GTC
+    /// (1)` when `MaxFloor (111)` is used."
     public static let ocoIcebergqtyTimeinforce = Self(catalogCode: "-1160")
 
-    /// `-1161` DEPRECATED_SCHEMA: The response cannot be encoded in the requested SBE schema version; a newer schema is needed. Message: "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher."
+    /// `-1161` DEPRECATED_SCHEMA: The response cannot be encoded in the requested SBE schema version; a newer schema
+    /// is needed. Message: "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher."
     public static let deprecatedSchema = Self(catalogCode: "-1161")
 
-    /// `-1165` BUY_OCO_LIMIT_MUST_BE_BELOW: In a buy OCO the limit order must be priced below the other leg. Message: "A limit order in a buy OCO must be below."
+    /// `-1165` BUY_OCO_LIMIT_MUST_BE_BELOW: In a buy OCO the limit order must be priced below the other leg. Message:
+    /// "A limit order in a buy OCO must be below."
     public static let buyOcoLimitMustBeBelow = Self(catalogCode: "-1165")
 
-    /// `-1166` SELL_OCO_LIMIT_MUST_BE_ABOVE: In a sell OCO the limit order must be priced above the other leg. Message: "A limit order in a sell OCO must be above."
+    /// `-1166` SELL_OCO_LIMIT_MUST_BE_ABOVE: In a sell OCO the limit order must be priced above the other leg.
+    /// Message: "A limit order in a sell OCO must be above."
     public static let sellOcoLimitMustBeAbove = Self(catalogCode: "-1166")
 
-    /// `-1168` BOTH_OCO_ORDERS_CANNOT_BE_LIMIT: An OCO must contain at least one contingent (non-limit) order. Message: "At least one OCO order must be contingent."
+    /// `-1168` BOTH_OCO_ORDERS_CANNOT_BE_LIMIT: An OCO must contain at least one contingent (non-limit) order.
+    /// Message: "At least one OCO order must be contingent."
     public static let bothOcoOrdersCannotBeLimit = Self(catalogCode: "-1168")
 
     /// `-1169` INVALID_TAG_NUMBER: FIX API: the tag number is not valid. Message: "Invalid tag number."
     public static let invalidTagNumber = Self(catalogCode: "-1169")
 
-    /// `-1170` TAG_NOT_DEFINED_IN_MESSAGE: FIX API: the tag does not belong to this message type. Message: "Tag '%s' not defined for this message type."
+    /// `-1170` TAG_NOT_DEFINED_IN_MESSAGE: FIX API: the tag does not belong to this message type. Message: "Tag '%s'
+    /// not defined for this message type."
     public static let tagNotDefinedInMessage = Self(catalogCode: "-1170")
 
-    /// `-1171` TAG_APPEARS_MORE_THAN_ONCE: FIX API: a tag occurs more than once. Message: "Tag '%s' appears more than once."
+    /// `-1171` TAG_APPEARS_MORE_THAN_ONCE: FIX API: a tag occurs more than once. Message: "Tag '%s' appears more than
+    /// once."
     public static let tagAppearsMoreThanOnce = Self(catalogCode: "-1171")
 
-    /// `-1172` TAG_OUT_OF_ORDER: FIX API: a tag is out of its required order. Message: "Tag '%s' specified out of required order."
+    /// `-1172` TAG_OUT_OF_ORDER: FIX API: a tag is out of its required order. Message: "Tag '%s' specified out of
+    /// required order."
     public static let tagOutOfOrder = Self(catalogCode: "-1172")
 
-    /// `-1173` GROUP_FIELDS_OUT_OF_ORDER: FIX API: the fields of a repeating group are out of order. Message: "Repeating group '%s' fields out of order."
+    /// `-1173` GROUP_FIELDS_OUT_OF_ORDER: FIX API: the fields of a repeating group are out of order. Message:
+    /// "Repeating group '%s' fields out of order."
     public static let groupFieldsOutOfOrder = Self(catalogCode: "-1173")
 
-    /// `-1174` INVALID_COMPONENT: FIX API: a component of the order is populated incorrectly. Message: "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'"
+    /// `-1174` INVALID_COMPONENT: FIX API: a component of the order is populated incorrectly. Message: "Component
+    /// '%s' is incorrectly populated on '%s' order. Recommendation: '%s'"
     public static let invalidComponent = Self(catalogCode: "-1174")
 
-    /// `-1175` RESET_SEQ_NUM_SUPPORT: FIX API: sequence numbers cannot be carried over to a new session; they must be reset. Message: "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session."
+    /// `-1175` RESET_SEQ_NUM_SUPPORT: FIX API: sequence numbers cannot be carried over to a new session; they must be
+    /// reset. Message: "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers
+    /// must be reset for each new session."
     public static let resetSeqNumSupport = Self(catalogCode: "-1175")
 
-    /// `-1176` ALREADY_LOGGED_IN: FIX API: Logon`<A>` was sent more than once. Message: "Logon`<A>` should only be sent once."
+    /// `-1176` ALREADY_LOGGED_IN: FIX API: Logon`<A>` was sent more than once. Message: "Logon`<A>` should only be
+    /// sent once."
     public static let alreadyLoggedIn = Self(catalogCode: "-1176")
 
-    /// `-1177` GARBLED_MESSAGE: FIX API: the message is malformed (checksum, header tag order, body length or non-printable characters). Messages: "`CheckSum(10)` contains an incorrect value."; "`BeginString (8)` is not the first tag in a message."; "`MsgType (35)` is not the third tag in a message."; "`BodyLength (9)` does not contain the correct byte count."; "Only printable ASCII characters and SOH (Start of Header) are allowed."
+    /// `-1177` GARBLED_MESSAGE: FIX API: the message is malformed (checksum, header tag order, body length or
+    /// non-printable characters). Messages: "`CheckSum(10)` contains an incorrect value."; "`BeginString (8)` is not
+    /// the first tag in a message."; "`MsgType (35)` is not the third tag in a message."; "`BodyLength (9)` does not
+    /// contain the correct byte count."; "Only printable ASCII characters and SOH (Start of Header) are allowed."
     public static let garbledMessage = Self(catalogCode: "-1177")
 
-    /// `-1178` BAD_SENDER_COMPID: FIX API: the SenderCompId is wrong or changed during the session. Message: "`SenderCompId(49)` contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session."
+    /// `-1178` BAD_SENDER_COMPID: FIX API: the SenderCompId is wrong or changed during the session. Message:
+    /// "`SenderCompId(49)` contains an incorrect value. The SenderCompID value should not change throughout the
+    /// lifetime of a session."
     public static let badSenderCompid = Self(catalogCode: "-1178")
 
-    /// `-1179` BAD_SEQ_NUM: FIX API: the message sequence number is not the expected one. Message: "`MsgSeqNum(34)` contains an unexpected value. Expected: '%d'."
+    /// `-1179` BAD_SEQ_NUM: FIX API: the message sequence number is not the expected one. Message: "`MsgSeqNum(34)`
+    /// contains an unexpected value. Expected: '%d'."
     public static let badSeqNum = Self(catalogCode: "-1179")
 
-    /// `-1180` EXPECTED_LOGON: FIX API: the first message of a session must be Logon`<A>`. Message: "Logon`<A>` must be the first message in the session."
+    /// `-1180` EXPECTED_LOGON: FIX API: the first message of a session must be Logon`<A>`. Message: "Logon`<A>` must
+    /// be the first message in the session."
     public static let expectedLogon = Self(catalogCode: "-1180")
 
-    /// `-1181` TOO_MANY_MESSAGES: FIX API: the per-interval message limit was exceeded. Message: "Too many messages; current limit is '%d' messages per '%s'."
+    /// `-1181` TOO_MANY_MESSAGES: FIX API: the per-interval message limit was exceeded. Message: "Too many messages;
+    /// current limit is '%d' messages per '%s'."
     public static let tooManyMessages = Self(catalogCode: "-1181")
 
-    /// `-1182` PARAMS_BAD_COMBO: Fields that cannot be combined were sent together. Message: "Conflicting fields: [%s]"
+    /// `-1182` PARAMS_BAD_COMBO: Fields that cannot be combined were sent together. Message: "Conflicting fields:
+    /// [%s]"
     public static let paramsBadCombo = Self(catalogCode: "-1182")
 
-    /// `-1183` NOT_ALLOWED_IN_DROP_COPY_SESSIONS: FIX API: the operation is not allowed in DropCopy sessions. Message: "Requested operation is not allowed in DropCopy sessions."
+    /// `-1183` NOT_ALLOWED_IN_DROP_COPY_SESSIONS: FIX API: the operation is not allowed in DropCopy sessions.
+    /// Message: "Requested operation is not allowed in DropCopy sessions."
     public static let notAllowedInDropCopySessions = Self(catalogCode: "-1183")
 
-    /// `-1184` DROP_COPY_SESSION_NOT_ALLOWED: FIX API: this server does not support DropCopy sessions. Message: "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server."
+    /// `-1184` DROP_COPY_SESSION_NOT_ALLOWED: FIX API: this server does not support DropCopy sessions. Message:
+    /// "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server."
     public static let dropCopySessionNotAllowed = Self(catalogCode: "-1184")
 
-    /// `-1185` DROP_COPY_SESSION_REQUIRED: FIX API: this server supports only DropCopy sessions. Message: "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send `DropCopyFlag (9406)` field."
+    /// `-1185` DROP_COPY_SESSION_REQUIRED: FIX API: this server supports only DropCopy sessions. Message: "Only
+    /// DropCopy sessions are supported on this server. Either reconnect to order entry server or send `DropCopyFlag
+    /// (9406)` field."
     public static let dropCopySessionRequired = Self(catalogCode: "-1185")
 
-    /// `-1186` NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS: FIX API: the operation is not allowed in order entry sessions. Message: "Requested operation is not allowed in order entry sessions."
+    /// `-1186` NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS: FIX API: the operation is not allowed in order entry sessions.
+    /// Message: "Requested operation is not allowed in order entry sessions."
     public static let notAllowedInOrderEntrySessions = Self(catalogCode: "-1186")
 
-    /// `-1187` NOT_ALLOWED_IN_MARKET_DATA_SESSIONS: FIX API: the operation is not allowed in market data sessions. Message: "Requested operation is not allowed in market data sessions."
+    /// `-1187` NOT_ALLOWED_IN_MARKET_DATA_SESSIONS: FIX API: the operation is not allowed in market data sessions.
+    /// Message: "Requested operation is not allowed in market data sessions."
     public static let notAllowedInMarketDataSessions = Self(catalogCode: "-1187")
 
-    /// `-1188` INCORRECT_NUM_IN_GROUP_COUNT: FIX API: the NumInGroup count of a repeating group is wrong. Message: "Incorrect NumInGroup count for repeating group '%s'."
+    /// `-1188` INCORRECT_NUM_IN_GROUP_COUNT: FIX API: the NumInGroup count of a repeating group is wrong. Message:
+    /// "Incorrect NumInGroup count for repeating group '%s'."
     public static let incorrectNumInGroupCount = Self(catalogCode: "-1188")
 
-    /// `-1189` DUPLICATE_ENTRIES_IN_A_GROUP: FIX API: a repeating group contains duplicate entries. Message: "Group '%s' contains duplicate entries."
+    /// `-1189` DUPLICATE_ENTRIES_IN_A_GROUP: FIX API: a repeating group contains duplicate entries. Message: "Group
+    /// '%s' contains duplicate entries."
     public static let duplicateEntriesInAGroup = Self(catalogCode: "-1189")
 
-    /// `-1190` INVALID_REQUEST_ID: FIX API: the market-data request ID is already in use, or matches no active subscription. Messages: "`MDReqID (262)` contains a subscription request id that is already in use on this connection."; "`MDReqID (262)` contains an unsubscription request id that does not match any active subscription."
+    /// `-1190` INVALID_REQUEST_ID: FIX API: the market-data request ID is already in use, or matches no active
+    /// subscription. Messages: "`MDReqID (262)` contains a subscription request id that is already in use on this
+    /// connection."; "`MDReqID (262)` contains an unsubscription request id that does not match any active
+    /// subscription."
     public static let invalidRequestId = Self(catalogCode: "-1190")
 
-    /// `-1191` TOO_MANY_SUBSCRIPTIONS: FIX API: too many subscriptions, or an equivalent subscription already exists on the connection. Messages: "Too many subscriptions. Connection may create up to '%s' subscriptions at a time."; "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'."
+    /// `-1191` TOO_MANY_SUBSCRIPTIONS: FIX API: too many subscriptions, or an equivalent subscription already exists
+    /// on the connection. Messages: "Too many subscriptions. Connection may create up to '%s' subscriptions at a
+    /// time."; "Similar subscription is already active on this connection. Symbol='%s', active subscription id:
+    /// '%s'."
     public static let tooManySubscriptions = Self(catalogCode: "-1191")
 
-    /// `-1194` INVALID_TIME_UNIT: The time unit is not valid (only MICROSECOND and MILLISECOND are accepted). Message: "Invalid value for time unit; expected either MICROSECOND or MILLISECOND."
+    /// `-1194` INVALID_TIME_UNIT: The time unit is not valid (only MICROSECOND and MILLISECOND are accepted).
+    /// Message: "Invalid value for time unit; expected either MICROSECOND or MILLISECOND."
     public static let invalidTimeUnit = Self(catalogCode: "-1194")
 
-    /// `-1196` BUY_OCO_STOP_LOSS_MUST_BE_ABOVE: In a buy OCO the stop-loss order must be priced above the other leg. Message: "A stop loss order in a buy OCO must be above."
+    /// `-1196` BUY_OCO_STOP_LOSS_MUST_BE_ABOVE: In a buy OCO the stop-loss order must be priced above the other leg.
+    /// Message: "A stop loss order in a buy OCO must be above."
     public static let buyOcoStopLossMustBeAbove = Self(catalogCode: "-1196")
 
-    /// `-1197` SELL_OCO_STOP_LOSS_MUST_BE_BELOW: In a sell OCO the stop-loss order must be priced below the other leg. Message: "A stop loss order in a sell OCO must be below."
+    /// `-1197` SELL_OCO_STOP_LOSS_MUST_BE_BELOW: In a sell OCO the stop-loss order must be priced below the other
+    /// leg. Message: "A stop loss order in a sell OCO must be below."
     public static let sellOcoStopLossMustBeBelow = Self(catalogCode: "-1197")
 
-    /// `-1198` BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW: In a buy OCO the take-profit order must be priced below the other leg. Message: "A take profit order in a buy OCO must be below."
+    /// `-1198` BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW: In a buy OCO the take-profit order must be priced below the other
+    /// leg. Message: "A take profit order in a buy OCO must be below."
     public static let buyOcoTakeProfitMustBeBelow = Self(catalogCode: "-1198")
 
-    /// `-1199` SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE: In a sell OCO the take-profit order must be priced above the other leg. Message: "A take profit order in a sell OCO must be above."
+    /// `-1199` SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE: In a sell OCO the take-profit order must be priced above the other
+    /// leg. Message: "A take profit order in a sell OCO must be above."
     public static let sellOcoTakeProfitMustBeAbove = Self(catalogCode: "-1199")
 
-    /// `-2010` NEW_ORDER_REJECTED: The matching engine rejected the new order; the message (see the `matchingEngine` catalog) says why.
+    /// `-2010` NEW_ORDER_REJECTED: The matching engine rejected the new order; the message (see the `matchingEngine`
+    /// catalog) says why.
     public static let newOrderRejected = Self(catalogCode: "-2010")
 
-    /// `-2011` CANCEL_REJECTED: The matching engine rejected the cancellation; the message (see the `matchingEngine` catalog) says why.
+    /// `-2011` CANCEL_REJECTED: The matching engine rejected the cancellation; the message (see the `matchingEngine`
+    /// catalog) says why.
     public static let cancelRejected = Self(catalogCode: "-2011")
 
     /// `-2013` NO_SUCH_ORDER: The order does not exist. Message: "Order does not exist."
@@ -307,28 +406,39 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// `-2014` BAD_API_KEY_FMT: The API key is not in a valid format. Message: "API-key format invalid."
     public static let badApiKeyFmt = Self(catalogCode: "-2014")
 
-    /// `-2015` REJECTED_MBX_KEY: The API key is invalid, the request comes from an IP the key does not allow, or the key lacks the permission for this action. Message: "Invalid API-key, IP, or permissions for action."
+    /// `-2015` REJECTED_MBX_KEY: The API key is invalid, the request comes from an IP the key does not allow, or the
+    /// key lacks the permission for this action. Message: "Invalid API-key, IP, or permissions for action."
     public static let rejectedMbxKey = Self(catalogCode: "-2015")
 
-    /// `-2016` NO_TRADING_WINDOW: No trading window exists for the symbol; the 24-hour ticker can be used instead. Message: "No trading window could be found for the symbol. Try ticker/24hrs instead."
+    /// `-2016` NO_TRADING_WINDOW: No trading window exists for the symbol; the 24-hour ticker can be used instead.
+    /// Message: "No trading window could be found for the symbol. Try ticker/24hrs instead."
     public static let noTradingWindow = Self(catalogCode: "-2016")
 
-    /// `-2026` ORDER_ARCHIVED: The order was cancelled or expired without any execution more than 90 days ago and has been archived. Message: "Order was canceled or expired with no executed qty over 90 days ago and has been archived."
+    /// `-2026` ORDER_ARCHIVED: The order was cancelled or expired without any execution more than 90 days ago and has
+    /// been archived. Message: "Order was canceled or expired with no executed qty over 90 days ago and has been
+    /// archived."
     public static let orderArchived = Self(catalogCode: "-2026")
 
-    /// `-2039` CLIENT_ORDER_ID_INVALID: The client order ID does not belong to the order with the given order ID. Message: "Client order ID is not correct for this order ID."
+    /// `-2039` CLIENT_ORDER_ID_INVALID: The client order ID does not belong to the order with the given order ID.
+    /// Message: "Client order ID is not correct for this order ID."
     public static let clientOrderIdInvalid = Self(catalogCode: "-2039")
 
-    /// `-1010` ERROR_MSG_RECEIVED: The matching engine returned an error; the message (see the `matchingEngine` catalog) says which.
+    /// `-1010` ERROR_MSG_RECEIVED: The matching engine returned an error; the message (see the `matchingEngine`
+    /// catalog) says which.
     public static let errorMsgReceived = Self(catalogCode: "-1010")
 
-    /// `-2038` ORDER_AMEND_REJECTED: The matching engine rejected an order amendment; the message (see the `matchingEngine` catalog) says why.
+    /// `-2038` ORDER_AMEND_REJECTED: The matching engine rejected an order amendment; the message (see the
+    /// `matchingEngine` catalog) says why.
     public static let orderAmendRejected = Self(catalogCode: "-2038")
 
-    /// `-2021` ORDER_CANCEL_REPLACE_PARTIALLY_FAILED: Cancel-replace partially failed: either the cancellation or the new order placement failed, not both. Sent with HTTP 409 (429 when the new order was refused because the unfilled order count was exceeded). Message: "Order cancel-replace partially failed."
+    /// `-2021` ORDER_CANCEL_REPLACE_PARTIALLY_FAILED: Cancel-replace partially failed: either the cancellation or the
+    /// new order placement failed, not both. Sent with HTTP 409 (429 when the new order was refused because the
+    /// unfilled order count was exceeded). Message: "Order cancel-replace partially failed."
     public static let orderCancelReplacePartiallyFailed = Self(catalogCode: "-2021")
 
-    /// `-2022` ORDER_CANCEL_REPLACE_FAILED: Cancel-replace failed: the cancellation failed and the new order was not placed (it failed, or with `STOP_ON_FAILURE` it was not attempted). Sent with HTTP 400. Message: "Order cancel-replace failed."
+    /// `-2022` ORDER_CANCEL_REPLACE_FAILED: Cancel-replace failed: the cancellation failed and the new order was not
+    /// placed (it failed, or with `STOP_ON_FAILURE` it was not attempted). Sent with HTTP 400. Message: "Order
+    /// cancel-replace failed."
     public static let orderCancelReplaceFailed = Self(catalogCode: "-2022")
 
     static let names: [String: String] = [
@@ -430,7 +540,8 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
 }
 
 extension BinanceSpotError {
-    /// Messages the matching engine returns with -1010 ERROR_MSG_RECEIVED, -2010 NEW_ORDER_REJECTED, -2011 CANCEL_REJECTED and -2038 ORDER_AMEND_REJECTED; the message says what went wrong.
+    /// Messages the matching engine returns with -1010 ERROR_MSG_RECEIVED, -2010 NEW_ORDER_REJECTED, -2011
+    /// CANCEL_REJECTED and -2038 ORDER_AMEND_REJECTED; the message says what went wrong.
     ///
     /// - Codes: -1010, -2010, -2011, -2038
     public enum MatchingEngineMessage: String, Sendable, CaseIterable {
@@ -448,61 +559,84 @@ extension BinanceSpotError {
         case icebergOrdersAreNotSupportedForThisSymbol = "Iceberg orders are not supported for this symbol."
         /// "Stop loss orders are not supported for this symbol.": The symbol does not allow `STOP_LOSS` orders.
         case stopLossOrdersAreNotSupportedForThis = "Stop loss orders are not supported for this symbol."
-        /// "Stop loss limit orders are not supported for this symbol.": The symbol does not allow `STOP_LOSS_LIMIT` orders.
+        /// "Stop loss limit orders are not supported for this symbol.": The symbol does not allow `STOP_LOSS_LIMIT`
+        /// orders.
         case stopLossLimitOrdersAreNotSupportedFor = "Stop loss limit orders are not supported for this symbol."
         /// "Take profit orders are not supported for this symbol.": The symbol does not allow `TAKE_PROFIT` orders.
         case takeProfitOrdersAreNotSupportedForThis = "Take profit orders are not supported for this symbol."
-        /// "Take profit limit orders are not supported for this symbol.": The symbol does not allow `TAKE_PROFIT_LIMIT` orders.
+        /// "Take profit limit orders are not supported for this symbol.": The symbol does not allow `TAKE_PROFIT_LIMIT`
+        /// orders.
         case takeProfitLimitOrdersAreNotSupportedFor = "Take profit limit orders are not supported for this symbol."
-        /// "Order amend is not supported for this symbol.": The symbol does not allow order amendments that keep priority.
+        /// "Order amend is not supported for this symbol.": The symbol does not allow order amendments that keep
+        /// priority.
         case orderAmendIsNotSupportedForThisSymbol = "Order amend is not supported for this symbol."
         /// "Price * QTY is zero or less.": The order's notional (`price` × `quantity`) is too small.
         case priceQtyIsZeroOrLess = "Price * QTY is zero or less."
         /// "IcebergQty exceeds QTY.": `icebergQty` must be smaller than the order's quantity.
         case icebergQtyExceedsQty = "IcebergQty exceeds QTY."
-        /// "This action is disabled on this account.": Some actions are disabled on the account; customer support can help.
+        /// "This action is disabled on this account.": Some actions are disabled on the account; customer support can
+        /// help.
         case thisActionIsDisabledOnThisAccount = "This action is disabled on this account."
         /// "This account may not place or cancel orders.": Trading is disabled on the account; customer support can help.
         case thisAccountMayNotPlaceOrCancelOrders = "This account may not place or cancel orders."
-        /// "Unsupported order combination": The combination of order type, `timeInForce`, `stopPrice` and/or `icebergQty` is not allowed.
+        /// "Unsupported order combination": The combination of order type, `timeInForce`, `stopPrice` and/or `icebergQty`
+        /// is not allowed.
         case unsupportedOrderCombination = "Unsupported order combination"
-        /// "Order would trigger immediately.": The stop price is on the wrong side of the last traded price, so the order would trigger at once.
+        /// "Order would trigger immediately.": The stop price is on the wrong side of the last traded price, so the order
+        /// would trigger at once.
         case orderWouldTriggerImmediately = "Order would trigger immediately."
-        /// "Cancel order is invalid. Check origClOrdId and orderId.": Neither `origClOrdId` nor `orderId` was sent with the cancellation.
+        /// "Cancel order is invalid. Check origClOrdId and orderId.": Neither `origClOrdId` nor `orderId` was sent with
+        /// the cancellation.
         case cancelOrderIsInvalidCheckOrigClOrd = "Cancel order is invalid. Check origClOrdId and orderId."
-        /// "Order would immediately match and take.": A `LIMIT_MAKER` order would trade at once as a taker instead of resting as a maker.
+        /// "Order would immediately match and take.": A `LIMIT_MAKER` order would trade at once as a taker instead of
+        /// resting as a maker.
         case orderWouldImmediatelyMatchAndTake = "Order would immediately match and take."
-        /// "The relationship of the prices for the orders is not correct.": The OCO prices violate the required ordering: for `BUY`, `LIMIT_MAKER` price < last traded price < `stopPrice`; for `SELL`, `LIMIT_MAKER` price > last traded price > `stopPrice`.
+        /// "The relationship of the prices for the orders is not correct.": The OCO prices violate the required ordering:
+        /// for `BUY`, `LIMIT_MAKER` price < last traded price < `stopPrice`; for `SELL`, `LIMIT_MAKER` price > last
+        /// traded price > `stopPrice`.
         case theRelationshipOfThePricesForTheOrders = "The relationship of the prices for the orders is not correct."
         /// "OCO orders are not supported for this symbol": The symbol does not allow OCO order lists.
         case ocoOrdersAreNotSupportedForThisSymbol = "OCO orders are not supported for this symbol"
-        /// "Quote order qty market orders are not support for this symbol.": The symbol does not allow `MARKET` orders sized with `quoteOrderQty`.
+        /// "Quote order qty market orders are not support for this symbol.": The symbol does not allow `MARKET` orders
+        /// sized with `quoteOrderQty`.
         case quoteOrderQtyMarketOrdersAreNotSupport = "Quote order qty market orders are not support for this symbol."
-        /// "Trailing stop orders are not supported for this symbol.": The symbol does not allow orders with `trailingDelta`.
+        /// "Trailing stop orders are not supported for this symbol.": The symbol does not allow orders with
+        /// `trailingDelta`.
         case trailingStopOrdersAreNotSupportedForThis = "Trailing stop orders are not supported for this symbol."
-        /// "Order cancel-replace is not supported for this symbol.": The symbol does not allow cancel-replace (`POST /api/v3/order/cancelReplace`, WebSocket `order.cancelReplace`).
+        /// "Order cancel-replace is not supported for this symbol.": The symbol does not allow cancel-replace (`POST
+        /// /api/v3/order/cancelReplace`, WebSocket `order.cancelReplace`).
         case orderCancelReplaceIsNotSupportedForThis = "Order cancel-replace is not supported for this symbol."
-        /// "This symbol is not permitted for this account.": The account's permissions do not match the symbol's (e.g. `SPOT`, `MARGIN`).
+        /// "This symbol is not permitted for this account.": The account's permissions do not match the symbol's (e.g.
+        /// `SPOT`, `MARGIN`).
         case thisSymbolIsNotPermittedForThisAccount = "This symbol is not permitted for this account."
-        /// "This symbol is restricted for this account.": The account may not trade the symbol (e.g. an `ISOLATED_MARGIN` account placing `SPOT` orders).
+        /// "This symbol is restricted for this account.": The account may not trade the symbol (e.g. an `ISOLATED_MARGIN`
+        /// account placing `SPOT` orders).
         case thisSymbolIsRestrictedForThisAccount = "This symbol is restricted for this account."
-        /// "Order was not canceled due to cancel restrictions.": `cancelRestrictions` was `ONLY_NEW` and the order was not `NEW`, or `ONLY_PARTIALLY_FILLED` and the order was not `PARTIALLY_FILLED`.
+        /// "Order was not canceled due to cancel restrictions.": `cancelRestrictions` was `ONLY_NEW` and the order was
+        /// not `NEW`, or `ONLY_PARTIALLY_FILLED` and the order was not `PARTIALLY_FILLED`.
         case orderWasNotCanceledDueToCancelRestrictions = "Order was not canceled due to cancel restrictions."
-        /// "Rest API trading is not enabled.": The order went to a REST API server that does not serve `TRADE` endpoints. (Listed in one docs row together with the WebSocket API message.)
+        /// "Rest API trading is not enabled.": The order went to a REST API server that does not serve `TRADE` endpoints.
+        /// (Listed in one docs row together with the WebSocket API message.)
         case restApiTradingIsNotEnabled = "Rest API trading is not enabled."
-        /// "WebSocket API trading is not enabled.": The order went to a WebSocket API server that does not serve `TRADE` endpoints. (Listed in one docs row together with the REST API message.)
+        /// "WebSocket API trading is not enabled.": The order went to a WebSocket API server that does not serve `TRADE`
+        /// endpoints. (Listed in one docs row together with the REST API message.)
         case webSocketApiTradingIsNotEnabled = "WebSocket API trading is not enabled."
         /// "FIX API trading is not enabled.": The order went to a FIX server that is not enabled for trading.
         case fixApiTradingIsNotEnabled = "FIX API trading is not enabled."
-        /// "Order book liquidity is less than LOT_SIZE filter minimum quantity.": A quote-quantity `MARKET` order cannot be placed while the book holds less than the `LOT_SIZE` minimum quantity.
+        /// "Order book liquidity is less than LOT_SIZE filter minimum quantity.": A quote-quantity `MARKET` order cannot
+        /// be placed while the book holds less than the `LOT_SIZE` minimum quantity.
         case orderBookLiquidityIsLessThanLotSize = "Order book liquidity is less than LOT_SIZE filter minimum quantity."
-        /// "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.": A quote-quantity `MARKET` order cannot be placed while the book holds less than the `MARKET_LOT_SIZE` minimum quantity.
+        /// "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.": A quote-quantity `MARKET` order
+        /// cannot be placed while the book holds less than the `MARKET_LOT_SIZE` minimum quantity.
         case orderBookLiquidityIsLessThanMarketLot = "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity."
-        /// "Order book liquidity is less than symbol minimum quantity.": A quote-quantity `MARKET` order cannot be placed while the book is empty.
+        /// "Order book liquidity is less than symbol minimum quantity.": A quote-quantity `MARKET` order cannot be placed
+        /// while the book is empty.
         case orderBookLiquidityIsLessThanSymbolMinimum = "Order book liquidity is less than symbol minimum quantity."
-        /// "Order amend (quantity increase) is not supported.": An amendment may only lower the quantity: `newQty` must be below the order's quantity.
+        /// "Order amend (quantity increase) is not supported.": An amendment may only lower the quantity: `newQty` must
+        /// be below the order's quantity.
         case orderAmendQuantityIncreaseIsNotSupported = "Order amend (quantity increase) is not supported."
-        /// "The requested action would change no state; rejecting": The request would leave everything as it is (e.g. `newQty` equal to the order's quantity).
+        /// "The requested action would change no state; rejecting": The request would leave everything as it is (e.g.
+        /// `newQty` equal to the order's quantity).
         case theRequestedActionWouldChangeNoStateRejecting = "The requested action would change no state; rejecting"
     }
 
@@ -511,15 +645,19 @@ extension BinanceSpotError {
 }
 
 extension BinanceSpotError {
-    /// Messages sent with -1013 INVALID_MESSAGE when an order breaks one of the symbol or exchange filters (see the `Filter` model).
+    /// Messages sent with -1013 INVALID_MESSAGE when an order breaks one of the symbol or exchange filters (see the
+    /// `Filter` model).
     ///
     /// - Codes: -1013
     public enum FilterFailuresMessage: String, Sendable, CaseIterable {
-        /// "Filter failure: PRICE_FILTER": `price` is above the maximum, below the minimum, or not a multiple of the tick size.
+        /// "Filter failure: PRICE_FILTER": `price` is above the maximum, below the minimum, or not a multiple of the tick
+        /// size.
         case filterFailurePriceFilter = "Filter failure: PRICE_FILTER"
-        /// "Filter failure: PERCENT_PRICE": `price` is too far above or below the weighted average price of the last minutes.
+        /// "Filter failure: PERCENT_PRICE": `price` is too far above or below the weighted average price of the last
+        /// minutes.
         case filterFailurePercentPrice = "Filter failure: PERCENT_PRICE"
-        /// "Filter failure: LOT_SIZE": `quantity` is above the maximum, below the minimum, or not a multiple of the step size.
+        /// "Filter failure: LOT_SIZE": `quantity` is above the maximum, below the minimum, or not a multiple of the step
+        /// size.
         case filterFailureLotSize = "Filter failure: LOT_SIZE"
         /// "Filter failure: MIN_NOTIONAL": `price` × `quantity` is below the symbol's minimum notional.
         case filterFailureMinNotional = "Filter failure: MIN_NOTIONAL"
@@ -527,13 +665,16 @@ extension BinanceSpotError {
         case filterFailureNotional = "Filter failure: NOTIONAL"
         /// "Filter failure: ICEBERG_PARTS": The iceberg order would split into too many parts; `icebergQty` is too small.
         case filterFailureIcebergParts = "Filter failure: ICEBERG_PARTS"
-        /// "Filter failure: MARKET_LOT_SIZE": A `MARKET` order's `quantity` is above the maximum, below the minimum, or not a multiple of the step size.
+        /// "Filter failure: MARKET_LOT_SIZE": A `MARKET` order's `quantity` is above the maximum, below the minimum, or
+        /// not a multiple of the step size.
         case filterFailureMarketLotSize = "Filter failure: MARKET_LOT_SIZE"
-        /// "Filter failure: MAX_POSITION": The account's position (base-asset balance plus the quantity of all open `BUY` orders) would exceed the maximum.
+        /// "Filter failure: MAX_POSITION": The account's position (base-asset balance plus the quantity of all open `BUY`
+        /// orders) would exceed the maximum.
         case filterFailureMaxPosition = "Filter failure: MAX_POSITION"
         /// "Filter failure: MAX_NUM_ORDERS": The account has too many open orders on the symbol.
         case filterFailureMaxNumOrders = "Filter failure: MAX_NUM_ORDERS"
-        /// "Filter failure: MAX_NUM_ALGO_ORDERS": The account has too many open stop-loss and/or take-profit orders on the symbol.
+        /// "Filter failure: MAX_NUM_ALGO_ORDERS": The account has too many open stop-loss and/or take-profit orders on
+        /// the symbol.
         case filterFailureMaxNumAlgoOrders = "Filter failure: MAX_NUM_ALGO_ORDERS"
         /// "Filter failure: MAX_NUM_ICEBERG_ORDERS": The account has too many open iceberg orders on the symbol.
         case filterFailureMaxNumIcebergOrders = "Filter failure: MAX_NUM_ICEBERG_ORDERS"
@@ -541,9 +682,11 @@ extension BinanceSpotError {
         case filterFailureTrailingDelta = "Filter failure: TRAILING_DELTA"
         /// "Filter failure: EXCHANGE_MAX_NUM_ORDERS": The account has too many open orders on the exchange.
         case filterFailureExchangeMaxNumOrders = "Filter failure: EXCHANGE_MAX_NUM_ORDERS"
-        /// "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS": The account has too many open stop-loss and/or take-profit orders on the exchange.
+        /// "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS": The account has too many open stop-loss and/or take-profit
+        /// orders on the exchange.
         case filterFailureExchangeMaxNumAlgoOrders = "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS"
-        /// "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS": The account has too many open iceberg orders on the exchange.
+        /// "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS": The account has too many open iceberg orders on the
+        /// exchange.
         case filterFailureExchangeMaxNumIcebergOrders = "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS"
     }
 

@@ -76,7 +76,8 @@ public struct PercentPrice: Sendable, Hashable, Codable {
     }
 }
 
-/// Like `PERCENT_PRICE`, with a separate band per side: buy orders must lie within `bidMultiplierDown`..`bidMultiplierUp`
+/// Like `PERCENT_PRICE`, with a separate band per side: buy orders must lie within
+/// `bidMultiplierDown`..`bidMultiplierUp`
 /// times the weighted average price, sell orders within `askMultiplierDown`..`askMultiplierUp` times it.
 public struct PercentPriceBySide: Sendable, Hashable, Codable {
     /// `filterType`.
@@ -109,7 +110,8 @@ public struct PercentPriceBySide: Sendable, Hashable, Codable {
     }
 }
 
-/// Symbol filter on `quantity` and `icebergQty` ("lots"): at least `minQty`, at most `maxQty` and a whole multiple
+/// Symbol filter on `quantity` and `icebergQty` ("lots"): at least `minQty`, at most `maxQty` and a whole
+/// multiple
 /// of `stepSize`.
 public struct LotSize: Sendable, Hashable, Codable {
     /// `filterType`.
@@ -472,7 +474,8 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
     public var filters: [Filter]
     /// `permissions`.
     public var permissions: [AccountPermission]
-    /// Outer list: all sets are needed (and); inner list: any permission of the set suffices (or). Filled only when `showPermissionSets` is true.
+    /// Outer list: all sets are needed (and); inner list: any permission of the set suffices (or). Filled only when
+    /// `showPermissionSets` is true.
     public var permissionSets: [[AccountPermission]]
     /// `defaultSelfTradePreventionMode`.
     public var defaultSelfTradePreventionMode: SelfTradePreventionMode
@@ -1112,7 +1115,8 @@ public struct CanceledOrder: Sendable, Hashable, Codable {
     public var executedQty: ExactDecimal
     /// `origQuoteOrderQty`.
     ///
-    /// - Appears: Not in every documented cancel response (absent from the DELETE /api/v3/order and DELETE /api/v3/openOrders examples).
+    /// - Appears: Not in every documented cancel response (absent from the DELETE /api/v3/order and DELETE
+    ///   /api/v3/openOrders examples).
     public var origQuoteOrderQty: ExactDecimal?
     /// `cummulativeQuoteQty`.
     public var cummulativeQuoteQty: ExactDecimal
@@ -1224,7 +1228,8 @@ public struct CanceledOrder: Sendable, Hashable, Codable {
     }
 }
 
-/// One element of the DELETE /api/v3/openOrders answer: either a canceled order (the fields of CanceledOrder) or a canceled order list (the fields of CanceledOrderList, recognisable by `contingencyType`).
+/// One element of the DELETE /api/v3/openOrders answer: either a canceled order (the fields of CanceledOrder) or
+/// a canceled order list (the fields of CanceledOrderList, recognisable by `contingencyType`).
 public struct CanceledOrderOrList: Sendable, Hashable, Codable {
     /// `symbol`.
     public var symbol: String
@@ -1506,7 +1511,8 @@ public struct CancelReplaceError: Sendable, Hashable, Codable {
     public var msg: String
     /// `data`.
     ///
-    /// - Appears: Present when the cancel or the placement was processed (-2021, -2022); absent on plain errors such as -1015 with orderRateLimitExceededMode=DO_NOTHING.
+    /// - Appears: Present when the cancel or the placement was processed (-2021, -2022); absent on plain errors such
+    ///   as -1015 with orderRateLimitExceededMode=DO_NOTHING.
     public var data: CancelReplaceErrorData?
 
     public init(
@@ -1546,7 +1552,8 @@ public struct CancelReplaceErrorData: Sendable, Hashable, Codable {
     }
 }
 
-/// The cancel half: an error `{code, msg}` when `cancelResult` is FAILURE, otherwise the canceled order. The format has no presence-discriminated union, so the fields of both are optional here.
+/// The cancel half: an error `{code, msg}` when `cancelResult` is FAILURE, otherwise the canceled order. The
+/// format has no presence-discriminated union, so the fields of both are optional here.
 public struct CancelReplaceCancelOutcome: Sendable, Hashable, Codable {
     /// `code`.
     ///
@@ -1722,7 +1729,8 @@ public struct CancelReplaceCancelOutcome: Sendable, Hashable, Codable {
     }
 }
 
-/// The placement half: an error `{code, msg}` when `newOrderResult` is FAILURE, otherwise the new order in the ACK, RESULT or FULL form chosen by `newOrderRespType`. All fields are optional for the same reason.
+/// The placement half: an error `{code, msg}` when `newOrderResult` is FAILURE, otherwise the new order in the
+/// ACK, RESULT or FULL form chosen by `newOrderRespType`. All fields are optional for the same reason.
 public struct CancelReplaceNewOrderOutcome: Sendable, Hashable, Codable {
     /// `code`.
     ///

@@ -56,7 +56,9 @@ public struct ExchangeInfoRequest: APIRequest, Hashable {
     /// Return only these symbols, sent as a JSON array (`["BNBBTC","BTCUSDT"]`). An unknown symbol is an error.
     public var symbols: [String]?
 
-    /// Return only symbols with these permissions; one value (`SPOT`) or a JSON array (`["MARGIN","LEVERAGED"]`). When absent, symbols with `SPOT`, `MARGIN` or `LEVERAGED` permission are returned; other permissions must be named explicitly.
+    /// Return only symbols with these permissions; one value (`SPOT`) or a JSON array (`["MARGIN","LEVERAGED"]`).
+    /// When absent, symbols with `SPOT`, `MARGIN` or `LEVERAGED` permission are returned; other permissions must be
+    /// named explicitly.
     public var permissions: [AccountPermission]?
 
     /// Whether the `permissionSets` field of each symbol is filled in.
@@ -97,11 +99,15 @@ public struct ExchangeInfoRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .forbid, ["symbol", "symbols"],
-            when: [.present("permissions")],
+            when: [
+                .present("permissions")
+            ],
             rule: "permissions sent: forbids symbol, symbols"),
         ParameterRule(
             .forbid, ["symbol", "symbols"],
-            when: [.present("symbolStatus")],
+            when: [
+                .present("symbolStatus")
+            ],
             rule: "symbolStatus sent: forbids symbol, symbols"),
         ParameterRule(
             .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
@@ -141,13 +147,15 @@ public struct NewOrderRequest: APIRequest, Hashable {
     /// Amount of the base asset.
     public var quantity: ExactDecimal?
 
-    /// For `MARKET` orders: amount of the quote asset to spend (BUY) or to receive (SELL); the executed quantity follows from market liquidity.
+    /// For `MARKET` orders: amount of the quote asset to spend (BUY) or to receive (SELL); the executed quantity
+    /// follows from market liquidity.
     public var quoteOrderQty: ExactDecimal?
 
     /// `price`.
     public var price: ExactDecimal?
 
-    /// Client id, unique among open orders; generated when absent. An id can be reused only once the previous order with it is filled.
+    /// Client id, unique among open orders; generated when absent. An id can be reused only once the previous order
+    /// with it is filled.
     public var newClientOrderId: String?
 
     /// `strategyId`.
@@ -161,13 +169,15 @@ public struct NewOrderRequest: APIRequest, Hashable {
     /// Trigger price for `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` and `TAKE_PROFIT_LIMIT` orders.
     public var stopPrice: ExactDecimal?
 
-    /// Trailing delta for `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` and `TAKE_PROFIT_LIMIT` orders; may be combined with `stopPrice`.
+    /// Trailing delta for `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` and `TAKE_PROFIT_LIMIT` orders; may be
+    /// combined with `stopPrice`.
     public var trailingDelta: Int64?
 
     /// Makes the order an iceberg order (`LIMIT`, `LIMIT_MAKER`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT_LIMIT`).
     public var icebergQty: ExactDecimal?
 
-    /// Shape of the response: `ACK`, `RESULT` or `FULL`. `MARKET` and `LIMIT` orders default to `FULL`, all others to `ACK`.
+    /// Shape of the response: `ACK`, `RESULT` or `FULL`. `MARKET` and `LIMIT` orders default to `FULL`, all others to
+    /// `ACK`.
     public var newOrderRespType: OrderResponseType?
 
     /// STP mode; the allowed modes depend on the symbol's configuration.
@@ -239,35 +249,52 @@ public struct NewOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
-            when: [.equals("type", ["LIMIT"])],
+            when: [
+                .equals("type", ["LIMIT"])
+            ],
             rule: "type=LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
-            when: [.equals("type", ["MARKET"])],
+            when: [
+                .equals("type", ["MARKET"])
+            ],
             rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
         ParameterRule(
             .require, ["quantity"],
-            when: [.equals("type", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
-            when: [.equals("type", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
-            when: [.equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
-            when: [.equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
             .require, ["quantity", "price"],
-            when: [.equals("type", ["LIMIT_MAKER"])],
+            when: [
+                .equals("type", ["LIMIT_MAKER"])
+            ],
             rule: "type=LIMIT_MAKER: requires quantity, price"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
-            when: [.equals("type", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("icebergQty")],
+            when: [
+                .equals("type", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("icebergQty"),
+            ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
@@ -314,63 +341,217 @@ public enum NewOrderResponse: Sendable, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewOrderRequest {
     /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
-    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    public static func limit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price
+        )
     }
 
     /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-    public static func market(symbol: String, side: OrderSide, quantity: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .market, quantity: quantity)
+    public static func market(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .market,
+            quantity: quantity
+        )
     }
 
     /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-    public static func market(symbol: String, side: OrderSide, quoteOrderQty: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .market, quoteOrderQty: quoteOrderQty)
+    public static func market(
+        symbol: String,
+        side: OrderSide,
+        quoteOrderQty: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .market,
+            quoteOrderQty: quoteOrderQty
+        )
     }
 
-    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, stopPrice: stopPrice)
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLoss,
+            quantity: quantity,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, trailingDelta: trailingDelta)
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLoss,
+            quantity: quantity,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLossLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLossLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, stopPrice: stopPrice)
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfit,
+            quantity: quantity,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, trailingDelta: trailingDelta)
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfit,
+            quantity: quantity,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfitLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfitLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            trailingDelta: trailingDelta
+        )
     }
 
     /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
-    public static func limitMaker(symbol: String, side: OrderSide, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limitMaker, quantity: quantity, price: price)
+    public static func limitMaker(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limitMaker,
+            quantity: quantity,
+            price: price
+        )
     }
 }
 
@@ -506,35 +687,52 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
-            when: [.equals("type", ["LIMIT"])],
+            when: [
+                .equals("type", ["LIMIT"])
+            ],
             rule: "type=LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
-            when: [.equals("type", ["MARKET"])],
+            when: [
+                .equals("type", ["MARKET"])
+            ],
             rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
         ParameterRule(
             .require, ["quantity"],
-            when: [.equals("type", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
-            when: [.equals("type", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
-            when: [.equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
-            when: [.equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
             .require, ["quantity", "price"],
-            when: [.equals("type", ["LIMIT_MAKER"])],
+            when: [
+                .equals("type", ["LIMIT_MAKER"])
+            ],
             rule: "type=LIMIT_MAKER: requires quantity, price"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
-            when: [.equals("type", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("icebergQty")],
+            when: [
+                .equals("type", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("icebergQty"),
+            ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
@@ -547,7 +745,7 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-            RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20),
+            RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
         ], default: 1)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
@@ -556,63 +754,217 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension TestNewOrderRequest {
     /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
-    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    public static func limit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price
+        )
     }
 
     /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-    public static func market(symbol: String, side: OrderSide, quantity: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .market, quantity: quantity)
+    public static func market(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .market,
+            quantity: quantity
+        )
     }
 
     /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-    public static func market(symbol: String, side: OrderSide, quoteOrderQty: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .market, quoteOrderQty: quoteOrderQty)
+    public static func market(
+        symbol: String,
+        side: OrderSide,
+        quoteOrderQty: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .market,
+            quoteOrderQty: quoteOrderQty
+        )
     }
 
-    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, stopPrice: stopPrice)
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLoss,
+            quantity: quantity,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLoss, quantity: quantity, trailingDelta: trailingDelta)
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLoss,
+            quantity: quantity,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLossLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLossLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLossLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLossLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, stopPrice: stopPrice)
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfit,
+            quantity: quantity,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfit, quantity: quantity, trailingDelta: trailingDelta)
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfit,
+            quantity: quantity,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfitLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfitLimit, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfitLimit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            trailingDelta: trailingDelta
+        )
     }
 
     /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
-    public static func limitMaker(symbol: String, side: OrderSide, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limitMaker, quantity: quantity, price: price)
+    public static func limitMaker(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limitMaker,
+            quantity: quantity,
+            price: price
+        )
     }
 }
 
@@ -666,7 +1018,7 @@ public struct QueryOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["orderId", "origClientOrderId"],
-            rule: "requires at least one of orderId, origClientOrderId"),
+            rule: "requires at least one of orderId, origClientOrderId")
     ]
 
     public func validate() throws {
@@ -699,7 +1051,8 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     /// Client id of this cancel; generated when absent.
     public var newClientOrderId: String?
 
-    /// `ONLY_NEW`: cancel only if the order status is `NEW`; `ONLY_PARTIALLY_FILLED`: cancel only if it is `PARTIALLY_FILLED`.
+    /// `ONLY_NEW`: cancel only if the order status is `NEW`; `ONLY_PARTIALLY_FILLED`: cancel only if it is
+    /// `PARTIALLY_FILLED`.
     public var cancelRestrictions: CancelRestrictions?
 
     /// `recvWindow`.
@@ -738,7 +1091,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["orderId", "origClientOrderId"],
-            rule: "requires at least one of orderId, origClientOrderId"),
+            rule: "requires at least one of orderId, origClientOrderId")
     ]
 
     public func validate() throws {
@@ -748,7 +1101,8 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     public var weight: Int { 1 }
 }
 
-/// Parameters of `BinanceSpotClient.cancelOpenOrders`: Cancel all active orders on a symbol, including orders of order lists.
+/// Parameters of `BinanceSpotClient.cancelOpenOrders`: Cancel all active orders on a symbol, including orders of
+/// order lists.
 ///
 /// - Endpoint: `DELETE /api/v3/openOrders`
 public struct CancelOpenOrdersRequest: APIRequest, Hashable {
@@ -785,7 +1139,8 @@ public struct CancelOpenOrdersRequest: APIRequest, Hashable {
     public var weight: Int { 1 }
 }
 
-/// Parameters of `BinanceSpotClient.cancelReplace`: Cancel an existing order and place a new order on the same symbol.
+/// Parameters of `BinanceSpotClient.cancelReplace`: Cancel an existing order and place a new order on the same
+/// symbol.
 ///
 /// - Endpoint: `POST /api/v3/order/cancelReplace`
 public struct CancelReplaceRequest: APIRequest, Hashable {
@@ -805,7 +1160,8 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
     /// `type` (mandatory).
     public var type: OrderType
 
-    /// `STOP_ON_FAILURE`: no placement if the cancel fails; `ALLOW_FAILURE`: place the new order even if the cancel fails.
+    /// `STOP_ON_FAILURE`: no placement if the cancel fails; `ALLOW_FAILURE`: place the new order even if the cancel
+    /// fails.
     public var cancelReplaceMode: CancelReplaceMode
 
     /// `timeInForce`.
@@ -858,7 +1214,8 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
     /// `ONLY_NEW` or `ONLY_PARTIALLY_FILLED`: cancel only if the order has that status.
     public var cancelRestrictions: CancelRestrictions?
 
-    /// `DO_NOTHING`: attempt the cancel only if the unfilled order count is not exceeded; `CANCEL_ONLY`: always cancel.
+    /// `DO_NOTHING`: attempt the cancel only if the unfilled order count is not exceeded; `CANCEL_ONLY`: always
+    /// cancel.
     ///
     /// - Default: DO_NOTHING
     public var orderRateLimitExceededMode: OrderRateLimitExceededMode?
@@ -950,35 +1307,52 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             rule: "requires at least one of cancelOrderId, cancelOrigClientOrderId"),
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
-            when: [.equals("type", ["LIMIT"])],
+            when: [
+                .equals("type", ["LIMIT"])
+            ],
             rule: "type=LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
-            when: [.equals("type", ["MARKET"])],
+            when: [
+                .equals("type", ["MARKET"])
+            ],
             rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
         ParameterRule(
             .require, ["quantity"],
-            when: [.equals("type", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
-            when: [.equals("type", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
-            when: [.equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
-            when: [.equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
             .require, ["quantity", "price"],
-            when: [.equals("type", ["LIMIT_MAKER"])],
+            when: [
+                .equals("type", ["LIMIT_MAKER"])
+            ],
             rule: "type=LIMIT_MAKER: requires quantity, price"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
-            when: [.equals("type", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("icebergQty")],
+            when: [
+                .equals("type", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("icebergQty"),
+            ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
@@ -1025,67 +1399,246 @@ public enum CancelReplaceResponse: Sendable, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension CancelReplaceRequest {
     /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
-    public static func limit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price)
+    public static func limit(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limit,
+            cancelReplaceMode: cancelReplaceMode,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price
+        )
     }
 
     /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-    public static func market(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .market, cancelReplaceMode: cancelReplaceMode, quantity: quantity)
+    public static func market(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        quantity: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .market,
+            cancelReplaceMode: cancelReplaceMode,
+            quantity: quantity
+        )
     }
 
     /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-    public static func market(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quoteOrderQty: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .market, cancelReplaceMode: cancelReplaceMode, quoteOrderQty: quoteOrderQty)
+    public static func market(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        quoteOrderQty: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .market,
+            cancelReplaceMode: cancelReplaceMode,
+            quoteOrderQty: quoteOrderQty
+        )
     }
 
-    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLoss, cancelReplaceMode: cancelReplaceMode, quantity: quantity, stopPrice: stopPrice)
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        quantity: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLoss,
+            cancelReplaceMode: cancelReplaceMode,
+            quantity: quantity,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLoss, cancelReplaceMode: cancelReplaceMode, quantity: quantity, trailingDelta: trailingDelta)
+    /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        quantity: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLoss,
+            cancelReplaceMode: cancelReplaceMode,
+            quantity: quantity,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLossLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLossLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLossLimit,
+            cancelReplaceMode: cancelReplaceMode,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func stopLossLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .stopLossLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .stopLossLimit,
+            cancelReplaceMode: cancelReplaceMode,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfit, cancelReplaceMode: cancelReplaceMode, quantity: quantity, stopPrice: stopPrice)
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        quantity: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfit,
+            cancelReplaceMode: cancelReplaceMode,
+            quantity: quantity,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfit, cancelReplaceMode: cancelReplaceMode, quantity: quantity, trailingDelta: trailingDelta)
+    /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
+    /// trailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        quantity: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfit,
+            cancelReplaceMode: cancelReplaceMode,
+            quantity: quantity,
+            trailingDelta: trailingDelta
+        )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, stopPrice: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfitLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, stopPrice: stopPrice)
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        stopPrice: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfitLimit,
+            cancelReplaceMode: cancelReplaceMode,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            stopPrice: stopPrice
+        )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price; requireAnyOf stopPrice, trailingDelta).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal, trailingDelta: Int64) -> Self {
-        Self(symbol: symbol, side: side, type: .takeProfitLimit, cancelReplaceMode: cancelReplaceMode, timeInForce: timeInForce, quantity: quantity, price: price, trailingDelta: trailingDelta)
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// requireAnyOf stopPrice, trailingDelta).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        trailingDelta: Int64
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .takeProfitLimit,
+            cancelReplaceMode: cancelReplaceMode,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            trailingDelta: trailingDelta
+        )
     }
 
     /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
-    public static func limitMaker(symbol: String, side: OrderSide, cancelReplaceMode: CancelReplaceMode, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limitMaker, cancelReplaceMode: cancelReplaceMode, quantity: quantity, price: price)
+    public static func limitMaker(
+        symbol: String,
+        side: OrderSide,
+        cancelReplaceMode: CancelReplaceMode,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limitMaker,
+            cancelReplaceMode: cancelReplaceMode,
+            quantity: quantity,
+            price: price
+        )
     }
 }
 
-/// Parameters of `BinanceSpotClient.amendOrderKeepPriority`: Reduce the quantity of an existing open order, keeping its queue priority.
+/// Parameters of `BinanceSpotClient.amendOrderKeepPriority`: Reduce the quantity of an existing open order,
+/// keeping its queue priority.
 ///
 /// - Endpoint: `PUT /api/v3/order/amend/keepPriority`
 public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
@@ -1147,7 +1700,7 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["orderId", "origClientOrderId"],
-            rule: "requires at least one of orderId, origClientOrderId"),
+            rule: "requires at least one of orderId, origClientOrderId")
     ]
 
     public func validate() throws {
@@ -1193,7 +1746,7 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-            RequestWeight.Case(when: [.present("symbol")], weight: 6),
+            RequestWeight.Case(when: [.present("symbol")], weight: 6)
         ], default: 80)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
@@ -1264,7 +1817,7 @@ public struct AllOrdersRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
-            rule: "limit ≤ 1000"),
+            rule: "limit ≤ 1000")
     ]
 
     public func validate() throws {
@@ -1426,15 +1979,21 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["stopLimitTimeInForce"],
-            when: [.present("stopLimitPrice")],
+            when: [
+                .present("stopLimitPrice")
+            ],
             rule: "stopLimitPrice sent: requires stopLimitTimeInForce"),
         ParameterRule(
             .require, ["stopLimitPrice"],
-            when: [.present("stopIcebergQty")],
+            when: [
+                .present("stopIcebergQty")
+            ],
             rule: "stopIcebergQty sent: requires stopLimitPrice"),
         ParameterRule(
             .requireValue(["GTC"]), ["stopLimitTimeInForce"],
-            when: [.present("stopIcebergQty")],
+            when: [
+                .present("stopIcebergQty")
+            ],
             rule: "stopIcebergQty sent: requires stopLimitTimeInForce=GTC"),
         ParameterRule(
             .range(min: "1000000", max: nil), ["limitStrategyType"],
@@ -1456,8 +2015,7 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
-        defaults: [
-        ])
+        defaults: [])
 
     public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOcoDeprecatedResponse {
         switch Self.variantSelector.select(parameters) {
@@ -1496,7 +2054,8 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     /// `symbol` (mandatory).
     public var symbol: String
 
-    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or completely expired. Distinct from `aboveClientOrderId` and `belowClientOrderId`.
+    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
+    /// completely expired. Distinct from `aboveClientOrderId` and `belowClientOrderId`.
     public var listClientOrderId: String?
 
     /// `side` (mandatory).
@@ -1519,7 +2078,8 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     /// Limit price of the above order when `aboveType` is `STOP_LOSS_LIMIT`, `LIMIT_MAKER` or `TAKE_PROFIT_LIMIT`.
     public var abovePrice: ExactDecimal?
 
-    /// Stop price of the above order when `aboveType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or `TAKE_PROFIT_LIMIT`; `aboveStopPrice` and/or `aboveTrailingDelta` is needed.
+    /// Stop price of the above order when `aboveType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or
+    /// `TAKE_PROFIT_LIMIT`; `aboveStopPrice` and/or `aboveTrailingDelta` is needed.
     public var aboveStopPrice: ExactDecimal?
 
     /// See the Trailing Stop order FAQ.
@@ -1550,7 +2110,8 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     /// Limit price of the below order when `belowType` is `STOP_LOSS_LIMIT`, `LIMIT_MAKER` or `TAKE_PROFIT_LIMIT`.
     public var belowPrice: ExactDecimal?
 
-    /// Stop price of the below order when `belowType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or `TAKE_PROFIT_LIMIT`; `belowStopPrice` and/or `belowTrailingDelta` is needed.
+    /// Stop price of the below order when `belowType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or
+    /// `TAKE_PROFIT_LIMIT`; `belowStopPrice` and/or `belowTrailingDelta` is needed.
     public var belowStopPrice: ExactDecimal?
 
     /// See the Trailing Stop order FAQ.
@@ -1666,35 +2227,53 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["aboveTimeInForce"],
-            when: [.equals("aboveType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("aboveType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "aboveType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires aboveTimeInForce"),
         ParameterRule(
             .requireAnyOf, ["aboveStopPrice", "aboveTrailingDelta"],
-            when: [.equals("aboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("aboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "aboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT: requires at least one of aboveStopPrice, aboveTrailingDelta"),
         ParameterRule(
             .require, ["abovePrice"],
-            when: [.equals("aboveType", ["LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("aboveType", ["LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "aboveType=LIMIT_MAKER|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires abovePrice"),
         ParameterRule(
             .requireValue(["GTC"]), ["aboveTimeInForce"],
-            when: [.equals("aboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("aboveIcebergQty")],
+            when: [
+                .equals("aboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("aboveIcebergQty"),
+            ],
             rule: "aboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and aboveIcebergQty sent: requires aboveTimeInForce=GTC"),
         ParameterRule(
             .require, ["belowTimeInForce"],
-            when: [.equals("belowType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("belowType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "belowType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires belowTimeInForce"),
         ParameterRule(
             .requireAnyOf, ["belowStopPrice", "belowTrailingDelta"],
-            when: [.equals("belowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("belowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT: requires at least one of belowStopPrice, belowTrailingDelta"),
         ParameterRule(
             .require, ["belowPrice"],
-            when: [.equals("belowType", ["LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("belowType", ["LIMIT_MAKER", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "belowType=LIMIT_MAKER|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires belowPrice"),
         ParameterRule(
             .requireValue(["GTC"]), ["belowTimeInForce"],
-            when: [.equals("belowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("belowIcebergQty")],
+            when: [
+                .equals("belowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("belowIcebergQty"),
+            ],
             rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and belowIcebergQty sent: requires belowTimeInForce=GTC"),
         ParameterRule(
             .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["aboveType"],
@@ -1719,8 +2298,7 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
-        defaults: [
-        ])
+        defaults: [])
 
     public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOcoResponse {
         switch Self.variantSelector.select(parameters) {
@@ -1747,49 +2325,190 @@ public enum NewOrderListOcoResponse: Sendable, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewOrderListOcoRequest {
-    /// A `aboveType=STOP_LOSS` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveStopPrice: ExactDecimal, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLoss, aboveStopPrice: aboveStopPrice, belowType: belowType)
+    /// A `aboveType=STOP_LOSS` request with what that type requires (requireAnyOf aboveStopPrice,
+    /// aboveTrailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        aboveStopPrice: ExactDecimal,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .stopLoss,
+            aboveStopPrice: aboveStopPrice,
+            belowType: belowType
+        )
     }
 
-    /// A `aboveType=STOP_LOSS` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
-    public static func stopLoss(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveTrailingDelta: Int64, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLoss, aboveTrailingDelta: aboveTrailingDelta, belowType: belowType)
+    /// A `aboveType=STOP_LOSS` request with what that type requires (requireAnyOf aboveStopPrice,
+    /// aboveTrailingDelta).
+    public static func stopLoss(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        aboveTrailingDelta: Int64,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .stopLoss,
+            aboveTrailingDelta: aboveTrailingDelta,
+            belowType: belowType
+        )
     }
 
-    /// A `aboveType=STOP_LOSS_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
-    public static func stopLossLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveStopPrice: ExactDecimal, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLossLimit, abovePrice: abovePrice, aboveStopPrice: aboveStopPrice, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    /// A `aboveType=STOP_LOSS_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf
+    /// aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        abovePrice: ExactDecimal,
+        aboveStopPrice: ExactDecimal,
+        aboveTimeInForce: TimeInForce,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .stopLossLimit,
+            abovePrice: abovePrice,
+            aboveStopPrice: aboveStopPrice,
+            aboveTimeInForce: aboveTimeInForce,
+            belowType: belowType
+        )
     }
 
-    /// A `aboveType=STOP_LOSS_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
-    public static func stopLossLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveTrailingDelta: Int64, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .stopLossLimit, abovePrice: abovePrice, aboveTrailingDelta: aboveTrailingDelta, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    /// A `aboveType=STOP_LOSS_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf
+    /// aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func stopLossLimit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        abovePrice: ExactDecimal,
+        aboveTrailingDelta: Int64,
+        aboveTimeInForce: TimeInForce,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .stopLossLimit,
+            abovePrice: abovePrice,
+            aboveTrailingDelta: aboveTrailingDelta,
+            aboveTimeInForce: aboveTimeInForce,
+            belowType: belowType
+        )
     }
 
-    /// A `aboveType=TAKE_PROFIT` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveStopPrice: ExactDecimal, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfit, aboveStopPrice: aboveStopPrice, belowType: belowType)
+    /// A `aboveType=TAKE_PROFIT` request with what that type requires (requireAnyOf aboveStopPrice,
+    /// aboveTrailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        aboveStopPrice: ExactDecimal,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .takeProfit,
+            aboveStopPrice: aboveStopPrice,
+            belowType: belowType
+        )
     }
 
-    /// A `aboveType=TAKE_PROFIT` request with what that type requires (requireAnyOf aboveStopPrice, aboveTrailingDelta).
-    public static func takeProfit(symbol: String, side: OrderSide, quantity: ExactDecimal, aboveTrailingDelta: Int64, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfit, aboveTrailingDelta: aboveTrailingDelta, belowType: belowType)
+    /// A `aboveType=TAKE_PROFIT` request with what that type requires (requireAnyOf aboveStopPrice,
+    /// aboveTrailingDelta).
+    public static func takeProfit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        aboveTrailingDelta: Int64,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .takeProfit,
+            aboveTrailingDelta: aboveTrailingDelta,
+            belowType: belowType
+        )
     }
 
-    /// A `aboveType=TAKE_PROFIT_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveStopPrice: ExactDecimal, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfitLimit, abovePrice: abovePrice, aboveStopPrice: aboveStopPrice, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    /// A `aboveType=TAKE_PROFIT_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf
+    /// aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        abovePrice: ExactDecimal,
+        aboveStopPrice: ExactDecimal,
+        aboveTimeInForce: TimeInForce,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .takeProfitLimit,
+            abovePrice: abovePrice,
+            aboveStopPrice: aboveStopPrice,
+            aboveTimeInForce: aboveTimeInForce,
+            belowType: belowType
+        )
     }
 
-    /// A `aboveType=TAKE_PROFIT_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf aboveStopPrice, aboveTrailingDelta; require abovePrice).
-    public static func takeProfitLimit(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, aboveTrailingDelta: Int64, aboveTimeInForce: TimeInForce, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .takeProfitLimit, abovePrice: abovePrice, aboveTrailingDelta: aboveTrailingDelta, aboveTimeInForce: aboveTimeInForce, belowType: belowType)
+    /// A `aboveType=TAKE_PROFIT_LIMIT` request with what that type requires (require aboveTimeInForce; requireAnyOf
+    /// aboveStopPrice, aboveTrailingDelta; require abovePrice).
+    public static func takeProfitLimit(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        abovePrice: ExactDecimal,
+        aboveTrailingDelta: Int64,
+        aboveTimeInForce: TimeInForce,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .takeProfitLimit,
+            abovePrice: abovePrice,
+            aboveTrailingDelta: aboveTrailingDelta,
+            aboveTimeInForce: aboveTimeInForce,
+            belowType: belowType
+        )
     }
 
     /// A `aboveType=LIMIT_MAKER` request with what that type requires (require abovePrice).
-    public static func limitMaker(symbol: String, side: OrderSide, quantity: ExactDecimal, abovePrice: ExactDecimal, belowType: OrderType) -> Self {
-        Self(symbol: symbol, side: side, quantity: quantity, aboveType: .limitMaker, abovePrice: abovePrice, belowType: belowType)
+    public static func limitMaker(
+        symbol: String,
+        side: OrderSide,
+        quantity: ExactDecimal,
+        abovePrice: ExactDecimal,
+        belowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            quantity: quantity,
+            aboveType: .limitMaker,
+            abovePrice: abovePrice,
+            belowType: belowType
+        )
     }
 }
 
@@ -1807,7 +2526,8 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     /// `symbol` (mandatory).
     public var symbol: String
 
-    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or completely expired. Distinct from `workingClientOrderId` and `pendingClientOrderId`.
+    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
+    /// completely expired. Distinct from `workingClientOrderId` and `pendingClientOrderId`.
     public var listClientOrderId: String?
 
     /// Shape of the JSON response.
@@ -1975,31 +2695,47 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["workingTimeInForce"],
-            when: [.equals("workingType", ["LIMIT"])],
+            when: [
+                .equals("workingType", ["LIMIT"])
+            ],
             rule: "workingType=LIMIT: requires workingTimeInForce"),
         ParameterRule(
             .require, ["pendingPrice", "pendingTimeInForce"],
-            when: [.equals("pendingType", ["LIMIT"])],
+            when: [
+                .equals("pendingType", ["LIMIT"])
+            ],
             rule: "pendingType=LIMIT: requires pendingPrice, pendingTimeInForce"),
         ParameterRule(
             .requireAnyOf, ["pendingStopPrice", "pendingTrailingDelta"],
-            when: [.equals("pendingType", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("pendingType", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "pendingType=STOP_LOSS|TAKE_PROFIT: requires at least one of pendingStopPrice, pendingTrailingDelta"),
         ParameterRule(
             .require, ["pendingPrice", "pendingTimeInForce"],
-            when: [.equals("pendingType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("pendingType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "pendingType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires pendingPrice, pendingTimeInForce"),
         ParameterRule(
             .requireAnyOf, ["pendingStopPrice", "pendingTrailingDelta"],
-            when: [.equals("pendingType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("pendingType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "pendingType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of pendingStopPrice, pendingTrailingDelta"),
         ParameterRule(
             .requireValue(["GTC"]), ["workingTimeInForce"],
-            when: [.equals("workingType", ["LIMIT"]), .present("workingIcebergQty")],
+            when: [
+                .equals("workingType", ["LIMIT"]),
+                .present("workingIcebergQty"),
+            ],
             rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
         ParameterRule(
             .requireValue(["GTC"]), ["pendingTimeInForce"],
-            when: [.equals("pendingType", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("pendingIcebergQty")],
+            when: [
+                .equals("pendingType", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("pendingIcebergQty"),
+            ],
             rule: "pendingType=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingIcebergQty sent: requires pendingTimeInForce=GTC"),
         ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
@@ -2021,8 +2757,7 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
-        defaults: [
-        ])
+        defaults: [])
 
     public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOtoResponse {
         switch Self.variantSelector.select(parameters) {
@@ -2050,12 +2785,32 @@ public enum NewOrderListOtoResponse: Sendable, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewOrderListOtoRequest {
     /// A `workingType=LIMIT` request with what that type requires (require workingTimeInForce).
-    public static func limit(symbol: String, workingSide: OrderSide, workingPrice: ExactDecimal, workingQuantity: ExactDecimal, workingTimeInForce: TimeInForce, pendingType: OrderType, pendingSide: OrderSide, pendingQuantity: ExactDecimal) -> Self {
-        Self(symbol: symbol, workingType: .limit, workingSide: workingSide, workingPrice: workingPrice, workingQuantity: workingQuantity, workingTimeInForce: workingTimeInForce, pendingType: pendingType, pendingSide: pendingSide, pendingQuantity: pendingQuantity)
+    public static func limit(
+        symbol: String,
+        workingSide: OrderSide,
+        workingPrice: ExactDecimal,
+        workingQuantity: ExactDecimal,
+        workingTimeInForce: TimeInForce,
+        pendingType: OrderType,
+        pendingSide: OrderSide,
+        pendingQuantity: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            workingType: .limit,
+            workingSide: workingSide,
+            workingPrice: workingPrice,
+            workingQuantity: workingQuantity,
+            workingTimeInForce: workingTimeInForce,
+            pendingType: pendingType,
+            pendingSide: pendingSide,
+            pendingQuantity: pendingQuantity
+        )
     }
 }
 
-/// Parameters of `BinanceSpotClient.newOrderListOtoco`: Place an OTOCO (one-triggers-one-cancels-the-other) order list.
+/// Parameters of `BinanceSpotClient.newOrderListOtoco`: Place an OTOCO (one-triggers-one-cancels-the-other) order
+/// list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/otoco`
 public struct NewOrderListOtocoRequest: APIRequest, Hashable {
@@ -2069,7 +2824,8 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// `symbol` (mandatory).
     public var symbol: String
 
-    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or completely expired. Distinct from the working and pending client order ids.
+    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
+    /// completely expired. Distinct from the working and pending client order ids.
     public var listClientOrderId: String?
 
     /// Shape of the JSON response.
@@ -2157,7 +2913,8 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// Limit price when `pendingBelowType` is `STOP_LOSS_LIMIT`, `LIMIT_MAKER` or `TAKE_PROFIT_LIMIT`.
     public var pendingBelowPrice: ExactDecimal?
 
-    /// Stop price when `pendingBelowType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or `TAKE_PROFIT_LIMIT`; `pendingBelowStopPrice` and/or `pendingBelowTrailingDelta` is needed.
+    /// Stop price when `pendingBelowType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or `TAKE_PROFIT_LIMIT`;
+    /// `pendingBelowStopPrice` and/or `pendingBelowTrailingDelta` is needed.
     public var pendingBelowStopPrice: ExactDecimal?
 
     /// `pendingBelowTrailingDelta`.
@@ -2297,51 +3054,78 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["workingTimeInForce"],
-            when: [.equals("workingType", ["LIMIT"])],
+            when: [
+                .equals("workingType", ["LIMIT"])
+            ],
             rule: "workingType=LIMIT: requires workingTimeInForce"),
         ParameterRule(
             .require, ["pendingAbovePrice"],
-            when: [.equals("pendingAboveType", ["LIMIT_MAKER"])],
+            when: [
+                .equals("pendingAboveType", ["LIMIT_MAKER"])
+            ],
             rule: "pendingAboveType=LIMIT_MAKER: requires pendingAbovePrice"),
         ParameterRule(
             .requireAnyOf, ["pendingAboveStopPrice", "pendingAboveTrailingDelta"],
-            when: [.equals("pendingAboveType", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("pendingAboveType", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "pendingAboveType=STOP_LOSS|TAKE_PROFIT: requires at least one of pendingAboveStopPrice, pendingAboveTrailingDelta"),
         ParameterRule(
             .require, ["pendingAbovePrice", "pendingAboveTimeInForce"],
-            when: [.equals("pendingAboveType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("pendingAboveType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "pendingAboveType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires pendingAbovePrice, pendingAboveTimeInForce"),
         ParameterRule(
             .requireAnyOf, ["pendingAboveStopPrice", "pendingAboveTrailingDelta"],
-            when: [.equals("pendingAboveType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("pendingAboveType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "pendingAboveType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of pendingAboveStopPrice, pendingAboveTrailingDelta"),
         ParameterRule(
             .require, ["pendingBelowPrice"],
-            when: [.equals("pendingBelowType", ["LIMIT_MAKER"])],
+            when: [
+                .equals("pendingBelowType", ["LIMIT_MAKER"])
+            ],
             rule: "pendingBelowType=LIMIT_MAKER: requires pendingBelowPrice"),
         ParameterRule(
             .requireAnyOf, ["pendingBelowStopPrice", "pendingBelowTrailingDelta"],
-            when: [.equals("pendingBelowType", ["STOP_LOSS", "TAKE_PROFIT"])],
+            when: [
+                .equals("pendingBelowType", ["STOP_LOSS", "TAKE_PROFIT"])
+            ],
             rule: "pendingBelowType=STOP_LOSS|TAKE_PROFIT: requires at least one of pendingBelowStopPrice, pendingBelowTrailingDelta"),
         ParameterRule(
             .require, ["pendingBelowPrice", "pendingBelowTimeInForce"],
-            when: [.equals("pendingBelowType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("pendingBelowType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "pendingBelowType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires pendingBelowPrice, pendingBelowTimeInForce"),
         ParameterRule(
             .requireAnyOf, ["pendingBelowStopPrice", "pendingBelowTrailingDelta"],
-            when: [.equals("pendingBelowType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])],
+            when: [
+                .equals("pendingBelowType", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
+            ],
             rule: "pendingBelowType=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of pendingBelowStopPrice, pendingBelowTrailingDelta"),
         ParameterRule(
             .requireValue(["GTC"]), ["workingTimeInForce"],
-            when: [.equals("workingType", ["LIMIT"]), .present("workingIcebergQty")],
+            when: [
+                .equals("workingType", ["LIMIT"]),
+                .present("workingIcebergQty"),
+            ],
             rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
         ParameterRule(
             .requireValue(["GTC"]), ["pendingAboveTimeInForce"],
-            when: [.equals("pendingAboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("pendingAboveIcebergQty")],
+            when: [
+                .equals("pendingAboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("pendingAboveIcebergQty"),
+            ],
             rule: "pendingAboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingAboveIcebergQty sent: requires pendingAboveTimeInForce=GTC"),
         ParameterRule(
             .requireValue(["GTC"]), ["pendingBelowTimeInForce"],
-            when: [.equals("pendingBelowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), .present("pendingBelowIcebergQty")],
+            when: [
+                .equals("pendingBelowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("pendingBelowIcebergQty"),
+            ],
             rule: "pendingBelowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingBelowIcebergQty sent: requires pendingBelowTimeInForce=GTC"),
         ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
@@ -2372,8 +3156,7 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
-        defaults: [
-        ])
+        defaults: [])
 
     public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOtocoResponse {
         switch Self.variantSelector.select(parameters) {
@@ -2401,8 +3184,29 @@ public enum NewOrderListOtocoResponse: Sendable, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewOrderListOtocoRequest {
     /// A `workingType=LIMIT` request with what that type requires (require workingTimeInForce).
-    public static func limit(symbol: String, workingSide: OrderSide, workingPrice: ExactDecimal, workingQuantity: ExactDecimal, workingTimeInForce: TimeInForce, pendingSide: OrderSide, pendingQuantity: ExactDecimal, pendingAboveType: OrderType, pendingBelowType: OrderType) -> Self {
-        Self(symbol: symbol, workingType: .limit, workingSide: workingSide, workingPrice: workingPrice, workingQuantity: workingQuantity, workingTimeInForce: workingTimeInForce, pendingSide: pendingSide, pendingQuantity: pendingQuantity, pendingAboveType: pendingAboveType, pendingBelowType: pendingBelowType)
+    public static func limit(
+        symbol: String,
+        workingSide: OrderSide,
+        workingPrice: ExactDecimal,
+        workingQuantity: ExactDecimal,
+        workingTimeInForce: TimeInForce,
+        pendingSide: OrderSide,
+        pendingQuantity: ExactDecimal,
+        pendingAboveType: OrderType,
+        pendingBelowType: OrderType
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            workingType: .limit,
+            workingSide: workingSide,
+            workingPrice: workingPrice,
+            workingQuantity: workingQuantity,
+            workingTimeInForce: workingTimeInForce,
+            pendingSide: pendingSide,
+            pendingQuantity: pendingQuantity,
+            pendingAboveType: pendingAboveType,
+            pendingBelowType: pendingBelowType
+        )
     }
 }
 
@@ -2462,7 +3266,7 @@ public struct CancelOrderListRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["orderListId", "listClientOrderId"],
-            rule: "requires at least one of orderListId, listClientOrderId"),
+            rule: "requires at least one of orderListId, listClientOrderId")
     ]
 
     public func validate() throws {
@@ -2516,7 +3320,7 @@ public struct QueryOrderListRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["orderListId", "origClientOrderId"],
-            rule: "requires at least one of orderListId, origClientOrderId"),
+            rule: "requires at least one of orderListId, origClientOrderId")
     ]
 
     public func validate() throws {
@@ -2585,7 +3389,9 @@ public struct AllOrderListsRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .forbid, ["startTime", "endTime"],
-            when: [.present("fromId")],
+            when: [
+                .present("fromId")
+            ],
             rule: "fromId sent: forbids startTime, endTime"),
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
@@ -2661,7 +3467,8 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
     /// `price`.
     public var price: ExactDecimal?
 
-    /// Client id, unique among open orders; generated when absent. An id can be reused only once the previous order with it is filled.
+    /// Client id, unique among open orders; generated when absent. An id can be reused only once the previous order
+    /// with it is filled.
     public var newClientOrderId: String?
 
     /// `strategyId`.
@@ -2740,11 +3547,15 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["timeInForce", "price"],
-            when: [.equals("type", ["LIMIT"])],
+            when: [
+                .equals("type", ["LIMIT"])
+            ],
             rule: "type=LIMIT: requires timeInForce, price"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
-            when: [.present("icebergQty")],
+            when: [
+                .present("icebergQty")
+            ],
             rule: "icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
             .allowed(["LIMIT", "MARKET"]), ["type"],
@@ -2764,7 +3575,7 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [
-            (conditions: [], variant: "FULL"),
+            (conditions: [], variant: "FULL")
         ])
 
     public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewSorOrderResponse {
@@ -2793,8 +3604,21 @@ public enum NewSorOrderResponse: Sendable, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewSorOrderRequest {
     /// A `type=LIMIT` request with what that type requires (require timeInForce, price).
-    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    public static func limit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price
+        )
     }
 }
 
@@ -2916,11 +3740,15 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["timeInForce", "price"],
-            when: [.equals("type", ["LIMIT"])],
+            when: [
+                .equals("type", ["LIMIT"])
+            ],
             rule: "type=LIMIT: requires timeInForce, price"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
-            when: [.present("icebergQty")],
+            when: [
+                .present("icebergQty")
+            ],
             rule: "icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
             .allowed(["LIMIT", "MARKET"]), ["type"],
@@ -2936,7 +3764,7 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-            RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20),
+            RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
         ], default: 1)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
@@ -2945,8 +3773,21 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension TestNewSorOrderRequest {
     /// A `type=LIMIT` request with what that type requires (require timeInForce, price).
-    public static func limit(symbol: String, side: OrderSide, timeInForce: TimeInForce, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-        Self(symbol: symbol, side: side, type: .limit, timeInForce: timeInForce, quantity: quantity, price: price)
+    public static func limit(
+        symbol: String,
+        side: OrderSide,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            side: side,
+            type: .limit,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price
+        )
     }
 }
 
@@ -3060,11 +3901,15 @@ public struct MyTradesRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .forbid, ["startTime", "endTime"],
-            when: [.present("orderId")],
+            when: [
+                .present("orderId")
+            ],
             rule: "orderId sent: forbids startTime, endTime"),
         ParameterRule(
             .forbid, ["startTime", "endTime"],
-            when: [.present("fromId")],
+            when: [
+                .present("fromId")
+            ],
             rule: "fromId sent: forbids startTime, endTime"),
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
@@ -3077,7 +3922,7 @@ public struct MyTradesRequest: APIRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-            RequestWeight.Case(when: [.present("orderId")], weight: 5),
+            RequestWeight.Case(when: [.present("orderId")], weight: 5)
         ], default: 20)
 
     public var weight: Int { Self.requestWeight.weight(for: parameters) }
@@ -3182,11 +4027,15 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
             rule: "requires exactly one of preventedMatchId, orderId"),
         ParameterRule(
             .require, ["orderId"],
-            when: [.present("fromPreventedMatchId")],
+            when: [
+                .present("fromPreventedMatchId")
+            ],
             rule: "fromPreventedMatchId sent: requires orderId"),
         ParameterRule(
             .require, ["orderId", "fromPreventedMatchId"],
-            when: [.present("limit")],
+            when: [
+                .present("limit")
+            ],
             rule: "limit sent: requires orderId, fromPreventedMatchId"),
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
@@ -3277,11 +4126,15 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .forbid, ["startTime", "endTime"],
-            when: [.present("fromAllocationId")],
+            when: [
+                .present("fromAllocationId")
+            ],
             rule: "fromAllocationId sent: forbids startTime, endTime"),
         ParameterRule(
             .forbid, ["startTime", "endTime"],
-            when: [.present("orderId")],
+            when: [
+                .present("orderId")
+            ],
             rule: "orderId sent: forbids startTime, endTime"),
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
@@ -3383,7 +4236,7 @@ public struct OrderAmendmentsRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
-            rule: "limit ≤ 1000"),
+            rule: "limit ≤ 1000")
     ]
 
     public func validate() throws {

@@ -28,7 +28,9 @@ public struct DFXSpotClient: Sendable {
             self.url = url
         }
 
-        /// Production REST endpoint, the base endpoint named in 1-getting-started.md. The signing examples write the host as `$HOST`; the WebSocket API (`wss://api.dfx.hk` in the 2024-04 revision, `/ws/**` in the permission table) is not covered by this spec.
+        /// Production REST endpoint, the base endpoint named in 1-getting-started.md. The signing examples write the host
+        /// as `$HOST`; the WebSocket API (`wss://api.dfx.hk` in the 2024-04 revision, `/ws/**` in the permission table)
+        /// is not covered by this spec.
         ///
         /// - URL: `https://api.dfx.hk`
         public static let apiDfxHk = Server(url: URL(string: "https://api.dfx.hk")!)
@@ -51,7 +53,7 @@ public struct DFXSpotClient: Sendable {
             StatusRule("403", .forbidden),
             StatusRule("412", .missingParameter),
             StatusRule("429", .rateLimited),
-            StatusRule("5XX", .executionUnknown)
+            StatusRule("5XX", .executionUnknown),
         ],
         rateLimitHeaders: RateLimitHeaders(
             usedWeightPrefix: nil, orderCountPrefix: nil,
@@ -79,7 +81,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/depth`
     /// - Weight: 1
-    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5 seconds. )
+    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request
+    ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
+    ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “1. Get Depth information”
     public func depth(_ request: DepthRequest) async throws -> Depth {
         try await runtime.send(request)
@@ -93,7 +97,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/trade`
     /// - Weight: 1
-    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5 seconds. )
+    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request
+    ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
+    ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “2. Get Recent Transaction Records information”
     public func trades(_ request: TradesRequest) async throws -> [Trade] {
         try await runtime.send(request)
@@ -101,13 +107,16 @@ public struct DFXSpotClient: Sendable {
 
     /// Candlesticks of a symbol.
     ///
-    /// Note: Without startTime and endTime the range ends at the server's current time, so `limit` counts back from now (limit=10 with M1 gives the last ten minutes).
+    /// Note: Without startTime and endTime the range ends at the server's current time, so `limit` counts back from
+    /// now (limit=10 with M1 gives the last ten minutes).
     ///
     /// Note: Rate limit: 1 request every 2 seconds per IP.
     ///
     /// - Endpoint: `GET /api/v1/spot/kline`
     /// - Weight: 1
-    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5 seconds. )
+    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request
+    ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
+    ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “3. Get Kline information”
     public func klines(_ request: KlinesRequest) async throws -> [Kline] {
         try await runtime.send(request)
@@ -119,7 +128,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
     /// - Weight: 1
-    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5 seconds. )
+    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request
+    ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
+    ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “4. Get Quotes in the last 24 hours information”
     public func ticker24hr(_ request: Ticker24hrRequest) async throws -> Ticker24hr {
         try await runtime.send(request)
@@ -135,7 +146,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/ticker/price`
     /// - Weight: 1
-    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5 seconds. )
+    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request
+    ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
+    ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “5. Get reference price information”
     public func tickerPrice(_ request: TickerPriceRequest) async throws -> ExactDecimal {
         try await runtime.send(request)
@@ -147,7 +160,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/ticker/book_ticker`
     /// - Weight: 1
-    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5 seconds. )
+    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request
+    ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
+    ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “6. Get Symbol Order Top Of Book information.”
     public func bookTicker(_ request: BookTickerRequest) async throws -> BookTicker {
         try await runtime.send(request)
@@ -159,7 +174,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/symbols`
     /// - Weight: 1
-    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5 seconds. )
+    /// - Security: MARKET (Public market data ("Market" in the docs). No API key and no signature, but the request
+    ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
+    ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “7. Get Symbol Basic information.”
     public func symbols(_ request: SymbolsRequest) async throws -> [SymbolInfo] {
         try await runtime.send(request)
@@ -171,7 +188,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/user/info`
     /// - Weight: 1
-    /// - Security: ACCOUNT (Account data ("Account" in the docs). Needs `EXCHANGE-API-KEY`, `EXCHANGE-API-TIMESTAMP` (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the Administrator and Trader roles. )
+    /// - Security: ACCOUNT (Account data ("Account" in the docs). Needs `EXCHANGE-API-KEY`, `EXCHANGE-API-TIMESTAMP`
+    ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
+    ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “1. Get User information”
     public func userInfo(_ request: UserInfoRequest = UserInfoRequest()) async throws -> UserInfo {
         try await runtime.send(request)
@@ -183,7 +202,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/account/balance`
     /// - Weight: 1
-    /// - Security: ACCOUNT (Account data ("Account" in the docs). Needs `EXCHANGE-API-KEY`, `EXCHANGE-API-TIMESTAMP` (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the Administrator and Trader roles. )
+    /// - Security: ACCOUNT (Account data ("Account" in the docs). Needs `EXCHANGE-API-KEY`, `EXCHANGE-API-TIMESTAMP`
+    ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
+    ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “2、 Get Account Balance information”
     public func accountBalance(_ request: AccountBalanceRequest) async throws -> [Balance] {
         try await runtime.send(request)
@@ -197,7 +218,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/account/trades`
     /// - Weight: 1
-    /// - Security: ACCOUNT (Account data ("Account" in the docs). Needs `EXCHANGE-API-KEY`, `EXCHANGE-API-TIMESTAMP` (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the Administrator and Trader roles. )
+    /// - Security: ACCOUNT (Account data ("Account" in the docs). Needs `EXCHANGE-API-KEY`, `EXCHANGE-API-TIMESTAMP`
+    ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
+    ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “3、 Get Account Trade List information.”
     public func accountTrades(_ request: AccountTradesRequest = AccountTradesRequest()) async throws -> [AccountTrade] {
         try await runtime.send(request)
@@ -209,11 +232,14 @@ public struct DFXSpotClient: Sendable {
     ///
     /// Note: Rate limit: 10 requests per second per API key.
     ///
-    /// Note: The permission table of 2-api-key.md also lists `POST /api/v1/spot/test/order` ("Test whether the order can be created"), but no section documents its parameters or response, so it is not transcribed.
+    /// Note: The permission table of 2-api-key.md also lists `POST /api/v1/spot/test/order` ("Test whether the order
+    /// can be created"), but no section documents its parameters or response, so it is not transcribed.
     ///
     /// - Endpoint: `POST /api/v1/spot/order`
     /// - Weight: 1
-    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT: key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader roles. )
+    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT:
+    ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
+    ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “1、 Create Order”
     public func createOrder(_ request: CreateOrderRequest) async throws -> Int64 {
         try await runtime.send(request)
@@ -223,11 +249,14 @@ public struct DFXSpotClient: Sendable {
     ///
     /// Note: Rate limit: 10 requests per second per API key.
     ///
-    /// Note: The docs allow DELETE parameters in the query string or in a form body; the spec sends them in the query string.
+    /// Note: The docs allow DELETE parameters in the query string or in a form body; the spec sends them in the query
+    /// string.
     ///
     /// - Endpoint: `DELETE /api/v1/spot/order`
     /// - Weight: 1
-    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT: key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader roles. )
+    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT:
+    ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
+    ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “2、 Cancel a single order.”
     public func cancelOrder(_ request: CancelOrderRequest) async throws -> [CancelResult] {
         try await runtime.send(request)
@@ -241,7 +270,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `DELETE /api/v1/spot/batch/order`
     /// - Weight: 1
-    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT: key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader roles. )
+    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT:
+    ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
+    ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “3、 Batch Cancel Order.”
     public func batchCancelOrders(_ request: BatchCancelOrdersRequest) async throws -> [CancelResult] {
         try await runtime.send(request)
@@ -253,7 +284,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/order`
     /// - Weight: 1
-    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT: key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader roles. )
+    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT:
+    ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
+    ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “4、 Get Single User Order.”
     public func getOrder(_ request: GetOrderRequest) async throws -> Order {
         try await runtime.send(request)
@@ -265,7 +298,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/finish_order`
     /// - Weight: 1
-    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT: key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader roles. )
+    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT:
+    ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
+    ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “5、 Get Information for Closed Orders”
     public func finishedOrders(_ request: FinishedOrdersRequest) async throws -> [Order] {
         try await runtime.send(request)
@@ -277,7 +312,9 @@ public struct DFXSpotClient: Sendable {
     ///
     /// - Endpoint: `GET /api/v1/spot/open_order`
     /// - Weight: 1
-    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT: key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader roles. )
+    /// - Security: ORDER (Order placement, cancellation and queries ("Order" in the docs). Same headers as ACCOUNT:
+    ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
+    ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “6、 Get Information for Open Orders”
     public func openOrders(_ request: OpenOrdersRequest) async throws -> [Order] {
         try await runtime.send(request)

@@ -14,7 +14,7 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .buy,
-        .sell
+        .sell,
     ]
 
     public init(rawValue: String) {
@@ -46,7 +46,7 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
     /// The values the spec lists.
     public static let allCases: [Self] = [
         .limit,
-        .market
+        .market,
     ]
 
     public init(rawValue: String) {
@@ -90,7 +90,7 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         .partialFilled,
         .filled,
         .canceled,
-        .reject
+        .reject,
     ]
 
     public init(rawValue: String) {
@@ -166,7 +166,7 @@ public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, C
         .h12,
         .d1,
         .w1,
-        .mon1
+        .mon1,
     ]
 
     public init(rawValue: String) {
@@ -231,7 +231,7 @@ public enum ClientType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         .cp,
         .ip,
         .cr,
-        .ir
+        .ir,
     ]
 
     public init(rawValue: String) {

@@ -49,7 +49,8 @@ public struct DFXSpotError: VenueError, Hashable, CustomStringConvertible {
         try JSONDecoder().decode(T.self, from: body)
     }
 
-    /// `401` UNAUTHORIZED: The public key was not uploaded or has expired, or the signature headers are missing or wrong.
+    /// `401` UNAUTHORIZED: The public key was not uploaded or has expired, or the signature headers are missing or
+    /// wrong.
     public static let unauthorized = Self(catalogCode: "401")
 
     /// `403` FORBIDDEN: The key lacks the permission for this call or the caller's IP is not whitelisted.

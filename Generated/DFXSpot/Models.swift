@@ -317,7 +317,8 @@ public struct AccountTrade: Sendable, Hashable, Codable {
     }
 }
 
-/// An order as the query endpoints return it. The 2025-12 docs leave the examples out; fields from the examples of
+/// An order as the query endpoints return it. The 2025-12 docs leave the examples out; fields from the examples
+/// of
 /// the late-2024 order docs (`dfx-spot-order-endpoints.md`), which the changelog does not change.
 public struct Order: Sendable, Hashable, Codable {
     /// The client order id given at creation (a blank when none was given).

@@ -91,7 +91,7 @@ public struct TradesRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
-            rule: "limit ≤ 500"),
+            rule: "limit ≤ 500")
     ]
 
     public func validate() throws {
@@ -158,7 +158,7 @@ public struct KlinesRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
-            rule: "limit ≤ 500"),
+            rule: "limit ≤ 500")
     ]
 
     public func validate() throws {
@@ -412,7 +412,7 @@ public struct AccountTradesRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "100"), ["limit"],
-            rule: "limit ≤ 100"),
+            rule: "limit ≤ 100")
     ]
 
     public func validate() throws {
@@ -494,11 +494,15 @@ public struct CreateOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .require, ["price", "quantity"],
-            when: [.equals("type", ["LIMIT"])],
+            when: [
+                .equals("type", ["LIMIT"])
+            ],
             rule: "type=LIMIT: requires price, quantity"),
         ParameterRule(
             .require, ["amount"],
-            when: [.equals("type", ["MARKET"])],
+            when: [
+                .equals("type", ["MARKET"])
+            ],
             rule: "type=MARKET: requires amount"),
     ]
 
@@ -512,13 +516,37 @@ public struct CreateOrderRequest: APIRequest, Hashable {
 /// The legal combinations of parameters, as the spec's rules state them.
 extension CreateOrderRequest {
     /// A `type=LIMIT` request with what that type requires (require price, quantity).
-    public static func limit(symbol: String, accountId: String, side: OrderSide, price: ExactDecimal, quantity: ExactDecimal) -> Self {
-        Self(symbol: symbol, accountId: accountId, side: side, type: .limit, price: price, quantity: quantity)
+    public static func limit(
+        symbol: String,
+        accountId: String,
+        side: OrderSide,
+        price: ExactDecimal,
+        quantity: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            accountId: accountId,
+            side: side,
+            type: .limit,
+            price: price,
+            quantity: quantity
+        )
     }
 
     /// A `type=MARKET` request with what that type requires (require amount).
-    public static func market(symbol: String, accountId: String, side: OrderSide, amount: ExactDecimal) -> Self {
-        Self(symbol: symbol, accountId: accountId, side: side, type: .market, amount: amount)
+    public static func market(
+        symbol: String,
+        accountId: String,
+        side: OrderSide,
+        amount: ExactDecimal
+    ) -> Self {
+        Self(
+            symbol: symbol,
+            accountId: accountId,
+            side: side,
+            type: .market,
+            amount: amount
+        )
     }
 }
 
@@ -564,7 +592,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["orderId", "clientOrderId"],
-            rule: "requires at least one of orderId, clientOrderId"),
+            rule: "requires at least one of orderId, clientOrderId")
     ]
 
     public func validate() throws {
@@ -618,7 +646,7 @@ public struct BatchCancelOrdersRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["symbol", "orderIds"],
-            rule: "requires at least one of symbol, orderIds"),
+            rule: "requires at least one of symbol, orderIds")
     ]
 
     public func validate() throws {
@@ -670,7 +698,7 @@ public struct GetOrderRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .requireAnyOf, ["orderId", "clientOrderId"],
-            rule: "requires at least one of orderId, clientOrderId"),
+            rule: "requires at least one of orderId, clientOrderId")
     ]
 
     public func validate() throws {
@@ -743,7 +771,7 @@ public struct FinishedOrdersRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
-            rule: "limit ≤ 500"),
+            rule: "limit ≤ 500")
     ]
 
     public func validate() throws {
@@ -804,7 +832,7 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
     public static let rules: [ParameterRule] = [
         ParameterRule(
             .range(min: nil, max: "100"), ["limit"],
-            rule: "limit ≤ 100"),
+            rule: "limit ≤ 100")
     ]
 
     public func validate() throws {

@@ -1,5 +1,22 @@
 /// Render contexts: plain values in which every decision is already made. Templates only lay them out.
 
+/// Elements that sit one per line in a literal.
+protocol ListElement {
+    var comma: String { get set }
+}
+
+extension Array where Element: ListElement {
+    /// Sets each element's `comma` for a multi-line literal: swift-format wants a trailing comma after every
+    /// element when there are several, and none after a single one.
+    func separated() -> Self {
+        map { element in
+            var element = element
+            element.comma = count > 1 ? "," : ""
+            return element
+        }
+    }
+}
+
 struct FileHeader {
     let source: String
     let title: String
@@ -16,11 +33,13 @@ struct EnumContext {
     let cases: [EnumCaseContext]
 }
 
-struct EnumCaseContext {
+struct EnumCaseContext: ListElement {
     let doc: [String]
     let name: String
     let raw: String
     let isLast: Bool
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
 struct ModelsContext {
@@ -101,12 +120,14 @@ struct PropertyContext {
     let isLast: Bool
 }
 
-struct ConditionContext {
+struct ConditionContext: ListElement {
     let kind: String
     let isEquals: Bool
     let name: String
     let values: [ValueContext]
     let isLast: Bool
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
 struct ValueContext {
@@ -114,7 +135,7 @@ struct ValueContext {
     let isLast: Bool
 }
 
-struct RuleContext {
+struct RuleContext: ListElement {
     /// The runtime `ParameterRule.Kind` case, without arguments: `require`, `requireValue`, `range`, …
     let kind: String
     let values: [ValueContext]
@@ -126,6 +147,8 @@ struct RuleContext {
     let conditions: [ConditionContext]
     let hasConditions: Bool
     let text: String
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
 struct WeightContext {
@@ -140,14 +163,18 @@ struct WeightContext {
     let assumed: String
 }
 
-struct WeightCaseContext {
+struct WeightCaseContext: ListElement {
     let conditions: [ConditionContext]
     let weight: Int
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
-struct WeightRangeContext {
+struct WeightRangeContext: ListElement {
     let max: String
     let weight: Int
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
 struct ConstructorContext {
@@ -179,6 +206,7 @@ struct VariantResponseContext {
     let fallbacks: [VariantContext]
     let lastResort: VariantContext
     let defaults: [VariantDefaultContext]
+    let hasDefaults: Bool
 }
 
 struct VariantContext {
@@ -189,9 +217,11 @@ struct VariantContext {
     let isLast: Bool
 }
 
-struct VariantDefaultContext {
+struct VariantDefaultContext: ListElement {
     let conditions: [ConditionContext]
     let variant: String
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
 struct ClientContext {
@@ -253,10 +283,12 @@ struct EnvelopeContext {
     let success: String
 }
 
-struct StatusRuleContext {
+struct StatusRuleContext: ListElement {
     let pattern: String
     let meaning: String
     let isLast: Bool
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
 struct MethodContext {
@@ -272,15 +304,18 @@ struct ErrorsContext {
     let doc: [String]
     let name: String
     let codes: [ErrorCodeContext]
+    let hasCodes: Bool
     let catalogs: [MessageCatalogContext]
 }
 
-struct ErrorCodeContext {
+struct ErrorCodeContext: ListElement {
     let doc: [String]
     let member: String
     let code: String
     let name: String
     let isLast: Bool
+    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
+    var comma = ""
 }
 
 struct MessageCatalogContext {

@@ -1,3 +1,4 @@
+import Foundation
 import SpecModel
 
 /// Escaping and doc-comment helpers: the only place text from a spec is turned into Swift tokens.
@@ -24,19 +25,39 @@ enum SwiftText {
         var lines: [String] = []
         for paragraph in paragraphs.compactMap({ $0?.trimmingCharacters(in: .whitespacesAndNewlines) }) where !paragraph.isEmpty {
             if !lines.isEmpty { lines.append("///") }
-            lines += paragraph.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            for line in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
                 let text = line.trimmingCharacters(in: .whitespaces)
-                return text.isEmpty ? "///" : "/// \(text)"
+                lines += text.isEmpty ? ["///"] : wrap(text).map { "/// \($0)" }
             }
         }
         let present = facts.compactMap { key, value in value.map { (key, $0) } }
         if !present.isEmpty {
             if !lines.isEmpty { lines.append("///") }
-            // A fact is one line, whatever the spec's text holds.
-            lines += present.map { "/// - \($0): \($1.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))" }
+            // A fact is one item, whatever line breaks the spec's text holds.
+            for (key, value) in present {
+                let text = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                lines += wrap("- \(key): \(text)").map { "/// \($0)" }
+            }
         }
         return lines
     }
-}
 
-import Foundation
+    /// Breaks `text` at spaces into lines of at most `width` characters; a list item's continuation lines are
+    /// indented under its text, so Markdown keeps the structure.
+    static func wrap(_ text: String, width: Int = 110) -> [String] {
+        let marker = text.prefixMatch(of: /^([-*] |\d+\. )/).map { String($0.output.0) } ?? ""
+        let indent = String(repeating: " ", count: marker.count)
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -78,7 +78,7 @@ extension Translator {
             bearerHeader: lit(auth?.bearer?.header),
             errorCodeField: codeField, errorMessageField: messageField,
             envelope: spec.envelope.map { EnvelopeContext(code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success)) },
-            statusRules: rules.enumerated().map { StatusRuleContext(pattern: SwiftText.literal($1.status.value), meaning: $1.meaning.rawValue, isLast: $0 == rules.count - 1) },
+            statusRules: rules.enumerated().map { StatusRuleContext(pattern: SwiftText.literal($1.status.value), meaning: $1.meaning.rawValue, isLast: $0 == rules.count - 1) }.separated(),
             usedWeightHeader: lit(spec.rateLimits?.usedWeightHeader), orderCountHeader: lit(spec.rateLimits?.orderCountHeader),
             retryAfterHeader: lit(spec.rateLimits?.retryAfterHeader))
     }

@@ -95,6 +95,7 @@ extension Translator {
             doc: SwiftText.doc(["The response of `\(Naming.method(endpoint: endpoint.id.value))`, \(chooser)."]),
             name: name, selector: response.selectedBy.map { SwiftText.literal($0.value) } ?? "nil",
             variants: variants, fallbacks: variants.dropFirst().reversed(), lastResort: variants[0],
-            defaults: response.defaults.map { VariantDefaultContext(conditions: conditions($0.condition), variant: SwiftText.literal($0.variant.value)) })
+            defaults: response.defaults.map { VariantDefaultContext(conditions: conditions($0.condition), variant: SwiftText.literal($0.variant.value)) }.separated(),
+            hasDefaults: !response.defaults.isEmpty)
     }
 }

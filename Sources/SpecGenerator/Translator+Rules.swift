@@ -11,7 +11,7 @@ extension Translator {
             + condition.present.map { ("present", $0.value, []) } + condition.absent.map { ("absent", $0.value, []) }
         return parts.enumerated().map { index, part in
             ConditionContext(kind: part.0, isEquals: part.0 == "equals", name: SwiftText.literal(part.1), values: values(part.2), isLast: index == parts.count - 1)
-        }
+        }.separated()
     }
 
     /// The rule as a person reads it: "type=LIMIT: requires timeInForce, quantity, price".
@@ -58,7 +58,7 @@ extension Translator {
                 add("allowed", [name], Condition(), "\(name) is one of \(allowed.joined(separator: ", "))", values: allowed)
             }
         }
-        return result
+        return result.separated()
     }
 
     func weight(_ endpoint: Endpoint) -> WeightContext {
@@ -68,10 +68,10 @@ extension Translator {
         case let .fixed(weight)?:
             context = WeightContext(isFixed: true, fixed: weight, isCases: false, cases: [], fallback: weight, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
         case let .cases(cases, fallback)?:
-            context = WeightContext(isFixed: false, fixed: fallback, isCases: true, cases: cases.map { WeightCaseContext(conditions: conditions($0.condition), weight: $0.weight) }, fallback: fallback, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
+            context = WeightContext(isFixed: false, fixed: fallback, isCases: true, cases: cases.map { WeightCaseContext(conditions: conditions($0.condition), weight: $0.weight) }.separated(), fallback: fallback, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
         case let .byParam(param, ranges)?:
             let assumed = endpoint.param(named: param.value)?.defaultValue.flatMap { Int64($0.text) }.map(String.init) ?? "nil"
-            context = WeightContext(isFixed: false, fixed: 1, isCases: false, cases: [], fallback: 1, isByParam: true, param: SwiftText.literal(param.value), ranges: ranges.map { WeightRangeContext(max: $0.max.map(String.init) ?? "nil", weight: $0.weight) }, assumed: assumed)
+            context = WeightContext(isFixed: false, fixed: 1, isCases: false, cases: [], fallback: 1, isByParam: true, param: SwiftText.literal(param.value), ranges: ranges.map { WeightRangeContext(max: $0.max.map(String.init) ?? "nil", weight: $0.weight) }.separated(), assumed: assumed)
         }
         return context
     }

@@ -35,7 +35,7 @@ struct Translator {
                         name: Naming.enumCase(value.value.value, swiftName: value.swiftName),
                         raw: SwiftText.literal(value.value.value),
                         isLast: index == def.values.count - 1)
-                })
+                }.separated())
         }
         return EnumsContext(header: header, enums: enums)
     }
@@ -94,7 +94,7 @@ struct Translator {
                 doc: SwiftText.doc(["`\(error.code.value)` \(error.name.value)" + (error.description.map { ": \($0)" } ?? "")]),
                 member: member, code: SwiftText.literal(error.code.value), name: SwiftText.literal(error.name.value),
                 isLast: index == spec.errors.count - 1)
-        }
+        }.separated()
         let catalogs = spec.messageCatalogs.map { catalog in
             var seen = Set<String>()
             let messages = catalog.messages.map { message in
@@ -116,6 +116,6 @@ struct Translator {
         return ErrorsContext(
             header: header,
             doc: SwiftText.doc(["An error answered by \(spec.title): the documented code catalog as static members, matchable in `catch`.", "Codes the catalog does not list are kept as they came (`name` is nil)."]),
-            name: name, codes: codes, catalogs: catalogs)
+            name: name, codes: codes, hasCodes: !codes.isEmpty, catalogs: catalogs)
     }
 }

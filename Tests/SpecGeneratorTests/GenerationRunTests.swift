@@ -67,3 +67,25 @@ import Testing
         #expect(errors.contents.hasPrefix("// custom errors for "))
     }
 }
+
+/// `Generated/` is formatted: the toolchain's `swift format` finds nothing to change under the project's
+/// `.swift-format`. Skipped where the formatter is not installed.
+@Suite struct FormattingTests {
+    @Test func generatedCodePassesSwiftFormatLint() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "format", "lint", "--strict", "--recursive", "Generated"]
+        process.currentDirectoryURL = repository
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        do { try process.run() } catch {
+            print("skipping: cannot run `swift format` (\(error))")
+            return
+        }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if text.contains("Unknown subcommand") || text.contains("no such") { return print("skipping: `swift format` is not installed") }
+        #expect(process.terminationStatus == 0, "swift format lint:\n\(text.prefix(2000))")
+    }
+}

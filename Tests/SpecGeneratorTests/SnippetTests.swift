@@ -33,7 +33,7 @@ import Testing
                 public static let allCases: [Self] = [
                     .trading,
                     .`break`,
-                    .noneValue
+                    .noneValue,
                 ]
 
                 public init(rawValue: String) {
@@ -141,11 +141,15 @@ import Testing
                 public static let rules: [ParameterRule] = [
                     ParameterRule(
                         .require, ["quantity", "price"],
-                        when: [.equals("type", ["LIMIT"])],
+                        when: [
+                            .equals("type", ["LIMIT"])
+                        ],
                         rule: "type=LIMIT: requires quantity, price"),
                     ParameterRule(
                         .requireOneOf, ["quantity", "quoteOrderQty"],
-                        when: [.equals("type", ["MARKET"])],
+                        when: [
+                            .equals("type", ["MARKET"])
+                        ],
                         rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
                     ParameterRule(
                         .range(min: nil, max: "1000"), ["limit"],
@@ -153,24 +157,53 @@ import Testing
                 ]
             """))
         #expect(!source.contains("\"timestamp\""), "the runtime signs and stamps; timestamp is no property")
-        #expect(source.contains("RequestWeight.Range(max: 100, weight: 1),"))
+        #expect(source.contains("RequestWeight.Range(max: 100, weight: 1),\n            RequestWeight.Range(max: nil, weight: 5),\n"))
         #expect(source.contains("], assumed: 100)"))
         expectSame(declaration("extension NewOrderRequest", in: source), """
             /// The legal combinations of parameters, as the spec's rules state them.
             extension NewOrderRequest {
                 /// A `type=LIMIT` request with what that type requires (require quantity, price).
-                public static func limit(symbol: String, side: Side, quantity: ExactDecimal, price: ExactDecimal) -> Self {
-                    Self(symbol: symbol, side: side, type: .limit, quantity: quantity, price: price)
+                public static func limit(
+                    symbol: String,
+                    side: Side,
+                    quantity: ExactDecimal,
+                    price: ExactDecimal
+                ) -> Self {
+                    Self(
+                        symbol: symbol,
+                        side: side,
+                        type: .limit,
+                        quantity: quantity,
+                        price: price
+                    )
                 }
 
                 /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-                public static func market(symbol: String, side: Side, quantity: ExactDecimal) -> Self {
-                    Self(symbol: symbol, side: side, type: .market, quantity: quantity)
+                public static func market(
+                    symbol: String,
+                    side: Side,
+                    quantity: ExactDecimal
+                ) -> Self {
+                    Self(
+                        symbol: symbol,
+                        side: side,
+                        type: .market,
+                        quantity: quantity
+                    )
                 }
 
                 /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
-                public static func market(symbol: String, side: Side, quoteOrderQty: ExactDecimal) -> Self {
-                    Self(symbol: symbol, side: side, type: .market, quoteOrderQty: quoteOrderQty)
+                public static func market(
+                    symbol: String,
+                    side: Side,
+                    quoteOrderQty: ExactDecimal
+                ) -> Self {
+                    Self(
+                        symbol: symbol,
+                        side: side,
+                        type: .market,
+                        quoteOrderQty: quoteOrderQty
+                    )
                 }
             }
             """)
