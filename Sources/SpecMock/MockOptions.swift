@@ -55,7 +55,7 @@ public struct MockOptions: Sendable {
         headerTimestampTolerance: Int64 = 5000,
         rejectUnknownParameters: Bool = true,
         maxBodyBytes: Int = 1 << 20,
-        maxConnections: Int = 64,
+        maxConnections: Int = 256,
         maxRecordedRequests: Int = 10_000,
         maxDelay: Duration = .seconds(30)
     ) {

@@ -29,6 +29,9 @@ final class MockServer: Sendable {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             responder: responder,
+            // Idle keep-alive connections are closed after a minute (longer than any fault delay), so clients that
+            // never close theirs do not use up `maxConnections`.
+            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(60))),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port), serverName: "specgen-mock",
                 availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
