@@ -1,0 +1,57 @@
+import BinanceSpot
+import ClientRuntime
+import Crypto
+import Foundation
+
+/// Replies to every request with the same ACK body; keeps nothing (RecordingTransport keeps every request).
+struct FixedReplyTransport: HTTPTransport {
+    let response = HTTPResponse(status: 200, text: """
+        {"symbol":"BTCUSDT","orderId":28,"orderListId":-1,"clientOrderId":"6gCrw2kRUAF9CvJDGP16IP","transactTime":1507725176595}
+        """)
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse { response }
+}
+
+/// Build + sign + encode a LIMIT order through the generated client vs raw HMAC-SHA256 of the same bytes.
+enum SignBench {
+    static let secret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+    static let apiKey = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
+
+    static func order() -> NewOrderRequest {
+        var order = NewOrderRequest.limit(symbol: "LTCBTC", side: .buy, timeInForce: .gtc, quantity: "1", price: "0.1")
+        order.newOrderRespType = .ack
+        return order
+    }
+
+    static func run() async throws -> [Measurement] {
+        let signer = HMACSHA256Signer(secret: Secret(secret))
+        let client = BinanceSpotClient(
+            credentials: .signed(apiKey: apiKey, signer: signer), transport: FixedReplyTransport(),
+            options: ClientOptions(clock: { 1_499_827_319_559 }))
+        // The request the client sends, to sign the same bytes by hand.
+        let recorder = RecordingTransport(replies: [.response(FixedReplyTransport().response)])
+        let recording = BinanceSpotClient(
+            credentials: .signed(apiKey: apiKey, signer: signer), transport: recorder,
+            options: ClientOptions(clock: { 1_499_827_319_559 }))
+        _ = try await recording.newOrder(order())
+        let body = String(decoding: recorder.lastRequest?.body ?? Data(), as: UTF8.self)
+        let payload = Array(body.split(separator: "&").filter { !$0.hasPrefix("signature=") }.joined(separator: "&").utf8)
+        let key = SymmetricKey(data: Array(secret.utf8))
+
+        let batch = 2_000, samples = 60
+        let send = try await Harness.measureAsync("sign.specgen.send", batch: batch, samples: samples) {
+            blackHole(try await client.newOrder(order()))
+        }
+        let hmac = Harness.measure("sign.raw-hmac", batch: batch, samples: samples) {
+            blackHole(HMAC<SHA256>.authenticationCode(for: payload, using: key))
+        }
+        let signerOnly = Harness.measure("sign.signer-hex", batch: batch, samples: samples) {
+            blackHole(signer.signature(for: payload))
+        }
+        let params = try Harness.measure("sign.params-validate", batch: batch, samples: samples) {
+            let request = order()
+            try request.validate()
+            blackHole(request.parameters)
+        }
+        return [send, hmac, signerOnly, params]
+    }
+}

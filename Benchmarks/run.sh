@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Runs every SpecGen benchmark against swift-openapi-generator on the same API and prints one table.
+#   Benchmarks/run.sh   (RUNS=N generation runs, default 10; WORK=dir, default /tmp/specgen-bench;
+#                        SCRATCH=build dir of the root package, default .build-bench)
+# Needs the local package mirror (swift-openapi-generator 1.14.3, swift-openapi-runtime 1.13.4) and python3.
+# hyperfine (apt-get install hyperfine) is used for generation times when installed, else a loop.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH="$ROOT/Benchmarks"
+WORK=${WORK:-/tmp/specgen-bench}
+RUNS=${RUNS:-10}
+COMPILE_RUNS=${COMPILE_RUNS:-3}
+SCRATCH=${SCRATCH:-$ROOT/.build-bench}
+SPEC="$ROOT/specs/binance-spot.yaml"
+SOG_VERSION=1.14.3
+SOG_MIRROR=${SOG_MIRROR:-/opt/swift-packages/apple/swift-openapi-generator.git}
+RESULTS="$WORK/results.tsv"
+mkdir -p "$WORK"
+: > "$RESULTS"
+log() { echo "== $*" >&2; }
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >> "$RESULTS"; }
+
+log "building specgen (release)"
+swift build -c release --package-path "$ROOT" --scratch-path "$SCRATCH" --product specgen >&2
+SPECGEN="$SCRATCH/release/specgen"
+
+SOG_SRC="$WORK/swift-openapi-generator"
+SOG="$SOG_SRC/.build/release/swift-openapi-generator"
+if [ ! -x "$SOG" ]; then
+  log "building swift-openapi-generator $SOG_VERSION from the mirror (once; cached in $SOG_SRC)"
+  rm -rf "$SOG_SRC"
+  git clone -q "$SOG_MIRROR" "$SOG_SRC"
+  git -C "$SOG_SRC" -c advice.detachedHead=false checkout -q "$SOG_VERSION"
+  swift build -c release --package-path "$SOG_SRC" --product swift-openapi-generator >&2
+fi
+
+log "exporting OpenAPI"
+OPENAPI="$WORK/binance-spot.openapi.yaml"
+"$SPECGEN" export openapi "$SPEC" --output "$OPENAPI"
+printf 'generate: [types, client]\naccessModifier: public\n' > "$WORK/openapi-generator-config.yaml"
+SPECGEN_CMD="cd '$ROOT' && '$SPECGEN' generate --quiet --spec '$SPEC' --output '$WORK/gen-specgen'"
+SOG_CMD="'$SOG' generate --config '$WORK/openapi-generator-config.yaml' --output-directory '$WORK/gen-openapi' '$OPENAPI' >/dev/null 2>&1"
+
+# --- 1. generation time (output removed before every run so both write everything)
+time_command() { # name prepare command
+  local name=$1 prepare=$2 command=$3
+  if command -v hyperfine >/dev/null; then
+    hyperfine --style none --warmup 1 --runs "$RUNS" --prepare "$prepare" --export-json "$WORK/$name.json" "$command" >&2
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"]*1000)' "$WORK/$name.json"
+  else
+    local times=()
+    bash -c "$prepare; $command"
+    for _ in $(seq "$RUNS"); do
+      bash -c "$prepare"
+      local start end
+      start=$(date +%s%N); bash -c "$command"; end=$(date +%s%N)
+      times+=("$(( (end - start) / 1000 ))")
+    done
+    python3 -c 'import statistics,sys; print(statistics.median(map(int, sys.argv[1:])) / 1000)' "${times[@]}"
+  fi
+}
+log "generation time ($RUNS runs each)"
+record gen.specgen "$(time_command gen-specgen "rm -rf '$WORK/gen-specgen'" "$SPECGEN_CMD")" ms
+mkdir -p "$WORK/gen-openapi"
+record gen.openapi "$(time_command gen-openapi "rm -rf '$WORK/gen-openapi'; mkdir -p '$WORK/gen-openapi'" "$SOG_CMD")" ms
+
+# --- 2. clean compile time and peak memory of the generated module (debug), deps built beforehand
+make_package() { # dir dependency-line product-line
+  local dir=$1
+  mkdir -p "$dir/Sources/Gen"
+  rm -f "$dir"/Sources/Gen/*.swift
+  cat > "$dir/Package.swift" <<MANIFEST
+// swift-tools-version:6.1
+import PackageDescription
+let package = Package(
+    name: "Compile", platforms: [.macOS(.v14)],
+    dependencies: [$2],
+    targets: [.target(name: "Gen", dependencies: [$3])],
+    swiftLanguageModes: [.v6])
+MANIFEST
+}
+compile_module() { # name dir
+  local name=$1 dir=$2
+  swift build --package-path "$dir" >&2
+  for run in $(seq "$COMPILE_RUNS"); do
+    rm -rf "$dir"/.build/debug/Gen.build "$dir"/.build/debug/Modules/Gen.* "$dir"/.build/debug/Gen.swift*
+    /usr/bin/time -v -o "$WORK/time-$name-$run.txt" swift build --package-path "$dir" --target Gen >/dev/null
+  done
+  python3 - "$WORK" "$name" "$COMPILE_RUNS" <<'PY' >> "$RESULTS"
+import re, statistics, sys
+work, name, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+wall, rss = [], []
+for run in range(1, runs + 1):
+    text = open(f"{work}/time-{name}-{run}.txt").read()
+    clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1).split(":")
+    wall.append(sum(float(p) * 60 ** i for i, p in enumerate(reversed(clock))))
+    rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)))
+print(f"compile.{name}\t{statistics.median(wall):.2f}\ts")
+print(f"memory.{name}\t{max(rss) / 1024:.0f}\tMiB")
+PY
+}
+log "compile time of the generated Binance module"
+ROOT_ID=$(basename "$ROOT" | tr '[:upper:]' '[:lower:]')
+make_package "$WORK/compile-specgen" ".package(path: \"$ROOT\")" ".product(name: \"ClientRuntime\", package: \"$ROOT_ID\")"
+cp "$WORK"/gen-specgen/BinanceSpot/*.swift "$WORK/compile-specgen/Sources/Gen/"
+compile_module specgen "$WORK/compile-specgen"
+make_package "$WORK/compile-openapi" '.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")' '.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")'
+cp "$WORK"/gen-openapi/*.swift "$WORK/compile-openapi/Sources/Gen/"
+compile_module openapi "$WORK/compile-openapi"
+wc -l "$WORK"/gen-specgen/BinanceSpot/*.swift | tail -1 | awk '{print "lines.specgen\t" $1 "\tlines"}' >> "$RESULTS"
+wc -l "$WORK"/gen-openapi/*.swift | tail -1 | awk '{print "lines.openapi\t" $1 "\tlines"}' >> "$RESULTS"
+
+# --- 3 and 4. signing and decoding (release), with swift-openapi-generator's types copied in
+log "building the benchmark harness (release)"
+rm -rf "$BENCH/Sources/OpenAPITypes"
+mkdir -p "$BENCH/Sources/OpenAPITypes"
+cp "$WORK"/gen-openapi/Types*.swift "$BENCH/Sources/OpenAPITypes/"
+swift build -c release --package-path "$BENCH" --product SpecGenBench >&2
+log "running sign and decode benchmarks"
+"$BENCH/.build/release/SpecGenBench" "$SPEC" sign decode | awk -F'\t' '{print $1 "\t" $2 "\tns\t" $3}' >> "$RESULTS"
+
+python3 "$BENCH/table.py" "$RESULTS" | tee "$WORK/table.md"
