@@ -17,9 +17,10 @@ enum SignBench {
     static let apiKey = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
 
     static func order() -> NewOrderRequest {
-        var order = NewOrderRequest.limit(symbol: "LTCBTC", side: .buy, timeInForce: .gtc, quantity: "1", price: "0.1")
-        order.newOrderRespType = .ack
-        return order
+        // What `NewOrderRequest.limit(…)` builds, with an ACK response.
+        NewOrderRequest(
+            symbol: "LTCBTC", side: .buy, type: .limit, timeInForce: .gtc, quantity: "1", price: "0.1",
+            newOrderRespType: .ack)
     }
 
     static func run() async throws -> [Measurement] {
