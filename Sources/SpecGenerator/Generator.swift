@@ -26,15 +26,28 @@ public enum Generator {
     }
 
     /// Trailing spaces removed, runs of blank lines collapsed, exactly one final newline.
+    /// One pass over the UTF-8 bytes of each line (this runs on every generated file).
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var blankPending = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.reversed().drop(while: { $0 == " " || $0 == "\t" })
-            let clean = Substring(String(trimmed.reversed()))
-            if clean.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(clean)
+            let bytes = line.utf8
+            var end = bytes.endIndex
+            while end > bytes.startIndex {
+                let last = bytes.index(before: end)
+                guard bytes[last] == UInt8(ascii: " ") || bytes[last] == UInt8(ascii: "\t") else { break }
+                end = last
+            }
+            if end == bytes.startIndex {
+                blankPending = !out.isEmpty
+                continue
+            }
+            if blankPending { out += "\n" }
+            blankPending = false
+            out += line[..<end]
+            out += "\n"
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        return out.isEmpty ? "\n" : out
     }
 }
