@@ -44,7 +44,7 @@ r = ratio("gen.openapi", "gen.specgen")
 lines.append(f"| generate binance-spot (wall, median) | {fmt('gen.specgen')} | swift-openapi-generator: {fmt('gen.openapi')} | "
              f"{r and f'{r:.1f}× faster'} | ≥ 10× faster | {check(r, lambda x: x >= 10)} |")
 r = ratio("compile.specgen", "compile.openapi")
-lines.append(f"| clean compile of the module (debug, median) | {fmt('compile.specgen')} | swift-openapi-generator: {fmt('compile.openapi')} | "
+lines.append(f"| clean compile of the module (debug, median, less SwiftPM no-op time) | {fmt('compile.specgen')} | swift-openapi-generator: {fmt('compile.openapi')} | "
              f"{r and f'{r:.2f}×'} | ≤ 0.5× | {check(r, lambda x: x <= 0.5)} |")
 r = ratio("memory.specgen", "memory.openapi")
 lines.append(f"| peak memory of that compile | {fmt('memory.specgen')} | swift-openapi-generator: {fmt('memory.openapi')} | "
