@@ -39,7 +39,7 @@ struct ExampleCatalog: Sendable {
             guard live.contains(member.key), case .number = member.value else { return member }
             return (member.key, .number(String(now)))
         }
-        return JSONText.write(.object(updated))
+        return JSONDocument.object(updated).jsonText
     }
 
     /// A success example of another endpoint with the same (non-variant) response type.
@@ -59,15 +59,15 @@ struct ExampleCatalog: Sendable {
         let stringCodes: Bool
         if case let .codeMessage(_, type, _)? = spec.errorFormat { stringCodes = type == .string } else { stringCodes = Int(envelope.success) == nil }
         var members = [
-            JSONText.quote(envelope.code) + ":" + (stringCodes ? JSONText.quote(envelope.success) : envelope.success),
-            JSONText.quote(envelope.message) + ":" + JSONText.quote("success"),
+            JSONDocument.quote(envelope.code) + ":" + (stringCodes ? JSONDocument.quote(envelope.success) : envelope.success),
+            JSONDocument.quote(envelope.message) + ":" + JSONDocument.quote("success"),
         ]
         let synthesizer = SampleSynthesizer(spec: spec, now: now)
         for field in envelope.extraFields {
             let value = field.type.value == .long ? String(now) : synthesizer.sample(field.type.value)
-            members.append(JSONText.quote(field.name.value) + ":" + value)
+            members.append(JSONDocument.quote(field.name.value) + ":" + value)
         }
-        members.append(JSONText.quote(envelope.data) + ":" + payload)
+        members.append(JSONDocument.quote(envelope.data) + ":" + payload)
         return "{" + members.joined(separator: ",") + "}"
     }
 }

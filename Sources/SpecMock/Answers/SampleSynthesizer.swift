@@ -14,17 +14,17 @@ struct SampleSynthesizer: Sendable {
     private func sample(_ type: TypeRef, depth: Int) -> String {
         guard depth < 12 else { return "null" }
         switch type {
-        case .string: return JSONText.quote("sample")
-        case .decimal: return JSONText.quote("1.00000000")
+        case .string: return JSONDocument.quote("sample")
+        case .decimal: return JSONDocument.quote("1.00000000")
         case .int: return "1"
         case .long: return "1"
         case .boolean: return "false"
-        case .datetime: return JSONText.quote("2025-01-01T00:00:00.000Z")
+        case .datetime: return JSONDocument.quote("2025-01-01T00:00:00.000Z")
         case .json, .empty: return "{}"
         case let .array(element): return "[" + sample(element, depth: depth + 1) + "]"
         case let .map(element): return "{\"SAMPLE\":" + sample(element, depth: depth + 1) + "}"
         case let .named(name):
-            if let def = spec.enumDef(named: name) { return JSONText.quote(def.values.first?.value.value ?? "") }
+            if let def = spec.enumDef(named: name) { return JSONDocument.quote(def.values.first?.value.value ?? "") }
             guard let model = spec.model(named: name) else { return "null" }
             return sample(model, depth: depth + 1, discriminator: nil)
         }
@@ -36,11 +36,11 @@ struct SampleSynthesizer: Sendable {
             let members = fields.map { field -> String in
                 let value: String
                 if let discriminator, field.name.value == discriminator.field {
-                    value = JSONText.quote(discriminator.value)
+                    value = JSONDocument.quote(discriminator.value)
                 } else {
                     value = fieldSample(field, depth: depth)
                 }
-                return JSONText.quote(field.name.value) + ":" + value
+                return JSONDocument.quote(field.name.value) + ":" + value
             }
             return "{" + members.joined(separator: ",") + "}"
         case let .positional(fields):

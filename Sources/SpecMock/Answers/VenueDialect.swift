@@ -221,8 +221,8 @@ struct VenueDialect: Sendable {
 
     /// `{"<code>": <code>, "<msg>": "<message>"}`, the code as a JSON number or string as the venue sends it.
     private func body(status: Int, code: String, message: String) -> OutgoingResponse {
-        let codeJSON = style == .numericCodes && Int(code) != nil ? code : JSONText.quote(code)
-        return .json(status, "{\(JSONText.quote(codeField)):\(codeJSON),\(JSONText.quote(messageField)):\(JSONText.quote(message))}")
+        let codeJSON = style == .numericCodes && Int(code) != nil ? code : JSONDocument.quote(code)
+        return .json(status, "{\(JSONDocument.quote(codeField)):\(codeJSON),\(JSONDocument.quote(messageField)):\(JSONDocument.quote(message))}")
     }
 
     /// The first `"…"` in a catalog description (`Message: "Invalid symbol."`).

@@ -1,3 +1,4 @@
+import class ClientRuntime.Locked
 import Foundation
 import SpecModel
 
@@ -14,7 +15,7 @@ final class MockEngine: Sendable {
     private let examples: ExampleCatalog
     /// Endpoints that place orders: answered with order-count headers.
     private let orderEndpoints: Set<String>
-    private let state: Protected<State>
+    private let state: Locked<State>
 
     private struct State {
         var records: [MockRecordedRequest] = []
@@ -36,7 +37,7 @@ final class MockEngine: Sendable {
             spec: spec, signingParams: Set(signing.compactMap { $0 }), rejectUnknown: options.rejectUnknownParameters)
         examples = ExampleCatalog(spec: spec)
         orderEndpoints = Self.orderEndpoints(spec)
-        state = Protected(State(counter: RateLimitCounter(spec.rateLimits), faults: options.faults))
+        state = Locked(State(counter: RateLimitCounter(spec.rateLimits), faults: options.faults))
     }
 
     // MARK: - Inspection and faults

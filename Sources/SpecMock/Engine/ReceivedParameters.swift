@@ -22,7 +22,7 @@ struct ReceivedParameter: Sendable {
         case let .text(text): text
         case let .json(.string(text)): text
         case .json(.null): nil
-        case let .json(document): JSONText.write(document)
+        case let .json(document): document.jsonText
         }
     }
 

@@ -1,3 +1,4 @@
+import class ClientRuntime.Locked
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -41,7 +42,7 @@ final class MockServer: Sendable {
             },
             logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        let failure = Protected<String?>(nil)
+        let failure = Locked<String?>(nil)
         let task = Task {
             do {
                 try await group.run()

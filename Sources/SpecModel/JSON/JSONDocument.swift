@@ -270,13 +270,14 @@ extension JSONDocument {
         case .null: return "null"
         case let .bool(b): return b ? "true" : "false"
         case let .number(n): return n
-        case let .string(s): return Self.quoted(s)
+        case let .string(s): return Self.quote(s)
         case let .array(items): return "[" + items.map(\.jsonText).joined(separator: ",") + "]"
-        case let .object(members): return "{" + members.map { Self.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
+        case let .object(members): return "{" + members.map { Self.quote($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
         }
     }
 
-    static func quoted(_ s: String) -> String {
+    /// `s` as a JSON string literal.
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
