@@ -49,6 +49,6 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ context: Any, template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(RenderValue.convert(context), withTemplate: name) ?? ""
     }
 }
