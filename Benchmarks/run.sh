@@ -47,7 +47,7 @@ time_command() { # name prepare command
   if command -v hyperfine >/dev/null; then
     hyperfine --style none --warmup 1 --runs "$RUNS" --prepare "$prepare" --export-json "$WORK/$name.json" "$command" >&2
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"]*1000)' "$WORK/$name.json"
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{sys.argv[2]}.cpu\t{(r["user"]+r["system"])*1000}\tms")' "$WORK/$name.json" "${name/-/.}" >> "$RESULTS"
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(sys.argv[2] + ".cpu", (r["user"] + r["system"]) * 1000, "ms", sep="\t")' "$WORK/$name.json" "${name/-/.}" >> "$RESULTS"
   else
     local times=()
     bash -c "$prepare; $command"
