@@ -1,4 +1,5 @@
 import Foundation
+import SpecModel
 
 /// Writes YAML scalars for drafted specs: plain where that is safe, double-quoted otherwise.
 enum YAMLText {
@@ -11,20 +12,8 @@ enum YAMLText {
         return quoted(text)
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted scalar: a JSON string literal is one, escapes and all.
+    static func quoted(_ text: String) -> String { JSONDocument.quote(text) }
 
     /// A literal block (`|`) indented by `indent` spaces.
     static func block(_ text: String, indent: Int) -> String {
