@@ -75,12 +75,26 @@ let package = Package(
         ),
         .testTarget(name: "SpecGeneratorTests", dependencies: ["SpecGenerator", "SpecModel"]),
         .testTarget(name: "SpecToolsTests", dependencies: ["SpecTools", "SpecModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClientRuntimeTests", dependencies: ["ClientRuntime"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ClientRuntimeTests",
+            dependencies: [
+                "ClientRuntime",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
         .target(
             name: "ClientRuntimeAsyncHTTPClient",
             dependencies: ["ClientRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .testTarget(name: "ClientRuntimeAsyncHTTPClientTests", dependencies: ["ClientRuntimeAsyncHTTPClient"]),
+        .testTarget(
+            name: "ClientRuntimeAsyncHTTPClientTests",
+            dependencies: [
+                "ClientRuntimeAsyncHTTPClient", "ClientRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel"]
