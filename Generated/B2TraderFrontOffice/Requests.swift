@@ -96,6 +96,10 @@ public struct PlaceOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -252,6 +256,10 @@ public struct OrderDataRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 

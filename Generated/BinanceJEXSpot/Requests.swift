@@ -104,6 +104,10 @@ public struct DepthRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -153,6 +157,10 @@ public struct TradesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -208,6 +216,10 @@ public struct HistoricalTradesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -275,6 +287,10 @@ public struct KlinesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -342,7 +358,9 @@ public struct Ticker24hrRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 40)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
         param: nil,
@@ -402,7 +420,9 @@ public struct TickerPriceRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 2)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
         param: nil,
@@ -463,7 +483,9 @@ public struct BookTickerRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 2)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
         param: nil,
@@ -566,6 +588,10 @@ public struct NewOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -672,6 +698,10 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -827,6 +857,10 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -929,6 +963,10 @@ public struct AllOrdersRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -1059,6 +1097,10 @@ public struct DepositHistoryRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -1161,6 +1203,10 @@ public struct WithdrawHistoryRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 

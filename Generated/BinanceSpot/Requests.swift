@@ -115,6 +115,10 @@ public struct ExchangeInfoRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -302,6 +306,10 @@ public struct NewOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -740,6 +748,10 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -748,7 +760,9 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
         ], default: 1)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
 /// The legal combinations of parameters, as the spec's rules state them.
@@ -1022,6 +1036,10 @@ public struct QueryOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -1095,6 +1113,10 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -1360,6 +1382,10 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -1704,6 +1730,10 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -1749,7 +1779,9 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 6)
         ], default: 80)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
 /// Parameters of `BinanceSpotClient.allOrders`: Get all account orders on a symbol; active, canceled or filled.
@@ -1821,6 +1853,10 @@ public struct AllOrdersRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -2007,6 +2043,10 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -2290,6 +2330,10 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -2749,6 +2793,10 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3148,6 +3196,10 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3270,6 +3322,10 @@ public struct CancelOrderListRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3324,6 +3380,10 @@ public struct QueryOrderListRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3399,6 +3459,10 @@ public struct AllOrderListsRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3566,6 +3630,10 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3759,6 +3827,10 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3767,7 +3839,9 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
         ], default: 1)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
 /// The legal combinations of parameters, as the spec's rules state them.
@@ -3917,6 +3991,10 @@ public struct MyTradesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -3925,7 +4003,9 @@ public struct MyTradesRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.present("orderId")], weight: 5)
         ], default: 20)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
 /// Parameters of `BinanceSpotClient.rateLimitOrder`: Show the account's unfilled order count for all intervals.
@@ -4043,6 +4123,10 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -4052,7 +4136,9 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
             RequestWeight.Case(when: [.present("orderId")], weight: 20),
         ], default: 2)
 
-    public var weight: Int { Self.requestWeight.weight(for: parameters) }
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
 /// Parameters of `BinanceSpotClient.myAllocations`: Retrieve the allocations resulting from SOR order placement.
@@ -4142,6 +4228,10 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -4240,6 +4330,10 @@ public struct OrderAmendmentsRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 

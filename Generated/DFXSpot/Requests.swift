@@ -95,6 +95,10 @@ public struct TradesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -162,6 +166,10 @@ public struct KlinesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -416,6 +424,10 @@ public struct AccountTradesRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -507,6 +519,10 @@ public struct CreateOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -596,6 +612,10 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -650,6 +670,10 @@ public struct BatchCancelOrdersRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -702,6 +726,10 @@ public struct GetOrderRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -775,6 +803,10 @@ public struct FinishedOrdersRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 
@@ -836,6 +868,10 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
     ]
 
     public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
     }
 

@@ -65,13 +65,14 @@ public final class APIClient<Failure: VenueError>: Sendable {
     /// `ResponseDecodingError` or `CancellationError`.
     public func send<R: APIRequest>(_ request: R) async throws -> R.Response {
         let endpoint = R.endpoint
-        try request.validate()
         let parameters = request.parameters
+        try request.validate(parameters)
+        let weight = request.weight(for: parameters)
         var attempt = 0
         var refreshToken = false
         while true {
             try Task.checkCancellation()
-            if let limiter = options.rateLimiter { try await limiter.acquire(weight: request.weight) }
+            if let limiter = options.rateLimiter { try await limiter.acquire(weight: weight) }
             let token = try await bearerToken(for: endpoint, forceRefresh: refreshToken)
             let context = RequestBuilder.Context(
                 credentials: credentials, timestamp: currentTimestamp(), bearerToken: token)

@@ -77,6 +77,10 @@ public protocol APIRequest: Sendable {
     var weight: Int { get }
     /// Checks the spec's parameter rules; throws `RequestValidationError`.
     func validate() throws
+    /// `weight` for this request's `parameters`, already computed by the caller (generated requests implement it).
+    func weight(for parameters: Parameters) -> Int
+    /// `validate()` on this request's `parameters`, already computed by the caller (generated requests implement it).
+    func validate(_ parameters: Parameters) throws
     /// Decodes the response payload (the envelope's data field, when the API has an envelope). An instance method,
     /// because the shape can depend on the request (`newOrderRespType` ACK / RESULT / FULL).
     func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response
@@ -94,4 +98,8 @@ extension APIRequest {
     public var weight: Int { 1 }
     /// No rules.
     public func validate() throws {}
+    /// Falls back to `weight`.
+    public func weight(for parameters: Parameters) -> Int { weight }
+    /// Falls back to `validate()`.
+    public func validate(_ parameters: Parameters) throws { try validate() }
 }
