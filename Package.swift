@@ -31,6 +31,8 @@ let package = Package(
             name: "SpecGenerator",
             dependencies: ["SpecModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // The plugins' generator: `specgen generate` alone, without the docs reader, diff, export and mock.
+        .executableTarget(name: "specgen-generate", dependencies: ["SpecGenerator"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "SpecTools", dependencies: ["SpecModel", "SpecGenerator", "CLibXML2", "Yams"]),
         .executableTarget(
@@ -51,13 +53,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .plugin(name: "SpecGenPlugin", capability: .buildTool(), dependencies: ["specgen"]),
+        .plugin(name: "SpecGenPlugin", capability: .buildTool(), dependencies: ["specgen-generate"]),
         .plugin(
             name: "GenerateClients",
             capability: .command(
                 intent: .custom(verb: "generate-clients", description: "Regenerate Generated/ from specs/"),
                 permissions: [.writeToPackageDirectory(reason: "specgen writes the generated clients into Generated/")]),
-            dependencies: ["specgen"]),
+            dependencies: ["specgen-generate"]),
         // A target that uses the build plugin the way a user would: the spec sits beside the sources.
         .testTarget(name: "PluginTests", dependencies: ["ClientRuntime"], exclude: ["demo-exchange.yaml"], plugins: ["SpecGenPlugin"]),
         // Generated clients, one library per spec (regenerate with `swift run specgen generate`).

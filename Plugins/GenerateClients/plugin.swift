@@ -6,15 +6,15 @@ import PackagePlugin
 @main
 struct GenerateClients: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        let tool = try context.tool(named: "specgen").url
+        let tool = try context.tool(named: "specgen-generate").url
         let process = Process()
         process.executableURL = tool
-        process.arguments = ["generate"] + arguments
+        process.arguments = arguments
         process.currentDirectoryURL = context.package.directoryURL
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            Diagnostics.error("specgen generate failed with exit code \(process.terminationStatus)")
+            Diagnostics.error("specgen-generate failed with exit code \(process.terminationStatus)")
             return
         }
     }

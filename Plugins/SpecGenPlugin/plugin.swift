@@ -15,13 +15,13 @@ struct SpecGenPlugin: BuildToolPlugin {
         let specs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { ["yaml", "yml"].contains($0.pathExtension) }
             .sorted { $0.path < $1.path }
-        let tool = try context.tool(named: "specgen").url
+        let tool = try context.tool(named: "specgen-generate").url
         return specs.map { spec in
             let output = context.pluginWorkDirectoryURL.appendingPathComponent(spec.deletingPathExtension().lastPathComponent)
             return .buildCommand(
                 displayName: "Generating a client from \(spec.lastPathComponent)",
                 executable: tool,
-                arguments: ["generate", "--spec", spec.path, "--output", output.path, "--flat", "--quiet"],
+                arguments: ["--spec", spec.path, "--output", output.path, "--flat", "--quiet"],
                 inputFiles: [spec],
                 outputFiles: Self.outputs.map { output.appendingPathComponent("\($0).swift") })
         }
