@@ -1,51 +1,54 @@
 import Foundation
 import Mustache
 
-/// The mustache templates, found without being told: `--templates DIR` overrides them file by file; otherwise
-/// `$SPECGEN_TEMPLATES`, the `templates/` folder of the SpecGen checkout this binary was built from, or
-/// `./templates`.
+/// The mustache templates. The built-in ones are compiled into the binary (`Templates/`), so `specgen` works
+/// wherever it is copied; `--templates DIR`, then `$SPECGEN_TEMPLATES`, override them file by file.
 public struct TemplateSet: Sendable {
     /// The fixed templates; each renders one file of a generated module.
     public static let names = ["Enums", "Models", "Requests", "Client", "Errors"]
+    /// The built-in templates' text by name: the starting point for an override.
+    public static var builtIn: [String: String] { BuiltInTemplates.byName }
 
     let library: MustacheLibrary
-    /// Where each template came from, for messages.
+    /// Where each template came from, for messages: a file path, or `built-in`.
     public let sources: [String: String]
 
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// Loads the default templates, with `overrides` (a directory) replacing any of them by file name.
+    /// Loads the templates: a file in `overrides`, else in `$SPECGEN_TEMPLATES`, else the built-in one.
     public static func load(overrides: String? = nil) throws -> TemplateSet {
+        let environment = ProcessInfo.processInfo.environment["SPECGEN_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        let directories = [("templates directory", overrides), ("SPECGEN_TEMPLATES directory", environment)]
+            .compactMap { label, path in path.map { (label, $0) } }
+        for (label, path) in directories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw LoadError(description: "\(label) '\(path)' does not exist")
+            }
+        }
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
-        let base = defaultDirectory()
         for name in names {
-            let candidates = [overrides, base].compactMap { $0 }.map { ($0 as NSString).appendingPathComponent("\(name).mustache") }
-            guard let path = candidates.first(where: FileManager.default.fileExists(atPath:)) else {
-                throw LoadError(description: "template '\(name).mustache' not found (looked in: \(candidates.map { ($0 as NSString).deletingLastPathComponent }.joined(separator: ", ")))")
+            let files = directories.map { ($0.1 as NSString).appendingPathComponent("\(name).mustache") }
+            let text: String
+            if let path = files.first(where: FileManager.default.fileExists(atPath:)) {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+                sources[name] = path
+            } else if let builtIn = BuiltInTemplates.byName[name] {
+                text = builtIn
+                sources[name] = "built-in"
+            } else {
+                throw LoadError(description: "template '\(name).mustache' is neither built in nor in \(files)")
             }
-            let text = try String(contentsOfFile: path, encoding: .utf8)
             do {
                 try library.register(text, named: name)
             } catch {
-                throw LoadError(description: "\(path): cannot parse template: \(error)")
+                throw LoadError(description: "\(sources[name] ?? name): cannot parse template \(name): \(error)")
             }
-            sources[name] = path
-        }
-        if let overrides, !FileManager.default.fileExists(atPath: overrides) {
-            throw LoadError(description: "templates directory '\(overrides)' does not exist")
         }
         return TemplateSet(library: library, sources: sources)
-    }
-
-    static func defaultDirectory() -> String? {
-        if let env = ProcessInfo.processInfo.environment["SPECGEN_TEMPLATES"] { return env }
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("templates").path
-        if FileManager.default.fileExists(atPath: checkout) { return checkout }
-        return FileManager.default.fileExists(atPath: "templates") ? "templates" : nil
     }
 
     func render(_ context: Any, template name: String) -> String {

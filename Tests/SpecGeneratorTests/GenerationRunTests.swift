@@ -61,7 +61,7 @@ import Testing
         try Data("{{% CONTENT_TYPE: TEXT}}\n// custom errors for {{name}}\n".utf8).write(to: dir.appendingPathComponent("Errors.mustache"))
         let templates = try TemplateSet.load(overrides: dir.path)
         #expect(templates.sources["Errors"]?.hasPrefix(dir.path) == true)
-        #expect(templates.sources["Enums"]?.hasSuffix("templates/Enums.mustache") == true)
+        #expect(templates.sources["Enums"] == "built-in")
         let spec = try #require(SpecLoader.load(path: specPaths()[0]).spec)
         let errors = try #require(try Generator.files(for: spec, templates: templates).first { $0.path.hasSuffix("Errors.swift") })
         #expect(errors.contents.hasPrefix("// custom errors for "))
