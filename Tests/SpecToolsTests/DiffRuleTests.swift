@@ -65,6 +65,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(.weightChanged, edits: .sub("timeWeight", "1", "2")),
     RuleCase(.weightChanged, edits: .sub("range", "weight: 5", "weight: 6")),
     RuleCase(.weightChanged, edits: .sub("unfilled", "1", "2")),
+    RuleCase(.weightChanged, edits: .line("accountWeight", "    weight: 5"), .delete("byParam"), .delete("ranges"), .delete("range"), .delete("rangeAbove"), reverse: true),
     // Parameters
     RuleCase(.parameterAdded, edits: .after("symbol", "      - {name: note, type: STRING}")),
     RuleCase(.parameterAddedRequired, edits: .after("symbol", "      - {name: note, type: STRING, required: true}")),
@@ -72,6 +73,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(.parameterBecameRequired, edits: .sub("quantity", "DECIMAL,", "DECIMAL, required: true,")),
     RuleCase(.parameterBecameOptional, edits: .sub("symbol", ", required: true", "")),
     RuleCase(.parameterTypeChanged, edits: .sub("limit", "INT", "LONG")),
+    RuleCase(.parameterTypeChanged, edits: .sub("recvWindow", "LONG", "DECIMAL")),
     RuleCase(.parameterEncodingChanged, edits: .sub("quantity", "DECIMAL,", "DECIMAL, in: query,")),
     RuleCase(.parameterEncodingChanged, edits: .sub("ids", "maxItems", "arrayStyle: comma, maxItems")),
     RuleCase(.parameterDefaultChanged, edits: .sub("limit", "default: 100", "default: 500")),
@@ -88,6 +90,12 @@ let ruleCases: [RuleCase] = [
     RuleCase(.ruleTightened, edits: .sub("require", "[price, quantity]", "[price, quantity, limit]")),
     RuleCase(.ruleRelaxed, edits: .sub("require", "[price, quantity]", "[price]")),
     RuleCase(.ruleAdded, .ruleRemoved, edits: .sub("require", "require: [price, quantity]", "forbid: [ids]")),
+    // A new optional parameter and its rules (Binance's pegged orders): old requests never send it.
+    RuleCase(.parameterAdded, .ruleAddedForNewParameters, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "      - whenPresent: [peg]\n        require: [price]")),
+    RuleCase(.parameterAdded, .ruleAddedForNewParameters, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "      - exclusive: [peg, price]")),
+    RuleCase(.parameterAdded, .ruleAdded, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "      - when: {type: MARKET}\n        require: [peg]")),
+    RuleCase(.parameterAdded, .ruleRelaxed, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "        whenAbsent: [peg]")),
+    RuleCase(.ruleAdded, .ruleRemoved, edits: .after("require", "        whenAbsent: [limit]")),
     // Responses
     RuleCase(.responseTypeChanged, edits: .sub("timeResponse", "LONG", "DECIMAL")),
     RuleCase(.responseTypeChanged, .exampleChanged, edits: .sub("timeResponse", "LONG", "STRING"), .sub("timeExample", "1499827319559", "\"1499827319559\"")),

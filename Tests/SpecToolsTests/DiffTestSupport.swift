@@ -135,11 +135,11 @@ let baseSpec = """
         method: GET
         path: /account
         security: KEYED  # @accountSecurity
-        weight:
-          byParam: limit
-          ranges:
+        weight:  # @accountWeight
+          byParam: limit  # @byParam
+          ranges:  # @ranges
             - {max: 100, weight: 5}  # @range
-            - {weight: 10}
+            - {weight: 10}  # @rangeAbove
         params:
           - {name: limit, type: INT, default: 100}
         response: OrderAck
@@ -159,7 +159,7 @@ let baseSpec = """
           - {name: ids, type: ARRAY OF LONG, maxItems: 5}  # @ids
           - {name: bracket, type: Bracket}
           - {name: respType, type: RespType}
-          - {name: recvWindow, type: LONG}
+          - {name: recvWindow, type: LONG}  # @recvWindow
           - {name: timestamp, type: LONG, required: true}
           - {name: signature, type: STRING, required: true}  # @signature
         rules:  # @rules

@@ -21,6 +21,13 @@ enum DocsPaths {
         return url.path
     }
 
+    /// A spec among the docs fixtures, shown as `Fixtures/docs/<name>`.
+    static func fixtureSpec(_ name: String) -> Spec {
+        let result = SpecLoader.load(path: fixture(name), displayPath: "Fixtures/docs/\(name)")
+        guard let spec = result.spec else { fatalError("cannot load fixture \(name): \(result.diagnostics)") }
+        return spec
+    }
+
     static func shared(_ names: [String]) -> [String] { names.map { sharedDocs.appendingPathComponent($0).path } }
 
     /// The 1-based number of the first line of `file` containing `text`.

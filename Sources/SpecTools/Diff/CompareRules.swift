@@ -3,8 +3,11 @@ import SpecModel
 extension SpecComparer {
     /// Rules compared by content. A rule whose condition and kind stay while its parameter list grows or shrinks
     /// is tightened or relaxed; anything else is removed and added.
+    /// A rule that only a request sending a parameter new to the endpoint can meet is `rule-added-for-new-parameters`;
+    /// one that now stands aside when a new parameter is sent (`whenAbsent: [pegPriceType]`) is relaxed.
     mutating func compareRules(_ before: Endpoint, _ now: Endpoint) {
         let owner = "endpoint `\(now.id.value)`"
+        let newParameters = Set(now.params.map(\.name.value)).subtracting(before.params.map(\.name.value))
         var unmatched = before.rules
         var candidates: [Rule] = []
         for rule in now.rules {
@@ -17,6 +20,12 @@ extension SpecComparer {
         }
         var added: [Rule] = []
         for rule in candidates {
+            let asBefore = Self.forOldRequests(rule, newParameters: newParameters)
+            if asBefore != rule, let index = unmatched.firstIndex(where: { Canonical.rule($0) == Canonical.rule(asBefore) }) {
+                let a = unmatched.remove(at: index)
+                report(.ruleRelaxed, at: rule.location, "\(owner): rule is now `\(Canonical.rule(rule))` (was `\(Canonical.rule(a))`); requests without the new parameters are checked as before")
+                continue
+            }
             let sameCondition = unmatched.firstIndex {
                 Canonical.condition($0.condition) == Canonical.condition(rule.condition) && $0.requirement.keyword == rule.requirement.keyword
             }
@@ -28,7 +37,35 @@ extension SpecComparer {
             report(tightened ? .ruleTightened : .ruleRelaxed, at: rule.location, "\(owner): rule is now `\(Canonical.rule(rule))` (was `\(Canonical.rule(a))`)")
         }
         for rule in unmatched { report(.ruleRemoved, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was removed") }
-        for rule in added { report(.ruleAdded, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added") }
+        for rule in added {
+            if Self.concernsOnlyNew(rule, newParameters: newParameters) {
+                report(.ruleAddedForNewParameters, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added; it only constrains requests that send a new parameter")
+            } else {
+                report(.ruleAdded, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added")
+            }
+        }
+    }
+
+    /// The rule as requests built for the old spec meet it: they never send a new parameter, so "when a new parameter
+    /// is absent" always holds and drops out.
+    static func forOldRequests(_ rule: Rule, newParameters: Set<String>) -> Rule {
+        var rule = rule
+        rule.condition.absent.removeAll { newParameters.contains($0.value) }
+        return rule
+    }
+
+    /// True when no request valid before can break the rule: its condition needs a new parameter to be sent, or it
+    /// forbids only new parameters, or it makes exclusive a list with at most one parameter that existed before.
+    static func concernsOnlyNew(_ rule: Rule, newParameters: Set<String>) -> Bool {
+        let condition = rule.condition
+        if condition.equals.contains(where: { newParameters.contains($0.param.value) }) || condition.present.contains(where: { newParameters.contains($0.value) }) {
+            return true
+        }
+        switch rule.requirement {
+        case let .forbid(params): return params.allSatisfy { newParameters.contains($0.value) }
+        case let .exclusive(params): return params.filter { !newParameters.contains($0.value) }.count <= 1
+        default: return false
+        }
     }
 
     /// true when `b` demands more than `a`, false when less, nil when neither (or both).

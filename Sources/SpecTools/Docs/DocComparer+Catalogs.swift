@@ -4,7 +4,8 @@ import SpecModel
 extension DocComparer {
     // MARK: Enums
 
-    /// Values of an ENUM-definitions section (or of a response field) that the matching spec enum lacks.
+    /// Values of an ENUM-definitions section (or of a response field) that the matching spec enum lacks; a section
+    /// that matches no spec enum is a new enum.
     mutating func compareEnums() {
         for docEnum in docs.enums {
             let target: EnumDef?
@@ -16,10 +17,7 @@ extension DocComparer {
                 target = matchingEnum(docEnum)
             }
             guard let def = target else {
-                let sample = docEnum.values.prefix(4).map(\.value).joined(separator: ", ")
-                report(DocFinding(
-                    .enumMissing, "the docs list values under \"\(docEnum.title)\" (\(sample)\(docEnum.values.count > 4 ? ", …" : "")), which match no enum of the spec",
-                    doc: docEnum.at, paths: ["enums"], subjects: docEnum.values.map(\.value)))
+                reportNewEnum(docEnum)
                 continue
             }
             let known = def.values.map(\.value.value)
@@ -32,22 +30,59 @@ extension DocComparer {
         }
     }
 
-    /// The spec enum an ENUM-definitions section describes: by name ("Order side" → OrderSide), by the parameter
-    /// names in its title ("(side)"), else the enum sharing most values.
+    /// An enum group the spec has no enum for, named by its heading ("Expiry Reasons" → `ExpiryReason`).
+    mutating func reportNewEnum(_ docEnum: DocEnum) {
+        let values = docEnum.values.map(\.value)
+        let sample = values.prefix(4).joined(separator: ", ") + (values.count > 4 ? ", …" : "")
+        let name = Self.enumNames(docEnum.title).last ?? docEnum.title
+        let closest = closestEnum(values).map { c in
+            "; the closest, '\(c.def.name.value)', shares \(c.shared) of its \(values.count) values and has \(c.specOnly) the docs do not list"
+        } ?? ""
+        report(DocFinding(
+            .enumMissing, "the docs define the enum \"\(docEnum.title)\" (\(sample)), which the spec lacks (a new enum, such as \(name))\(closest)",
+            doc: docEnum.at, paths: ["enums.\(name)"], subjects: [docEnum.title, name]))
+    }
+
+    /// The spec enum an ENUM-definitions section describes: by name ("Order side" → OrderSide, "Order types" →
+    /// OrderType), by the parameters or response fields its title names ("(side)"), else by values, when the
+    /// section and the enum mostly agree (`ValueOverlap.agrees`). Sharing a few common words is no match: "Execution
+    /// types" shares NEW, CANCELED, REJECTED and EXPIRED with OrderStatus, yet is an enum of its own.
     func matchingEnum(_ docEnum: DocEnum) -> EnumDef? {
-        let name = InlineText.upperCamel(docEnum.title).lowercased()
-        if let def = spec.enums.first(where: { $0.name.value.lowercased() == name }) { return def }
-        var votes: [String: Int] = [:]
-        for endpoint in spec.endpoints {
-            for param in endpoint.params where docEnum.names.contains(param.name.value) {
-                for ref in param.type.value.referencedNames where spec.enumDef(named: ref) != nil { votes[ref, default: 0] += 1 }
+        let names = Set(Self.enumNames(docEnum.title).map { $0.lowercased() })
+        if let def = spec.enums.first(where: { names.contains($0.name.value.lowercased()) }) { return def }
+        if let def = enumOfNamed(docEnum.names) { return def }
+        guard let closest = closestEnum(docEnum.values.map(\.value)), closest.agrees else { return nil }
+        return closest.def
+    }
+
+    /// "Order types" → ["OrderTypes", "OrderType"]: the title in UpperCamelCase, and its singular.
+    static func enumNames(_ title: String) -> [String] {
+        let name = InlineText.upperCamel(title)
+        return name.count > 1 && name.hasSuffix("s") && !name.hasSuffix("ss") ? [name, String(name.dropLast())] : [name]
+    }
+
+    /// The enum most parameters and response fields named `names` have ("(side)" → OrderSide).
+    func enumOfNamed(_ names: [String]) -> EnumDef? {
+        guard !names.isEmpty else { return nil }
+        let fields = spec.models.flatMap { model -> [Field] in
+            switch model.kind {
+            case let .object(fields), let .positional(fields): fields
+            case .polymorphic: []
             }
         }
-        if let (best, _) = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { return spec.enumDef(named: best) }
-        let values = Set(docEnum.values.map(\.value))
-        let scored = spec.enums.map { def in (def, def.values.filter { values.contains($0.value.value) }.count) }
-        guard let top = scored.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return nil }
-        return top.0
+        let types = spec.endpoints.flatMap(\.params).filter { names.contains($0.name.value) }.map(\.type.value)
+            + fields.filter { names.contains($0.name.value) }.map(\.type.value)
+        var votes: [String: Int] = [:]
+        for ref in types.flatMap(\.referencedNames) where spec.enumDef(named: ref) != nil { votes[ref, default: 0] += 1 }
+        guard let (best, _) = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        return spec.enumDef(named: best)
+    }
+
+    /// The spec enum sharing most of `values`, if any shares one.
+    func closestEnum(_ values: [String]) -> ValueOverlap? {
+        let overlaps = spec.enums.map { ValueOverlap(def: $0, docs: Set(values)) }
+        guard let top = overlaps.max(by: { $0.shared < $1.shared }), top.shared > 0 else { return nil }
+        return top
     }
 
     /// The enum of a response field named `field` in the models an endpoint group answers with.
@@ -94,4 +129,23 @@ extension DocComparer {
                 paths: ["errors.\(specError.name.value)", "errors.\(specError.code.value)"], subjects: [specError.name.value, specError.code.value]))
         }
     }
+}
+
+/// How a docs enum group's values compare with a spec enum's.
+struct ValueOverlap {
+    let def: EnumDef
+    /// Values both have, values only the docs list, values only the spec's enum has.
+    let shared: Int, docsOnly: Int, specOnly: Int
+
+    init(def: EnumDef, docs: Set<String>) {
+        let spec = Set(def.values.map(\.value.value))
+        self.def = def
+        shared = docs.intersection(spec).count
+        docsOnly = docs.subtracting(spec).count
+        specOnly = spec.subtracting(docs).count
+    }
+
+    /// The group is this enum when the shared values outnumber those only one side has, or when it lists a part of
+    /// the enum (two values at least, so one common word is no match).
+    var agrees: Bool { shared > docsOnly + specOnly || (docsOnly == 0 && shared >= 2) }
 }

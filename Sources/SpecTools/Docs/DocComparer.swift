@@ -46,6 +46,7 @@ struct DocComparer {
         compareEndpoints()
         compareEnums()
         compareErrors()
+        compareFilters()
     }
 
     /// The checked document that is the spec's document `name` (`dfx/4-market-endpoints.md`), if any.

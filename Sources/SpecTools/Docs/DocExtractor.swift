@@ -82,10 +82,10 @@ public struct DocExtractor {
         model.enums.append(DocEnum(title: Self.enumTitle(section.title), names: Self.parenNames(section.title), values: section.values, at: section.at))
     }
 
-    /// "Order status (status)" → "Order status".
+    /// "Order status (status)" → "Order status", "Execution types:" → "Execution types".
     static func enumTitle(_ title: String) -> String {
-        guard let paren = title.firstIndex(of: "(") else { return title }
-        return title[..<paren].trimmingCharacters(in: .whitespaces)
+        let name = title.firstIndex(of: "(").map { title[..<$0] } ?? Substring(title)
+        return name.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
     }
 
     /// "Order types (orderTypes, type)" → ["orderTypes", "type"].
@@ -222,7 +222,7 @@ public struct DocExtractor {
             define(key, title: headings.last?.title, at: at, level: headings.last?.level ?? 0)
             return
         }
-        guard let i = current else { return }
+        guard let i = current else { return filterDefinition(text, at) }
         let cleaned = JSONExampleText.clean(text)
         guard JSONExampleText.looksLikeJSON(cleaned) else { return }
         var example = DocExample(kind: Self.kind(of: label), label: label, text: cleaned, at: at)

@@ -12,6 +12,7 @@ public struct DocModel: Sendable {
     public var endpoints: [DocEndpoint] = []
     public var enums: [DocEnum] = []
     public var errors: [DocError] = []
+    public var filters: [DocFilter] = []
 
     public init() {}
 
@@ -91,6 +92,22 @@ public struct DocEnum: Sendable {
     /// For the values of a response field: the endpoint whose response has the field.
     public var endpoint: DocEndpoint.Key?
     public var at: SourceLocation
+}
+
+/// A filter the docs define in a section of its own: a `### PRICE_FILTER` heading and a JSON example whose
+/// discriminator member names it (`"filterType": "PRICE_FILTER"`).
+public struct DocFilter: Sendable {
+    /// The discriminator member of the example (`filterType`) and its value (`PRICE_FILTER`).
+    public var key: String
+    public var type: String
+    /// The heading the definition sits under ("Symbol filters", "Exchange Filters"), if any.
+    public var group: String?
+    /// The example's members other than the discriminator, each at its line.
+    public var fields: [DocValue]
+    public var example: JSONDocument
+    /// The heading of the definition and the example's first line.
+    public var at: SourceLocation
+    public var exampleAt: SourceLocation
 }
 
 /// An error code heading, such as `-1121 BAD_SYMBOL`.
