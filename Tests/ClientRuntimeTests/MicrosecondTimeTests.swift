@@ -26,7 +26,8 @@ import Testing
 
     static func order(recvWindow: String) throws -> Parameters {
         var parameters = Binance.orderParameters()
-        parameters.add("recvWindow", try #require(ExactDecimal(recvWindow)), in: .body)
+        let window: ExactDecimal? = ExactDecimal(recvWindow)
+        parameters.add("recvWindow", try #require(window), in: .body)
         return parameters
     }
 
