@@ -37,6 +37,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
             signatureHeader: nil, timestampParam: nil,
             timestampHeader: nil, recvWindowParam: nil,
             recvWindowDefault: nil, recvWindowMax: nil,
+            recvWindowFractionDigits: nil,
+            timeUnit: nil,
             bearerHeader: "Authorization"),
         errorFormat: .none,
         envelope: nil,

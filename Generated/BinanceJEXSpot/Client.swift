@@ -32,6 +32,8 @@ public struct BinanceJEXSpotClient: Sendable {
             signatureHeader: nil, timestampParam: "timestamp",
             timestampHeader: nil, recvWindowParam: "recvWindow",
             recvWindowDefault: 5000, recvWindowMax: 60000,
+            recvWindowFractionDigits: nil,
+            timeUnit: nil,
             bearerHeader: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,

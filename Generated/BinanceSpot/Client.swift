@@ -5,9 +5,14 @@ import Foundation
 
 /// A client for Binance Spot REST API.
 ///
-/// Binance's spot-trading REST API (`/api/v3`): exchange information, order placement, amendment and
+/// Binance's spot-trading REST API (`/api/v3`): exchange information and market data, order placement, amendment
 ///
-/// - Docs: binance-spot-rest-api.md, 2025-04-08
+/// - Docs: binance-spot-2026-07/rest-api.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/errors.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/enums.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/filters.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/CHANGELOG.md, 2026-07-21
+/// - Docs: binance-spot-rest-api.md, 2025-04-25 to 2025-06-12
 /// - Docs: binance-spot-orders-guide.md
 public struct BinanceSpotClient: Sendable {
     /// Where the client sends requests.
@@ -62,6 +67,8 @@ public struct BinanceSpotClient: Sendable {
             signatureHeader: nil, timestampParam: "timestamp",
             timestampHeader: nil, recvWindowParam: "recvWindow",
             recvWindowDefault: 5000, recvWindowMax: 60000,
+            recvWindowFractionDigits: 3,
+            timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),
             bearerHeader: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,
@@ -159,7 +166,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New order (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New order (TRADE)”
     public func newOrder(_ request: NewOrderRequest) async throws -> NewOrderResponse {
         try await runtime.send(request)
     }
@@ -176,7 +183,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Test new order (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Test new order (TRADE)”
     public func testNewOrder(_ request: TestNewOrderRequest) async throws -> TestOrderResult {
         try await runtime.send(request)
     }
@@ -189,7 +196,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Query order (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query order (USER_DATA)”
     public func queryOrder(_ request: QueryOrderRequest) async throws -> Order {
         try await runtime.send(request)
     }
@@ -203,7 +210,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel order (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel order (TRADE)”
     public func cancelOrder(_ request: CancelOrderRequest) async throws -> CanceledOrder {
         try await runtime.send(request)
     }
@@ -214,7 +221,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel All Open Orders on a Symbol (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel All Open Orders on a Symbol (TRADE)”
     public func cancelOpenOrders(_ request: CancelOpenOrdersRequest) async throws -> [CanceledOrderOrList] {
         try await runtime.send(request)
     }
@@ -237,7 +244,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel an Existing Order and Send a New Order (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel an Existing Order and Send a New Order (TRADE)”
     public func cancelReplace(_ request: CancelReplaceRequest) async throws -> CancelReplaceResponse {
         try await runtime.send(request)
     }
@@ -252,7 +259,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 0
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Order Amend Keep Priority (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Order Amend Keep Priority (TRADE)”
     public func amendOrderKeepPriority(_ request: AmendOrderKeepPriorityRequest) async throws -> AmendKeepPriorityResult {
         try await runtime.send(request)
     }
@@ -263,7 +270,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 6 when symbol sent; 80 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Current open orders (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Current open orders (USER_DATA)”
     public func openOrders(_ request: OpenOrdersRequest = OpenOrdersRequest()) async throws -> [Order] {
         try await runtime.send(request)
     }
@@ -280,7 +287,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “All orders (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “All orders (USER_DATA)”
     public func allOrders(_ request: AllOrdersRequest) async throws -> [Order] {
         try await runtime.send(request)
     }
@@ -299,7 +306,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New OCO - Deprecated (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New OCO - Deprecated (TRADE)”
     /// - Deprecated: yes
     public func newOcoDeprecated(_ request: NewOcoDeprecatedRequest) async throws -> NewOcoDeprecatedResponse {
         try await runtime.send(request)
@@ -322,7 +329,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New Order list - OCO (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OCO (TRADE)”
     public func newOrderListOco(_ request: NewOrderListOcoRequest) async throws -> NewOrderListOcoResponse {
         try await runtime.send(request)
     }
@@ -335,8 +342,6 @@ public struct BinanceSpotClient: Sendable {
     /// immediately on placement, the response still shows the pending order as `PENDING_NEW`. Adds 2 orders to the
     /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
-    /// Note: The documented example has list `symbol` ABCDEF while its orders are on LTCBTC; kept as documented.
-    ///
     /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
     /// shape (no `fills`).
     ///
@@ -345,7 +350,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New Order list - OTO (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OTO (TRADE)”
     public func newOrderListOto(_ request: NewOrderListOtoRequest) async throws -> NewOrderListOtoResponse {
         try await runtime.send(request)
     }
@@ -357,8 +362,7 @@ public struct BinanceSpotClient: Sendable {
     /// The pending orders are placed only when the working order is fully filled. Adds 3 orders to the
     /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
-    /// Note: The documented example has `contingencyType` OTO and list `symbol` ABCDEF while its orders are on
-    /// LTCBTC; kept as documented.
+    /// Note: The documented example has `contingencyType` OTO (the `ContingencyType` enum has no OTOCO).
     ///
     /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
     /// shape (no `fills`).
@@ -368,8 +372,50 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 3
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New Order list - OTOCO (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OTOCO (TRADE)”
     public func newOrderListOtoco(_ request: NewOrderListOtocoRequest) async throws -> NewOrderListOtocoResponse {
+        try await runtime.send(request)
+    }
+
+    /// Place an OPO (one-pays-the-other) order list.
+    ///
+    /// An OPO has two orders: a working buy order (`LIMIT` or `LIMIT_MAKER`) and a pending sell order. Unlike an OTO
+    /// it takes no pending quantity (Binance's OPO FAQ describes how the pending order is sized). Adds 2 orders to
+    /// the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
+    ///
+    /// Note: The documented answer has `contingencyType` OTO: OPO lists report as OTO (the `ContingencyType` enum has
+    /// no OPO).
+    ///
+    /// Note: The pending order's report has no `origQty` in the documented answer (an OPO takes no pending quantity).
+    ///
+    /// Note: The docs give no table of mandatory parameters by type for OPO; the rules here are the documented ones
+    /// only.
+    ///
+    /// - Endpoint: `POST /api/v3/orderList/opo`
+    /// - Weight: 1
+    /// - Unfilled order count: 2
+    /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
+    /// - Data source: Matching Engine
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order List - OPO (TRADE)”
+    public func newOrderListOpo(_ request: NewOrderListOpoRequest) async throws -> NewOrderListOpoResponse {
+        try await runtime.send(request)
+    }
+
+    /// Place an OPOCO (one-pays-the-other, one-cancels-the-other) order list.
+    ///
+    /// An OPOCO has three orders: a working buy order (`LIMIT` or `LIMIT_MAKER`) and two pending sell orders (pending
+    /// above and pending below) forming an OCO pair. Like an OPO it takes no pending quantity.
+    ///
+    /// Note: The docs name no data source for this endpoint (OPO: Matching Engine).
+    ///
+    /// Note: The documented answer has `contingencyType` OTO and no `origQty` on the pending orders, as for OPO.
+    ///
+    /// - Endpoint: `POST /api/v3/orderList/opoco`
+    /// - Weight: 1
+    /// - Unfilled order count: 3
+    /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order List - OPOCO (TRADE)”
+    public func newOrderListOpoco(_ request: NewOrderListOpocoRequest) async throws -> NewOrderListOpocoResponse {
         try await runtime.send(request)
     }
 
@@ -381,7 +427,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel Order list (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel Order list (TRADE)”
     public func cancelOrderList(_ request: CancelOrderListRequest) async throws -> CanceledOrderList {
         try await runtime.send(request)
     }
@@ -392,7 +438,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Order list (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Order list (USER_DATA)”
     public func queryOrderList(_ request: QueryOrderListRequest = QueryOrderListRequest()) async throws -> OrderList {
         try await runtime.send(request)
     }
@@ -405,7 +451,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query all Order lists (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query all Order lists (USER_DATA)”
     public func allOrderLists(_ request: AllOrderListsRequest = AllOrderListsRequest()) async throws -> [OrderList] {
         try await runtime.send(request)
     }
@@ -415,8 +461,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Endpoint: `GET /api/v3/openOrderList`
     /// - Weight: 6
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
-    /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Open Order lists (USER_DATA)”
+    /// - Data source: Memory => Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Open Order lists (USER_DATA)”
     public func openOrderLists(_ request: OpenOrderListsRequest = OpenOrderListsRequest()) async throws -> [OrderList] {
         try await runtime.send(request)
     }
@@ -431,7 +477,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New order using SOR (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New order using SOR (TRADE)”
     public func newSorOrder(_ request: NewSorOrderRequest) async throws -> NewSorOrderResponse {
         try await runtime.send(request)
     }
@@ -445,7 +491,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Test new order using SOR (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Test new order using SOR (TRADE)”
     public func testNewSorOrder(_ request: TestNewSorOrderRequest) async throws -> TestOrderResult {
         try await runtime.send(request)
     }
@@ -456,7 +502,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Account information (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Account information (USER_DATA)”
     public func account(_ request: AccountRequest = AccountRequest()) async throws -> Account {
         try await runtime.send(request)
     }
@@ -469,7 +515,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 5 when orderId sent; 20 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Account trade list (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Account trade list (USER_DATA)”
     public func myTrades(_ request: MyTradesRequest) async throws -> [AccountTrade] {
         try await runtime.send(request)
     }
@@ -480,7 +526,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 40
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Query Unfilled Order Count (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Unfilled Order Count (USER_DATA)”
     public func rateLimitOrder(_ request: RateLimitOrderRequest = RateLimitOrderRequest()) async throws -> [UnfilledOrderCount] {
         try await runtime.send(request)
     }
@@ -493,7 +539,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 2 when preventedMatchId sent; 20 when orderId sent; 2 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Prevented Matches (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Prevented Matches (USER_DATA)”
     public func myPreventedMatches(_ request: MyPreventedMatchesRequest) async throws -> [PreventedMatch] {
         try await runtime.send(request)
     }
@@ -506,7 +552,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Allocations (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Allocations (USER_DATA)”
     public func myAllocations(_ request: MyAllocationsRequest) async throws -> [Allocation] {
         try await runtime.send(request)
     }
@@ -520,7 +566,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Commission Rates (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Commission Rates (USER_DATA)”
     public func accountCommission(_ request: AccountCommissionRequest) async throws -> AccountCommission {
         try await runtime.send(request)
     }
@@ -533,8 +579,22 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Order Amendments (USER_DATA)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Order Amendments (USER_DATA)”
     public func orderAmendments(_ request: OrderAmendmentsRequest) async throws -> [OrderAmendment] {
+        try await runtime.send(request)
+    }
+
+    /// Query the filters relevant to the account on a symbol.
+    ///
+    /// The exchange, symbol and asset filters that apply to the account when trading a symbol. The only endpoint that
+    /// shows whether `MAX_ASSET` filters apply to the account.
+    ///
+    /// - Endpoint: `GET /api/v3/myFilters`
+    /// - Weight: 40
+    /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query relevant filters (USER_DATA)”
+    public func myFilters(_ request: MyFiltersRequest) async throws -> MyFilters {
         try await runtime.send(request)
     }
 }

@@ -12,6 +12,8 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
     case halt
     /// `BREAK`
     case `break`
+    /// `CANCEL_ONLY`: Orders may only be cancelled, not placed (new in the 2026-07 docs).
+    case cancelOnly
     /// A value this spec does not list; the text the server sent is kept.
     case unknown(String)
 
@@ -21,6 +23,7 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         .endOfDay,
         .halt,
         .`break`,
+        .cancelOnly,
     ]
 
     public init(rawValue: String) {
@@ -29,6 +32,7 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         case "END_OF_DAY": self = .endOfDay
         case "HALT": self = .halt
         case "BREAK": self = .`break`
+        case "CANCEL_ONLY": self = .cancelOnly
         default: self = .unknown(rawValue)
         }
     }
@@ -39,6 +43,7 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         case .endOfDay: "END_OF_DAY"
         case .halt: "HALT"
         case .`break`: "BREAK"
+        case .cancelOnly: "CANCEL_ONLY"
         case let .unknown(value): value
         }
     }
@@ -694,6 +699,8 @@ public enum SelfTradePreventionMode: RawRepresentable, CaseIterable, Sendable, H
     case expireBoth
     /// `DECREMENT`
     case decrement
+    /// `TRANSFER`
+    case transfer
     /// A value this spec does not list; the text the server sent is kept.
     case unknown(String)
 
@@ -704,6 +711,7 @@ public enum SelfTradePreventionMode: RawRepresentable, CaseIterable, Sendable, H
         .expireTaker,
         .expireBoth,
         .decrement,
+        .transfer,
     ]
 
     public init(rawValue: String) {
@@ -713,6 +721,7 @@ public enum SelfTradePreventionMode: RawRepresentable, CaseIterable, Sendable, H
         case "EXPIRE_TAKER": self = .expireTaker
         case "EXPIRE_BOTH": self = .expireBoth
         case "DECREMENT": self = .decrement
+        case "TRANSFER": self = .transfer
         default: self = .unknown(rawValue)
         }
     }
@@ -724,6 +733,220 @@ public enum SelfTradePreventionMode: RawRepresentable, CaseIterable, Sendable, H
         case .expireTaker: "EXPIRE_TAKER"
         case .expireBoth: "EXPIRE_BOTH"
         case .decrement: "DECREMENT"
+        case .transfer: "TRANSFER"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// What happened to an order in an execution report (`executionType` of the user data stream's events). Not a
+/// field of any REST answer; kept so the enum list matches the docs.
+public enum ExecutionType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `NEW`: The engine accepted the order.
+    case new
+    /// `CANCELED`: The user cancelled the order.
+    case canceled
+    /// `REPLACED`: The order was amended.
+    case replaced
+    /// `REJECTED`: The order was rejected and not processed (e.g. the new order of a cancel-replace whose
+    /// cancellation succeeded).
+    case rejected
+    /// `TRADE`: Part or all of the order's quantity was filled.
+    case trade
+    /// `EXPIRED`: The order ended by its type's rules (e.g. a LIMIT FOK order without a fill, a LIMIT IOC or MARKET
+    /// order that filled partly) or was cancelled by the exchange (e.g. during liquidation or maintenance).
+    case expired
+    /// `TRADE_PREVENTION`: The order expired because of self-trade prevention.
+    case tradePrevention
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .new,
+        .canceled,
+        .replaced,
+        .rejected,
+        .trade,
+        .expired,
+        .tradePrevention,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "NEW": self = .new
+        case "CANCELED": self = .canceled
+        case "REPLACED": self = .replaced
+        case "REJECTED": self = .rejected
+        case "TRADE": self = .trade
+        case "EXPIRED": self = .expired
+        case "TRADE_PREVENTION": self = .tradePrevention
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .new: "NEW"
+        case .canceled: "CANCELED"
+        case .replaced: "REPLACED"
+        case .rejected: "REJECTED"
+        case .trade: "TRADE"
+        case .expired: "EXPIRED"
+        case .tradePrevention: "TRADE_PREVENTION"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// Kind of execution rule (`ruleType` in `GET /api/v3/executionRules`; the docs' "Execution Rules").
+public enum ExecutionRuleType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `PRICE_RANGE`: The price range execution rule (limits on execution prices around the reference price).
+    case priceRange
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .priceRange
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PRICE_RANGE": self = .priceRange
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .priceRange: "PRICE_RANGE"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// Why an order expired (`expiryReason`, present only on expired orders).
+public enum ExpiryReason: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `NONE`
+    case noneValue
+    /// `REJECTED`
+    case rejected
+    /// `EXCHANGE_CANCELED`
+    case exchangeCanceled
+    /// `OCO_TRIGGER`
+    case ocoTrigger
+    /// `OTO_PHASE_ONE_EXPIRED`
+    case otoPhaseOneExpired
+    /// `UNFILLED_IOC_QUANTITY_EXPIRED`
+    case unfilledIocQuantityExpired
+    /// `UNFILLED_FOK_ORDER_EXPIRED`
+    case unfilledFokOrderExpired
+    /// `INSUFFICIENT_LIQUIDITY`
+    case insufficientLiquidity
+    /// `EXECUTION_RULE_PRICE_RANGE_EXCEEDED`
+    case executionRulePriceRangeExceeded
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .noneValue,
+        .rejected,
+        .exchangeCanceled,
+        .ocoTrigger,
+        .otoPhaseOneExpired,
+        .unfilledIocQuantityExpired,
+        .unfilledFokOrderExpired,
+        .insufficientLiquidity,
+        .executionRulePriceRangeExceeded,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "NONE": self = .noneValue
+        case "REJECTED": self = .rejected
+        case "EXCHANGE_CANCELED": self = .exchangeCanceled
+        case "OCO_TRIGGER": self = .ocoTrigger
+        case "OTO_PHASE_ONE_EXPIRED": self = .otoPhaseOneExpired
+        case "UNFILLED_IOC_QUANTITY_EXPIRED": self = .unfilledIocQuantityExpired
+        case "UNFILLED_FOK_ORDER_EXPIRED": self = .unfilledFokOrderExpired
+        case "INSUFFICIENT_LIQUIDITY": self = .insufficientLiquidity
+        case "EXECUTION_RULE_PRICE_RANGE_EXCEEDED": self = .executionRulePriceRangeExceeded
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .noneValue: "NONE"
+        case .rejected: "REJECTED"
+        case .exchangeCanceled: "EXCHANGE_CANCELED"
+        case .ocoTrigger: "OCO_TRIGGER"
+        case .otoPhaseOneExpired: "OTO_PHASE_ONE_EXPIRED"
+        case .unfilledIocQuantityExpired: "UNFILLED_IOC_QUANTITY_EXPIRED"
+        case .unfilledFokOrderExpired: "UNFILLED_FOK_ORDER_EXPIRED"
+        case .insufficientLiquidity: "INSUFFICIENT_LIQUIDITY"
+        case .executionRulePriceRangeExceeded: "EXECUTION_RULE_PRICE_RANGE_EXCEEDED"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// What a pegged order's price follows (`pegPriceType`; listed with the order parameters, not in the enums page).
+public enum PegPriceType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `PRIMARY_PEG`: The best price on the order's own side of the book.
+    case primaryPeg
+    /// `MARKET_PEG`: The best price on the opposite side of the book.
+    case marketPeg
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .primaryPeg,
+        .marketPeg,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PRIMARY_PEG": self = .primaryPeg
+        case "MARKET_PEG": self = .marketPeg
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .primaryPeg: "PRIMARY_PEG"
+        case .marketPeg: "MARKET_PEG"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// How a pegged order's offset is counted (`pegOffsetType`); only price levels so far.
+public enum PegOffsetType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `PRICE_LEVEL`: `pegOffsetValue` counts price levels away from the best price.
+    case priceLevel
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .priceLevel
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PRICE_LEVEL": self = .priceLevel
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .priceLevel: "PRICE_LEVEL"
         case let .unknown(value): value
         }
     }
@@ -900,6 +1123,10 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
     case exchangeMaxNumAlgoOrders
     /// `EXCHANGE_MAX_NUM_ICEBERG_ORDERS`
     case exchangeMaxNumIcebergOrders
+    /// `MAX_NUM_ORDER_LISTS`
+    case maxNumOrderLists
+    /// `MAX_ASSET`
+    case maxAsset
     /// A value this spec does not list; the text the server sent is kept.
     case unknown(String)
 
@@ -921,6 +1148,8 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         .exchangeMaxNumOrders,
         .exchangeMaxNumAlgoOrders,
         .exchangeMaxNumIcebergOrders,
+        .maxNumOrderLists,
+        .maxAsset,
     ]
 
     public init(rawValue: String) {
@@ -941,6 +1170,8 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case "EXCHANGE_MAX_NUM_ORDERS": self = .exchangeMaxNumOrders
         case "EXCHANGE_MAX_NUM_ALGO_ORDERS": self = .exchangeMaxNumAlgoOrders
         case "EXCHANGE_MAX_NUM_ICEBERG_ORDERS": self = .exchangeMaxNumIcebergOrders
+        case "MAX_NUM_ORDER_LISTS": self = .maxNumOrderLists
+        case "MAX_ASSET": self = .maxAsset
         default: self = .unknown(rawValue)
         }
     }
@@ -963,6 +1194,8 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case .exchangeMaxNumOrders: "EXCHANGE_MAX_NUM_ORDERS"
         case .exchangeMaxNumAlgoOrders: "EXCHANGE_MAX_NUM_ALGO_ORDERS"
         case .exchangeMaxNumIcebergOrders: "EXCHANGE_MAX_NUM_ICEBERG_ORDERS"
+        case .maxNumOrderLists: "MAX_NUM_ORDER_LISTS"
+        case .maxAsset: "MAX_ASSET"
         case let .unknown(value): value
         }
     }

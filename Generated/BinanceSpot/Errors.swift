@@ -208,7 +208,8 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// `-1128` OPTIONAL_PARAMS_BAD_COMBO: The optional parameters sent do not form a valid combination (some must be
     /// sent together or not at all). Messages: "Combination of optional parameters invalid."; "Combination of
     /// optional fields invalid. Recommendation: '%s' and '%s' must both be sent."; "Fields [%s] must be sent together
-    /// or omitted entirely."; "Invalid `MDEntryType (269)` combination. BID and OFFER must be requested together."
+    /// or omitted entirely."; "Invalid `MDEntryType (269)` combination. BID and OFFER must be requested together.";
+    /// "Conflicting fields: ['%s'...]"
     public static let optionalParamsBadCombo = Self(catalogCode: "-1128")
 
     /// `-1130` INVALID_PARAMETER: A parameter's value is not valid. Messages: "Invalid data sent for a parameter.";
@@ -235,12 +236,13 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// multiple times in the list."
     public static let duplicateSymbols = Self(catalogCode: "-1151")
 
-    /// `-1152` INVALID_SBE_HEADER: The `X-MBX-SBE` header is malformed. Message: "Invalid `X-MBX-SBE` header;
-    /// expected `<SCHEMA_ID>:<VERSION>`."
+    /// `-1152` INVALID_SBE_HEADER: The `X-MBX-SBE` header or an SBE message header is malformed. Messages: "Invalid
+    /// `X-MBX-SBE` header; expected `<SCHEMA_ID>:<VERSION>`."; "Invalid SBE message header."
     public static let invalidSbeHeader = Self(catalogCode: "-1152")
 
-    /// `-1153` UNSUPPORTED_SCHEMA_ID: The SBE schema ID or version in the `X-MBX-SBE` header is not supported.
-    /// Message: "Unsupported SBE schema ID or version specified in the `X-MBX-SBE` header."
+    /// `-1153` UNSUPPORTED_SCHEMA_ID: The SBE schema ID or version asked for is not supported or not valid. Messages:
+    /// "Unsupported SBE schema ID or version specified in the `X-MBX-SBE` header."; "Invalid SBE schema ID or version
+    /// specified."
     public static let unsupportedSchemaId = Self(catalogCode: "-1153")
 
     /// `-1155` SBE_DISABLED: SBE responses are not enabled. Message: "SBE is not enabled."
@@ -304,10 +306,11 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// sent once."
     public static let alreadyLoggedIn = Self(catalogCode: "-1176")
 
-    /// `-1177` GARBLED_MESSAGE: FIX API: the message is malformed (checksum, header tag order, body length or
-    /// non-printable characters). Messages: "`CheckSum(10)` contains an incorrect value."; "`BeginString (8)` is not
-    /// the first tag in a message."; "`MsgType (35)` is not the third tag in a message."; "`BodyLength (9)` does not
-    /// contain the correct byte count."; "Only printable ASCII characters and SOH (Start of Header) are allowed."
+    /// `-1177` GARBLED_MESSAGE: FIX API: the message is malformed (checksum, header tag order, body length,
+    /// non-printable characters, a tag without a value or a bad encoding type). Messages: "`CheckSum(10)` contains an
+    /// incorrect value."; "`BeginString (8)` is not the first tag in a message."; "`MsgType (35)` is not the third
+    /// tag in a message."; "`BodyLength (9)` does not contain the correct byte count."; "Only printable ASCII
+    /// characters and SOH (Start of Header) are allowed."; "Tag specified without a value."; "Invalid encodingType."
     public static let garbledMessage = Self(catalogCode: "-1177")
 
     /// `-1178` BAD_SENDER_COMPID: FIX API: the SenderCompId is wrong or changed during the session. Message:
@@ -392,6 +395,37 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// leg. Message: "A take profit order in a sell OCO must be above."
     public static let sellOcoTakeProfitMustBeAbove = Self(catalogCode: "-1199")
 
+    /// `-1210` INVALID_PEG_PRICE_TYPE: `pegPriceType` is not a supported peg type. Message: "Invalid pegPriceType."
+    public static let invalidPegPriceType = Self(catalogCode: "-1210")
+
+    /// `-1211` INVALID_PEG_OFFSET_TYPE: `pegOffsetType` is not a supported offset type. Message: "Invalid
+    /// pegOffsetType."
+    public static let invalidPegOffsetType = Self(catalogCode: "-1211")
+
+    /// `-1220` SYMBOL_DOES_NOT_MATCH_STATUS: The single symbol asked for does not have the trading status given in
+    /// `symbolStatus`. Message: "The symbol's status does not match the requested symbolStatus."
+    public static let symbolDoesNotMatchStatus = Self(catalogCode: "-1220")
+
+    /// `-1221` INVALID_SBE_MESSAGE_FIELD: An SBE message has an invalid or missing field. Message: "Invalid/missing
+    /// field(s) in SBE message."
+    public static let invalidSbeMessageField = Self(catalogCode: "-1221")
+
+    /// `-1222` OPO_WORKING_MUST_BE_BUY: The working order of an OPO list must be a buy order. Message: "Working order
+    /// in an OPO list must be a bid."
+    public static let opoWorkingMustBeBuy = Self(catalogCode: "-1222")
+
+    /// `-1223` OPO_PENDING_MUST_BE_SELL: The pending orders of an OPO list must be sell orders. Message: "Pending
+    /// orders in an OPO list must be asks."
+    public static let opoPendingMustBeSell = Self(catalogCode: "-1223")
+
+    /// `-1224` WORKING_PARAM_REQUIRED: The working order lacks a field it must have. Message: "Working order must
+    /// include the '{param}' tag."
+    public static let workingParamRequired = Self(catalogCode: "-1224")
+
+    /// `-1225` PENDING_PARAM_NOT_REQUIRED: A pending order carries a field it must not have. Message: "Pending orders
+    /// should not include the '%s' tag."
+    public static let pendingParamNotRequired = Self(catalogCode: "-1225")
+
     /// `-2010` NEW_ORDER_REJECTED: The matching engine rejected the new order; the message (see the `matchingEngine`
     /// catalog) says why.
     public static let newOrderRejected = Self(catalogCode: "-2010")
@@ -419,9 +453,25 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
     /// archived."
     public static let orderArchived = Self(catalogCode: "-2026")
 
+    /// `-2035` SUBSCRIPTION_ACTIVE: A User Data Stream subscription is already active. Message: "User Data Stream
+    /// subscription already active."
+    public static let subscriptionActive = Self(catalogCode: "-2035")
+
+    /// `-2036` SUBSCRIPTION_INACTIVE: No User Data Stream subscription is active. Message: "User Data Stream
+    /// subscription not active."
+    public static let subscriptionInactive = Self(catalogCode: "-2036")
+
     /// `-2039` CLIENT_ORDER_ID_INVALID: The client order ID does not belong to the order with the given order ID.
     /// Message: "Client order ID is not correct for this order ID."
     public static let clientOrderIdInvalid = Self(catalogCode: "-2039")
+
+    /// `-2042` MAXIMUM_SUBSCRIPTION_IDS: The connection has used up its subscription IDs. Message: "Maximum
+    /// subscription ID reached for this connection."
+    public static let maximumSubscriptionIds = Self(catalogCode: "-2042")
+
+    /// `-2043` NO_REFERENCE_PRICE: No reference price has ever been set for the symbol. Message: "This symbol doesn't
+    /// have a reference price."
+    public static let noReferencePrice = Self(catalogCode: "-2043")
 
     /// `-1010` ERROR_MSG_RECEIVED: The matching engine returned an error; the message (see the `matchingEngine`
     /// catalog) says which.
@@ -524,6 +574,14 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
         "-1197": "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
         "-1198": "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
         "-1199": "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
+        "-1210": "INVALID_PEG_PRICE_TYPE",
+        "-1211": "INVALID_PEG_OFFSET_TYPE",
+        "-1220": "SYMBOL_DOES_NOT_MATCH_STATUS",
+        "-1221": "INVALID_SBE_MESSAGE_FIELD",
+        "-1222": "OPO_WORKING_MUST_BE_BUY",
+        "-1223": "OPO_PENDING_MUST_BE_SELL",
+        "-1224": "WORKING_PARAM_REQUIRED",
+        "-1225": "PENDING_PARAM_NOT_REQUIRED",
         "-2010": "NEW_ORDER_REJECTED",
         "-2011": "CANCEL_REJECTED",
         "-2013": "NO_SUCH_ORDER",
@@ -531,7 +589,11 @@ public struct BinanceSpotError: VenueError, Hashable, CustomStringConvertible {
         "-2015": "REJECTED_MBX_KEY",
         "-2016": "NO_TRADING_WINDOW",
         "-2026": "ORDER_ARCHIVED",
+        "-2035": "SUBSCRIPTION_ACTIVE",
+        "-2036": "SUBSCRIPTION_INACTIVE",
         "-2039": "CLIENT_ORDER_ID_INVALID",
+        "-2042": "MAXIMUM_SUBSCRIPTION_IDS",
+        "-2043": "NO_REFERENCE_PRICE",
         "-1010": "ERROR_MSG_RECEIVED",
         "-2038": "ORDER_AMEND_REJECTED",
         "-2021": "ORDER_CANCEL_REPLACE_PARTIALLY_FAILED",
@@ -638,6 +700,24 @@ extension BinanceSpotError {
         /// "The requested action would change no state; rejecting": The request would leave everything as it is (e.g.
         /// `newQty` equal to the order's quantity).
         case theRequestedActionWouldChangeNoStateRejecting = "The requested action would change no state; rejecting"
+        /// "Pegged orders are not supported for this symbol.": The symbol does not allow pegged orders
+        /// (`pegInstructionsAllowed` is off).
+        case peggedOrdersAreNotSupportedForThisSymbol = "Pegged orders are not supported for this symbol."
+        /// "This order type may not use pegged price.": `pegPriceType` was sent with an order type that cannot be pegged
+        /// (e.g. `MARKET`).
+        case thisOrderTypeMayNotUsePeggedPrice = "This order type may not use pegged price."
+        /// "This price peg cannot be used with this order type.": The peg does not fit the order type:
+        /// `pegPriceType=MARKET_PEG` on a `LIMIT_MAKER` order.
+        case thisPricePegCannotBeUsedWithThis = "This price peg cannot be used with this order type."
+        /// "Order book liquidity is too low for this pegged order.": The book has no price level at which to peg the
+        /// order's price.
+        case orderBookLiquidityIsTooLowForThis = "Order book liquidity is too low for this pegged order."
+        /// "OPO orders are not supported for this symbol.": The symbol does not allow OPO order lists (the docs give no
+        /// description).
+        case opoOrdersAreNotSupportedForThisSymbol = "OPO orders are not supported for this symbol."
+        /// "Order amend (pending OPO order) is not supported.": The quantity of the pending order of an OPO list cannot
+        /// be amended.
+        case orderAmendPendingOpoOrderIsNotSupported = "Order amend (pending OPO order) is not supported."
     }
 
     /// The message as a documented message of this catalog, if it is one.
@@ -678,6 +758,10 @@ extension BinanceSpotError {
         case filterFailureMaxNumAlgoOrders = "Filter failure: MAX_NUM_ALGO_ORDERS"
         /// "Filter failure: MAX_NUM_ICEBERG_ORDERS": The account has too many open iceberg orders on the symbol.
         case filterFailureMaxNumIcebergOrders = "Filter failure: MAX_NUM_ICEBERG_ORDERS"
+        /// "Filter failure: MAX_NUM_ORDER_AMENDS": The account has amended one order on the symbol too many times.
+        case filterFailureMaxNumOrderAmends = "Filter failure: MAX_NUM_ORDER_AMENDS"
+        /// "Filter failure: MAX_NUM_ORDER_LISTS": The account has too many open order lists on the symbol.
+        case filterFailureMaxNumOrderLists = "Filter failure: MAX_NUM_ORDER_LISTS"
         /// "Filter failure: TRAILING_DELTA": `trailingDelta` is outside the filter's range for this order type and side.
         case filterFailureTrailingDelta = "Filter failure: TRAILING_DELTA"
         /// "Filter failure: EXCHANGE_MAX_NUM_ORDERS": The account has too many open orders on the exchange.
@@ -688,6 +772,8 @@ extension BinanceSpotError {
         /// "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS": The account has too many open iceberg orders on the
         /// exchange.
         case filterFailureExchangeMaxNumIcebergOrders = "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS"
+        /// "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS": The account has too many open order lists on the exchange.
+        case filterFailureExchangeMaxNumOrderLists = "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS"
     }
 
     /// The message as a documented message of this catalog, if it is one.

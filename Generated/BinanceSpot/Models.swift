@@ -594,7 +594,10 @@ public struct OrderResult: Sendable, Hashable, Codable {
     /// `price`.
     public var price: ExactDecimal
     /// `origQty`.
-    public var origQty: ExactDecimal
+    ///
+    /// - Appears: Absent on the pending orders of an OPO or OPOCO list (their quantity is not given when the list is
+    ///   placed).
+    public var origQty: ExactDecimal?
     /// `executedQty`.
     public var executedQty: ExactDecimal
     /// `origQuoteOrderQty`.
@@ -653,6 +656,26 @@ public struct OrderResult: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -661,7 +684,7 @@ public struct OrderResult: Sendable, Hashable, Codable {
         clientOrderId: String,
         transactTime: Int64,
         price: ExactDecimal,
-        origQty: ExactDecimal,
+        origQty: ExactDecimal? = nil,
         executedQty: ExactDecimal,
         origQuoteOrderQty: ExactDecimal,
         cummulativeQuoteQty: ExactDecimal,
@@ -680,7 +703,12 @@ public struct OrderResult: Sendable, Hashable, Codable {
         trailingDelta: Int64? = nil,
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
-        workingFloor: WorkingFloor? = nil
+        workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -708,6 +736,11 @@ public struct OrderResult: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 }
 
@@ -726,7 +759,10 @@ public struct OrderFull: Sendable, Hashable, Codable {
     /// `price`.
     public var price: ExactDecimal
     /// `origQty`.
-    public var origQty: ExactDecimal
+    ///
+    /// - Appears: Absent on the pending orders of an OPO or OPOCO list (their quantity is not given when the list is
+    ///   placed).
+    public var origQty: ExactDecimal?
     /// `executedQty`.
     public var executedQty: ExactDecimal
     /// `origQuoteOrderQty`.
@@ -787,6 +823,26 @@ public struct OrderFull: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -795,7 +851,7 @@ public struct OrderFull: Sendable, Hashable, Codable {
         clientOrderId: String,
         transactTime: Int64,
         price: ExactDecimal,
-        origQty: ExactDecimal,
+        origQty: ExactDecimal? = nil,
         executedQty: ExactDecimal,
         origQuoteOrderQty: ExactDecimal,
         cummulativeQuoteQty: ExactDecimal,
@@ -815,7 +871,12 @@ public struct OrderFull: Sendable, Hashable, Codable {
         trailingDelta: Int64? = nil,
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
-        workingFloor: WorkingFloor? = nil
+        workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -844,6 +905,11 @@ public struct OrderFull: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 }
 
@@ -893,6 +959,10 @@ public struct TestOrderResult: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only with computeCommissionRates=true.
     public var standardCommissionForOrder: MakerTakerCommission?
+    /// Special commission rates on trades from the order.
+    ///
+    /// - Appears: Only with computeCommissionRates=true.
+    public var specialCommissionForOrder: MakerTakerCommission?
     /// Tax commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
@@ -904,10 +974,12 @@ public struct TestOrderResult: Sendable, Hashable, Codable {
 
     public init(
         standardCommissionForOrder: MakerTakerCommission? = nil,
+        specialCommissionForOrder: MakerTakerCommission? = nil,
         taxCommissionForOrder: MakerTakerCommission? = nil,
         discount: CommissionDiscount? = nil
     ) {
         self.standardCommissionForOrder = standardCommissionForOrder
+        self.specialCommissionForOrder = specialCommissionForOrder
         self.taxCommissionForOrder = taxCommissionForOrder
         self.discount = discount
     }
@@ -1031,6 +1103,26 @@ public struct Order: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -1060,7 +1152,12 @@ public struct Order: Sendable, Hashable, Codable {
         trailingDelta: Int64? = nil,
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
-        workingFloor: WorkingFloor? = nil
+        workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1090,6 +1187,11 @@ public struct Order: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 }
 
@@ -1170,6 +1272,26 @@ public struct CanceledOrder: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -1197,7 +1319,12 @@ public struct CanceledOrder: Sendable, Hashable, Codable {
         trailingDelta: Int64? = nil,
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
-        workingFloor: WorkingFloor? = nil
+        workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
     ) {
         self.symbol = symbol
         self.origClientOrderId = origClientOrderId
@@ -1225,6 +1352,11 @@ public struct CanceledOrder: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 }
 
@@ -1331,6 +1463,26 @@ public struct CanceledOrderOrList: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
     /// `contingencyType`.
     ///
     /// - Appears: Only for a canceled order list.
@@ -1387,6 +1539,11 @@ public struct CanceledOrderOrList: Sendable, Hashable, Codable {
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
         workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil,
         contingencyType: ContingencyType? = nil,
         listStatusType: OrderListStatus? = nil,
         listOrderStatus: OrderListOrderStatus? = nil,
@@ -1421,6 +1578,11 @@ public struct CanceledOrderOrList: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
         self.contingencyType = contingencyType
         self.listStatusType = listStatusType
         self.listOrderStatus = listOrderStatus
@@ -1667,6 +1829,26 @@ public struct CancelReplaceCancelOutcome: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
 
     public init(
         code: Int? = nil,
@@ -1696,7 +1878,12 @@ public struct CancelReplaceCancelOutcome: Sendable, Hashable, Codable {
         trailingDelta: Int64? = nil,
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
-        workingFloor: WorkingFloor? = nil
+        workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
     ) {
         self.code = code
         self.msg = msg
@@ -1726,6 +1913,11 @@ public struct CancelReplaceCancelOutcome: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 }
 
@@ -1848,6 +2040,26 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
 
     public init(
         code: Int? = nil,
@@ -1878,7 +2090,12 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Hashable, Codable {
         trailingDelta: Int64? = nil,
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
-        workingFloor: WorkingFloor? = nil
+        workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
     ) {
         self.code = code
         self.msg = msg
@@ -1909,6 +2126,11 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 }
 
@@ -2016,6 +2238,26 @@ public struct AmendedOrder: Sendable, Hashable, Codable {
     ///
     /// - Appears: Only for orders placed using SOR.
     public var workingFloor: WorkingFloor?
+    /// `pegPriceType`.
+    ///
+    /// - Appears: Only for pegged orders.
+    public var pegPriceType: PegPriceType?
+    /// `pegOffsetType`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetType: PegOffsetType?
+    /// `pegOffsetValue`.
+    ///
+    /// - Appears: Only for pegged orders, if requested.
+    public var pegOffsetValue: Int?
+    /// `peggedPrice`.
+    ///
+    /// - Appears: Only for pegged orders, once the pegged price is determined.
+    public var peggedPrice: ExactDecimal?
+    /// `expiryReason`.
+    ///
+    /// - Appears: Only for expired orders.
+    public var expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -2044,7 +2286,12 @@ public struct AmendedOrder: Sendable, Hashable, Codable {
         trailingDelta: Int64? = nil,
         trailingTime: Int64? = nil,
         usedSor: Bool? = nil,
-        workingFloor: WorkingFloor? = nil
+        workingFloor: WorkingFloor? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -2073,6 +2320,11 @@ public struct AmendedOrder: Sendable, Hashable, Codable {
         self.trailingTime = trailingTime
         self.usedSor = usedSor
         self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 }
 
@@ -2666,6 +2918,8 @@ public struct AccountCommission: Sendable, Hashable, Codable {
     public var symbol: String
     /// Standard commission rates on trades.
     public var standardCommission: CommissionRates
+    /// Special commission rates on trades.
+    public var specialCommission: CommissionRates
     /// Tax commission rates on trades.
     public var taxCommission: CommissionRates
     /// Discount when paying commission in BNB.
@@ -2674,11 +2928,13 @@ public struct AccountCommission: Sendable, Hashable, Codable {
     public init(
         symbol: String,
         standardCommission: CommissionRates,
+        specialCommission: CommissionRates,
         taxCommission: CommissionRates,
         discount: CommissionDiscount
     ) {
         self.symbol = symbol
         self.standardCommission = standardCommission
+        self.specialCommission = specialCommission
         self.taxCommission = taxCommission
         self.discount = discount
     }
@@ -2724,6 +2980,63 @@ public struct OrderAmendment: Sendable, Hashable, Codable {
     }
 }
 
+/// Symbol filter capping an account's open order lists on the symbol (an OTOCO counts as one).
+public struct MaxNumOrderLists: Sendable, Hashable, Codable {
+    /// `filterType`.
+    public var filterType: FilterType
+    /// `maxNumOrderLists`.
+    public var maxNumOrderLists: Int
+
+    public init(
+        filterType: FilterType,
+        maxNumOrderLists: Int
+    ) {
+        self.filterType = filterType
+        self.maxNumOrderLists = maxNumOrderLists
+    }
+}
+
+/// Asset filter capping the quantity of an asset an account may transact in one order (`GET /api/v3/myFilters`
+/// only).
+public struct MaxAsset: Sendable, Hashable, Codable {
+    /// `filterType`.
+    public var filterType: FilterType
+    /// `asset`.
+    public var asset: String
+    /// `limit`.
+    public var limit: ExactDecimal
+
+    public init(
+        filterType: FilterType,
+        asset: String,
+        limit: ExactDecimal
+    ) {
+        self.filterType = filterType
+        self.asset = asset
+        self.limit = limit
+    }
+}
+
+/// The filters that apply to the account on one symbol (`GET /api/v3/myFilters`).
+public struct MyFilters: Sendable, Hashable, Codable {
+    /// `exchangeFilters`.
+    public var exchangeFilters: [Filter]
+    /// `symbolFilters`.
+    public var symbolFilters: [Filter]
+    /// Filters on assets of the account, such as `MAX_ASSET`.
+    public var assetFilters: [Filter]
+
+    public init(
+        exchangeFilters: [Filter],
+        symbolFilters: [Filter],
+        assetFilters: [Filter]
+    ) {
+        self.exchangeFilters = exchangeFilters
+        self.symbolFilters = symbolFilters
+        self.assetFilters = assetFilters
+    }
+}
+
 /// A trading rule of a symbol (`symbols[].filters`) or of the whole exchange (`exchangeFilters`), chosen by
 /// `filterType`. Every filter is optional: a symbol or the exchange lists only the filters that apply to it.
 ///
@@ -2761,6 +3074,10 @@ public enum Filter: Sendable, Hashable, Codable {
     case exchangeMaxNumAlgoOrders(ExchangeMaxNumAlgoOrders)
     /// "EXCHANGE_MAX_NUM_ICEBERG_ORDERS"
     case exchangeMaxNumIcebergOrders(ExchangeMaxNumIcebergOrders)
+    /// "MAX_NUM_ORDER_LISTS"
+    case maxNumOrderLists(MaxNumOrderLists)
+    /// "MAX_ASSET"
+    case maxAsset(MaxAsset)
     /// A kind this spec does not list, kept whole.
     case unknown(JSONValue)
 
@@ -2787,6 +3104,8 @@ public enum Filter: Sendable, Hashable, Codable {
         case "EXCHANGE_MAX_NUM_ORDERS": self = .exchangeMaxNumOrders(try ExchangeMaxNumOrders(from: decoder))
         case "EXCHANGE_MAX_NUM_ALGO_ORDERS": self = .exchangeMaxNumAlgoOrders(try ExchangeMaxNumAlgoOrders(from: decoder))
         case "EXCHANGE_MAX_NUM_ICEBERG_ORDERS": self = .exchangeMaxNumIcebergOrders(try ExchangeMaxNumIcebergOrders(from: decoder))
+        case "MAX_NUM_ORDER_LISTS": self = .maxNumOrderLists(try MaxNumOrderLists(from: decoder))
+        case "MAX_ASSET": self = .maxAsset(try MaxAsset(from: decoder))
         default: self = .unknown(try JSONValue(from: decoder))
         }
     }
@@ -2809,6 +3128,8 @@ public enum Filter: Sendable, Hashable, Codable {
         case let .exchangeMaxNumOrders(value): try value.encode(to: encoder)
         case let .exchangeMaxNumAlgoOrders(value): try value.encode(to: encoder)
         case let .exchangeMaxNumIcebergOrders(value): try value.encode(to: encoder)
+        case let .maxNumOrderLists(value): try value.encode(to: encoder)
+        case let .maxAsset(value): try value.encode(to: encoder)
         case let .unknown(value): try value.encode(to: encoder)
         }
     }

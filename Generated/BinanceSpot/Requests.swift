@@ -187,10 +187,23 @@ public struct NewOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
+    /// price then becomes optional.
+    public var pegPriceType: PegPriceType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
+    ///
+    /// - Maximum: 100
+    public var pegOffsetValue: Int?
+
+    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
+    public var pegOffsetType: PegOffsetType?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -208,7 +221,10 @@ public struct NewOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetValue: Int? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -225,6 +241,9 @@ public struct NewOrderRequest: APIRequest, Hashable {
         self.icebergQty = icebergQty
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
+        self.pegPriceType = pegPriceType
+        self.pegOffsetValue = pegOffsetValue
+        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
     }
 
@@ -245,6 +264,9 @@ public struct NewOrderRequest: APIRequest, Hashable {
         parameters.add("icebergQty", icebergQty, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("pegPriceType", pegPriceType, in: .body)
+        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
+        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -252,11 +274,18 @@ public struct NewOrderRequest: APIRequest, Hashable {
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
     public static let rules: [ParameterRule] = [
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=LIMIT: requires timeInForce, quantity"),
+        ParameterRule(
+            .require, ["price"],
+            when: [
+                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
+                .absent("pegPriceType"),
+            ],
+            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
@@ -276,11 +305,11 @@ public struct NewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
@@ -288,11 +317,11 @@ public struct NewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["quantity", "price"],
+            .require, ["quantity"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price"),
+            rule: "type=LIMIT_MAKER: requires quantity"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -301,8 +330,36 @@ public struct NewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
+            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
+            when: [
+                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
+            ],
+            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
+        ParameterRule(
+            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
+            when: [
+                .equals("type", ["LIMIT_MAKER"]),
+                .present("pegPriceType"),
+            ],
+            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
+        ParameterRule(
+            .require, ["pegOffsetValue"],
+            when: [
+                .present("pegOffsetType")
+            ],
+            rule: "pegOffsetType sent: requires pegOffsetValue"),
+        ParameterRule(
+            .require, ["pegOffsetType"],
+            when: [
+                .present("pegOffsetValue")
+            ],
+            rule: "pegOffsetValue sent: requires pegOffsetType"),
+        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: nil, max: "100"), ["pegOffsetValue"],
+            rule: "pegOffsetValue ≤ 100"),
     ]
 
     public func validate() throws {
@@ -348,7 +405,7 @@ public enum NewOrderResponse: Sendable, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewOrderRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -366,7 +423,8 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -380,7 +438,8 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -395,7 +454,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -412,7 +471,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -428,7 +487,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -449,7 +508,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -471,7 +530,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -488,7 +547,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -504,7 +563,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -525,7 +584,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -546,7 +605,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -621,10 +680,23 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
+    /// price then becomes optional.
+    public var pegPriceType: PegPriceType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
+    ///
+    /// - Maximum: 100
+    public var pegOffsetValue: Int?
+
+    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
+    public var pegOffsetType: PegOffsetType?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     /// Also compute and return the commission rates for the order.
     ///
@@ -647,7 +719,10 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetValue: Int? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        recvWindow: ExactDecimal? = nil,
         computeCommissionRates: Bool? = nil
     ) {
         self.symbol = symbol
@@ -665,6 +740,9 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
         self.icebergQty = icebergQty
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
+        self.pegPriceType = pegPriceType
+        self.pegOffsetValue = pegOffsetValue
+        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
         self.computeCommissionRates = computeCommissionRates
     }
@@ -686,6 +764,9 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
         parameters.add("icebergQty", icebergQty, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("pegPriceType", pegPriceType, in: .body)
+        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
+        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         parameters.add("computeCommissionRates", computeCommissionRates, in: .body)
         return parameters
@@ -694,11 +775,18 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
     public static let rules: [ParameterRule] = [
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=LIMIT: requires timeInForce, quantity"),
+        ParameterRule(
+            .require, ["price"],
+            when: [
+                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
+                .absent("pegPriceType"),
+            ],
+            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
@@ -718,11 +806,11 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
@@ -730,11 +818,11 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["quantity", "price"],
+            .require, ["quantity"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price"),
+            rule: "type=LIMIT_MAKER: requires quantity"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -743,8 +831,36 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
+            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
+            when: [
+                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
+            ],
+            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
+        ParameterRule(
+            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
+            when: [
+                .equals("type", ["LIMIT_MAKER"]),
+                .present("pegPriceType"),
+            ],
+            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
+        ParameterRule(
+            .require, ["pegOffsetValue"],
+            when: [
+                .present("pegOffsetType")
+            ],
+            rule: "pegOffsetType sent: requires pegOffsetValue"),
+        ParameterRule(
+            .require, ["pegOffsetType"],
+            when: [
+                .present("pegOffsetValue")
+            ],
+            rule: "pegOffsetValue sent: requires pegOffsetType"),
+        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: nil, max: "100"), ["pegOffsetValue"],
+            rule: "pegOffsetValue ≤ 100"),
     ]
 
     public func validate() throws {
@@ -767,7 +883,7 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension TestNewOrderRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -785,7 +901,8 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -799,7 +916,8 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -814,7 +932,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -831,7 +949,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -847,7 +965,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -868,7 +986,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -890,7 +1008,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -907,7 +1025,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -923,7 +1041,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -944,7 +1062,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -965,7 +1083,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -1002,16 +1120,17 @@ public struct QueryOrderRequest: APIRequest, Hashable {
     /// `origClientOrderId`.
     public var origClientOrderId: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
         orderId: Int64? = nil,
         origClientOrderId: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1073,10 +1192,11 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     /// `PARTIALLY_FILLED`.
     public var cancelRestrictions: CancelRestrictions?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -1084,7 +1204,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
         origClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
         cancelRestrictions: CancelRestrictions? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1138,14 +1258,15 @@ public struct CancelOpenOrdersRequest: APIRequest, Hashable {
     /// `symbol` (mandatory).
     public var symbol: String
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.recvWindow = recvWindow
@@ -1242,10 +1363,23 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
     /// - Default: DO_NOTHING
     public var orderRateLimitExceededMode: OrderRateLimitExceededMode?
 
-    /// `recvWindow`.
+    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
+    /// price then becomes optional.
+    public var pegPriceType: PegPriceType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
+    ///
+    /// - Maximum: 100
+    public var pegOffsetValue: Int?
+
+    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
+    public var pegOffsetType: PegOffsetType?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -1269,7 +1403,10 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
         cancelRestrictions: CancelRestrictions? = nil,
         orderRateLimitExceededMode: OrderRateLimitExceededMode? = nil,
-        recvWindow: Int64? = nil
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetValue: Int? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -1292,6 +1429,9 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
         self.selfTradePreventionMode = selfTradePreventionMode
         self.cancelRestrictions = cancelRestrictions
         self.orderRateLimitExceededMode = orderRateLimitExceededMode
+        self.pegPriceType = pegPriceType
+        self.pegOffsetValue = pegOffsetValue
+        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
     }
 
@@ -1318,6 +1458,9 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
         parameters.add("cancelRestrictions", cancelRestrictions, in: .body)
         parameters.add("orderRateLimitExceededMode", orderRateLimitExceededMode, in: .body)
+        parameters.add("pegPriceType", pegPriceType, in: .body)
+        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
+        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -1328,11 +1471,18 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             .requireAnyOf, ["cancelOrderId", "cancelOrigClientOrderId"],
             rule: "requires at least one of cancelOrderId, cancelOrigClientOrderId"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=LIMIT: requires timeInForce, quantity"),
+        ParameterRule(
+            .require, ["price"],
+            when: [
+                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
+                .absent("pegPriceType"),
+            ],
+            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
@@ -1352,11 +1502,11 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
@@ -1364,11 +1514,11 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["quantity", "price"],
+            .require, ["quantity"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price"),
+            rule: "type=LIMIT_MAKER: requires quantity"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -1377,8 +1527,36 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
+            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
+            when: [
+                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
+            ],
+            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
+        ParameterRule(
+            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
+            when: [
+                .equals("type", ["LIMIT_MAKER"]),
+                .present("pegPriceType"),
+            ],
+            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
+        ParameterRule(
+            .require, ["pegOffsetValue"],
+            when: [
+                .present("pegOffsetType")
+            ],
+            rule: "pegOffsetType sent: requires pegOffsetValue"),
+        ParameterRule(
+            .require, ["pegOffsetType"],
+            when: [
+                .present("pegOffsetValue")
+            ],
+            rule: "pegOffsetValue sent: requires pegOffsetType"),
+        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: nil, max: "100"), ["pegOffsetValue"],
+            rule: "pegOffsetValue ≤ 100"),
     ]
 
     public func validate() throws {
@@ -1424,7 +1602,7 @@ public enum CancelReplaceResponse: Sendable, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension CancelReplaceRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -1444,7 +1622,8 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -1460,7 +1639,8 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -1477,7 +1657,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -1496,7 +1676,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -1514,7 +1694,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -1537,7 +1717,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -1561,7 +1741,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1580,7 +1760,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1598,7 +1778,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1621,7 +1801,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1644,7 +1824,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -1690,10 +1870,11 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
     /// New quantity; greater than 0 and less than the order's current quantity.
     public var newQty: ExactDecimal
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -1701,7 +1882,7 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
         origClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
         newQty: ExactDecimal,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1754,14 +1935,15 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
     /// When absent, open orders of all symbols are returned (weight 80).
     public var symbol: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.recvWindow = recvWindow
@@ -1813,10 +1995,11 @@ public struct AllOrdersRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -1824,7 +2007,7 @@ public struct AllOrdersRequest: APIRequest, Hashable {
         startTime: Int64? = nil,
         endTime: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1937,10 +2120,11 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -1962,7 +2146,7 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
         stopLimitTimeInForce: TimeInForce? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -2136,6 +2320,16 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var aboveStrategyType: Int?
 
+    /// Pegs the above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var abovePegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `abovePegOffsetValue`.
+    public var abovePegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `abovePegOffsetType`.
+    public var abovePegOffsetValue: Int?
+
     /// `belowType` (mandatory).
     ///
     /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT, LIMIT_MAKER
@@ -2168,16 +2362,27 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var belowStrategyType: Int?
 
+    /// Pegs the below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var belowPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `belowPegOffsetValue`.
+    public var belowPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `belowPegOffsetType`.
+    public var belowPegOffsetValue: Int?
+
     /// Shape of the `orderReports`: `ACK`, `RESULT` or `FULL`.
     public var newOrderRespType: OrderResponseType?
 
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -2193,6 +2398,9 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         aboveTimeInForce: TimeInForce? = nil,
         aboveStrategyId: Int64? = nil,
         aboveStrategyType: Int? = nil,
+        abovePegPriceType: PegPriceType? = nil,
+        abovePegOffsetType: PegOffsetType? = nil,
+        abovePegOffsetValue: Int? = nil,
         belowType: OrderType,
         belowClientOrderId: String? = nil,
         belowIcebergQty: ExactDecimal? = nil,
@@ -2202,9 +2410,12 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         belowTimeInForce: TimeInForce? = nil,
         belowStrategyId: Int64? = nil,
         belowStrategyType: Int? = nil,
+        belowPegPriceType: PegPriceType? = nil,
+        belowPegOffsetType: PegOffsetType? = nil,
+        belowPegOffsetValue: Int? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -2219,6 +2430,9 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         self.aboveTimeInForce = aboveTimeInForce
         self.aboveStrategyId = aboveStrategyId
         self.aboveStrategyType = aboveStrategyType
+        self.abovePegPriceType = abovePegPriceType
+        self.abovePegOffsetType = abovePegOffsetType
+        self.abovePegOffsetValue = abovePegOffsetValue
         self.belowType = belowType
         self.belowClientOrderId = belowClientOrderId
         self.belowIcebergQty = belowIcebergQty
@@ -2228,6 +2442,9 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         self.belowTimeInForce = belowTimeInForce
         self.belowStrategyId = belowStrategyId
         self.belowStrategyType = belowStrategyType
+        self.belowPegPriceType = belowPegPriceType
+        self.belowPegOffsetType = belowPegOffsetType
+        self.belowPegOffsetValue = belowPegOffsetValue
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
         self.recvWindow = recvWindow
@@ -2248,6 +2465,9 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         parameters.add("aboveTimeInForce", aboveTimeInForce, in: .body)
         parameters.add("aboveStrategyId", aboveStrategyId, in: .body)
         parameters.add("aboveStrategyType", aboveStrategyType, in: .body)
+        parameters.add("abovePegPriceType", abovePegPriceType, in: .body)
+        parameters.add("abovePegOffsetType", abovePegOffsetType, in: .body)
+        parameters.add("abovePegOffsetValue", abovePegOffsetValue, in: .body)
         parameters.add("belowType", belowType, in: .body)
         parameters.add("belowClientOrderId", belowClientOrderId, in: .body)
         parameters.add("belowIcebergQty", belowIcebergQty, in: .body)
@@ -2257,6 +2477,9 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         parameters.add("belowTimeInForce", belowTimeInForce, in: .body)
         parameters.add("belowStrategyId", belowStrategyId, in: .body)
         parameters.add("belowStrategyType", belowStrategyType, in: .body)
+        parameters.add("belowPegPriceType", belowPegPriceType, in: .body)
+        parameters.add("belowPegOffsetType", belowPegOffsetType, in: .body)
+        parameters.add("belowPegOffsetValue", belowPegOffsetValue, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
@@ -2315,6 +2538,30 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
                 .present("belowIcebergQty"),
             ],
             rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and belowIcebergQty sent: requires belowTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["abovePegOffsetValue"],
+            when: [
+                .present("abovePegOffsetType")
+            ],
+            rule: "abovePegOffsetType sent: requires abovePegOffsetValue"),
+        ParameterRule(
+            .require, ["abovePegOffsetType"],
+            when: [
+                .present("abovePegOffsetValue")
+            ],
+            rule: "abovePegOffsetValue sent: requires abovePegOffsetType"),
+        ParameterRule(
+            .require, ["belowPegOffsetValue"],
+            when: [
+                .present("belowPegOffsetType")
+            ],
+            rule: "belowPegOffsetType sent: requires belowPegOffsetValue"),
+        ParameterRule(
+            .require, ["belowPegOffsetType"],
+            when: [
+                .present("belowPegOffsetValue")
+            ],
+            rule: "belowPegOffsetValue sent: requires belowPegOffsetType"),
         ParameterRule(
             .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["aboveType"],
             rule: "aboveType is one of STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
@@ -2611,6 +2858,16 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var workingStrategyType: Int?
 
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
+
     /// Any order type; `MARKET` orders using `quoteOrderQty` are not supported.
     public var pendingType: OrderType
 
@@ -2646,10 +2903,21 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingStrategyType: Int?
 
-    /// `recvWindow`.
+    /// Pegs the pending order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingPegOffsetValue`.
+    public var pendingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingPegOffsetType`.
+    public var pendingPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -2665,6 +2933,9 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         workingTimeInForce: TimeInForce? = nil,
         workingStrategyId: Int64? = nil,
         workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
         pendingType: OrderType,
         pendingSide: OrderSide,
         pendingClientOrderId: String? = nil,
@@ -2676,7 +2947,10 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         pendingTimeInForce: TimeInForce? = nil,
         pendingStrategyId: Int64? = nil,
         pendingStrategyType: Int? = nil,
-        recvWindow: Int64? = nil
+        pendingPegPriceType: PegPriceType? = nil,
+        pendingPegOffsetType: PegOffsetType? = nil,
+        pendingPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -2691,6 +2965,9 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         self.workingTimeInForce = workingTimeInForce
         self.workingStrategyId = workingStrategyId
         self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
         self.pendingType = pendingType
         self.pendingSide = pendingSide
         self.pendingClientOrderId = pendingClientOrderId
@@ -2702,6 +2979,9 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         self.pendingTimeInForce = pendingTimeInForce
         self.pendingStrategyId = pendingStrategyId
         self.pendingStrategyType = pendingStrategyType
+        self.pendingPegPriceType = pendingPegPriceType
+        self.pendingPegOffsetType = pendingPegOffsetType
+        self.pendingPegOffsetValue = pendingPegOffsetValue
         self.recvWindow = recvWindow
     }
 
@@ -2720,6 +3000,9 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
         parameters.add("workingStrategyId", workingStrategyId, in: .body)
         parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
         parameters.add("pendingType", pendingType, in: .body)
         parameters.add("pendingSide", pendingSide, in: .body)
         parameters.add("pendingClientOrderId", pendingClientOrderId, in: .body)
@@ -2731,6 +3014,9 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         parameters.add("pendingTimeInForce", pendingTimeInForce, in: .body)
         parameters.add("pendingStrategyId", pendingStrategyId, in: .body)
         parameters.add("pendingStrategyType", pendingStrategyType, in: .body)
+        parameters.add("pendingPegPriceType", pendingPegPriceType, in: .body)
+        parameters.add("pendingPegOffsetType", pendingPegOffsetType, in: .body)
+        parameters.add("pendingPegOffsetValue", pendingPegOffsetValue, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -2781,6 +3067,30 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
                 .present("pendingIcebergQty"),
             ],
             rule: "pendingType=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingIcebergQty sent: requires pendingTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingPegOffsetValue"],
+            when: [
+                .present("pendingPegOffsetType")
+            ],
+            rule: "pendingPegOffsetType sent: requires pendingPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingPegOffsetType"],
+            when: [
+                .present("pendingPegOffsetValue")
+            ],
+            rule: "pendingPegOffsetValue sent: requires pendingPegOffsetType"),
         ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
             rule: "workingType is one of LIMIT, LIMIT_MAKER"),
@@ -2899,7 +3209,7 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// `workingQuantity` (mandatory).
     public var workingQuantity: ExactDecimal
 
-    /// Only with `workingTimeInForce` GTC (a `LIMIT_MAKER` working order takes none).
+    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
     public var workingIcebergQty: ExactDecimal?
 
     /// `workingTimeInForce`.
@@ -2912,6 +3222,16 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     ///
     /// - Minimum: 1000000
     public var workingStrategyType: Int?
+
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
 
     /// `pendingSide` (mandatory).
     public var pendingSide: OrderSide
@@ -2950,6 +3270,16 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingAboveStrategyType: Int?
 
+    /// Pegs the pending above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingAbovePegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingAbovePegOffsetValue`.
+    public var pendingAbovePegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingAbovePegOffsetType`.
+    public var pendingAbovePegOffsetValue: Int?
+
     /// `pendingBelowType` (mandatory).
     ///
     /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT, LIMIT_MAKER
@@ -2982,10 +3312,21 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingBelowStrategyType: Int?
 
-    /// `recvWindow`.
+    /// Pegs the pending below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingBelowPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingBelowPegOffsetValue`.
+    public var pendingBelowPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingBelowPegOffsetType`.
+    public var pendingBelowPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -3001,6 +3342,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         workingTimeInForce: TimeInForce? = nil,
         workingStrategyId: Int64? = nil,
         workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
         pendingSide: OrderSide,
         pendingQuantity: ExactDecimal,
         pendingAboveType: OrderType,
@@ -3012,6 +3356,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         pendingAboveTimeInForce: TimeInForce? = nil,
         pendingAboveStrategyId: Int64? = nil,
         pendingAboveStrategyType: Int? = nil,
+        pendingAbovePegPriceType: PegPriceType? = nil,
+        pendingAbovePegOffsetType: PegOffsetType? = nil,
+        pendingAbovePegOffsetValue: Int? = nil,
         pendingBelowType: OrderType,
         pendingBelowClientOrderId: String? = nil,
         pendingBelowPrice: ExactDecimal? = nil,
@@ -3021,7 +3368,10 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         pendingBelowTimeInForce: TimeInForce? = nil,
         pendingBelowStrategyId: Int64? = nil,
         pendingBelowStrategyType: Int? = nil,
-        recvWindow: Int64? = nil
+        pendingBelowPegPriceType: PegPriceType? = nil,
+        pendingBelowPegOffsetType: PegOffsetType? = nil,
+        pendingBelowPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -3036,6 +3386,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         self.workingTimeInForce = workingTimeInForce
         self.workingStrategyId = workingStrategyId
         self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
         self.pendingSide = pendingSide
         self.pendingQuantity = pendingQuantity
         self.pendingAboveType = pendingAboveType
@@ -3047,6 +3400,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         self.pendingAboveTimeInForce = pendingAboveTimeInForce
         self.pendingAboveStrategyId = pendingAboveStrategyId
         self.pendingAboveStrategyType = pendingAboveStrategyType
+        self.pendingAbovePegPriceType = pendingAbovePegPriceType
+        self.pendingAbovePegOffsetType = pendingAbovePegOffsetType
+        self.pendingAbovePegOffsetValue = pendingAbovePegOffsetValue
         self.pendingBelowType = pendingBelowType
         self.pendingBelowClientOrderId = pendingBelowClientOrderId
         self.pendingBelowPrice = pendingBelowPrice
@@ -3056,6 +3412,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         self.pendingBelowTimeInForce = pendingBelowTimeInForce
         self.pendingBelowStrategyId = pendingBelowStrategyId
         self.pendingBelowStrategyType = pendingBelowStrategyType
+        self.pendingBelowPegPriceType = pendingBelowPegPriceType
+        self.pendingBelowPegOffsetType = pendingBelowPegOffsetType
+        self.pendingBelowPegOffsetValue = pendingBelowPegOffsetValue
         self.recvWindow = recvWindow
     }
 
@@ -3074,6 +3433,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
         parameters.add("workingStrategyId", workingStrategyId, in: .body)
         parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
         parameters.add("pendingSide", pendingSide, in: .body)
         parameters.add("pendingQuantity", pendingQuantity, in: .body)
         parameters.add("pendingAboveType", pendingAboveType, in: .body)
@@ -3085,6 +3447,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         parameters.add("pendingAboveTimeInForce", pendingAboveTimeInForce, in: .body)
         parameters.add("pendingAboveStrategyId", pendingAboveStrategyId, in: .body)
         parameters.add("pendingAboveStrategyType", pendingAboveStrategyType, in: .body)
+        parameters.add("pendingAbovePegPriceType", pendingAbovePegPriceType, in: .body)
+        parameters.add("pendingAbovePegOffsetType", pendingAbovePegOffsetType, in: .body)
+        parameters.add("pendingAbovePegOffsetValue", pendingAbovePegOffsetValue, in: .body)
         parameters.add("pendingBelowType", pendingBelowType, in: .body)
         parameters.add("pendingBelowClientOrderId", pendingBelowClientOrderId, in: .body)
         parameters.add("pendingBelowPrice", pendingBelowPrice, in: .body)
@@ -3094,6 +3459,9 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         parameters.add("pendingBelowTimeInForce", pendingBelowTimeInForce, in: .body)
         parameters.add("pendingBelowStrategyId", pendingBelowStrategyId, in: .body)
         parameters.add("pendingBelowStrategyType", pendingBelowStrategyType, in: .body)
+        parameters.add("pendingBelowPegPriceType", pendingBelowPegPriceType, in: .body)
+        parameters.add("pendingBelowPegOffsetType", pendingBelowPegOffsetType, in: .body)
+        parameters.add("pendingBelowPegOffsetValue", pendingBelowPegOffsetValue, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -3175,6 +3543,42 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
                 .present("pendingBelowIcebergQty"),
             ],
             rule: "pendingBelowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingBelowIcebergQty sent: requires pendingBelowTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetValue"],
+            when: [
+                .present("pendingAbovePegOffsetType")
+            ],
+            rule: "pendingAbovePegOffsetType sent: requires pendingAbovePegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetType"],
+            when: [
+                .present("pendingAbovePegOffsetValue")
+            ],
+            rule: "pendingAbovePegOffsetValue sent: requires pendingAbovePegOffsetType"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetValue"],
+            when: [
+                .present("pendingBelowPegOffsetType")
+            ],
+            rule: "pendingBelowPegOffsetType sent: requires pendingBelowPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetType"],
+            when: [
+                .present("pendingBelowPegOffsetValue")
+            ],
+            rule: "pendingBelowPegOffsetValue sent: requires pendingBelowPegOffsetType"),
         ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
             rule: "workingType is one of LIMIT, LIMIT_MAKER"),
@@ -3262,6 +3666,733 @@ extension NewOrderListOtocoRequest {
     }
 }
 
+/// Parameters of `BinanceSpotClient.newOrderListOpo`: Place an OPO (one-pays-the-other) order list.
+///
+/// - Endpoint: `POST /api/v3/orderList/opo`
+public struct NewOrderListOpoRequest: APIRequest, Hashable {
+    public typealias Response = NewOrderListOpoResponse
+
+    public static let endpoint = Endpoint(
+        id: "newOrderListOpo", method: .post, path: "/api/v3/orderList/opo",
+        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
+    /// completely expired. Distinct from `workingClientOrderId` and `pendingClientOrderId`.
+    public var listClientOrderId: String?
+
+    /// Shape of the JSON response.
+    public var newOrderRespType: OrderResponseType?
+
+    /// STP mode; the allowed modes depend on the symbol's configuration.
+    public var selfTradePreventionMode: SelfTradePreventionMode?
+
+    /// `workingType` (mandatory).
+    ///
+    /// - Allowed: LIMIT, LIMIT_MAKER
+    public var workingType: OrderType
+
+    /// Must be `BUY` (-1222).
+    public var workingSide: OrderSide
+
+    /// Id of the working order, unique among open orders; generated when absent.
+    public var workingClientOrderId: String?
+
+    /// `workingPrice` (mandatory).
+    public var workingPrice: ExactDecimal
+
+    /// Quantity of the working order.
+    public var workingQuantity: ExactDecimal
+
+    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
+    public var workingIcebergQty: ExactDecimal?
+
+    /// `workingTimeInForce`.
+    public var workingTimeInForce: TimeInForce?
+
+    /// Identifies the working order within an order strategy.
+    public var workingStrategyId: Int64?
+
+    /// Identifies the working order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var workingStrategyType: Int?
+
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
+
+    /// Any order type; `MARKET` orders using `quoteOrderQty` are not supported.
+    public var pendingType: OrderType
+
+    /// Must be `SELL` (-1223).
+    public var pendingSide: OrderSide
+
+    /// Id of the pending order, unique among open orders; generated when absent.
+    public var pendingClientOrderId: String?
+
+    /// `pendingPrice`.
+    public var pendingPrice: ExactDecimal?
+
+    /// `pendingStopPrice`.
+    public var pendingStopPrice: ExactDecimal?
+
+    /// `pendingTrailingDelta`.
+    public var pendingTrailingDelta: Int64?
+
+    /// Only with `pendingTimeInForce` GTC, or when `pendingType` is `LIMIT_MAKER`.
+    public var pendingIcebergQty: ExactDecimal?
+
+    /// `pendingTimeInForce`.
+    public var pendingTimeInForce: TimeInForce?
+
+    /// Identifies the pending order within an order strategy.
+    public var pendingStrategyId: Int64?
+
+    /// Identifies the pending order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var pendingStrategyType: Int?
+
+    /// Pegs the pending order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingPegOffsetValue`.
+    public var pendingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingPegOffsetType`.
+    public var pendingPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
+    ///
+    /// - Maximum: 60000
+    public var recvWindow: ExactDecimal?
+
+    public init(
+        symbol: String,
+        listClientOrderId: String? = nil,
+        newOrderRespType: OrderResponseType? = nil,
+        selfTradePreventionMode: SelfTradePreventionMode? = nil,
+        workingType: OrderType,
+        workingSide: OrderSide,
+        workingClientOrderId: String? = nil,
+        workingPrice: ExactDecimal,
+        workingQuantity: ExactDecimal,
+        workingIcebergQty: ExactDecimal? = nil,
+        workingTimeInForce: TimeInForce? = nil,
+        workingStrategyId: Int64? = nil,
+        workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
+        pendingType: OrderType,
+        pendingSide: OrderSide,
+        pendingClientOrderId: String? = nil,
+        pendingPrice: ExactDecimal? = nil,
+        pendingStopPrice: ExactDecimal? = nil,
+        pendingTrailingDelta: Int64? = nil,
+        pendingIcebergQty: ExactDecimal? = nil,
+        pendingTimeInForce: TimeInForce? = nil,
+        pendingStrategyId: Int64? = nil,
+        pendingStrategyType: Int? = nil,
+        pendingPegPriceType: PegPriceType? = nil,
+        pendingPegOffsetType: PegOffsetType? = nil,
+        pendingPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
+    ) {
+        self.symbol = symbol
+        self.listClientOrderId = listClientOrderId
+        self.newOrderRespType = newOrderRespType
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.workingType = workingType
+        self.workingSide = workingSide
+        self.workingClientOrderId = workingClientOrderId
+        self.workingPrice = workingPrice
+        self.workingQuantity = workingQuantity
+        self.workingIcebergQty = workingIcebergQty
+        self.workingTimeInForce = workingTimeInForce
+        self.workingStrategyId = workingStrategyId
+        self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
+        self.pendingType = pendingType
+        self.pendingSide = pendingSide
+        self.pendingClientOrderId = pendingClientOrderId
+        self.pendingPrice = pendingPrice
+        self.pendingStopPrice = pendingStopPrice
+        self.pendingTrailingDelta = pendingTrailingDelta
+        self.pendingIcebergQty = pendingIcebergQty
+        self.pendingTimeInForce = pendingTimeInForce
+        self.pendingStrategyId = pendingStrategyId
+        self.pendingStrategyType = pendingStrategyType
+        self.pendingPegPriceType = pendingPegPriceType
+        self.pendingPegOffsetType = pendingPegOffsetType
+        self.pendingPegOffsetValue = pendingPegOffsetValue
+        self.recvWindow = recvWindow
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .body)
+        parameters.add("listClientOrderId", listClientOrderId, in: .body)
+        parameters.add("newOrderRespType", newOrderRespType, in: .body)
+        parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("workingType", workingType, in: .body)
+        parameters.add("workingSide", workingSide, in: .body)
+        parameters.add("workingClientOrderId", workingClientOrderId, in: .body)
+        parameters.add("workingPrice", workingPrice, in: .body)
+        parameters.add("workingQuantity", workingQuantity, in: .body)
+        parameters.add("workingIcebergQty", workingIcebergQty, in: .body)
+        parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
+        parameters.add("workingStrategyId", workingStrategyId, in: .body)
+        parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
+        parameters.add("pendingType", pendingType, in: .body)
+        parameters.add("pendingSide", pendingSide, in: .body)
+        parameters.add("pendingClientOrderId", pendingClientOrderId, in: .body)
+        parameters.add("pendingPrice", pendingPrice, in: .body)
+        parameters.add("pendingStopPrice", pendingStopPrice, in: .body)
+        parameters.add("pendingTrailingDelta", pendingTrailingDelta, in: .body)
+        parameters.add("pendingIcebergQty", pendingIcebergQty, in: .body)
+        parameters.add("pendingTimeInForce", pendingTimeInForce, in: .body)
+        parameters.add("pendingStrategyId", pendingStrategyId, in: .body)
+        parameters.add("pendingStrategyType", pendingStrategyType, in: .body)
+        parameters.add("pendingPegPriceType", pendingPegPriceType, in: .body)
+        parameters.add("pendingPegOffsetType", pendingPegOffsetType, in: .body)
+        parameters.add("pendingPegOffsetValue", pendingPegOffsetValue, in: .body)
+        parameters.add("recvWindow", recvWindow, in: .body)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .requireValue(["BUY"]), ["workingSide"],
+            rule: "requires workingSide=BUY"),
+        ParameterRule(
+            .requireValue(["SELL"]), ["pendingSide"],
+            rule: "requires pendingSide=SELL"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["workingTimeInForce"],
+            when: [
+                .equals("workingType", ["LIMIT"]),
+                .present("workingIcebergQty"),
+            ],
+            rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["pendingTimeInForce"],
+            when: [
+                .equals("pendingType", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("pendingIcebergQty"),
+            ],
+            rule: "pendingType=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingIcebergQty sent: requires pendingTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingPegOffsetValue"],
+            when: [
+                .present("pendingPegOffsetType")
+            ],
+            rule: "pendingPegOffsetType sent: requires pendingPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingPegOffsetType"],
+            when: [
+                .present("pendingPegOffsetValue")
+            ],
+            rule: "pendingPegOffsetValue sent: requires pendingPegOffsetType"),
+        ParameterRule(
+            .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
+            rule: "workingType is one of LIMIT, LIMIT_MAKER"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["workingStrategyType"],
+            rule: "workingStrategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["pendingStrategyType"],
+            rule: "pendingStrategyType ≥ 1000000"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 1 }
+
+    static let variantSelector = VariantSelector(
+        param: "newOrderRespType",
+        variants: ["ACK", "RESULT", "FULL"],
+        defaults: [])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpoResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
+        case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
+        case "FULL": return .full(try decoder.decode(OrderListFull.self, from: data))
+        default:
+            if let value = try? decoder.decode(OrderListFull.self, from: data) { return .full(value) }
+            if let value = try? decoder.decode(OrderListResult.self, from: data) { return .result(value) }
+            return .ack(try decoder.decode(OrderListAck.self, from: data))
+        }
+    }
+}
+
+/// The response of `newOrderListOpo`, whose shape `newOrderRespType` chooses.
+public enum NewOrderListOpoResponse: Sendable, Hashable {
+    /// The `ACK` response.
+    case ack(OrderListAck)
+    /// The `RESULT` response.
+    case result(OrderListResult)
+    /// The `FULL` response.
+    case full(OrderListFull)
+}
+
+/// Parameters of `BinanceSpotClient.newOrderListOpoco`: Place an OPOCO (one-pays-the-other,
+/// one-cancels-the-other) order list.
+///
+/// - Endpoint: `POST /api/v3/orderList/opoco`
+public struct NewOrderListOpocoRequest: APIRequest, Hashable {
+    public typealias Response = NewOrderListOpocoResponse
+
+    public static let endpoint = Endpoint(
+        id: "newOrderListOpoco", method: .post, path: "/api/v3/orderList/opoco",
+        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
+    /// completely expired. Distinct from the working and pending client order ids.
+    public var listClientOrderId: String?
+
+    /// Shape of the JSON response.
+    public var newOrderRespType: OrderResponseType?
+
+    /// STP mode; the allowed modes depend on the symbol's configuration.
+    public var selfTradePreventionMode: SelfTradePreventionMode?
+
+    /// `workingType` (mandatory).
+    ///
+    /// - Allowed: LIMIT, LIMIT_MAKER
+    public var workingType: OrderType
+
+    /// Must be `BUY` (-1222).
+    public var workingSide: OrderSide
+
+    /// Id of the working order, unique among open orders; generated when absent.
+    public var workingClientOrderId: String?
+
+    /// `workingPrice` (mandatory).
+    public var workingPrice: ExactDecimal
+
+    /// `workingQuantity` (mandatory).
+    public var workingQuantity: ExactDecimal
+
+    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
+    public var workingIcebergQty: ExactDecimal?
+
+    /// `workingTimeInForce`.
+    public var workingTimeInForce: TimeInForce?
+
+    /// Identifies the working order within an order strategy.
+    public var workingStrategyId: Int64?
+
+    /// Identifies the working order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var workingStrategyType: Int?
+
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
+
+    /// Must be `SELL` (-1223).
+    public var pendingSide: OrderSide
+
+    /// `pendingAboveType` (mandatory).
+    ///
+    /// - Allowed: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT
+    public var pendingAboveType: OrderType
+
+    /// Id of the pending above order, unique among open orders; generated when absent.
+    public var pendingAboveClientOrderId: String?
+
+    /// Limit price when `pendingAboveType` is `STOP_LOSS_LIMIT`, `LIMIT_MAKER` or `TAKE_PROFIT_LIMIT`.
+    public var pendingAbovePrice: ExactDecimal?
+
+    /// Stop price when `pendingAboveType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or `TAKE_PROFIT_LIMIT`.
+    public var pendingAboveStopPrice: ExactDecimal?
+
+    /// See the Trailing Stop FAQ.
+    public var pendingAboveTrailingDelta: Int64?
+
+    /// Only with `pendingAboveTimeInForce` GTC, or when `pendingAboveType` is `LIMIT_MAKER`.
+    public var pendingAboveIcebergQty: ExactDecimal?
+
+    /// `pendingAboveTimeInForce`.
+    public var pendingAboveTimeInForce: TimeInForce?
+
+    /// Identifies the pending above order within an order strategy.
+    public var pendingAboveStrategyId: Int64?
+
+    /// Identifies the pending above order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var pendingAboveStrategyType: Int?
+
+    /// Pegs the pending above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingAbovePegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingAbovePegOffsetValue`.
+    public var pendingAbovePegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingAbovePegOffsetType`.
+    public var pendingAbovePegOffsetValue: Int?
+
+    /// `pendingBelowType`.
+    ///
+    /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT
+    public var pendingBelowType: OrderType?
+
+    /// Id of the pending below order, unique among open orders; generated when absent.
+    public var pendingBelowClientOrderId: String?
+
+    /// Limit price when `pendingBelowType` is `STOP_LOSS_LIMIT` or `TAKE_PROFIT_LIMIT`.
+    public var pendingBelowPrice: ExactDecimal?
+
+    /// Stop price for the pending below order; `pendingBelowStopPrice` and/or `pendingBelowTrailingDelta` is needed.
+    public var pendingBelowStopPrice: ExactDecimal?
+
+    /// `pendingBelowTrailingDelta`.
+    public var pendingBelowTrailingDelta: Int64?
+
+    /// Only with `pendingBelowTimeInForce` GTC, or when `pendingBelowType` is `LIMIT_MAKER`.
+    public var pendingBelowIcebergQty: ExactDecimal?
+
+    /// `pendingBelowTimeInForce`.
+    public var pendingBelowTimeInForce: TimeInForce?
+
+    /// Identifies the pending below order within an order strategy.
+    public var pendingBelowStrategyId: Int64?
+
+    /// Identifies the pending below order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var pendingBelowStrategyType: Int?
+
+    /// Pegs the pending below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingBelowPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingBelowPegOffsetValue`.
+    public var pendingBelowPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingBelowPegOffsetType`.
+    public var pendingBelowPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
+    ///
+    /// - Maximum: 60000
+    public var recvWindow: ExactDecimal?
+
+    public init(
+        symbol: String,
+        listClientOrderId: String? = nil,
+        newOrderRespType: OrderResponseType? = nil,
+        selfTradePreventionMode: SelfTradePreventionMode? = nil,
+        workingType: OrderType,
+        workingSide: OrderSide,
+        workingClientOrderId: String? = nil,
+        workingPrice: ExactDecimal,
+        workingQuantity: ExactDecimal,
+        workingIcebergQty: ExactDecimal? = nil,
+        workingTimeInForce: TimeInForce? = nil,
+        workingStrategyId: Int64? = nil,
+        workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
+        pendingSide: OrderSide,
+        pendingAboveType: OrderType,
+        pendingAboveClientOrderId: String? = nil,
+        pendingAbovePrice: ExactDecimal? = nil,
+        pendingAboveStopPrice: ExactDecimal? = nil,
+        pendingAboveTrailingDelta: Int64? = nil,
+        pendingAboveIcebergQty: ExactDecimal? = nil,
+        pendingAboveTimeInForce: TimeInForce? = nil,
+        pendingAboveStrategyId: Int64? = nil,
+        pendingAboveStrategyType: Int? = nil,
+        pendingAbovePegPriceType: PegPriceType? = nil,
+        pendingAbovePegOffsetType: PegOffsetType? = nil,
+        pendingAbovePegOffsetValue: Int? = nil,
+        pendingBelowType: OrderType? = nil,
+        pendingBelowClientOrderId: String? = nil,
+        pendingBelowPrice: ExactDecimal? = nil,
+        pendingBelowStopPrice: ExactDecimal? = nil,
+        pendingBelowTrailingDelta: Int64? = nil,
+        pendingBelowIcebergQty: ExactDecimal? = nil,
+        pendingBelowTimeInForce: TimeInForce? = nil,
+        pendingBelowStrategyId: Int64? = nil,
+        pendingBelowStrategyType: Int? = nil,
+        pendingBelowPegPriceType: PegPriceType? = nil,
+        pendingBelowPegOffsetType: PegOffsetType? = nil,
+        pendingBelowPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
+    ) {
+        self.symbol = symbol
+        self.listClientOrderId = listClientOrderId
+        self.newOrderRespType = newOrderRespType
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.workingType = workingType
+        self.workingSide = workingSide
+        self.workingClientOrderId = workingClientOrderId
+        self.workingPrice = workingPrice
+        self.workingQuantity = workingQuantity
+        self.workingIcebergQty = workingIcebergQty
+        self.workingTimeInForce = workingTimeInForce
+        self.workingStrategyId = workingStrategyId
+        self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
+        self.pendingSide = pendingSide
+        self.pendingAboveType = pendingAboveType
+        self.pendingAboveClientOrderId = pendingAboveClientOrderId
+        self.pendingAbovePrice = pendingAbovePrice
+        self.pendingAboveStopPrice = pendingAboveStopPrice
+        self.pendingAboveTrailingDelta = pendingAboveTrailingDelta
+        self.pendingAboveIcebergQty = pendingAboveIcebergQty
+        self.pendingAboveTimeInForce = pendingAboveTimeInForce
+        self.pendingAboveStrategyId = pendingAboveStrategyId
+        self.pendingAboveStrategyType = pendingAboveStrategyType
+        self.pendingAbovePegPriceType = pendingAbovePegPriceType
+        self.pendingAbovePegOffsetType = pendingAbovePegOffsetType
+        self.pendingAbovePegOffsetValue = pendingAbovePegOffsetValue
+        self.pendingBelowType = pendingBelowType
+        self.pendingBelowClientOrderId = pendingBelowClientOrderId
+        self.pendingBelowPrice = pendingBelowPrice
+        self.pendingBelowStopPrice = pendingBelowStopPrice
+        self.pendingBelowTrailingDelta = pendingBelowTrailingDelta
+        self.pendingBelowIcebergQty = pendingBelowIcebergQty
+        self.pendingBelowTimeInForce = pendingBelowTimeInForce
+        self.pendingBelowStrategyId = pendingBelowStrategyId
+        self.pendingBelowStrategyType = pendingBelowStrategyType
+        self.pendingBelowPegPriceType = pendingBelowPegPriceType
+        self.pendingBelowPegOffsetType = pendingBelowPegOffsetType
+        self.pendingBelowPegOffsetValue = pendingBelowPegOffsetValue
+        self.recvWindow = recvWindow
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .body)
+        parameters.add("listClientOrderId", listClientOrderId, in: .body)
+        parameters.add("newOrderRespType", newOrderRespType, in: .body)
+        parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("workingType", workingType, in: .body)
+        parameters.add("workingSide", workingSide, in: .body)
+        parameters.add("workingClientOrderId", workingClientOrderId, in: .body)
+        parameters.add("workingPrice", workingPrice, in: .body)
+        parameters.add("workingQuantity", workingQuantity, in: .body)
+        parameters.add("workingIcebergQty", workingIcebergQty, in: .body)
+        parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
+        parameters.add("workingStrategyId", workingStrategyId, in: .body)
+        parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
+        parameters.add("pendingSide", pendingSide, in: .body)
+        parameters.add("pendingAboveType", pendingAboveType, in: .body)
+        parameters.add("pendingAboveClientOrderId", pendingAboveClientOrderId, in: .body)
+        parameters.add("pendingAbovePrice", pendingAbovePrice, in: .body)
+        parameters.add("pendingAboveStopPrice", pendingAboveStopPrice, in: .body)
+        parameters.add("pendingAboveTrailingDelta", pendingAboveTrailingDelta, in: .body)
+        parameters.add("pendingAboveIcebergQty", pendingAboveIcebergQty, in: .body)
+        parameters.add("pendingAboveTimeInForce", pendingAboveTimeInForce, in: .body)
+        parameters.add("pendingAboveStrategyId", pendingAboveStrategyId, in: .body)
+        parameters.add("pendingAboveStrategyType", pendingAboveStrategyType, in: .body)
+        parameters.add("pendingAbovePegPriceType", pendingAbovePegPriceType, in: .body)
+        parameters.add("pendingAbovePegOffsetType", pendingAbovePegOffsetType, in: .body)
+        parameters.add("pendingAbovePegOffsetValue", pendingAbovePegOffsetValue, in: .body)
+        parameters.add("pendingBelowType", pendingBelowType, in: .body)
+        parameters.add("pendingBelowClientOrderId", pendingBelowClientOrderId, in: .body)
+        parameters.add("pendingBelowPrice", pendingBelowPrice, in: .body)
+        parameters.add("pendingBelowStopPrice", pendingBelowStopPrice, in: .body)
+        parameters.add("pendingBelowTrailingDelta", pendingBelowTrailingDelta, in: .body)
+        parameters.add("pendingBelowIcebergQty", pendingBelowIcebergQty, in: .body)
+        parameters.add("pendingBelowTimeInForce", pendingBelowTimeInForce, in: .body)
+        parameters.add("pendingBelowStrategyId", pendingBelowStrategyId, in: .body)
+        parameters.add("pendingBelowStrategyType", pendingBelowStrategyType, in: .body)
+        parameters.add("pendingBelowPegPriceType", pendingBelowPegPriceType, in: .body)
+        parameters.add("pendingBelowPegOffsetType", pendingBelowPegOffsetType, in: .body)
+        parameters.add("pendingBelowPegOffsetValue", pendingBelowPegOffsetValue, in: .body)
+        parameters.add("recvWindow", recvWindow, in: .body)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .requireValue(["BUY"]), ["workingSide"],
+            rule: "requires workingSide=BUY"),
+        ParameterRule(
+            .requireValue(["SELL"]), ["pendingSide"],
+            rule: "requires pendingSide=SELL"),
+        ParameterRule(
+            .requireAnyOf, ["pendingBelowStopPrice", "pendingBelowTrailingDelta"],
+            when: [
+                .present("pendingBelowType")
+            ],
+            rule: "pendingBelowType sent: requires at least one of pendingBelowStopPrice, pendingBelowTrailingDelta"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["workingTimeInForce"],
+            when: [
+                .equals("workingType", ["LIMIT"]),
+                .present("workingIcebergQty"),
+            ],
+            rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["pendingAboveTimeInForce"],
+            when: [
+                .equals("pendingAboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("pendingAboveIcebergQty"),
+            ],
+            rule: "pendingAboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingAboveIcebergQty sent: requires pendingAboveTimeInForce=GTC"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["pendingBelowTimeInForce"],
+            when: [
+                .present("pendingBelowIcebergQty")
+            ],
+            rule: "pendingBelowIcebergQty sent: requires pendingBelowTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetValue"],
+            when: [
+                .present("pendingAbovePegOffsetType")
+            ],
+            rule: "pendingAbovePegOffsetType sent: requires pendingAbovePegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetType"],
+            when: [
+                .present("pendingAbovePegOffsetValue")
+            ],
+            rule: "pendingAbovePegOffsetValue sent: requires pendingAbovePegOffsetType"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetValue"],
+            when: [
+                .present("pendingBelowPegOffsetType")
+            ],
+            rule: "pendingBelowPegOffsetType sent: requires pendingBelowPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetType"],
+            when: [
+                .present("pendingBelowPegOffsetValue")
+            ],
+            rule: "pendingBelowPegOffsetValue sent: requires pendingBelowPegOffsetType"),
+        ParameterRule(
+            .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
+            rule: "workingType is one of LIMIT, LIMIT_MAKER"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["workingStrategyType"],
+            rule: "workingStrategyType ≥ 1000000"),
+        ParameterRule(
+            .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["pendingAboveType"],
+            rule: "pendingAboveType is one of STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["pendingAboveStrategyType"],
+            rule: "pendingAboveStrategyType ≥ 1000000"),
+        ParameterRule(
+            .allowed(["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["pendingBelowType"],
+            rule: "pendingBelowType is one of STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["pendingBelowStrategyType"],
+            rule: "pendingBelowStrategyType ≥ 1000000"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 1 }
+
+    static let variantSelector = VariantSelector(
+        param: "newOrderRespType",
+        variants: ["ACK", "RESULT", "FULL"],
+        defaults: [])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpocoResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
+        case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
+        case "FULL": return .full(try decoder.decode(OrderListFull.self, from: data))
+        default:
+            if let value = try? decoder.decode(OrderListFull.self, from: data) { return .full(value) }
+            if let value = try? decoder.decode(OrderListResult.self, from: data) { return .result(value) }
+            return .ack(try decoder.decode(OrderListAck.self, from: data))
+        }
+    }
+}
+
+/// The response of `newOrderListOpoco`, whose shape `newOrderRespType` chooses.
+public enum NewOrderListOpocoResponse: Sendable, Hashable {
+    /// The `ACK` response.
+    case ack(OrderListAck)
+    /// The `RESULT` response.
+    case result(OrderListResult)
+    /// The `FULL` response.
+    case full(OrderListFull)
+}
+
 /// Parameters of `BinanceSpotClient.cancelOrderList`: Cancel an entire order list.
 ///
 /// - Endpoint: `DELETE /api/v3/orderList`
@@ -3285,17 +4416,18 @@ public struct CancelOrderListRequest: APIRequest, Hashable {
     /// Client id of this cancel; generated when absent.
     public var newClientOrderId: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
         orderListId: Int64? = nil,
         listClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderListId = orderListId
@@ -3349,15 +4481,16 @@ public struct QueryOrderListRequest: APIRequest, Hashable {
     /// The `listClientOrderId` of the order list.
     public var origClientOrderId: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         orderListId: Int64? = nil,
         origClientOrderId: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.orderListId = orderListId
         self.origClientOrderId = origClientOrderId
@@ -3416,17 +4549,18 @@ public struct AllOrderListsRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         fromId: Int64? = nil,
         startTime: Int64? = nil,
         endTime: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.fromId = fromId
         self.startTime = startTime
@@ -3480,13 +4614,14 @@ public struct OpenOrderListsRequest: APIRequest, Hashable {
         security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.recvWindow = recvWindow
     }
@@ -3554,10 +4689,11 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -3572,7 +4708,7 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -3743,10 +4879,11 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     /// Also compute and return the commission rates for the order.
     ///
@@ -3766,7 +4903,7 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil,
+        recvWindow: ExactDecimal? = nil,
         computeCommissionRates: Bool? = nil
     ) {
         self.symbol = symbol
@@ -3881,14 +5018,15 @@ public struct AccountRequest: APIRequest, Hashable {
     /// - Default: false
     public var omitZeroBalances: Bool?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         omitZeroBalances: Bool? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.omitZeroBalances = omitZeroBalances
         self.recvWindow = recvWindow
@@ -3936,10 +5074,11 @@ public struct MyTradesRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -3948,7 +5087,7 @@ public struct MyTradesRequest: APIRequest, Hashable {
         endTime: Int64? = nil,
         fromId: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -4019,13 +5158,14 @@ public struct RateLimitOrderRequest: APIRequest, Hashable {
         security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.recvWindow = recvWindow
     }
@@ -4068,10 +5208,11 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -4079,7 +5220,7 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
         orderId: Int64? = nil,
         fromPreventedMatchId: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.preventedMatchId = preventedMatchId
@@ -4173,10 +5314,11 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
     /// `orderId`.
     public var orderId: Int64?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -4185,7 +5327,7 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
         fromAllocationId: Int? = nil,
         limit: Int? = nil,
         orderId: Int64? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.startTime = startTime
@@ -4293,17 +5435,18 @@ public struct OrderAmendmentsRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int64?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
         orderId: Int64,
         fromExecutionId: Int64? = nil,
         limit: Int64? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -4338,4 +5481,42 @@ public struct OrderAmendmentsRequest: APIRequest, Hashable {
     }
 
     public var weight: Int { 4 }
+}
+
+/// Parameters of `BinanceSpotClient.myFilters`: Query the filters relevant to the account on a symbol.
+///
+/// - Endpoint: `GET /api/v3/myFilters`
+public struct MyFiltersRequest: APIRequest, Hashable {
+    public typealias Response = MyFilters
+
+    public static let endpoint = Endpoint(
+        id: "myFilters", method: .get, path: "/api/v3/myFilters",
+        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
+    ///
+    /// - Maximum: 60000
+    public var recvWindow: ExactDecimal?
+
+    public init(
+        symbol: String,
+        recvWindow: ExactDecimal? = nil
+    ) {
+        self.symbol = symbol
+        self.recvWindow = recvWindow
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("recvWindow", recvWindow, in: .query)
+        return parameters
+    }
+
+    public var weight: Int { 40 }
 }

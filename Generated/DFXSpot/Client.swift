@@ -44,6 +44,8 @@ public struct DFXSpotClient: Sendable {
             signatureHeader: "EXCHANGE-API-SIGN", timestampParam: nil,
             timestampHeader: "EXCHANGE-API-TIMESTAMP", recvWindowParam: nil,
             recvWindowDefault: nil, recvWindowMax: nil,
+            recvWindowFractionDigits: nil,
+            timeUnit: nil,
             bearerHeader: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: Envelope(codeField: "code", messageField: "msg", dataField: "data", successCode: "0"),

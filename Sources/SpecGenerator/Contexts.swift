@@ -266,6 +266,8 @@ struct ProfileContext {
     let recvWindowParam: String
     let recvWindowDefault: String
     let recvWindowMax: String
+    let recvWindowFractionDigits: String
+    let timeUnit: String
     let bearerHeader: String
     let errorCodeField: String?
     let errorMessageField: String

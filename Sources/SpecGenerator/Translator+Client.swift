@@ -75,6 +75,11 @@ extension Translator {
             timestampHeader: lit(auth?.timestampHeader), recvWindowParam: lit(auth?.recvWindow?.param),
             recvWindowDefault: auth?.recvWindow?.defaultValue.map(String.init) ?? "nil",
             recvWindowMax: auth?.recvWindow?.max.map(String.init) ?? "nil",
+            recvWindowFractionDigits: auth?.recvWindow?.fractionDigits.map(String.init) ?? "nil",
+            timeUnit: auth?.timeUnit.map {
+                "TimeUnitHeader(name: \(SwiftText.literal($0.header)), millisecond: \(SwiftText.literal($0.millisecond)), "
+                    + "microsecond: \(SwiftText.literal($0.microsecond)))"
+            } ?? "nil",
             bearerHeader: lit(auth?.bearer?.header),
             errorCodeField: codeField, errorMessageField: messageField,
             envelope: spec.envelope.map { EnvelopeContext(code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success)) },

@@ -96,8 +96,10 @@ extension Translator {
         for selector in required {
             guard case let .named(enumName) = selector.type.value, let def = spec.enumDef(named: enumName) else { continue }
             for value in def.values.map(\.value.value) {
+                // A `whenAbsent` rule applies too when it names only optional parameters: the constructor leaves them out.
                 let applicable = endpoint.rules.filter { rule in
-                    rule.condition.present.isEmpty && rule.condition.absent.isEmpty && rule.condition.equals.count == 1
+                    rule.condition.present.isEmpty && rule.condition.absent.allSatisfy { name in !required.contains { $0.name.value == name.value } }
+                        && rule.condition.equals.count == 1
                         && rule.condition.equals[0].param.value == selector.name.value && rule.condition.equals[0].values.contains { $0.text == value }
                 }
                 guard !applicable.isEmpty else { continue }

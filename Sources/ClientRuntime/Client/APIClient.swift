@@ -33,7 +33,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
         self.options = options
         builder = RequestBuilder(
             profile: profile, baseURL: baseURL, timeout: options.timeout, recvWindow: options.recvWindow,
-            userAgent: options.userAgent)
+            timeUnit: options.timeUnit, userAgent: options.userAgent)
         reader = ResponseReader(profile: profile)
     }
 

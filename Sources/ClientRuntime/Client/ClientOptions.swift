@@ -8,8 +8,14 @@ public struct ClientOptions: Sendable {
     public var timeout: Duration
     /// Milliseconds since 1970; replaceable (tests, a corrected clock).
     public var clock: @Sendable () -> Int64
-    /// Receive window for signed requests, overriding the profile's default.
-    public var recvWindow: Int64?
+    /// Receive window for signed requests in milliseconds, overriding the profile's default. Decimal places
+    /// (microseconds: `"5000.123"`) only where the venue takes them; checked against the venue's maximum.
+    public var recvWindow: ExactDecimal?
+    /// Asks the venue for response time fields in this unit (Binance: `X-MBX-TIME-UNIT`). nil (the default)
+    /// sends no header: the venue's default, milliseconds. Setting it on a venue without such a header makes
+    /// every request fail with `RequestValidationError`. `setServerTimeOffset(serverTime:)` still takes
+    /// milliseconds.
+    public var timeUnit: TimeUnit?
     /// How often a GET is retried after a 5XX, timeout or lost connection (default 0). Other methods never are.
     public var maxIdempotentRetries: Int
     /// Pause before retry n (multiplied by n; default 200 ms).
@@ -25,7 +31,8 @@ public struct ClientOptions: Sendable {
     public init(
         timeout: Duration = .seconds(10),
         clock: @escaping @Sendable () -> Int64 = ClientOptions.systemClock,
-        recvWindow: Int64? = nil,
+        recvWindow: ExactDecimal? = nil,
+        timeUnit: TimeUnit? = nil,
         maxIdempotentRetries: Int = 0,
         retryBackoff: Duration = .milliseconds(200),
         rateLimiter: WeightLimiter? = nil,
@@ -35,6 +42,7 @@ public struct ClientOptions: Sendable {
         self.timeout = timeout
         self.clock = clock
         self.recvWindow = recvWindow
+        self.timeUnit = timeUnit
         self.maxIdempotentRetries = maxIdempotentRetries
         self.retryBackoff = retryBackoff
         self.rateLimiter = rateLimiter

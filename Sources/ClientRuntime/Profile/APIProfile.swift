@@ -60,9 +60,13 @@ public struct AuthProfile: Sendable {
     /// Parameter carrying the receive window (`recvWindow`).
     public var recvWindowParam: String?
     /// Receive window sent when the caller sets none.
-    public var recvWindowDefault: Int64?
+    public var recvWindowDefault: ExactDecimal?
     /// Largest receive window the venue accepts; larger ones are refused before sending.
-    public var recvWindowMax: Int64?
+    public var recvWindowMax: ExactDecimal?
+    /// Decimal places a receive window may have (Binance: 3, microseconds); nil: whole numbers only.
+    public var recvWindowFractionDigits: Int?
+    /// The header choosing the unit of response time fields, when the venue has one (`X-MBX-TIME-UNIT`).
+    public var timeUnit: TimeUnitHeader?
     /// Header carrying the bearer token (`Authorization`).
     public var bearerHeader: String?
 
@@ -70,7 +74,8 @@ public struct AuthProfile: Sendable {
     public init(
         apiKeyHeader: String? = nil, signatureParam: String? = nil, signatureHeader: String? = nil,
         timestampParam: String? = nil, timestampHeader: String? = nil, recvWindowParam: String? = nil,
-        recvWindowDefault: Int64? = nil, recvWindowMax: Int64? = nil, bearerHeader: String? = nil
+        recvWindowDefault: ExactDecimal? = nil, recvWindowMax: ExactDecimal? = nil, recvWindowFractionDigits: Int? = nil,
+        timeUnit: TimeUnitHeader? = nil, bearerHeader: String? = nil
     ) {
         self.apiKeyHeader = apiKeyHeader
         self.signatureParam = signatureParam
@@ -80,6 +85,8 @@ public struct AuthProfile: Sendable {
         self.recvWindowParam = recvWindowParam
         self.recvWindowDefault = recvWindowDefault
         self.recvWindowMax = recvWindowMax
+        self.recvWindowFractionDigits = recvWindowFractionDigits
+        self.timeUnit = timeUnit
         self.bearerHeader = bearerHeader
     }
 }

@@ -6,7 +6,9 @@ struct RequestBuilder: Sendable {
     let baseURL: URL
     let timeout: Duration
     /// Receive window overriding the profile default.
-    let recvWindow: Int64?
+    let recvWindow: ExactDecimal?
+    /// The unit to ask for in response time fields (nil: send no time-unit header).
+    let timeUnit: TimeUnit?
     let userAgent: String?
 
     /// Per-request inputs that change between attempts.
@@ -83,22 +85,23 @@ struct RequestBuilder: Sendable {
         let signsInBody = endpoint.encoding == .form && hasBody
         var timing: [(String, ParameterValue)] = []
         if security.signed, let name = auth.recvWindowParam {
-            // Binance also takes a decimal window (microsecond precision); compare it exactly.
+            // A decimal window (Binance: microsecond precision), compared exactly.
             let window: ExactDecimal?
             if let given = parameters[name] {
-                switch given {
-                case .int(let value): window = ExactDecimal(value)
-                case .decimal(let value): window = value
-                default: window = nil
-                }
+                window = ReceiveWindow.value(of: given)
             } else {
-                let value = recvWindow ?? auth.recvWindowDefault
-                window = value.map { ExactDecimal($0) }
-                if let value { timing.append((name, .int(value))) }
+                window = recvWindow ?? auth.recvWindowDefault
+                if let window { timing.append((name, .decimal(window))) }
             }
-            if let window, let max = auth.recvWindowMax, window > ExactDecimal(max) {
-                throw invalid("recvWindow", "recvWindow \(window.text) exceeds the maximum \(max)")
+            if let window, let problem = ReceiveWindow(auth: auth).problem(with: window) {
+                throw invalid("recvWindow", problem)
             }
+        }
+        if let timeUnit {
+            guard let header = auth.timeUnit else {
+                throw invalid("timeUnit", "\(profile.name) has no header choosing the unit of response times")
+            }
+            headers.add(header.name, header.value(for: timeUnit))
         }
         if security.signed || security.timestamp {
             if let header = auth.timestampHeader {

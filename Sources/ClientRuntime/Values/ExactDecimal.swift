@@ -213,3 +213,8 @@ private struct Key: Hashable {
 
     private var signum: Int { digits.isEmpty ? 0 : (negative ? -1 : 1) }
 }
+
+extension ExactDecimal {
+    /// Decimal places the value needs: 0 for `"5000"` and `"5e3"`, 3 for `"5000.123"` and `"5000.1230"`.
+    var scale: Int { max(0, -Key(text).exponent) }
+}

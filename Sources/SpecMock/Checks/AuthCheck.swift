@@ -38,18 +38,22 @@ struct AuthCheck: Sendable {
         _ request: IncomingRequest, _ received: ReceivedParameters, auth: Auth, timestampParam: String, signed: Bool, now: Int64
     ) -> Rejection? {
         guard let stamp = received[timestampParam]?.text, !stamp.isEmpty else { return .missingTimestamp(name: timestampParam) }
-        guard var timestamp = Int64(stamp) else { return .malformedValue(timestampParam, expected: ValueCheck.integerPattern) }
-        if timestamp > 100_000_000_000_000 { timestamp /= 1000 }  // microseconds are accepted too
-        var window = Double(auth.recvWindow?.defaultValue ?? 5000)
+        guard let timestamp = Int64(stamp) else { return .malformedValue(timestampParam, expected: ValueCheck.integerPattern) }
+        // Exact microseconds throughout: a decimal recvWindow and a microsecond timestamp are both accepted.
+        var window = ReceiveWindowCheck.microseconds(milliseconds: Int64(auth.recvWindow?.defaultValue ?? 5000))
         if let recv = auth.recvWindow, let text = received[recv.param]?.text {
-            guard ValueCheck.isDecimal(text), let value = Double(text) else {
-                return .malformedValue(recv.param, expected: ValueCheck.decimalPattern)
+            let digits = recv.fractionDigits ?? 0
+            guard let value = ReceiveWindowCheck.microseconds(window: text, fractionDigits: digits) else {
+                return .malformedValue(recv.param, expected: ReceiveWindowCheck.pattern(fractionDigits: digits))
             }
-            if let max = recv.max, value > Double(max) { return .recvWindowTooLarge(name: recv.param, max: String(max)) }
+            if let max = recv.max, value > ReceiveWindowCheck.microseconds(milliseconds: Int64(max)) {
+                return .recvWindowTooLarge(name: recv.param, max: String(max))
+            }
             window = value
         }
-        if timestamp >= now + 1000 { return .staleTimestamp(ahead: true) }
-        if Double(now - timestamp) > window { return .staleTimestamp(ahead: false) }
+        let stamped = ReceiveWindowCheck.microseconds(timestamp: timestamp)
+        let current = ReceiveWindowCheck.microseconds(milliseconds: now)
+        if let stale = ReceiveWindowCheck.rejection(timestamp: stamped, window: window, now: current) { return stale }
         guard signed, let name = auth.signing?.signatureParam else { return nil }
         let query = FormText.removing(name, from: request.query)
         let isJSON = request.header("Content-Type")?.lowercased().hasPrefix("application/json") ?? false

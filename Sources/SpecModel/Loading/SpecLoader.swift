@@ -117,7 +117,7 @@ struct SpecReader {
     }
 
     func readAuth(_ node: Node) -> Auth? {
-        guard let r = MappingReader(node, ctx, what: "auth", allowed: ["apiKey", "signing", "timestamp", "recvWindow", "bearer", "description"]) else { return nil }
+        guard let r = MappingReader(node, ctx, what: "auth", allowed: ["apiKey", "signing", "timestamp", "recvWindow", "timeUnit", "bearer", "description"]) else { return nil }
         var auth = Auth(location: r.location)
         if let n = r["apiKey"], let k = MappingReader(n, ctx, what: "auth.apiKey", allowed: ["header"]) {
             auth.apiKeyHeader = k.text("header", required: true)
@@ -136,8 +136,13 @@ struct SpecReader {
             auth.timestampHeader = t.text("header")
             if auth.timestampParam == nil, auth.timestampHeader == nil { ctx.error("auth.timestamp needs 'param' or 'header'", at: n) }
         }
-        if let n = r["recvWindow"], let w = MappingReader(n, ctx, what: "auth.recvWindow", allowed: ["param", "default", "max"]) {
-            auth.recvWindow = Auth.RecvWindow(param: w.text("param", required: true) ?? "", defaultValue: w.int("default"), max: w.int("max"))
+        if let n = r["recvWindow"], let w = MappingReader(n, ctx, what: "auth.recvWindow", allowed: ["param", "default", "max", "fractionDigits"]) {
+            let digits = w.int("fractionDigits")
+            if let digits, !(0...9).contains(digits) { ctx.error("auth.recvWindow.fractionDigits must be between 0 and 9", at: n) }
+            auth.recvWindow = Auth.RecvWindow(param: w.text("param", required: true) ?? "", defaultValue: w.int("default"), max: w.int("max"), fractionDigits: digits)
+        }
+        if let n = r["timeUnit"], let t = MappingReader(n, ctx, what: "auth.timeUnit", allowed: ["header", "millisecond", "microsecond"]) {
+            auth.timeUnit = Auth.TimeUnit(header: t.text("header", required: true) ?? "", millisecond: t.text("millisecond", required: true) ?? "", microsecond: t.text("microsecond", required: true) ?? "")
         }
         if let n = r["bearer"], let b = MappingReader(n, ctx, what: "auth.bearer", allowed: ["header", "refreshable"]) {
             auth.bearer = Auth.Bearer(header: b.text("header") ?? "Authorization", refreshable: b.bool("refreshable") ?? false)

@@ -70,6 +70,7 @@ public struct Auth: Sendable, Hashable {
     public var timestampParam: String?
     public var timestampHeader: String?
     public var recvWindow: RecvWindow?
+    public var timeUnit: TimeUnit?
     public var bearer: Bearer?
     public var location: SourceLocation
 
@@ -84,6 +85,16 @@ public struct Auth: Sendable, Hashable {
         public var param: String
         public var defaultValue: Int?
         public var max: Int?
+        /// Decimal places the window may have (Binance: 3, so microseconds can be given); nil: whole numbers only.
+        public var fractionDigits: Int?
+    }
+
+    /// A request header choosing the unit of the response's time fields (`X-MBX-TIME-UNIT`), with the header value
+    /// for each unit. Milliseconds are the venue's default when the header is absent.
+    public struct TimeUnit: Sendable, Hashable {
+        public var header: String
+        public var millisecond: String
+        public var microsecond: String
     }
 
     public struct Bearer: Sendable, Hashable {

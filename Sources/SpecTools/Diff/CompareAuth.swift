@@ -33,6 +33,8 @@ extension SpecComparer {
             ("recvWindow.param", a.recvWindow?.param, b.recvWindow?.param),
             ("recvWindow.default", a.recvWindow?.defaultValue.map(String.init), b.recvWindow?.defaultValue.map(String.init)),
             ("recvWindow.max", a.recvWindow?.max.map(String.init), b.recvWindow?.max.map(String.init)),
+            ("recvWindow.fractionDigits", a.recvWindow?.fractionDigits.map(String.init), b.recvWindow?.fractionDigits.map(String.init)),
+            ("timeUnit.header", a.timeUnit?.header, b.timeUnit?.header),
             ("bearer.header", a.bearer?.header, b.bearer?.header),
             ("bearer.refreshable", a.bearer.map { String($0.refreshable) }, b.bearer.map { String($0.refreshable) }),
         ]

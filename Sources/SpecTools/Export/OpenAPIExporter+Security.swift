@@ -69,6 +69,14 @@ extension OpenAPIExporter {
                     $0.set("param", .string(window.param))
                     $0.set("default", window.defaultValue.map { .number(String($0)) })
                     $0.set("max", window.max.map { .number(String($0)) })
+                    $0.set("fractionDigits", window.fractionDigits.map { .number(String($0)) })
+                }
+            })
+            out.set("timeUnit", auth.timeUnit.map { unit in
+                .build {
+                    $0.set("header", .string(unit.header))
+                    $0.set("millisecond", .string(unit.millisecond))
+                    $0.set("microsecond", .string(unit.microsecond))
                 }
             })
             out.set("bearer", auth.bearer.map { bearer in

@@ -79,6 +79,17 @@ enum BinanceSpotCalls {
                 workingTimeInForce: .gtc, pendingSide: .sell, pendingQuantity: "1", pendingAboveType: .limitMaker,
                 pendingAbovePrice: "30000", pendingBelowType: .stopLoss, pendingBelowStopPrice: "19000"))
         },
+        "newOrderListOpo": { client in
+            _ = try await client.newOrderListOpo(NewOrderListOpoRequest(
+                symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
+                workingTimeInForce: .gtc, pendingType: .market, pendingSide: .sell))
+        },
+        "newOrderListOpoco": { client in
+            _ = try await client.newOrderListOpoco(NewOrderListOpocoRequest(
+                symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
+                workingTimeInForce: .gtc, pendingSide: .sell, pendingAboveType: .limitMaker, pendingAbovePrice: "30000",
+                pendingBelowType: .stopLoss, pendingBelowStopPrice: "19000"))
+        },
         "cancelOrderList": { client in
             _ = try await client.cancelOrderList(CancelOrderListRequest(symbol: symbol, orderListId: 0))
         },
@@ -113,6 +124,10 @@ enum BinanceSpotCalls {
         },
         "orderAmendments": { client in
             _ = try await client.orderAmendments(OrderAmendmentsRequest(symbol: symbol, orderId: 9))
+        },
+        "myFilters": { client in
+            let filters = try await client.myFilters(MyFiltersRequest(symbol: symbol))
+            #expect(!filters.exchangeFilters.isEmpty)
         },
     ]
 }
