@@ -16,6 +16,8 @@ struct RequestBuilder: Sendable {
         var timestamp: Int64
         /// The bearer token, for `bearer` endpoints.
         var bearerToken: Secret?
+        /// Whether a receive window above the profile's maximum is refused (off with `ClientOptions.Validation.off`).
+        var checksRecvWindow = true
     }
 
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> HTTPRequest {
@@ -96,7 +98,7 @@ struct RequestBuilder: Sendable {
                 window = value.map { ExactDecimal($0) }
                 if let value { timing.append((name, .int(value))) }
             }
-            if let window, let max = auth.recvWindowMax, window > ExactDecimal(max) {
+            if context.checksRecvWindow, let window, let max = auth.recvWindowMax, window > ExactDecimal(max) {
                 throw invalid("recvWindow", "recvWindow \(window.text) exceeds the maximum \(max)")
             }
         }
