@@ -100,8 +100,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Test connectivity”
-    public func ping(_ request: PingRequest = PingRequest()) async throws -> EmptyResponse {
-        try await runtime.send(request)
+    public func ping(_ request: PingRequest = PingRequest(), validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Test connectivity and read the current server time.
@@ -111,8 +111,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Check server time”
-    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest()) async throws -> ServerTime {
-        try await runtime.send(request)
+    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest(), validation: ClientOptions.Validation? = nil) async throws -> ServerTime {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Current exchange trading rules and symbol information.
@@ -130,8 +130,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Exchange information”
-    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest()) async throws -> ExchangeInfo {
-        try await runtime.send(request)
+    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest(), validation: ClientOptions.Validation? = nil) async throws -> ExchangeInfo {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Send in a new order.
@@ -160,8 +160,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “New order (TRADE)”
-    public func newOrder(_ request: NewOrderRequest) async throws -> NewOrderResponse {
-        try await runtime.send(request)
+    public func newOrder(_ request: NewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Test new order creation and signature/recvWindow.
@@ -177,8 +177,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Test new order (TRADE)”
-    public func testNewOrder(_ request: TestNewOrderRequest) async throws -> TestOrderResult {
-        try await runtime.send(request)
+    public func testNewOrder(_ request: TestNewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> TestOrderResult {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Check an order's status.
@@ -190,8 +190,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
     /// - Docs: binance-spot-rest-api.md, “Query order (USER_DATA)”
-    public func queryOrder(_ request: QueryOrderRequest) async throws -> Order {
-        try await runtime.send(request)
+    public func queryOrder(_ request: QueryOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Order {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel an active order.
@@ -204,8 +204,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “Cancel order (TRADE)”
-    public func cancelOrder(_ request: CancelOrderRequest) async throws -> CanceledOrder {
-        try await runtime.send(request)
+    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> CanceledOrder {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel all active orders on a symbol, including orders of order lists.
@@ -215,8 +215,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “Cancel All Open Orders on a Symbol (TRADE)”
-    public func cancelOpenOrders(_ request: CancelOpenOrdersRequest) async throws -> [CanceledOrderOrList] {
-        try await runtime.send(request)
+    public func cancelOpenOrders(_ request: CancelOpenOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [CanceledOrderOrList] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel an existing order and place a new order on the same symbol.
@@ -238,8 +238,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “Cancel an Existing Order and Send a New Order (TRADE)”
-    public func cancelReplace(_ request: CancelReplaceRequest) async throws -> CancelReplaceResponse {
-        try await runtime.send(request)
+    public func cancelReplace(_ request: CancelReplaceRequest, validation: ClientOptions.Validation? = nil) async throws -> CancelReplaceResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Reduce the quantity of an existing open order, keeping its queue priority.
@@ -253,8 +253,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “Order Amend Keep Priority (TRADE)”
-    public func amendOrderKeepPriority(_ request: AmendOrderKeepPriorityRequest) async throws -> AmendKeepPriorityResult {
-        try await runtime.send(request)
+    public func amendOrderKeepPriority(_ request: AmendOrderKeepPriorityRequest, validation: ClientOptions.Validation? = nil) async throws -> AmendKeepPriorityResult {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get all open orders on a symbol, or on all symbols.
@@ -264,8 +264,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
     /// - Docs: binance-spot-rest-api.md, “Current open orders (USER_DATA)”
-    public func openOrders(_ request: OpenOrdersRequest = OpenOrdersRequest()) async throws -> [Order] {
-        try await runtime.send(request)
+    public func openOrders(_ request: OpenOrdersRequest = OpenOrdersRequest(), validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get all account orders on a symbol; active, canceled or filled.
@@ -281,8 +281,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “All orders (USER_DATA)”
-    public func allOrders(_ request: AllOrdersRequest) async throws -> [Order] {
-        try await runtime.send(request)
+    public func allOrders(_ request: AllOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Send in a new OCO (deprecated form).
@@ -301,8 +301,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “New OCO - Deprecated (TRADE)”
     /// - Deprecated: yes
-    public func newOcoDeprecated(_ request: NewOcoDeprecatedRequest) async throws -> NewOcoDeprecatedResponse {
-        try await runtime.send(request)
+    public func newOcoDeprecated(_ request: NewOcoDeprecatedRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOcoDeprecatedResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Send in a one-cancels-the-other (OCO) pair.
@@ -323,8 +323,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “New Order list - OCO (TRADE)”
-    public func newOrderListOco(_ request: NewOrderListOcoRequest) async throws -> NewOrderListOcoResponse {
-        try await runtime.send(request)
+    public func newOrderListOco(_ request: NewOrderListOcoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOcoResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place an OTO (one-triggers-the-other) order list.
@@ -346,8 +346,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “New Order list - OTO (TRADE)”
-    public func newOrderListOto(_ request: NewOrderListOtoRequest) async throws -> NewOrderListOtoResponse {
-        try await runtime.send(request)
+    public func newOrderListOto(_ request: NewOrderListOtoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOtoResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place an OTOCO (one-triggers-one-cancels-the-other) order list.
@@ -369,8 +369,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “New Order list - OTOCO (TRADE)”
-    public func newOrderListOtoco(_ request: NewOrderListOtocoRequest) async throws -> NewOrderListOtocoResponse {
-        try await runtime.send(request)
+    public func newOrderListOtoco(_ request: NewOrderListOtocoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOtocoResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel an entire order list.
@@ -382,8 +382,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “Cancel Order list (TRADE)”
-    public func cancelOrderList(_ request: CancelOrderListRequest) async throws -> CanceledOrderList {
-        try await runtime.send(request)
+    public func cancelOrderList(_ request: CancelOrderListRequest, validation: ClientOptions.Validation? = nil) async throws -> CanceledOrderList {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve a specific order list.
@@ -393,8 +393,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “Query Order list (USER_DATA)”
-    public func queryOrderList(_ request: QueryOrderListRequest = QueryOrderListRequest()) async throws -> OrderList {
-        try await runtime.send(request)
+    public func queryOrderList(_ request: QueryOrderListRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderList {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve all order lists.
@@ -406,8 +406,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “Query all Order lists (USER_DATA)”
-    public func allOrderLists(_ request: AllOrderListsRequest = AllOrderListsRequest()) async throws -> [OrderList] {
-        try await runtime.send(request)
+    public func allOrderLists(_ request: AllOrderListsRequest = AllOrderListsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [OrderList] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve the open order lists.
@@ -417,8 +417,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “Query Open Order lists (USER_DATA)”
-    public func openOrderLists(_ request: OpenOrderListsRequest = OpenOrderListsRequest()) async throws -> [OrderList] {
-        try await runtime.send(request)
+    public func openOrderLists(_ request: OpenOrderListsRequest = OpenOrderListsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [OrderList] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place an order using smart order routing (SOR).
@@ -432,8 +432,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
     /// - Docs: binance-spot-rest-api.md, “New order using SOR (TRADE)”
-    public func newSorOrder(_ request: NewSorOrderRequest) async throws -> NewSorOrderResponse {
-        try await runtime.send(request)
+    public func newSorOrder(_ request: NewSorOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewSorOrderResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Test new order creation and signature/recvWindow using SOR.
@@ -446,8 +446,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Test new order using SOR (TRADE)”
-    public func testNewSorOrder(_ request: TestNewSorOrderRequest) async throws -> TestOrderResult {
-        try await runtime.send(request)
+    public func testNewSorOrder(_ request: TestNewSorOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> TestOrderResult {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get current account information.
@@ -457,8 +457,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
     /// - Docs: binance-spot-rest-api.md, “Account information (USER_DATA)”
-    public func account(_ request: AccountRequest = AccountRequest()) async throws -> Account {
-        try await runtime.send(request)
+    public func account(_ request: AccountRequest = AccountRequest(), validation: ClientOptions.Validation? = nil) async throws -> Account {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get the account's trades on a symbol.
@@ -470,8 +470,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
     /// - Docs: binance-spot-rest-api.md, “Account trade list (USER_DATA)”
-    public func myTrades(_ request: MyTradesRequest) async throws -> [AccountTrade] {
-        try await runtime.send(request)
+    public func myTrades(_ request: MyTradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [AccountTrade] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Show the account's unfilled order count for all intervals.
@@ -481,8 +481,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Query Unfilled Order Count (USER_DATA)”
-    public func rateLimitOrder(_ request: RateLimitOrderRequest = RateLimitOrderRequest()) async throws -> [UnfilledOrderCount] {
-        try await runtime.send(request)
+    public func rateLimitOrder(_ request: RateLimitOrderRequest = RateLimitOrderRequest(), validation: ClientOptions.Validation? = nil) async throws -> [UnfilledOrderCount] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// List the orders that expired due to STP.
@@ -494,8 +494,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “Query Prevented Matches (USER_DATA)”
-    public func myPreventedMatches(_ request: MyPreventedMatchesRequest) async throws -> [PreventedMatch] {
-        try await runtime.send(request)
+    public func myPreventedMatches(_ request: MyPreventedMatchesRequest, validation: ClientOptions.Validation? = nil) async throws -> [PreventedMatch] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve the allocations resulting from SOR order placement.
@@ -507,8 +507,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “Query Allocations (USER_DATA)”
-    public func myAllocations(_ request: MyAllocationsRequest) async throws -> [Allocation] {
-        try await runtime.send(request)
+    public func myAllocations(_ request: MyAllocationsRequest, validation: ClientOptions.Validation? = nil) async throws -> [Allocation] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get the account's current commission rates on a symbol.
@@ -521,8 +521,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “Query Commission Rates (USER_DATA)”
-    public func accountCommission(_ request: AccountCommissionRequest) async throws -> AccountCommission {
-        try await runtime.send(request)
+    public func accountCommission(_ request: AccountCommissionRequest, validation: ClientOptions.Validation? = nil) async throws -> AccountCommission {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Query all amendments of a single order.
@@ -534,7 +534,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
     /// - Docs: binance-spot-rest-api.md, “Query Order Amendments (USER_DATA)”
-    public func orderAmendments(_ request: OrderAmendmentsRequest) async throws -> [OrderAmendment] {
-        try await runtime.send(request)
+    public func orderAmendments(_ request: OrderAmendmentsRequest, validation: ClientOptions.Validation? = nil) async throws -> [OrderAmendment] {
+        try await runtime.send(request, validation: validation)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `BinanceSpotClient.ping`: Test connectivity to the REST API.
 ///
 /// - Endpoint: `GET /api/v3/ping`
-public struct PingRequest: APIRequest, Hashable {
+public struct PingRequest: SpecRequest, Hashable {
     public typealias Response = EmptyResponse
 
     public static let endpoint = Endpoint(
@@ -24,7 +24,7 @@ public struct PingRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.serverTime`: Test connectivity and read the current server time.
 ///
 /// - Endpoint: `GET /api/v3/time`
-public struct ServerTimeRequest: APIRequest, Hashable {
+public struct ServerTimeRequest: SpecRequest, Hashable {
     public typealias Response = ServerTime
 
     public static let endpoint = Endpoint(
@@ -42,7 +42,7 @@ public struct ServerTimeRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.exchangeInfo`: Current exchange trading rules and symbol information.
 ///
 /// - Endpoint: `GET /api/v3/exchangeInfo`
-public struct ExchangeInfoRequest: APIRequest, Hashable {
+public struct ExchangeInfoRequest: SpecRequest, Hashable {
     public typealias Response = ExchangeInfo
 
     public static let endpoint = Endpoint(
@@ -114,21 +114,13 @@ public struct ExchangeInfoRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.newOrder`: Send in a new order.
 ///
 /// - Endpoint: `POST /api/v3/order`
-public struct NewOrderRequest: APIRequest, Hashable {
+public struct NewOrderRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderResponse
 
     public static let endpoint = Endpoint(
@@ -256,43 +248,43 @@ public struct NewOrderRequest: APIRequest, Hashable {
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
                 .equals("type", ["MARKET"])
             ],
-            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
+            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty", code: "-1102"),
         ParameterRule(
             .require, ["quantity"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
             .require, ["quantity", "price"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price"),
+            rule: "type=LIMIT_MAKER: requires quantity, price", code: "-1102"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -304,14 +296,6 @@ public struct NewOrderRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -566,7 +550,7 @@ extension NewOrderRequest {
 /// Parameters of `BinanceSpotClient.testNewOrder`: Test new order creation and signature/recvWindow.
 ///
 /// - Endpoint: `POST /api/v3/order/test`
-public struct TestNewOrderRequest: APIRequest, Hashable {
+public struct TestNewOrderRequest: SpecRequest, Hashable {
     public typealias Response = TestOrderResult
 
     public static let endpoint = Endpoint(
@@ -698,43 +682,43 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
                 .equals("type", ["MARKET"])
             ],
-            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
+            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty", code: "-1102"),
         ParameterRule(
             .require, ["quantity"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
             .require, ["quantity", "price"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price"),
+            rule: "type=LIMIT_MAKER: requires quantity, price", code: "-1102"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -746,14 +730,6 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public static let requestWeight = RequestWeight.cases(
         [
@@ -985,7 +961,7 @@ extension TestNewOrderRequest {
 /// Parameters of `BinanceSpotClient.queryOrder`: Check an order's status.
 ///
 /// - Endpoint: `GET /api/v3/order`
-public struct QueryOrderRequest: APIRequest, Hashable {
+public struct QueryOrderRequest: SpecRequest, Hashable {
     public typealias Response = Order
 
     public static let endpoint = Endpoint(
@@ -1035,21 +1011,13 @@ public struct QueryOrderRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.cancelOrder`: Cancel an active order.
 ///
 /// - Endpoint: `DELETE /api/v3/order`
-public struct CancelOrderRequest: APIRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Hashable {
     public typealias Response = CanceledOrder
 
     public static let endpoint = Endpoint(
@@ -1112,14 +1080,6 @@ public struct CancelOrderRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
@@ -1127,7 +1087,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
 /// order lists.
 ///
 /// - Endpoint: `DELETE /api/v3/openOrders`
-public struct CancelOpenOrdersRequest: APIRequest, Hashable {
+public struct CancelOpenOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [CanceledOrderOrList]
 
     public static let endpoint = Endpoint(
@@ -1165,7 +1125,7 @@ public struct CancelOpenOrdersRequest: APIRequest, Hashable {
 /// symbol.
 ///
 /// - Endpoint: `POST /api/v3/order/cancelReplace`
-public struct CancelReplaceRequest: APIRequest, Hashable {
+public struct CancelReplaceRequest: SpecRequest, Hashable {
     public typealias Response = CancelReplaceResponse
 
     public static let endpoint = Endpoint(
@@ -1380,14 +1340,6 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -1667,7 +1619,7 @@ extension CancelReplaceRequest {
 /// keeping its queue priority.
 ///
 /// - Endpoint: `PUT /api/v3/order/amend/keepPriority`
-public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
+public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
     public typealias Response = AmendKeepPriorityResult
 
     public static let endpoint = Endpoint(
@@ -1729,21 +1681,13 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.openOrders`: Get all open orders on a symbol, or on all symbols.
 ///
 /// - Endpoint: `GET /api/v3/openOrders`
-public struct OpenOrdersRequest: APIRequest, Hashable {
+public struct OpenOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -1787,7 +1731,7 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.allOrders`: Get all account orders on a symbol; active, canceled or filled.
 ///
 /// - Endpoint: `GET /api/v3/allOrders`
-public struct AllOrdersRequest: APIRequest, Hashable {
+public struct AllOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -1852,21 +1796,13 @@ public struct AllOrdersRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.newOcoDeprecated`: Send in a new OCO (deprecated form).
 ///
 /// - Endpoint: `POST /api/v3/order/oco`
-public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
+public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
     public typealias Response = NewOcoDeprecatedResponse
 
     public static let endpoint = Endpoint(
@@ -2042,14 +1978,6 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
             rule: "stopLimitTimeInForce is one of GTC, FOK, IOC"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 
     static let variantSelector = VariantSelector(
@@ -2083,7 +2011,7 @@ public enum NewOcoDeprecatedResponse: Sendable, Hashable {
 /// Parameters of `BinanceSpotClient.newOrderListOco`: Send in a one-cancels-the-other (OCO) pair.
 ///
 /// - Endpoint: `POST /api/v3/orderList/oco`
-public struct NewOrderListOcoRequest: APIRequest, Hashable {
+public struct NewOrderListOcoRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderListOcoResponse
 
     public static let endpoint = Endpoint(
@@ -2289,7 +2217,7 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
                 .equals("aboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
                 .present("aboveIcebergQty"),
             ],
-            rule: "aboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and aboveIcebergQty sent: requires aboveTimeInForce=GTC"),
+            rule: "aboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and aboveIcebergQty sent: requires aboveTimeInForce=GTC", code: "-1160"),
         ParameterRule(
             .require, ["belowTimeInForce"],
             when: [
@@ -2314,7 +2242,7 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
                 .equals("belowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
                 .present("belowIcebergQty"),
             ],
-            rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and belowIcebergQty sent: requires belowTimeInForce=GTC"),
+            rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and belowIcebergQty sent: requires belowTimeInForce=GTC", code: "-1160"),
         ParameterRule(
             .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["aboveType"],
             rule: "aboveType is one of STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
@@ -2328,14 +2256,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["belowStrategyType"],
             rule: "belowStrategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -2559,7 +2479,7 @@ extension NewOrderListOcoRequest {
 /// Parameters of `BinanceSpotClient.newOrderListOto`: Place an OTO (one-triggers-the-other) order list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/oto`
-public struct NewOrderListOtoRequest: APIRequest, Hashable {
+public struct NewOrderListOtoRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderListOtoResponse
 
     public static let endpoint = Endpoint(
@@ -2792,14 +2712,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
             rule: "pendingStrategyType ≥ 1000000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 
     static let variantSelector = VariantSelector(
@@ -2861,7 +2773,7 @@ extension NewOrderListOtoRequest {
 /// list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/otoco`
-public struct NewOrderListOtocoRequest: APIRequest, Hashable {
+public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderListOtocoResponse
 
     public static let endpoint = Endpoint(
@@ -3195,14 +3107,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
             rule: "pendingBelowStrategyType ≥ 1000000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 
     static let variantSelector = VariantSelector(
@@ -3265,7 +3169,7 @@ extension NewOrderListOtocoRequest {
 /// Parameters of `BinanceSpotClient.cancelOrderList`: Cancel an entire order list.
 ///
 /// - Endpoint: `DELETE /api/v3/orderList`
-public struct CancelOrderListRequest: APIRequest, Hashable {
+public struct CancelOrderListRequest: SpecRequest, Hashable {
     public typealias Response = CanceledOrderList
 
     public static let endpoint = Endpoint(
@@ -3321,21 +3225,13 @@ public struct CancelOrderListRequest: APIRequest, Hashable {
             rule: "requires at least one of orderListId, listClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `BinanceSpotClient.queryOrderList`: Retrieve a specific order list.
 ///
 /// - Endpoint: `GET /api/v3/orderList`
-public struct QueryOrderListRequest: APIRequest, Hashable {
+public struct QueryOrderListRequest: SpecRequest, Hashable {
     public typealias Response = OrderList
 
     public static let endpoint = Endpoint(
@@ -3379,21 +3275,13 @@ public struct QueryOrderListRequest: APIRequest, Hashable {
             rule: "requires at least one of orderListId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.allOrderLists`: Retrieve all order lists.
 ///
 /// - Endpoint: `GET /api/v3/allOrderList`
-public struct AllOrderListsRequest: APIRequest, Hashable {
+public struct AllOrderListsRequest: SpecRequest, Hashable {
     public typealias Response = [OrderList]
 
     public static let endpoint = Endpoint(
@@ -3458,21 +3346,13 @@ public struct AllOrderListsRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.openOrderLists`: Retrieve the open order lists.
 ///
 /// - Endpoint: `GET /api/v3/openOrderList`
-public struct OpenOrderListsRequest: APIRequest, Hashable {
+public struct OpenOrderListsRequest: SpecRequest, Hashable {
     public typealias Response = [OrderList]
 
     public static let endpoint = Endpoint(
@@ -3503,7 +3383,7 @@ public struct OpenOrderListsRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.newSorOrder`: Place an order using smart order routing (SOR).
 ///
 /// - Endpoint: `POST /api/v3/sor/order`
-public struct NewSorOrderRequest: APIRequest, Hashable {
+public struct NewSorOrderRequest: SpecRequest, Hashable {
     public typealias Response = NewSorOrderResponse
 
     public static let endpoint = Endpoint(
@@ -3629,14 +3509,6 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
             rule: "strategyType ≥ 1000000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 
     static let variantSelector = VariantSelector(
@@ -3693,7 +3565,7 @@ extension NewSorOrderRequest {
 /// Parameters of `BinanceSpotClient.testNewSorOrder`: Test new order creation and signature/recvWindow using SOR.
 ///
 /// - Endpoint: `POST /api/v3/sor/order/test`
-public struct TestNewSorOrderRequest: APIRequest, Hashable {
+public struct TestNewSorOrderRequest: SpecRequest, Hashable {
     public typealias Response = TestOrderResult
 
     public static let endpoint = Endpoint(
@@ -3826,14 +3698,6 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
             rule: "strategyType ≥ 1000000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
@@ -3868,7 +3732,7 @@ extension TestNewSorOrderRequest {
 /// Parameters of `BinanceSpotClient.account`: Get current account information.
 ///
 /// - Endpoint: `GET /api/v3/account`
-public struct AccountRequest: APIRequest, Hashable {
+public struct AccountRequest: SpecRequest, Hashable {
     public typealias Response = Account
 
     public static let endpoint = Endpoint(
@@ -3907,7 +3771,7 @@ public struct AccountRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myTrades`: Get the account's trades on a symbol.
 ///
 /// - Endpoint: `GET /api/v3/myTrades`
-public struct MyTradesRequest: APIRequest, Hashable {
+public struct MyTradesRequest: SpecRequest, Hashable {
     public typealias Response = [AccountTrade]
 
     public static let endpoint = Endpoint(
@@ -3990,14 +3854,6 @@ public struct MyTradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.present("orderId")], weight: 5)
@@ -4011,7 +3867,7 @@ public struct MyTradesRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.rateLimitOrder`: Show the account's unfilled order count for all intervals.
 ///
 /// - Endpoint: `GET /api/v3/rateLimit/order`
-public struct RateLimitOrderRequest: APIRequest, Hashable {
+public struct RateLimitOrderRequest: SpecRequest, Hashable {
     public typealias Response = [UnfilledOrderCount]
 
     public static let endpoint = Endpoint(
@@ -4042,7 +3898,7 @@ public struct RateLimitOrderRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myPreventedMatches`: List the orders that expired due to STP.
 ///
 /// - Endpoint: `GET /api/v3/myPreventedMatches`
-public struct MyPreventedMatchesRequest: APIRequest, Hashable {
+public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
     public typealias Response = [PreventedMatch]
 
     public static let endpoint = Endpoint(
@@ -4122,14 +3978,6 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.present("preventedMatchId")], weight: 2),
@@ -4144,7 +3992,7 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myAllocations`: Retrieve the allocations resulting from SOR order placement.
 ///
 /// - Endpoint: `GET /api/v3/myAllocations`
-public struct MyAllocationsRequest: APIRequest, Hashable {
+public struct MyAllocationsRequest: SpecRequest, Hashable {
     public typealias Response = [Allocation]
 
     public static let endpoint = Endpoint(
@@ -4227,21 +4075,13 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.accountCommission`: Get the account's current commission rates on a symbol.
 ///
 /// - Endpoint: `GET /api/v3/account/commission`
-public struct AccountCommissionRequest: APIRequest, Hashable {
+public struct AccountCommissionRequest: SpecRequest, Hashable {
     public typealias Response = AccountCommission
 
     public static let endpoint = Endpoint(
@@ -4270,7 +4110,7 @@ public struct AccountCommissionRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.orderAmendments`: Query all amendments of a single order.
 ///
 /// - Endpoint: `GET /api/v3/order/amendments`
-public struct OrderAmendmentsRequest: APIRequest, Hashable {
+public struct OrderAmendmentsRequest: SpecRequest, Hashable {
     public typealias Response = [OrderAmendment]
 
     public static let endpoint = Endpoint(
@@ -4328,14 +4168,6 @@ public struct OrderAmendmentsRequest: APIRequest, Hashable {
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 4 }
 }
