@@ -78,8 +78,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-place-spot-order.md, “Place SPOT order”
-    public func placeOrder(_ request: PlaceOrderRequest) async throws -> OrderEnvelope {
-        try await runtime.send(request)
+    public func placeOrder(_ request: PlaceOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderEnvelope {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel an order; answers with the cancelled order.
@@ -88,8 +88,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Cancel order)”
-    public func cancelOrder(_ request: CancelOrderRequest) async throws -> OrderEnvelope {
-        try await runtime.send(request)
+    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderEnvelope {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Pre-trade check of a SPOT order (amounts, fee and total) without placing it.
@@ -101,8 +101,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Get SPOT order data)”
-    public func orderData(_ request: OrderDataRequest) async throws -> OrderDataEnvelope {
-        try await runtime.send(request)
+    public func orderData(_ request: OrderDataRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderDataEnvelope {
+        try await runtime.send(request, validation: validation)
     }
 
     /// The caller's trading accounts.
@@ -111,8 +111,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Get accounts)”
-    public func accounts(_ request: AccountsRequest = AccountsRequest()) async throws -> [Account] {
-        try await runtime.send(request)
+    public func accounts(_ request: AccountsRequest = AccountsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [Account] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// The platform's assets.
@@ -121,7 +121,7 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Get assets)”
-    public func assets(_ request: AssetsRequest = AssetsRequest()) async throws -> [Asset] {
-        try await runtime.send(request)
+    public func assets(_ request: AssetsRequest = AssetsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [Asset] {
+        try await runtime.send(request, validation: validation)
     }
 }

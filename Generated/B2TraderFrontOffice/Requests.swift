@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `B2TraderFrontOfficeClient.placeOrder`: Create and submit a SPOT order.
 ///
 /// - Endpoint: `POST /frontoffice/api/v3/orders`
-public struct PlaceOrderRequest: APIRequest, Hashable {
+public struct PlaceOrderRequest: SpecRequest, Hashable {
     public typealias Response = OrderEnvelope
 
     public static let endpoint = Endpoint(
@@ -95,14 +95,6 @@ public struct PlaceOrderRequest: APIRequest, Hashable {
             rule: "timeInForce=Gtd: requires cancellationDate"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
@@ -150,7 +142,7 @@ extension PlaceOrderRequest {
 /// Parameters of `B2TraderFrontOfficeClient.cancelOrder`: Cancel an order; answers with the cancelled order.
 ///
 /// - Endpoint: `DELETE /frontoffice/api/v3/orders/{orderId}`
-public struct CancelOrderRequest: APIRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Hashable {
     public typealias Response = OrderEnvelope
 
     public static let endpoint = Endpoint(
@@ -186,7 +178,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
 /// without placing it.
 ///
 /// - Endpoint: `POST /frontoffice/api/v3/order-data`
-public struct OrderDataRequest: APIRequest, Hashable {
+public struct OrderDataRequest: SpecRequest, Hashable {
     public typealias Response = OrderDataEnvelope
 
     public static let endpoint = Endpoint(
@@ -255,14 +247,6 @@ public struct OrderDataRequest: APIRequest, Hashable {
             rule: "orderType=Market: forbids requestedPrice")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
@@ -286,7 +270,7 @@ extension OrderDataRequest {
 /// Parameters of `B2TraderFrontOfficeClient.accounts`: The caller's trading accounts.
 ///
 /// - Endpoint: `GET /frontoffice/api/v3/accounts`
-public struct AccountsRequest: APIRequest, Hashable {
+public struct AccountsRequest: SpecRequest, Hashable {
     public typealias Response = [Account]
 
     public static let endpoint = Endpoint(
@@ -304,7 +288,7 @@ public struct AccountsRequest: APIRequest, Hashable {
 /// Parameters of `B2TraderFrontOfficeClient.assets`: The platform's assets.
 ///
 /// - Endpoint: `GET /frontoffice/api/v3/assets`
-public struct AssetsRequest: APIRequest, Hashable {
+public struct AssetsRequest: SpecRequest, Hashable {
     public typealias Response = [Asset]
 
     public static let endpoint = Endpoint(

@@ -69,8 +69,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Test connectivity PING”
-    public func ping(_ request: PingRequest = PingRequest()) async throws -> EmptyResponse {
-        try await runtime.send(request)
+    public func ping(_ request: PingRequest = PingRequest(), validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the server clock.
@@ -79,8 +79,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Check server time”
-    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest()) async throws -> ServerTime {
-        try await runtime.send(request)
+    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest(), validation: ClientOptions.Validation? = nil) async throws -> ServerTime {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the trading rules, rate limits and symbols.
@@ -89,8 +89,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Exchange information”
-    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest()) async throws -> ExchangeInfo {
-        try await runtime.send(request)
+    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest(), validation: ClientOptions.Validation? = nil) async throws -> ExchangeInfo {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the spot order book of a symbol.
@@ -99,8 +99,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Depth information for spot”
-    public func depth(_ request: DepthRequest) async throws -> Depth {
-        try await runtime.send(request)
+    public func depth(_ request: DepthRequest, validation: ClientOptions.Validation? = nil) async throws -> Depth {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the recent spot trades of a symbol.
@@ -109,8 +109,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Recent trades for spot”
-    public func trades(_ request: TradesRequest) async throws -> [Trade] {
-        try await runtime.send(request)
+    public func trades(_ request: TradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Trade] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Look up older spot trades of a symbol.
@@ -119,8 +119,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: MARKET_DATA (Market data that needs the API key but no signature.)
     /// - Docs: binance-jex-spot-api.md, “Old trade lookup (MARKET_DATA)”
-    public func historicalTrades(_ request: HistoricalTradesRequest) async throws -> [HistoricalTrade] {
-        try await runtime.send(request)
+    public func historicalTrades(_ request: HistoricalTradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [HistoricalTrade] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read kline/candlestick bars of a spot symbol.
@@ -131,8 +131,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Kline/Candlestick data”
-    public func klines(_ request: KlinesRequest) async throws -> [Kline] {
-        try await runtime.send(request)
+    public func klines(_ request: KlinesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Kline] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the current average price of a spot symbol.
@@ -141,8 +141,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Current average price”
-    public func avgPrice(_ request: AvgPriceRequest) async throws -> AvgPrice {
-        try await runtime.send(request)
+    public func avgPrice(_ request: AvgPriceRequest, validation: ClientOptions.Validation? = nil) async throws -> AvgPrice {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the rolling 24-hour statistics of one spot symbol, or of all of them.
@@ -155,8 +155,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1 when symbol sent; 40 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “24hr ticker price change statistics”
-    public func ticker24hr(_ request: Ticker24hrRequest = Ticker24hrRequest()) async throws -> Ticker24hrResponse {
-        try await runtime.send(request)
+    public func ticker24hr(_ request: Ticker24hrRequest = Ticker24hrRequest(), validation: ClientOptions.Validation? = nil) async throws -> Ticker24hrResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the latest price of one spot symbol, or of all of them.
@@ -167,8 +167,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1 when symbol sent; 2 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Price ticker for spot”
-    public func tickerPrice(_ request: TickerPriceRequest = TickerPriceRequest()) async throws -> TickerPriceResponse {
-        try await runtime.send(request)
+    public func tickerPrice(_ request: TickerPriceRequest = TickerPriceRequest(), validation: ClientOptions.Validation? = nil) async throws -> TickerPriceResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the best bid and ask of one spot symbol, or of all of them.
@@ -179,8 +179,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1 when symbol sent; 2 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Symbol order book ticker for spot”
-    public func bookTicker(_ request: BookTickerRequest = BookTickerRequest()) async throws -> BookTickerResponse {
-        try await runtime.send(request)
+    public func bookTicker(_ request: BookTickerRequest = BookTickerRequest(), validation: ClientOptions.Validation? = nil) async throws -> BookTickerResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place a spot limit order.
@@ -189,8 +189,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Places and cancels orders; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Place order in coins transaction（TRADE）”
-    public func newOrder(_ request: NewOrderRequest) async throws -> NewOrderResponse {
-        try await runtime.send(request)
+    public func newOrder(_ request: NewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Validate a spot order without sending it to the matching engine.
@@ -201,8 +201,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Places and cancels orders; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Test placing order API of coins transaction(TRADE)”
-    public func testNewOrder(_ request: TestNewOrderRequest) async throws -> EmptyResponse {
-        try await runtime.send(request)
+    public func testNewOrder(_ request: TestNewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the state of a spot order.
@@ -211,8 +211,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Check orders of coins transaction(USER_DATA)”
-    public func queryOrder(_ request: QueryOrderRequest) async throws -> Order {
-        try await runtime.send(request)
+    public func queryOrder(_ request: QueryOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Order {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel a spot order.
@@ -221,8 +221,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Places and cancels orders; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Cancel order for coins transaction(TRADE)”
-    public func cancelOrder(_ request: CancelOrderRequest) async throws -> OrderResult {
-        try await runtime.send(request)
+    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderResult {
+        try await runtime.send(request, validation: validation)
     }
 
     /// List the open spot orders of a symbol.
@@ -231,8 +231,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Check entry orders of coins transaction of this account(USER_DATA)”
-    public func openOrders(_ request: OpenOrdersRequest) async throws -> [Order] {
-        try await runtime.send(request)
+    public func openOrders(_ request: OpenOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the account's balances per product.
@@ -241,8 +241,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Account information(USER_DATA)”
-    public func account(_ request: AccountRequest = AccountRequest()) async throws -> Account {
-        try await runtime.send(request)
+    public func account(_ request: AccountRequest = AccountRequest(), validation: ClientOptions.Validation? = nil) async throws -> Account {
+        try await runtime.send(request, validation: validation)
     }
 
     /// List the historical spot orders of a symbol.
@@ -251,8 +251,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Historical coins entry order of the account (USER_DATA)”
-    public func allOrders(_ request: AllOrdersRequest) async throws -> [Order] {
-        try await runtime.send(request)
+    public func allOrders(_ request: AllOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the deposit and withdrawal settings of every asset.
@@ -261,8 +261,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “User’s assets (USER_DATA)”
-    public func assetDetail(_ request: AssetDetailRequest = AssetDetailRequest()) async throws -> [String: AssetDetail] {
-        try await runtime.send(request)
+    public func assetDetail(_ request: AssetDetailRequest = AssetDetailRequest(), validation: ClientOptions.Validation? = nil) async throws -> [String: AssetDetail] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the deposit address of an asset.
@@ -271,8 +271,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Depositing address of the user(USER_DATA)”
-    public func depositAddress(_ request: DepositAddressRequest) async throws -> DepositAddress {
-        try await runtime.send(request)
+    public func depositAddress(_ request: DepositAddressRequest, validation: ClientOptions.Validation? = nil) async throws -> DepositAddress {
+        try await runtime.send(request, validation: validation)
     }
 
     /// List the account's deposits.
@@ -281,8 +281,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Historical depositing records of the user (USER_DATA)”
-    public func depositHistory(_ request: DepositHistoryRequest = DepositHistoryRequest()) async throws -> [DepositRecord] {
-        try await runtime.send(request)
+    public func depositHistory(_ request: DepositHistoryRequest = DepositHistoryRequest(), validation: ClientOptions.Validation? = nil) async throws -> [DepositRecord] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Read the maker and taker fee rates.
@@ -291,8 +291,8 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Service fee of the trading (USER_DATA)”
-    public func tradeFee(_ request: TradeFeeRequest = TradeFeeRequest()) async throws -> [TradeFee] {
-        try await runtime.send(request)
+    public func tradeFee(_ request: TradeFeeRequest = TradeFeeRequest(), validation: ClientOptions.Validation? = nil) async throws -> [TradeFee] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// List the account's withdrawals.
@@ -301,7 +301,7 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Historical withdrawal records of the user(USER_DATA)”
-    public func withdrawHistory(_ request: WithdrawHistoryRequest = WithdrawHistoryRequest()) async throws -> WithdrawHistory {
-        try await runtime.send(request)
+    public func withdrawHistory(_ request: WithdrawHistoryRequest = WithdrawHistoryRequest(), validation: ClientOptions.Validation? = nil) async throws -> WithdrawHistory {
+        try await runtime.send(request, validation: validation)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `BinanceJEXSpotClient.ping`: Test connectivity to the REST API.
 ///
 /// - Endpoint: `GET /api/v1/ping`
-public struct PingRequest: APIRequest, Hashable {
+public struct PingRequest: SpecRequest, Hashable {
     public typealias Response = EmptyResponse
 
     public static let endpoint = Endpoint(
@@ -24,7 +24,7 @@ public struct PingRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.serverTime`: Read the server clock.
 ///
 /// - Endpoint: `GET /api/v1/time`
-public struct ServerTimeRequest: APIRequest, Hashable {
+public struct ServerTimeRequest: SpecRequest, Hashable {
     public typealias Response = ServerTime
 
     public static let endpoint = Endpoint(
@@ -42,7 +42,7 @@ public struct ServerTimeRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.exchangeInfo`: Read the trading rules, rate limits and symbols.
 ///
 /// - Endpoint: `GET /api/v1/exchangeInfo`
-public struct ExchangeInfoRequest: APIRequest, Hashable {
+public struct ExchangeInfoRequest: SpecRequest, Hashable {
     public typealias Response = ExchangeInfo
 
     public static let endpoint = Endpoint(
@@ -60,7 +60,7 @@ public struct ExchangeInfoRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.depth`: Read the spot order book of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/depth`
-public struct DepthRequest: APIRequest, Hashable {
+public struct DepthRequest: SpecRequest, Hashable {
     public typealias Response = Depth
 
     public static let endpoint = Endpoint(
@@ -103,21 +103,13 @@ public struct DepthRequest: APIRequest, Hashable {
             rule: "limit is one of 5, 10, 20, 50, 60"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.trades`: Read the recent spot trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/trades`
-public struct TradesRequest: APIRequest, Hashable {
+public struct TradesRequest: SpecRequest, Hashable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -156,21 +148,13 @@ public struct TradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 60")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.historicalTrades`: Look up older spot trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/historicalTrades`
-public struct HistoricalTradesRequest: APIRequest, Hashable {
+public struct HistoricalTradesRequest: SpecRequest, Hashable {
     public typealias Response = [HistoricalTrade]
 
     public static let endpoint = Endpoint(
@@ -215,21 +199,13 @@ public struct HistoricalTradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.klines`: Read kline/candlestick bars of a spot symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/klines`
-public struct KlinesRequest: APIRequest, Hashable {
+public struct KlinesRequest: SpecRequest, Hashable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -286,21 +262,13 @@ public struct KlinesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.avgPrice`: Read the current average price of a spot symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/avgPrice`
-public struct AvgPriceRequest: APIRequest, Hashable {
+public struct AvgPriceRequest: SpecRequest, Hashable {
     public typealias Response = AvgPrice
 
     public static let endpoint = Endpoint(
@@ -330,7 +298,7 @@ public struct AvgPriceRequest: APIRequest, Hashable {
 /// all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
-public struct Ticker24hrRequest: APIRequest, Hashable {
+public struct Ticker24hrRequest: SpecRequest, Hashable {
     public typealias Response = Ticker24hrResponse
 
     public static let endpoint = Endpoint(
@@ -392,7 +360,7 @@ public enum Ticker24hrResponse: Sendable, Hashable {
 /// Parameters of `BinanceJEXSpotClient.tickerPrice`: Read the latest price of one spot symbol, or of all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/price`
-public struct TickerPriceRequest: APIRequest, Hashable {
+public struct TickerPriceRequest: SpecRequest, Hashable {
     public typealias Response = TickerPriceResponse
 
     public static let endpoint = Endpoint(
@@ -455,7 +423,7 @@ public enum TickerPriceResponse: Sendable, Hashable {
 /// them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/bookTicker`
-public struct BookTickerRequest: APIRequest, Hashable {
+public struct BookTickerRequest: SpecRequest, Hashable {
     public typealias Response = BookTickerResponse
 
     public static let endpoint = Endpoint(
@@ -517,7 +485,7 @@ public enum BookTickerResponse: Sendable, Hashable {
 /// Parameters of `BinanceJEXSpotClient.newOrder`: Place a spot limit order.
 ///
 /// - Endpoint: `POST /api/v1/spot/order`
-public struct NewOrderRequest: APIRequest, Hashable {
+public struct NewOrderRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderResponse
 
     public static let endpoint = Endpoint(
@@ -587,14 +555,6 @@ public struct NewOrderRequest: APIRequest, Hashable {
             rule: "type is one of LIMIT")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 
     static let variantSelector = VariantSelector(
@@ -627,7 +587,7 @@ public enum NewOrderResponse: Sendable, Hashable {
 /// engine.
 ///
 /// - Endpoint: `POST /api/v1/spot/order/test`
-public struct TestNewOrderRequest: APIRequest, Hashable {
+public struct TestNewOrderRequest: SpecRequest, Hashable {
     public typealias Response = EmptyResponse
 
     public static let endpoint = Endpoint(
@@ -697,21 +657,13 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             rule: "type is one of LIMIT")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.queryOrder`: Read the state of a spot order.
 ///
 /// - Endpoint: `GET /api/v1/spot/order`
-public struct QueryOrderRequest: APIRequest, Hashable {
+public struct QueryOrderRequest: SpecRequest, Hashable {
     public typealias Response = Order
 
     public static let endpoint = Endpoint(
@@ -752,7 +704,7 @@ public struct QueryOrderRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.cancelOrder`: Cancel a spot order.
 ///
 /// - Endpoint: `DELETE /api/v1/spot/order`
-public struct CancelOrderRequest: APIRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Hashable {
     public typealias Response = OrderResult
 
     public static let endpoint = Endpoint(
@@ -793,7 +745,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.openOrders`: List the open spot orders of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/openOrders`
-public struct OpenOrdersRequest: APIRequest, Hashable {
+public struct OpenOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -856,21 +808,13 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.account`: Read the account's balances per product.
 ///
 /// - Endpoint: `GET /api/v1/account`
-public struct AccountRequest: APIRequest, Hashable {
+public struct AccountRequest: SpecRequest, Hashable {
     public typealias Response = Account
 
     public static let endpoint = Endpoint(
@@ -899,7 +843,7 @@ public struct AccountRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.allOrders`: List the historical spot orders of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/historyOrders`
-public struct AllOrdersRequest: APIRequest, Hashable {
+public struct AllOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -962,21 +906,13 @@ public struct AllOrdersRequest: APIRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.assetDetail`: Read the deposit and withdrawal settings of every asset.
 ///
 /// - Endpoint: `GET /wapi/v1/assetDetail`
-public struct AssetDetailRequest: APIRequest, Hashable {
+public struct AssetDetailRequest: SpecRequest, Hashable {
     public typealias Response = [String: AssetDetail]
 
     public static let endpoint = Endpoint(
@@ -1005,7 +941,7 @@ public struct AssetDetailRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.depositAddress`: Read the deposit address of an asset.
 ///
 /// - Endpoint: `GET /wapi/v1/depositAddress`
-public struct DepositAddressRequest: APIRequest, Hashable {
+public struct DepositAddressRequest: SpecRequest, Hashable {
     public typealias Response = DepositAddress
 
     public static let endpoint = Endpoint(
@@ -1040,7 +976,7 @@ public struct DepositAddressRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.depositHistory`: List the account's deposits.
 ///
 /// - Endpoint: `GET /wapi/v1/depositHistory`
-public struct DepositHistoryRequest: APIRequest, Hashable {
+public struct DepositHistoryRequest: SpecRequest, Hashable {
     public typealias Response = [DepositRecord]
 
     public static let endpoint = Endpoint(
@@ -1096,21 +1032,13 @@ public struct DepositHistoryRequest: APIRequest, Hashable {
             rule: "status is one of 0, 1")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.tradeFee`: Read the maker and taker fee rates.
 ///
 /// - Endpoint: `GET /wapi/v1/tradeFee`
-public struct TradeFeeRequest: APIRequest, Hashable {
+public struct TradeFeeRequest: SpecRequest, Hashable {
     public typealias Response = [TradeFee]
 
     public static let endpoint = Endpoint(
@@ -1145,7 +1073,7 @@ public struct TradeFeeRequest: APIRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.withdrawHistory`: List the account's withdrawals.
 ///
 /// - Endpoint: `GET /wapi/v1/withdrawHistory`
-public struct WithdrawHistoryRequest: APIRequest, Hashable {
+public struct WithdrawHistoryRequest: SpecRequest, Hashable {
     public typealias Response = WithdrawHistory
 
     public static let endpoint = Endpoint(
@@ -1201,14 +1129,6 @@ public struct WithdrawHistoryRequest: APIRequest, Hashable {
             .allowed(["0", "1", "2", "3", "4", "5", "6"]), ["status"],
             rule: "status is one of 0, 1, 2, 3, 4, 5, 6")
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 5 }
 }

@@ -5,14 +5,9 @@ import Foundation
 
 /// A client for Binance Spot REST API.
 ///
-/// Binance's spot-trading REST API (`/api/v3`): exchange information and market data, order placement, amendment
+/// Binance's spot-trading REST API (`/api/v3`): exchange information, order placement, amendment and
 ///
-/// - Docs: binance-spot-2026-07/rest-api.md, 2026-07-21
-/// - Docs: binance-spot-2026-07/errors.md, 2026-07-21
-/// - Docs: binance-spot-2026-07/enums.md, 2026-07-21
-/// - Docs: binance-spot-2026-07/filters.md, 2026-07-21
-/// - Docs: binance-spot-2026-07/CHANGELOG.md, 2026-07-21
-/// - Docs: binance-spot-rest-api.md, 2025-04-25 to 2025-06-12
+/// - Docs: binance-spot-rest-api.md, 2025-04-08
 /// - Docs: binance-spot-orders-guide.md
 public struct BinanceSpotClient: Sendable {
     /// Where the client sends requests.
@@ -67,8 +62,6 @@ public struct BinanceSpotClient: Sendable {
             signatureHeader: nil, timestampParam: "timestamp",
             timestampHeader: nil, recvWindowParam: "recvWindow",
             recvWindowDefault: 5000, recvWindowMax: 60000,
-            recvWindowFractionDigits: 3,
-            timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),
             bearerHeader: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,
@@ -107,8 +100,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Test connectivity”
-    public func ping(_ request: PingRequest = PingRequest()) async throws -> EmptyResponse {
-        try await runtime.send(request)
+    public func ping(_ request: PingRequest = PingRequest(), validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Test connectivity and read the current server time.
@@ -118,8 +111,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Check server time”
-    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest()) async throws -> ServerTime {
-        try await runtime.send(request)
+    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest(), validation: ClientOptions.Validation? = nil) async throws -> ServerTime {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Current exchange trading rules and symbol information.
@@ -137,8 +130,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
     /// - Docs: binance-spot-rest-api.md, “Exchange information”
-    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest()) async throws -> ExchangeInfo {
-        try await runtime.send(request)
+    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest(), validation: ClientOptions.Validation? = nil) async throws -> ExchangeInfo {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Send in a new order.
@@ -166,9 +159,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New order (TRADE)”
-    public func newOrder(_ request: NewOrderRequest) async throws -> NewOrderResponse {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “New order (TRADE)”
+    public func newOrder(_ request: NewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Test new order creation and signature/recvWindow.
@@ -183,9 +176,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Test new order (TRADE)”
-    public func testNewOrder(_ request: TestNewOrderRequest) async throws -> TestOrderResult {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Test new order (TRADE)”
+    public func testNewOrder(_ request: TestNewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> TestOrderResult {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Check an order's status.
@@ -196,9 +189,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query order (USER_DATA)”
-    public func queryOrder(_ request: QueryOrderRequest) async throws -> Order {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query order (USER_DATA)”
+    public func queryOrder(_ request: QueryOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Order {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel an active order.
@@ -210,9 +203,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel order (TRADE)”
-    public func cancelOrder(_ request: CancelOrderRequest) async throws -> CanceledOrder {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Cancel order (TRADE)”
+    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> CanceledOrder {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel all active orders on a symbol, including orders of order lists.
@@ -221,9 +214,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel All Open Orders on a Symbol (TRADE)”
-    public func cancelOpenOrders(_ request: CancelOpenOrdersRequest) async throws -> [CanceledOrderOrList] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Cancel All Open Orders on a Symbol (TRADE)”
+    public func cancelOpenOrders(_ request: CancelOpenOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [CanceledOrderOrList] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel an existing order and place a new order on the same symbol.
@@ -244,9 +237,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel an Existing Order and Send a New Order (TRADE)”
-    public func cancelReplace(_ request: CancelReplaceRequest) async throws -> CancelReplaceResponse {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Cancel an Existing Order and Send a New Order (TRADE)”
+    public func cancelReplace(_ request: CancelReplaceRequest, validation: ClientOptions.Validation? = nil) async throws -> CancelReplaceResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Reduce the quantity of an existing open order, keeping its queue priority.
@@ -259,9 +252,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 0
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Order Amend Keep Priority (TRADE)”
-    public func amendOrderKeepPriority(_ request: AmendOrderKeepPriorityRequest) async throws -> AmendKeepPriorityResult {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Order Amend Keep Priority (TRADE)”
+    public func amendOrderKeepPriority(_ request: AmendOrderKeepPriorityRequest, validation: ClientOptions.Validation? = nil) async throws -> AmendKeepPriorityResult {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get all open orders on a symbol, or on all symbols.
@@ -270,9 +263,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 6 when symbol sent; 80 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Current open orders (USER_DATA)”
-    public func openOrders(_ request: OpenOrdersRequest = OpenOrdersRequest()) async throws -> [Order] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Current open orders (USER_DATA)”
+    public func openOrders(_ request: OpenOrdersRequest = OpenOrdersRequest(), validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get all account orders on a symbol; active, canceled or filled.
@@ -287,9 +280,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “All orders (USER_DATA)”
-    public func allOrders(_ request: AllOrdersRequest) async throws -> [Order] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “All orders (USER_DATA)”
+    public func allOrders(_ request: AllOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Send in a new OCO (deprecated form).
@@ -306,10 +299,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New OCO - Deprecated (TRADE)”
+    /// - Docs: binance-spot-rest-api.md, “New OCO - Deprecated (TRADE)”
     /// - Deprecated: yes
-    public func newOcoDeprecated(_ request: NewOcoDeprecatedRequest) async throws -> NewOcoDeprecatedResponse {
-        try await runtime.send(request)
+    public func newOcoDeprecated(_ request: NewOcoDeprecatedRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOcoDeprecatedResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Send in a one-cancels-the-other (OCO) pair.
@@ -329,9 +322,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OCO (TRADE)”
-    public func newOrderListOco(_ request: NewOrderListOcoRequest) async throws -> NewOrderListOcoResponse {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “New Order list - OCO (TRADE)”
+    public func newOrderListOco(_ request: NewOrderListOcoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOcoResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place an OTO (one-triggers-the-other) order list.
@@ -342,6 +335,8 @@ public struct BinanceSpotClient: Sendable {
     /// immediately on placement, the response still shows the pending order as `PENDING_NEW`. Adds 2 orders to the
     /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
+    /// Note: The documented example has list `symbol` ABCDEF while its orders are on LTCBTC; kept as documented.
+    ///
     /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
     /// shape (no `fills`).
     ///
@@ -350,9 +345,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OTO (TRADE)”
-    public func newOrderListOto(_ request: NewOrderListOtoRequest) async throws -> NewOrderListOtoResponse {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “New Order list - OTO (TRADE)”
+    public func newOrderListOto(_ request: NewOrderListOtoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOtoResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place an OTOCO (one-triggers-one-cancels-the-other) order list.
@@ -362,7 +357,8 @@ public struct BinanceSpotClient: Sendable {
     /// The pending orders are placed only when the working order is fully filled. Adds 3 orders to the
     /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
-    /// Note: The documented example has `contingencyType` OTO (the `ContingencyType` enum has no OTOCO).
+    /// Note: The documented example has `contingencyType` OTO and list `symbol` ABCDEF while its orders are on
+    /// LTCBTC; kept as documented.
     ///
     /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
     /// shape (no `fills`).
@@ -372,51 +368,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 3
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OTOCO (TRADE)”
-    public func newOrderListOtoco(_ request: NewOrderListOtocoRequest) async throws -> NewOrderListOtocoResponse {
-        try await runtime.send(request)
-    }
-
-    /// Place an OPO (one-pays-the-other) order list.
-    ///
-    /// An OPO has two orders: a working buy order (`LIMIT` or `LIMIT_MAKER`) and a pending sell order. Unlike an OTO
-    /// it takes no pending quantity (Binance's OPO FAQ describes how the pending order is sized). Adds 2 orders to
-    /// the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
-    ///
-    /// Note: The documented answer has `contingencyType` OTO: OPO lists report as OTO (the `ContingencyType` enum has
-    /// no OPO).
-    ///
-    /// Note: The pending order's report has no `origQty` in the documented answer (an OPO takes no pending quantity).
-    ///
-    /// Note: The docs give no table of mandatory parameters by type for OPO; the rules here are the documented ones
-    /// only.
-    ///
-    /// - Endpoint: `POST /api/v3/orderList/opo`
-    /// - Weight: 1
-    /// - Unfilled order count: 2
-    /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
-    /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order List - OPO (TRADE)”
-    public func newOrderListOpo(_ request: NewOrderListOpoRequest) async throws -> NewOrderListOpoResponse {
-        try await runtime.send(request)
-    }
-
-    /// Place an OPOCO (one-pays-the-other, one-cancels-the-other) order list.
-    ///
-    /// An OPOCO has three orders: a working buy order (`LIMIT` or `LIMIT_MAKER`) and two pending sell orders (pending
-    /// above and pending below) forming an OCO pair. Like an OPO it takes no pending quantity.
-    ///
-    /// Note: The docs name no data source for this endpoint (OPO: Matching Engine).
-    ///
-    /// Note: The documented answer has `contingencyType` OTO and no `origQty` on the pending orders, as for OPO.
-    ///
-    /// - Endpoint: `POST /api/v3/orderList/opoco`
-    /// - Weight: 1
-    /// - Unfilled order count: 3
-    /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order List - OPOCO (TRADE)”
-    public func newOrderListOpoco(_ request: NewOrderListOpocoRequest) async throws -> NewOrderListOpocoResponse {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “New Order list - OTOCO (TRADE)”
+    public func newOrderListOtoco(_ request: NewOrderListOtocoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOtocoResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel an entire order list.
@@ -427,9 +381,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel Order list (TRADE)”
-    public func cancelOrderList(_ request: CancelOrderListRequest) async throws -> CanceledOrderList {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Cancel Order list (TRADE)”
+    public func cancelOrderList(_ request: CancelOrderListRequest, validation: ClientOptions.Validation? = nil) async throws -> CanceledOrderList {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve a specific order list.
@@ -438,9 +392,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Order list (USER_DATA)”
-    public func queryOrderList(_ request: QueryOrderListRequest = QueryOrderListRequest()) async throws -> OrderList {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query Order list (USER_DATA)”
+    public func queryOrderList(_ request: QueryOrderListRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderList {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve all order lists.
@@ -451,9 +405,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query all Order lists (USER_DATA)”
-    public func allOrderLists(_ request: AllOrderListsRequest = AllOrderListsRequest()) async throws -> [OrderList] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query all Order lists (USER_DATA)”
+    public func allOrderLists(_ request: AllOrderListsRequest = AllOrderListsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [OrderList] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve the open order lists.
@@ -461,10 +415,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Endpoint: `GET /api/v3/openOrderList`
     /// - Weight: 6
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
-    /// - Data source: Memory => Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Open Order lists (USER_DATA)”
-    public func openOrderLists(_ request: OpenOrderListsRequest = OpenOrderListsRequest()) async throws -> [OrderList] {
-        try await runtime.send(request)
+    /// - Data source: Database
+    /// - Docs: binance-spot-rest-api.md, “Query Open Order lists (USER_DATA)”
+    public func openOrderLists(_ request: OpenOrderListsRequest = OpenOrderListsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [OrderList] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place an order using smart order routing (SOR).
@@ -477,9 +431,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-2026-07/rest-api.md, “New order using SOR (TRADE)”
-    public func newSorOrder(_ request: NewSorOrderRequest) async throws -> NewSorOrderResponse {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “New order using SOR (TRADE)”
+    public func newSorOrder(_ request: NewSorOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewSorOrderResponse {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Test new order creation and signature/recvWindow using SOR.
@@ -491,9 +445,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Test new order using SOR (TRADE)”
-    public func testNewSorOrder(_ request: TestNewSorOrderRequest) async throws -> TestOrderResult {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Test new order using SOR (TRADE)”
+    public func testNewSorOrder(_ request: TestNewSorOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> TestOrderResult {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get current account information.
@@ -502,9 +456,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Account information (USER_DATA)”
-    public func account(_ request: AccountRequest = AccountRequest()) async throws -> Account {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Account information (USER_DATA)”
+    public func account(_ request: AccountRequest = AccountRequest(), validation: ClientOptions.Validation? = nil) async throws -> Account {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get the account's trades on a symbol.
@@ -515,9 +469,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 5 when orderId sent; 20 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Account trade list (USER_DATA)”
-    public func myTrades(_ request: MyTradesRequest) async throws -> [AccountTrade] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Account trade list (USER_DATA)”
+    public func myTrades(_ request: MyTradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [AccountTrade] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Show the account's unfilled order count for all intervals.
@@ -526,9 +480,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 40
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Unfilled Order Count (USER_DATA)”
-    public func rateLimitOrder(_ request: RateLimitOrderRequest = RateLimitOrderRequest()) async throws -> [UnfilledOrderCount] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query Unfilled Order Count (USER_DATA)”
+    public func rateLimitOrder(_ request: RateLimitOrderRequest = RateLimitOrderRequest(), validation: ClientOptions.Validation? = nil) async throws -> [UnfilledOrderCount] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// List the orders that expired due to STP.
@@ -539,9 +493,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 2 when preventedMatchId sent; 20 when orderId sent; 2 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Prevented Matches (USER_DATA)”
-    public func myPreventedMatches(_ request: MyPreventedMatchesRequest) async throws -> [PreventedMatch] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query Prevented Matches (USER_DATA)”
+    public func myPreventedMatches(_ request: MyPreventedMatchesRequest, validation: ClientOptions.Validation? = nil) async throws -> [PreventedMatch] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Retrieve the allocations resulting from SOR order placement.
@@ -552,9 +506,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Allocations (USER_DATA)”
-    public func myAllocations(_ request: MyAllocationsRequest) async throws -> [Allocation] {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query Allocations (USER_DATA)”
+    public func myAllocations(_ request: MyAllocationsRequest, validation: ClientOptions.Validation? = nil) async throws -> [Allocation] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Get the account's current commission rates on a symbol.
@@ -566,9 +520,9 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Commission Rates (USER_DATA)”
-    public func accountCommission(_ request: AccountCommissionRequest) async throws -> AccountCommission {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query Commission Rates (USER_DATA)”
+    public func accountCommission(_ request: AccountCommissionRequest, validation: ClientOptions.Validation? = nil) async throws -> AccountCommission {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Query all amendments of a single order.
@@ -579,22 +533,8 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Order Amendments (USER_DATA)”
-    public func orderAmendments(_ request: OrderAmendmentsRequest) async throws -> [OrderAmendment] {
-        try await runtime.send(request)
-    }
-
-    /// Query the filters relevant to the account on a symbol.
-    ///
-    /// The exchange, symbol and asset filters that apply to the account when trading a symbol. The only endpoint that
-    /// shows whether `MAX_ASSET` filters apply to the account.
-    ///
-    /// - Endpoint: `GET /api/v3/myFilters`
-    /// - Weight: 40
-    /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
-    /// - Data source: Memory
-    /// - Docs: binance-spot-2026-07/rest-api.md, “Query relevant filters (USER_DATA)”
-    public func myFilters(_ request: MyFiltersRequest) async throws -> MyFilters {
-        try await runtime.send(request)
+    /// - Docs: binance-spot-rest-api.md, “Query Order Amendments (USER_DATA)”
+    public func orderAmendments(_ request: OrderAmendmentsRequest, validation: ClientOptions.Validation? = nil) async throws -> [OrderAmendment] {
+        try await runtime.send(request, validation: validation)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `BinanceSpotClient.ping`: Test connectivity to the REST API.
 ///
 /// - Endpoint: `GET /api/v3/ping`
-public struct PingRequest: APIRequest, Hashable {
+public struct PingRequest: SpecRequest, Hashable {
     public typealias Response = EmptyResponse
 
     public static let endpoint = Endpoint(
@@ -24,7 +24,7 @@ public struct PingRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.serverTime`: Test connectivity and read the current server time.
 ///
 /// - Endpoint: `GET /api/v3/time`
-public struct ServerTimeRequest: APIRequest, Hashable {
+public struct ServerTimeRequest: SpecRequest, Hashable {
     public typealias Response = ServerTime
 
     public static let endpoint = Endpoint(
@@ -42,7 +42,7 @@ public struct ServerTimeRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.exchangeInfo`: Current exchange trading rules and symbol information.
 ///
 /// - Endpoint: `GET /api/v3/exchangeInfo`
-public struct ExchangeInfoRequest: APIRequest, Hashable {
+public struct ExchangeInfoRequest: SpecRequest, Hashable {
     public typealias Response = ExchangeInfo
 
     public static let endpoint = Endpoint(
@@ -114,21 +114,13 @@ public struct ExchangeInfoRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.newOrder`: Send in a new order.
 ///
 /// - Endpoint: `POST /api/v3/order`
-public struct NewOrderRequest: APIRequest, Hashable {
+public struct NewOrderRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderResponse
 
     public static let endpoint = Endpoint(
@@ -187,23 +179,10 @@ public struct NewOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
-    /// price then becomes optional.
-    public var pegPriceType: PegPriceType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
-    ///
-    /// - Maximum: 100
-    public var pegOffsetValue: Int?
-
-    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
-    public var pegOffsetType: PegOffsetType?
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -221,10 +200,7 @@ public struct NewOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        pegPriceType: PegPriceType? = nil,
-        pegOffsetValue: Int? = nil,
-        pegOffsetType: PegOffsetType? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -241,9 +217,6 @@ public struct NewOrderRequest: APIRequest, Hashable {
         self.icebergQty = icebergQty
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
-        self.pegPriceType = pegPriceType
-        self.pegOffsetValue = pegOffsetValue
-        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
     }
 
@@ -264,9 +237,6 @@ public struct NewOrderRequest: APIRequest, Hashable {
         parameters.add("icebergQty", icebergQty, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
-        parameters.add("pegPriceType", pegPriceType, in: .body)
-        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
-        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -274,54 +244,47 @@ public struct NewOrderRequest: APIRequest, Hashable {
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
     public static let rules: [ParameterRule] = [
         ParameterRule(
-            .require, ["timeInForce", "quantity"],
+            .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity"),
-        ParameterRule(
-            .require, ["price"],
-            when: [
-                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
-                .absent("pegPriceType"),
-            ],
-            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price"),
+            rule: "type=LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
                 .equals("type", ["MARKET"])
             ],
-            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
+            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty", code: "-1102"),
         ParameterRule(
             .require, ["quantity"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["timeInForce", "quantity"],
+            .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["quantity"],
+            .require, ["quantity", "price"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity"),
+            rule: "type=LIMIT_MAKER: requires quantity, price", code: "-1102"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -330,45 +293,9 @@ public struct NewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
-            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
-            when: [
-                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
-            ],
-            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
-        ParameterRule(
-            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
-            when: [
-                .equals("type", ["LIMIT_MAKER"]),
-                .present("pegPriceType"),
-            ],
-            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
-        ParameterRule(
-            .require, ["pegOffsetValue"],
-            when: [
-                .present("pegOffsetType")
-            ],
-            rule: "pegOffsetType sent: requires pegOffsetValue"),
-        ParameterRule(
-            .require, ["pegOffsetType"],
-            when: [
-                .present("pegOffsetValue")
-            ],
-            rule: "pegOffsetValue sent: requires pegOffsetType"),
-        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
-        ParameterRule(
-            .range(min: nil, max: "100"), ["pegOffsetValue"],
-            rule: "pegOffsetValue ≤ 100"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -405,7 +332,7 @@ public enum NewOrderResponse: Sendable, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewOrderRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -423,8 +350,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
-    /// pegPriceType, pegOffsetValue, pegOffsetType).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -438,8 +364,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
-    /// pegPriceType, pegOffsetValue, pegOffsetType).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -454,7 +379,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -471,7 +396,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -487,7 +412,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -508,7 +433,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -530,7 +455,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -547,7 +472,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -563,7 +488,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -584,7 +509,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -605,7 +530,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -625,7 +550,7 @@ extension NewOrderRequest {
 /// Parameters of `BinanceSpotClient.testNewOrder`: Test new order creation and signature/recvWindow.
 ///
 /// - Endpoint: `POST /api/v3/order/test`
-public struct TestNewOrderRequest: APIRequest, Hashable {
+public struct TestNewOrderRequest: SpecRequest, Hashable {
     public typealias Response = TestOrderResult
 
     public static let endpoint = Endpoint(
@@ -680,23 +605,10 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
-    /// price then becomes optional.
-    public var pegPriceType: PegPriceType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
-    ///
-    /// - Maximum: 100
-    public var pegOffsetValue: Int?
-
-    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
-    public var pegOffsetType: PegOffsetType?
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     /// Also compute and return the commission rates for the order.
     ///
@@ -719,10 +631,7 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        pegPriceType: PegPriceType? = nil,
-        pegOffsetValue: Int? = nil,
-        pegOffsetType: PegOffsetType? = nil,
-        recvWindow: ExactDecimal? = nil,
+        recvWindow: Int64? = nil,
         computeCommissionRates: Bool? = nil
     ) {
         self.symbol = symbol
@@ -740,9 +649,6 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
         self.icebergQty = icebergQty
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
-        self.pegPriceType = pegPriceType
-        self.pegOffsetValue = pegOffsetValue
-        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
         self.computeCommissionRates = computeCommissionRates
     }
@@ -764,9 +670,6 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
         parameters.add("icebergQty", icebergQty, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
-        parameters.add("pegPriceType", pegPriceType, in: .body)
-        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
-        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         parameters.add("computeCommissionRates", computeCommissionRates, in: .body)
         return parameters
@@ -775,54 +678,47 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
     public static let rules: [ParameterRule] = [
         ParameterRule(
-            .require, ["timeInForce", "quantity"],
+            .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity"),
-        ParameterRule(
-            .require, ["price"],
-            when: [
-                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
-                .absent("pegPriceType"),
-            ],
-            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price"),
+            rule: "type=LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
                 .equals("type", ["MARKET"])
             ],
-            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
+            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty", code: "-1102"),
         ParameterRule(
             .require, ["quantity"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires quantity", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS", "TAKE_PROFIT"])
             ],
-            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["timeInForce", "quantity"],
+            .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["quantity"],
+            .require, ["quantity", "price"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity"),
+            rule: "type=LIMIT_MAKER: requires quantity, price", code: "-1102"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -831,45 +727,9 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
-            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
-            when: [
-                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
-            ],
-            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
-        ParameterRule(
-            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
-            when: [
-                .equals("type", ["LIMIT_MAKER"]),
-                .present("pegPriceType"),
-            ],
-            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
-        ParameterRule(
-            .require, ["pegOffsetValue"],
-            when: [
-                .present("pegOffsetType")
-            ],
-            rule: "pegOffsetType sent: requires pegOffsetValue"),
-        ParameterRule(
-            .require, ["pegOffsetType"],
-            when: [
-                .present("pegOffsetValue")
-            ],
-            rule: "pegOffsetValue sent: requires pegOffsetType"),
-        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
-        ParameterRule(
-            .range(min: nil, max: "100"), ["pegOffsetValue"],
-            rule: "pegOffsetValue ≤ 100"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public static let requestWeight = RequestWeight.cases(
         [
@@ -883,7 +743,7 @@ public struct TestNewOrderRequest: APIRequest, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension TestNewOrderRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -901,8 +761,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
-    /// pegPriceType, pegOffsetValue, pegOffsetType).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -916,8 +775,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
-    /// pegPriceType, pegOffsetValue, pegOffsetType).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -932,7 +790,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -949,7 +807,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -965,7 +823,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -986,7 +844,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -1008,7 +866,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1025,7 +883,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1041,7 +899,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1062,7 +920,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1083,7 +941,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -1103,7 +961,7 @@ extension TestNewOrderRequest {
 /// Parameters of `BinanceSpotClient.queryOrder`: Check an order's status.
 ///
 /// - Endpoint: `GET /api/v3/order`
-public struct QueryOrderRequest: APIRequest, Hashable {
+public struct QueryOrderRequest: SpecRequest, Hashable {
     public typealias Response = Order
 
     public static let endpoint = Endpoint(
@@ -1120,17 +978,16 @@ public struct QueryOrderRequest: APIRequest, Hashable {
     /// `origClientOrderId`.
     public var origClientOrderId: String?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
         orderId: Int64? = nil,
         origClientOrderId: String? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1154,21 +1011,13 @@ public struct QueryOrderRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.cancelOrder`: Cancel an active order.
 ///
 /// - Endpoint: `DELETE /api/v3/order`
-public struct CancelOrderRequest: APIRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Hashable {
     public typealias Response = CanceledOrder
 
     public static let endpoint = Endpoint(
@@ -1192,11 +1041,10 @@ public struct CancelOrderRequest: APIRequest, Hashable {
     /// `PARTIALLY_FILLED`.
     public var cancelRestrictions: CancelRestrictions?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -1204,7 +1052,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
         origClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
         cancelRestrictions: CancelRestrictions? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1232,14 +1080,6 @@ public struct CancelOrderRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
@@ -1247,7 +1087,7 @@ public struct CancelOrderRequest: APIRequest, Hashable {
 /// order lists.
 ///
 /// - Endpoint: `DELETE /api/v3/openOrders`
-public struct CancelOpenOrdersRequest: APIRequest, Hashable {
+public struct CancelOpenOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [CanceledOrderOrList]
 
     public static let endpoint = Endpoint(
@@ -1258,15 +1098,14 @@ public struct CancelOpenOrdersRequest: APIRequest, Hashable {
     /// `symbol` (mandatory).
     public var symbol: String
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.recvWindow = recvWindow
@@ -1286,7 +1125,7 @@ public struct CancelOpenOrdersRequest: APIRequest, Hashable {
 /// symbol.
 ///
 /// - Endpoint: `POST /api/v3/order/cancelReplace`
-public struct CancelReplaceRequest: APIRequest, Hashable {
+public struct CancelReplaceRequest: SpecRequest, Hashable {
     public typealias Response = CancelReplaceResponse
 
     public static let endpoint = Endpoint(
@@ -1363,23 +1202,10 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
     /// - Default: DO_NOTHING
     public var orderRateLimitExceededMode: OrderRateLimitExceededMode?
 
-    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
-    /// price then becomes optional.
-    public var pegPriceType: PegPriceType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
-    ///
-    /// - Maximum: 100
-    public var pegOffsetValue: Int?
-
-    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
-    public var pegOffsetType: PegOffsetType?
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -1403,10 +1229,7 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
         cancelRestrictions: CancelRestrictions? = nil,
         orderRateLimitExceededMode: OrderRateLimitExceededMode? = nil,
-        pegPriceType: PegPriceType? = nil,
-        pegOffsetValue: Int? = nil,
-        pegOffsetType: PegOffsetType? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -1429,9 +1252,6 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
         self.selfTradePreventionMode = selfTradePreventionMode
         self.cancelRestrictions = cancelRestrictions
         self.orderRateLimitExceededMode = orderRateLimitExceededMode
-        self.pegPriceType = pegPriceType
-        self.pegOffsetValue = pegOffsetValue
-        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
     }
 
@@ -1458,9 +1278,6 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
         parameters.add("cancelRestrictions", cancelRestrictions, in: .body)
         parameters.add("orderRateLimitExceededMode", orderRateLimitExceededMode, in: .body)
-        parameters.add("pegPriceType", pegPriceType, in: .body)
-        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
-        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -1471,18 +1288,11 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             .requireAnyOf, ["cancelOrderId", "cancelOrigClientOrderId"],
             rule: "requires at least one of cancelOrderId, cancelOrigClientOrderId"),
         ParameterRule(
-            .require, ["timeInForce", "quantity"],
+            .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity"),
-        ParameterRule(
-            .require, ["price"],
-            when: [
-                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
-                .absent("pegPriceType"),
-            ],
-            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price"),
+            rule: "type=LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
@@ -1502,11 +1312,11 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["timeInForce", "quantity"],
+            .require, ["timeInForce", "quantity", "price"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
@@ -1514,11 +1324,11 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["quantity"],
+            .require, ["quantity", "price"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity"),
+            rule: "type=LIMIT_MAKER: requires quantity, price"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -1527,45 +1337,9 @@ public struct CancelReplaceRequest: APIRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
-            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
-            when: [
-                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
-            ],
-            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
-        ParameterRule(
-            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
-            when: [
-                .equals("type", ["LIMIT_MAKER"]),
-                .present("pegPriceType"),
-            ],
-            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
-        ParameterRule(
-            .require, ["pegOffsetValue"],
-            when: [
-                .present("pegOffsetType")
-            ],
-            rule: "pegOffsetType sent: requires pegOffsetValue"),
-        ParameterRule(
-            .require, ["pegOffsetType"],
-            when: [
-                .present("pegOffsetValue")
-            ],
-            rule: "pegOffsetValue sent: requires pegOffsetType"),
-        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
-        ParameterRule(
-            .range(min: nil, max: "100"), ["pegOffsetValue"],
-            rule: "pegOffsetValue ≤ 100"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -1602,7 +1376,7 @@ public enum CancelReplaceResponse: Sendable, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension CancelReplaceRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -1622,8 +1396,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
-    /// pegPriceType, pegOffsetValue, pegOffsetType).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -1639,8 +1412,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
-    /// pegPriceType, pegOffsetValue, pegOffsetType).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -1657,7 +1429,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -1676,7 +1448,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -1694,7 +1466,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -1717,7 +1489,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -1741,7 +1513,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1760,7 +1532,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
+    /// trailingDelta).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1778,7 +1550,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1801,7 +1573,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1824,7 +1596,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -1847,7 +1619,7 @@ extension CancelReplaceRequest {
 /// keeping its queue priority.
 ///
 /// - Endpoint: `PUT /api/v3/order/amend/keepPriority`
-public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
+public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
     public typealias Response = AmendKeepPriorityResult
 
     public static let endpoint = Endpoint(
@@ -1870,11 +1642,10 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
     /// New quantity; greater than 0 and less than the order's current quantity.
     public var newQty: ExactDecimal
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -1882,7 +1653,7 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
         origClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
         newQty: ExactDecimal,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -1910,21 +1681,13 @@ public struct AmendOrderKeepPriorityRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.openOrders`: Get all open orders on a symbol, or on all symbols.
 ///
 /// - Endpoint: `GET /api/v3/openOrders`
-public struct OpenOrdersRequest: APIRequest, Hashable {
+public struct OpenOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -1935,15 +1698,14 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
     /// When absent, open orders of all symbols are returned (weight 80).
     public var symbol: String?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.recvWindow = recvWindow
@@ -1969,7 +1731,7 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.allOrders`: Get all account orders on a symbol; active, canceled or filled.
 ///
 /// - Endpoint: `GET /api/v3/allOrders`
-public struct AllOrdersRequest: APIRequest, Hashable {
+public struct AllOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -1995,11 +1757,10 @@ public struct AllOrdersRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -2007,7 +1768,7 @@ public struct AllOrdersRequest: APIRequest, Hashable {
         startTime: Int64? = nil,
         endTime: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -2035,21 +1796,13 @@ public struct AllOrdersRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.newOcoDeprecated`: Send in a new OCO (deprecated form).
 ///
 /// - Endpoint: `POST /api/v3/order/oco`
-public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
+public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
     public typealias Response = NewOcoDeprecatedResponse
 
     public static let endpoint = Endpoint(
@@ -2120,11 +1873,10 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -2146,7 +1898,7 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
         stopLimitTimeInForce: TimeInForce? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -2226,14 +1978,6 @@ public struct NewOcoDeprecatedRequest: APIRequest, Hashable {
             rule: "stopLimitTimeInForce is one of GTC, FOK, IOC"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 
     static let variantSelector = VariantSelector(
@@ -2267,7 +2011,7 @@ public enum NewOcoDeprecatedResponse: Sendable, Hashable {
 /// Parameters of `BinanceSpotClient.newOrderListOco`: Send in a one-cancels-the-other (OCO) pair.
 ///
 /// - Endpoint: `POST /api/v3/orderList/oco`
-public struct NewOrderListOcoRequest: APIRequest, Hashable {
+public struct NewOrderListOcoRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderListOcoResponse
 
     public static let endpoint = Endpoint(
@@ -2320,16 +2064,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var aboveStrategyType: Int?
 
-    /// Pegs the above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var abovePegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `abovePegOffsetValue`.
-    public var abovePegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `abovePegOffsetType`.
-    public var abovePegOffsetValue: Int?
-
     /// `belowType` (mandatory).
     ///
     /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT, LIMIT_MAKER
@@ -2362,27 +2096,16 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var belowStrategyType: Int?
 
-    /// Pegs the below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var belowPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `belowPegOffsetValue`.
-    public var belowPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `belowPegOffsetType`.
-    public var belowPegOffsetValue: Int?
-
     /// Shape of the `orderReports`: `ACK`, `RESULT` or `FULL`.
     public var newOrderRespType: OrderResponseType?
 
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -2398,9 +2121,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         aboveTimeInForce: TimeInForce? = nil,
         aboveStrategyId: Int64? = nil,
         aboveStrategyType: Int? = nil,
-        abovePegPriceType: PegPriceType? = nil,
-        abovePegOffsetType: PegOffsetType? = nil,
-        abovePegOffsetValue: Int? = nil,
         belowType: OrderType,
         belowClientOrderId: String? = nil,
         belowIcebergQty: ExactDecimal? = nil,
@@ -2410,12 +2130,9 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         belowTimeInForce: TimeInForce? = nil,
         belowStrategyId: Int64? = nil,
         belowStrategyType: Int? = nil,
-        belowPegPriceType: PegPriceType? = nil,
-        belowPegOffsetType: PegOffsetType? = nil,
-        belowPegOffsetValue: Int? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -2430,9 +2147,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         self.aboveTimeInForce = aboveTimeInForce
         self.aboveStrategyId = aboveStrategyId
         self.aboveStrategyType = aboveStrategyType
-        self.abovePegPriceType = abovePegPriceType
-        self.abovePegOffsetType = abovePegOffsetType
-        self.abovePegOffsetValue = abovePegOffsetValue
         self.belowType = belowType
         self.belowClientOrderId = belowClientOrderId
         self.belowIcebergQty = belowIcebergQty
@@ -2442,9 +2156,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         self.belowTimeInForce = belowTimeInForce
         self.belowStrategyId = belowStrategyId
         self.belowStrategyType = belowStrategyType
-        self.belowPegPriceType = belowPegPriceType
-        self.belowPegOffsetType = belowPegOffsetType
-        self.belowPegOffsetValue = belowPegOffsetValue
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
         self.recvWindow = recvWindow
@@ -2465,9 +2176,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         parameters.add("aboveTimeInForce", aboveTimeInForce, in: .body)
         parameters.add("aboveStrategyId", aboveStrategyId, in: .body)
         parameters.add("aboveStrategyType", aboveStrategyType, in: .body)
-        parameters.add("abovePegPriceType", abovePegPriceType, in: .body)
-        parameters.add("abovePegOffsetType", abovePegOffsetType, in: .body)
-        parameters.add("abovePegOffsetValue", abovePegOffsetValue, in: .body)
         parameters.add("belowType", belowType, in: .body)
         parameters.add("belowClientOrderId", belowClientOrderId, in: .body)
         parameters.add("belowIcebergQty", belowIcebergQty, in: .body)
@@ -2477,9 +2185,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
         parameters.add("belowTimeInForce", belowTimeInForce, in: .body)
         parameters.add("belowStrategyId", belowStrategyId, in: .body)
         parameters.add("belowStrategyType", belowStrategyType, in: .body)
-        parameters.add("belowPegPriceType", belowPegPriceType, in: .body)
-        parameters.add("belowPegOffsetType", belowPegOffsetType, in: .body)
-        parameters.add("belowPegOffsetValue", belowPegOffsetValue, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
@@ -2512,7 +2217,7 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
                 .equals("aboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
                 .present("aboveIcebergQty"),
             ],
-            rule: "aboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and aboveIcebergQty sent: requires aboveTimeInForce=GTC"),
+            rule: "aboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and aboveIcebergQty sent: requires aboveTimeInForce=GTC", code: "-1160"),
         ParameterRule(
             .require, ["belowTimeInForce"],
             when: [
@@ -2537,31 +2242,7 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
                 .equals("belowType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
                 .present("belowIcebergQty"),
             ],
-            rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and belowIcebergQty sent: requires belowTimeInForce=GTC"),
-        ParameterRule(
-            .require, ["abovePegOffsetValue"],
-            when: [
-                .present("abovePegOffsetType")
-            ],
-            rule: "abovePegOffsetType sent: requires abovePegOffsetValue"),
-        ParameterRule(
-            .require, ["abovePegOffsetType"],
-            when: [
-                .present("abovePegOffsetValue")
-            ],
-            rule: "abovePegOffsetValue sent: requires abovePegOffsetType"),
-        ParameterRule(
-            .require, ["belowPegOffsetValue"],
-            when: [
-                .present("belowPegOffsetType")
-            ],
-            rule: "belowPegOffsetType sent: requires belowPegOffsetValue"),
-        ParameterRule(
-            .require, ["belowPegOffsetType"],
-            when: [
-                .present("belowPegOffsetValue")
-            ],
-            rule: "belowPegOffsetValue sent: requires belowPegOffsetType"),
+            rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and belowIcebergQty sent: requires belowTimeInForce=GTC", code: "-1160"),
         ParameterRule(
             .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["aboveType"],
             rule: "aboveType is one of STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
@@ -2575,14 +2256,6 @@ public struct NewOrderListOcoRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["belowStrategyType"],
             rule: "belowStrategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -2806,7 +2479,7 @@ extension NewOrderListOcoRequest {
 /// Parameters of `BinanceSpotClient.newOrderListOto`: Place an OTO (one-triggers-the-other) order list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/oto`
-public struct NewOrderListOtoRequest: APIRequest, Hashable {
+public struct NewOrderListOtoRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderListOtoResponse
 
     public static let endpoint = Endpoint(
@@ -2858,16 +2531,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var workingStrategyType: Int?
 
-    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var workingPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
-    public var workingPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
-    public var workingPegOffsetValue: Int?
-
     /// Any order type; `MARKET` orders using `quoteOrderQty` are not supported.
     public var pendingType: OrderType
 
@@ -2903,21 +2566,10 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingStrategyType: Int?
 
-    /// Pegs the pending order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var pendingPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `pendingPegOffsetValue`.
-    public var pendingPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pendingPegOffsetType`.
-    public var pendingPegOffsetValue: Int?
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -2933,9 +2585,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         workingTimeInForce: TimeInForce? = nil,
         workingStrategyId: Int64? = nil,
         workingStrategyType: Int? = nil,
-        workingPegPriceType: PegPriceType? = nil,
-        workingPegOffsetType: PegOffsetType? = nil,
-        workingPegOffsetValue: Int? = nil,
         pendingType: OrderType,
         pendingSide: OrderSide,
         pendingClientOrderId: String? = nil,
@@ -2947,10 +2596,7 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         pendingTimeInForce: TimeInForce? = nil,
         pendingStrategyId: Int64? = nil,
         pendingStrategyType: Int? = nil,
-        pendingPegPriceType: PegPriceType? = nil,
-        pendingPegOffsetType: PegOffsetType? = nil,
-        pendingPegOffsetValue: Int? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -2965,9 +2611,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         self.workingTimeInForce = workingTimeInForce
         self.workingStrategyId = workingStrategyId
         self.workingStrategyType = workingStrategyType
-        self.workingPegPriceType = workingPegPriceType
-        self.workingPegOffsetType = workingPegOffsetType
-        self.workingPegOffsetValue = workingPegOffsetValue
         self.pendingType = pendingType
         self.pendingSide = pendingSide
         self.pendingClientOrderId = pendingClientOrderId
@@ -2979,9 +2622,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         self.pendingTimeInForce = pendingTimeInForce
         self.pendingStrategyId = pendingStrategyId
         self.pendingStrategyType = pendingStrategyType
-        self.pendingPegPriceType = pendingPegPriceType
-        self.pendingPegOffsetType = pendingPegOffsetType
-        self.pendingPegOffsetValue = pendingPegOffsetValue
         self.recvWindow = recvWindow
     }
 
@@ -3000,9 +2640,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
         parameters.add("workingStrategyId", workingStrategyId, in: .body)
         parameters.add("workingStrategyType", workingStrategyType, in: .body)
-        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
-        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
-        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
         parameters.add("pendingType", pendingType, in: .body)
         parameters.add("pendingSide", pendingSide, in: .body)
         parameters.add("pendingClientOrderId", pendingClientOrderId, in: .body)
@@ -3014,9 +2651,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
         parameters.add("pendingTimeInForce", pendingTimeInForce, in: .body)
         parameters.add("pendingStrategyId", pendingStrategyId, in: .body)
         parameters.add("pendingStrategyType", pendingStrategyType, in: .body)
-        parameters.add("pendingPegPriceType", pendingPegPriceType, in: .body)
-        parameters.add("pendingPegOffsetType", pendingPegOffsetType, in: .body)
-        parameters.add("pendingPegOffsetValue", pendingPegOffsetValue, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -3068,30 +2702,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
             ],
             rule: "pendingType=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingIcebergQty sent: requires pendingTimeInForce=GTC"),
         ParameterRule(
-            .require, ["workingPegOffsetValue"],
-            when: [
-                .present("workingPegOffsetType")
-            ],
-            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
-        ParameterRule(
-            .require, ["workingPegOffsetType"],
-            when: [
-                .present("workingPegOffsetValue")
-            ],
-            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
-        ParameterRule(
-            .require, ["pendingPegOffsetValue"],
-            when: [
-                .present("pendingPegOffsetType")
-            ],
-            rule: "pendingPegOffsetType sent: requires pendingPegOffsetValue"),
-        ParameterRule(
-            .require, ["pendingPegOffsetType"],
-            when: [
-                .present("pendingPegOffsetValue")
-            ],
-            rule: "pendingPegOffsetValue sent: requires pendingPegOffsetType"),
-        ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
             rule: "workingType is one of LIMIT, LIMIT_MAKER"),
         ParameterRule(
@@ -3101,14 +2711,6 @@ public struct NewOrderListOtoRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["pendingStrategyType"],
             rule: "pendingStrategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -3171,7 +2773,7 @@ extension NewOrderListOtoRequest {
 /// list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/otoco`
-public struct NewOrderListOtocoRequest: APIRequest, Hashable {
+public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
     public typealias Response = NewOrderListOtocoResponse
 
     public static let endpoint = Endpoint(
@@ -3209,7 +2811,7 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// `workingQuantity` (mandatory).
     public var workingQuantity: ExactDecimal
 
-    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
+    /// Only with `workingTimeInForce` GTC (a `LIMIT_MAKER` working order takes none).
     public var workingIcebergQty: ExactDecimal?
 
     /// `workingTimeInForce`.
@@ -3222,16 +2824,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     ///
     /// - Minimum: 1000000
     public var workingStrategyType: Int?
-
-    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var workingPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
-    public var workingPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
-    public var workingPegOffsetValue: Int?
 
     /// `pendingSide` (mandatory).
     public var pendingSide: OrderSide
@@ -3270,16 +2862,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingAboveStrategyType: Int?
 
-    /// Pegs the pending above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var pendingAbovePegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `pendingAbovePegOffsetValue`.
-    public var pendingAbovePegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pendingAbovePegOffsetType`.
-    public var pendingAbovePegOffsetValue: Int?
-
     /// `pendingBelowType` (mandatory).
     ///
     /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT, LIMIT_MAKER
@@ -3312,21 +2894,10 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingBelowStrategyType: Int?
 
-    /// Pegs the pending below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var pendingBelowPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `pendingBelowPegOffsetValue`.
-    public var pendingBelowPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pendingBelowPegOffsetType`.
-    public var pendingBelowPegOffsetValue: Int?
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -3342,9 +2913,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         workingTimeInForce: TimeInForce? = nil,
         workingStrategyId: Int64? = nil,
         workingStrategyType: Int? = nil,
-        workingPegPriceType: PegPriceType? = nil,
-        workingPegOffsetType: PegOffsetType? = nil,
-        workingPegOffsetValue: Int? = nil,
         pendingSide: OrderSide,
         pendingQuantity: ExactDecimal,
         pendingAboveType: OrderType,
@@ -3356,9 +2924,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         pendingAboveTimeInForce: TimeInForce? = nil,
         pendingAboveStrategyId: Int64? = nil,
         pendingAboveStrategyType: Int? = nil,
-        pendingAbovePegPriceType: PegPriceType? = nil,
-        pendingAbovePegOffsetType: PegOffsetType? = nil,
-        pendingAbovePegOffsetValue: Int? = nil,
         pendingBelowType: OrderType,
         pendingBelowClientOrderId: String? = nil,
         pendingBelowPrice: ExactDecimal? = nil,
@@ -3368,10 +2933,7 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         pendingBelowTimeInForce: TimeInForce? = nil,
         pendingBelowStrategyId: Int64? = nil,
         pendingBelowStrategyType: Int? = nil,
-        pendingBelowPegPriceType: PegPriceType? = nil,
-        pendingBelowPegOffsetType: PegOffsetType? = nil,
-        pendingBelowPegOffsetValue: Int? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -3386,9 +2948,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         self.workingTimeInForce = workingTimeInForce
         self.workingStrategyId = workingStrategyId
         self.workingStrategyType = workingStrategyType
-        self.workingPegPriceType = workingPegPriceType
-        self.workingPegOffsetType = workingPegOffsetType
-        self.workingPegOffsetValue = workingPegOffsetValue
         self.pendingSide = pendingSide
         self.pendingQuantity = pendingQuantity
         self.pendingAboveType = pendingAboveType
@@ -3400,9 +2959,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         self.pendingAboveTimeInForce = pendingAboveTimeInForce
         self.pendingAboveStrategyId = pendingAboveStrategyId
         self.pendingAboveStrategyType = pendingAboveStrategyType
-        self.pendingAbovePegPriceType = pendingAbovePegPriceType
-        self.pendingAbovePegOffsetType = pendingAbovePegOffsetType
-        self.pendingAbovePegOffsetValue = pendingAbovePegOffsetValue
         self.pendingBelowType = pendingBelowType
         self.pendingBelowClientOrderId = pendingBelowClientOrderId
         self.pendingBelowPrice = pendingBelowPrice
@@ -3412,9 +2968,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         self.pendingBelowTimeInForce = pendingBelowTimeInForce
         self.pendingBelowStrategyId = pendingBelowStrategyId
         self.pendingBelowStrategyType = pendingBelowStrategyType
-        self.pendingBelowPegPriceType = pendingBelowPegPriceType
-        self.pendingBelowPegOffsetType = pendingBelowPegOffsetType
-        self.pendingBelowPegOffsetValue = pendingBelowPegOffsetValue
         self.recvWindow = recvWindow
     }
 
@@ -3433,9 +2986,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
         parameters.add("workingStrategyId", workingStrategyId, in: .body)
         parameters.add("workingStrategyType", workingStrategyType, in: .body)
-        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
-        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
-        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
         parameters.add("pendingSide", pendingSide, in: .body)
         parameters.add("pendingQuantity", pendingQuantity, in: .body)
         parameters.add("pendingAboveType", pendingAboveType, in: .body)
@@ -3447,9 +2997,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         parameters.add("pendingAboveTimeInForce", pendingAboveTimeInForce, in: .body)
         parameters.add("pendingAboveStrategyId", pendingAboveStrategyId, in: .body)
         parameters.add("pendingAboveStrategyType", pendingAboveStrategyType, in: .body)
-        parameters.add("pendingAbovePegPriceType", pendingAbovePegPriceType, in: .body)
-        parameters.add("pendingAbovePegOffsetType", pendingAbovePegOffsetType, in: .body)
-        parameters.add("pendingAbovePegOffsetValue", pendingAbovePegOffsetValue, in: .body)
         parameters.add("pendingBelowType", pendingBelowType, in: .body)
         parameters.add("pendingBelowClientOrderId", pendingBelowClientOrderId, in: .body)
         parameters.add("pendingBelowPrice", pendingBelowPrice, in: .body)
@@ -3459,9 +3006,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
         parameters.add("pendingBelowTimeInForce", pendingBelowTimeInForce, in: .body)
         parameters.add("pendingBelowStrategyId", pendingBelowStrategyId, in: .body)
         parameters.add("pendingBelowStrategyType", pendingBelowStrategyType, in: .body)
-        parameters.add("pendingBelowPegPriceType", pendingBelowPegPriceType, in: .body)
-        parameters.add("pendingBelowPegOffsetType", pendingBelowPegOffsetType, in: .body)
-        parameters.add("pendingBelowPegOffsetValue", pendingBelowPegOffsetValue, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -3544,42 +3088,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
             ],
             rule: "pendingBelowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingBelowIcebergQty sent: requires pendingBelowTimeInForce=GTC"),
         ParameterRule(
-            .require, ["workingPegOffsetValue"],
-            when: [
-                .present("workingPegOffsetType")
-            ],
-            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
-        ParameterRule(
-            .require, ["workingPegOffsetType"],
-            when: [
-                .present("workingPegOffsetValue")
-            ],
-            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
-        ParameterRule(
-            .require, ["pendingAbovePegOffsetValue"],
-            when: [
-                .present("pendingAbovePegOffsetType")
-            ],
-            rule: "pendingAbovePegOffsetType sent: requires pendingAbovePegOffsetValue"),
-        ParameterRule(
-            .require, ["pendingAbovePegOffsetType"],
-            when: [
-                .present("pendingAbovePegOffsetValue")
-            ],
-            rule: "pendingAbovePegOffsetValue sent: requires pendingAbovePegOffsetType"),
-        ParameterRule(
-            .require, ["pendingBelowPegOffsetValue"],
-            when: [
-                .present("pendingBelowPegOffsetType")
-            ],
-            rule: "pendingBelowPegOffsetType sent: requires pendingBelowPegOffsetValue"),
-        ParameterRule(
-            .require, ["pendingBelowPegOffsetType"],
-            when: [
-                .present("pendingBelowPegOffsetValue")
-            ],
-            rule: "pendingBelowPegOffsetValue sent: requires pendingBelowPegOffsetType"),
-        ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
             rule: "workingType is one of LIMIT, LIMIT_MAKER"),
         ParameterRule(
@@ -3598,14 +3106,6 @@ public struct NewOrderListOtocoRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["pendingBelowStrategyType"],
             rule: "pendingBelowStrategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -3666,737 +3166,10 @@ extension NewOrderListOtocoRequest {
     }
 }
 
-/// Parameters of `BinanceSpotClient.newOrderListOpo`: Place an OPO (one-pays-the-other) order list.
-///
-/// - Endpoint: `POST /api/v3/orderList/opo`
-public struct NewOrderListOpoRequest: APIRequest, Hashable {
-    public typealias Response = NewOrderListOpoResponse
-
-    public static let endpoint = Endpoint(
-        id: "newOrderListOpo", method: .post, path: "/api/v3/orderList/opo",
-        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
-        encoding: .form, contentType: nil)
-
-    /// `symbol` (mandatory).
-    public var symbol: String
-
-    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
-    /// completely expired. Distinct from `workingClientOrderId` and `pendingClientOrderId`.
-    public var listClientOrderId: String?
-
-    /// Shape of the JSON response.
-    public var newOrderRespType: OrderResponseType?
-
-    /// STP mode; the allowed modes depend on the symbol's configuration.
-    public var selfTradePreventionMode: SelfTradePreventionMode?
-
-    /// `workingType` (mandatory).
-    ///
-    /// - Allowed: LIMIT, LIMIT_MAKER
-    public var workingType: OrderType
-
-    /// Must be `BUY` (-1222).
-    public var workingSide: OrderSide
-
-    /// Id of the working order, unique among open orders; generated when absent.
-    public var workingClientOrderId: String?
-
-    /// `workingPrice` (mandatory).
-    public var workingPrice: ExactDecimal
-
-    /// Quantity of the working order.
-    public var workingQuantity: ExactDecimal
-
-    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
-    public var workingIcebergQty: ExactDecimal?
-
-    /// `workingTimeInForce`.
-    public var workingTimeInForce: TimeInForce?
-
-    /// Identifies the working order within an order strategy.
-    public var workingStrategyId: Int64?
-
-    /// Identifies the working order strategy; values below 1000000 are reserved.
-    ///
-    /// - Minimum: 1000000
-    public var workingStrategyType: Int?
-
-    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var workingPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
-    public var workingPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
-    public var workingPegOffsetValue: Int?
-
-    /// Any order type; `MARKET` orders using `quoteOrderQty` are not supported.
-    public var pendingType: OrderType
-
-    /// Must be `SELL` (-1223).
-    public var pendingSide: OrderSide
-
-    /// Id of the pending order, unique among open orders; generated when absent.
-    public var pendingClientOrderId: String?
-
-    /// `pendingPrice`.
-    public var pendingPrice: ExactDecimal?
-
-    /// `pendingStopPrice`.
-    public var pendingStopPrice: ExactDecimal?
-
-    /// `pendingTrailingDelta`.
-    public var pendingTrailingDelta: Int64?
-
-    /// Only with `pendingTimeInForce` GTC, or when `pendingType` is `LIMIT_MAKER`.
-    public var pendingIcebergQty: ExactDecimal?
-
-    /// `pendingTimeInForce`.
-    public var pendingTimeInForce: TimeInForce?
-
-    /// Identifies the pending order within an order strategy.
-    public var pendingStrategyId: Int64?
-
-    /// Identifies the pending order strategy; values below 1000000 are reserved.
-    ///
-    /// - Minimum: 1000000
-    public var pendingStrategyType: Int?
-
-    /// Pegs the pending order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var pendingPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `pendingPegOffsetValue`.
-    public var pendingPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pendingPegOffsetType`.
-    public var pendingPegOffsetValue: Int?
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
-    ///
-    /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
-
-    public init(
-        symbol: String,
-        listClientOrderId: String? = nil,
-        newOrderRespType: OrderResponseType? = nil,
-        selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        workingType: OrderType,
-        workingSide: OrderSide,
-        workingClientOrderId: String? = nil,
-        workingPrice: ExactDecimal,
-        workingQuantity: ExactDecimal,
-        workingIcebergQty: ExactDecimal? = nil,
-        workingTimeInForce: TimeInForce? = nil,
-        workingStrategyId: Int64? = nil,
-        workingStrategyType: Int? = nil,
-        workingPegPriceType: PegPriceType? = nil,
-        workingPegOffsetType: PegOffsetType? = nil,
-        workingPegOffsetValue: Int? = nil,
-        pendingType: OrderType,
-        pendingSide: OrderSide,
-        pendingClientOrderId: String? = nil,
-        pendingPrice: ExactDecimal? = nil,
-        pendingStopPrice: ExactDecimal? = nil,
-        pendingTrailingDelta: Int64? = nil,
-        pendingIcebergQty: ExactDecimal? = nil,
-        pendingTimeInForce: TimeInForce? = nil,
-        pendingStrategyId: Int64? = nil,
-        pendingStrategyType: Int? = nil,
-        pendingPegPriceType: PegPriceType? = nil,
-        pendingPegOffsetType: PegOffsetType? = nil,
-        pendingPegOffsetValue: Int? = nil,
-        recvWindow: ExactDecimal? = nil
-    ) {
-        self.symbol = symbol
-        self.listClientOrderId = listClientOrderId
-        self.newOrderRespType = newOrderRespType
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.workingType = workingType
-        self.workingSide = workingSide
-        self.workingClientOrderId = workingClientOrderId
-        self.workingPrice = workingPrice
-        self.workingQuantity = workingQuantity
-        self.workingIcebergQty = workingIcebergQty
-        self.workingTimeInForce = workingTimeInForce
-        self.workingStrategyId = workingStrategyId
-        self.workingStrategyType = workingStrategyType
-        self.workingPegPriceType = workingPegPriceType
-        self.workingPegOffsetType = workingPegOffsetType
-        self.workingPegOffsetValue = workingPegOffsetValue
-        self.pendingType = pendingType
-        self.pendingSide = pendingSide
-        self.pendingClientOrderId = pendingClientOrderId
-        self.pendingPrice = pendingPrice
-        self.pendingStopPrice = pendingStopPrice
-        self.pendingTrailingDelta = pendingTrailingDelta
-        self.pendingIcebergQty = pendingIcebergQty
-        self.pendingTimeInForce = pendingTimeInForce
-        self.pendingStrategyId = pendingStrategyId
-        self.pendingStrategyType = pendingStrategyType
-        self.pendingPegPriceType = pendingPegPriceType
-        self.pendingPegOffsetType = pendingPegOffsetType
-        self.pendingPegOffsetValue = pendingPegOffsetValue
-        self.recvWindow = recvWindow
-    }
-
-    public var parameters: Parameters {
-        var parameters = Parameters()
-        parameters.add("symbol", symbol, in: .body)
-        parameters.add("listClientOrderId", listClientOrderId, in: .body)
-        parameters.add("newOrderRespType", newOrderRespType, in: .body)
-        parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
-        parameters.add("workingType", workingType, in: .body)
-        parameters.add("workingSide", workingSide, in: .body)
-        parameters.add("workingClientOrderId", workingClientOrderId, in: .body)
-        parameters.add("workingPrice", workingPrice, in: .body)
-        parameters.add("workingQuantity", workingQuantity, in: .body)
-        parameters.add("workingIcebergQty", workingIcebergQty, in: .body)
-        parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
-        parameters.add("workingStrategyId", workingStrategyId, in: .body)
-        parameters.add("workingStrategyType", workingStrategyType, in: .body)
-        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
-        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
-        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
-        parameters.add("pendingType", pendingType, in: .body)
-        parameters.add("pendingSide", pendingSide, in: .body)
-        parameters.add("pendingClientOrderId", pendingClientOrderId, in: .body)
-        parameters.add("pendingPrice", pendingPrice, in: .body)
-        parameters.add("pendingStopPrice", pendingStopPrice, in: .body)
-        parameters.add("pendingTrailingDelta", pendingTrailingDelta, in: .body)
-        parameters.add("pendingIcebergQty", pendingIcebergQty, in: .body)
-        parameters.add("pendingTimeInForce", pendingTimeInForce, in: .body)
-        parameters.add("pendingStrategyId", pendingStrategyId, in: .body)
-        parameters.add("pendingStrategyType", pendingStrategyType, in: .body)
-        parameters.add("pendingPegPriceType", pendingPegPriceType, in: .body)
-        parameters.add("pendingPegOffsetType", pendingPegOffsetType, in: .body)
-        parameters.add("pendingPegOffsetValue", pendingPegOffsetValue, in: .body)
-        parameters.add("recvWindow", recvWindow, in: .body)
-        return parameters
-    }
-
-    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
-        ParameterRule(
-            .requireValue(["BUY"]), ["workingSide"],
-            rule: "requires workingSide=BUY"),
-        ParameterRule(
-            .requireValue(["SELL"]), ["pendingSide"],
-            rule: "requires pendingSide=SELL"),
-        ParameterRule(
-            .requireValue(["GTC"]), ["workingTimeInForce"],
-            when: [
-                .equals("workingType", ["LIMIT"]),
-                .present("workingIcebergQty"),
-            ],
-            rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
-        ParameterRule(
-            .requireValue(["GTC"]), ["pendingTimeInForce"],
-            when: [
-                .equals("pendingType", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
-                .present("pendingIcebergQty"),
-            ],
-            rule: "pendingType=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingIcebergQty sent: requires pendingTimeInForce=GTC"),
-        ParameterRule(
-            .require, ["workingPegOffsetValue"],
-            when: [
-                .present("workingPegOffsetType")
-            ],
-            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
-        ParameterRule(
-            .require, ["workingPegOffsetType"],
-            when: [
-                .present("workingPegOffsetValue")
-            ],
-            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
-        ParameterRule(
-            .require, ["pendingPegOffsetValue"],
-            when: [
-                .present("pendingPegOffsetType")
-            ],
-            rule: "pendingPegOffsetType sent: requires pendingPegOffsetValue"),
-        ParameterRule(
-            .require, ["pendingPegOffsetType"],
-            when: [
-                .present("pendingPegOffsetValue")
-            ],
-            rule: "pendingPegOffsetValue sent: requires pendingPegOffsetType"),
-        ParameterRule(
-            .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
-            rule: "workingType is one of LIMIT, LIMIT_MAKER"),
-        ParameterRule(
-            .range(min: "1000000", max: nil), ["workingStrategyType"],
-            rule: "workingStrategyType ≥ 1000000"),
-        ParameterRule(
-            .range(min: "1000000", max: nil), ["pendingStrategyType"],
-            rule: "pendingStrategyType ≥ 1000000"),
-    ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
-    public var weight: Int { 1 }
-
-    static let variantSelector = VariantSelector(
-        param: "newOrderRespType",
-        variants: ["ACK", "RESULT", "FULL"],
-        defaults: [])
-
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpoResponse {
-        switch Self.variantSelector.select(parameters) {
-        case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
-        case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
-        case "FULL": return .full(try decoder.decode(OrderListFull.self, from: data))
-        default:
-            if let value = try? decoder.decode(OrderListFull.self, from: data) { return .full(value) }
-            if let value = try? decoder.decode(OrderListResult.self, from: data) { return .result(value) }
-            return .ack(try decoder.decode(OrderListAck.self, from: data))
-        }
-    }
-}
-
-/// The response of `newOrderListOpo`, whose shape `newOrderRespType` chooses.
-public enum NewOrderListOpoResponse: Sendable, Hashable {
-    /// The `ACK` response.
-    case ack(OrderListAck)
-    /// The `RESULT` response.
-    case result(OrderListResult)
-    /// The `FULL` response.
-    case full(OrderListFull)
-}
-
-/// Parameters of `BinanceSpotClient.newOrderListOpoco`: Place an OPOCO (one-pays-the-other,
-/// one-cancels-the-other) order list.
-///
-/// - Endpoint: `POST /api/v3/orderList/opoco`
-public struct NewOrderListOpocoRequest: APIRequest, Hashable {
-    public typealias Response = NewOrderListOpocoResponse
-
-    public static let endpoint = Endpoint(
-        id: "newOrderListOpoco", method: .post, path: "/api/v3/orderList/opoco",
-        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
-        encoding: .form, contentType: nil)
-
-    /// `symbol` (mandatory).
-    public var symbol: String
-
-    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
-    /// completely expired. Distinct from the working and pending client order ids.
-    public var listClientOrderId: String?
-
-    /// Shape of the JSON response.
-    public var newOrderRespType: OrderResponseType?
-
-    /// STP mode; the allowed modes depend on the symbol's configuration.
-    public var selfTradePreventionMode: SelfTradePreventionMode?
-
-    /// `workingType` (mandatory).
-    ///
-    /// - Allowed: LIMIT, LIMIT_MAKER
-    public var workingType: OrderType
-
-    /// Must be `BUY` (-1222).
-    public var workingSide: OrderSide
-
-    /// Id of the working order, unique among open orders; generated when absent.
-    public var workingClientOrderId: String?
-
-    /// `workingPrice` (mandatory).
-    public var workingPrice: ExactDecimal
-
-    /// `workingQuantity` (mandatory).
-    public var workingQuantity: ExactDecimal
-
-    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
-    public var workingIcebergQty: ExactDecimal?
-
-    /// `workingTimeInForce`.
-    public var workingTimeInForce: TimeInForce?
-
-    /// Identifies the working order within an order strategy.
-    public var workingStrategyId: Int64?
-
-    /// Identifies the working order strategy; values below 1000000 are reserved.
-    ///
-    /// - Minimum: 1000000
-    public var workingStrategyType: Int?
-
-    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var workingPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
-    public var workingPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
-    public var workingPegOffsetValue: Int?
-
-    /// Must be `SELL` (-1223).
-    public var pendingSide: OrderSide
-
-    /// `pendingAboveType` (mandatory).
-    ///
-    /// - Allowed: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT
-    public var pendingAboveType: OrderType
-
-    /// Id of the pending above order, unique among open orders; generated when absent.
-    public var pendingAboveClientOrderId: String?
-
-    /// Limit price when `pendingAboveType` is `STOP_LOSS_LIMIT`, `LIMIT_MAKER` or `TAKE_PROFIT_LIMIT`.
-    public var pendingAbovePrice: ExactDecimal?
-
-    /// Stop price when `pendingAboveType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or `TAKE_PROFIT_LIMIT`.
-    public var pendingAboveStopPrice: ExactDecimal?
-
-    /// See the Trailing Stop FAQ.
-    public var pendingAboveTrailingDelta: Int64?
-
-    /// Only with `pendingAboveTimeInForce` GTC, or when `pendingAboveType` is `LIMIT_MAKER`.
-    public var pendingAboveIcebergQty: ExactDecimal?
-
-    /// `pendingAboveTimeInForce`.
-    public var pendingAboveTimeInForce: TimeInForce?
-
-    /// Identifies the pending above order within an order strategy.
-    public var pendingAboveStrategyId: Int64?
-
-    /// Identifies the pending above order strategy; values below 1000000 are reserved.
-    ///
-    /// - Minimum: 1000000
-    public var pendingAboveStrategyType: Int?
-
-    /// Pegs the pending above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var pendingAbovePegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `pendingAbovePegOffsetValue`.
-    public var pendingAbovePegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pendingAbovePegOffsetType`.
-    public var pendingAbovePegOffsetValue: Int?
-
-    /// `pendingBelowType`.
-    ///
-    /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT
-    public var pendingBelowType: OrderType?
-
-    /// Id of the pending below order, unique among open orders; generated when absent.
-    public var pendingBelowClientOrderId: String?
-
-    /// Limit price when `pendingBelowType` is `STOP_LOSS_LIMIT` or `TAKE_PROFIT_LIMIT`.
-    public var pendingBelowPrice: ExactDecimal?
-
-    /// Stop price for the pending below order; `pendingBelowStopPrice` and/or `pendingBelowTrailingDelta` is needed.
-    public var pendingBelowStopPrice: ExactDecimal?
-
-    /// `pendingBelowTrailingDelta`.
-    public var pendingBelowTrailingDelta: Int64?
-
-    /// Only with `pendingBelowTimeInForce` GTC, or when `pendingBelowType` is `LIMIT_MAKER`.
-    public var pendingBelowIcebergQty: ExactDecimal?
-
-    /// `pendingBelowTimeInForce`.
-    public var pendingBelowTimeInForce: TimeInForce?
-
-    /// Identifies the pending below order within an order strategy.
-    public var pendingBelowStrategyId: Int64?
-
-    /// Identifies the pending below order strategy; values below 1000000 are reserved.
-    ///
-    /// - Minimum: 1000000
-    public var pendingBelowStrategyType: Int?
-
-    /// Pegs the pending below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
-    /// (opposite side).
-    public var pendingBelowPegPriceType: PegPriceType?
-
-    /// Only `PRICE_LEVEL`; sent together with `pendingBelowPegOffsetValue`.
-    public var pendingBelowPegOffsetType: PegOffsetType?
-
-    /// Price level to peg to, counted from the best one; sent together with `pendingBelowPegOffsetType`.
-    public var pendingBelowPegOffsetValue: Int?
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
-    ///
-    /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
-
-    public init(
-        symbol: String,
-        listClientOrderId: String? = nil,
-        newOrderRespType: OrderResponseType? = nil,
-        selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        workingType: OrderType,
-        workingSide: OrderSide,
-        workingClientOrderId: String? = nil,
-        workingPrice: ExactDecimal,
-        workingQuantity: ExactDecimal,
-        workingIcebergQty: ExactDecimal? = nil,
-        workingTimeInForce: TimeInForce? = nil,
-        workingStrategyId: Int64? = nil,
-        workingStrategyType: Int? = nil,
-        workingPegPriceType: PegPriceType? = nil,
-        workingPegOffsetType: PegOffsetType? = nil,
-        workingPegOffsetValue: Int? = nil,
-        pendingSide: OrderSide,
-        pendingAboveType: OrderType,
-        pendingAboveClientOrderId: String? = nil,
-        pendingAbovePrice: ExactDecimal? = nil,
-        pendingAboveStopPrice: ExactDecimal? = nil,
-        pendingAboveTrailingDelta: Int64? = nil,
-        pendingAboveIcebergQty: ExactDecimal? = nil,
-        pendingAboveTimeInForce: TimeInForce? = nil,
-        pendingAboveStrategyId: Int64? = nil,
-        pendingAboveStrategyType: Int? = nil,
-        pendingAbovePegPriceType: PegPriceType? = nil,
-        pendingAbovePegOffsetType: PegOffsetType? = nil,
-        pendingAbovePegOffsetValue: Int? = nil,
-        pendingBelowType: OrderType? = nil,
-        pendingBelowClientOrderId: String? = nil,
-        pendingBelowPrice: ExactDecimal? = nil,
-        pendingBelowStopPrice: ExactDecimal? = nil,
-        pendingBelowTrailingDelta: Int64? = nil,
-        pendingBelowIcebergQty: ExactDecimal? = nil,
-        pendingBelowTimeInForce: TimeInForce? = nil,
-        pendingBelowStrategyId: Int64? = nil,
-        pendingBelowStrategyType: Int? = nil,
-        pendingBelowPegPriceType: PegPriceType? = nil,
-        pendingBelowPegOffsetType: PegOffsetType? = nil,
-        pendingBelowPegOffsetValue: Int? = nil,
-        recvWindow: ExactDecimal? = nil
-    ) {
-        self.symbol = symbol
-        self.listClientOrderId = listClientOrderId
-        self.newOrderRespType = newOrderRespType
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.workingType = workingType
-        self.workingSide = workingSide
-        self.workingClientOrderId = workingClientOrderId
-        self.workingPrice = workingPrice
-        self.workingQuantity = workingQuantity
-        self.workingIcebergQty = workingIcebergQty
-        self.workingTimeInForce = workingTimeInForce
-        self.workingStrategyId = workingStrategyId
-        self.workingStrategyType = workingStrategyType
-        self.workingPegPriceType = workingPegPriceType
-        self.workingPegOffsetType = workingPegOffsetType
-        self.workingPegOffsetValue = workingPegOffsetValue
-        self.pendingSide = pendingSide
-        self.pendingAboveType = pendingAboveType
-        self.pendingAboveClientOrderId = pendingAboveClientOrderId
-        self.pendingAbovePrice = pendingAbovePrice
-        self.pendingAboveStopPrice = pendingAboveStopPrice
-        self.pendingAboveTrailingDelta = pendingAboveTrailingDelta
-        self.pendingAboveIcebergQty = pendingAboveIcebergQty
-        self.pendingAboveTimeInForce = pendingAboveTimeInForce
-        self.pendingAboveStrategyId = pendingAboveStrategyId
-        self.pendingAboveStrategyType = pendingAboveStrategyType
-        self.pendingAbovePegPriceType = pendingAbovePegPriceType
-        self.pendingAbovePegOffsetType = pendingAbovePegOffsetType
-        self.pendingAbovePegOffsetValue = pendingAbovePegOffsetValue
-        self.pendingBelowType = pendingBelowType
-        self.pendingBelowClientOrderId = pendingBelowClientOrderId
-        self.pendingBelowPrice = pendingBelowPrice
-        self.pendingBelowStopPrice = pendingBelowStopPrice
-        self.pendingBelowTrailingDelta = pendingBelowTrailingDelta
-        self.pendingBelowIcebergQty = pendingBelowIcebergQty
-        self.pendingBelowTimeInForce = pendingBelowTimeInForce
-        self.pendingBelowStrategyId = pendingBelowStrategyId
-        self.pendingBelowStrategyType = pendingBelowStrategyType
-        self.pendingBelowPegPriceType = pendingBelowPegPriceType
-        self.pendingBelowPegOffsetType = pendingBelowPegOffsetType
-        self.pendingBelowPegOffsetValue = pendingBelowPegOffsetValue
-        self.recvWindow = recvWindow
-    }
-
-    public var parameters: Parameters {
-        var parameters = Parameters()
-        parameters.add("symbol", symbol, in: .body)
-        parameters.add("listClientOrderId", listClientOrderId, in: .body)
-        parameters.add("newOrderRespType", newOrderRespType, in: .body)
-        parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
-        parameters.add("workingType", workingType, in: .body)
-        parameters.add("workingSide", workingSide, in: .body)
-        parameters.add("workingClientOrderId", workingClientOrderId, in: .body)
-        parameters.add("workingPrice", workingPrice, in: .body)
-        parameters.add("workingQuantity", workingQuantity, in: .body)
-        parameters.add("workingIcebergQty", workingIcebergQty, in: .body)
-        parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
-        parameters.add("workingStrategyId", workingStrategyId, in: .body)
-        parameters.add("workingStrategyType", workingStrategyType, in: .body)
-        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
-        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
-        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
-        parameters.add("pendingSide", pendingSide, in: .body)
-        parameters.add("pendingAboveType", pendingAboveType, in: .body)
-        parameters.add("pendingAboveClientOrderId", pendingAboveClientOrderId, in: .body)
-        parameters.add("pendingAbovePrice", pendingAbovePrice, in: .body)
-        parameters.add("pendingAboveStopPrice", pendingAboveStopPrice, in: .body)
-        parameters.add("pendingAboveTrailingDelta", pendingAboveTrailingDelta, in: .body)
-        parameters.add("pendingAboveIcebergQty", pendingAboveIcebergQty, in: .body)
-        parameters.add("pendingAboveTimeInForce", pendingAboveTimeInForce, in: .body)
-        parameters.add("pendingAboveStrategyId", pendingAboveStrategyId, in: .body)
-        parameters.add("pendingAboveStrategyType", pendingAboveStrategyType, in: .body)
-        parameters.add("pendingAbovePegPriceType", pendingAbovePegPriceType, in: .body)
-        parameters.add("pendingAbovePegOffsetType", pendingAbovePegOffsetType, in: .body)
-        parameters.add("pendingAbovePegOffsetValue", pendingAbovePegOffsetValue, in: .body)
-        parameters.add("pendingBelowType", pendingBelowType, in: .body)
-        parameters.add("pendingBelowClientOrderId", pendingBelowClientOrderId, in: .body)
-        parameters.add("pendingBelowPrice", pendingBelowPrice, in: .body)
-        parameters.add("pendingBelowStopPrice", pendingBelowStopPrice, in: .body)
-        parameters.add("pendingBelowTrailingDelta", pendingBelowTrailingDelta, in: .body)
-        parameters.add("pendingBelowIcebergQty", pendingBelowIcebergQty, in: .body)
-        parameters.add("pendingBelowTimeInForce", pendingBelowTimeInForce, in: .body)
-        parameters.add("pendingBelowStrategyId", pendingBelowStrategyId, in: .body)
-        parameters.add("pendingBelowStrategyType", pendingBelowStrategyType, in: .body)
-        parameters.add("pendingBelowPegPriceType", pendingBelowPegPriceType, in: .body)
-        parameters.add("pendingBelowPegOffsetType", pendingBelowPegOffsetType, in: .body)
-        parameters.add("pendingBelowPegOffsetValue", pendingBelowPegOffsetValue, in: .body)
-        parameters.add("recvWindow", recvWindow, in: .body)
-        return parameters
-    }
-
-    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
-        ParameterRule(
-            .requireValue(["BUY"]), ["workingSide"],
-            rule: "requires workingSide=BUY"),
-        ParameterRule(
-            .requireValue(["SELL"]), ["pendingSide"],
-            rule: "requires pendingSide=SELL"),
-        ParameterRule(
-            .requireAnyOf, ["pendingBelowStopPrice", "pendingBelowTrailingDelta"],
-            when: [
-                .present("pendingBelowType")
-            ],
-            rule: "pendingBelowType sent: requires at least one of pendingBelowStopPrice, pendingBelowTrailingDelta"),
-        ParameterRule(
-            .requireValue(["GTC"]), ["workingTimeInForce"],
-            when: [
-                .equals("workingType", ["LIMIT"]),
-                .present("workingIcebergQty"),
-            ],
-            rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
-        ParameterRule(
-            .requireValue(["GTC"]), ["pendingAboveTimeInForce"],
-            when: [
-                .equals("pendingAboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
-                .present("pendingAboveIcebergQty"),
-            ],
-            rule: "pendingAboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingAboveIcebergQty sent: requires pendingAboveTimeInForce=GTC"),
-        ParameterRule(
-            .requireValue(["GTC"]), ["pendingBelowTimeInForce"],
-            when: [
-                .present("pendingBelowIcebergQty")
-            ],
-            rule: "pendingBelowIcebergQty sent: requires pendingBelowTimeInForce=GTC"),
-        ParameterRule(
-            .require, ["workingPegOffsetValue"],
-            when: [
-                .present("workingPegOffsetType")
-            ],
-            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
-        ParameterRule(
-            .require, ["workingPegOffsetType"],
-            when: [
-                .present("workingPegOffsetValue")
-            ],
-            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
-        ParameterRule(
-            .require, ["pendingAbovePegOffsetValue"],
-            when: [
-                .present("pendingAbovePegOffsetType")
-            ],
-            rule: "pendingAbovePegOffsetType sent: requires pendingAbovePegOffsetValue"),
-        ParameterRule(
-            .require, ["pendingAbovePegOffsetType"],
-            when: [
-                .present("pendingAbovePegOffsetValue")
-            ],
-            rule: "pendingAbovePegOffsetValue sent: requires pendingAbovePegOffsetType"),
-        ParameterRule(
-            .require, ["pendingBelowPegOffsetValue"],
-            when: [
-                .present("pendingBelowPegOffsetType")
-            ],
-            rule: "pendingBelowPegOffsetType sent: requires pendingBelowPegOffsetValue"),
-        ParameterRule(
-            .require, ["pendingBelowPegOffsetType"],
-            when: [
-                .present("pendingBelowPegOffsetValue")
-            ],
-            rule: "pendingBelowPegOffsetValue sent: requires pendingBelowPegOffsetType"),
-        ParameterRule(
-            .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
-            rule: "workingType is one of LIMIT, LIMIT_MAKER"),
-        ParameterRule(
-            .range(min: "1000000", max: nil), ["workingStrategyType"],
-            rule: "workingStrategyType ≥ 1000000"),
-        ParameterRule(
-            .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["pendingAboveType"],
-            rule: "pendingAboveType is one of STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
-        ParameterRule(
-            .range(min: "1000000", max: nil), ["pendingAboveStrategyType"],
-            rule: "pendingAboveStrategyType ≥ 1000000"),
-        ParameterRule(
-            .allowed(["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["pendingBelowType"],
-            rule: "pendingBelowType is one of STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
-        ParameterRule(
-            .range(min: "1000000", max: nil), ["pendingBelowStrategyType"],
-            rule: "pendingBelowStrategyType ≥ 1000000"),
-    ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
-    public var weight: Int { 1 }
-
-    static let variantSelector = VariantSelector(
-        param: "newOrderRespType",
-        variants: ["ACK", "RESULT", "FULL"],
-        defaults: [])
-
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpocoResponse {
-        switch Self.variantSelector.select(parameters) {
-        case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
-        case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
-        case "FULL": return .full(try decoder.decode(OrderListFull.self, from: data))
-        default:
-            if let value = try? decoder.decode(OrderListFull.self, from: data) { return .full(value) }
-            if let value = try? decoder.decode(OrderListResult.self, from: data) { return .result(value) }
-            return .ack(try decoder.decode(OrderListAck.self, from: data))
-        }
-    }
-}
-
-/// The response of `newOrderListOpoco`, whose shape `newOrderRespType` chooses.
-public enum NewOrderListOpocoResponse: Sendable, Hashable {
-    /// The `ACK` response.
-    case ack(OrderListAck)
-    /// The `RESULT` response.
-    case result(OrderListResult)
-    /// The `FULL` response.
-    case full(OrderListFull)
-}
-
 /// Parameters of `BinanceSpotClient.cancelOrderList`: Cancel an entire order list.
 ///
 /// - Endpoint: `DELETE /api/v3/orderList`
-public struct CancelOrderListRequest: APIRequest, Hashable {
+public struct CancelOrderListRequest: SpecRequest, Hashable {
     public typealias Response = CanceledOrderList
 
     public static let endpoint = Endpoint(
@@ -4416,18 +3189,17 @@ public struct CancelOrderListRequest: APIRequest, Hashable {
     /// Client id of this cancel; generated when absent.
     public var newClientOrderId: String?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
         orderListId: Int64? = nil,
         listClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.orderListId = orderListId
@@ -4453,21 +3225,13 @@ public struct CancelOrderListRequest: APIRequest, Hashable {
             rule: "requires at least one of orderListId, listClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `BinanceSpotClient.queryOrderList`: Retrieve a specific order list.
 ///
 /// - Endpoint: `GET /api/v3/orderList`
-public struct QueryOrderListRequest: APIRequest, Hashable {
+public struct QueryOrderListRequest: SpecRequest, Hashable {
     public typealias Response = OrderList
 
     public static let endpoint = Endpoint(
@@ -4481,16 +3245,15 @@ public struct QueryOrderListRequest: APIRequest, Hashable {
     /// The `listClientOrderId` of the order list.
     public var origClientOrderId: String?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         orderListId: Int64? = nil,
         origClientOrderId: String? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.orderListId = orderListId
         self.origClientOrderId = origClientOrderId
@@ -4512,21 +3275,13 @@ public struct QueryOrderListRequest: APIRequest, Hashable {
             rule: "requires at least one of orderListId, origClientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.allOrderLists`: Retrieve all order lists.
 ///
 /// - Endpoint: `GET /api/v3/allOrderList`
-public struct AllOrderListsRequest: APIRequest, Hashable {
+public struct AllOrderListsRequest: SpecRequest, Hashable {
     public typealias Response = [OrderList]
 
     public static let endpoint = Endpoint(
@@ -4549,18 +3304,17 @@ public struct AllOrderListsRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         fromId: Int64? = nil,
         startTime: Int64? = nil,
         endTime: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.fromId = fromId
         self.startTime = startTime
@@ -4592,21 +3346,13 @@ public struct AllOrderListsRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.openOrderLists`: Retrieve the open order lists.
 ///
 /// - Endpoint: `GET /api/v3/openOrderList`
-public struct OpenOrderListsRequest: APIRequest, Hashable {
+public struct OpenOrderListsRequest: SpecRequest, Hashable {
     public typealias Response = [OrderList]
 
     public static let endpoint = Endpoint(
@@ -4614,14 +3360,13 @@ public struct OpenOrderListsRequest: APIRequest, Hashable {
         security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.recvWindow = recvWindow
     }
@@ -4638,7 +3383,7 @@ public struct OpenOrderListsRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.newSorOrder`: Place an order using smart order routing (SOR).
 ///
 /// - Endpoint: `POST /api/v3/sor/order`
-public struct NewSorOrderRequest: APIRequest, Hashable {
+public struct NewSorOrderRequest: SpecRequest, Hashable {
     public typealias Response = NewSorOrderResponse
 
     public static let endpoint = Endpoint(
@@ -4689,11 +3434,10 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -4708,7 +3452,7 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -4764,14 +3508,6 @@ public struct NewSorOrderRequest: APIRequest, Hashable {
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 
@@ -4829,7 +3565,7 @@ extension NewSorOrderRequest {
 /// Parameters of `BinanceSpotClient.testNewSorOrder`: Test new order creation and signature/recvWindow using SOR.
 ///
 /// - Endpoint: `POST /api/v3/sor/order/test`
-public struct TestNewSorOrderRequest: APIRequest, Hashable {
+public struct TestNewSorOrderRequest: SpecRequest, Hashable {
     public typealias Response = TestOrderResult
 
     public static let endpoint = Endpoint(
@@ -4879,11 +3615,10 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     /// Also compute and return the commission rates for the order.
     ///
@@ -4903,7 +3638,7 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: ExactDecimal? = nil,
+        recvWindow: Int64? = nil,
         computeCommissionRates: Bool? = nil
     ) {
         self.symbol = symbol
@@ -4963,14 +3698,6 @@ public struct TestNewSorOrderRequest: APIRequest, Hashable {
             rule: "strategyType ≥ 1000000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
@@ -5005,7 +3732,7 @@ extension TestNewSorOrderRequest {
 /// Parameters of `BinanceSpotClient.account`: Get current account information.
 ///
 /// - Endpoint: `GET /api/v3/account`
-public struct AccountRequest: APIRequest, Hashable {
+public struct AccountRequest: SpecRequest, Hashable {
     public typealias Response = Account
 
     public static let endpoint = Endpoint(
@@ -5018,15 +3745,14 @@ public struct AccountRequest: APIRequest, Hashable {
     /// - Default: false
     public var omitZeroBalances: Bool?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         omitZeroBalances: Bool? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.omitZeroBalances = omitZeroBalances
         self.recvWindow = recvWindow
@@ -5045,7 +3771,7 @@ public struct AccountRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myTrades`: Get the account's trades on a symbol.
 ///
 /// - Endpoint: `GET /api/v3/myTrades`
-public struct MyTradesRequest: APIRequest, Hashable {
+public struct MyTradesRequest: SpecRequest, Hashable {
     public typealias Response = [AccountTrade]
 
     public static let endpoint = Endpoint(
@@ -5074,11 +3800,10 @@ public struct MyTradesRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -5087,7 +3812,7 @@ public struct MyTradesRequest: APIRequest, Hashable {
         endTime: Int64? = nil,
         fromId: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -5129,14 +3854,6 @@ public struct MyTradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.present("orderId")], weight: 5)
@@ -5150,7 +3867,7 @@ public struct MyTradesRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.rateLimitOrder`: Show the account's unfilled order count for all intervals.
 ///
 /// - Endpoint: `GET /api/v3/rateLimit/order`
-public struct RateLimitOrderRequest: APIRequest, Hashable {
+public struct RateLimitOrderRequest: SpecRequest, Hashable {
     public typealias Response = [UnfilledOrderCount]
 
     public static let endpoint = Endpoint(
@@ -5158,14 +3875,13 @@ public struct RateLimitOrderRequest: APIRequest, Hashable {
         security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.recvWindow = recvWindow
     }
@@ -5182,7 +3898,7 @@ public struct RateLimitOrderRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myPreventedMatches`: List the orders that expired due to STP.
 ///
 /// - Endpoint: `GET /api/v3/myPreventedMatches`
-public struct MyPreventedMatchesRequest: APIRequest, Hashable {
+public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
     public typealias Response = [PreventedMatch]
 
     public static let endpoint = Endpoint(
@@ -5208,11 +3924,10 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -5220,7 +3935,7 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
         orderId: Int64? = nil,
         fromPreventedMatchId: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.preventedMatchId = preventedMatchId
@@ -5263,14 +3978,6 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.present("preventedMatchId")], weight: 2),
@@ -5285,7 +3992,7 @@ public struct MyPreventedMatchesRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myAllocations`: Retrieve the allocations resulting from SOR order placement.
 ///
 /// - Endpoint: `GET /api/v3/myAllocations`
-public struct MyAllocationsRequest: APIRequest, Hashable {
+public struct MyAllocationsRequest: SpecRequest, Hashable {
     public typealias Response = [Allocation]
 
     public static let endpoint = Endpoint(
@@ -5314,11 +4021,10 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
     /// `orderId`.
     public var orderId: Int64?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
@@ -5327,7 +4033,7 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
         fromAllocationId: Int? = nil,
         limit: Int? = nil,
         orderId: Int64? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.startTime = startTime
@@ -5369,21 +4075,13 @@ public struct MyAllocationsRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.accountCommission`: Get the account's current commission rates on a symbol.
 ///
 /// - Endpoint: `GET /api/v3/account/commission`
-public struct AccountCommissionRequest: APIRequest, Hashable {
+public struct AccountCommissionRequest: SpecRequest, Hashable {
     public typealias Response = AccountCommission
 
     public static let endpoint = Endpoint(
@@ -5412,7 +4110,7 @@ public struct AccountCommissionRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.orderAmendments`: Query all amendments of a single order.
 ///
 /// - Endpoint: `GET /api/v3/order/amendments`
-public struct OrderAmendmentsRequest: APIRequest, Hashable {
+public struct OrderAmendmentsRequest: SpecRequest, Hashable {
     public typealias Response = [OrderAmendment]
 
     public static let endpoint = Endpoint(
@@ -5435,18 +4133,17 @@ public struct OrderAmendmentsRequest: APIRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int64?
 
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
+    /// `recvWindow`.
     ///
     /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
+    public var recvWindow: Int64?
 
     public init(
         symbol: String,
         orderId: Int64,
         fromExecutionId: Int64? = nil,
         limit: Int64? = nil,
-        recvWindow: ExactDecimal? = nil
+        recvWindow: Int64? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -5472,51 +4169,5 @@ public struct OrderAmendmentsRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
-}
-
-/// Parameters of `BinanceSpotClient.myFilters`: Query the filters relevant to the account on a symbol.
-///
-/// - Endpoint: `GET /api/v3/myFilters`
-public struct MyFiltersRequest: APIRequest, Hashable {
-    public typealias Response = MyFilters
-
-    public static let endpoint = Endpoint(
-        id: "myFilters", method: .get, path: "/api/v3/myFilters",
-        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
-        encoding: .form, contentType: nil)
-
-    /// `symbol` (mandatory).
-    public var symbol: String
-
-    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
-    /// 6000.346).
-    ///
-    /// - Maximum: 60000
-    public var recvWindow: ExactDecimal?
-
-    public init(
-        symbol: String,
-        recvWindow: ExactDecimal? = nil
-    ) {
-        self.symbol = symbol
-        self.recvWindow = recvWindow
-    }
-
-    public var parameters: Parameters {
-        var parameters = Parameters()
-        parameters.add("symbol", symbol, in: .query)
-        parameters.add("recvWindow", recvWindow, in: .query)
-        return parameters
-    }
-
-    public var weight: Int { 40 }
 }

@@ -87,8 +87,8 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “1. Get Depth information”
-    public func depth(_ request: DepthRequest) async throws -> Depth {
-        try await runtime.send(request)
+    public func depth(_ request: DepthRequest, validation: ClientOptions.Validation? = nil) async throws -> Depth {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Recent public trades of a symbol.
@@ -103,8 +103,8 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “2. Get Recent Transaction Records information”
-    public func trades(_ request: TradesRequest) async throws -> [Trade] {
-        try await runtime.send(request)
+    public func trades(_ request: TradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Trade] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Candlesticks of a symbol.
@@ -120,8 +120,8 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “3. Get Kline information”
-    public func klines(_ request: KlinesRequest) async throws -> [Kline] {
-        try await runtime.send(request)
+    public func klines(_ request: KlinesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Kline] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// 24-hour statistics of a symbol.
@@ -134,8 +134,8 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “4. Get Quotes in the last 24 hours information”
-    public func ticker24hr(_ request: Ticker24hrRequest) async throws -> Ticker24hr {
-        try await runtime.send(request)
+    public func ticker24hr(_ request: Ticker24hrRequest, validation: ClientOptions.Validation? = nil) async throws -> Ticker24hr {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Reference price of a symbol.
@@ -152,8 +152,8 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “5. Get reference price information”
-    public func tickerPrice(_ request: TickerPriceRequest) async throws -> ExactDecimal {
-        try await runtime.send(request)
+    public func tickerPrice(_ request: TickerPriceRequest, validation: ClientOptions.Validation? = nil) async throws -> ExactDecimal {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Best bid and ask of a symbol.
@@ -166,8 +166,8 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “6. Get Symbol Order Top Of Book information.”
-    public func bookTicker(_ request: BookTickerRequest) async throws -> BookTicker {
-        try await runtime.send(request)
+    public func bookTicker(_ request: BookTickerRequest, validation: ClientOptions.Validation? = nil) async throws -> BookTicker {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Trading rules of the symbols open to a client type.
@@ -180,8 +180,8 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “7. Get Symbol Basic information.”
-    public func symbols(_ request: SymbolsRequest) async throws -> [SymbolInfo] {
-        try await runtime.send(request)
+    public func symbols(_ request: SymbolsRequest, validation: ClientOptions.Validation? = nil) async throws -> [SymbolInfo] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// The user's client type, accounts and remaining exposure.
@@ -194,8 +194,8 @@ public struct DFXSpotClient: Sendable {
     ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
     ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “1. Get User information”
-    public func userInfo(_ request: UserInfoRequest = UserInfoRequest()) async throws -> UserInfo {
-        try await runtime.send(request)
+    public func userInfo(_ request: UserInfoRequest = UserInfoRequest(), validation: ClientOptions.Validation? = nil) async throws -> UserInfo {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Token balances of an account.
@@ -208,8 +208,8 @@ public struct DFXSpotClient: Sendable {
     ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
     ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “2、 Get Account Balance information”
-    public func accountBalance(_ request: AccountBalanceRequest) async throws -> [Balance] {
-        try await runtime.send(request)
+    public func accountBalance(_ request: AccountBalanceRequest, validation: ClientOptions.Validation? = nil) async throws -> [Balance] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Fills of the user's orders.
@@ -224,8 +224,8 @@ public struct DFXSpotClient: Sendable {
     ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
     ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “3、 Get Account Trade List information.”
-    public func accountTrades(_ request: AccountTradesRequest = AccountTradesRequest()) async throws -> [AccountTrade] {
-        try await runtime.send(request)
+    public func accountTrades(_ request: AccountTradesRequest = AccountTradesRequest(), validation: ClientOptions.Validation? = nil) async throws -> [AccountTrade] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Place a limit or market order.
@@ -243,8 +243,8 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “1、 Create Order”
-    public func createOrder(_ request: CreateOrderRequest) async throws -> Int64 {
-        try await runtime.send(request)
+    public func createOrder(_ request: CreateOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Int64 {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel one order by order id or client order id.
@@ -260,8 +260,8 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “2、 Cancel a single order.”
-    public func cancelOrder(_ request: CancelOrderRequest) async throws -> [CancelResult] {
-        try await runtime.send(request)
+    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> [CancelResult] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Cancel all orders of a symbol, or up to 20 orders by id.
@@ -276,8 +276,8 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “3、 Batch Cancel Order.”
-    public func batchCancelOrders(_ request: BatchCancelOrdersRequest) async throws -> [CancelResult] {
-        try await runtime.send(request)
+    public func batchCancelOrders(_ request: BatchCancelOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [CancelResult] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// One order by order id or client order id.
@@ -290,8 +290,8 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “4、 Get Single User Order.”
-    public func getOrder(_ request: GetOrderRequest) async throws -> Order {
-        try await runtime.send(request)
+    public func getOrder(_ request: GetOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Order {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Closed (final-state) orders of an account.
@@ -304,8 +304,8 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “5、 Get Information for Closed Orders”
-    public func finishedOrders(_ request: FinishedOrdersRequest) async throws -> [Order] {
-        try await runtime.send(request)
+    public func finishedOrders(_ request: FinishedOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 
     /// Open (unfinished) orders of an account.
@@ -318,7 +318,7 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “6、 Get Information for Open Orders”
-    public func openOrders(_ request: OpenOrdersRequest) async throws -> [Order] {
-        try await runtime.send(request)
+    public func openOrders(_ request: OpenOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+        try await runtime.send(request, validation: validation)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `DFXSpotClient.depth`: Order book of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/depth`
-public struct DepthRequest: APIRequest, Hashable {
+public struct DepthRequest: SpecRequest, Hashable {
     public typealias Response = Depth
 
     public static let endpoint = Endpoint(
@@ -43,7 +43,7 @@ public struct DepthRequest: APIRequest, Hashable {
 /// Parameters of `DFXSpotClient.trades`: Recent public trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/trade`
-public struct TradesRequest: APIRequest, Hashable {
+public struct TradesRequest: SpecRequest, Hashable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -94,21 +94,13 @@ public struct TradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.klines`: Candlesticks of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/kline`
-public struct KlinesRequest: APIRequest, Hashable {
+public struct KlinesRequest: SpecRequest, Hashable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -165,21 +157,13 @@ public struct KlinesRequest: APIRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.ticker24hr`: 24-hour statistics of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
-public struct Ticker24hrRequest: APIRequest, Hashable {
+public struct Ticker24hrRequest: SpecRequest, Hashable {
     public typealias Response = Ticker24hr
 
     public static let endpoint = Endpoint(
@@ -208,7 +192,7 @@ public struct Ticker24hrRequest: APIRequest, Hashable {
 /// Parameters of `DFXSpotClient.tickerPrice`: Reference price of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/price`
-public struct TickerPriceRequest: APIRequest, Hashable {
+public struct TickerPriceRequest: SpecRequest, Hashable {
     public typealias Response = ExactDecimal
 
     public static let endpoint = Endpoint(
@@ -237,7 +221,7 @@ public struct TickerPriceRequest: APIRequest, Hashable {
 /// Parameters of `DFXSpotClient.bookTicker`: Best bid and ask of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/book_ticker`
-public struct BookTickerRequest: APIRequest, Hashable {
+public struct BookTickerRequest: SpecRequest, Hashable {
     public typealias Response = BookTicker
 
     public static let endpoint = Endpoint(
@@ -266,7 +250,7 @@ public struct BookTickerRequest: APIRequest, Hashable {
 /// Parameters of `DFXSpotClient.symbols`: Trading rules of the symbols open to a client type.
 ///
 /// - Endpoint: `GET /api/v1/symbols`
-public struct SymbolsRequest: APIRequest, Hashable {
+public struct SymbolsRequest: SpecRequest, Hashable {
     public typealias Response = [SymbolInfo]
 
     public static let endpoint = Endpoint(
@@ -301,7 +285,7 @@ public struct SymbolsRequest: APIRequest, Hashable {
 /// Parameters of `DFXSpotClient.userInfo`: The user's client type, accounts and remaining exposure.
 ///
 /// - Endpoint: `GET /api/v1/user/info`
-public struct UserInfoRequest: APIRequest, Hashable {
+public struct UserInfoRequest: SpecRequest, Hashable {
     public typealias Response = UserInfo
 
     public static let endpoint = Endpoint(
@@ -319,7 +303,7 @@ public struct UserInfoRequest: APIRequest, Hashable {
 /// Parameters of `DFXSpotClient.accountBalance`: Token balances of an account.
 ///
 /// - Endpoint: `GET /api/v1/account/balance`
-public struct AccountBalanceRequest: APIRequest, Hashable {
+public struct AccountBalanceRequest: SpecRequest, Hashable {
     public typealias Response = [Balance]
 
     public static let endpoint = Endpoint(
@@ -354,7 +338,7 @@ public struct AccountBalanceRequest: APIRequest, Hashable {
 /// Parameters of `DFXSpotClient.accountTrades`: Fills of the user's orders.
 ///
 /// - Endpoint: `GET /api/v1/account/trades`
-public struct AccountTradesRequest: APIRequest, Hashable {
+public struct AccountTradesRequest: SpecRequest, Hashable {
     public typealias Response = [AccountTrade]
 
     public static let endpoint = Endpoint(
@@ -423,21 +407,13 @@ public struct AccountTradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 100")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.createOrder`: Place a limit or market order.
 ///
 /// - Endpoint: `POST /api/v1/spot/order`
-public struct CreateOrderRequest: APIRequest, Hashable {
+public struct CreateOrderRequest: SpecRequest, Hashable {
     public typealias Response = Int64
 
     public static let endpoint = Endpoint(
@@ -518,14 +494,6 @@ public struct CreateOrderRequest: APIRequest, Hashable {
             rule: "type=MARKET: requires amount"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
@@ -569,7 +537,7 @@ extension CreateOrderRequest {
 /// Parameters of `DFXSpotClient.cancelOrder`: Cancel one order by order id or client order id.
 ///
 /// - Endpoint: `DELETE /api/v1/spot/order`
-public struct CancelOrderRequest: APIRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Hashable {
     public typealias Response = [CancelResult]
 
     public static let endpoint = Endpoint(
@@ -611,21 +579,13 @@ public struct CancelOrderRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, clientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.batchCancelOrders`: Cancel all orders of a symbol, or up to 20 orders by id.
 ///
 /// - Endpoint: `DELETE /api/v1/spot/batch/order`
-public struct BatchCancelOrdersRequest: APIRequest, Hashable {
+public struct BatchCancelOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [CancelResult]
 
     public static let endpoint = Endpoint(
@@ -669,21 +629,13 @@ public struct BatchCancelOrdersRequest: APIRequest, Hashable {
             rule: "requires at least one of symbol, orderIds")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.getOrder`: One order by order id or client order id.
 ///
 /// - Endpoint: `GET /api/v1/spot/order`
-public struct GetOrderRequest: APIRequest, Hashable {
+public struct GetOrderRequest: SpecRequest, Hashable {
     public typealias Response = Order
 
     public static let endpoint = Endpoint(
@@ -725,21 +677,13 @@ public struct GetOrderRequest: APIRequest, Hashable {
             rule: "requires at least one of orderId, clientOrderId")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.finishedOrders`: Closed (final-state) orders of an account.
 ///
 /// - Endpoint: `GET /api/v1/spot/finish_order`
-public struct FinishedOrdersRequest: APIRequest, Hashable {
+public struct FinishedOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -802,21 +746,13 @@ public struct FinishedOrdersRequest: APIRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.openOrders`: Open (unfinished) orders of an account.
 ///
 /// - Endpoint: `GET /api/v1/spot/open_order`
-public struct OpenOrdersRequest: APIRequest, Hashable {
+public struct OpenOrdersRequest: SpecRequest, Hashable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -866,14 +802,6 @@ public struct OpenOrdersRequest: APIRequest, Hashable {
             .range(min: nil, max: "100"), ["limit"],
             rule: "limit ≤ 100")
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 1 }
 }

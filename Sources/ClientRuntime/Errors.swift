@@ -6,24 +6,64 @@ public protocol VenueError: Error, Sendable {
     init(code: String, message: String, httpStatus: Int, body: Data)
 }
 
-/// A request broke a parameter rule (or the receive window limit); it was refused before sending.
+/// A request was refused before sending: it broke the spec's parameter rules (every broken rule is listed in
+/// `violations`, in spec order), the receive-window limit, or needs credentials the client lacks.
 public struct RequestValidationError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The endpoint id.
-    public let endpoint: String
-    /// The rule that failed (`requireOneOf`, `recvWindow`, `credentials`, …).
-    public let rule: String
-    /// What is wrong.
-    public let message: String
+    /// One broken rule.
+    public struct Violation: Sendable, Hashable, CustomStringConvertible {
+        /// The rule's kind: a spec requirement (`require`, `requireOneOf`, `requireAnyOf`, `forbid`, `exclusive`,
+        /// `requireValue`), a parameter constraint (`range`, `allowed`), or a runtime check (`enumValue` for a
+        /// mis-cased enum value, `recvWindow`, `credentials`, `path`, `url`).
+        public let kind: String
+        /// The parameters the rule names.
+        public let params: [String]
+        /// The rule as a person reads it ("type=LIMIT: requires timeInForce, quantity, price").
+        public let rule: String
+        /// The error code the docs say the venue answers with (`-1102`), when the spec gives one.
+        public let code: String?
+        /// What is wrong ("missing 'timeInForce', 'price'").
+        public let message: String
 
-    /// Creates a validation error.
-    public init(endpoint: String, rule: String, message: String) {
-        self.endpoint = endpoint
-        self.rule = rule
-        self.message = message
+        /// Creates a violation.
+        public init(kind: String, params: [String] = [], rule: String, code: String? = nil, message: String) {
+            self.kind = kind
+            self.params = params
+            self.rule = rule
+            self.code = code
+            self.message = message
+        }
+
+        /// `message (rule …)`, with the venue's error code when known.
+        public var description: String {
+            "\(message) (rule \(rule)\(code.map { "; venue error \($0)" } ?? ""))"
+        }
     }
 
-    /// `endpoint: message (rule)`.
-    public var description: String { "\(endpoint): \(message) (rule \(rule))" }
+    /// The endpoint id.
+    public let endpoint: String
+    /// Every broken rule, in spec order (never empty when thrown by the runtime).
+    public let violations: [Violation]
+
+    /// The first broken rule as a person reads it (`credentials`, `recvWindow`, or the spec's rule text).
+    public var rule: String { violations.first?.rule ?? "" }
+    /// What the first broken rule finds wrong.
+    public var message: String { violations.first?.message ?? "" }
+
+    /// Creates an error with one violation whose kind is `rule`.
+    public init(endpoint: String, rule: String, message: String) {
+        self.init(endpoint: endpoint, violations: [Violation(kind: rule, rule: rule, message: message)])
+    }
+
+    /// Creates an error listing `violations`.
+    public init(endpoint: String, violations: [Violation]) {
+        self.endpoint = endpoint
+        self.violations = violations
+    }
+
+    /// `endpoint: message (rule …)`, then every further violation after "; ".
+    public var description: String {
+        "\(endpoint): " + violations.map(\.description).joined(separator: "; ")
+    }
 }
 
 /// The venue answered 429 (rate limited) or 418 (IP banned).

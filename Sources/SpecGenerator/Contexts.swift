@@ -147,6 +147,8 @@ struct RuleContext: ListElement {
     let conditions: [ConditionContext]
     let hasConditions: Bool
     let text: String
+    /// The venue's error code for the rule (a Swift literal), when the spec gives one.
+    let code: String?
     /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
     var comma = ""
 }

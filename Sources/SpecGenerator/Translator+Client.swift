@@ -45,7 +45,7 @@ extension Translator {
                 name: Naming.method(endpoint: endpoint.id.value),
                 requestType: Naming.requestType(endpoint: endpoint.id.value),
                 responseType: responseType(endpoint),
-                defaultArgument: !requestParams(endpoint).contains(where: \.required))
+                defaultArgument: !requestParams(endpoint).contains(where: \.required) && !emptyRequestBreaksARule(endpoint))
         }
         return ClientContext(
             header: header,

@@ -23,26 +23,27 @@ extension Translator {
 
     func rules(_ endpoint: Endpoint, _ params: [Parameter]) -> [RuleContext] {
         var result: [RuleContext] = []
-        func add(_ kind: String, _ names: [String], _ condition: Condition, _ text: String, values: [String] = [], min: String? = nil, max: String? = nil) {
+        func add(_ kind: String, _ names: [String], _ condition: Condition, _ text: String, code: String? = nil, values: [String] = [], min: String? = nil, max: String? = nil) {
             let conds = conditions(condition)
             result.append(RuleContext(
                 kind: kind, values: self.values(values), hasValues: kind == "requireValue" || kind == "allowed",
                 min: min.map(SwiftText.literal) ?? "nil", max: max.map(SwiftText.literal) ?? "nil", isRange: kind == "range",
-                params: self.values(names), conditions: conds, hasConditions: !conds.isEmpty, text: SwiftText.literal(text)))
+                params: self.values(names), conditions: conds, hasConditions: !conds.isEmpty, text: SwiftText.literal(text),
+                code: code.map(SwiftText.literal)))
         }
         for rule in endpoint.rules {
             let names = rule.requirement.params.map(\.value)
             let list = names.joined(separator: ", ")
             switch rule.requirement {
-            case .require: add("require", names, rule.condition, ruleText(rule.condition, "requires \(list)"))
-            case .requireOneOf: add("requireOneOf", names, rule.condition, ruleText(rule.condition, "requires exactly one of \(list)"))
-            case .requireAnyOf: add("requireAnyOf", names, rule.condition, ruleText(rule.condition, "requires at least one of \(list)"))
-            case .forbid: add("forbid", names, rule.condition, ruleText(rule.condition, "forbids \(list)"))
-            case .exclusive: add("exclusive", names, rule.condition, ruleText(rule.condition, "allows at most one of \(list)"))
+            case .require: add("require", names, rule.condition, ruleText(rule.condition, "requires \(list)"), code: rule.error)
+            case .requireOneOf: add("requireOneOf", names, rule.condition, ruleText(rule.condition, "requires exactly one of \(list)"), code: rule.error)
+            case .requireAnyOf: add("requireAnyOf", names, rule.condition, ruleText(rule.condition, "requires at least one of \(list)"), code: rule.error)
+            case .forbid: add("forbid", names, rule.condition, ruleText(rule.condition, "forbids \(list)"), code: rule.error)
+            case .exclusive: add("exclusive", names, rule.condition, ruleText(rule.condition, "allows at most one of \(list)"), code: rule.error)
             case let .requireValue(equals):
                 for e in equals {
                     let allowed = e.values.map(\.text)
-                    add("requireValue", [e.param.value], rule.condition, ruleText(rule.condition, "requires \(e.param.value)=\(allowed.joined(separator: "|"))"), values: allowed)
+                    add("requireValue", [e.param.value], rule.condition, ruleText(rule.condition, "requires \(e.param.value)=\(allowed.joined(separator: "|"))"), code: rule.error, values: allowed)
                 }
             }
         }
@@ -59,6 +60,21 @@ extension Translator {
             }
         }
         return result.separated()
+    }
+
+    /// Whether a request with no parameters set breaks one of the endpoint's rules, as the runtime evaluates them:
+    /// a rule applies to it when its condition names no value and no sent parameter (`whenAbsent` holds, nothing
+    /// else does), and then every requirement but `forbid` and `exclusive` demands a parameter. Such a request gets
+    /// no default argument (`queryOrderList()` would always fail `validate()`).
+    func emptyRequestBreaksARule(_ endpoint: Endpoint) -> Bool {
+        endpoint.rules.contains { rule in
+            guard rule.condition.equals.isEmpty, rule.condition.present.isEmpty else { return false }
+            switch rule.requirement {
+            case let .require(params): return !params.isEmpty
+            case .requireOneOf, .requireAnyOf, .requireValue: return true
+            case .forbid, .exclusive: return false
+            }
+        }
     }
 
     func weight(_ endpoint: Endpoint) -> WeightContext {

@@ -131,6 +131,7 @@ import Testing
             rules:
               - when: {type: LIMIT}
                 require: [quantity, price]
+                error: -1102
               - when: {type: MARKET}
                 requireOneOf: [quantity, quoteOrderQty]
         """
@@ -144,7 +145,7 @@ import Testing
                         when: [
                             .equals("type", ["LIMIT"])
                         ],
-                        rule: "type=LIMIT: requires quantity, price"),
+                        rule: "type=LIMIT: requires quantity, price", code: "-1102"),
                     ParameterRule(
                         .requireOneOf, ["quantity", "quoteOrderQty"],
                         when: [
@@ -157,6 +158,8 @@ import Testing
                 ]
             """))
         #expect(!source.contains("\"timestamp\""), "the runtime signs and stamps; timestamp is no property")
+        #expect(source.contains("public struct NewOrderRequest: SpecRequest, Hashable {"))
+        #expect(!source.contains("func validate"), "the runtime checks `rules`; requests carry no validation code")
         #expect(source.contains("RequestWeight.Range(max: 100, weight: 1),\n            RequestWeight.Range(max: nil, weight: 5),\n"))
         #expect(source.contains("], assumed: 100)"))
         expectSame(declaration("extension NewOrderRequest", in: source), """
@@ -217,10 +220,40 @@ import Testing
                 /// - Endpoint: `POST /order`
                 /// - Weight: by `limit`: up to 100 → 1, above → 5
                 /// - Security: TRADE
-                public func newOrder(_ request: NewOrderRequest) async throws -> EmptyResponse {
-                    try await runtime.send(request)
+                public func newOrder(_ request: NewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+                    try await runtime.send(request, validation: validation)
                 }
             """))
+    }
+
+    @Test func noDefaultArgumentForARequestThatCannotValidateEmpty() throws {
+        func method(_ rules: String, params: String = "[{name: a, type: LONG}, {name: b, type: LONG}]") throws -> String {
+            let source = try generated("""
+                endpoints:
+                  query:
+                    method: GET
+                    path: /q
+                    security: NONE
+                    params: \(params)
+                    rules: \(rules)
+                """, file: "Client")
+            return source.split(separator: "\n").first { $0.contains("public func query(") }.map(String.init) ?? "<no method>"
+        }
+        let defaulted = "    public func query(_ request: QueryRequest = QueryRequest(), validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {"
+        let bare = "    public func query(_ request: QueryRequest, validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {"
+        // Broken by an empty request: an unconditional demand, or one conditioned only on absence.
+        #expect(try method("[{requireOneOf: [a, b]}]") == bare)
+        #expect(try method("[{requireAnyOf: [a, b]}]") == bare)
+        #expect(try method("[{require: [a]}]") == bare)
+        #expect(try method("[{whenAbsent: [a], require: [b]}]") == bare)
+        #expect(try method("[{requireValue: {a: 1}}]") == bare)
+        #expect(try method("[]", params: "[{name: a, type: LONG, required: true}]") == bare)
+        // Holds for an empty request: nothing to forbid or combine, or the condition needs something sent.
+        #expect(try method("[]") == defaulted)
+        #expect(try method("[{exclusive: [a, b]}]") == defaulted)
+        #expect(try method("[{forbid: [a]}]") == defaulted)
+        #expect(try method("[{whenPresent: [a], require: [b]}]") == defaulted)
+        #expect(try method("[{when: {a: 1}, require: [b]}]") == defaulted)
     }
 
     @Test func positionalAndPolymorphicModels() throws {

@@ -62,11 +62,12 @@ public final class APIClient<Failure: VenueError>: Sendable {
     ///
     /// Throws `RequestValidationError` (refused before sending), `Failure` (the venue's error body or a
     /// failed envelope), `RateLimitError`, `ExecutionUnknownError`, `HTTPStatusError`, `TransportError`,
-    /// `ResponseDecodingError` or `CancellationError`.
-    public func send<R: APIRequest>(_ request: R) async throws -> R.Response {
+    /// `ResponseDecodingError` or `CancellationError`. `validation` overrides `options.validation` for this call.
+    public func send<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> R.Response {
         let endpoint = R.endpoint
         let parameters = request.parameters
-        try request.validate(parameters)
+        let validates = (validation ?? options.validation) == .beforeSend
+        if validates { try request.validate(parameters) }
         let weight = request.weight(for: parameters)
         var attempt = 0
         var refreshToken = false
@@ -75,7 +76,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
             if let limiter = options.rateLimiter { try await limiter.acquire(weight: weight) }
             let token = try await bearerToken(for: endpoint, forceRefresh: refreshToken)
             let context = RequestBuilder.Context(
-                credentials: credentials, timestamp: currentTimestamp(), bearerToken: token)
+                credentials: credentials, timestamp: currentTimestamp(), bearerToken: token, checksRecvWindow: validates)
             let http = try builder.build(endpoint, parameters, context)
             options.logger?.trace("request", metadata: ["endpoint": "\(endpoint.id)", "request": "\(http)"])
 

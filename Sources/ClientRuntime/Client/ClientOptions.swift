@@ -26,6 +26,19 @@ public struct ClientOptions: Sendable {
     public var logger: Logger?
     /// A `User-Agent` header value.
     public var userAgent: String?
+    /// Whether requests are checked against the spec before sending (default `.beforeSend`); `send` and every
+    /// generated method take a per-call override.
+    public var validation: Validation
+
+    /// Whether the client checks a request against the spec before sending it.
+    public enum Validation: Sendable, Hashable {
+        /// Refuse a request that breaks the spec's parameter rules, mis-cases an enum value or exceeds the receive
+        /// window limit, with a `RequestValidationError` listing every problem. The default.
+        case beforeSend
+        /// Send the request as built, for when the venue has relaxed a rule the spec still states. Missing
+        /// credentials and path parameters are still errors: without them there is no request to send.
+        case off
+    }
 
     /// Creates options; every argument has a default.
     public init(
@@ -37,7 +50,8 @@ public struct ClientOptions: Sendable {
         retryBackoff: Duration = .milliseconds(200),
         rateLimiter: WeightLimiter? = nil,
         logger: Logger? = nil,
-        userAgent: String? = nil
+        userAgent: String? = nil,
+        validation: Validation = .beforeSend
     ) {
         self.timeout = timeout
         self.clock = clock
@@ -48,6 +62,7 @@ public struct ClientOptions: Sendable {
         self.rateLimiter = rateLimiter
         self.logger = logger
         self.userAgent = userAgent
+        self.validation = validation
     }
 
     /// The system clock in milliseconds since 1970.

@@ -38,19 +38,41 @@ public struct ParameterRule: Sendable, Hashable {
         case range(min: String?, max: String?)
         /// The (single) parameter, when sent, must be one of these values.
         case allowed([String])
+
+        /// The spec's keyword for the kind (`require`, `requireOneOf`, …, `range`, `allowed`).
+        public var name: String {
+            switch self {
+            case .require: "require"
+            case .requireOneOf: "requireOneOf"
+            case .requireAnyOf: "requireAnyOf"
+            case .forbid: "forbid"
+            case .exclusive: "exclusive"
+            case .requireValue: "requireValue"
+            case .range: "range"
+            case .allowed: "allowed"
+            }
+        }
     }
 
     public let kind: Kind
     public let params: [String]
     public let conditions: [ParameterCondition]
-    /// The rule as the spec states it, for error messages ("type=LIMIT requires timeInForce, quantity, price").
+    /// The rule as the spec states it, for error messages ("type=LIMIT: requires timeInForce, quantity, price").
     public let rule: String
+    /// The error code the docs say the venue answers with when the rule is broken (`-1102`), if the spec gives one.
+    public let code: String?
 
-    public init(_ kind: Kind, _ params: [String], when conditions: [ParameterCondition] = [], rule: String) {
+    public init(_ kind: Kind, _ params: [String], when conditions: [ParameterCondition] = [], rule: String, code: String? = nil) {
         self.kind = kind
         self.params = params
         self.conditions = conditions
         self.rule = rule
+        self.code = code
+    }
+
+    /// The violation this rule finds in `parameters`, or nil when it holds (or does not apply).
+    public func check(_ parameters: Parameters) -> RequestValidationError.Violation? {
+        violation(in: parameters).map { .init(kind: kind.name, params: params, rule: rule, code: code, message: $0) }
     }
 
     /// A message naming what is broken, or nil when the rule holds (or does not apply).
@@ -83,17 +105,6 @@ public struct ParameterRule: Sendable, Hashable {
             let texts = value.elementTexts
             let bad = texts.filter { !values.contains($0) }
             return bad.isEmpty ? nil : "'\(name)' may not be \(bad.joined(separator: ", ")); allowed: \(values.joined(separator: ", "))"
-        }
-    }
-}
-
-extension Array where Element == ParameterRule {
-    /// Throws `RequestValidationError` for the first broken rule.
-    public func validate(_ parameters: Parameters, endpoint: String) throws {
-        for rule in self {
-            if let message = rule.violation(in: parameters) {
-                throw RequestValidationError(endpoint: endpoint, rule: rule.rule, message: message)
-            }
         }
     }
 }

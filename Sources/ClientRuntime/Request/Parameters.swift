@@ -94,6 +94,9 @@ public struct Parameters: Sendable, Hashable {
         public var value: ParameterValue
         /// Where it travels.
         public var location: ParameterLocation
+        /// For an enum value (or array element) the spec does not list: the values it does list, so validation
+        /// can catch a mis-cased one (`.unknown("buy")` for `BUY`). Nil otherwise.
+        public var listedValues: [String]? = nil
     }
 
     /// The parameters, in order.
@@ -116,6 +119,21 @@ public struct Parameters: Sendable, Hashable {
         set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location))
     }
 
+    /// Adds an enum value (a generated open enum); `nil` is skipped. When the value is not one the enum lists
+    /// (`.unknown("buy")`), the entry keeps the listed values for validation's spelling check.
+    public mutating func add<Value>(_ name: String, _ value: Value?, in location: ParameterLocation)
+    where Value: ParameterEncodable & CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
+        guard let value else { return }
+        set(Entry(name: name, value: value.parameterValue, location: location, listedValues: listedValues([value])))
+    }
+
+    /// Adds an array of enum values written in `style`; `nil` is skipped. Keeps the listed values as above.
+    public mutating func add<Value>(_ name: String, _ values: [Value]?, style: ArrayStyle, in location: ParameterLocation)
+    where Value: ParameterEncodable & CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
+        guard let values else { return }
+        set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location, listedValues: listedValues(values)))
+    }
+
     /// Adds an explicit JSON `null`.
     public mutating func addNull(_ name: String, in location: ParameterLocation) {
         set(Entry(name: name, value: .null, location: location))
@@ -128,6 +146,12 @@ public struct Parameters: Sendable, Hashable {
 
     /// Whether no parameter was added.
     public var isEmpty: Bool { entries.isEmpty }
+
+    /// The enum's listed raw values when one of `values` is not among them; nil when all are (the common case).
+    private func listedValues<Value>(_ values: [Value]) -> [String]?
+    where Value: CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
+        values.allSatisfy(Value.allCases.contains) ? nil : Value.allCases.map(\.rawValue)
+    }
 
     private mutating func set(_ entry: Entry) {
         if let index = entries.firstIndex(where: { $0.name == entry.name }) {

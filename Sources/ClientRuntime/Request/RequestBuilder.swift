@@ -18,6 +18,8 @@ struct RequestBuilder: Sendable {
         var timestamp: Int64
         /// The bearer token, for `bearer` endpoints.
         var bearerToken: Secret?
+        /// Whether a receive window above the profile's maximum is refused (off with `ClientOptions.Validation.off`).
+        var checksRecvWindow = true
     }
 
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> HTTPRequest {
@@ -93,7 +95,7 @@ struct RequestBuilder: Sendable {
                 window = recvWindow ?? auth.recvWindowDefault
                 if let window { timing.append((name, .decimal(window))) }
             }
-            if let window, let problem = ReceiveWindow(auth: auth).problem(with: window) {
+            if context.checksRecvWindow, let window, let problem = ReceiveWindow(auth: auth).problem(with: window) {
                 throw invalid("recvWindow", problem)
             }
         }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A request described by a spec (every generated request): its rules are data, and the runtime checks them and
+/// the spelling of its enum values. Conforming types write no `validate` of their own.
+public protocol SpecRequest: APIRequest {
+    /// The spec's parameter rules and constraints, in spec order.
+    static var rules: [ParameterRule] { get }
+}
+
+extension SpecRequest {
+    /// No rules.
+    public static var rules: [ParameterRule] { [] }
+
+    /// Checks this request's `parameters`.
+    public func validate() throws { try validate(parameters) }
+
+    /// Throws one `RequestValidationError` listing every mis-cased enum value and every broken rule.
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+}
+
+extension Array where Element == ParameterRule {
+    /// Every mis-cased enum value in `parameters`, then every rule they break, in spec order.
+    public func violations(in parameters: Parameters) -> [RequestValidationError.Violation] {
+        parameters.spellingViolations + compactMap { $0.check(parameters) }
+    }
+
+    /// Throws one `RequestValidationError` listing every violation; returns when there is none.
+    public func validate(_ parameters: Parameters, endpoint: String) throws {
+        let found = violations(in: parameters)
+        if !found.isEmpty { throw RequestValidationError(endpoint: endpoint, violations: found) }
+    }
+}
+
+extension Parameters {
+    /// A violation for each enum value the enum does not list but that matches a listed one apart from case
+    /// (`.unknown("buy")` for `BUY`: a typo). A value with no such match passes: venues add values before docs do.
+    var spellingViolations: [RequestValidationError.Violation] {
+        entries.flatMap { entry -> [RequestValidationError.Violation] in
+            guard let listed = entry.listedValues else { return [] }
+            return entry.value.elementTexts.compactMap { text in
+                let matches = listed.filter { $0 != text && $0.lowercased() == text.lowercased() }
+                guard !matches.isEmpty, !listed.contains(text) else { return nil }
+                return RequestValidationError.Violation(
+                    kind: "enumValue", params: [entry.name], rule: "\(entry.name): enum values are case-sensitive",
+                    message: "\(entry.name): unknown value '\(text)'; did you mean \(matches.map { "'\($0)'" }.joined(separator: " or "))?")
+            }
+        }
+    }
+}
