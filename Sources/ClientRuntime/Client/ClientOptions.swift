@@ -20,6 +20,10 @@ public struct ClientOptions: Sendable {
     public var logger: Logger?
     /// A `User-Agent` header value.
     public var userAgent: String?
+    /// What to do when a response differs from the spec (unknown fields, unknown enum values, missing fields,
+    /// other JSON types): log each difference once (default), hand reports to a closure, or check nothing.
+    /// See docs/decoding.md.
+    public var driftReporting: DriftReporting
 
     /// Creates options; every argument has a default.
     public init(
@@ -30,7 +34,8 @@ public struct ClientOptions: Sendable {
         retryBackoff: Duration = .milliseconds(200),
         rateLimiter: WeightLimiter? = nil,
         logger: Logger? = nil,
-        userAgent: String? = nil
+        userAgent: String? = nil,
+        driftReporting: DriftReporting = .log
     ) {
         self.timeout = timeout
         self.clock = clock
@@ -40,6 +45,7 @@ public struct ClientOptions: Sendable {
         self.rateLimiter = rateLimiter
         self.logger = logger
         self.userAgent = userAgent
+        self.driftReporting = driftReporting
     }
 
     /// The system clock in milliseconds since 1970.
