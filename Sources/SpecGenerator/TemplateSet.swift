@@ -6,7 +6,7 @@ import Mustache
 /// `./templates`.
 public struct TemplateSet: Sendable {
     /// The fixed templates; each renders one file of a generated module.
-    public static let names = ["Enums", "Models", "Requests", "Client", "Errors"]
+    public static let names = ["Enums", "Models", "Requests", "Client", "Errors", "Schemas"]
 
     let library: MustacheLibrary
     /// Where each template came from, for messages.
