@@ -90,7 +90,7 @@ import Testing
     @Test func unknownEnumValueDecodesAsUnknownAndIsReported() async throws {
         let (result, reports) = try await exchangeInfo { text in
             guard let spot = text.range(of: #""spotSymbols""#) else { return text }
-            return text[..<spot.lowerBound] + text[spot.lowerBound...].replacingOccurrences(of: #""TRADING""#, with: #""PRE_TRADING""#)
+            return String(text[..<spot.lowerBound]) + text[spot.lowerBound...].replacingOccurrences(of: #""TRADING""#, with: #""PRE_TRADING""#)
         }
         let info = try result.get()
         #expect(info.spotSymbols.first?.status == .unknown("PRE_TRADING"))

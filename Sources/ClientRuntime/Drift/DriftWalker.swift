@@ -64,6 +64,8 @@ public struct DriftWalker {
             return first == UInt8(ascii: "t") || first == UInt8(ascii: "f") ? c.skipToken() != nil : mismatch(schema, first, &c)
         case let .enumeration(known):
             guard first == UInt8(ascii: "\""), let string = c.skipString() else { return mismatch(schema, first, &c) }
+            // Known values are compared as bytes; a string is made only for an escaped or unknown value.
+            if !string.escaped, known.utf8Values.contains(where: { equal(string.content, $0) }) { return true }
             if let value = c.string(in: string.content), !known.values.contains(value) {
                 report(.unknownEnumValue, expected: known.name, found: value)
             }

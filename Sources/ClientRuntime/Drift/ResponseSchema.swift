@@ -137,11 +137,14 @@ public final class EnumSchema: Sendable, Hashable {
     public let name: String
     /// The values the spec lists.
     public let values: Set<String>
+    /// The values as UTF-8, for checking a value without making a string.
+    let utf8Values: [[UInt8]]
 
     /// Creates an enum schema.
     public init(name: String, values: some Sequence<String>) {
         self.name = name
         self.values = Set(values)
+        utf8Values = self.values.sorted().map { Array($0.utf8) }
     }
 
     public static func == (lhs: EnumSchema, rhs: EnumSchema) -> Bool {
