@@ -90,10 +90,10 @@ import Testing
     @Test func unknownEnumValueDecodesAsUnknownAndIsReported() async throws {
         let (result, reports) = try await exchangeInfo { text in
             guard let spot = text.range(of: #""spotSymbols""#) else { return text }
-            return String(text[..<spot.lowerBound]) + text[spot.lowerBound...].replacingOccurrences(of: #""TRADING""#, with: #""PRE_TRADING""#)
+            return String(text[..<spot.lowerBound]) + text[spot.lowerBound...].replacingOccurrences(of: #""TRADING""#, with: #""PRE_OPEN""#)
         }
         let info = try result.get()
-        #expect(info.spotSymbols.first?.status == .unknown("PRE_TRADING"))
-        #expect(reports.findings == [#"unknownEnumValue at spotSymbols[0].status: "PRE_TRADING" is not in SymbolStatus"#])
+        #expect(info.spotSymbols.first?.status == .unknown("PRE_OPEN"))
+        #expect(reports.findings == [#"unknownEnumValue at spotSymbols[0].status: "PRE_OPEN" is not in SymbolStatus"#])
     }
 }
