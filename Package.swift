@@ -34,7 +34,7 @@ let package = Package(
         // The plugins' generator: `specgen generate` alone, without the docs reader, diff, export and mock.
         .executableTarget(name: "specgen-generate", dependencies: ["SpecGenerator"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "SpecTools", dependencies: ["SpecModel", "SpecGenerator", "CLibXML2", "Yams"]),
+        .target(name: "SpecTools", dependencies: ["SpecModel", "SpecGenerator", "ClientRuntime", "CLibXML2", "Yams"]),
         .executableTarget(
             name: "specgen",
             dependencies: [
@@ -72,11 +72,11 @@ let package = Package(
             name: "GeneratedClientTests",
             dependencies: [
                 "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "ClientRuntime", "SpecModel", "SpecGenerator",
-                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "SpecTools", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "SpecGeneratorTests", dependencies: ["SpecGenerator", "SpecModel"]),
-        .testTarget(name: "SpecToolsTests", dependencies: ["SpecTools", "SpecModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecToolsTests", dependencies: ["SpecTools", "SpecModel", "ClientRuntime"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClientRuntimeTests",
             dependencies: [

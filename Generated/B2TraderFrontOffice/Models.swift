@@ -37,7 +37,9 @@ public struct Order: Sendable, Hashable, Codable {
     /// Time of the latest change.
     public var updatedAt: Timestamp
     /// Reason for a rejection; not filled in at present (empty).
-    public var rejectDetails: String
+    ///
+    /// - Appears: Documented as "currently unused and not populated" ("" in the example).
+    public var rejectDetails: String?
     /// When the order was cancelled or expired; null while it is not.
     ///
     /// - Nullable: yes
@@ -61,7 +63,7 @@ public struct Order: Sendable, Hashable, Codable {
         executionPrice: ExactDecimal,
         createdAt: Timestamp,
         updatedAt: Timestamp,
-        rejectDetails: String,
+        rejectDetails: String? = nil,
         cancellationDate: Timestamp? = nil,
         fillFactor: ExactDecimal
     ) {

@@ -23,9 +23,13 @@ public struct ExchangeInfo: Sendable, Hashable, Codable {
     /// `rateLimits`.
     public var rateLimits: [RateLimit]
     /// Option symbols.
-    public var optionSymbols: [SymbolInfo]
+    ///
+    /// - Appears: Only where the venue lists options (the one example shows them).
+    public var optionSymbols: [SymbolInfo]?
     /// Contract (futures) symbols.
-    public var contractSymbols: [SymbolInfo]
+    ///
+    /// - Appears: Only where the venue lists contracts (the one example shows them).
+    public var contractSymbols: [SymbolInfo]?
     /// Spot symbols.
     public var spotSymbols: [SymbolInfo]
 
@@ -33,8 +37,8 @@ public struct ExchangeInfo: Sendable, Hashable, Codable {
         timezone: String,
         serverTime: Int64,
         rateLimits: [RateLimit],
-        optionSymbols: [SymbolInfo],
-        contractSymbols: [SymbolInfo],
+        optionSymbols: [SymbolInfo]? = nil,
+        contractSymbols: [SymbolInfo]? = nil,
         spotSymbols: [SymbolInfo]
     ) {
         self.timezone = timezone
@@ -87,7 +91,9 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
     /// `orderTypes`.
     public var orderTypes: [OrderType]
     /// `icebergAllowed`.
-    public var icebergAllowed: Bool
+    ///
+    /// - Appears: Shown in every example; no field table guarantees it.
+    public var icebergAllowed: Bool?
     /// `filters`.
     public var filters: [Filter]
 
@@ -99,7 +105,7 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
         quoteAsset: String,
         quotePrecision: Int,
         orderTypes: [OrderType],
-        icebergAllowed: Bool,
+        icebergAllowed: Bool? = nil,
         filters: [Filter]
     ) {
         self.symbol = symbol
@@ -457,7 +463,9 @@ public struct Order: Sendable, Hashable, Codable {
     /// `updateTime`.
     public var updateTime: Int64
     /// `working`.
-    public var working: Bool
+    ///
+    /// - Appears: Shown in every example; no field table guarantees it.
+    public var working: Bool?
 
     public init(
         symbol: String,
@@ -472,7 +480,7 @@ public struct Order: Sendable, Hashable, Codable {
         side: OrderSide,
         time: Int64,
         updateTime: Int64,
-        working: Bool
+        working: Bool? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -495,16 +503,20 @@ public struct Account: Sendable, Hashable, Codable {
     /// `updateTime`.
     public var updateTime: Int64
     /// Balances of the contract (futures) account.
-    public var contractBalances: [Balance]
+    ///
+    /// - Appears: Only where the account has a contract product (the one example shows it).
+    public var contractBalances: [Balance]?
     /// Balances of the option account.
-    public var optionBalances: [Balance]
+    ///
+    /// - Appears: Only where the account has an option product (the one example shows it).
+    public var optionBalances: [Balance]?
     /// Balances of the spot account.
     public var spotBalances: [Balance]
 
     public init(
         updateTime: Int64,
-        contractBalances: [Balance],
-        optionBalances: [Balance],
+        contractBalances: [Balance]? = nil,
+        optionBalances: [Balance]? = nil,
         spotBalances: [Balance]
     ) {
         self.updateTime = updateTime
@@ -548,7 +560,7 @@ public struct Balance: Sendable, Hashable, Codable {
 
 /// Deposit and withdrawal settings of one asset (the response is keyed by asset name).
 public struct AssetDetail: Sendable, Hashable, Codable {
-    /// Smallest amount that may be withdrawn.
+    /// Smallest amount that may be withdrawn (a JSON number in the example).
     public var minWithdrawAmount: ExactDecimal
     /// `withdrawFee`.
     public var withdrawFee: ExactDecimal
@@ -594,7 +606,7 @@ public struct DepositAddress: Sendable, Hashable, Codable {
 public struct DepositRecord: Sendable, Hashable, Codable {
     /// `insertTime`.
     public var insertTime: Int64
-    /// `amount`.
+    /// Amount deposited (a JSON number in the example).
     public var amount: ExactDecimal
     /// `asset`.
     public var asset: String
@@ -626,9 +638,9 @@ public struct DepositRecord: Sendable, Hashable, Codable {
 public struct TradeFee: Sendable, Hashable, Codable {
     /// `symbol`.
     public var symbol: String
-    /// `maker`.
+    /// Maker fee rate (a JSON number in the example).
     public var maker: ExactDecimal
-    /// `taker`.
+    /// Taker fee rate (a JSON number in the example).
     public var taker: ExactDecimal
 
     public init(
@@ -662,7 +674,7 @@ public struct WithdrawHistory: Sendable, Hashable, Codable {
 public struct WithdrawRecord: Sendable, Hashable, Codable {
     /// `id`.
     public var id: String
-    /// `amount`.
+    /// Amount withdrawn (a JSON number in the example).
     public var amount: ExactDecimal
     /// `address`.
     public var address: String

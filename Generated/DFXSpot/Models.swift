@@ -153,7 +153,9 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
     /// `enableTrading`.
     public var enableTrading: Bool
     /// Largest allowed deviation of an order price, as a fraction.
-    public var priceLimitRate: ExactDecimal
+    ///
+    /// - Appears: Shown in the 2024-04 example only.
+    public var priceLimitRate: ExactDecimal?
 
     public init(
         symbol: String,
@@ -165,7 +167,7 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
         baseMinSize: ExactDecimal,
         priceIncrement: ExactDecimal,
         enableTrading: Bool,
-        priceLimitRate: ExactDecimal
+        priceLimitRate: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.baseToken = baseToken
@@ -350,13 +352,17 @@ public struct Order: Sendable, Hashable, Codable {
     /// - Appears: Shown only in the closed-orders example.
     public var stopType: String?
     /// Trigger state of a conditional order, e.g. "PENDING" (values not documented).
-    public var stopStatus: String
+    ///
+    /// - Appears: Shown in the late-2024 examples only; meaningful for conditional orders.
+    public var stopStatus: String?
     /// Average fill price.
     ///
     /// - Appears: Shown only in the closed-orders example.
     public var averagePrice: ExactDecimal?
     /// Why the order failed (a blank when it did not).
-    public var failedReason: String
+    ///
+    /// - Appears: Shown in the late-2024 examples only (a blank there).
+    public var failedReason: String?
 
     public init(
         clientOid: String,
@@ -372,9 +378,9 @@ public struct Order: Sendable, Hashable, Codable {
         tradeAmount: ExactDecimal,
         orderType: OrderType,
         stopType: String? = nil,
-        stopStatus: String,
+        stopStatus: String? = nil,
         averagePrice: ExactDecimal? = nil,
-        failedReason: String
+        failedReason: String? = nil
     ) {
         self.clientOid = clientOid
         self.orderId = orderId

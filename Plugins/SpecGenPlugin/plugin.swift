@@ -4,10 +4,10 @@ import PackagePlugin
 /// Generates a client at build time from every `*.yaml` spec in the target's folder.
 ///
 /// Exclude the spec from the target (`exclude: ["exchange.yaml"]`) and depend on `ClientRuntime`; the generated
-/// `Enums.swift`, `Models.swift`, `Requests.swift`, `Client.swift` and `Errors.swift` become part of the target.
+/// `Enums.swift`, `Models.swift`, `Requests.swift`, `Client.swift`, `Errors.swift` and `Schemas.swift` become part of the target.
 @main
 struct SpecGenPlugin: BuildToolPlugin {
-    static let outputs = ["Enums", "Models", "Requests", "Client", "Errors"]
+    static let outputs = ["Enums", "Models", "Requests", "Client", "Errors", "Schemas"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let module = target as? SourceModuleTarget else { return [] }

@@ -18,6 +18,7 @@ public enum Generator {
             ("Requests", try translator.requests()),
             ("Client", translator.client()),
             ("Errors", translator.errors()),
+            ("Schemas", translator.schemas()),
         ]
         return contexts.map { name, context in
             let text = templates.render(context, template: name)

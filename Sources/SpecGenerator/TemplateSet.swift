@@ -5,7 +5,7 @@ import Mustache
 /// wherever it is copied; `--templates DIR`, then `$SPECGEN_TEMPLATES`, override them file by file.
 public struct TemplateSet: Sendable {
     /// The fixed templates; each renders one file of a generated module.
-    public static let names = ["Enums", "Models", "Requests", "Client", "Errors"]
+    public static let names = ["Enums", "Models", "Requests", "Client", "Errors", "Schemas"]
     /// The built-in templates' text by name: the starting point for an override.
     public static var builtIn: [String: String] { BuiltInTemplates.byName }
 

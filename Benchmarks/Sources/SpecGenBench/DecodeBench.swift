@@ -1,4 +1,5 @@
 import BinanceSpot
+import ClientRuntime
 import Foundation
 import SpecModel
 #if OPENAPI_TYPES
@@ -28,6 +29,23 @@ enum DecodeBench {
         #if OPENAPI_TYPES
         try bench("decode.exchangeInfo.openapi", Components.Schemas.ExchangeInfo.self, info)
         #endif
+        // The drift check a client runs before each decode (ClientOptions.driftReporting), alone: its cost next to
+        // decode.*.specgen is what turning it on adds.
+        func walk(_ name: String, _ schema: ResponseSchema?, _ data: Data) throws {
+            guard let schema else { throw DriftBenchError(name: name) }
+            guard DriftWalker.findings(in: data, schema: schema).isEmpty else { throw DriftBenchError(name: name) }
+            results.append(Harness.measure(name, batch: 1, samples: 40) {
+                blackHole(DriftWalker.findings(in: data, schema: schema))
+            })
+        }
+        try walk("drift.orders.walk", AllOrdersRequest(symbol: "BTCUSDT").responseSchema, orders)
+        try walk("drift.exchangeInfo.walk", ExchangeInfoRequest().responseSchema, info)
         return results
     }
+}
+
+/// A fixture the drift walker does not find clean: the figure would measure reporting, not checking.
+struct DriftBenchError: Error, CustomStringConvertible {
+    let name: String
+    var description: String { "\(name): the fixture has drift findings or no schema" }
 }

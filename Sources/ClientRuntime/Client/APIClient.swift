@@ -34,7 +34,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
         builder = RequestBuilder(
             profile: profile, baseURL: baseURL, timeout: options.timeout, recvWindow: options.recvWindow,
             timeUnit: options.timeUnit, userAgent: options.userAgent)
-        reader = ResponseReader(profile: profile)
+        reader = ResponseReader(profile: profile, drift: DriftSink(options.driftReporting, logger: options.logger))
     }
 
     /// The latest rate-limit counters from response headers (updated after every response, errors included).

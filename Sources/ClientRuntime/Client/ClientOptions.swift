@@ -39,6 +39,10 @@ public struct ClientOptions: Sendable {
         /// credentials and path parameters are still errors: without them there is no request to send.
         case off
     }
+    /// What to do when a response differs from the spec (unknown fields, unknown enum values, missing fields,
+    /// other JSON types): log each difference once (default), hand reports to a closure, or check nothing.
+    /// See docs/decoding.md.
+    public var driftReporting: DriftReporting
 
     /// Creates options; every argument has a default.
     public init(
@@ -51,7 +55,8 @@ public struct ClientOptions: Sendable {
         rateLimiter: WeightLimiter? = nil,
         logger: Logger? = nil,
         userAgent: String? = nil,
-        validation: Validation = .beforeSend
+        validation: Validation = .beforeSend,
+        driftReporting: DriftReporting = .log
     ) {
         self.timeout = timeout
         self.clock = clock
@@ -63,6 +68,7 @@ public struct ClientOptions: Sendable {
         self.logger = logger
         self.userAgent = userAgent
         self.validation = validation
+        self.driftReporting = driftReporting
     }
 
     /// The system clock in milliseconds since 1970.

@@ -3,6 +3,8 @@ import Foundation
 /// Reads responses in an API's format: envelope check, payload extraction, error bodies, decoding errors.
 struct ResponseReader<Failure: VenueError>: Sendable {
     let profile: APIProfile
+    /// The drift check, or nil when it is off.
+    var drift: DriftSink? = nil
 
     /// Decodes a 2XX response for request type `R`.
     func decode<R: APIRequest>(_ request: R, _ response: HTTPResponse) throws -> R.Response {
@@ -23,6 +25,9 @@ struct ResponseReader<Failure: VenueError>: Sendable {
         }
         if R.Response.self == EmptyResponse.self, Self.isBlankOrNull(payload), let empty = EmptyResponse() as? R.Response {
             return empty
+        }
+        if let drift, let schema = request.responseSchema {
+            drift.check(payload, schema: schema, endpoint: endpoint, prefix: prefix)
         }
         do {
             return try request.decodeResponse(from: payload, decoder: JSONDecoder())

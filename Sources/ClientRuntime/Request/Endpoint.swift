@@ -84,6 +84,9 @@ public protocol APIRequest: Sendable {
     /// Decodes the response payload (the envelope's data field, when the API has an envelope). An instance method,
     /// because the shape can depend on the request (`newOrderRespType` ACK / RESULT / FULL).
     func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response
+    /// What the spec says the response payload looks like, for drift reports; nil for no check. An instance
+    /// property, because the shape can depend on the request (generated in each module's `Schemas.swift`).
+    var responseSchema: ResponseSchema? { get }
 }
 
 extension APIRequest where Response: Decodable {
@@ -102,4 +105,6 @@ extension APIRequest {
     public func weight(for parameters: Parameters) -> Int { weight }
     /// Falls back to `validate()`.
     public func validate(_ parameters: Parameters) throws { try validate() }
+    /// No drift check.
+    public var responseSchema: ResponseSchema? { nil }
 }

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A transport for tests: records every request and replies from a queue or a closure. No network.
+/// A transport for tests: records every request and replies from a queue or a closure. No network of its own; a
+/// handler that calls a real transport makes it a recorder of real traffic, and a `journal` writes every exchange
+/// as JSON Lines for `specgen check-traffic`.
 public actor RecordingTransport: HTTPTransport, CustomStringConvertible {
     /// One queued reply.
     public enum Reply: Sendable {
@@ -17,16 +19,19 @@ public actor RecordingTransport: HTTPTransport, CustomStringConvertible {
 
     private let storage = Locked(Storage())
     private let handler: (@Sendable (HTTPRequest) async throws -> HTTPResponse)?
+    private let journal: ExchangeJournal?
 
     /// Replies from `replies` in order; fails with `HTTPTransportFailure(.other, …)` when they run out.
-    public init(replies: [Reply] = []) {
+    public init(replies: [Reply] = [], journal: ExchangeJournal? = nil) {
         storage.withLock { $0.queue = replies }
         handler = nil
+        self.journal = journal
     }
 
     /// Replies by calling `handler` once the queue is empty.
-    public init(handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) {
+    public init(journal: ExchangeJournal? = nil, handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) {
         self.handler = handler
+        self.journal = journal
     }
 
     /// Every request sent, in order.
@@ -51,6 +56,17 @@ public actor RecordingTransport: HTTPTransport, CustomStringConvertible {
 
     /// Records the request and replies.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        do {
+            let response = try await reply(to: request)
+            journal?.record(request, response)
+            return response
+        } catch {
+            journal?.record(request, nil)
+            throw error
+        }
+    }
+
+    private func reply(to request: HTTPRequest) async throws -> HTTPResponse {
         let reply = storage.withLock { storage -> Reply? in
             storage.requests.append(request)
             return storage.queue.isEmpty ? nil : storage.queue.removeFirst()

@@ -3,6 +3,6 @@
 enum BuiltInTemplates {
     /// Each template by its name in `TemplateSet.names`.
     static let byName: [String: String] = [
-        "Enums": enums, "Models": models, "Requests": requests, "Client": client, "Errors": errors,
+        "Enums": enums, "Models": models, "Requests": requests, "Client": client, "Errors": errors, "Schemas": schemas,
     ]
 }

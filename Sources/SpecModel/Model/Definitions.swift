@@ -48,3 +48,10 @@ public struct Model: Sendable, Hashable {
         }
     }
 }
+
+extension Field {
+    /// Whether the docs show this decimal as a JSON number (`docsType: number`) rather than the usual string.
+    public var isNumericDecimal: Bool {
+        type.value == .decimal && (docsType?.lowercased().contains("number") ?? false)
+    }
+}

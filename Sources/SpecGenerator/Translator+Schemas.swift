@@ -1,0 +1,102 @@
+import SpecModel
+
+/// `Schemas.swift`: each response model as a `ResponseSchema` value (shared by every endpoint that answers
+/// with it) and each request's `responseSchema`, for drift reports. `specgen check-traffic` builds the same
+/// values from the spec (SpecTools' `SpecSchemas`); a test holds the two to each other.
+extension Translator {
+    func schemas() -> SchemasContext {
+        let enums = referencedEnums()
+        var entries = spec.enums.filter { enums.contains($0.name.value) }.map { def in
+            SchemaEntryContext(
+                wireName: SwiftText.literal(def.name.value), property: schemaProperty(def.name.value),
+                lines: ["ResponseSchema.enumeration(\(SwiftText.literal(def.name.value)), \(Naming.type(def.name.value)).self)"])
+        }
+        for model in spec.models {
+            let name = SwiftText.literal(model.name.value)
+            let lines: [String]
+            switch model.kind {
+            case let .object(fields):
+                lines = ["ResponseSchema.model(\(name), ["] + fields.map { "    " + fieldLine($0) } + ["])"]
+            case let .positional(fields):
+                lines = ["ResponseSchema.positionalModel(\(name), ["] + fields.map { "    " + fieldLine($0) } + ["])"]
+            case let .polymorphic(discriminator, variants):
+                lines = ["ResponseSchema.polymorphicModel(\(name), discriminator: \(SwiftText.literal(discriminator.value)), ["]
+                    + variants.map { "    (\(SwiftText.literal($0.value.value)), \(schemaProperty($0.model.value)))," } + ["])"]
+            }
+            entries.append(SchemaEntryContext(wireName: name, property: schemaProperty(model.name.value), lines: lines))
+        }
+        let requests = spec.endpoints.compactMap(requestSchema)
+        return SchemasContext(
+            header: header, entries: entries.enumerated().map { index, entry in
+                var entry = entry
+                entry.lines[0] = "public static let \(entry.property) = " + entry.lines[0]
+                entry.isLast = index == entries.count - 1
+                return entry
+            },
+            hasEntries: !entries.isEmpty, requests: requests)
+    }
+
+    private func requestSchema(_ endpoint: Endpoint) -> RequestSchemaContext? {
+        guard let response = endpoint.response else { return nil }
+        let type = Naming.requestType(endpoint: endpoint.id.value)
+        if !response.variants.isEmpty {
+            let cases = response.variants.map { "case \(SwiftText.literal($0.key.value)): \(schemaExpression($0.type.value, numeric: false, qualified: true))" }
+            let all = response.variants.map { schemaExpression($0.type.value, numeric: false, qualified: true) }.joined(separator: ", ")
+            return RequestSchemaContext(type: type, lines: ["switch Self.variantSelector.select(parameters) {"] + cases + ["default: .oneOf([\(all)])", "}"])
+        }
+        guard let value = response.type?.value else { return nil }
+        return RequestSchemaContext(type: type, lines: [schemaExpression(value, numeric: false, qualified: true)])
+    }
+
+    private func fieldLine(_ field: Field) -> String {
+        let kind = field.optional ? "optional" : "required"
+        let nullable = field.nullable ? ", nullable: true" : ""
+        return ".\(kind)(\(SwiftText.literal(field.name.value)), \(schemaExpression(field.type.value, numeric: field.isNumericDecimal, qualified: false))\(nullable)),"
+    }
+
+    /// The Swift expression for a type's schema; `qualified` names the shared values as `DriftSchemas.x`.
+    private func schemaExpression(_ type: TypeRef, numeric: Bool, qualified: Bool) -> String {
+        switch type {
+        case .string: ".string"
+        case .decimal: numeric ? ".decimalNumber" : ".decimal"
+        case .int, .long: ".integer"
+        case .boolean: ".boolean"
+        case .datetime: ".datetime"
+        case .json: ".anything"
+        case .empty: ".model(\"EMPTY\", [])"
+        case let .named(name): (qualified ? "DriftSchemas." : "") + schemaProperty(name)
+        case let .array(element): ".array(\(schemaExpression(element, numeric: numeric, qualified: qualified)))"
+        case let .map(element): ".map(\(schemaExpression(element, numeric: numeric, qualified: qualified)))"
+        }
+    }
+
+    private func schemaProperty(_ name: String) -> String { Naming.property(Naming.type(name)) }
+
+    /// Enums that a model field or a response names: the only ones drift checks need.
+    private func referencedEnums() -> Set<String> {
+        var types = spec.models.flatMap { $0.fields.map(\.type.value) }
+        for endpoint in spec.endpoints {
+            types += [endpoint.response?.type?.value].compactMap { $0 } + (endpoint.response?.variants.map(\.type.value) ?? [])
+        }
+        return Set(types.flatMap(\.referencedNames).filter { spec.enumDef(named: $0) != nil })
+    }
+}
+
+struct SchemasContext {
+    let header: FileHeader
+    let entries: [SchemaEntryContext]
+    let hasEntries: Bool
+    let requests: [RequestSchemaContext]
+}
+
+struct SchemaEntryContext {
+    let wireName: String
+    let property: String
+    var lines: [String]
+    var isLast = false
+}
+
+struct RequestSchemaContext {
+    let type: String
+    let lines: [String]
+}
