@@ -99,7 +99,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Test connectivity”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Test connectivity”
     public func ping(_ request: PingRequest = PingRequest()) async throws -> EmptyResponse {
         try await runtime.send(request)
     }
@@ -110,7 +110,7 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Check server time”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Check server time”
     public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest()) async throws -> ServerTime {
         try await runtime.send(request)
     }
@@ -129,8 +129,215 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Exchange information”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Exchange information”
     public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest()) async throws -> ExchangeInfo {
+        try await runtime.send(request)
+    }
+
+    /// Read the execution rules (such as price ranges) of one, several or all symbols.
+    ///
+    /// - Endpoint: `GET /api/v3/executionRules`
+    /// - Weight: 2 when symbol sent; 2 per item of `symbols`, at most 40; 40 without `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Execution Rules”
+    public func executionRules(_ request: ExecutionRulesRequest = ExecutionRulesRequest()) async throws -> ExecutionRules {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's order book.
+    ///
+    /// - Endpoint: `GET /api/v3/depth`
+    /// - Weight: by `limit`: up to 100 → 5, up to 500 → 25, up to 1000 → 50, above → 250
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Order book”
+    public func depth(_ request: DepthRequest) async throws -> OrderBook {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's most recent trades.
+    ///
+    /// - Endpoint: `GET /api/v3/trades`
+    /// - Weight: 25
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Recent trades list”
+    public func trades(_ request: TradesRequest) async throws -> [Trade] {
+        try await runtime.send(request)
+    }
+
+    /// Read older trades of a symbol.
+    ///
+    /// - Endpoint: `GET /api/v3/historicalTrades`
+    /// - Weight: 25
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Old trade lookup”
+    public func historicalTrades(_ request: HistoricalTradesRequest) async throws -> [Trade] {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's block trades, from a block trade id on.
+    ///
+    /// - Endpoint: `GET /api/v3/historicalBlockTrades`
+    /// - Weight: 25
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Historical Block Trades”
+    public func historicalBlockTrades(_ request: HistoricalBlockTradesRequest) async throws -> [BlockTrade] {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's aggregate trades (fills of one taker order at one price and time, added up).
+    ///
+    /// Note: Without fromId, startTime and endTime the most recent aggregate trades are returned.
+    ///
+    /// - Endpoint: `GET /api/v3/aggTrades`
+    /// - Weight: 4
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Compressed/Aggregate trades list”
+    public func aggTrades(_ request: AggTradesRequest) async throws -> [AggTrade] {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's kline (candlestick) bars.
+    ///
+    /// Note: Without startTime and endTime the most recent klines are returned.
+    ///
+    /// - Endpoint: `GET /api/v3/klines`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Kline/Candlestick data”
+    public func klines(_ request: KlinesRequest) async throws -> [Kline] {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's klines, adjusted for drawing candlestick charts.
+    ///
+    /// Takes the parameters of `klines` and answers in its format.
+    ///
+    /// Note: Without startTime and endTime the most recent klines are returned.
+    ///
+    /// - Endpoint: `GET /api/v3/uiKlines`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “UIKlines”
+    public func uiKlines(_ request: UiKlinesRequest) async throws -> [Kline] {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's current average price.
+    ///
+    /// - Endpoint: `GET /api/v3/avgPrice`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Current average price”
+    public func avgPrice(_ request: AvgPriceRequest) async throws -> AveragePrice {
+        try await runtime.send(request)
+    }
+
+    /// Read price change statistics over the last 24 hours, of one, several or all symbols.
+    ///
+    /// One object when `symbol` is sent, an array otherwise (for `symbols`, or for every symbol when neither is
+    /// sent);
+    /// `type` chooses the full or the short (MINI) form. Asking for every symbol is heavy (weight 80).
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/24hr`
+    /// - Weight: 2 when symbol sent; by the number of `symbols`: up to 20 → 2, up to 100 → 40, above → 80; 80 without
+    ///   `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “24hr ticker price change statistics”
+    public func ticker24hr(_ request: Ticker24hrRequest = Ticker24hrRequest()) async throws -> Ticker24hrResponse {
+        try await runtime.send(request)
+    }
+
+    /// Read price change statistics of the current trading day, of one or several symbols.
+    ///
+    /// One object when `symbol` is sent, an array for `symbols`; `type` chooses the full or the short (MINI) form.
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/tradingDay`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Trading Day Ticker”
+    public func tickerTradingDay(_ request: TickerTradingDayRequest = TickerTradingDayRequest()) async throws -> TickerTradingDayResponse {
+        try await runtime.send(request)
+    }
+
+    /// Read the latest price of one, several or all symbols.
+    ///
+    /// One object when `symbol` is sent, an array otherwise (for `symbols`, or for every symbol when neither is
+    /// sent).
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/price`
+    /// - Weight: 2 when symbol sent; 4 otherwise
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Symbol price ticker”
+    public func tickerPrice(_ request: TickerPriceRequest = TickerPriceRequest()) async throws -> TickerPriceResponse {
+        try await runtime.send(request)
+    }
+
+    /// Read the best bid and ask of one, several or all symbols.
+    ///
+    /// One object when `symbol` is sent, an array otherwise (for `symbols`, or for every symbol when neither is
+    /// sent).
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/bookTicker`
+    /// - Weight: 2 when symbol sent; 4 otherwise
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Symbol order book ticker”
+    public func tickerBookTicker(_ request: TickerBookTickerRequest = TickerBookTickerRequest()) async throws -> TickerBookTickerResponse {
+        try await runtime.send(request)
+    }
+
+    /// Read price change statistics over a rolling window, of one or several symbols.
+    ///
+    /// Not the same as `GET /api/v3/ticker/24hr`. The window opens on a whole minute and closes at the time of the
+    /// request, so it is up to 59999 ms wider than `windowSize` (a `closeTime` of 1641287867099 with `windowSize=1d`
+    /// gives an `openTime` of 1641201420000). One object when `symbol` is sent, an array for `symbols`.
+    ///
+    /// - Endpoint: `GET /api/v3/ticker`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Rolling window price change statistics”
+    public func ticker(_ request: TickerRequest = TickerRequest()) async throws -> TickerResponse {
+        try await runtime.send(request)
+    }
+
+    /// Read a symbol's reference price.
+    ///
+    /// Note: A symbol that never had a reference price is answered with error -2043; the docs show the body but not
+    /// the HTTP status (written 400 here, the 4XX of a sender-side error).
+    ///
+    /// - Endpoint: `GET /api/v3/referencePrice`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Reference Price”
+    public func referencePrice(_ request: ReferencePriceRequest) async throws -> ReferencePrice {
+        try await runtime.send(request)
+    }
+
+    /// Read how a symbol's reference price is calculated.
+    ///
+    /// Note: A symbol whose reference price is not calculated is answered with error -2043; the docs show the body
+    /// but not the HTTP status (written 400 here).
+    ///
+    /// - Endpoint: `GET /api/v3/referencePrice/calculation`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Reference Price Calculation”
+    public func referencePriceCalculation(_ request: ReferencePriceCalculationRequest) async throws -> ReferencePriceCalculation {
         try await runtime.send(request)
     }
 
