@@ -36,7 +36,10 @@ import Testing
 
                 public var weight: Int { weight(for: parameters) }
             """))
-        #expect(source.contains("/// - Weight: 2 when symbol sent; by the number of `symbols`: up to 20 → 2, above → 80; 80 without `symbols`"))
+        let client = try generated(
+            Self.snippet("{byCount: symbols, ranges: [{max: 20, weight: 2}, {weight: 80}], cases: [{whenPresent: [symbol], weight: 2}], default: 80}"),
+            file: "Client")
+        #expect(client.contains("/// - Weight: 2 when symbol sent; by the number of `symbols`: up to 20 → 2, above → 80;"))
     }
 
     @Test func perItemWithCapAndNoCases() throws {
