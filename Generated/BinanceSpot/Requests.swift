@@ -117,6 +117,1232 @@ public struct ExchangeInfoRequest: SpecRequest, Hashable {
     public var weight: Int { 20 }
 }
 
+/// Parameters of `BinanceSpotClient.executionRules`: Read the execution rules (such as price ranges) of one,
+/// several or all symbols.
+///
+/// - Endpoint: `GET /api/v3/executionRules`
+public struct ExecutionRulesRequest: APIRequest, Hashable {
+    public typealias Response = ExecutionRules
+
+    public static let endpoint = Endpoint(
+        id: "executionRules", method: .get, path: "/api/v3/executionRules",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// Only this symbol.
+    public var symbol: String?
+
+    /// Only these symbols, sent as a JSON array (`["BTCUSDT","BNBUSDT"]`).
+    public var symbols: [String]?
+
+    /// Every symbol whose trading status is this value.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String? = nil,
+        symbols: [String]? = nil,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.symbols = symbols
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("symbols", symbols, style: .json, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .exclusive, ["symbol", "symbols", "symbolStatus"],
+            rule: "allows at most one of symbol, symbols, symbolStatus"),
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public static let requestWeight = RequestWeight.byCount(
+        "symbols",
+        .perItem(2, cap: 40),
+        cases: [
+            RequestWeight.Case(when: [.present("symbol")], weight: 2)
+        ],
+        absent: 40)
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+}
+
+/// Parameters of `BinanceSpotClient.depth`: Read a symbol's order book.
+///
+/// - Endpoint: `GET /api/v3/depth`
+public struct DepthRequest: APIRequest, Hashable {
+    public typealias Response = OrderBook
+
+    public static let endpoint = Endpoint(
+        id: "depth", method: .get, path: "/api/v3/depth",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Price levels per side; more than 5000 returns 5000.
+    ///
+    /// - Default: 100
+    /// - Maximum: 5000
+    public var limit: Int?
+
+    /// Answer only if the symbol's trading status is this value; otherwise error -1220 SYMBOL_DOES_NOT_MATCH_STATUS.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String,
+        limit: Int? = nil,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.limit = limit
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("limit", limit, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .range(min: nil, max: "5000"), ["limit"],
+            rule: "limit ≤ 5000"),
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public static let requestWeight = RequestWeight.byParam(
+        "limit",
+        ranges: [
+            RequestWeight.Range(max: 100, weight: 5),
+            RequestWeight.Range(max: 500, weight: 25),
+            RequestWeight.Range(max: 1000, weight: 50),
+            RequestWeight.Range(max: nil, weight: 250),
+        ], assumed: 100)
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+}
+
+/// Parameters of `BinanceSpotClient.trades`: Read a symbol's most recent trades.
+///
+/// - Endpoint: `GET /api/v3/trades`
+public struct TradesRequest: APIRequest, Hashable {
+    public typealias Response = [Trade]
+
+    public static let endpoint = Endpoint(
+        id: "trades", method: .get, path: "/api/v3/trades",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// `limit`.
+    ///
+    /// - Default: 500
+    /// - Maximum: 1000
+    public var limit: Int?
+
+    public init(
+        symbol: String,
+        limit: Int? = nil
+    ) {
+        self.symbol = symbol
+        self.limit = limit
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("limit", limit, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .range(min: nil, max: "1000"), ["limit"],
+            rule: "limit ≤ 1000")
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 25 }
+}
+
+/// Parameters of `BinanceSpotClient.historicalTrades`: Read older trades of a symbol.
+///
+/// - Endpoint: `GET /api/v3/historicalTrades`
+public struct HistoricalTradesRequest: APIRequest, Hashable {
+    public typealias Response = [Trade]
+
+    public static let endpoint = Endpoint(
+        id: "historicalTrades", method: .get, path: "/api/v3/historicalTrades",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// `limit`.
+    ///
+    /// - Default: 500
+    /// - Maximum: 1000
+    public var limit: Int?
+
+    /// Trade id to start from; without it the most recent trades are returned.
+    public var fromId: Int64?
+
+    public init(
+        symbol: String,
+        limit: Int? = nil,
+        fromId: Int64? = nil
+    ) {
+        self.symbol = symbol
+        self.limit = limit
+        self.fromId = fromId
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("limit", limit, in: .query)
+        parameters.add("fromId", fromId, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .range(min: nil, max: "1000"), ["limit"],
+            rule: "limit ≤ 1000")
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 25 }
+}
+
+/// Parameters of `BinanceSpotClient.historicalBlockTrades`: Read a symbol's block trades, from a block trade id
+/// on.
+///
+/// - Endpoint: `GET /api/v3/historicalBlockTrades`
+public struct HistoricalBlockTradesRequest: APIRequest, Hashable {
+    public typealias Response = [BlockTrade]
+
+    public static let endpoint = Endpoint(
+        id: "historicalBlockTrades", method: .get, path: "/api/v3/historicalBlockTrades",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Block trade id to start from.
+    public var fromId: Int64
+
+    /// `limit`.
+    ///
+    /// - Default: 500
+    /// - Maximum: 1000
+    public var limit: Int64?
+
+    public init(
+        symbol: String,
+        fromId: Int64,
+        limit: Int64? = nil
+    ) {
+        self.symbol = symbol
+        self.fromId = fromId
+        self.limit = limit
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("fromId", fromId, in: .query)
+        parameters.add("limit", limit, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .range(min: nil, max: "1000"), ["limit"],
+            rule: "limit ≤ 1000")
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 25 }
+}
+
+/// Parameters of `BinanceSpotClient.aggTrades`: Read a symbol's aggregate trades (fills of one taker order at one
+/// price and time, added up).
+///
+/// - Endpoint: `GET /api/v3/aggTrades`
+public struct AggTradesRequest: APIRequest, Hashable {
+    public typealias Response = [AggTrade]
+
+    public static let endpoint = Endpoint(
+        id: "aggTrades", method: .get, path: "/api/v3/aggTrades",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Aggregate trade id to start from (inclusive).
+    public var fromId: Int64?
+
+    /// Milliseconds; trades from this time on (inclusive).
+    public var startTime: Int64?
+
+    /// Milliseconds; trades up to this time (inclusive).
+    public var endTime: Int64?
+
+    /// `limit`.
+    ///
+    /// - Default: 500
+    /// - Maximum: 1000
+    public var limit: Int?
+
+    public init(
+        symbol: String,
+        fromId: Int64? = nil,
+        startTime: Int64? = nil,
+        endTime: Int64? = nil,
+        limit: Int? = nil
+    ) {
+        self.symbol = symbol
+        self.fromId = fromId
+        self.startTime = startTime
+        self.endTime = endTime
+        self.limit = limit
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("fromId", fromId, in: .query)
+        parameters.add("startTime", startTime, in: .query)
+        parameters.add("endTime", endTime, in: .query)
+        parameters.add("limit", limit, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .range(min: nil, max: "1000"), ["limit"],
+            rule: "limit ≤ 1000")
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 4 }
+}
+
+/// Parameters of `BinanceSpotClient.klines`: Read a symbol's kline (candlestick) bars.
+///
+/// - Endpoint: `GET /api/v3/klines`
+public struct KlinesRequest: APIRequest, Hashable {
+    public typealias Response = [Kline]
+
+    public static let endpoint = Endpoint(
+        id: "klines", method: .get, path: "/api/v3/klines",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// `interval` (mandatory).
+    public var interval: KlineInterval
+
+    /// `startTime`.
+    public var startTime: Int64?
+
+    /// `endTime`.
+    public var endTime: Int64?
+
+    /// Time zone the intervals are cut in: hours and minutes (`-1:00`, `05:45`) or hours (`0`, `8`), from -12:00 to
+    /// +14:00 inclusive. `startTime` and `endTime` stay UTC.
+    ///
+    /// - Default: 0
+    public var timeZone: String?
+
+    /// `limit`.
+    ///
+    /// - Default: 500
+    /// - Maximum: 1000
+    public var limit: Int?
+
+    public init(
+        symbol: String,
+        interval: KlineInterval,
+        startTime: Int64? = nil,
+        endTime: Int64? = nil,
+        timeZone: String? = nil,
+        limit: Int? = nil
+    ) {
+        self.symbol = symbol
+        self.interval = interval
+        self.startTime = startTime
+        self.endTime = endTime
+        self.timeZone = timeZone
+        self.limit = limit
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("interval", interval, in: .query)
+        parameters.add("startTime", startTime, in: .query)
+        parameters.add("endTime", endTime, in: .query)
+        parameters.add("timeZone", timeZone, in: .query)
+        parameters.add("limit", limit, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .range(min: nil, max: "1000"), ["limit"],
+            rule: "limit ≤ 1000")
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 2 }
+}
+
+/// Parameters of `BinanceSpotClient.uiKlines`: Read a symbol's klines, adjusted for drawing candlestick charts.
+///
+/// - Endpoint: `GET /api/v3/uiKlines`
+public struct UiKlinesRequest: APIRequest, Hashable {
+    public typealias Response = [Kline]
+
+    public static let endpoint = Endpoint(
+        id: "uiKlines", method: .get, path: "/api/v3/uiKlines",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// As for klines.
+    public var interval: KlineInterval
+
+    /// `startTime`.
+    public var startTime: Int64?
+
+    /// `endTime`.
+    public var endTime: Int64?
+
+    /// As for klines: `-1:00`, `05:45`, `0`, `8`…, from -12:00 to +14:00 inclusive.
+    ///
+    /// - Default: 0
+    public var timeZone: String?
+
+    /// `limit`.
+    ///
+    /// - Default: 500
+    /// - Maximum: 1000
+    public var limit: Int?
+
+    public init(
+        symbol: String,
+        interval: KlineInterval,
+        startTime: Int64? = nil,
+        endTime: Int64? = nil,
+        timeZone: String? = nil,
+        limit: Int? = nil
+    ) {
+        self.symbol = symbol
+        self.interval = interval
+        self.startTime = startTime
+        self.endTime = endTime
+        self.timeZone = timeZone
+        self.limit = limit
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("interval", interval, in: .query)
+        parameters.add("startTime", startTime, in: .query)
+        parameters.add("endTime", endTime, in: .query)
+        parameters.add("timeZone", timeZone, in: .query)
+        parameters.add("limit", limit, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .range(min: nil, max: "1000"), ["limit"],
+            rule: "limit ≤ 1000")
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 2 }
+}
+
+/// Parameters of `BinanceSpotClient.avgPrice`: Read a symbol's current average price.
+///
+/// - Endpoint: `GET /api/v3/avgPrice`
+public struct AvgPriceRequest: APIRequest, Hashable {
+    public typealias Response = AveragePrice
+
+    public static let endpoint = Endpoint(
+        id: "avgPrice", method: .get, path: "/api/v3/avgPrice",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    public init(
+        symbol: String
+    ) {
+        self.symbol = symbol
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        return parameters
+    }
+
+    public var weight: Int { 2 }
+}
+
+/// Parameters of `BinanceSpotClient.ticker24hr`: Read price change statistics over the last 24 hours, of one,
+/// several or all symbols.
+///
+/// - Endpoint: `GET /api/v3/ticker/24hr`
+public struct Ticker24hrRequest: APIRequest, Hashable {
+    public typealias Response = Ticker24hrResponse
+
+    public static let endpoint = Endpoint(
+        id: "ticker24hr", method: .get, path: "/api/v3/ticker/24hr",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol`.
+    public var symbol: String?
+
+    /// Several symbols, sent as a JSON array (`["BTCUSDT","BNBUSDT"]`).
+    public var symbols: [String]?
+
+    /// `type`.
+    ///
+    /// - Default: FULL
+    public var type: TickerType?
+
+    /// Only symbols with this trading status: for one symbol a mismatch is error -1220 SYMBOL_DOES_NOT_MATCH_STATUS,
+    /// for several or all symbols the others are left out.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String? = nil,
+        symbols: [String]? = nil,
+        type: TickerType? = nil,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.symbols = symbols
+        self.type = type
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("symbols", symbols, style: .json, in: .query)
+        parameters.add("type", type, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .exclusive, ["symbol", "symbols"],
+            rule: "allows at most one of symbol, symbols"),
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public static let requestWeight = RequestWeight.byCount(
+        "symbols",
+        .ranges([
+            RequestWeight.Range(max: 20, weight: 2),
+            RequestWeight.Range(max: 100, weight: 40),
+            RequestWeight.Range(max: nil, weight: 80),
+        ]),
+        cases: [
+            RequestWeight.Case(when: [.present("symbol")], weight: 2)
+        ],
+        absent: 80)
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["FULL", "FULL_LIST", "MINI", "MINI_LIST"],
+        defaults: [
+            (conditions: [.equals("type", ["MINI"]), .present("symbol")], variant: "MINI"),
+            (conditions: [.equals("type", ["MINI"])], variant: "MINI_LIST"),
+            (conditions: [.present("symbol")], variant: "FULL"),
+            (conditions: [], variant: "FULL_LIST"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Ticker24hrResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "FULL": return .full(try decoder.decode(Ticker24hr.self, from: data))
+        case "FULL_LIST": return .fullList(try decoder.decode([Ticker24hr].self, from: data))
+        case "MINI": return .mini(try decoder.decode(MiniTicker.self, from: data))
+        case "MINI_LIST": return .miniList(try decoder.decode([MiniTicker].self, from: data))
+        default:
+            if let value = try? decoder.decode([MiniTicker].self, from: data) { return .miniList(value) }
+            if let value = try? decoder.decode(MiniTicker.self, from: data) { return .mini(value) }
+            if let value = try? decoder.decode([Ticker24hr].self, from: data) { return .fullList(value) }
+            return .full(try decoder.decode(Ticker24hr.self, from: data))
+        }
+    }
+}
+
+/// The response of `ticker24hr`, whose shape depends on the parameters sent.
+public enum Ticker24hrResponse: Sendable, Hashable {
+    /// The `FULL` response.
+    case full(Ticker24hr)
+    /// The `FULL_LIST` response.
+    case fullList([Ticker24hr])
+    /// The `MINI` response.
+    case mini(MiniTicker)
+    /// The `MINI_LIST` response.
+    case miniList([MiniTicker])
+}
+
+/// Parameters of `BinanceSpotClient.tickerTradingDay`: Read price change statistics of the current trading day,
+/// of one or several symbols.
+///
+/// - Endpoint: `GET /api/v3/ticker/tradingDay`
+public struct TickerTradingDayRequest: APIRequest, Hashable {
+    public typealias Response = TickerTradingDayResponse
+
+    public static let endpoint = Endpoint(
+        id: "tickerTradingDay", method: .get, path: "/api/v3/ticker/tradingDay",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol`.
+    public var symbol: String?
+
+    /// Several symbols (at most 100), sent as a JSON array (`["BTCUSDT","BNBUSDT"]`).
+    ///
+    /// - At most: 100 items
+    public var symbols: [String]?
+
+    /// Time zone the trading day is cut in: hours and minutes (`-1:00`, `05:45`) or hours (`0`, `8`).
+    ///
+    /// - Default: 0
+    public var timeZone: String?
+
+    /// `type`.
+    ///
+    /// - Default: FULL
+    public var type: TickerType?
+
+    /// Only symbols with this trading status: for one symbol a mismatch is error -1220 SYMBOL_DOES_NOT_MATCH_STATUS,
+    /// for several the others are left out.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String? = nil,
+        symbols: [String]? = nil,
+        timeZone: String? = nil,
+        type: TickerType? = nil,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.symbols = symbols
+        self.timeZone = timeZone
+        self.type = type
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("symbols", symbols, style: .json, in: .query)
+        parameters.add("timeZone", timeZone, in: .query)
+        parameters.add("type", type, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .requireOneOf, ["symbol", "symbols"],
+            rule: "requires exactly one of symbol, symbols"),
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public static let requestWeight = RequestWeight.byCount(
+        "symbols",
+        .perItem(4, cap: 200),
+        cases: [
+            RequestWeight.Case(when: [.present("symbol")], weight: 4)
+        ],
+        absent: 4)
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["FULL", "FULL_LIST", "MINI", "MINI_LIST"],
+        defaults: [
+            (conditions: [.equals("type", ["MINI"]), .present("symbol")], variant: "MINI"),
+            (conditions: [.equals("type", ["MINI"])], variant: "MINI_LIST"),
+            (conditions: [.present("symbol")], variant: "FULL"),
+            (conditions: [], variant: "FULL_LIST"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerTradingDayResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "FULL": return .full(try decoder.decode(WindowTicker.self, from: data))
+        case "FULL_LIST": return .fullList(try decoder.decode([WindowTicker].self, from: data))
+        case "MINI": return .mini(try decoder.decode(MiniTicker.self, from: data))
+        case "MINI_LIST": return .miniList(try decoder.decode([MiniTicker].self, from: data))
+        default:
+            if let value = try? decoder.decode([MiniTicker].self, from: data) { return .miniList(value) }
+            if let value = try? decoder.decode(MiniTicker.self, from: data) { return .mini(value) }
+            if let value = try? decoder.decode([WindowTicker].self, from: data) { return .fullList(value) }
+            return .full(try decoder.decode(WindowTicker.self, from: data))
+        }
+    }
+}
+
+/// The response of `tickerTradingDay`, whose shape depends on the parameters sent.
+public enum TickerTradingDayResponse: Sendable, Hashable {
+    /// The `FULL` response.
+    case full(WindowTicker)
+    /// The `FULL_LIST` response.
+    case fullList([WindowTicker])
+    /// The `MINI` response.
+    case mini(MiniTicker)
+    /// The `MINI_LIST` response.
+    case miniList([MiniTicker])
+}
+
+/// Parameters of `BinanceSpotClient.tickerPrice`: Read the latest price of one, several or all symbols.
+///
+/// - Endpoint: `GET /api/v3/ticker/price`
+public struct TickerPriceRequest: APIRequest, Hashable {
+    public typealias Response = TickerPriceResponse
+
+    public static let endpoint = Endpoint(
+        id: "tickerPrice", method: .get, path: "/api/v3/ticker/price",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol`.
+    public var symbol: String?
+
+    /// Several symbols, sent as a JSON array (`["BTCUSDT","BNBUSDT"]`).
+    public var symbols: [String]?
+
+    /// Only symbols with this trading status: for one symbol a mismatch is error -1220 SYMBOL_DOES_NOT_MATCH_STATUS,
+    /// for several or all symbols the others are left out.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String? = nil,
+        symbols: [String]? = nil,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.symbols = symbols
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("symbols", symbols, style: .json, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .exclusive, ["symbol", "symbols"],
+            rule: "allows at most one of symbol, symbols"),
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public static let requestWeight = RequestWeight.cases(
+        [
+            RequestWeight.Case(when: [.present("symbol")], weight: 2)
+        ], default: 4)
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["ONE", "ALL"],
+        defaults: [
+            (conditions: [.present("symbol")], variant: "ONE"),
+            (conditions: [], variant: "ALL"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerPriceResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ONE": return .one(try decoder.decode(PriceTicker.self, from: data))
+        case "ALL": return .all(try decoder.decode([PriceTicker].self, from: data))
+        default:
+            if let value = try? decoder.decode([PriceTicker].self, from: data) { return .all(value) }
+            return .one(try decoder.decode(PriceTicker.self, from: data))
+        }
+    }
+}
+
+/// The response of `tickerPrice`, whose shape depends on the parameters sent.
+public enum TickerPriceResponse: Sendable, Hashable {
+    /// The `ONE` response.
+    case one(PriceTicker)
+    /// The `ALL` response.
+    case all([PriceTicker])
+}
+
+/// Parameters of `BinanceSpotClient.tickerBookTicker`: Read the best bid and ask of one, several or all symbols.
+///
+/// - Endpoint: `GET /api/v3/ticker/bookTicker`
+public struct TickerBookTickerRequest: APIRequest, Hashable {
+    public typealias Response = TickerBookTickerResponse
+
+    public static let endpoint = Endpoint(
+        id: "tickerBookTicker", method: .get, path: "/api/v3/ticker/bookTicker",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol`.
+    public var symbol: String?
+
+    /// Several symbols, sent as a JSON array (`["BTCUSDT","BNBUSDT"]`).
+    public var symbols: [String]?
+
+    /// Only symbols with this trading status: for one symbol a mismatch is error -1220 SYMBOL_DOES_NOT_MATCH_STATUS,
+    /// for several or all symbols the others are left out.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String? = nil,
+        symbols: [String]? = nil,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.symbols = symbols
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("symbols", symbols, style: .json, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .exclusive, ["symbol", "symbols"],
+            rule: "allows at most one of symbol, symbols"),
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public static let requestWeight = RequestWeight.cases(
+        [
+            RequestWeight.Case(when: [.present("symbol")], weight: 2)
+        ], default: 4)
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["ONE", "ALL"],
+        defaults: [
+            (conditions: [.present("symbol")], variant: "ONE"),
+            (conditions: [], variant: "ALL"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerBookTickerResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ONE": return .one(try decoder.decode(BookTicker.self, from: data))
+        case "ALL": return .all(try decoder.decode([BookTicker].self, from: data))
+        default:
+            if let value = try? decoder.decode([BookTicker].self, from: data) { return .all(value) }
+            return .one(try decoder.decode(BookTicker.self, from: data))
+        }
+    }
+}
+
+/// The response of `tickerBookTicker`, whose shape depends on the parameters sent.
+public enum TickerBookTickerResponse: Sendable, Hashable {
+    /// The `ONE` response.
+    case one(BookTicker)
+    /// The `ALL` response.
+    case all([BookTicker])
+}
+
+/// Parameters of `BinanceSpotClient.ticker`: Read price change statistics over a rolling window, of one or
+/// several symbols.
+///
+/// - Endpoint: `GET /api/v3/ticker`
+public struct TickerRequest: APIRequest, Hashable {
+    public typealias Response = TickerResponse
+
+    public static let endpoint = Endpoint(
+        id: "ticker", method: .get, path: "/api/v3/ticker",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol`.
+    public var symbol: String?
+
+    /// Several symbols (at most 100), sent as a JSON array (`["BTCUSDT","BNBUSDT"]`).
+    ///
+    /// - At most: 100 items
+    public var symbols: [String]?
+
+    /// `1m`…`59m` minutes, `1h`…`23h` hours or `1d`…`7d` days; units cannot be combined (`1d2h` is refused).
+    ///
+    /// - Default: 1d
+    public var windowSize: String?
+
+    /// `type`.
+    ///
+    /// - Default: FULL
+    public var type: TickerType?
+
+    /// Only symbols with this trading status: for one symbol a mismatch is error -1220 SYMBOL_DOES_NOT_MATCH_STATUS,
+    /// for several the others are left out.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String? = nil,
+        symbols: [String]? = nil,
+        windowSize: String? = nil,
+        type: TickerType? = nil,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.symbols = symbols
+        self.windowSize = windowSize
+        self.type = type
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("symbols", symbols, style: .json, in: .query)
+        parameters.add("windowSize", windowSize, in: .query)
+        parameters.add("type", type, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .requireOneOf, ["symbol", "symbols"],
+            rule: "requires exactly one of symbol, symbols"),
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK"),
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public static let requestWeight = RequestWeight.byCount(
+        "symbols",
+        .perItem(4, cap: 200),
+        cases: [
+            RequestWeight.Case(when: [.present("symbol")], weight: 4)
+        ],
+        absent: 4)
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+
+    static let variantSelector = VariantSelector(
+        param: nil,
+        variants: ["FULL", "FULL_LIST", "MINI", "MINI_LIST"],
+        defaults: [
+            (conditions: [.equals("type", ["MINI"]), .present("symbol")], variant: "MINI"),
+            (conditions: [.equals("type", ["MINI"])], variant: "MINI_LIST"),
+            (conditions: [.present("symbol")], variant: "FULL"),
+            (conditions: [], variant: "FULL_LIST"),
+        ])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "FULL": return .full(try decoder.decode(WindowTicker.self, from: data))
+        case "FULL_LIST": return .fullList(try decoder.decode([WindowTicker].self, from: data))
+        case "MINI": return .mini(try decoder.decode(MiniTicker.self, from: data))
+        case "MINI_LIST": return .miniList(try decoder.decode([MiniTicker].self, from: data))
+        default:
+            if let value = try? decoder.decode([MiniTicker].self, from: data) { return .miniList(value) }
+            if let value = try? decoder.decode(MiniTicker.self, from: data) { return .mini(value) }
+            if let value = try? decoder.decode([WindowTicker].self, from: data) { return .fullList(value) }
+            return .full(try decoder.decode(WindowTicker.self, from: data))
+        }
+    }
+}
+
+/// The response of `ticker`, whose shape depends on the parameters sent.
+public enum TickerResponse: Sendable, Hashable {
+    /// The `FULL` response.
+    case full(WindowTicker)
+    /// The `FULL_LIST` response.
+    case fullList([WindowTicker])
+    /// The `MINI` response.
+    case mini(MiniTicker)
+    /// The `MINI_LIST` response.
+    case miniList([MiniTicker])
+}
+
+/// Parameters of `BinanceSpotClient.referencePrice`: Read a symbol's reference price.
+///
+/// - Endpoint: `GET /api/v3/referencePrice`
+public struct ReferencePriceRequest: APIRequest, Hashable {
+    public typealias Response = ReferencePrice
+
+    public static let endpoint = Endpoint(
+        id: "referencePrice", method: .get, path: "/api/v3/referencePrice",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    public init(
+        symbol: String
+    ) {
+        self.symbol = symbol
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        return parameters
+    }
+
+    public var weight: Int { 2 }
+}
+
+/// Parameters of `BinanceSpotClient.referencePriceCalculation`: Read how a symbol's reference price is
+/// calculated.
+///
+/// - Endpoint: `GET /api/v3/referencePrice/calculation`
+public struct ReferencePriceCalculationRequest: APIRequest, Hashable {
+    public typealias Response = ReferencePriceCalculation
+
+    public static let endpoint = Endpoint(
+        id: "referencePriceCalculation", method: .get, path: "/api/v3/referencePrice/calculation",
+        security: SecurityRequirement(apiKey: false, signed: false, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Answer only if the symbol's trading status is this value.
+    ///
+    /// - Allowed: TRADING, HALT, BREAK
+    public var symbolStatus: SymbolStatus?
+
+    public init(
+        symbol: String,
+        symbolStatus: SymbolStatus? = nil
+    ) {
+        self.symbol = symbol
+        self.symbolStatus = symbolStatus
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("symbolStatus", symbolStatus, in: .query)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
+            rule: "symbolStatus is one of TRADING, HALT, BREAK")
+    ]
+
+    public func validate() throws {
+        try validate(parameters)
+    }
+
+    public func validate(_ parameters: Parameters) throws {
+        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
+    }
+
+    public var weight: Int { 2 }
+}
+
 /// Parameters of `BinanceSpotClient.newOrder`: Send in a new order.
 ///
 /// - Endpoint: `POST /api/v3/order`

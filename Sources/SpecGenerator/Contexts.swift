@@ -154,15 +154,21 @@ struct RuleContext: ListElement {
 }
 
 struct WeightContext {
-    let isFixed: Bool
-    let fixed: Int
-    let isCases: Bool
-    let cases: [WeightCaseContext]
-    let fallback: Int
-    let isByParam: Bool
-    let param: String
-    let ranges: [WeightRangeContext]
-    let assumed: String
+    var isFixed = false
+    var fixed = 1
+    var isCases = false
+    var cases: [WeightCaseContext] = []
+    var fallback = 1
+    var isByParam = false
+    var param = "\"\""
+    var ranges: [WeightRangeContext] = []
+    var assumed = "nil"
+    /// Weight by the item count of an array parameter: `ranges` (when `isCountRanges`) or `perItem` / `cap`.
+    var isByCount = false
+    var isCountRanges = false
+    var hasCases = false
+    var perItem = 1
+    var cap = "nil"
 }
 
 struct WeightCaseContext: ListElement {

@@ -78,18 +78,36 @@ extension Translator {
     }
 
     func weight(_ endpoint: Endpoint) -> WeightContext {
-        var context = WeightContext(isFixed: true, fixed: 1, isCases: false, cases: [], fallback: 1, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
         switch endpoint.weight {
-        case nil: break
+        case nil:
+            return WeightContext(isFixed: true)
         case let .fixed(weight)?:
-            context = WeightContext(isFixed: true, fixed: weight, isCases: false, cases: [], fallback: weight, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
+            return WeightContext(isFixed: true, fixed: weight, fallback: weight)
         case let .cases(cases, fallback)?:
-            context = WeightContext(isFixed: false, fixed: fallback, isCases: true, cases: cases.map { WeightCaseContext(conditions: conditions($0.condition), weight: $0.weight) }.separated(), fallback: fallback, isByParam: false, param: "\"\"", ranges: [], assumed: "nil")
+            return WeightContext(isCases: true, cases: weightCases(cases), fallback: fallback)
         case let .byParam(param, ranges)?:
             let assumed = endpoint.param(named: param.value)?.defaultValue.flatMap { Int64($0.text) }.map(String.init) ?? "nil"
-            context = WeightContext(isFixed: false, fixed: 1, isCases: false, cases: [], fallback: 1, isByParam: true, param: SwiftText.literal(param.value), ranges: ranges.map { WeightRangeContext(max: $0.max.map(String.init) ?? "nil", weight: $0.weight) }.separated(), assumed: assumed)
+            return WeightContext(isByParam: true, param: SwiftText.literal(param.value), ranges: weightRanges(ranges), assumed: assumed)
+        case let .byCount(count)?:
+            var context = WeightContext(cases: weightCases(count.cases), fallback: count.absentWeight, param: SwiftText.literal(count.param.value), isByCount: true, hasCases: !count.cases.isEmpty)
+            switch count.scale {
+            case let .ranges(ranges):
+                context.isCountRanges = true
+                context.ranges = weightRanges(ranges)
+            case let .perItem(each, cap):
+                context.perItem = each
+                context.cap = cap.map(String.init) ?? "nil"
+            }
+            return context
         }
-        return context
+    }
+
+    func weightCases(_ cases: [Weight.Case]) -> [WeightCaseContext] {
+        cases.map { WeightCaseContext(conditions: conditions($0.condition), weight: $0.weight) }.separated()
+    }
+
+    func weightRanges(_ ranges: [Weight.Range]) -> [WeightRangeContext] {
+        ranges.map { WeightRangeContext(max: $0.max.map(String.init) ?? "nil", weight: $0.weight) }.separated()
     }
 
     /// A readable weight for doc comments.
@@ -98,11 +116,25 @@ extension Translator {
         case nil: return "1"
         case let .fixed(w)?: return "\(w)"
         case let .cases(cases, fallback)?:
-            let described = cases.map { c in "\(c.weight) when \(ruleText(c.condition, "").dropLast(2))" }
-            return (described + ["\(fallback) otherwise"]).joined(separator: "; ")
+            return (caseTexts(cases) + ["\(fallback) otherwise"]).joined(separator: "; ")
         case let .byParam(param, ranges)?:
-            return "by `\(param.value)`: " + ranges.map { r in r.max.map { "up to \($0) → \(r.weight)" } ?? "above → \(r.weight)" }.joined(separator: ", ")
+            return "by `\(param.value)`: " + rangeText(ranges)
+        case let .byCount(count)?:
+            let scale: String
+            switch count.scale {
+            case let .ranges(ranges): scale = "by the number of `\(count.param.value)`: " + rangeText(ranges)
+            case let .perItem(each, cap): scale = "\(each) per item of `\(count.param.value)`" + (cap.map { ", at most \($0)" } ?? "")
+            }
+            return (caseTexts(count.cases) + [scale, "\(count.absentWeight) without `\(count.param.value)`"]).joined(separator: "; ")
         }
+    }
+
+    func caseTexts(_ cases: [Weight.Case]) -> [String] {
+        cases.map { c in "\(c.weight) when \(ruleText(c.condition, "").dropLast(2))" }
+    }
+
+    func rangeText(_ ranges: [Weight.Range]) -> String {
+        ranges.map { r in r.max.map { "up to \($0) → \(r.weight)" } ?? "above → \(r.weight)" }.joined(separator: ", ")
     }
 
     /// Static constructors for the legal combinations of a selector parameter (`NewOrderRequest.limit(…)`).

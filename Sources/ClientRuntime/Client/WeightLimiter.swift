@@ -68,7 +68,7 @@ public actor WeightLimiter {
         prune()
         var result: [String: Int] = [:]
         for (index, limit) in limits.enumerated() {
-            result[limit.headerSuffix] = spends[index].reduce(0) { $0 + $1.weight }
+            result[limit.headerSuffix] = Self.total(spends[index])
         }
         return result
     }
@@ -80,7 +80,7 @@ public actor WeightLimiter {
         let now = clock.now
         for (index, limit) in limits.enumerated() {
             guard let reported = usedWeight[limit.headerSuffix] else { continue }
-            let local = spends[index].reduce(0) { $0 + $1.weight }
+            let local = Self.total(spends[index])
             if reported > local { spends[index].append(Spend(at: now, weight: reported - local)) }
         }
     }
@@ -95,6 +95,14 @@ public actor WeightLimiter {
     private func record(_ weight: Int) {
         let now = clock.now
         for index in limits.indices { spends[index].append(Spend(at: now, weight: weight)) }
+    }
+
+    /// The weight spent in a window; saturates at `Int.max` (weights come from the spec and the request).
+    private static func total(_ window: [Spend]) -> Int {
+        window.reduce(0) { sum, spend in
+            let (next, overflow) = sum.addingReportingOverflow(spend.weight)
+            return overflow ? Int.max : next
+        }
     }
 
     private func prune() {
@@ -112,13 +120,13 @@ public actor WeightLimiter {
         if let pausedUntil, pausedUntil > now { wait = pausedUntil - now }
         for (index, limit) in limits.enumerated() {
             let window = spends[index]
-            var used = window.reduce(0) { $0 + $1.weight }
+            var used = Self.total(window)
             // A request heavier than the whole limit goes alone, into an empty window.
             let allowed = max(limit.weight, weight)
-            guard used + weight > allowed else { continue }
+            guard used > allowed - weight else { continue }
             for spend in window {
                 used -= spend.weight
-                if used + weight <= allowed {
+                if used <= allowed - weight {
                     wait = max(wait, spend.at.advanced(by: limit.interval) - now)
                     break
                 }

@@ -136,6 +136,9 @@ public enum RequestWeight: Sendable, Hashable {
     case cases([Case], default: Int)
     /// Looks up the parameter's value (or `assumed`, the documented default, when it is not sent).
     case byParam(String, ranges: [Range], assumed: Int64?)
+    /// Grows with the number of items of an array parameter (`symbols`); the first case that holds wins,
+    /// and `absent` is the weight when no case holds and the array is not sent.
+    case byCount(String, CountScale, cases: [Case], absent: Int)
 
     /// The weight of a request with these parameters.
     public func weight(for parameters: Parameters) -> Int {
@@ -147,7 +150,11 @@ public enum RequestWeight: Sendable, Hashable {
         case let .byParam(name, ranges, assumed):
             let value = parameters[name]?.wireText.flatMap { Int64($0) } ?? assumed
             guard let value else { return ranges.first?.weight ?? 1 }
-            return ranges.first { $0.max.map { value <= $0 } ?? true }?.weight ?? ranges.last?.weight ?? 1
+            return ranges.weight(for: value)
+        case let .byCount(name, scale, cases, absent):
+            if let match = cases.first(where: { $0.conditions.allSatisfy { $0.holds(for: parameters) } }) { return match.weight }
+            guard let value = parameters[name] else { return absent }
+            return scale.weight(count: value.itemCount)
         }
     }
 }

@@ -15,7 +15,8 @@ struct RateLimitCounter: Sendable {
                 start = current
                 count = 0
             }
-            count += amount
+            let (sum, overflow) = count.addingReportingOverflow(amount)
+            count = overflow ? Int.max : sum
         }
 
         func value(now: Int64) -> Int { now - now % length == start ? count : 0 }

@@ -81,10 +81,15 @@ enum RuleCheck {
         case let .cases(cases, fallback)?:
             return cases.first { holds($0.condition, in: received) }?.weight ?? fallback
         case let .byParam(param, ranges)?:
-            let sent = received[param.value]?.text.flatMap { Int($0) }
-            let value = sent ?? endpoint.param(named: param.value)?.defaultValue.flatMap { Int($0.text) }
+            let sent = received[param.value]?.text.flatMap { Int64($0) }
+            let value = sent ?? endpoint.param(named: param.value)?.defaultValue.flatMap { Int64($0.text) }
             guard let value else { return ranges.first?.weight ?? 1 }
-            return ranges.first { $0.max.map { value <= $0 } ?? true }?.weight ?? ranges.last?.weight ?? 1
+            return ranges.weight(for: value)
+        case let .byCount(count)?:
+            if let match = count.cases.first(where: { holds($0.condition, in: received) }) { return match.weight }
+            guard let sent = received[count.param.value], sent.isPresent else { return count.absentWeight }
+            let style = endpoint.param(named: count.param.value)?.arrayStyle ?? .json
+            return count.weight(count: ValueCheck.arrayItems(sent, style: style)?.count ?? 1)
         }
     }
 }

@@ -14,7 +14,7 @@ struct ValueCheck {
         let name = param.name.value
         let elements: [ReceivedParameter.Value]
         if case let .array(elementType) = param.type.value {
-            guard let items = arrayItems(received, style: param.arrayStyle ?? .json) else {
+            guard let items = Self.arrayItems(received, style: param.arrayStyle ?? .json) else {
                 return .malformedValue(name, expected: "a JSON array")
             }
             if let max = param.maxItems, items.count > max { return .tooManyItems(name, max: max, sent: items.count) }
@@ -39,7 +39,7 @@ struct ValueCheck {
     }
 
     /// The elements of an array parameter: a JSON array (or one bare value) or comma-separated text.
-    private func arrayItems(_ received: ReceivedParameter, style: SpecModel.ArrayStyle) -> [ReceivedParameter.Value]? {
+    static func arrayItems(_ received: ReceivedParameter, style: SpecModel.ArrayStyle) -> [ReceivedParameter.Value]? {
         switch received.value {
         case let .json(.array(items)): return items.map { .json($0) }
         case .json: return nil

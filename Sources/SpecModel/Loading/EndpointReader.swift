@@ -106,20 +106,57 @@ extension SpecReader {
             }
             return .fixed(weight)
         }
-        guard let r = MappingReader(node, ctx, what: "weight of \(owner)", allowed: ["cases", "default", "byParam", "ranges", "description"]) else { return nil }
+        let keys = ["cases", "default", "byParam", "byCount", "ranges", "perItem", "cap", "description"]
+        guard let r = MappingReader(node, ctx, what: "weight of \(owner)", allowed: keys) else { return nil }
         if let param = r.string("byParam") {
-            let ranges = r.list("ranges", required: true).compactMap { n -> Weight.Range? in
-                guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]), let weight = rr.int("weight", required: true) else { return nil }
-                return Weight.Range(max: rr.int("max"), weight: weight)
-            }
-            return .byParam(param, ranges: ranges)
+            rejectKeys(["byCount", "perItem", "cap", "cases", "default"], in: r, kind: "'byParam'", owner: owner)
+            return .byParam(param, ranges: readRanges(r, owner: owner, required: true))
         }
-        let cases = r.list("cases", required: true).compactMap { n -> Weight.Case? in
+        if let param = r.string("byCount") { return readCountWeight(r, param: param, owner: owner) }
+        rejectKeys(["ranges", "perItem", "cap"], in: r, kind: "'cases'", owner: owner)
+        let cases = readCases(r, owner: owner, required: true)
+        guard let fallback = r.int("default", required: true) else { return nil }
+        return .cases(cases, default: fallback)
+    }
+
+    /// `byCount: symbols` with `ranges` (a table of item counts) or `perItem` (and an optional `cap`).
+    func readCountWeight(_ r: MappingReader, param: Located<String>, owner: String) -> Weight? {
+        let cases = readCases(r, owner: owner, required: false)
+        let absent = r.int("default")
+        switch (r["ranges"], r.int("perItem")) {
+        case (_?, _?):
+            ctx.error("weight of \(owner) counts '\(param.value)' by 'ranges' or by 'perItem', not both", at: r.node)
+            return nil
+        case (_?, nil):
+            if let cap = r["cap"] { ctx.error("'cap' in weight of \(owner) belongs with 'perItem', not 'ranges'", at: cap) }
+            return .byCount(CountWeight(param: param, scale: .ranges(readRanges(r, owner: owner, required: true)), cases: cases, absent: absent))
+        case let (nil, each?):
+            return .byCount(CountWeight(param: param, scale: .perItem(each, cap: r.int("cap")), cases: cases, absent: absent))
+        case (nil, nil):
+            ctx.error("weight of \(owner) counts '\(param.value)' but gives neither 'ranges' nor 'perItem'", at: r.node)
+            return nil
+        }
+    }
+
+    func readRanges(_ r: MappingReader, owner: String, required: Bool) -> [Weight.Range] {
+        r.list("ranges", required: required).compactMap { n -> Weight.Range? in
+            guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]), let weight = rr.int("weight", required: true) else { return nil }
+            return Weight.Range(max: rr.int("max"), weight: weight)
+        }
+    }
+
+    func readCases(_ r: MappingReader, owner: String, required: Bool) -> [Weight.Case] {
+        r.list("cases", required: required).compactMap { n -> Weight.Case? in
             guard let c = MappingReader(n, ctx, what: "a weight case of \(owner)", allowed: Self.conditionKeys + ["weight"]), let weight = c.int("weight", required: true) else { return nil }
             return Weight.Case(condition: readCondition(c), weight: weight)
         }
-        guard let fallback = r.int("default", required: true) else { return nil }
-        return .cases(cases, default: fallback)
+    }
+
+    /// Keys that belong to another kind of weight are errors, not silently ignored.
+    func rejectKeys(_ keys: [String], in r: MappingReader, kind: String, owner: String) {
+        for key in keys {
+            if let node = r[key] { ctx.error("'\(key)' does not belong in a \(kind) weight (\(owner))", at: node) }
+        }
     }
 
     func readResponse(_ node: Node, owner: String) -> Response? {

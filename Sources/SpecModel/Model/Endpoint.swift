@@ -144,6 +144,8 @@ public enum Weight: Sendable, Hashable {
     case fixed(Int)
     case cases([Case], default: Int)
     case byParam(Located<String>, ranges: [Range])
+    /// Grows with the number of items of an array parameter.
+    case byCount(CountWeight)
 }
 
 public struct Response: Sendable, Hashable {

@@ -89,10 +89,45 @@ extension SpecValidator {
             for c in cases { checkCondition(c.condition, in: endpoint, role: "weight case") }
         case let .byParam(param, ranges):
             checkParamName(param, in: endpoint, role: "weight")
-            let bounds = ranges.compactMap(\.max)
-            if bounds != bounds.sorted() || ranges.dropLast().contains(where: { $0.max == nil }) {
-                error("weight ranges must be in increasing order, with the open range last", at: param.location)
-            }
+            checkRanges(ranges, at: param.location)
+        case let .byCount(count):
+            checkCountWeight(count, in: endpoint)
+        }
+    }
+
+    mutating func checkRanges(_ ranges: [Weight.Range], at location: SourceLocation) {
+        let bounds = ranges.compactMap(\.max)
+        if bounds != bounds.sorted() || Set(bounds).count != bounds.count || ranges.dropLast().contains(where: { $0.max == nil }) {
+            error("weight ranges must be in increasing order, with the open range last", at: location)
+        }
+        if ranges.contains(where: { $0.weight < 0 || ($0.max ?? 0) < 0 }) {
+            error("weight ranges must not be negative", at: location)
+        }
+    }
+
+    func isArray(_ type: TypeRef) -> Bool {
+        if case .array = type { return true }
+        return false
+    }
+
+    /// The counted parameter must be an array; the scale must be well formed.
+    mutating func checkCountWeight(_ count: CountWeight, in endpoint: Endpoint) {
+        let location = count.param.location
+        checkParamName(count.param, in: endpoint, role: "weight")
+        if let param = endpoint.param(named: count.param.value), !isArray(param.type.value) {
+            error("weight counts the items of '\(count.param.value)', which is not an array parameter", at: location)
+        }
+        for c in count.cases { checkCondition(c.condition, in: endpoint, role: "weight case") }
+        if count.cases.contains(where: { $0.weight < 0 }) || (count.absent ?? 0) < 0 {
+            error("weights must not be negative", at: location)
+        }
+        switch count.scale {
+        case let .ranges(ranges):
+            if ranges.isEmpty { error("weight by the count of '\(count.param.value)' needs at least one range", at: location) }
+            checkRanges(ranges, at: location)
+        case let .perItem(each, cap):
+            if each <= 0 { error("'perItem' must be a positive weight, found \(each)", at: location) }
+            if let cap, cap < each { error("'cap' (\(cap)) must be at least 'perItem' (\(each))", at: location) }
         }
     }
 

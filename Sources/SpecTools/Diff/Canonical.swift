@@ -43,7 +43,21 @@ enum Canonical {
             // First matching case wins, so case order is meaning.
             cases.map { "\($0.weight) when \(condition($0.condition))" }.joined(separator: "; ") + "; else \(fallback)"
         case let .byParam(param, ranges)?:
-            "by \(param.value): " + ranges.map { ($0.max.map { "≤\($0)" } ?? "above") + " → \($0.weight)" }.joined(separator: ", ")
+            "by \(param.value): " + rangeList(ranges)
+        case let .byCount(count)?:
+            count.cases.map { "\($0.weight) when \(condition($0.condition)); " }.joined() + countScale(count) + "; without it \(count.absentWeight)"
+        }
+    }
+
+    static func rangeList(_ ranges: [Weight.Range]) -> String {
+        ranges.map { ($0.max.map { "≤\($0)" } ?? "above") + " → \($0.weight)" }.joined(separator: ", ")
+    }
+
+    /// `by count of symbols: ≤20 → 2, …` or `4 per item of symbols, cap 200`.
+    static func countScale(_ count: CountWeight) -> String {
+        switch count.scale {
+        case let .ranges(list): "by count of \(count.param.value): " + rangeList(list)
+        case let .perItem(each, cap): "\(each) per item of \(count.param.value)" + (cap.map { ", cap \($0)" } ?? "")
         }
     }
 

@@ -34,21 +34,40 @@ extension OpenAPIExporter {
         switch weight {
         case let .fixed(value): .number(String(value))
         case let .cases(cases, fallback): .build {
-            $0.set("cases", .array(cases.map { item in
-                .object(conditionMembers(item.condition) + [.init(key: "weight", value: .number(String(item.weight)))])
-            }))
+            $0.set("cases", casesValue(cases))
             $0.set("default", .number(String(fallback)))
         }
         case let .byParam(param, ranges): .build {
             $0.set("byParam", .string(param.value))
-            $0.set("ranges", .array(ranges.map { range in
-                .build {
-                    $0.set("max", range.max.map { .number(String($0)) })
-                    $0.set("weight", .number(String(range.weight)))
-                }
-            }))
+            $0.set("ranges", rangesValue(ranges))
+        }
+        case let .byCount(count): .build {
+            $0.set("byCount", .string(count.param.value))
+            switch count.scale {
+            case let .ranges(ranges): $0.set("ranges", rangesValue(ranges))
+            case let .perItem(each, cap):
+                $0.set("perItem", .number(String(each)))
+                $0.set("cap", cap.map { .number(String($0)) })
+            }
+            if !count.cases.isEmpty { $0.set("cases", casesValue(count.cases)) }
+            $0.set("default", .number(String(count.absentWeight)))
         }
         }
+    }
+
+    func casesValue(_ cases: [Weight.Case]) -> OpenAPIValue {
+        .array(cases.map { item in
+            .object(conditionMembers(item.condition) + [.init(key: "weight", value: .number(String(item.weight)))])
+        })
+    }
+
+    func rangesValue(_ ranges: [Weight.Range]) -> OpenAPIValue {
+        .array(ranges.map { range in
+            .build {
+                $0.set("max", range.max.map { .number(String($0)) })
+                $0.set("weight", .number(String(range.weight)))
+            }
+        })
     }
 
     func statusRule(_ rule: HTTPStatusRule) -> OpenAPIValue {

@@ -19,6 +19,32 @@ enum BinanceSpotCalls {
             let info = try await client.exchangeInfo(ExchangeInfoRequest(symbol: symbol))
             #expect(!info.symbols.isEmpty)
         },
+        "executionRules": { client in
+            let rules = try await client.executionRules(ExecutionRulesRequest(symbol: "BAZUSD"))
+            #expect(!rules.symbolRules.isEmpty)
+        },
+        "depth": { client in
+            let book = try await client.depth(DepthRequest(symbol: symbol))
+            #expect(!book.bids.isEmpty)
+        },
+        "trades": { client in _ = try await client.trades(TradesRequest(symbol: symbol)) },
+        "historicalTrades": { client in _ = try await client.historicalTrades(HistoricalTradesRequest(symbol: symbol, fromId: 1)) },
+        "historicalBlockTrades": { client in
+            _ = try await client.historicalBlockTrades(HistoricalBlockTradesRequest(symbol: symbol, fromId: 1))
+        },
+        "aggTrades": { client in _ = try await client.aggTrades(AggTradesRequest(symbol: symbol)) },
+        "klines": { client in _ = try await client.klines(KlinesRequest(symbol: symbol, interval: .oneHour)) },
+        "uiKlines": { client in _ = try await client.uiKlines(UiKlinesRequest(symbol: symbol, interval: .oneDay)) },
+        "avgPrice": { client in _ = try await client.avgPrice(AvgPriceRequest(symbol: symbol)) },
+        "ticker24hr": { client in _ = try await client.ticker24hr(Ticker24hrRequest(symbol: symbol)) },
+        "tickerTradingDay": { client in _ = try await client.tickerTradingDay(TickerTradingDayRequest(symbol: symbol)) },
+        "tickerPrice": { client in _ = try await client.tickerPrice() },
+        "tickerBookTicker": { client in _ = try await client.tickerBookTicker(TickerBookTickerRequest(symbols: [symbol, "ETHBTC"])) },
+        "ticker": { client in _ = try await client.ticker(TickerRequest(symbols: [symbol], type: .mini)) },
+        "referencePrice": { client in _ = try await client.referencePrice(ReferencePriceRequest(symbol: "BAZUSD")) },
+        "referencePriceCalculation": { client in
+            _ = try await client.referencePriceCalculation(ReferencePriceCalculationRequest(symbol: "BAZUSD"))
+        },
         "newOrder": { client in
             let response = try await client.newOrder(
                 .limit(symbol: symbol, side: .buy, timeInForce: .gtc, quantity: "0.001", price: "20000"))

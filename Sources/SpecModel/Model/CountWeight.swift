@@ -1,0 +1,50 @@
+/// A request weight that grows with the number of items of an array parameter (`symbols` of the tickers):
+/// a table of item counts, or a weight per item with a cap. `cases` are checked first (`symbol` sent → 2).
+public struct CountWeight: Sendable, Hashable {
+    /// How the item count becomes a weight.
+    public enum Scale: Sendable, Hashable {
+        /// Looked up in a table of counts (`1-20 → 2, 21-100 → 40, 101 or more → 80`).
+        case ranges([Weight.Range])
+        /// `perItem` for each item, at most `cap` ("4 for each symbol, capped at 200").
+        case perItem(Int, cap: Int?)
+    }
+
+    /// The array parameter whose items are counted.
+    public var param: Located<String>
+    public var scale: Scale
+    /// The first case whose condition holds gives the weight, before the array is looked at.
+    public var cases: [Weight.Case]
+    /// The weight when no case holds and the array is not sent; nil means the weight of one item.
+    public var absent: Int?
+
+    public init(param: Located<String>, scale: Scale, cases: [Weight.Case] = [], absent: Int? = nil) {
+        self.param = param
+        self.scale = scale
+        self.cases = cases
+        self.absent = absent
+    }
+
+    /// The weight of a request that sends `count` items (an empty array counts as one item).
+    /// Saturates instead of overflowing: a count times a weight per item can exceed `Int`.
+    public func weight(count: Int) -> Int {
+        let items = Swift.max(count, 1)
+        switch scale {
+        case let .ranges(ranges):
+            return ranges.weight(for: Int64(items))
+        case let .perItem(each, cap):
+            let (product, overflow) = each.multipliedReportingOverflow(by: items)
+            let total = overflow ? Int.max : product
+            return cap.map { Swift.min(total, $0) } ?? total
+        }
+    }
+
+    /// The weight when the array is not sent and no case holds.
+    public var absentWeight: Int { absent ?? weight(count: 1) }
+}
+
+extension Array where Element == Weight.Range {
+    /// The weight of the first range whose bound `value` does not exceed (the open range takes the rest).
+    public func weight(for value: Int64) -> Int {
+        (first { $0.max.map { value <= Int64($0) } ?? true } ?? last)?.weight ?? 1
+    }
+}
