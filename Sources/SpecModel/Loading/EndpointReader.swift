@@ -21,7 +21,7 @@ extension SpecReader {
         return Endpoint(
             id: id, summary: r.text("summary"), description: r.text("description"), method: method, path: path,
             security: security, weight: r["weight"].flatMap { readWeight($0, owner: what) },
-            unfilledOrderCount: r.int("unfilledOrderCount"), dataSource: r.text("dataSource"),
+            unfilledOrderCount: r.int("unfilledOrderCount", limit: .unfilledOrderCount), dataSource: r.text("dataSource"),
             deprecated: r.bool("deprecated") ?? false, source: source, request: options,
             params: r.list("params").compactMap { readParameter($0, owner: what) },
             rules: r.list("rules").compactMap { readRule($0, owner: what) },
@@ -42,7 +42,7 @@ extension SpecReader {
         return Parameter(
             name: name, type: type, required: r.bool("required") ?? false, location: r.oneOf("in"),
             description: r.text("description"), defaultValue: r.scalar("default"), min: r.scalar("min"), max: r.scalar("max"),
-            values: values, arrayStyle: r.oneOf("arrayStyle"), maxItems: r.int("maxItems"), nullable: r.bool("nullable") ?? false,
+            values: values, arrayStyle: r.oneOf("arrayStyle"), maxItems: r.int("maxItems", limit: .maxItems), nullable: r.bool("nullable") ?? false,
             docsType: r.text("docsType"), swiftName: r.text("swiftName"), deprecated: r.bool("deprecated") ?? false)
     }
 
@@ -104,21 +104,21 @@ extension SpecReader {
                 ctx.error("weight of \(owner) must be a whole number or a mapping, found \(node.kindDescription)", at: node)
                 return nil
             }
-            return .fixed(weight)
+            return ctx.checked(weight, .weight, at: node).map(Weight.fixed)
         }
         guard let r = MappingReader(node, ctx, what: "weight of \(owner)", allowed: ["cases", "default", "byParam", "ranges", "description"]) else { return nil }
         if let param = r.string("byParam") {
             let ranges = r.list("ranges", required: true).compactMap { n -> Weight.Range? in
-                guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]), let weight = rr.int("weight", required: true) else { return nil }
+                guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]), let weight = rr.int("weight", required: true, limit: .weight) else { return nil }
                 return Weight.Range(max: rr.int("max"), weight: weight)
             }
             return .byParam(param, ranges: ranges)
         }
         let cases = r.list("cases", required: true).compactMap { n -> Weight.Case? in
-            guard let c = MappingReader(n, ctx, what: "a weight case of \(owner)", allowed: Self.conditionKeys + ["weight"]), let weight = c.int("weight", required: true) else { return nil }
+            guard let c = MappingReader(n, ctx, what: "a weight case of \(owner)", allowed: Self.conditionKeys + ["weight"]), let weight = c.int("weight", required: true, limit: .weight) else { return nil }
             return Weight.Case(condition: readCondition(c), weight: weight)
         }
-        guard let fallback = r.int("default", required: true) else { return nil }
+        guard let fallback = r.int("default", required: true, limit: .weight) else { return nil }
         return .cases(cases, default: fallback)
     }
 
@@ -130,7 +130,7 @@ extension SpecReader {
         }
         guard let r = MappingReader(node, ctx, what: what, allowed: ["type", "description", "selectedBy", "variants", "defaults", "errorBodies"]) else { return nil }
         var response = Response(type: r.string("type").flatMap { readType($0) }, description: r.text("description"), selectedBy: r.string("selectedBy"), location: r.location)
-        if let n = r["variants"], let vr = MappingReader(n, ctx, what: "variants of \(what)", allowed: mappingKeys(n)) {
+        if let n = r["variants"], let vr = MappingReader(n, ctx, what: "variants of \(what)", allowed: nil) {
             response.variants = vr.entries.compactMap { entry in
                 guard let text = vr.scalarText(entry.value, key: entry.key), let type = readType(text) else { return nil }
                 return Response.Variant(key: Located(entry.key, at: ctx.location(of: entry.keyNode)), type: type)
@@ -142,7 +142,7 @@ extension SpecReader {
         }
         response.errorBodies = r.list("errorBodies").compactMap { n in
             guard let e = MappingReader(n, ctx, what: "an error body of \(owner)", allowed: ["status", "type", "description"]),
-                let status = e.int("status", required: true), let type = e.string("type", required: true).flatMap({ readType($0) })
+                let status = e.int("status", required: true, limit: .httpStatus), let type = e.string("type", required: true).flatMap({ readType($0) })
             else { return nil }
             return Response.ErrorBody(status: status, type: type, description: e.text("description"))
         }
@@ -157,7 +157,7 @@ extension SpecReader {
 
     func readExample(_ node: Node, owner: String) -> Example? {
         guard let r = MappingReader(node, ctx, what: "an example of \(owner)", allowed: ["name", "variant", "status", "request", "response", "description"]) else { return nil }
-        var example = Example(name: r.text("name"), variant: r.string("variant"), status: r.int("status"), request: [], response: r.string("response"), location: r.location)
+        var example = Example(name: r.text("name"), variant: r.string("variant"), status: r.int("status", limit: .httpStatus), request: [], response: r.string("response"), location: r.location)
         if let request = r["request"] {
             switch request {
             case .scalar: example.requestBody = r.string("request")
