@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -65,7 +66,7 @@ let package = Package(
         .target(name: "BinanceJEXSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceJEXSpot"),
         .target(name: "DFXSpot", dependencies: ["ClientRuntime"], path: "Generated/DFXSpot"),
         .target(name: "B2TraderFrontOffice", dependencies: ["ClientRuntime"], path: "Generated/B2TraderFrontOffice"),
-        .testTarget(name: "SpecModelTests", dependencies: ["SpecModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecModelTests", dependencies: ["SpecModel", "Yams"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GeneratedClientTests",
             dependencies: [
@@ -113,3 +114,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, only when asked for (scripts/fuzz-spec-loader.sh sets SPECGEN_FUZZ=1 and builds with
+// -sanitize=fuzzer into .build-fuzz): they have no main of their own, so a normal build could not link them.
+if ProcessInfo.processInfo.environment["SPECGEN_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "SpecLoaderFuzzer", dependencies: ["SpecModel"], path: "Fuzz/SpecLoaderFuzzer",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -1,0 +1,26 @@
+import Foundation
+import SpecModel
+
+/// libFuzzer entry point over the spec loader (issue 14): every input must load and validate without crashing,
+/// and every diagnostic must be one well-formed, escaped line. A malformed diagnostic aborts, so libFuzzer keeps
+/// the input as a crash. Built only by `scripts/fuzz-spec-loader.sh` (SPECGEN_FUZZ=1 adds this target).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSpecLoader(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let result = SpecLoader.load(data: Data(bytes: bytes, count: count), file: "specs/fuzz.yaml")
+    for diagnostic in result.diagnostics where !isWellFormed(diagnostic) {
+        FileHandle.standardError.write(Data("malformed diagnostic: \(diagnostic.description.debugDescription)\n".utf8))
+        abort()
+    }
+    return 0
+}
+
+func isWellFormed(_ diagnostic: Diagnostic) -> Bool {
+    let text = diagnostic.description
+    guard diagnostic.location.line >= 1, diagnostic.location.column >= 1, !diagnostic.message.isEmpty,
+        text.hasPrefix("specs/fuzz.yaml:\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.severity.rawValue): ")
+    else { return false }
+    // Judged by Unicode's own properties, independently of the escaping code under test.
+    return !text.unicodeScalars.contains { scalar in
+        [.control, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory) || scalar.properties.isBidiControl
+    }
+}
