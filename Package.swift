@@ -1,5 +1,4 @@
 // swift-tools-version:6.1
-import Foundation
 import PackageDescription
 
 let package = Package(
@@ -115,11 +114,3 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// libFuzzer targets, only when asked for (scripts/fuzz-spec-loader.sh sets SPECGEN_FUZZ=1 and builds with
-// -sanitize=fuzzer into .build-fuzz): they have no main of their own, so a normal build could not link them.
-if ProcessInfo.processInfo.environment["SPECGEN_FUZZ"] != nil {
-    package.targets.append(
-        .executableTarget(
-            name: "SpecLoaderFuzzer", dependencies: ["SpecModel"], path: "Fuzz/SpecLoaderFuzzer",
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
-}

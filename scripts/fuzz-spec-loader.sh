@@ -12,15 +12,37 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 config="${FUZZ_CONFIG:-debug}"
+root=$(pwd)
 work=.build-fuzz/spec-loader
-mkdir -p "$work/corpus" "$work/artifacts"
+package=.build-fuzz/package
+mkdir -p "$work/corpus" "$work/artifacts" "$package/Sources"
+
+# A package of its own (SpecModel + Yams + the fuzz entry point, sources linked in): the main package's build-tool
+# plugin would otherwise build specgen, NIO and Hummingbird with the fuzzer's instrumentation.
+ln -sfn "$root/Sources/SpecModel" "$package/Sources/SpecModel"
+ln -sfn "$root/Fuzz/SpecLoaderFuzzer" "$package/Sources/SpecLoaderFuzzer"
+cat >"$package/Package.swift" <<'MANIFEST'
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "SpecGenFuzz",
+    dependencies: [.package(url: "https://github.com/jpsim/Yams", from: "6.2.2")],
+    targets: [
+        .target(name: "SpecModel", dependencies: ["Yams"]),
+        .executableTarget(name: "SpecLoaderFuzzer", dependencies: ["SpecModel"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+MANIFEST
 
 echo "building SpecLoaderFuzzer ($config, -sanitize=fuzzer) …"
-SPECGEN_FUZZ=1 swift build --scratch-path .build-fuzz -c "$config" --product SpecLoaderFuzzer \
+swift build --package-path "$package" --scratch-path .build-fuzz/build -c "$config" --product SpecLoaderFuzzer \
     -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link >"$work/build.log" 2>&1 || {
     tail -30 "$work/build.log"
     exit 1
 }
+fuzzer=$(swift build --package-path "$package" --scratch-path .build-fuzz/build -c "$config" --show-bin-path)/SpecLoaderFuzzer
 
 # Seeds: the real specs whole, and each cut into pieces the size of -max_len, so mutations reach every section.
 for spec in specs/*.yaml specs/history/*.yaml; do
@@ -34,7 +56,7 @@ args=(-runs=100000)
 for arg in "$@"; do [[ "$arg" == -runs=* || "$arg" == -max_total_time=* ]] && args=(); done
 start=$(date +%s)
 set +e
-".build-fuzz/$config/SpecLoaderFuzzer" "$work/corpus" -artifact_prefix="$work/artifacts/" -max_len=16384 \
+"$fuzzer" "$work/corpus" -artifact_prefix="$work/artifacts/" -max_len=16384 \
     -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 "${args[@]}" "$@" 2>&1 | tee "$work/last-run.log" | grep -E "^(#[0-9]+ +(pulse|DONE|INITED)|stat::|==|SUMMARY|Done|malformed)" 
 status=${PIPESTATUS[0]}
 set -e

@@ -3,7 +3,7 @@ import SpecModel
 
 /// libFuzzer entry point over the spec loader (issue 14): every input must load and validate without crashing,
 /// and every diagnostic must be one well-formed, escaped line. A malformed diagnostic aborts, so libFuzzer keeps
-/// the input as a crash. Built only by `scripts/fuzz-spec-loader.sh` (SPECGEN_FUZZ=1 adds this target).
+/// the input as a crash. Built only by `scripts/fuzz-spec-loader.sh`, in a package of its own under .build-fuzz.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSpecLoader(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let result = SpecLoader.load(data: Data(bytes: bytes, count: count), file: "specs/fuzz.yaml")
