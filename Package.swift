@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "BinanceJEXSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceJEXSpot"),
         .target(name: "DFXSpot", dependencies: ["ClientRuntime"], path: "Generated/DFXSpot"),
         .target(name: "B2TraderFrontOffice", dependencies: ["ClientRuntime"], path: "Generated/B2TraderFrontOffice"),
-        .testTarget(name: "SpecModelTests", dependencies: ["SpecModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecModelTests", dependencies: ["SpecModel", "Yams"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GeneratedClientTests",
             dependencies: [
@@ -115,3 +115,4 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+

@@ -2,9 +2,7 @@ import SpecModel
 
 extension Translator {
     /// Parameters the runtime fills in from `auth` (signature, timestamp) and so never become properties.
-    var runtimeParams: Set<String> {
-        Set([spec.auth?.signing?.signatureParam, spec.auth?.timestampParam].compactMap { $0 })
-    }
+    var runtimeParams: Set<String> { spec.runtimeParamNames }
 
     func requests() throws -> RequestsContext {
         RequestsContext(header: header, requests: try spec.endpoints.map(request))
@@ -52,12 +50,8 @@ extension Translator {
 
     func property(_ param: Parameter, _ endpoint: Endpoint, isLast: Bool) throws -> PropertyContext {
         let type = param.type.value
-        switch type {
-        case .json, .empty, .map: throw unsupported("parameter type '\(type)'", at: param.type.location)
-        case let .named(name) where spec.model(named: name) != nil: throw unsupported("a model-typed parameter ('\(name)')", at: param.type.location)
-        case let .array(element) where element != .string && element != .long && element != .int && element != .decimal && spec.enumDef(named: element.description) == nil:
-            throw unsupported("parameter type '\(type)'", at: param.type.location)
-        default: break
+        if let problem = spec.requestParameterProblem(type) {
+            throw TranslationError(diagnostic: Diagnostic(.error, problem, at: param.type.location))
         }
         let base = swiftType(type)
         var arrayStyle: String?
@@ -72,10 +66,6 @@ extension Translator {
             wireName: SwiftText.literal(param.name.value),
             type: param.required ? base : base + "?", isOptional: !param.required,
             location: location(param, endpoint), arrayStyle: arrayStyle, isLast: isLast)
-    }
-
-    func unsupported(_ what: String, at location: SourceLocation) -> TranslationError {
-        TranslationError(diagnostic: Diagnostic(.error, "the generator cannot express \(what) in a request", at: location))
     }
 
     func responseType(_ endpoint: Endpoint) -> String {

@@ -12,7 +12,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { "\(Diagnostic.escaped(file)):\(line):\(column)" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
@@ -41,22 +41,50 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
 
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
+    public private(set) var message: String
 
+    /// `message` is stored escaped (see `escaped`), so no value quoted from a spec can break the one-line format.
     public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity
-        self.message = message
+        self.message = Self.escaped(message)
         self.location = location
     }
 
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// The one escaping used for everything a diagnostic prints: line breaks, tabs, C0 and C1 controls (so ANSI
+    /// and OSC escape sequences), DEL, and bidi overrides and isolates become visible `\n`, `\t`, `\u{1B}` text.
+    /// A value quoted from a spec can then neither forge a `file:1:1: error:` line nor steer the terminal.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where needsEscaping(scalar): out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true  // C0, DEL, C1 (NEL, CSI, OSC …)
+        case 0x2028, 0x2029: true  // line and paragraph separators
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true  // bidi marks, embeddings, overrides, isolates
+        default: false
+        }
+    }
 
     enum CodingKeys: String, CodingKey { case file, line, column, severity, message }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         severity = try c.decode(Severity.self, forKey: .severity)
-        message = try c.decode(String.self, forKey: .message)
+        message = Self.escaped(try c.decode(String.self, forKey: .message))
         location = SourceLocation(
             file: try c.decode(String.self, forKey: .file),
             line: try c.decode(Int.self, forKey: .line),

@@ -21,7 +21,7 @@ extension SpecReader {
         return Endpoint(
             id: id, summary: r.text("summary"), description: r.text("description"), method: method, path: path,
             security: security, weight: r["weight"].flatMap { readWeight($0, owner: what) },
-            unfilledOrderCount: r.int("unfilledOrderCount"), dataSource: r.text("dataSource"),
+            unfilledOrderCount: r.int("unfilledOrderCount", limit: .unfilledOrderCount), dataSource: r.text("dataSource"),
             deprecated: r.bool("deprecated") ?? false, source: source, request: options,
             params: r.list("params").compactMap { readParameter($0, owner: what) },
             rules: r.list("rules").compactMap { readRule($0, owner: what) },
@@ -42,7 +42,7 @@ extension SpecReader {
         return Parameter(
             name: name, type: type, required: r.bool("required") ?? false, location: r.oneOf("in"),
             description: r.text("description"), defaultValue: r.scalar("default"), min: r.scalar("min"), max: r.scalar("max"),
-            values: values, arrayStyle: r.oneOf("arrayStyle"), maxItems: r.int("maxItems"), nullable: r.bool("nullable") ?? false,
+            values: values, arrayStyle: r.oneOf("arrayStyle"), maxItems: r.int("maxItems", limit: .maxItems), nullable: r.bool("nullable") ?? false,
             docsType: r.text("docsType"), swiftName: r.text("swiftName"), deprecated: r.bool("deprecated") ?? false)
     }
 
@@ -104,7 +104,7 @@ extension SpecReader {
                 ctx.error("weight of \(owner) must be a whole number or a mapping, found \(node.kindDescription)", at: node)
                 return nil
             }
-            return .fixed(weight)
+            return ctx.checked(weight, .weight, at: node).map(Weight.fixed)
         }
         let keys = ["cases", "default", "byParam", "byCount", "ranges", "perItem", "cap", "description"]
         guard let r = MappingReader(node, ctx, what: "weight of \(owner)", allowed: keys) else { return nil }
@@ -115,15 +115,15 @@ extension SpecReader {
         if let param = r.string("byCount") { return readCountWeight(r, param: param, owner: owner) }
         rejectKeys(["ranges", "perItem", "cap"], in: r, kind: "'cases'", owner: owner)
         let cases = readCases(r, owner: owner, required: true)
-        guard let fallback = r.int("default", required: true) else { return nil }
+        guard let fallback = r.int("default", required: true, limit: .weight) else { return nil }
         return .cases(cases, default: fallback)
     }
 
     /// `byCount: symbols` with `ranges` (a table of item counts) or `perItem` (and an optional `cap`).
     func readCountWeight(_ r: MappingReader, param: Located<String>, owner: String) -> Weight? {
         let cases = readCases(r, owner: owner, required: false)
-        let absent = r.int("default")
-        switch (r["ranges"], r.int("perItem")) {
+        let absent = r.int("default", limit: .weight)
+        switch (r["ranges"], r.int("perItem", limit: .weight)) {
         case (_?, _?):
             ctx.error("weight of \(owner) counts '\(param.value)' by 'ranges' or by 'perItem', not both", at: r.node)
             return nil
@@ -131,7 +131,7 @@ extension SpecReader {
             if let cap = r["cap"] { ctx.error("'cap' in weight of \(owner) belongs with 'perItem', not 'ranges'", at: cap) }
             return .byCount(CountWeight(param: param, scale: .ranges(readRanges(r, owner: owner, required: true)), cases: cases, absent: absent))
         case let (nil, each?):
-            return .byCount(CountWeight(param: param, scale: .perItem(each, cap: r.int("cap")), cases: cases, absent: absent))
+            return .byCount(CountWeight(param: param, scale: .perItem(each, cap: r.int("cap", limit: .weight)), cases: cases, absent: absent))
         case (nil, nil):
             ctx.error("weight of \(owner) counts '\(param.value)' but gives neither 'ranges' nor 'perItem'", at: r.node)
             return nil
@@ -140,14 +140,14 @@ extension SpecReader {
 
     func readRanges(_ r: MappingReader, owner: String, required: Bool) -> [Weight.Range] {
         r.list("ranges", required: required).compactMap { n -> Weight.Range? in
-            guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]), let weight = rr.int("weight", required: true) else { return nil }
+            guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]), let weight = rr.int("weight", required: true, limit: .weight) else { return nil }
             return Weight.Range(max: rr.int("max"), weight: weight)
         }
     }
 
     func readCases(_ r: MappingReader, owner: String, required: Bool) -> [Weight.Case] {
         r.list("cases", required: required).compactMap { n -> Weight.Case? in
-            guard let c = MappingReader(n, ctx, what: "a weight case of \(owner)", allowed: Self.conditionKeys + ["weight"]), let weight = c.int("weight", required: true) else { return nil }
+            guard let c = MappingReader(n, ctx, what: "a weight case of \(owner)", allowed: Self.conditionKeys + ["weight"]), let weight = c.int("weight", required: true, limit: .weight) else { return nil }
             return Weight.Case(condition: readCondition(c), weight: weight)
         }
     }
@@ -167,7 +167,7 @@ extension SpecReader {
         }
         guard let r = MappingReader(node, ctx, what: what, allowed: ["type", "description", "selectedBy", "variants", "defaults", "errorBodies"]) else { return nil }
         var response = Response(type: r.string("type").flatMap { readType($0) }, description: r.text("description"), selectedBy: r.string("selectedBy"), location: r.location)
-        if let n = r["variants"], let vr = MappingReader(n, ctx, what: "variants of \(what)", allowed: mappingKeys(n)) {
+        if let n = r["variants"], let vr = MappingReader(n, ctx, what: "variants of \(what)", allowed: nil) {
             response.variants = vr.entries.compactMap { entry in
                 guard let text = vr.scalarText(entry.value, key: entry.key), let type = readType(text) else { return nil }
                 return Response.Variant(key: Located(entry.key, at: ctx.location(of: entry.keyNode)), type: type)
@@ -179,7 +179,7 @@ extension SpecReader {
         }
         response.errorBodies = r.list("errorBodies").compactMap { n in
             guard let e = MappingReader(n, ctx, what: "an error body of \(owner)", allowed: ["status", "type", "description"]),
-                let status = e.int("status", required: true), let type = e.string("type", required: true).flatMap({ readType($0) })
+                let status = e.int("status", required: true, limit: .httpStatus), let type = e.string("type", required: true).flatMap({ readType($0) })
             else { return nil }
             return Response.ErrorBody(status: status, type: type, description: e.text("description"))
         }
@@ -194,7 +194,7 @@ extension SpecReader {
 
     func readExample(_ node: Node, owner: String) -> Example? {
         guard let r = MappingReader(node, ctx, what: "an example of \(owner)", allowed: ["name", "variant", "status", "request", "response", "description"]) else { return nil }
-        var example = Example(name: r.text("name"), variant: r.string("variant"), status: r.int("status"), request: [], response: r.string("response"), location: r.location)
+        var example = Example(name: r.text("name"), variant: r.string("variant"), status: r.int("status", limit: .httpStatus), request: [], response: r.string("response"), location: r.location)
         if let request = r["request"] {
             switch request {
             case .scalar: example.requestBody = r.string("request")

@@ -51,8 +51,9 @@ struct MappingReader {
     let what: String
     private let pairs: [(key: String, keyNode: Node, value: Node)]
 
-    /// nil (with a diagnostic) when `node` is not a mapping.
-    init?(_ node: Node, _ ctx: LoadContext, what: String, allowed: [String]) {
+    /// nil (with a diagnostic) when `node` is not a mapping. `allowed` nil accepts any key (a mapping keyed by
+    /// names, such as `endpoints`; checking those against a list of themselves made loading quadratic).
+    init?(_ node: Node, _ ctx: LoadContext, what: String, allowed: [String]?) {
         guard ctx.spend(node) else { return nil }
         guard case let .mapping(mapping) = node else {
             ctx.error("\(what) must be a mapping, found \(node.kindDescription)", at: node)
@@ -67,7 +68,7 @@ struct MappingReader {
                 ctx.error("keys of \(what) must be plain text", at: key)
                 continue
             }
-            if !allowed.contains(name) {
+            if let allowed, !allowed.contains(name) {
                 let hint = closest(to: name, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
                 ctx.error("unknown key '\(name)' in \(what)\(hint)", at: key)
                 continue

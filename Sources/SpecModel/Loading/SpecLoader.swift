@@ -86,14 +86,10 @@ struct SpecReader {
 
     /// Reads a mapping of name → definition, in document order.
     func named<T>(_ top: MappingReader, _ key: String, what: String, read: (Located<String>, Node) -> T?) -> [T] {
-        guard let node = top[key], let reader = MappingReader(node, ctx, what: "'\(key)'", allowed: mappingKeys(node)) else { return [] }
+        guard let node = top[key], let reader = MappingReader(node, ctx, what: "'\(key)'", allowed: nil) else { return [] }
         return reader.entries.compactMap { entry in
             read(Located(entry.key, at: ctx.location(of: entry.keyNode)), entry.value)
         }
-    }
-
-    func mappingKeys(_ node: Node) -> [String] {
-        node.mapping?.keys.compactMap { $0.scalar?.string } ?? []
     }
 
     // MARK: Header sections
@@ -107,7 +103,7 @@ struct SpecReader {
         guard let r = MappingReader(node, ctx, what: "a server", allowed: ["url", "description", "variables"]) else { return nil }
         guard let url = r.string("url", required: true) else { return nil }
         var variables: [ServerVariable] = []
-        if let vars = r["variables"], let vr = MappingReader(vars, ctx, what: "server variables", allowed: mappingKeys(vars)) {
+        if let vars = r["variables"], let vr = MappingReader(vars, ctx, what: "server variables", allowed: nil) {
             for entry in vr.entries {
                 guard let v = MappingReader(entry.value, ctx, what: "server variable '\(entry.key)'", allowed: ["description", "default"]) else { continue }
                 variables.append(ServerVariable(name: Located(entry.key, at: ctx.location(of: entry.keyNode)), description: v.text("description"), defaultValue: v.text("default")))
@@ -139,7 +135,13 @@ struct SpecReader {
         if let n = r["recvWindow"], let w = MappingReader(n, ctx, what: "auth.recvWindow", allowed: ["param", "default", "max", "fractionDigits"]) {
             let digits = w.int("fractionDigits")
             if let digits, !(0...9).contains(digits) { ctx.error("auth.recvWindow.fractionDigits must be between 0 and 9", at: n) }
-            auth.recvWindow = Auth.RecvWindow(param: w.text("param", required: true) ?? "", defaultValue: w.int("default"), max: w.int("max"), fractionDigits: digits)
+            let window = Auth.RecvWindow(
+                param: w.text("param", required: true) ?? "", defaultValue: w.int("default", limit: .recvWindow),
+                max: w.int("max", limit: .recvWindow), fractionDigits: digits)
+            if let value = window.defaultValue, let max = window.max, value > max, let node = w["default"] {
+                ctx.error("recvWindow default \(value) is above its max \(max)", at: node)
+            }
+            auth.recvWindow = window
         }
         if let n = r["timeUnit"], let t = MappingReader(n, ctx, what: "auth.timeUnit", allowed: ["header", "millisecond", "microsecond"]) {
             auth.timeUnit = Auth.TimeUnit(header: t.text("header", required: true) ?? "", millisecond: t.text("millisecond", required: true) ?? "", microsecond: t.text("microsecond", required: true) ?? "")
@@ -181,7 +183,12 @@ struct SpecReader {
         guard let r = MappingReader(node, ctx, what: "rateLimits", allowed: ["limiters", "headers", "description"]) else { return nil }
         let limiters = r.list("limiters").compactMap { n -> RateLimits.Limiter? in
             guard let l = MappingReader(n, ctx, what: "a rate limiter", allowed: ["type", "interval", "intervalNum", "limit"]) else { return nil }
-            return RateLimits.Limiter(type: l.text("type", required: true) ?? "", interval: l.text("interval", required: true) ?? "", intervalNum: l.int("intervalNum", required: true) ?? 1, limit: l.int("limit", required: true) ?? 0)
+            let interval = l.string("interval", required: true)
+            if let interval, !SpecLimit.intervals.contains(interval.value) {
+                let choices = SpecLimit.intervals.joined(separator: ", ")
+                ctx.report(.error, "rate limiter interval must be one of \(choices), found '\(interval.value)'", at: interval.location)
+            }
+            return RateLimits.Limiter(type: l.text("type", required: true) ?? "", interval: interval?.value ?? "", intervalNum: l.int("intervalNum", required: true, limit: .intervalNum) ?? 1, limit: l.int("limit", required: true, limit: .rateLimit) ?? 1)
         }
         var limits = RateLimits(limiters: limiters, description: r.text("description"))
         if let h = r["headers"], let hr = MappingReader(h, ctx, what: "rateLimits.headers", allowed: ["usedWeight", "orderCount", "retryAfter"]) {
@@ -217,7 +224,7 @@ struct SpecReader {
         case "positional": kind = .positional(r.list("positional").compactMap { readField($0, owner: "model '\(name.value)'") })
         default:
             guard let discriminator = r.string("discriminator"), let variantsNode = r["variants"] ?? { r.missing("variants"); return nil }(),
-                let vr = MappingReader(variantsNode, ctx, what: "variants of model '\(name.value)'", allowed: mappingKeys(variantsNode))
+                let vr = MappingReader(variantsNode, ctx, what: "variants of model '\(name.value)'", allowed: nil)
             else { return nil }
             let variants = vr.entries.compactMap { entry -> Model.Variant? in
                 guard let model = vr.scalarText(entry.value, key: entry.key) else { return nil }

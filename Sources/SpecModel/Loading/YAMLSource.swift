@@ -69,12 +69,16 @@ public enum YAMLSource {
 
     /// The next line that repeats the key at the same column, where the user has to look.
     static func secondOccurrence(of key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let prefix = String(repeating: " ", count: first.column - 1)
-        for index in first.line..<lines.count {
-            let line = lines[index]
-            if line.hasPrefix(prefix + key + ":") || line.hasPrefix(prefix + "\"" + key + "\":") {
-                return SourceLocation(file: first.file, line: index + 1, column: first.column)
+        let lines = LineIndex(text)
+        guard first.line >= 1, first.column >= 1, first.line < lines.lineCount else { return nil }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        for line in first.line + 1...lines.lineCount {
+            let scalars = lines.lineText(line).unicodeScalars
+            guard scalars.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let restText = String(String.UnicodeScalarView(scalars.dropFirst(first.column - 1)))
+            for spelling in spellings where restText.hasPrefix(spelling) {
+                let after = restText.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }
+                if after.hasPrefix(":") { return SourceLocation(file: first.file, line: line, column: first.column) }
             }
         }
         return nil
@@ -98,51 +102,44 @@ public enum YAMLSource {
     /// A cheap pre-scan: bracket depth plus indentation, an upper bound of the real nesting on ordinary YAML.
     static func firstOverlyDeepLine(_ text: String) -> Int? {
         var bracketDepth = 0
-        var line = 1
-        var atLineStart = true
-        var indentation = 0
-        var inQuote: UInt8? = nil
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                atLineStart = true
-                indentation = 0
-                inQuote = nil
-                continue
-            }
-            if atLineStart {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                    indentation += 1
-                    if indentation / 2 > maxDepth * 4 { return line }
+        let lines = LineIndex(text)
+        for line in 1...lines.lineCount {
+            var atLineStart = true
+            var indentation = 0
+            var inQuote: UInt8? = nil
+            for byte in lines.lineBytes(line) {
+                if atLineStart {
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                        indentation += 1
+                        if indentation / 2 > maxDepth * 4 { return line }
+                        continue
+                    }
+                    atLineStart = false
+                }
+                if let quote = inQuote {
+                    if byte == quote { inQuote = nil }
                     continue
                 }
-                atLineStart = false
-            }
-            if let quote = inQuote {
-                if byte == quote { inQuote = nil }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                bracketDepth += 1
-                if bracketDepth > maxDepth * 4 { return line }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): bracketDepth = max(0, bracketDepth - 1)
-            default: break
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    bracketDepth += 1
+                    if bracketDepth > maxDepth * 4 { return line }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): bracketDepth = max(0, bracketDepth - 1)
+                default: break
+                }
             }
         }
         return nil
     }
 
+    /// Where the first byte that is not valid UTF-8 sits.
     static func invalidUTF8Location(_ data: Data, file: String) -> SourceLocation {
-        var line = 1
-        var lineStart = 0
         let bytes = [UInt8](data)
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
             let length: Int =
-                switch byte {
+                switch bytes[index] {
                 case 0..<0x80: 1
                 case 0xC2...0xDF: 2
                 case 0xE0...0xEF: 3
@@ -152,24 +149,14 @@ public enum YAMLSource {
             let valid =
                 length > 0 && index + length <= bytes.count
                 && String(validatingUTF8Data: Data(bytes[index..<index + length])) != nil
-            if !valid {
-                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
-                return SourceLocation(file: file, line: line, column: column)
-            }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-            }
+            if !valid { break }
             index += length
         }
-        return SourceLocation(file: file, line: line, column: 1)
+        return LineIndex(bytes).location(ofByteOffset: index, file: file)
     }
 
     static func location(ofUTF8Offset offset: Int, in text: String, file: String) -> SourceLocation {
-        let prefix = text.utf8.prefix(offset)
-        let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        let lastLine = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? []
-        return SourceLocation(file: file, line: line, column: String(decoding: lastLine, as: UTF8.self).unicodeScalars.count + 1)
+        LineIndex(text).location(ofByteOffset: offset, file: file)
     }
 
     static func location(ofScalar scalar: Unicode.Scalar, in text: String, file: String) -> SourceLocation {

@@ -6,9 +6,7 @@ extension SpecValidator {
             let hint = closest(to: endpoint.security.value, in: known).map { "; did you mean '\($0)'?" } ?? ""
             error("unknown security level '\(endpoint.security.value)'\(hint)", at: endpoint.security.location)
         }
-        if !endpoint.path.value.hasPrefix("/") {
-            error("path '\(endpoint.path.value)' must start with '/'", at: endpoint.path.location)
-        }
+        if let problem = FormChecks.pathProblem(endpoint.path.value) { error(problem, at: endpoint.path.location) }
         reportDuplicates(endpoint.params.map(\.name), what: "parameter", in: owner)
         let templated = endpoint.pathTemplateNames
         for name in templated where endpoint.param(named: name) == nil {
@@ -16,6 +14,7 @@ extension SpecValidator {
         }
         for param in endpoint.params {
             checkType(param.type)
+            checkNumericBounds(param)
             if param.location == .path, !templated.contains(param.name.value) {
                 error("path parameter '\(param.name.value)' is missing from the path template '\(endpoint.path.value)'", at: param.name.location)
             }
@@ -28,6 +27,7 @@ extension SpecValidator {
                 }
             }
         }
+        checkExpressible(endpoint)
         for rule in endpoint.rules { checkRule(rule, in: endpoint) }
         if let weight = endpoint.weight { checkWeight(weight, in: endpoint) }
         if let response = endpoint.response { checkResponse(response, in: endpoint) }

@@ -33,10 +33,11 @@ struct SpecValidator {
         if !spec.api.value.isEmpty, spec.api.value.range(of: #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
             error("api id '\(spec.api.value)' must be kebab-case, such as 'binance-spot'", at: spec.api.location)
         }
-        if !spec.module.value.isEmpty, spec.module.value.range(of: #"^[A-Z][A-Za-z0-9]*$"#, options: .regularExpression) == nil {
-            error("module '\(spec.module.value)' must be an UpperCamelCase Swift identifier", at: spec.module.location)
+        if !spec.module.value.isEmpty, let problem = FormChecks.moduleProblem(spec.module.value) {
+            error(problem, at: spec.module.location)
         }
         for server in spec.servers {
+            if let problem = FormChecks.serverURLProblem(server.url.value) { error(problem, at: server.url.location) }
             let names = templateNames(server.url.value)
             for name in names where !server.variables.contains(where: { $0.name.value == name }) {
                 error("server URL uses '{\(name)}' but declares no variable '\(name)'", at: server.url.location)
@@ -54,6 +55,9 @@ struct SpecValidator {
     // MARK: Enums and models
 
     mutating func checkDefinitions() {
+        for name in [spec.module] + spec.enums.map(\.name) + spec.models.map(\.name) where name.value == spec.module.value && name.location != spec.module.location {
+            error("type '\(name.value)' has the name of its module, which would hide the module in Swift", at: name.location)
+        }
         for name in enumNames.intersection(modelNames).sorted() {
             let location = spec.models.first { $0.name.value == name }!.name.location
             error("'\(name)' is defined both as an enum and as a model", at: location)
