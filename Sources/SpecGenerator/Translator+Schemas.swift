@@ -13,17 +13,23 @@ extension Translator {
         }
         for model in spec.models {
             let name = SwiftText.literal(model.name.value)
+            let property = schemaProperty(model.name.value)
+            // The members go in a list of their own, so each call stays on one line whatever its length.
             let lines: [String]
             switch model.kind {
             case let .object(fields):
-                lines = ["ResponseSchema.model(\(name), ["] + fields.map { "    " + fieldLine($0) } + ["])"]
+                lines = ["ResponseSchema.model(\(name), \(property)Fields)"]
+                    + list("\(property)Fields: [FieldSchema]", fields.map(fieldLine))
             case let .positional(fields):
-                lines = ["ResponseSchema.positionalModel(\(name), ["] + fields.map { "    " + fieldLine($0) } + ["])"]
+                lines = ["ResponseSchema.positionalModel(\(name), \(property)Fields)"]
+                    + list("\(property)Fields: [FieldSchema]", fields.map(fieldLine))
             case let .polymorphic(discriminator, variants):
-                lines = ["ResponseSchema.polymorphicModel(\(name), discriminator: \(SwiftText.literal(discriminator.value)), ["]
-                    + variants.map { "    (\(SwiftText.literal($0.value.value)), \(schemaProperty($0.model.value)))," } + ["])"]
+                lines = ["ResponseSchema.polymorphicModel(\(name), discriminator: \(SwiftText.literal(discriminator.value)), \(property)Variants)"]
+                    + list(
+                        "\(property)Variants: [(String, ResponseSchema)]",
+                        variants.map { "(\(SwiftText.literal($0.value.value)), \(schemaProperty($0.model.value)))," })
             }
-            entries.append(SchemaEntryContext(wireName: name, property: schemaProperty(model.name.value), lines: lines))
+            entries.append(SchemaEntryContext(wireName: name, property: property, lines: lines))
         }
         let requests = spec.endpoints.compactMap(requestSchema)
         return SchemasContext(
@@ -46,6 +52,11 @@ extension Translator {
         }
         guard let value = response.type?.value else { return nil }
         return RequestSchemaContext(type: type, lines: [schemaExpression(value, numeric: false, qualified: true)])
+    }
+
+    /// `static let name: Type = [ … ]`, one element a line (`[]` when empty).
+    private func list(_ declaration: String, _ elements: [String]) -> [String] {
+        elements.isEmpty ? ["static let \(declaration) = []"] : ["static let \(declaration) = ["] + elements.map { "    " + $0 } + ["]"]
     }
 
     private func fieldLine(_ field: Field) -> String {

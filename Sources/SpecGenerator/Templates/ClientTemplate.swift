@@ -50,6 +50,8 @@ public struct {{name}}: Sendable {
             signatureHeader: {{{profile.signatureHeader}}}, timestampParam: {{{profile.timestampParam}}},
             timestampHeader: {{{profile.timestampHeader}}}, recvWindowParam: {{{profile.recvWindowParam}}},
             recvWindowDefault: {{profile.recvWindowDefault}}, recvWindowMax: {{profile.recvWindowMax}},
+            recvWindowFractionDigits: {{profile.recvWindowFractionDigits}},
+            timeUnit: {{{profile.timeUnit}}},
             bearerHeader: {{{profile.bearerHeader}}}),
         errorFormat: {{#profile.errorCodeField}}.codeMessage(codeField: {{{.}}}, messageField: {{{profile.errorMessageField}}}){{/profile.errorCodeField}}{{^profile.errorCodeField}}.none{{/profile.errorCodeField}},
         envelope: {{#profile.envelope}}Envelope(codeField: {{{code}}}, messageField: {{{message}}}, dataField: {{{data}}}, successCode: {{{success}}}){{/profile.envelope}}{{^profile.envelope}}nil{{/profile.envelope}},
@@ -82,8 +84,8 @@ public struct {{name}}: Sendable {
 {{#doc}}
     {{{.}}}
 {{/doc}}
-    public func {{{name}}}(_ request: {{requestType}}{{#defaultArgument}} = {{requestType}}(){{/defaultArgument}}) async throws -> {{{responseType}}} {
-        try await runtime.send(request)
+    public func {{{name}}}(_ request: {{requestType}}{{#defaultArgument}} = {{requestType}}(){{/defaultArgument}}, validation: ClientOptions.Validation? = nil) async throws -> {{{responseType}}} {
+        try await runtime.send(request, validation: validation)
     }
 {{/methods}}
 }

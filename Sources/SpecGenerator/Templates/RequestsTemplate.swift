@@ -13,7 +13,7 @@ import Foundation
 {{#doc}}
 {{{.}}}
 {{/doc}}
-public struct {{name}}: APIRequest, Hashable {
+public struct {{name}}: SpecRequest, Hashable {
     public typealias Response = {{{responseType}}}
 
     public static let endpoint = Endpoint(
@@ -66,17 +66,9 @@ public struct {{name}}: APIRequest, Hashable {
 {{/conditions}}
             ],
 {{/hasConditions}}
-            rule: {{{text}}}){{comma}}
+            rule: {{{text}}}{{#code}}, code: {{{.}}}{{/code}}){{comma}}
 {{/rules}}
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 {{/hasRules}}
 {{#weight}}
 {{#isFixed}}
@@ -110,6 +102,36 @@ public struct {{name}}: APIRequest, Hashable {
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 {{/isByParam}}
+{{#isByCount}}
+
+    public static let requestWeight = RequestWeight.byCount(
+        {{{param}}},
+{{#isCountRanges}}
+        .ranges([
+{{#ranges}}
+            RequestWeight.Range(max: {{max}}, weight: {{weight}}){{comma}}
+{{/ranges}}
+        ]),
+{{/isCountRanges}}
+{{^isCountRanges}}
+        .perItem({{perItem}}, cap: {{cap}}),
+{{/isCountRanges}}
+{{^hasCases}}
+        cases: [],
+{{/hasCases}}
+{{#hasCases}}
+        cases: [
+{{#cases}}
+            RequestWeight.Case(when: [{{#conditions}}.{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/values}}]{{/isEquals}}){{^isLast}}, {{/isLast}}{{/conditions}}], weight: {{weight}}){{comma}}
+{{/cases}}
+        ],
+{{/hasCases}}
+        absent: {{fallback}})
+
+    public var weight: Int { weight(for: parameters) }
+
+    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+{{/isByCount}}
 {{/weight}}
 {{#variantResponse}}
 
