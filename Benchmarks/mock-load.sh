@@ -2,12 +2,14 @@
 # Load on the mock exchange (release build): wrk at 1, 8, 64 and 256 connections against the Binance mock on
 # loopback, for two requests: GET /api/v3/ping, and a signed POST /api/v3/order whose HMAC the mock verifies.
 # Prints req/s, p50/p99 latency and the mock's RSS (sampled from /proc every 0.5 s: start, max, end).
-#   Benchmarks/mock-load.sh        (DURATION=seconds per step, default 10; SCRATCH=build dir, default .build-bench;
+#   Benchmarks/mock-load.sh        (DURATION=seconds per step, default 10; CONFIG=release|debug, default release;
+#                                   SCRATCH=build dir, default .build-bench (release) or .build (debug);
 #                                   WORK=dir, default /tmp/specgen-mock-load; CONNECTIONS="1 8 64 256")
 # Needs wrk (apt-get install wrk), openssl and python3. Loopback traffic only.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SCRATCH=${SCRATCH:-$ROOT/.build-bench}
+CONFIG=${CONFIG:-release}
+if [ "$CONFIG" = release ]; then SCRATCH=${SCRATCH:-$ROOT/.build-bench}; else SCRATCH=${SCRATCH:-$ROOT/.build}; fi
 WORK=${WORK:-/tmp/specgen-mock-load}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-1 8 64 256}
@@ -18,9 +20,9 @@ mkdir -p "$WORK"
 log() { echo "== $*" >&2; }
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-log "building specgen (release)"
-swift build -c release --package-path "$ROOT" --scratch-path "$SCRATCH" --product specgen >&2
-SPECGEN="$SCRATCH/release/specgen"
+log "building specgen ($CONFIG)"
+swift build -c "$CONFIG" --package-path "$ROOT" --scratch-path "$SCRATCH" --product specgen >&2
+SPECGEN="$SCRATCH/$CONFIG/specgen"
 
 printf '%s\n' "$SECRET" > "$WORK/secret"
 rm -f "$WORK/port"
