@@ -62,3 +62,20 @@ enum FuzzEngines {
             body: Data(bytes[min(index, bytes.endIndex)...]))
     }
 }
+
+/// SwiftPM links an executable target's entry point as `<target>_main`; with `-parse-as-library` there is none, so
+/// this one hands over to libFuzzer's driver.
+@_cdecl("FuzzMockRequest_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return llvmFuzzerRunDriver(&count, &arguments) { data, size in
+        fuzzMockRequest(data.map(UnsafeRawPointer.init), size)
+    }
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
