@@ -10,7 +10,6 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 FUZZ="$ROOT/Fuzz/MockRequest"
 SCRATCH=${SCRATCH:-$ROOT/.build-fuzz-mock}
 RUNS=${RUNS:-100000}
-JOBS=${JOBS:-1}
 
 swift build --package-path "$FUZZ" --scratch-path "$SCRATCH" --product FuzzMockRequest \
   -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -enable-testing >&2
@@ -20,5 +19,5 @@ if [ $# -gt 0 ]; then
   exec "$BINARY" "$@"
 fi
 mkdir -p "$SCRATCH/corpus" "$FUZZ/Findings"
-exec "$BINARY" "$SCRATCH/corpus" "$FUZZ/Corpus" -dict="$FUZZ/mock-request.dict" -runs="$RUNS" -jobs="$JOBS" \
+exec "$BINARY" "$SCRATCH/corpus" "$FUZZ/Corpus" -dict="$FUZZ/mock-request.dict" -runs="$RUNS" \
   -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$FUZZ/Findings/"
