@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DFXSpot", targets: ["DFXSpot"]),
         .library(name: "B2TraderFrontOffice", targets: ["B2TraderFrontOffice"]),
         .library(name: "ClientRuntimeAsyncHTTPClient", targets: ["ClientRuntimeAsyncHTTPClient"]),
+        .library(name: "SpecMock", targets: ["SpecMock"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -100,6 +101,11 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel"]
+        ),
+        // The mock's engine without a socket: overflow, decoding, record bounds, redaction.
+        .testTarget(
+            name: "SpecMockTests",
+            dependencies: ["SpecMock", "SpecModel", "ClientRuntime", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // A mock exchange driven by a spec: checks requests as the venue would and answers with its examples.
         .target(

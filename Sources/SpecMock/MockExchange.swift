@@ -56,8 +56,11 @@ public final class MockExchange: Sendable {
         await server.stop()
     }
 
-    /// Every request received so far (up to `MockOptions.maxRecordedRequests`), oldest first.
+    /// The latest requests received (up to `MockOptions.maxRecordedRequests` and `maxRecordedBytes`), oldest first.
     public var requests: [MockRecordedRequest] { engine.records }
+
+    /// How many requests the mock has answered since it started (not only those still in `requests`).
+    public var requestCount: Int { engine.receivedCount }
 
     /// The requests routed to `endpointID` whose parameters include every pair of `parameters`.
     public func requests(to endpointID: String, where parameters: [String: String] = [:]) -> [MockRecordedRequest] {

@@ -36,12 +36,20 @@ public struct MockOptions: Sendable {
     public var headerTimestampTolerance: Int64
     /// Refuse parameters the endpoint does not document (Binance -1103).
     public var rejectUnknownParameters: Bool
-    /// Largest request body accepted, in bytes.
+    /// Largest request body accepted, in bytes (1 MiB); a larger one, declared or sent, is answered 413 unread.
     public var maxBodyBytes: Int
-    /// Most connections served at once.
+    /// Most connections open at once (256); at the limit, idle connections are closed to make room for new ones.
     public var maxConnections: Int
-    /// Most requests kept in `MockExchange.requests` (oldest dropped first).
+    /// Most requests kept in `MockExchange.requests` (10,000; oldest dropped first).
     public var maxRecordedRequests: Int
+    /// Most bytes the kept requests may hold (64 MiB; oldest dropped first).
+    public var maxRecordedBytes: Int
+    /// How long a connection may take to send a request's head once it started it (10 s).
+    public var headerReadTimeout: Duration
+    /// How long a connection may take to send a request's body after its head (30 s).
+    public var bodyReadTimeout: Duration
+    /// How long a connection may wait between requests before it is closed (60 s).
+    public var idleTimeout: Duration
     /// Longest `delay` a fault may impose.
     public var maxDelay: Duration
 
@@ -57,6 +65,10 @@ public struct MockOptions: Sendable {
         maxBodyBytes: Int = 1 << 20,
         maxConnections: Int = 256,
         maxRecordedRequests: Int = 10_000,
+        maxRecordedBytes: Int = 64 << 20,
+        headerReadTimeout: Duration = .seconds(10),
+        bodyReadTimeout: Duration = .seconds(30),
+        idleTimeout: Duration = .seconds(60),
         maxDelay: Duration = .seconds(30)
     ) {
         self.host = host
@@ -69,6 +81,10 @@ public struct MockOptions: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
         self.maxRecordedRequests = maxRecordedRequests
+        self.maxRecordedBytes = maxRecordedBytes
+        self.headerReadTimeout = headerReadTimeout
+        self.bodyReadTimeout = bodyReadTimeout
+        self.idleTimeout = idleTimeout
         self.maxDelay = maxDelay
     }
 }

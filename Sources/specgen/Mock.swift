@@ -7,9 +7,11 @@ struct Mock: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve a mock of a spec's API on loopback: requests are checked as the venue would, answers are the docs' examples.",
         discussion: """
-            Runs until SIGINT or SIGTERM. Signatures are verified with --secret (HMAC) or --public-key (RSA or Ed25519 PEM); \
+            Runs until SIGINT or SIGTERM. Signatures are verified with an HMAC secret (--secret-file FILE, or the \
+            SPECGEN_MOCK_SECRET environment variable; --secret for quick tries) or --public-key (RSA or Ed25519 PEM); \
             without either, any signature that is present passes. Faults: --faults FILE (YAML or JSON, e.g. \
-            `newOrder: {status: 429, retryAfter: 7}`) and/or --fault newOrder:status=503 (repeatable).
+            `newOrder: {status: 429, retryAfter: 7}`) and/or --fault newOrder:status=503 (repeatable). \
+            --port-file FILE writes the bound port for scripts.
             """)
 
     @Argument(help: "The spec file, e.g. specs/binance-spot.yaml.")
@@ -30,14 +32,22 @@ struct Mock: AsyncParsableCommand {
     @Option(name: .customLong("api-key"), help: "The API key requests must carry.")
     var apiKey: String?
 
-    @Option(help: "The HMAC-SHA256 secret signatures are checked with.")
+    @Option(help: "The HMAC-SHA256 secret, on the command line (visible to other local users in `ps`: for quick tries).")
     var secret: String?
+
+    @Option(name: .customLong("secret-file"), help: "A file holding the HMAC-SHA256 secret (surrounding whitespace ignored).")
+    var secretFile: String?
 
     @Option(name: .customLong("public-key"), help: "A PEM file with the RSA or Ed25519 public key signatures are checked with.")
     var publicKey: String?
 
     @Option(name: .customLong("bearer-token"), help: "The bearer token requests must carry.")
     var bearerToken: String?
+
+    @Option(name: .customLong("port-file"), help: "Write the bound port to this file once listening (for scripts; with --port 0).")
+    var portFile: String?
+
+    @OptionGroup var limits: MockLimitOptions
 
     func run() async throws {
         var faultTable: [String: [MockFault]] = [:]
@@ -50,15 +60,47 @@ struct Mock: AsyncParsableCommand {
             faultTable[endpoint, default: []].append(fault)
         }
         let pem = try publicKey.map { try String(contentsOfFile: $0, encoding: .utf8) }
-        let options = MockOptions(
+        var options = MockOptions(
             host: host, port: port,
-            credentials: MockCredentials(apiKey: apiKey, secret: secret, publicKeyPEM: pem, bearerToken: bearerToken),
+            credentials: MockCredentials(apiKey: apiKey, secret: try hmacSecret(), publicKeyPEM: pem, bearerToken: bearerToken),
             faults: faultTable)
+        limits.apply(to: &options)
         let mock = try await MockExchange.start(specAt: spec, options: options)
+        if let portFile {
+            // Written whole, then renamed: a script polling for the file never reads half a number.
+            try Data("\(mock.port)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic)
+        }
         print("\(mock.spec.title) mock listening on \(mock.baseURL.absoluteString) (\(mock.spec.endpoints.count) endpoints); Ctrl-C stops it")
+        fflush(nil)  // every stream: stdout may be a pipe (block-buffered): a script waiting for this line must see it now
         await Self.waitForTermination()
         await mock.stop()
-        print("mock stopped after \(mock.requests.count) request\(mock.requests.count == 1 ? "" : "s")")
+        let count = mock.requestCount
+        print("mock stopped after \(count) request\(count == 1 ? "" : "s")")
+        fflush(nil)
+    }
+
+    /// The environment variable the HMAC secret can come from.
+    static let secretVariable = "SPECGEN_MOCK_SECRET"
+
+    /// The secret from --secret-file, --secret (with a warning) or SPECGEN_MOCK_SECRET; at most one of them.
+    private func hmacSecret() throws -> String? {
+        let fromEnvironment = ProcessInfo.processInfo.environment[Self.secretVariable]
+        if secretFile != nil, secret != nil {
+            throw ValidationError("give the secret once: --secret-file or --secret")
+        }
+        if let secretFile {
+            let text = try String(contentsOfFile: secretFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw ValidationError("the secret file '\(secretFile)' is empty") }
+            return text
+        }
+        if let secret {
+            FileHandle.standardError.write(Data("""
+                warning: --secret is visible to every local user (ps, /proc); use --secret-file FILE or \(Self.secretVariable)
+
+                """.utf8))
+            return secret
+        }
+        return fromEnvironment.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Returns on the first SIGINT or SIGTERM.

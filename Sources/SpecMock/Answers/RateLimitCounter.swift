@@ -15,8 +15,7 @@ struct RateLimitCounter: Sendable {
                 start = current
                 count = 0
             }
-            let (sum, overflow) = count.addingReportingOverflow(amount)
-            count = overflow ? Int.max : sum
+            count = CheckedArithmetic.add(count, amount)
         }
 
         func value(now: Int64) -> Int { now - now % length == start ? count : 0 }
@@ -30,7 +29,8 @@ struct RateLimitCounter: Sendable {
             guard let prefix, let limits else { return [] }
             return limits.limiters.filter { $0.type == type }.compactMap { limiter in
                 guard let (letter, unit) = Self.units[limiter.interval], limiter.intervalNum > 0 else { return nil }
-                return Window(header: prefix + "\(limiter.intervalNum)\(letter)", length: Int64(limiter.intervalNum) * unit)
+                let length = CheckedArithmetic.multiply(Int64(limiter.intervalNum), unit)  // a huge intervalNum: one long window
+                return Window(header: prefix + "\(limiter.intervalNum)\(letter)", length: length)
             }
         }
         weights = windows("REQUEST_WEIGHT", limits?.usedWeightHeader)

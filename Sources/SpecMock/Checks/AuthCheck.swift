@@ -1,3 +1,4 @@
+import Foundation
 import SpecModel
 
 /// Checks credentials as the spec's `auth` and the endpoint's security level demand: bearer token, API key,
@@ -15,7 +16,7 @@ struct AuthCheck: Sendable {
         if level.bearer, let rejection = checkBearer(request) { return rejection }
         if level.apiKey || level.signed, let header = auth?.apiKeyHeader {
             guard let key = request.header(header), !key.isEmpty else { return .missingAPIKey(header: header) }
-            if let expected = credentials.apiKey, key != expected { return .unknownAPIKey }
+            if let expected = credentials.apiKey, !ConstantTime.equal(key, expected) { return .unknownAPIKey }
         }
         guard level.signed || level.timestamp, let auth else { return nil }
         if let header = auth.timestampHeader {
@@ -28,7 +29,7 @@ struct AuthCheck: Sendable {
     private func checkBearer(_ request: IncomingRequest) -> Rejection? {
         let header = auth?.bearer?.header ?? "Authorization"
         guard let value = request.header(header), value.hasPrefix("Bearer "), value.count > 7 else { return .missingBearerToken }
-        if let expected = credentials.bearerToken, String(value.dropFirst(7)) != expected { return .invalidBearerToken }
+        if let expected = credentials.bearerToken, !ConstantTime.equal(String(value.dropFirst(7)), expected) { return .invalidBearerToken }
         return nil
     }
 
@@ -61,7 +62,8 @@ struct AuthCheck: Sendable {
         let body: (rest: String, value: String?) = usesBody ? FormText.removing(name, from: request.bodyText) : ("", nil)
         guard let raw = query.value ?? body.value, !raw.isEmpty else { return .missingSignature(name: name) }
         let payload = query.rest + body.rest
-        return verifier.verify(FormText.decode(Substring(raw)), payload: Array(payload.utf8)) ? nil : .invalidSignature
+        guard let signature = FormText.decode(raw.utf8) else { return .invalidSignature }
+        return verifier.verify(signature, payload: Array(payload.utf8)) ? nil : .invalidSignature
     }
 
     /// DFX style: timestamp, key and signature headers; the signed text is the sorted
@@ -71,7 +73,9 @@ struct AuthCheck: Sendable {
     ) -> Rejection? {
         guard let stamp = request.header(timestampHeader), !stamp.isEmpty else { return .missingTimestamp(name: timestampHeader) }
         guard let timestamp = Int64(stamp) else { return .malformedValue(timestampHeader, expected: ValueCheck.integerPattern) }
-        if abs(timestamp - now) > headerTimestampTolerance { return .staleTimestamp(ahead: timestamp > now) }
+        if CheckedArithmetic.distance(timestamp, now) > UInt64(max(0, headerTimestampTolerance)) {
+            return .staleTimestamp(ahead: timestamp > now)
+        }
         guard signed, let header = auth.signing?.signatureHeader else { return nil }
         guard let signature = request.header(header), !signature.isEmpty else { return .missingSignature(name: header) }
         let parts = [

@@ -43,7 +43,7 @@ enum SignatureVerifier: Sendable {
                 let text = String(byte, radix: 16)
                 return byte < 16 ? "0" + text : text
             }.joined()
-            return hex == signature.lowercased()
+            return ConstantTime.equal(hex, signature.lowercased())
         case let .rsa(key):
             guard let raw = Data(base64Encoded: signature) else { return false }
             let sig = _RSA.Signing.RSASignature(rawRepresentation: raw)
@@ -52,5 +52,20 @@ enum SignatureVerifier: Sendable {
             guard let raw = Data(base64Encoded: signature) else { return false }
             return key.isValidSignature(raw, for: payload)
         }
+    }
+}
+
+/// Comparison whose time does not depend on where two secrets first differ.
+enum ConstantTime {
+    /// Whether `a` and `b` have the same UTF-8 bytes; looks at every byte of the longer one.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8), right = Array(b.utf8)
+        var difference = UInt8(truncatingIfNeeded: left.count ^ right.count) | (left.count == right.count ? 0 : 1)
+        for index in 0..<max(left.count, right.count) {
+            let x = index < left.count ? left[index] : 0
+            let y = index < right.count ? right[index] : 0
+            difference |= x ^ y
+        }
+        return difference == 0
     }
 }

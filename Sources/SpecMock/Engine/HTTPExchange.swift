@@ -10,6 +10,8 @@ struct IncomingRequest: Sendable {
     /// Header fields in order; names as sent.
     var headers: [(name: String, value: String)]
     var body: Data
+    /// The body was larger than `MockOptions.maxBodyBytes` (declared or sent); `body` is then empty.
+    var bodyTooLarge = false
 
     /// The first value of a header, compared case-insensitively.
     func header(_ name: String) -> String? {

@@ -1,4 +1,5 @@
 import class ClientRuntime.Locked
+import struct ClientRuntime.Redactions
 import Foundation
 import SpecModel
 
@@ -16,9 +17,11 @@ final class MockEngine: Sendable {
     /// Endpoints that place orders: answered with order-count headers.
     private let orderEndpoints: Set<String>
     private let state: Locked<State>
+    /// What the records' `dump()` and `description` mask.
+    private let redactions: Redactions
 
     private struct State {
-        var records: [MockRecordedRequest] = []
+        var records: RequestRecord
         var counter: RateLimitCounter
         var faults: [String: [MockFault]]
     }
@@ -37,14 +40,20 @@ final class MockEngine: Sendable {
             spec: spec, signingParams: Set(signing.compactMap { $0 }), rejectUnknown: options.rejectUnknownParameters)
         examples = ExampleCatalog(spec: spec)
         orderEndpoints = Self.orderEndpoints(spec)
-        state = Locked(State(counter: RateLimitCounter(spec.rateLimits), faults: options.faults))
+        redactions = MockRecordedRequest.redactions(for: spec.auth, credentials: options.credentials)
+        state = Locked(State(
+            records: RequestRecord(maxEntries: options.maxRecordedRequests, maxBytes: options.maxRecordedBytes),
+            counter: RateLimitCounter(spec.rateLimits), faults: options.faults))
     }
 
     // MARK: - Inspection and faults
 
-    var records: [MockRecordedRequest] { state.withLock { $0.records } }
+    var records: [MockRecordedRequest] { state.withLock { $0.records.kept } }
 
-    func clearRecords() { state.withLock { $0.records.removeAll() } }
+    /// Every request received since the start (the record keeps only the latest).
+    var receivedCount: Int { state.withLock { $0.records.received } }
+
+    func clearRecords() { state.withLock { $0.records.clear() } }
 
     func inject(_ fault: MockFault, into endpoint: String) { state.withLock { $0.faults[endpoint, default: []].append(fault) } }
 
@@ -58,18 +67,19 @@ final class MockEngine: Sendable {
 
     func handle(_ request: IncomingRequest) -> OutgoingResponse {
         let now = options.clock()
-        guard request.body.count <= options.maxBodyBytes else {
-            return record(request, nil, ReceivedParameters(), dialect.answer(.bodyTooLarge))
+        guard !request.bodyTooLarge, request.body.count <= options.maxBodyBytes else {
+            return record(request, nil, ReceivedParameters(), dialect.answer(.bodyTooLarge), authenticated: false)
         }
         let candidates = routes.candidates(method: request.method, path: request.path)
         guard let first = candidates.first else {
-            return record(request, nil, ReceivedParameters(), dialect.answer(.unknownRoute))
+            return record(request, nil, ReceivedParameters(), dialect.answer(.unknownRoute), authenticated: false)
         }
         let received: ReceivedParameters
         switch reader.read(request, endpoint: first.endpoint, pathValues: first.pathValues) {
         case let .success(value): received = value
         case let .failure(rejection):
-            return record(request, first.endpoint, ReceivedParameters(), withLimits(dialect.answer(rejection), now: now))
+            let response = withLimits(dialect.answer(rejection), now: now)
+            return record(request, first.endpoint, ReceivedParameters(), response, authenticated: false)
         }
         let endpoint = choose(candidates.map(\.endpoint), received)
         let weight = RuleCheck.weight(of: endpoint, received)
@@ -78,19 +88,21 @@ final class MockEngine: Sendable {
             return takeFault(for: endpoint.id.value, received, &state)
         }
 
+        let level = spec.securityLevel(named: endpoint.security.value)
         if let status = fault?.status {
             var response = dialect.answer(status == 429 ? .rateLimited : status == 418 ? .banned : .status(status))
             if let seconds = fault?.retryAfter {
                 response.headers.append((spec.rateLimits?.retryAfterHeader ?? "Retry-After", String(seconds)))
             }
             response.delay = delay(fault)
-            return record(request, endpoint, received, withLimits(response, now: now))
+            let authenticated = auth.check(request, received, level: level, now: now) == nil
+            return record(request, endpoint, received, withLimits(response, now: now), authenticated: authenticated)
         }
-        let level = spec.securityLevel(named: endpoint.security.value)
-        if let rejection = auth.check(request, received, level: level, now: now) ?? parameters.check(received, for: endpoint) {
+        let authRejection = auth.check(request, received, level: level, now: now)
+        if let rejection = authRejection ?? parameters.check(received, for: endpoint) {
             var response = withLimits(dialect.answer(rejection), now: now)
             response.delay = delay(fault)
-            return record(request, endpoint, received, response)
+            return record(request, endpoint, received, response, authenticated: authRejection == nil)
         }
 
         let countsOrder = orderEndpoints.contains(endpoint.id.value)
@@ -103,7 +115,7 @@ final class MockEngine: Sendable {
         }
         var response = withLimits(.json(200, text), now: now, orderCounts: countsOrder)
         response.delay = delay(fault)
-        return record(request, endpoint, received, response)
+        return record(request, endpoint, received, response, authenticated: true)
     }
 
     /// The endpoints that declare an `unfilledOrderCount`; when none does (Binance JEX), every signed POST that is
@@ -154,16 +166,16 @@ final class MockEngine: Sendable {
         return response
     }
 
+    /// Records the request; one that did not pass the credential check keeps no body (nor parameters from it).
     private func record(
-        _ request: IncomingRequest, _ endpoint: Endpoint?, _ received: ReceivedParameters, _ response: OutgoingResponse
+        _ request: IncomingRequest, _ endpoint: Endpoint?, _ received: ReceivedParameters, _ response: OutgoingResponse,
+        authenticated: Bool
     ) -> OutgoingResponse {
         let entry = MockRecordedRequest(
             endpointID: endpoint?.id.value, method: request.method, path: request.path, query: request.query,
-            headers: request.headers, body: request.body, parameters: received.dictionary, status: response.status)
-        state.withLock { state in
-            state.records.append(entry)
-            if state.records.count > options.maxRecordedRequests { state.records.removeFirst(state.records.count - options.maxRecordedRequests) }
-        }
+            headers: request.headers, body: authenticated ? request.body : Data(),
+            parameters: received.dictionary(includingBody: authenticated), status: response.status, redactions: redactions)
+        state.withLock { $0.records.append(entry) }
         return response
     }
 }

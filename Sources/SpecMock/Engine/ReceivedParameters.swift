@@ -41,67 +41,12 @@ struct ReceivedParameters: Sendable {
 
     func isPresent(_ name: String) -> Bool { self[name]?.isPresent ?? false }
 
-    /// Name → text, for recording.
-    var dictionary: [String: String] {
+    /// Name → text, for recording; without the body's parameters unless `includingBody`.
+    func dictionary(includingBody: Bool = true) -> [String: String] {
         var result: [String: String] = [:]
-        for entry in entries.reversed() { result[entry.name] = entry.text ?? "null" }
+        for entry in entries.reversed() where includingBody || entry.place != .body { result[entry.name] = entry.text ?? "null" }
         for entry in entries where entry.place == .query { result[entry.name] = entry.text ?? "null" }
         return result
-    }
-}
-
-/// Reads `a=1&b=2` text (query strings, form bodies) into decoded pairs.
-enum FormText {
-    /// The pairs in order; a name without `=` has an empty value.
-    static func pairs(_ text: String) -> [(name: String, value: String)] {
-        text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            if let eq = pair.firstIndex(of: "=") {
-                return (decode(pair[..<eq]), decode(pair[pair.index(after: eq)...]))
-            }
-            return (decode(pair[...]), "")
-        }
-    }
-
-    /// Removes the pair named `name` (first occurrence), keeping every other byte as sent; returns its raw value.
-    static func removing(_ name: String, from text: String) -> (rest: String, value: String?) {
-        var parts = text.split(separator: "&", omittingEmptySubsequences: false).map(String.init)
-        guard let index = parts.firstIndex(where: { decode(Substring($0.split(separator: "=", maxSplits: 1).first ?? "")) == name })
-        else { return (text, nil) }
-        let pair = parts.remove(at: index)
-        let value = pair.firstIndex(of: "=").map { String(pair[pair.index(after: $0)...]) } ?? ""
-        return (parts.joined(separator: "&"), value)
-    }
-
-    /// Percent-decoding with `+` as a space (form encoding); malformed escapes stay as they are.
-    static func decode(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), index + 2 < utf8.count,
-                let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2])
-            {
-                bytes.append(high << 4 | low)
-                index += 2
-            } else {
-                bytes.append(byte)
-            }
-            index += 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 
@@ -113,7 +58,12 @@ struct ParameterReader {
     func read(_ request: IncomingRequest, endpoint: Endpoint, pathValues: [String: String]) -> Result<ReceivedParameters, Rejection> {
         var received = ReceivedParameters()
         var seen: Set<String> = []
-        for (name, value) in FormText.pairs(request.query) {
+        let query: [(name: String, value: String)]
+        switch FormText.pairs(request.query.utf8) {
+        case let .success(pairs): query = pairs
+        case let .failure(rejection): return .failure(rejection)
+        }
+        for (name, value) in query {
             guard seen.insert(name).inserted else { return .failure(.duplicateParameter(name)) }
             received.entries.append(ReceivedParameter(name: name, value: .text(value), place: .query))
         }
@@ -123,7 +73,10 @@ struct ParameterReader {
             case let .failure(rejection): return .failure(rejection)
             }
         }
-        for (name, value) in pathValues {
+        for (name, raw) in pathValues.sorted(by: { $0.key < $1.key }) {
+            guard let value = FormText.decode(raw.utf8, plusIsSpace: false) else {
+                return .failure(.malformedValue(name, expected: FormText.legalRange))
+            }
             received.entries.append(ReceivedParameter(name: name, value: .text(value), place: .path))
         }
         for param in endpoint.params where param.location == .header {
@@ -138,11 +91,17 @@ struct ParameterReader {
         let encoding = endpoint.request.encoding ?? spec.requestEncoding ?? .form
         let contentType = request.header("Content-Type")?.lowercased() ?? ""
         if encoding == .json || contentType.hasPrefix("application/json") {
-            return jsonEntries(request.bodyText, wrapper: endpoint.request.wrapper)
+            guard let text = String(validating: request.body, as: UTF8.self) else { return .failure(.malformedBody("not UTF-8")) }
+            return jsonEntries(text, wrapper: endpoint.request.wrapper)
         }
         var seen: Set<String> = []
         var entries: [ReceivedParameter] = []
-        for (name, value) in FormText.pairs(request.bodyText) {
+        let pairs: [(name: String, value: String)]
+        switch FormText.pairs(request.body) {
+        case let .success(found): pairs = found
+        case let .failure(rejection): return .failure(rejection)
+        }
+        for (name, value) in pairs {
             guard seen.insert(name).inserted else { return .failure(.duplicateParameter(name)) }
             entries.append(ReceivedParameter(name: name, value: .text(value), place: .body))
         }

@@ -24,7 +24,8 @@ struct RouteTable: Sendable {
         }
     }
 
-    /// Every endpoint with this method and a path template matching `path`, with the captured (decoded) values.
+    /// Every endpoint with this method and a path template matching `path`, with the captured values as sent
+    /// (still percent-encoded: `ParameterReader` decodes them).
     func candidates(method: String, path: String) -> [(endpoint: Endpoint, pathValues: [String: String])] {
         let parts = Self.split(path)
         return routes.compactMap { route in
@@ -35,7 +36,7 @@ struct RouteTable: Sendable {
                 case let .literal(text): guard text == part else { return nil }
                 case let .parameter(name):
                     guard !part.isEmpty else { return nil }
-                    values[name] = FormText.decode(Substring(part))
+                    values[name] = part
                 }
             }
             return (route.endpoint, values)

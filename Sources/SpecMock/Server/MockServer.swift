@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// Serves a `MockEngine` over HTTP/1.1 with Hummingbird, on a loopback address.
@@ -21,21 +22,26 @@ final class MockServer: Sendable {
 
     /// Binds `host:port` (0 picks a free port) and serves until `stop()`.
     static func start(_ engine: MockEngine, host: String, port: Int, options: MockOptions) async throws -> MockServer {
-        let maxBody = options.maxBodyBytes
+        let maxBody = max(0, options.maxBodyBytes)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            await respond(to: request, engine: engine, maxBody: maxBody)
+            try await respond(to: request, engine: engine, maxBody: maxBody)
         }
+        let registry = ConnectionRegistry()
+        let limits = ConnectionDeadlines.Limits(
+            header: TimeAmount(options.headerReadTimeout), body: TimeAmount(options.bodyReadTimeout),
+            idle: TimeAmount(options.idleTimeout))
         var logger = Logger(label: "specgen.mock")
         logger.logLevel = .critical
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             responder: responder,
-            // Idle keep-alive connections are closed after a minute (longer than any fault delay), so clients that
-            // never close theirs do not use up `maxConnections`.
-            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(60))),
+            // Slow and idle connections are closed (`ConnectionDeadlines`); at the connection limit the longest-idle
+            // connection makes room for a new one.
+            server: .http1(configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [ConnectionDeadlines(limits: limits, registry: registry)])),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port), serverName: "specgen-mock",
-                availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
+                availableConnectionsDelegate: SheddingConnectionLimit(maximum: options.maxConnections, registry: registry)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
@@ -64,19 +70,23 @@ final class MockServer: Sendable {
         await task.value
     }
 
-    /// Reads the request, lets the engine answer and writes the answer (after any fault delay).
-    private static func respond(to request: Request, engine: MockEngine, maxBody: Int) async -> Response {
-        var body = Data()
-        do {
-            let buffer = try await request.body.collect(upTo: maxBody + 1)
-            body = Data(buffer.readableBytesView)
-        } catch {
-            body = Data(count: maxBody + 1)  // over the limit: the engine answers 413
-        }
-        let incoming = IncomingRequest(
+    /// Reads the request, lets the engine answer and writes the answer (after any fault delay). A body declared or
+    /// sent larger than `maxBody` is not read (nor kept): the answer is 413 and the connection is closed.
+    private static func respond(to request: Request, engine: MockEngine, maxBody: Int) async throws -> Response {
+        var incoming = IncomingRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
-            headers: request.headers.map { ($0.name.rawName, $0.value) }, body: body)
-        let answer = engine.handle(incoming)
+            headers: request.headers.map { ($0.name.rawName, $0.value) }, body: Data())
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBody {
+            incoming.bodyTooLarge = true
+        } else {
+            do {
+                incoming.body = Data(try await request.body.collect(upTo: maxBody).readableBytesView)
+            } catch is NIOTooManyBytesError {
+                incoming.bodyTooLarge = true
+            }
+        }
+        var answer = engine.handle(incoming)
+        if incoming.bodyTooLarge { answer.headers.append(("Connection", "close")) }
         if let delay = answer.delay { try? await Task.sleep(for: delay) }
         var fields = HTTPFields()
         for (name, value) in answer.headers {
