@@ -20,7 +20,7 @@ struct Lint: ParsableCommand {
         let paths = files.isEmpty ? SpecFiles.all(under: "specs", recursive: true) : files
         guard !paths.isEmpty else { throw ValidationError("no spec files given and none found under specs/") }
         var diagnostics: [Diagnostic] = []
-        for path in paths { diagnostics += SpecLoader.load(path: path).diagnostics }
+        for path in paths { diagnostics += SpecLoader.load(path: path).lintDiagnostics }
         switch format {
         case .text:
             for d in diagnostics { FileHandle.standardError.write(Data("\(d)\n".utf8)) }

@@ -24,7 +24,7 @@ let header = """
     """
 
 func diagnostics(_ yaml: String, errorsOnly: Bool = false) -> [String] {
-    SpecLoader.load(yaml: yaml, file: "specs/demo.yaml").diagnostics
+    SpecLoader.load(yaml: yaml, file: "specs/demo.yaml").lintDiagnostics
         .filter { !errorsOnly || $0.severity == .error }
         .map(\.description)
 }

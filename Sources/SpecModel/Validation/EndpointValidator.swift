@@ -27,7 +27,6 @@ extension SpecValidator {
                 }
             }
         }
-        checkExpressible(endpoint)
         for rule in endpoint.rules { checkRule(rule, in: endpoint) }
         if let weight = endpoint.weight { checkWeight(weight, in: endpoint) }
         if let response = endpoint.response { checkResponse(response, in: endpoint) }

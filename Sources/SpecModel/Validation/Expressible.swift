@@ -21,11 +21,20 @@ extension Spec {
     }
 }
 
-extension SpecValidator {
-    mutating func checkExpressible(_ endpoint: Endpoint) {
-        let runtime = spec.runtimeParamNames
-        for param in endpoint.params where !runtime.contains(param.name.value) {
-            if let problem = spec.requestParameterProblem(param.type.value) { error(problem, at: param.type.location) }
+extension Spec {
+    /// Every request parameter the generator cannot express, at its type's location. `specgen lint` reports these
+    /// besides the loader's diagnostics; loading (and so `diff` and `check-docs`) accepts such specs.
+    public var generatorProblems: [Diagnostic] {
+        let runtime = runtimeParamNames
+        return endpoints.flatMap { endpoint in
+            endpoint.params.filter { !runtime.contains($0.name.value) }.compactMap { param in
+                requestParameterProblem(param.type.value).map { Diagnostic(.error, $0, at: param.type.location) }
+            }
         }
     }
+}
+
+extension SpecLoader.Result {
+    /// What `specgen lint` reports: the loader's diagnostics and what the generator cannot express.
+    public var lintDiagnostics: [Diagnostic] { diagnostics + (spec?.generatorProblems ?? []) }
 }

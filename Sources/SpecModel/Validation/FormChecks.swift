@@ -29,7 +29,8 @@ enum FormChecks {
     /// nothing after the path.
     static func serverURLProblem(_ url: String) -> String? {
         if let problem = templateProblem(url) { return "server URL '\(url)' \(problem)" }
-        let filled = url.replacingOccurrences(of: #"\{[A-Za-z0-9_]*\}"#, with: "x", options: .regularExpression)
+        // "0" fits every place a variable may stand: a host label, a port, a path segment.
+        let filled = url.replacingOccurrences(of: #"\{[A-Za-z0-9_]*\}"#, with: "0", options: .regularExpression)
         guard let parts = URLComponents(string: filled), let scheme = parts.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = parts.host, !host.isEmpty, parts.query == nil, parts.fragment == nil, parts.user == nil
         else { return "server URL '\(url)' must be an absolute http or https URL with a host, such as https://api.example.com" }
