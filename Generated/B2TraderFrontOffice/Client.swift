@@ -78,7 +78,9 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-place-spot-order.md, “Place SPOT order”
-    public func placeOrder(_ request: PlaceOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderEnvelope {
+    public func placeOrder(
+        _ request: PlaceOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> OrderEnvelope {
         try await runtime.send(request, validation: validation)
     }
 
@@ -88,7 +90,9 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Cancel order)”
-    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderEnvelope {
+    public func cancelOrder(
+        _ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> OrderEnvelope {
         try await runtime.send(request, validation: validation)
     }
 
@@ -101,7 +105,9 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Get SPOT order data)”
-    public func orderData(_ request: OrderDataRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderDataEnvelope {
+    public func orderData(
+        _ request: OrderDataRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> OrderDataEnvelope {
         try await runtime.send(request, validation: validation)
     }
 
@@ -111,7 +117,9 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Get accounts)”
-    public func accounts(_ request: AccountsRequest = AccountsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [Account] {
+    public func accounts(
+        _ request: AccountsRequest = AccountsRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [Account] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -121,7 +129,9 @@ public struct B2TraderFrontOfficeClient: Sendable {
     /// - Weight: 1
     /// - Security: BEARER (A valid bearer JWT in the Authorization header.)
     /// - Docs: b2trader-front-office-notes.md, “Calls (Get assets)”
-    public func assets(_ request: AssetsRequest = AssetsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [Asset] {
+    public func assets(
+        _ request: AssetsRequest = AssetsRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [Asset] {
         try await runtime.send(request, validation: validation)
     }
 }

@@ -18,7 +18,8 @@ public enum DriftSchemas {
 
     public static let accountType = ResponseSchema.enumeration("AccountType", AccountType.self)
 
-    public static let order = ResponseSchema.model("Order", [
+    public static let order = ResponseSchema.model("Order", orderFields)
+    static let orderFields: [FieldSchema] = [
         .required("marketId", .string),
         .required("marketDisplayName", .string),
         .required("orderId", .string),
@@ -37,36 +38,41 @@ public enum DriftSchemas {
         .optional("rejectDetails", .string),
         .required("cancellationDate", .datetime, nullable: true),
         .required("fillFactor", .decimal),
-    ])
+    ]
 
-    public static let orderEnvelope = ResponseSchema.model("OrderEnvelope", [
-        .required("order", order),
-    ])
+    public static let orderEnvelope = ResponseSchema.model("OrderEnvelope", orderEnvelopeFields)
+    static let orderEnvelopeFields: [FieldSchema] = [
+        .required("order", order)
+    ]
 
-    public static let orderData = ResponseSchema.model("OrderData", [
+    public static let orderData = ResponseSchema.model("OrderData", orderDataFields)
+    static let orderDataFields: [FieldSchema] = [
         .required("baseAmount", .decimal),
         .required("quoteAmount", .decimal),
         .required("commissionAmount", .decimal),
         .required("total", .decimal),
-    ])
+    ]
 
-    public static let orderDataEnvelope = ResponseSchema.model("OrderDataEnvelope", [
-        .required("order", orderData),
-    ])
+    public static let orderDataEnvelope = ResponseSchema.model("OrderDataEnvelope", orderDataEnvelopeFields)
+    static let orderDataEnvelopeFields: [FieldSchema] = [
+        .required("order", orderData)
+    ]
 
-    public static let account = ResponseSchema.model("Account", [
+    public static let account = ResponseSchema.model("Account", accountFields)
+    static let accountFields: [FieldSchema] = [
         .required("accountId", .string),
         .required("accountName", .string),
         .required("accountType", accountType),
         .required("totalBalanceInRAT", .decimal),
         .required("isCopyTradingAccount", .boolean),
-    ])
+    ]
 
-    public static let asset = ResponseSchema.model("Asset", [
+    public static let asset = ResponseSchema.model("Asset", assetFields)
+    static let assetFields: [FieldSchema] = [
         .required("assetId", .string),
         .required("assetName", .string),
         .required("isRootAsset", .boolean),
-    ])
+    ]
 
     /// Every schema above by its spec name.
     public static let byName: [String: ResponseSchema] = [

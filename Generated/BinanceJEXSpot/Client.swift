@@ -69,7 +69,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Test connectivity PING”
-    public func ping(_ request: PingRequest = PingRequest(), validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+    public func ping(
+        _ request: PingRequest = PingRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> EmptyResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -79,7 +81,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Check server time”
-    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest(), validation: ClientOptions.Validation? = nil) async throws -> ServerTime {
+    public func serverTime(
+        _ request: ServerTimeRequest = ServerTimeRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> ServerTime {
         try await runtime.send(request, validation: validation)
     }
 
@@ -89,7 +93,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Exchange information”
-    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest(), validation: ClientOptions.Validation? = nil) async throws -> ExchangeInfo {
+    public func exchangeInfo(
+        _ request: ExchangeInfoRequest = ExchangeInfoRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> ExchangeInfo {
         try await runtime.send(request, validation: validation)
     }
 
@@ -99,7 +105,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Depth information for spot”
-    public func depth(_ request: DepthRequest, validation: ClientOptions.Validation? = nil) async throws -> Depth {
+    public func depth(
+        _ request: DepthRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> Depth {
         try await runtime.send(request, validation: validation)
     }
 
@@ -109,7 +117,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Recent trades for spot”
-    public func trades(_ request: TradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Trade] {
+    public func trades(
+        _ request: TradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Trade] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -119,7 +129,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: MARKET_DATA (Market data that needs the API key but no signature.)
     /// - Docs: binance-jex-spot-api.md, “Old trade lookup (MARKET_DATA)”
-    public func historicalTrades(_ request: HistoricalTradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [HistoricalTrade] {
+    public func historicalTrades(
+        _ request: HistoricalTradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [HistoricalTrade] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -131,7 +143,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Kline/Candlestick data”
-    public func klines(_ request: KlinesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Kline] {
+    public func klines(
+        _ request: KlinesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Kline] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -141,7 +155,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Current average price”
-    public func avgPrice(_ request: AvgPriceRequest, validation: ClientOptions.Validation? = nil) async throws -> AvgPrice {
+    public func avgPrice(
+        _ request: AvgPriceRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> AvgPrice {
         try await runtime.send(request, validation: validation)
     }
 
@@ -155,7 +171,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1 when symbol sent; 40 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “24hr ticker price change statistics”
-    public func ticker24hr(_ request: Ticker24hrRequest = Ticker24hrRequest(), validation: ClientOptions.Validation? = nil) async throws -> Ticker24hrResponse {
+    public func ticker24hr(
+        _ request: Ticker24hrRequest = Ticker24hrRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> Ticker24hrResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -167,7 +185,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1 when symbol sent; 2 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Price ticker for spot”
-    public func tickerPrice(_ request: TickerPriceRequest = TickerPriceRequest(), validation: ClientOptions.Validation? = nil) async throws -> TickerPriceResponse {
+    public func tickerPrice(
+        _ request: TickerPriceRequest = TickerPriceRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> TickerPriceResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -179,7 +199,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1 when symbol sent; 2 otherwise
     /// - Security: NONE (Open to everyone; no API key.)
     /// - Docs: binance-jex-spot-api.md, “Symbol order book ticker for spot”
-    public func bookTicker(_ request: BookTickerRequest = BookTickerRequest(), validation: ClientOptions.Validation? = nil) async throws -> BookTickerResponse {
+    public func bookTicker(
+        _ request: BookTickerRequest = BookTickerRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> BookTickerResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -189,7 +211,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Places and cancels orders; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Place order in coins transaction（TRADE）”
-    public func newOrder(_ request: NewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderResponse {
+    public func newOrder(
+        _ request: NewOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOrderResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -201,7 +225,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Places and cancels orders; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Test placing order API of coins transaction(TRADE)”
-    public func testNewOrder(_ request: TestNewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+    public func testNewOrder(
+        _ request: TestNewOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> EmptyResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -211,7 +237,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Check orders of coins transaction(USER_DATA)”
-    public func queryOrder(_ request: QueryOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Order {
+    public func queryOrder(
+        _ request: QueryOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> Order {
         try await runtime.send(request, validation: validation)
     }
 
@@ -221,7 +249,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Places and cancels orders; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Cancel order for coins transaction(TRADE)”
-    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderResult {
+    public func cancelOrder(
+        _ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> OrderResult {
         try await runtime.send(request, validation: validation)
     }
 
@@ -231,7 +261,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Check entry orders of coins transaction of this account(USER_DATA)”
-    public func openOrders(_ request: OpenOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+    public func openOrders(
+        _ request: OpenOrdersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Order] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -241,7 +273,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Account information(USER_DATA)”
-    public func account(_ request: AccountRequest = AccountRequest(), validation: ClientOptions.Validation? = nil) async throws -> Account {
+    public func account(
+        _ request: AccountRequest = AccountRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> Account {
         try await runtime.send(request, validation: validation)
     }
 
@@ -251,7 +285,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Historical coins entry order of the account (USER_DATA)”
-    public func allOrders(_ request: AllOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+    public func allOrders(
+        _ request: AllOrdersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Order] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -261,7 +297,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “User’s assets (USER_DATA)”
-    public func assetDetail(_ request: AssetDetailRequest = AssetDetailRequest(), validation: ClientOptions.Validation? = nil) async throws -> [String: AssetDetail] {
+    public func assetDetail(
+        _ request: AssetDetailRequest = AssetDetailRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [String: AssetDetail] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -271,7 +309,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Depositing address of the user(USER_DATA)”
-    public func depositAddress(_ request: DepositAddressRequest, validation: ClientOptions.Validation? = nil) async throws -> DepositAddress {
+    public func depositAddress(
+        _ request: DepositAddressRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> DepositAddress {
         try await runtime.send(request, validation: validation)
     }
 
@@ -281,7 +321,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Historical depositing records of the user (USER_DATA)”
-    public func depositHistory(_ request: DepositHistoryRequest = DepositHistoryRequest(), validation: ClientOptions.Validation? = nil) async throws -> [DepositRecord] {
+    public func depositHistory(
+        _ request: DepositHistoryRequest = DepositHistoryRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [DepositRecord] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -291,7 +333,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Service fee of the trading (USER_DATA)”
-    public func tradeFee(_ request: TradeFeeRequest = TradeFeeRequest(), validation: ClientOptions.Validation? = nil) async throws -> [TradeFee] {
+    public func tradeFee(
+        _ request: TradeFeeRequest = TradeFeeRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [TradeFee] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -301,7 +345,9 @@ public struct BinanceJEXSpotClient: Sendable {
     /// - Weight: 5
     /// - Security: USER_DATA (Reads private account data; needs the API key and a signature.)
     /// - Docs: binance-jex-spot-api.md, “Historical withdrawal records of the user(USER_DATA)”
-    public func withdrawHistory(_ request: WithdrawHistoryRequest = WithdrawHistoryRequest(), validation: ClientOptions.Validation? = nil) async throws -> WithdrawHistory {
+    public func withdrawHistory(
+        _ request: WithdrawHistoryRequest = WithdrawHistoryRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> WithdrawHistory {
         try await runtime.send(request, validation: validation)
     }
 }

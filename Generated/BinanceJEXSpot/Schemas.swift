@@ -22,27 +22,31 @@ public enum DriftSchemas {
 
     public static let filterType = ResponseSchema.enumeration("FilterType", FilterType.self)
 
-    public static let serverTime = ResponseSchema.model("ServerTime", [
-        .required("serverTime", .integer),
-    ])
+    public static let serverTime = ResponseSchema.model("ServerTime", serverTimeFields)
+    static let serverTimeFields: [FieldSchema] = [
+        .required("serverTime", .integer)
+    ]
 
-    public static let exchangeInfo = ResponseSchema.model("ExchangeInfo", [
+    public static let exchangeInfo = ResponseSchema.model("ExchangeInfo", exchangeInfoFields)
+    static let exchangeInfoFields: [FieldSchema] = [
         .required("timezone", .string),
         .required("serverTime", .integer),
         .required("rateLimits", .array(rateLimit)),
         .optional("optionSymbols", .array(symbolInfo)),
         .optional("contractSymbols", .array(symbolInfo)),
         .required("spotSymbols", .array(symbolInfo)),
-    ])
+    ]
 
-    public static let rateLimit = ResponseSchema.model("RateLimit", [
+    public static let rateLimit = ResponseSchema.model("RateLimit", rateLimitFields)
+    static let rateLimitFields: [FieldSchema] = [
         .required("rateLimitType", rateLimitType),
         .required("interval", rateLimitInterval),
         .required("intervalNum", .integer),
         .required("limit", .integer),
-    ])
+    ]
 
-    public static let symbolInfo = ResponseSchema.model("SymbolInfo", [
+    public static let symbolInfo = ResponseSchema.model("SymbolInfo", symbolInfoFields)
+    static let symbolInfoFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("status", symbolStatus),
         .required("baseAsset", .string),
@@ -52,52 +56,60 @@ public enum DriftSchemas {
         .required("orderTypes", .array(orderType)),
         .optional("icebergAllowed", .boolean),
         .required("filters", .array(filter)),
-    ])
+    ]
 
-    public static let filter = ResponseSchema.polymorphicModel("Filter", discriminator: "filterType", [
+    public static let filter = ResponseSchema.polymorphicModel("Filter", discriminator: "filterType", filterVariants)
+    static let filterVariants: [(String, ResponseSchema)] = [
         ("PRICE_FILTER", priceFilter),
         ("LOT_SIZE", lotSizeFilter),
-    ])
+    ]
 
-    public static let priceFilter = ResponseSchema.model("PriceFilter", [
+    public static let priceFilter = ResponseSchema.model("PriceFilter", priceFilterFields)
+    static let priceFilterFields: [FieldSchema] = [
         .required("filterType", filterType),
         .optional("minPrice", .decimal),
         .required("maxPrice", .decimal),
-    ])
+    ]
 
-    public static let lotSizeFilter = ResponseSchema.model("LotSizeFilter", [
+    public static let lotSizeFilter = ResponseSchema.model("LotSizeFilter", lotSizeFilterFields)
+    static let lotSizeFilterFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("minQty", .decimal),
         .optional("maxQty", .decimal),
-    ])
+    ]
 
-    public static let depth = ResponseSchema.model("Depth", [
+    public static let depth = ResponseSchema.model("Depth", depthFields)
+    static let depthFields: [FieldSchema] = [
         .required("lastUpdateId", .integer),
         .required("bids", .array(depthLevel)),
         .required("asks", .array(depthLevel)),
-    ])
+    ]
 
-    public static let depthLevel = ResponseSchema.positionalModel("DepthLevel", [
+    public static let depthLevel = ResponseSchema.positionalModel("DepthLevel", depthLevelFields)
+    static let depthLevelFields: [FieldSchema] = [
         .required("price", .decimal),
         .required("qty", .decimal),
         .required("ignore", .anything),
-    ])
+    ]
 
-    public static let trade = ResponseSchema.model("Trade", [
+    public static let trade = ResponseSchema.model("Trade", tradeFields)
+    static let tradeFields: [FieldSchema] = [
         .required("price", .decimal),
         .required("qty", .decimal),
         .required("time", .integer),
-    ])
+    ]
 
-    public static let historicalTrade = ResponseSchema.model("HistoricalTrade", [
+    public static let historicalTrade = ResponseSchema.model("HistoricalTrade", historicalTradeFields)
+    static let historicalTradeFields: [FieldSchema] = [
         .required("id", .string),
         .required("price", .decimal),
         .required("qty", .decimal),
         .required("time", .integer),
         .required("buyerMaker", .boolean),
-    ])
+    ]
 
-    public static let kline = ResponseSchema.positionalModel("Kline", [
+    public static let kline = ResponseSchema.positionalModel("Kline", klineFields)
+    static let klineFields: [FieldSchema] = [
         .required("openTime", .integer),
         .required("open", .decimal),
         .required("high", .decimal),
@@ -110,14 +122,16 @@ public enum DriftSchemas {
         .required("takerBuyBaseAssetVolume", .decimal),
         .required("takerBuyQuoteAssetVolume", .decimal),
         .required("ignore", .anything),
-    ])
+    ]
 
-    public static let avgPrice = ResponseSchema.model("AvgPrice", [
+    public static let avgPrice = ResponseSchema.model("AvgPrice", avgPriceFields)
+    static let avgPriceFields: [FieldSchema] = [
         .required("mins", .integer),
         .required("price", .decimal),
-    ])
+    ]
 
-    public static let ticker24hr = ResponseSchema.model("Ticker24hr", [
+    public static let ticker24hr = ResponseSchema.model("Ticker24hr", ticker24hrFields)
+    static let ticker24hrFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("priceChange", .decimal),
         .required("priceChangePercent", .decimal),
@@ -134,28 +148,32 @@ public enum DriftSchemas {
         .required("quoteVolume", .decimal),
         .required("openTime", .integer),
         .required("closeTime", .integer),
-    ])
+    ]
 
-    public static let tickerPrice = ResponseSchema.model("TickerPrice", [
+    public static let tickerPrice = ResponseSchema.model("TickerPrice", tickerPriceFields)
+    static let tickerPriceFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("price", .decimal),
-    ])
+    ]
 
-    public static let bookTicker = ResponseSchema.model("BookTicker", [
+    public static let bookTicker = ResponseSchema.model("BookTicker", bookTickerFields)
+    static let bookTickerFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("bidPrice", .decimal),
         .required("bidQty", .decimal),
         .required("askPrice", .decimal),
         .required("askQty", .decimal),
-    ])
+    ]
 
-    public static let orderAck = ResponseSchema.model("OrderAck", [
+    public static let orderAck = ResponseSchema.model("OrderAck", orderAckFields)
+    static let orderAckFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("transactTime", .integer),
-    ])
+    ]
 
-    public static let orderResult = ResponseSchema.model("OrderResult", [
+    public static let orderResult = ResponseSchema.model("OrderResult", orderResultFields)
+    static let orderResultFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("transactTime", .integer),
@@ -167,9 +185,10 @@ public enum DriftSchemas {
         .required("timeInForce", timeInForce),
         .required("type", orderType),
         .required("side", orderSide),
-    ])
+    ]
 
-    public static let order = ResponseSchema.model("Order", [
+    public static let order = ResponseSchema.model("Order", orderFields)
+    static let orderFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .string),
         .required("price", .decimal),
@@ -183,58 +202,66 @@ public enum DriftSchemas {
         .required("time", .integer),
         .required("updateTime", .integer),
         .optional("working", .boolean),
-    ])
+    ]
 
-    public static let account = ResponseSchema.model("Account", [
+    public static let account = ResponseSchema.model("Account", accountFields)
+    static let accountFields: [FieldSchema] = [
         .required("updateTime", .integer),
         .optional("contractBalances", .array(balance)),
         .optional("optionBalances", .array(balance)),
         .required("spotBalances", .array(balance)),
-    ])
+    ]
 
-    public static let balance = ResponseSchema.model("Balance", [
+    public static let balance = ResponseSchema.model("Balance", balanceFields)
+    static let balanceFields: [FieldSchema] = [
         .required("asset", .string),
         .required("canDeposit", .boolean),
         .required("canTrade", .boolean),
         .required("canWithdraw", .boolean),
         .required("free", .decimal),
         .required("locked", .decimal),
-    ])
+    ]
 
-    public static let assetDetail = ResponseSchema.model("AssetDetail", [
+    public static let assetDetail = ResponseSchema.model("AssetDetail", assetDetailFields)
+    static let assetDetailFields: [FieldSchema] = [
         .required("minWithdrawAmount", .decimalNumber),
         .required("withdrawFee", .decimal),
         .required("depositStatus", .boolean),
         .required("withdrawStatus", .boolean),
-    ])
+    ]
 
-    public static let depositAddress = ResponseSchema.model("DepositAddress", [
+    public static let depositAddress = ResponseSchema.model("DepositAddress", depositAddressFields)
+    static let depositAddressFields: [FieldSchema] = [
         .required("address", .string),
         .required("asset", .string),
         .required("success", .boolean),
-    ])
+    ]
 
-    public static let depositRecord = ResponseSchema.model("DepositRecord", [
+    public static let depositRecord = ResponseSchema.model("DepositRecord", depositRecordFields)
+    static let depositRecordFields: [FieldSchema] = [
         .required("insertTime", .integer),
         .required("amount", .decimalNumber),
         .required("asset", .string),
         .required("address", .string),
         .required("txId", .string),
         .required("status", .integer),
-    ])
+    ]
 
-    public static let tradeFee = ResponseSchema.model("TradeFee", [
+    public static let tradeFee = ResponseSchema.model("TradeFee", tradeFeeFields)
+    static let tradeFeeFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("maker", .decimalNumber),
         .required("taker", .decimalNumber),
-    ])
+    ]
 
-    public static let withdrawHistory = ResponseSchema.model("WithdrawHistory", [
+    public static let withdrawHistory = ResponseSchema.model("WithdrawHistory", withdrawHistoryFields)
+    static let withdrawHistoryFields: [FieldSchema] = [
         .required("withdrawRecordList", .array(withdrawRecord)),
         .required("success", .boolean),
-    ])
+    ]
 
-    public static let withdrawRecord = ResponseSchema.model("WithdrawRecord", [
+    public static let withdrawRecord = ResponseSchema.model("WithdrawRecord", withdrawRecordFields)
+    static let withdrawRecordFields: [FieldSchema] = [
         .required("id", .string),
         .required("amount", .decimalNumber),
         .required("address", .string),
@@ -242,7 +269,7 @@ public enum DriftSchemas {
         .required("txId", .string),
         .required("applyTime", .integer),
         .required("status", .integer),
-    ])
+    ]
 
     /// Every schema above by its spec name.
     public static let byName: [String: ResponseSchema] = [

@@ -5,9 +5,14 @@ import Foundation
 
 /// A client for Binance Spot REST API.
 ///
-/// Binance's spot-trading REST API (`/api/v3`): exchange information, order placement, amendment and
+/// Binance's spot-trading REST API (`/api/v3`): exchange information and market data, order placement, amendment
 ///
-/// - Docs: binance-spot-rest-api.md, 2025-04-08
+/// - Docs: binance-spot-2026-07/rest-api.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/errors.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/enums.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/filters.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/CHANGELOG.md, 2026-07-21
+/// - Docs: binance-spot-rest-api.md, 2025-04-25 to 2025-06-12
 /// - Docs: binance-spot-orders-guide.md
 public struct BinanceSpotClient: Sendable {
     /// Where the client sends requests.
@@ -62,6 +67,8 @@ public struct BinanceSpotClient: Sendable {
             signatureHeader: nil, timestampParam: "timestamp",
             timestampHeader: nil, recvWindowParam: "recvWindow",
             recvWindowDefault: 5000, recvWindowMax: 60000,
+            recvWindowFractionDigits: 3,
+            timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),
             bearerHeader: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,
@@ -99,8 +106,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Test connectivity”
-    public func ping(_ request: PingRequest = PingRequest(), validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Test connectivity”
+    public func ping(
+        _ request: PingRequest = PingRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> EmptyResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -110,8 +119,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Check server time”
-    public func serverTime(_ request: ServerTimeRequest = ServerTimeRequest(), validation: ClientOptions.Validation? = nil) async throws -> ServerTime {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Check server time”
+    public func serverTime(
+        _ request: ServerTimeRequest = ServerTimeRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> ServerTime {
         try await runtime.send(request, validation: validation)
     }
 
@@ -129,8 +140,249 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Exchange information”
-    public func exchangeInfo(_ request: ExchangeInfoRequest = ExchangeInfoRequest(), validation: ClientOptions.Validation? = nil) async throws -> ExchangeInfo {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Exchange information”
+    public func exchangeInfo(
+        _ request: ExchangeInfoRequest = ExchangeInfoRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> ExchangeInfo {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read the execution rules (such as price ranges) of one, several or all symbols.
+    ///
+    /// - Endpoint: `GET /api/v3/executionRules`
+    /// - Weight: 2 when symbol sent; 2 per item of `symbols`, at most 40; 40 without `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Execution Rules”
+    public func executionRules(
+        _ request: ExecutionRulesRequest = ExecutionRulesRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> ExecutionRules {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's order book.
+    ///
+    /// - Endpoint: `GET /api/v3/depth`
+    /// - Weight: by `limit`: up to 100 → 5, up to 500 → 25, up to 1000 → 50, above → 250
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Order book”
+    public func depth(
+        _ request: DepthRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> OrderBook {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's most recent trades.
+    ///
+    /// - Endpoint: `GET /api/v3/trades`
+    /// - Weight: 25
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Recent trades list”
+    public func trades(
+        _ request: TradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Trade] {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read older trades of a symbol.
+    ///
+    /// - Endpoint: `GET /api/v3/historicalTrades`
+    /// - Weight: 25
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Old trade lookup”
+    public func historicalTrades(
+        _ request: HistoricalTradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Trade] {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's block trades, from a block trade id on.
+    ///
+    /// - Endpoint: `GET /api/v3/historicalBlockTrades`
+    /// - Weight: 25
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Historical Block Trades”
+    public func historicalBlockTrades(
+        _ request: HistoricalBlockTradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [BlockTrade] {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's aggregate trades (fills of one taker order at one price and time, added up).
+    ///
+    /// Note: Without fromId, startTime and endTime the most recent aggregate trades are returned.
+    ///
+    /// - Endpoint: `GET /api/v3/aggTrades`
+    /// - Weight: 4
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Compressed/Aggregate trades list”
+    public func aggTrades(
+        _ request: AggTradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [AggTrade] {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's kline (candlestick) bars.
+    ///
+    /// Note: Without startTime and endTime the most recent klines are returned.
+    ///
+    /// - Endpoint: `GET /api/v3/klines`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Kline/Candlestick data”
+    public func klines(
+        _ request: KlinesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Kline] {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's klines, adjusted for drawing candlestick charts.
+    ///
+    /// Takes the parameters of `klines` and answers in its format.
+    ///
+    /// Note: Without startTime and endTime the most recent klines are returned.
+    ///
+    /// - Endpoint: `GET /api/v3/uiKlines`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “UIKlines”
+    public func uiKlines(
+        _ request: UiKlinesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Kline] {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's current average price.
+    ///
+    /// - Endpoint: `GET /api/v3/avgPrice`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Current average price”
+    public func avgPrice(
+        _ request: AvgPriceRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> AveragePrice {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read price change statistics over the last 24 hours, of one, several or all symbols.
+    ///
+    /// One object when `symbol` is sent, an array otherwise (for `symbols`, or for every symbol when neither is
+    /// sent);
+    /// `type` chooses the full or the short (MINI) form. Asking for every symbol is heavy (weight 80).
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/24hr`
+    /// - Weight: 2 when symbol sent; by the number of `symbols`: up to 20 → 2, up to 100 → 40, above → 80; 80 without
+    ///   `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “24hr ticker price change statistics”
+    public func ticker24hr(
+        _ request: Ticker24hrRequest = Ticker24hrRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> Ticker24hrResponse {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read price change statistics of the current trading day, of one or several symbols.
+    ///
+    /// One object when `symbol` is sent, an array for `symbols`; `type` chooses the full or the short (MINI) form.
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/tradingDay`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Trading Day Ticker”
+    public func tickerTradingDay(
+        _ request: TickerTradingDayRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> TickerTradingDayResponse {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read the latest price of one, several or all symbols.
+    ///
+    /// One object when `symbol` is sent, an array otherwise (for `symbols`, or for every symbol when neither is
+    /// sent).
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/price`
+    /// - Weight: 2 when symbol sent; 4 otherwise
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Symbol price ticker”
+    public func tickerPrice(
+        _ request: TickerPriceRequest = TickerPriceRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> TickerPriceResponse {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read the best bid and ask of one, several or all symbols.
+    ///
+    /// One object when `symbol` is sent, an array otherwise (for `symbols`, or for every symbol when neither is
+    /// sent).
+    ///
+    /// - Endpoint: `GET /api/v3/ticker/bookTicker`
+    /// - Weight: 2 when symbol sent; 4 otherwise
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Symbol order book ticker”
+    public func tickerBookTicker(
+        _ request: TickerBookTickerRequest = TickerBookTickerRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> TickerBookTickerResponse {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read price change statistics over a rolling window, of one or several symbols.
+    ///
+    /// Not the same as `GET /api/v3/ticker/24hr`. The window opens on a whole minute and closes at the time of the
+    /// request, so it is up to 59999 ms wider than `windowSize` (a `closeTime` of 1641287867099 with `windowSize=1d`
+    /// gives an `openTime` of 1641201420000). One object when `symbol` is sent, an array for `symbols`.
+    ///
+    /// - Endpoint: `GET /api/v3/ticker`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Rolling window price change statistics”
+    public func ticker(
+        _ request: TickerRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> TickerResponse {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read a symbol's reference price.
+    ///
+    /// Note: A symbol that never had a reference price is answered with error -2043; the docs show the body but not
+    /// the HTTP status (written 400 here, the 4XX of a sender-side error).
+    ///
+    /// - Endpoint: `GET /api/v3/referencePrice`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Reference Price”
+    public func referencePrice(
+        _ request: ReferencePriceRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> ReferencePrice {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Read how a symbol's reference price is calculated.
+    ///
+    /// Note: A symbol whose reference price is not calculated is answered with error -2043; the docs show the body
+    /// but not the HTTP status (written 400 here).
+    ///
+    /// - Endpoint: `GET /api/v3/referencePrice/calculation`
+    /// - Weight: 2
+    /// - Security: NONE (Open to everyone; no API key or signature.)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Reference Price Calculation”
+    public func referencePriceCalculation(
+        _ request: ReferencePriceCalculationRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> ReferencePriceCalculation {
         try await runtime.send(request, validation: validation)
     }
 
@@ -159,8 +411,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New order (TRADE)”
-    public func newOrder(_ request: NewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderResponse {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New order (TRADE)”
+    public func newOrder(
+        _ request: NewOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOrderResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -176,8 +430,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Test new order (TRADE)”
-    public func testNewOrder(_ request: TestNewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> TestOrderResult {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Test new order (TRADE)”
+    public func testNewOrder(
+        _ request: TestNewOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> TestOrderResult {
         try await runtime.send(request, validation: validation)
     }
 
@@ -189,8 +445,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Query order (USER_DATA)”
-    public func queryOrder(_ request: QueryOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Order {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query order (USER_DATA)”
+    public func queryOrder(
+        _ request: QueryOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> Order {
         try await runtime.send(request, validation: validation)
     }
 
@@ -203,8 +461,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel order (TRADE)”
-    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> CanceledOrder {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel order (TRADE)”
+    public func cancelOrder(
+        _ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> CanceledOrder {
         try await runtime.send(request, validation: validation)
     }
 
@@ -214,8 +474,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel All Open Orders on a Symbol (TRADE)”
-    public func cancelOpenOrders(_ request: CancelOpenOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [CanceledOrderOrList] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel All Open Orders on a Symbol (TRADE)”
+    public func cancelOpenOrders(
+        _ request: CancelOpenOrdersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [CanceledOrderOrList] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -237,8 +499,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel an Existing Order and Send a New Order (TRADE)”
-    public func cancelReplace(_ request: CancelReplaceRequest, validation: ClientOptions.Validation? = nil) async throws -> CancelReplaceResponse {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel an Existing Order and Send a New Order (TRADE)”
+    public func cancelReplace(
+        _ request: CancelReplaceRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> CancelReplaceResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -252,8 +516,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 0
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Order Amend Keep Priority (TRADE)”
-    public func amendOrderKeepPriority(_ request: AmendOrderKeepPriorityRequest, validation: ClientOptions.Validation? = nil) async throws -> AmendKeepPriorityResult {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Order Amend Keep Priority (TRADE)”
+    public func amendOrderKeepPriority(
+        _ request: AmendOrderKeepPriorityRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> AmendKeepPriorityResult {
         try await runtime.send(request, validation: validation)
     }
 
@@ -263,8 +529,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 6 when symbol sent; 80 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Current open orders (USER_DATA)”
-    public func openOrders(_ request: OpenOrdersRequest = OpenOrdersRequest(), validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Current open orders (USER_DATA)”
+    public func openOrders(
+        _ request: OpenOrdersRequest = OpenOrdersRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [Order] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -280,8 +548,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “All orders (USER_DATA)”
-    public func allOrders(_ request: AllOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “All orders (USER_DATA)”
+    public func allOrders(
+        _ request: AllOrdersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Order] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -299,9 +569,11 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New OCO - Deprecated (TRADE)”
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New OCO - Deprecated (TRADE)”
     /// - Deprecated: yes
-    public func newOcoDeprecated(_ request: NewOcoDeprecatedRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOcoDeprecatedResponse {
+    public func newOcoDeprecated(
+        _ request: NewOcoDeprecatedRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOcoDeprecatedResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -322,8 +594,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New Order list - OCO (TRADE)”
-    public func newOrderListOco(_ request: NewOrderListOcoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOcoResponse {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OCO (TRADE)”
+    public func newOrderListOco(
+        _ request: NewOrderListOcoRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOrderListOcoResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -335,8 +609,6 @@ public struct BinanceSpotClient: Sendable {
     /// immediately on placement, the response still shows the pending order as `PENDING_NEW`. Adds 2 orders to the
     /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
-    /// Note: The documented example has list `symbol` ABCDEF while its orders are on LTCBTC; kept as documented.
-    ///
     /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
     /// shape (no `fills`).
     ///
@@ -345,8 +617,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 2
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New Order list - OTO (TRADE)”
-    public func newOrderListOto(_ request: NewOrderListOtoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOtoResponse {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OTO (TRADE)”
+    public func newOrderListOto(
+        _ request: NewOrderListOtoRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOrderListOtoResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -357,8 +631,7 @@ public struct BinanceSpotClient: Sendable {
     /// The pending orders are placed only when the working order is fully filled. Adds 3 orders to the
     /// `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
     ///
-    /// Note: The documented example has `contingencyType` OTO and list `symbol` ABCDEF while its orders are on
-    /// LTCBTC; kept as documented.
+    /// Note: The documented example has `contingencyType` OTO (the `ContingencyType` enum has no OTOCO).
     ///
     /// Note: The docs do not state which `newOrderRespType` order lists use by default; the example has the RESULT
     /// shape (no `fills`).
@@ -368,8 +641,56 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 3
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New Order list - OTOCO (TRADE)”
-    public func newOrderListOtoco(_ request: NewOrderListOtocoRequest, validation: ClientOptions.Validation? = nil) async throws -> NewOrderListOtocoResponse {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order list - OTOCO (TRADE)”
+    public func newOrderListOtoco(
+        _ request: NewOrderListOtocoRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOrderListOtocoResponse {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Place an OPO (one-pays-the-other) order list.
+    ///
+    /// An OPO has two orders: a working buy order (`LIMIT` or `LIMIT_MAKER`) and a pending sell order. Unlike an OTO
+    /// it takes no pending quantity (Binance's OPO FAQ describes how the pending order is sized). Adds 2 orders to
+    /// the `EXCHANGE_MAX_NUM_ORDERS` and `MAX_NUM_ORDERS` filters.
+    ///
+    /// Note: The documented answer has `contingencyType` OTO: OPO lists report as OTO (the `ContingencyType` enum has
+    /// no OPO).
+    ///
+    /// Note: The pending order's report has no `origQty` in the documented answer (an OPO takes no pending quantity).
+    ///
+    /// Note: The docs give no table of mandatory parameters by type for OPO; the rules here are the documented ones
+    /// only.
+    ///
+    /// - Endpoint: `POST /api/v3/orderList/opo`
+    /// - Weight: 1
+    /// - Unfilled order count: 2
+    /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
+    /// - Data source: Matching Engine
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order List - OPO (TRADE)”
+    public func newOrderListOpo(
+        _ request: NewOrderListOpoRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOrderListOpoResponse {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Place an OPOCO (one-pays-the-other, one-cancels-the-other) order list.
+    ///
+    /// An OPOCO has three orders: a working buy order (`LIMIT` or `LIMIT_MAKER`) and two pending sell orders (pending
+    /// above and pending below) forming an OCO pair. Like an OPO it takes no pending quantity.
+    ///
+    /// Note: The docs name no data source for this endpoint (OPO: Matching Engine).
+    ///
+    /// Note: The documented answer has `contingencyType` OTO and no `origQty` on the pending orders, as for OPO.
+    ///
+    /// - Endpoint: `POST /api/v3/orderList/opoco`
+    /// - Weight: 1
+    /// - Unfilled order count: 3
+    /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New Order List - OPOCO (TRADE)”
+    public func newOrderListOpoco(
+        _ request: NewOrderListOpocoRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewOrderListOpocoResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -381,8 +702,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “Cancel Order list (TRADE)”
-    public func cancelOrderList(_ request: CancelOrderListRequest, validation: ClientOptions.Validation? = nil) async throws -> CanceledOrderList {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Cancel Order list (TRADE)”
+    public func cancelOrderList(
+        _ request: CancelOrderListRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> CanceledOrderList {
         try await runtime.send(request, validation: validation)
     }
 
@@ -392,8 +715,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Order list (USER_DATA)”
-    public func queryOrderList(_ request: QueryOrderListRequest, validation: ClientOptions.Validation? = nil) async throws -> OrderList {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Order list (USER_DATA)”
+    public func queryOrderList(
+        _ request: QueryOrderListRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> OrderList {
         try await runtime.send(request, validation: validation)
     }
 
@@ -405,8 +730,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query all Order lists (USER_DATA)”
-    public func allOrderLists(_ request: AllOrderListsRequest = AllOrderListsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [OrderList] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query all Order lists (USER_DATA)”
+    public func allOrderLists(
+        _ request: AllOrderListsRequest = AllOrderListsRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [OrderList] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -415,9 +742,11 @@ public struct BinanceSpotClient: Sendable {
     /// - Endpoint: `GET /api/v3/openOrderList`
     /// - Weight: 6
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
-    /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Open Order lists (USER_DATA)”
-    public func openOrderLists(_ request: OpenOrderListsRequest = OpenOrderListsRequest(), validation: ClientOptions.Validation? = nil) async throws -> [OrderList] {
+    /// - Data source: Memory => Database
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Open Order lists (USER_DATA)”
+    public func openOrderLists(
+        _ request: OpenOrderListsRequest = OpenOrderListsRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [OrderList] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -431,8 +760,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Unfilled order count: 1
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Matching Engine
-    /// - Docs: binance-spot-rest-api.md, “New order using SOR (TRADE)”
-    public func newSorOrder(_ request: NewSorOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> NewSorOrderResponse {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “New order using SOR (TRADE)”
+    public func newSorOrder(
+        _ request: NewSorOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> NewSorOrderResponse {
         try await runtime.send(request, validation: validation)
     }
 
@@ -445,8 +776,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20 when computeCommissionRates=true; 1 otherwise
     /// - Security: TRADE (Trading endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Test new order using SOR (TRADE)”
-    public func testNewSorOrder(_ request: TestNewSorOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> TestOrderResult {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Test new order using SOR (TRADE)”
+    public func testNewSorOrder(
+        _ request: TestNewSorOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> TestOrderResult {
         try await runtime.send(request, validation: validation)
     }
 
@@ -456,8 +789,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Account information (USER_DATA)”
-    public func account(_ request: AccountRequest = AccountRequest(), validation: ClientOptions.Validation? = nil) async throws -> Account {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Account information (USER_DATA)”
+    public func account(
+        _ request: AccountRequest = AccountRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> Account {
         try await runtime.send(request, validation: validation)
     }
 
@@ -469,8 +804,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 5 when orderId sent; 20 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory => Database
-    /// - Docs: binance-spot-rest-api.md, “Account trade list (USER_DATA)”
-    public func myTrades(_ request: MyTradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [AccountTrade] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Account trade list (USER_DATA)”
+    public func myTrades(
+        _ request: MyTradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [AccountTrade] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -480,8 +817,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 40
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Memory
-    /// - Docs: binance-spot-rest-api.md, “Query Unfilled Order Count (USER_DATA)”
-    public func rateLimitOrder(_ request: RateLimitOrderRequest = RateLimitOrderRequest(), validation: ClientOptions.Validation? = nil) async throws -> [UnfilledOrderCount] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Unfilled Order Count (USER_DATA)”
+    public func rateLimitOrder(
+        _ request: RateLimitOrderRequest = RateLimitOrderRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [UnfilledOrderCount] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -493,8 +832,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 2 when preventedMatchId sent; 20 when orderId sent; 2 otherwise
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Prevented Matches (USER_DATA)”
-    public func myPreventedMatches(_ request: MyPreventedMatchesRequest, validation: ClientOptions.Validation? = nil) async throws -> [PreventedMatch] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Prevented Matches (USER_DATA)”
+    public func myPreventedMatches(
+        _ request: MyPreventedMatchesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [PreventedMatch] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -506,8 +847,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Allocations (USER_DATA)”
-    public func myAllocations(_ request: MyAllocationsRequest, validation: ClientOptions.Validation? = nil) async throws -> [Allocation] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Allocations (USER_DATA)”
+    public func myAllocations(
+        _ request: MyAllocationsRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Allocation] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -520,8 +863,10 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 20
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Commission Rates (USER_DATA)”
-    public func accountCommission(_ request: AccountCommissionRequest, validation: ClientOptions.Validation? = nil) async throws -> AccountCommission {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Commission Rates (USER_DATA)”
+    public func accountCommission(
+        _ request: AccountCommissionRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> AccountCommission {
         try await runtime.send(request, validation: validation)
     }
 
@@ -533,8 +878,26 @@ public struct BinanceSpotClient: Sendable {
     /// - Weight: 4
     /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
     /// - Data source: Database
-    /// - Docs: binance-spot-rest-api.md, “Query Order Amendments (USER_DATA)”
-    public func orderAmendments(_ request: OrderAmendmentsRequest, validation: ClientOptions.Validation? = nil) async throws -> [OrderAmendment] {
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query Order Amendments (USER_DATA)”
+    public func orderAmendments(
+        _ request: OrderAmendmentsRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [OrderAmendment] {
+        try await runtime.send(request, validation: validation)
+    }
+
+    /// Query the filters relevant to the account on a symbol.
+    ///
+    /// The exchange, symbol and asset filters that apply to the account when trading a symbol. The only endpoint that
+    /// shows whether `MAX_ASSET` filters apply to the account.
+    ///
+    /// - Endpoint: `GET /api/v3/myFilters`
+    /// - Weight: 40
+    /// - Security: USER_DATA (Account-private endpoints: need a valid API key and a signature (a SIGNED endpoint).)
+    /// - Data source: Memory
+    /// - Docs: binance-spot-2026-07/rest-api.md, “Query relevant filters (USER_DATA)”
+    public func myFilters(
+        _ request: MyFiltersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> MyFilters {
         try await runtime.send(request, validation: validation)
     }
 }

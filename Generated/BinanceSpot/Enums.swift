@@ -1088,8 +1088,8 @@ public enum CancelReplaceResult: RawRepresentable, CaseIterable, Sendable, Hasha
     }
 }
 
-/// Kind of trading-rule filter (`filterType`); the first thirteen are symbol filters, the `EXCHANGE_` ones
-/// exchange filters.
+/// Kind of trading-rule filter (`filterType`); the first fifteen are symbol filters, the `EXCHANGE_` ones
+/// exchange filters, `MAX_ASSET` an asset filter.
 public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
     /// `PRICE_FILTER`
     case priceFilter
@@ -1117,14 +1117,18 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
     case maxPosition
     /// `TRAILING_DELTA`
     case trailingDelta
+    /// `MAX_NUM_ORDER_AMENDS`
+    case maxNumOrderAmends
+    /// `MAX_NUM_ORDER_LISTS`
+    case maxNumOrderLists
     /// `EXCHANGE_MAX_NUM_ORDERS`
     case exchangeMaxNumOrders
     /// `EXCHANGE_MAX_NUM_ALGO_ORDERS`
     case exchangeMaxNumAlgoOrders
     /// `EXCHANGE_MAX_NUM_ICEBERG_ORDERS`
     case exchangeMaxNumIcebergOrders
-    /// `MAX_NUM_ORDER_LISTS`
-    case maxNumOrderLists
+    /// `EXCHANGE_MAX_NUM_ORDER_LISTS`
+    case exchangeMaxNumOrderLists
     /// `MAX_ASSET`
     case maxAsset
     /// A value this spec does not list; the text the server sent is kept.
@@ -1145,10 +1149,12 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         .maxNumIcebergOrders,
         .maxPosition,
         .trailingDelta,
+        .maxNumOrderAmends,
+        .maxNumOrderLists,
         .exchangeMaxNumOrders,
         .exchangeMaxNumAlgoOrders,
         .exchangeMaxNumIcebergOrders,
-        .maxNumOrderLists,
+        .exchangeMaxNumOrderLists,
         .maxAsset,
     ]
 
@@ -1167,10 +1173,12 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case "MAX_NUM_ICEBERG_ORDERS": self = .maxNumIcebergOrders
         case "MAX_POSITION": self = .maxPosition
         case "TRAILING_DELTA": self = .trailingDelta
+        case "MAX_NUM_ORDER_AMENDS": self = .maxNumOrderAmends
+        case "MAX_NUM_ORDER_LISTS": self = .maxNumOrderLists
         case "EXCHANGE_MAX_NUM_ORDERS": self = .exchangeMaxNumOrders
         case "EXCHANGE_MAX_NUM_ALGO_ORDERS": self = .exchangeMaxNumAlgoOrders
         case "EXCHANGE_MAX_NUM_ICEBERG_ORDERS": self = .exchangeMaxNumIcebergOrders
-        case "MAX_NUM_ORDER_LISTS": self = .maxNumOrderLists
+        case "EXCHANGE_MAX_NUM_ORDER_LISTS": self = .exchangeMaxNumOrderLists
         case "MAX_ASSET": self = .maxAsset
         default: self = .unknown(rawValue)
         }
@@ -1191,11 +1199,180 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case .maxNumIcebergOrders: "MAX_NUM_ICEBERG_ORDERS"
         case .maxPosition: "MAX_POSITION"
         case .trailingDelta: "TRAILING_DELTA"
+        case .maxNumOrderAmends: "MAX_NUM_ORDER_AMENDS"
+        case .maxNumOrderLists: "MAX_NUM_ORDER_LISTS"
         case .exchangeMaxNumOrders: "EXCHANGE_MAX_NUM_ORDERS"
         case .exchangeMaxNumAlgoOrders: "EXCHANGE_MAX_NUM_ALGO_ORDERS"
         case .exchangeMaxNumIcebergOrders: "EXCHANGE_MAX_NUM_ICEBERG_ORDERS"
-        case .maxNumOrderLists: "MAX_NUM_ORDER_LISTS"
+        case .exchangeMaxNumOrderLists: "EXCHANGE_MAX_NUM_ORDER_LISTS"
         case .maxAsset: "MAX_ASSET"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// Length of one kline (candlestick) bar, `interval` of klines and uiKlines; case-sensitive (`1m` is a minute,
+/// `1M` a month).
+public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `1s`
+    case oneSecond
+    /// `1m`
+    case oneMinute
+    /// `3m`
+    case threeMinutes
+    /// `5m`
+    case fiveMinutes
+    /// `15m`
+    case fifteenMinutes
+    /// `30m`
+    case thirtyMinutes
+    /// `1h`
+    case oneHour
+    /// `2h`
+    case twoHours
+    /// `4h`
+    case fourHours
+    /// `6h`
+    case sixHours
+    /// `8h`
+    case eightHours
+    /// `12h`
+    case twelveHours
+    /// `1d`
+    case oneDay
+    /// `3d`
+    case threeDays
+    /// `1w`
+    case oneWeek
+    /// `1M`
+    case oneMonth
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .oneSecond,
+        .oneMinute,
+        .threeMinutes,
+        .fiveMinutes,
+        .fifteenMinutes,
+        .thirtyMinutes,
+        .oneHour,
+        .twoHours,
+        .fourHours,
+        .sixHours,
+        .eightHours,
+        .twelveHours,
+        .oneDay,
+        .threeDays,
+        .oneWeek,
+        .oneMonth,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "1s": self = .oneSecond
+        case "1m": self = .oneMinute
+        case "3m": self = .threeMinutes
+        case "5m": self = .fiveMinutes
+        case "15m": self = .fifteenMinutes
+        case "30m": self = .thirtyMinutes
+        case "1h": self = .oneHour
+        case "2h": self = .twoHours
+        case "4h": self = .fourHours
+        case "6h": self = .sixHours
+        case "8h": self = .eightHours
+        case "12h": self = .twelveHours
+        case "1d": self = .oneDay
+        case "3d": self = .threeDays
+        case "1w": self = .oneWeek
+        case "1M": self = .oneMonth
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .oneSecond: "1s"
+        case .oneMinute: "1m"
+        case .threeMinutes: "3m"
+        case .fiveMinutes: "5m"
+        case .fifteenMinutes: "15m"
+        case .thirtyMinutes: "30m"
+        case .oneHour: "1h"
+        case .twoHours: "2h"
+        case .fourHours: "4h"
+        case .sixHours: "6h"
+        case .eightHours: "8h"
+        case .twelveHours: "12h"
+        case .oneDay: "1d"
+        case .threeDays: "3d"
+        case .oneWeek: "1w"
+        case .oneMonth: "1M"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// How much a ticker answer holds (`type` of the 24-hour, trading-day and rolling-window tickers).
+public enum TickerType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `FULL`: The default: prices, quantities and price change statistics.
+    case full
+    /// `MINI`: Open, high, low and last price, volumes and trade ids only.
+    case mini
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .full,
+        .mini,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "FULL": self = .full
+        case "MINI": self = .mini
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .full: "FULL"
+        case .mini: "MINI"
+        case let .unknown(value): value
+        }
+    }
+}
+
+/// How a symbol's reference price is calculated (`calculationType`).
+public enum ReferencePriceCalculationType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+    /// `ARITHMETIC_MEAN`: The matching engine takes the arithmetic mean over a number of time buckets.
+    case arithmeticMean
+    /// `EXTERNAL`: The price is calculated outside the matching engine.
+    case external
+    /// A value this spec does not list; the text the server sent is kept.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .arithmeticMean,
+        .external,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "ARITHMETIC_MEAN": self = .arithmeticMean
+        case "EXTERNAL": self = .external
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .arithmeticMean: "ARITHMETIC_MEAN"
+        case .external: "EXTERNAL"
         case let .unknown(value): value
         }
     }

@@ -333,6 +333,38 @@ public struct TrailingDelta: Sendable, Hashable, Codable {
     }
 }
 
+/// Symbol filter capping how many times one order may be amended; beyond it the venue answers -2038.
+public struct MaxNumOrderAmends: Sendable, Hashable, Codable {
+    /// `filterType`.
+    public var filterType: FilterType
+    /// `maxNumOrderAmends`.
+    public var maxNumOrderAmends: Int
+
+    public init(
+        filterType: FilterType,
+        maxNumOrderAmends: Int
+    ) {
+        self.filterType = filterType
+        self.maxNumOrderAmends = maxNumOrderAmends
+    }
+}
+
+/// Symbol filter capping an account's open order lists on the symbol; an OTOCO counts as one list.
+public struct MaxNumOrderLists: Sendable, Hashable, Codable {
+    /// `filterType`.
+    public var filterType: FilterType
+    /// `maxNumOrderLists`.
+    public var maxNumOrderLists: Int
+
+    public init(
+        filterType: FilterType,
+        maxNumOrderLists: Int
+    ) {
+        self.filterType = filterType
+        self.maxNumOrderLists = maxNumOrderLists
+    }
+}
+
 /// Exchange filter capping an account's open orders on the whole exchange, algo orders included.
 public struct ExchangeMaxNumOrders: Sendable, Hashable, Codable {
     /// `filterType`.
@@ -379,6 +411,43 @@ public struct ExchangeMaxNumIcebergOrders: Sendable, Hashable, Codable {
     ) {
         self.filterType = filterType
         self.maxNumIcebergOrders = maxNumIcebergOrders
+    }
+}
+
+/// Exchange filter capping an account's open order lists on the whole exchange; an OTOCO counts as one list.
+public struct ExchangeMaxNumOrderLists: Sendable, Hashable, Codable {
+    /// `filterType`.
+    public var filterType: FilterType
+    /// `maxNumOrderLists`.
+    public var maxNumOrderLists: Int
+
+    public init(
+        filterType: FilterType,
+        maxNumOrderLists: Int
+    ) {
+        self.filterType = filterType
+        self.maxNumOrderLists = maxNumOrderLists
+    }
+}
+
+/// Asset filter capping how much of `asset` an account may transact in one order: the quantity where the asset is
+/// the symbol's base asset, the notional where it is the quote asset. Shown only by `GET /api/v3/myFilters`.
+public struct MaxAsset: Sendable, Hashable, Codable {
+    /// `filterType`.
+    public var filterType: FilterType
+    /// `asset`.
+    public var asset: String
+    /// `limit`.
+    public var limit: ExactDecimal
+
+    public init(
+        filterType: FilterType,
+        asset: String,
+        limit: ExactDecimal
+    ) {
+        self.filterType = filterType
+        self.asset = asset
+        self.limit = limit
     }
 }
 
@@ -458,14 +527,18 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
     public var ocoAllowed: Bool
     /// `otoAllowed`.
     public var otoAllowed: Bool
+    /// Whether OPO (one-pays-the-other) order lists are allowed.
+    public var opoAllowed: Bool
     /// `quoteOrderQtyMarketAllowed`.
     public var quoteOrderQtyMarketAllowed: Bool
     /// `allowTrailingStop`.
     public var allowTrailingStop: Bool
     /// `cancelReplaceAllowed`.
     public var cancelReplaceAllowed: Bool
-    /// `allowAmend`.
-    public var allowAmend: Bool
+    /// Whether orders may be amended (order amend keep priority).
+    public var amendAllowed: Bool
+    /// Whether pegged orders are allowed.
+    public var pegInstructionsAllowed: Bool
     /// `isSpotTradingAllowed`.
     public var isSpotTradingAllowed: Bool
     /// `isMarginTradingAllowed`.
@@ -496,10 +569,12 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
         icebergAllowed: Bool,
         ocoAllowed: Bool,
         otoAllowed: Bool,
+        opoAllowed: Bool,
         quoteOrderQtyMarketAllowed: Bool,
         allowTrailingStop: Bool,
         cancelReplaceAllowed: Bool,
-        allowAmend: Bool,
+        amendAllowed: Bool,
+        pegInstructionsAllowed: Bool,
         isSpotTradingAllowed: Bool,
         isMarginTradingAllowed: Bool,
         filters: [Filter],
@@ -521,10 +596,12 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
         self.icebergAllowed = icebergAllowed
         self.ocoAllowed = ocoAllowed
         self.otoAllowed = otoAllowed
+        self.opoAllowed = opoAllowed
         self.quoteOrderQtyMarketAllowed = quoteOrderQtyMarketAllowed
         self.allowTrailingStop = allowTrailingStop
         self.cancelReplaceAllowed = cancelReplaceAllowed
-        self.allowAmend = allowAmend
+        self.amendAllowed = amendAllowed
+        self.pegInstructionsAllowed = pegInstructionsAllowed
         self.isSpotTradingAllowed = isSpotTradingAllowed
         self.isMarginTradingAllowed = isMarginTradingAllowed
         self.filters = filters
@@ -548,6 +625,549 @@ public struct SorInfo: Sendable, Hashable, Codable {
     ) {
         self.baseAsset = baseAsset
         self.symbols = symbols
+    }
+}
+
+/// Execution rules of the symbols asked for.
+public struct ExecutionRules: Sendable, Hashable, Codable {
+    /// `symbolRules`.
+    public var symbolRules: [SymbolExecutionRules]
+
+    public init(
+        symbolRules: [SymbolExecutionRules]
+    ) {
+        self.symbolRules = symbolRules
+    }
+}
+
+/// The execution rules of one symbol.
+public struct SymbolExecutionRules: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `rules`.
+    public var rules: [ExecutionRule]
+
+    public init(
+        symbol: String,
+        rules: [ExecutionRule]
+    ) {
+        self.symbol = symbol
+        self.rules = rules
+    }
+}
+
+/// Orders must be priced within multipliers of the symbol's reference price: bids between `bidLimitMultDown` and
+/// `bidLimitMultUp` times it, asks between `askLimitMultDown` and `askLimitMultUp` times it.
+public struct PriceRangeRule: Sendable, Hashable, Codable {
+    /// `ruleType`.
+    public var ruleType: ExecutionRuleType
+    /// `bidLimitMultUp`.
+    public var bidLimitMultUp: ExactDecimal
+    /// `bidLimitMultDown`.
+    public var bidLimitMultDown: ExactDecimal
+    /// `askLimitMultUp`.
+    public var askLimitMultUp: ExactDecimal
+    /// `askLimitMultDown`.
+    public var askLimitMultDown: ExactDecimal
+
+    public init(
+        ruleType: ExecutionRuleType,
+        bidLimitMultUp: ExactDecimal,
+        bidLimitMultDown: ExactDecimal,
+        askLimitMultUp: ExactDecimal,
+        askLimitMultDown: ExactDecimal
+    ) {
+        self.ruleType = ruleType
+        self.bidLimitMultUp = bidLimitMultUp
+        self.bidLimitMultDown = bidLimitMultDown
+        self.askLimitMultUp = askLimitMultUp
+        self.askLimitMultDown = askLimitMultDown
+    }
+}
+
+/// A snapshot of a symbol's order book, best prices first.
+public struct OrderBook: Sendable, Hashable, Codable {
+    /// Id of the last book update the snapshot includes.
+    public var lastUpdateId: Int64
+    /// `bids`.
+    public var bids: [OrderBookLevel]
+    /// `asks`.
+    public var asks: [OrderBookLevel]
+
+    public init(
+        lastUpdateId: Int64,
+        bids: [OrderBookLevel],
+        asks: [OrderBookLevel]
+    ) {
+        self.lastUpdateId = lastUpdateId
+        self.bids = bids
+        self.asks = asks
+    }
+}
+
+/// One public trade of a symbol.
+public struct Trade: Sendable, Hashable, Codable {
+    /// `id`.
+    public var id: Int64
+    /// `price`.
+    public var price: ExactDecimal
+    /// `qty`.
+    public var qty: ExactDecimal
+    /// `quoteQty`.
+    public var quoteQty: ExactDecimal
+    /// `time`.
+    public var time: Int64
+    /// `isBuyerMaker`.
+    public var isBuyerMaker: Bool
+    /// `isBestMatch`.
+    public var isBestMatch: Bool
+
+    public init(
+        id: Int64,
+        price: ExactDecimal,
+        qty: ExactDecimal,
+        quoteQty: ExactDecimal,
+        time: Int64,
+        isBuyerMaker: Bool,
+        isBestMatch: Bool
+    ) {
+        self.id = id
+        self.price = price
+        self.qty = qty
+        self.quoteQty = quoteQty
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
+        self.isBestMatch = isBestMatch
+    }
+}
+
+/// One public block trade of a symbol.
+public struct BlockTrade: Sendable, Hashable, Codable {
+    /// `id`.
+    public var id: Int64
+    /// `price`.
+    public var price: ExactDecimal
+    /// `qty`.
+    public var qty: ExactDecimal
+    /// `quoteQty`.
+    public var quoteQty: ExactDecimal
+    /// `time`.
+    public var time: Int64
+    /// `isBuyerMaker`.
+    public var isBuyerMaker: Bool
+
+    public init(
+        id: Int64,
+        price: ExactDecimal,
+        qty: ExactDecimal,
+        quoteQty: ExactDecimal,
+        time: Int64,
+        isBuyerMaker: Bool
+    ) {
+        self.id = id
+        self.price = price
+        self.qty = qty
+        self.quoteQty = quoteQty
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
+    }
+}
+
+/// Trades of one taker order at one price and time, added up (one-letter wire names).
+public struct AggTrade: Sendable, Hashable, Codable {
+    /// Aggregate trade id.
+    public var aggregateTradeId: Int64
+    /// `p`.
+    public var price: ExactDecimal
+    /// `q`.
+    public var quantity: ExactDecimal
+    /// `f`.
+    public var firstTradeId: Int64
+    /// `l`.
+    public var lastTradeId: Int64
+    /// Trade time.
+    public var time: Int64
+    /// Whether the buyer was the maker.
+    public var isBuyerMaker: Bool
+    /// Whether the trade was the best price match.
+    public var isBestMatch: Bool
+
+    public init(
+        aggregateTradeId: Int64,
+        price: ExactDecimal,
+        quantity: ExactDecimal,
+        firstTradeId: Int64,
+        lastTradeId: Int64,
+        time: Int64,
+        isBuyerMaker: Bool,
+        isBestMatch: Bool
+    ) {
+        self.aggregateTradeId = aggregateTradeId
+        self.price = price
+        self.quantity = quantity
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
+        self.isBestMatch = isBestMatch
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case aggregateTradeId = "a"
+        case price = "p"
+        case quantity = "q"
+        case firstTradeId = "f"
+        case lastTradeId = "l"
+        case time = "T"
+        case isBuyerMaker = "m"
+        case isBestMatch = "M"
+    }
+}
+
+/// A symbol's current average price.
+public struct AveragePrice: Sendable, Hashable, Codable {
+    /// Minutes the average is taken over.
+    public var mins: Int
+    /// `price`.
+    public var price: ExactDecimal
+    /// Time of the last trade.
+    public var closeTime: Int64
+
+    public init(
+        mins: Int,
+        price: ExactDecimal,
+        closeTime: Int64
+    ) {
+        self.mins = mins
+        self.price = price
+        self.closeTime = closeTime
+    }
+}
+
+/// Price change statistics of a symbol over the last 24 hours (`type=FULL`).
+public struct Ticker24hr: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `priceChange`.
+    public var priceChange: ExactDecimal
+    /// `priceChangePercent`.
+    public var priceChangePercent: ExactDecimal
+    /// `weightedAvgPrice`.
+    public var weightedAvgPrice: ExactDecimal
+    /// `prevClosePrice`.
+    public var prevClosePrice: ExactDecimal
+    /// `lastPrice`.
+    public var lastPrice: ExactDecimal
+    /// `lastQty`.
+    public var lastQty: ExactDecimal
+    /// `bidPrice`.
+    public var bidPrice: ExactDecimal
+    /// `bidQty`.
+    public var bidQty: ExactDecimal
+    /// `askPrice`.
+    public var askPrice: ExactDecimal
+    /// `askQty`.
+    public var askQty: ExactDecimal
+    /// `openPrice`.
+    public var openPrice: ExactDecimal
+    /// `highPrice`.
+    public var highPrice: ExactDecimal
+    /// `lowPrice`.
+    public var lowPrice: ExactDecimal
+    /// `volume`.
+    public var volume: ExactDecimal
+    /// `quoteVolume`.
+    public var quoteVolume: ExactDecimal
+    /// `openTime`.
+    public var openTime: Int64
+    /// `closeTime`.
+    public var closeTime: Int64
+    /// Id of the first trade in the window.
+    public var firstId: Int64
+    /// Id of the last trade in the window.
+    public var lastId: Int64
+    /// Number of trades in the window.
+    public var count: Int64
+
+    public init(
+        symbol: String,
+        priceChange: ExactDecimal,
+        priceChangePercent: ExactDecimal,
+        weightedAvgPrice: ExactDecimal,
+        prevClosePrice: ExactDecimal,
+        lastPrice: ExactDecimal,
+        lastQty: ExactDecimal,
+        bidPrice: ExactDecimal,
+        bidQty: ExactDecimal,
+        askPrice: ExactDecimal,
+        askQty: ExactDecimal,
+        openPrice: ExactDecimal,
+        highPrice: ExactDecimal,
+        lowPrice: ExactDecimal,
+        volume: ExactDecimal,
+        quoteVolume: ExactDecimal,
+        openTime: Int64,
+        closeTime: Int64,
+        firstId: Int64,
+        lastId: Int64,
+        count: Int64
+    ) {
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAvgPrice = weightedAvgPrice
+        self.prevClosePrice = prevClosePrice
+        self.lastPrice = lastPrice
+        self.lastQty = lastQty
+        self.bidPrice = bidPrice
+        self.bidQty = bidQty
+        self.askPrice = askPrice
+        self.askQty = askQty
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.volume = volume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstId = firstId
+        self.lastId = lastId
+        self.count = count
+    }
+}
+
+/// Price change statistics of a symbol over a trading day or a rolling window (`type=FULL`).
+public struct WindowTicker: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// Absolute price change.
+    public var priceChange: ExactDecimal
+    /// Relative price change in percent.
+    public var priceChangePercent: ExactDecimal
+    /// `quoteVolume / volume`.
+    public var weightedAvgPrice: ExactDecimal
+    /// `openPrice`.
+    public var openPrice: ExactDecimal
+    /// `highPrice`.
+    public var highPrice: ExactDecimal
+    /// `lowPrice`.
+    public var lowPrice: ExactDecimal
+    /// `lastPrice`.
+    public var lastPrice: ExactDecimal
+    /// Volume in the base asset.
+    public var volume: ExactDecimal
+    /// Volume in the quote asset (the sum of price × quantity).
+    public var quoteVolume: ExactDecimal
+    /// `openTime`.
+    public var openTime: Int64
+    /// `closeTime`.
+    public var closeTime: Int64
+    /// Id of the first trade in the window.
+    public var firstId: Int64
+    /// Id of the last trade in the window.
+    public var lastId: Int64
+    /// Number of trades in the window.
+    public var count: Int64
+
+    public init(
+        symbol: String,
+        priceChange: ExactDecimal,
+        priceChangePercent: ExactDecimal,
+        weightedAvgPrice: ExactDecimal,
+        openPrice: ExactDecimal,
+        highPrice: ExactDecimal,
+        lowPrice: ExactDecimal,
+        lastPrice: ExactDecimal,
+        volume: ExactDecimal,
+        quoteVolume: ExactDecimal,
+        openTime: Int64,
+        closeTime: Int64,
+        firstId: Int64,
+        lastId: Int64,
+        count: Int64
+    ) {
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAvgPrice = weightedAvgPrice
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.lastPrice = lastPrice
+        self.volume = volume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstId = firstId
+        self.lastId = lastId
+        self.count = count
+    }
+}
+
+/// The short form of every ticker's statistics (`type=MINI`).
+public struct MiniTicker: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `openPrice`.
+    public var openPrice: ExactDecimal
+    /// `highPrice`.
+    public var highPrice: ExactDecimal
+    /// `lowPrice`.
+    public var lowPrice: ExactDecimal
+    /// `lastPrice`.
+    public var lastPrice: ExactDecimal
+    /// Volume in the base asset.
+    public var volume: ExactDecimal
+    /// Volume in the quote asset.
+    public var quoteVolume: ExactDecimal
+    /// `openTime`.
+    public var openTime: Int64
+    /// `closeTime`.
+    public var closeTime: Int64
+    /// `firstId`.
+    public var firstId: Int64
+    /// `lastId`.
+    public var lastId: Int64
+    /// `count`.
+    public var count: Int64
+
+    public init(
+        symbol: String,
+        openPrice: ExactDecimal,
+        highPrice: ExactDecimal,
+        lowPrice: ExactDecimal,
+        lastPrice: ExactDecimal,
+        volume: ExactDecimal,
+        quoteVolume: ExactDecimal,
+        openTime: Int64,
+        closeTime: Int64,
+        firstId: Int64,
+        lastId: Int64,
+        count: Int64
+    ) {
+        self.symbol = symbol
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.lastPrice = lastPrice
+        self.volume = volume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstId = firstId
+        self.lastId = lastId
+        self.count = count
+    }
+}
+
+/// The latest price of a symbol.
+public struct PriceTicker: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `price`.
+    public var price: ExactDecimal
+
+    public init(
+        symbol: String,
+        price: ExactDecimal
+    ) {
+        self.symbol = symbol
+        self.price = price
+    }
+}
+
+/// The best bid and ask of a symbol's order book.
+public struct BookTicker: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `bidPrice`.
+    public var bidPrice: ExactDecimal
+    /// `bidQty`.
+    public var bidQty: ExactDecimal
+    /// `askPrice`.
+    public var askPrice: ExactDecimal
+    /// `askQty`.
+    public var askQty: ExactDecimal
+
+    public init(
+        symbol: String,
+        bidPrice: ExactDecimal,
+        bidQty: ExactDecimal,
+        askPrice: ExactDecimal,
+        askQty: ExactDecimal
+    ) {
+        self.symbol = symbol
+        self.bidPrice = bidPrice
+        self.bidQty = bidQty
+        self.askPrice = askPrice
+        self.askQty = askQty
+    }
+}
+
+/// A symbol's reference price, as valid at `timestamp`.
+public struct ReferencePrice: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `null` when no reference price is set at the moment.
+    ///
+    /// - Nullable: yes
+    public var referencePrice: ExactDecimal?
+    /// When the reference price was valid.
+    public var timestamp: Int64
+
+    public init(
+        symbol: String,
+        referencePrice: ExactDecimal? = nil,
+        timestamp: Int64
+    ) {
+        self.symbol = symbol
+        self.referencePrice = referencePrice
+        self.timestamp = timestamp
+    }
+}
+
+/// The matching engine calculates the reference price as the arithmetic mean over `bucketCount` buckets of
+/// `bucketWidthMs` each.
+public struct ArithmeticMeanCalculation: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `calculationType`.
+    public var calculationType: ReferencePriceCalculationType
+    /// `bucketCount`.
+    public var bucketCount: Int
+    /// `bucketWidthMs`.
+    public var bucketWidthMs: Int64
+
+    public init(
+        symbol: String,
+        calculationType: ReferencePriceCalculationType,
+        bucketCount: Int,
+        bucketWidthMs: Int64
+    ) {
+        self.symbol = symbol
+        self.calculationType = calculationType
+        self.bucketCount = bucketCount
+        self.bucketWidthMs = bucketWidthMs
+    }
+}
+
+/// The reference price is calculated outside the matching engine.
+public struct ExternalCalculation: Sendable, Hashable, Codable {
+    /// `symbol`.
+    public var symbol: String
+    /// `calculationType`.
+    public var calculationType: ReferencePriceCalculationType
+    /// `externalCalculationId`.
+    public var externalCalculationId: Int64
+
+    public init(
+        symbol: String,
+        calculationType: ReferencePriceCalculationType,
+        externalCalculationId: Int64
+    ) {
+        self.symbol = symbol
+        self.calculationType = calculationType
+        self.externalCalculationId = externalCalculationId
     }
 }
 
@@ -2980,43 +3600,6 @@ public struct OrderAmendment: Sendable, Hashable, Codable {
     }
 }
 
-/// Symbol filter capping an account's open order lists on the symbol (an OTOCO counts as one).
-public struct MaxNumOrderLists: Sendable, Hashable, Codable {
-    /// `filterType`.
-    public var filterType: FilterType
-    /// `maxNumOrderLists`.
-    public var maxNumOrderLists: Int
-
-    public init(
-        filterType: FilterType,
-        maxNumOrderLists: Int
-    ) {
-        self.filterType = filterType
-        self.maxNumOrderLists = maxNumOrderLists
-    }
-}
-
-/// Asset filter capping the quantity of an asset an account may transact in one order (`GET /api/v3/myFilters`
-/// only).
-public struct MaxAsset: Sendable, Hashable, Codable {
-    /// `filterType`.
-    public var filterType: FilterType
-    /// `asset`.
-    public var asset: String
-    /// `limit`.
-    public var limit: ExactDecimal
-
-    public init(
-        filterType: FilterType,
-        asset: String,
-        limit: ExactDecimal
-    ) {
-        self.filterType = filterType
-        self.asset = asset
-        self.limit = limit
-    }
-}
-
 /// The filters that apply to the account on one symbol (`GET /api/v3/myFilters`).
 public struct MyFilters: Sendable, Hashable, Codable {
     /// `exchangeFilters`.
@@ -3037,8 +3620,129 @@ public struct MyFilters: Sendable, Hashable, Codable {
     }
 }
 
-/// A trading rule of a symbol (`symbols[].filters`) or of the whole exchange (`exchangeFilters`), chosen by
-/// `filterType`. Every filter is optional: a symbol or the exchange lists only the filters that apply to it.
+/// One price level of the book, sent as `[price, quantity]`.
+///
+/// Sent as a JSON array; each position is decoded into a named field.
+public struct OrderBookLevel: Sendable, Hashable, Codable {
+    /// `price`.
+    public var price: ExactDecimal
+    /// `qty`.
+    public var qty: ExactDecimal
+
+    public init(
+        price: ExactDecimal,
+        qty: ExactDecimal
+    ) {
+        self.price = price
+        self.qty = qty
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        price = try container.decode(ExactDecimal.self)
+        qty = try container.decode(ExactDecimal.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(price)
+        try container.encode(qty)
+    }
+}
+
+/// One kline (candlestick) bar, sent as a 12-element array; klines are identified by their open time.
+///
+/// Sent as a JSON array; each position is decoded into a named field.
+public struct Kline: Sendable, Hashable, Codable {
+    /// `openTime`.
+    public var openTime: Int64
+    /// `open`.
+    public var `open`: ExactDecimal
+    /// `high`.
+    public var high: ExactDecimal
+    /// `low`.
+    public var low: ExactDecimal
+    /// `close`.
+    public var close: ExactDecimal
+    /// Volume in the base asset.
+    public var volume: ExactDecimal
+    /// `closeTime`.
+    public var closeTime: Int64
+    /// `quoteAssetVolume`.
+    public var quoteAssetVolume: ExactDecimal
+    /// `numberOfTrades`.
+    public var numberOfTrades: Int64
+    /// `takerBuyBaseAssetVolume`.
+    public var takerBuyBaseAssetVolume: ExactDecimal
+    /// `takerBuyQuoteAssetVolume`.
+    public var takerBuyQuoteAssetVolume: ExactDecimal
+    /// Unused slot.
+    public var ignore: JSONValue
+
+    public init(
+        openTime: Int64,
+        `open`: ExactDecimal,
+        high: ExactDecimal,
+        low: ExactDecimal,
+        close: ExactDecimal,
+        volume: ExactDecimal,
+        closeTime: Int64,
+        quoteAssetVolume: ExactDecimal,
+        numberOfTrades: Int64,
+        takerBuyBaseAssetVolume: ExactDecimal,
+        takerBuyQuoteAssetVolume: ExactDecimal,
+        ignore: JSONValue
+    ) {
+        self.openTime = openTime
+        self.`open` = `open`
+        self.high = high
+        self.low = low
+        self.close = close
+        self.volume = volume
+        self.closeTime = closeTime
+        self.quoteAssetVolume = quoteAssetVolume
+        self.numberOfTrades = numberOfTrades
+        self.takerBuyBaseAssetVolume = takerBuyBaseAssetVolume
+        self.takerBuyQuoteAssetVolume = takerBuyQuoteAssetVolume
+        self.ignore = ignore
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        openTime = try container.decode(Int64.self)
+        `open` = try container.decode(ExactDecimal.self)
+        high = try container.decode(ExactDecimal.self)
+        low = try container.decode(ExactDecimal.self)
+        close = try container.decode(ExactDecimal.self)
+        volume = try container.decode(ExactDecimal.self)
+        closeTime = try container.decode(Int64.self)
+        quoteAssetVolume = try container.decode(ExactDecimal.self)
+        numberOfTrades = try container.decode(Int64.self)
+        takerBuyBaseAssetVolume = try container.decode(ExactDecimal.self)
+        takerBuyQuoteAssetVolume = try container.decode(ExactDecimal.self)
+        ignore = try container.decode(JSONValue.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(openTime)
+        try container.encode(`open`)
+        try container.encode(high)
+        try container.encode(low)
+        try container.encode(close)
+        try container.encode(volume)
+        try container.encode(closeTime)
+        try container.encode(quoteAssetVolume)
+        try container.encode(numberOfTrades)
+        try container.encode(takerBuyBaseAssetVolume)
+        try container.encode(takerBuyQuoteAssetVolume)
+        try container.encode(ignore)
+    }
+}
+
+/// A trading rule of a symbol (`symbols[].filters`), of the whole exchange (`exchangeFilters`) or of an asset
+/// (`assetFilters` of `GET /api/v3/myFilters`), chosen by `filterType`. Every filter is optional: a symbol, the
+/// exchange or an account lists only the filters that apply to it.
 ///
 /// Chosen by `filterType`; a value this spec does not list decodes to `.unknown` with the whole object.
 public enum Filter: Sendable, Hashable, Codable {
@@ -3068,14 +3772,18 @@ public enum Filter: Sendable, Hashable, Codable {
     case maxPosition(MaxPosition)
     /// "TRAILING_DELTA"
     case trailingDelta(TrailingDelta)
+    /// "MAX_NUM_ORDER_AMENDS"
+    case maxNumOrderAmends(MaxNumOrderAmends)
+    /// "MAX_NUM_ORDER_LISTS"
+    case maxNumOrderLists(MaxNumOrderLists)
     /// "EXCHANGE_MAX_NUM_ORDERS"
     case exchangeMaxNumOrders(ExchangeMaxNumOrders)
     /// "EXCHANGE_MAX_NUM_ALGO_ORDERS"
     case exchangeMaxNumAlgoOrders(ExchangeMaxNumAlgoOrders)
     /// "EXCHANGE_MAX_NUM_ICEBERG_ORDERS"
     case exchangeMaxNumIcebergOrders(ExchangeMaxNumIcebergOrders)
-    /// "MAX_NUM_ORDER_LISTS"
-    case maxNumOrderLists(MaxNumOrderLists)
+    /// "EXCHANGE_MAX_NUM_ORDER_LISTS"
+    case exchangeMaxNumOrderLists(ExchangeMaxNumOrderLists)
     /// "MAX_ASSET"
     case maxAsset(MaxAsset)
     /// A kind this spec does not list, kept whole.
@@ -3101,10 +3809,12 @@ public enum Filter: Sendable, Hashable, Codable {
         case "MAX_NUM_ICEBERG_ORDERS": self = .maxNumIcebergOrders(try MaxNumIcebergOrders(from: decoder))
         case "MAX_POSITION": self = .maxPosition(try MaxPosition(from: decoder))
         case "TRAILING_DELTA": self = .trailingDelta(try TrailingDelta(from: decoder))
+        case "MAX_NUM_ORDER_AMENDS": self = .maxNumOrderAmends(try MaxNumOrderAmends(from: decoder))
+        case "MAX_NUM_ORDER_LISTS": self = .maxNumOrderLists(try MaxNumOrderLists(from: decoder))
         case "EXCHANGE_MAX_NUM_ORDERS": self = .exchangeMaxNumOrders(try ExchangeMaxNumOrders(from: decoder))
         case "EXCHANGE_MAX_NUM_ALGO_ORDERS": self = .exchangeMaxNumAlgoOrders(try ExchangeMaxNumAlgoOrders(from: decoder))
         case "EXCHANGE_MAX_NUM_ICEBERG_ORDERS": self = .exchangeMaxNumIcebergOrders(try ExchangeMaxNumIcebergOrders(from: decoder))
-        case "MAX_NUM_ORDER_LISTS": self = .maxNumOrderLists(try MaxNumOrderLists(from: decoder))
+        case "EXCHANGE_MAX_NUM_ORDER_LISTS": self = .exchangeMaxNumOrderLists(try ExchangeMaxNumOrderLists(from: decoder))
         case "MAX_ASSET": self = .maxAsset(try MaxAsset(from: decoder))
         default: self = .unknown(try JSONValue(from: decoder))
         }
@@ -3125,11 +3835,75 @@ public enum Filter: Sendable, Hashable, Codable {
         case let .maxNumIcebergOrders(value): try value.encode(to: encoder)
         case let .maxPosition(value): try value.encode(to: encoder)
         case let .trailingDelta(value): try value.encode(to: encoder)
+        case let .maxNumOrderAmends(value): try value.encode(to: encoder)
+        case let .maxNumOrderLists(value): try value.encode(to: encoder)
         case let .exchangeMaxNumOrders(value): try value.encode(to: encoder)
         case let .exchangeMaxNumAlgoOrders(value): try value.encode(to: encoder)
         case let .exchangeMaxNumIcebergOrders(value): try value.encode(to: encoder)
-        case let .maxNumOrderLists(value): try value.encode(to: encoder)
+        case let .exchangeMaxNumOrderLists(value): try value.encode(to: encoder)
         case let .maxAsset(value): try value.encode(to: encoder)
+        case let .unknown(value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// One execution rule, chosen by `ruleType`.
+///
+/// Chosen by `ruleType`; a value this spec does not list decodes to `.unknown` with the whole object.
+public enum ExecutionRule: Sendable, Hashable, Codable {
+    /// "PRICE_RANGE"
+    case priceRange(PriceRangeRule)
+    /// A kind this spec does not list, kept whole.
+    case unknown(JSONValue)
+
+    private enum DiscriminatorKey: String, CodingKey {
+        case discriminator = "ruleType"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        case "PRICE_RANGE": self = .priceRange(try PriceRangeRule(from: decoder))
+        default: self = .unknown(try JSONValue(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case let .priceRange(value): try value.encode(to: encoder)
+        case let .unknown(value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// How a symbol's reference price is calculated, chosen by `calculationType`.
+///
+/// Chosen by `calculationType`; a value this spec does not list decodes to `.unknown` with the whole object.
+public enum ReferencePriceCalculation: Sendable, Hashable, Codable {
+    /// "ARITHMETIC_MEAN"
+    case arithmeticMean(ArithmeticMeanCalculation)
+    /// "EXTERNAL"
+    case external(ExternalCalculation)
+    /// A kind this spec does not list, kept whole.
+    case unknown(JSONValue)
+
+    private enum DiscriminatorKey: String, CodingKey {
+        case discriminator = "calculationType"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        case "ARITHMETIC_MEAN": self = .arithmeticMean(try ArithmeticMeanCalculation(from: decoder))
+        case "EXTERNAL": self = .external(try ExternalCalculation(from: decoder))
+        default: self = .unknown(try JSONValue(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case let .arithmeticMean(value): try value.encode(to: encoder)
+        case let .external(value): try value.encode(to: encoder)
         case let .unknown(value): try value.encode(to: encoder)
         }
     }

@@ -121,7 +121,7 @@ public struct ExchangeInfoRequest: SpecRequest, Hashable {
 /// several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/executionRules`
-public struct ExecutionRulesRequest: APIRequest, Hashable {
+public struct ExecutionRulesRequest: SpecRequest, Hashable {
     public typealias Response = ExecutionRules
 
     public static let endpoint = Endpoint(
@@ -168,14 +168,6 @@ public struct ExecutionRulesRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.byCount(
         "symbols",
         .perItem(2, cap: 40),
@@ -192,7 +184,7 @@ public struct ExecutionRulesRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.depth`: Read a symbol's order book.
 ///
 /// - Endpoint: `GET /api/v3/depth`
-public struct DepthRequest: APIRequest, Hashable {
+public struct DepthRequest: SpecRequest, Hashable {
     public typealias Response = OrderBook
 
     public static let endpoint = Endpoint(
@@ -242,14 +234,6 @@ public struct DepthRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.byParam(
         "limit",
         ranges: [
@@ -267,7 +251,7 @@ public struct DepthRequest: APIRequest, Hashable {
 /// Parameters of `BinanceSpotClient.trades`: Read a symbol's most recent trades.
 ///
 /// - Endpoint: `GET /api/v3/trades`
-public struct TradesRequest: APIRequest, Hashable {
+public struct TradesRequest: SpecRequest, Hashable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -306,21 +290,13 @@ public struct TradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 25 }
 }
 
 /// Parameters of `BinanceSpotClient.historicalTrades`: Read older trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v3/historicalTrades`
-public struct HistoricalTradesRequest: APIRequest, Hashable {
+public struct HistoricalTradesRequest: SpecRequest, Hashable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -365,14 +341,6 @@ public struct HistoricalTradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 25 }
 }
 
@@ -380,7 +348,7 @@ public struct HistoricalTradesRequest: APIRequest, Hashable {
 /// on.
 ///
 /// - Endpoint: `GET /api/v3/historicalBlockTrades`
-public struct HistoricalBlockTradesRequest: APIRequest, Hashable {
+public struct HistoricalBlockTradesRequest: SpecRequest, Hashable {
     public typealias Response = [BlockTrade]
 
     public static let endpoint = Endpoint(
@@ -425,14 +393,6 @@ public struct HistoricalBlockTradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 25 }
 }
 
@@ -440,7 +400,7 @@ public struct HistoricalBlockTradesRequest: APIRequest, Hashable {
 /// price and time, added up).
 ///
 /// - Endpoint: `GET /api/v3/aggTrades`
-public struct AggTradesRequest: APIRequest, Hashable {
+public struct AggTradesRequest: SpecRequest, Hashable {
     public typealias Response = [AggTrade]
 
     public static let endpoint = Endpoint(
@@ -497,21 +457,13 @@ public struct AggTradesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.klines`: Read a symbol's kline (candlestick) bars.
 ///
 /// - Endpoint: `GET /api/v3/klines`
-public struct KlinesRequest: APIRequest, Hashable {
+public struct KlinesRequest: SpecRequest, Hashable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -577,21 +529,13 @@ public struct KlinesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 2 }
 }
 
 /// Parameters of `BinanceSpotClient.uiKlines`: Read a symbol's klines, adjusted for drawing candlestick charts.
 ///
 /// - Endpoint: `GET /api/v3/uiKlines`
-public struct UiKlinesRequest: APIRequest, Hashable {
+public struct UiKlinesRequest: SpecRequest, Hashable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -656,21 +600,13 @@ public struct UiKlinesRequest: APIRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public var weight: Int { 2 }
 }
 
 /// Parameters of `BinanceSpotClient.avgPrice`: Read a symbol's current average price.
 ///
 /// - Endpoint: `GET /api/v3/avgPrice`
-public struct AvgPriceRequest: APIRequest, Hashable {
+public struct AvgPriceRequest: SpecRequest, Hashable {
     public typealias Response = AveragePrice
 
     public static let endpoint = Endpoint(
@@ -700,7 +636,7 @@ public struct AvgPriceRequest: APIRequest, Hashable {
 /// several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/24hr`
-public struct Ticker24hrRequest: APIRequest, Hashable {
+public struct Ticker24hrRequest: SpecRequest, Hashable {
     public typealias Response = Ticker24hrResponse
 
     public static let endpoint = Endpoint(
@@ -755,14 +691,6 @@ public struct Ticker24hrRequest: APIRequest, Hashable {
             .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public static let requestWeight = RequestWeight.byCount(
         "symbols",
@@ -821,7 +749,7 @@ public enum Ticker24hrResponse: Sendable, Hashable {
 /// of one or several symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/tradingDay`
-public struct TickerTradingDayRequest: APIRequest, Hashable {
+public struct TickerTradingDayRequest: SpecRequest, Hashable {
     public typealias Response = TickerTradingDayResponse
 
     public static let endpoint = Endpoint(
@@ -887,14 +815,6 @@ public struct TickerTradingDayRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.byCount(
         "symbols",
         .perItem(4, cap: 200),
@@ -947,7 +867,7 @@ public enum TickerTradingDayResponse: Sendable, Hashable {
 /// Parameters of `BinanceSpotClient.tickerPrice`: Read the latest price of one, several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/price`
-public struct TickerPriceRequest: APIRequest, Hashable {
+public struct TickerPriceRequest: SpecRequest, Hashable {
     public typealias Response = TickerPriceResponse
 
     public static let endpoint = Endpoint(
@@ -995,14 +915,6 @@ public struct TickerPriceRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.present("symbol")], weight: 2)
@@ -1042,7 +954,7 @@ public enum TickerPriceResponse: Sendable, Hashable {
 /// Parameters of `BinanceSpotClient.tickerBookTicker`: Read the best bid and ask of one, several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/bookTicker`
-public struct TickerBookTickerRequest: APIRequest, Hashable {
+public struct TickerBookTickerRequest: SpecRequest, Hashable {
     public typealias Response = TickerBookTickerResponse
 
     public static let endpoint = Endpoint(
@@ -1090,14 +1002,6 @@ public struct TickerBookTickerRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.present("symbol")], weight: 2)
@@ -1138,7 +1042,7 @@ public enum TickerBookTickerResponse: Sendable, Hashable {
 /// several symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker`
-public struct TickerRequest: APIRequest, Hashable {
+public struct TickerRequest: SpecRequest, Hashable {
     public typealias Response = TickerResponse
 
     public static let endpoint = Endpoint(
@@ -1204,14 +1108,6 @@ public struct TickerRequest: APIRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-
     public static let requestWeight = RequestWeight.byCount(
         "symbols",
         .perItem(4, cap: 200),
@@ -1264,7 +1160,7 @@ public enum TickerResponse: Sendable, Hashable {
 /// Parameters of `BinanceSpotClient.referencePrice`: Read a symbol's reference price.
 ///
 /// - Endpoint: `GET /api/v3/referencePrice`
-public struct ReferencePriceRequest: APIRequest, Hashable {
+public struct ReferencePriceRequest: SpecRequest, Hashable {
     public typealias Response = ReferencePrice
 
     public static let endpoint = Endpoint(
@@ -1294,7 +1190,7 @@ public struct ReferencePriceRequest: APIRequest, Hashable {
 /// calculated.
 ///
 /// - Endpoint: `GET /api/v3/referencePrice/calculation`
-public struct ReferencePriceCalculationRequest: APIRequest, Hashable {
+public struct ReferencePriceCalculationRequest: SpecRequest, Hashable {
     public typealias Response = ReferencePriceCalculation
 
     public static let endpoint = Endpoint(
@@ -1331,14 +1227,6 @@ public struct ReferencePriceCalculationRequest: APIRequest, Hashable {
             .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
             rule: "symbolStatus is one of TRADING, HALT, BREAK")
     ]
-
-    public func validate() throws {
-        try validate(parameters)
-    }
-
-    public func validate(_ parameters: Parameters) throws {
-        try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
 
     public var weight: Int { 2 }
 }
@@ -1405,10 +1293,23 @@ public struct NewOrderRequest: SpecRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
+    /// price then becomes optional.
+    public var pegPriceType: PegPriceType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
+    ///
+    /// - Maximum: 100
+    public var pegOffsetValue: Int?
+
+    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
+    public var pegOffsetType: PegOffsetType?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -1426,7 +1327,10 @@ public struct NewOrderRequest: SpecRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetValue: Int? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -1443,6 +1347,9 @@ public struct NewOrderRequest: SpecRequest, Hashable {
         self.icebergQty = icebergQty
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
+        self.pegPriceType = pegPriceType
+        self.pegOffsetValue = pegOffsetValue
+        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
     }
 
@@ -1463,6 +1370,9 @@ public struct NewOrderRequest: SpecRequest, Hashable {
         parameters.add("icebergQty", icebergQty, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("pegPriceType", pegPriceType, in: .body)
+        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
+        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -1470,11 +1380,18 @@ public struct NewOrderRequest: SpecRequest, Hashable {
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
     public static let rules: [ParameterRule] = [
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price", code: "-1102"),
+            rule: "type=LIMIT: requires timeInForce, quantity", code: "-1102"),
+        ParameterRule(
+            .require, ["price"],
+            when: [
+                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
+                .absent("pegPriceType"),
+            ],
+            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price", code: "-1102"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
@@ -1494,11 +1411,11 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price", code: "-1102"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
@@ -1506,11 +1423,11 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["quantity", "price"],
+            .require, ["quantity"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price", code: "-1102"),
+            rule: "type=LIMIT_MAKER: requires quantity", code: "-1102"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -1519,8 +1436,36 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
+            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
+            when: [
+                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
+            ],
+            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
+        ParameterRule(
+            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
+            when: [
+                .equals("type", ["LIMIT_MAKER"]),
+                .present("pegPriceType"),
+            ],
+            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
+        ParameterRule(
+            .require, ["pegOffsetValue"],
+            when: [
+                .present("pegOffsetType")
+            ],
+            rule: "pegOffsetType sent: requires pegOffsetValue"),
+        ParameterRule(
+            .require, ["pegOffsetType"],
+            when: [
+                .present("pegOffsetValue")
+            ],
+            rule: "pegOffsetValue sent: requires pegOffsetType"),
+        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: nil, max: "100"), ["pegOffsetValue"],
+            rule: "pegOffsetValue ≤ 100"),
     ]
 
     public var weight: Int { 1 }
@@ -1558,7 +1503,7 @@ public enum NewOrderResponse: Sendable, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension NewOrderRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -1576,7 +1521,8 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -1590,7 +1536,8 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -1605,7 +1552,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -1622,7 +1569,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -1638,7 +1585,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -1659,7 +1606,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -1681,7 +1628,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1698,7 +1645,7 @@ extension NewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -1714,7 +1661,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1735,7 +1682,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -1756,7 +1703,7 @@ extension NewOrderRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -1831,10 +1778,23 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
+    /// price then becomes optional.
+    public var pegPriceType: PegPriceType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
+    ///
+    /// - Maximum: 100
+    public var pegOffsetValue: Int?
+
+    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
+    public var pegOffsetType: PegOffsetType?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     /// Also compute and return the commission rates for the order.
     ///
@@ -1857,7 +1817,10 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetValue: Int? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        recvWindow: ExactDecimal? = nil,
         computeCommissionRates: Bool? = nil
     ) {
         self.symbol = symbol
@@ -1875,6 +1838,9 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
         self.icebergQty = icebergQty
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
+        self.pegPriceType = pegPriceType
+        self.pegOffsetValue = pegOffsetValue
+        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
         self.computeCommissionRates = computeCommissionRates
     }
@@ -1896,6 +1862,9 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
         parameters.add("icebergQty", icebergQty, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("pegPriceType", pegPriceType, in: .body)
+        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
+        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         parameters.add("computeCommissionRates", computeCommissionRates, in: .body)
         return parameters
@@ -1904,11 +1873,18 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
     public static let rules: [ParameterRule] = [
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price", code: "-1102"),
+            rule: "type=LIMIT: requires timeInForce, quantity", code: "-1102"),
+        ParameterRule(
+            .require, ["price"],
+            when: [
+                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
+                .absent("pegPriceType"),
+            ],
+            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price", code: "-1102"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
@@ -1928,11 +1904,11 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
             ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price", code: "-1102"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity", code: "-1102"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
@@ -1940,11 +1916,11 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
             ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta", code: "-1102"),
         ParameterRule(
-            .require, ["quantity", "price"],
+            .require, ["quantity"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price", code: "-1102"),
+            rule: "type=LIMIT_MAKER: requires quantity", code: "-1102"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -1953,8 +1929,36 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
+            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
+            when: [
+                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
+            ],
+            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
+        ParameterRule(
+            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
+            when: [
+                .equals("type", ["LIMIT_MAKER"]),
+                .present("pegPriceType"),
+            ],
+            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
+        ParameterRule(
+            .require, ["pegOffsetValue"],
+            when: [
+                .present("pegOffsetType")
+            ],
+            rule: "pegOffsetType sent: requires pegOffsetValue"),
+        ParameterRule(
+            .require, ["pegOffsetType"],
+            when: [
+                .present("pegOffsetValue")
+            ],
+            rule: "pegOffsetValue sent: requires pegOffsetType"),
+        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: nil, max: "100"), ["pegOffsetValue"],
+            rule: "pegOffsetValue ≤ 100"),
     ]
 
     public static let requestWeight = RequestWeight.cases(
@@ -1969,7 +1973,7 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension TestNewOrderRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -1987,7 +1991,8 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -2001,7 +2006,8 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -2016,7 +2022,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -2033,7 +2039,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -2049,7 +2055,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -2070,7 +2076,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -2092,7 +2098,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -2109,7 +2115,7 @@ extension TestNewOrderRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -2125,7 +2131,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -2146,7 +2152,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -2167,7 +2173,7 @@ extension TestNewOrderRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -2204,16 +2210,17 @@ public struct QueryOrderRequest: SpecRequest, Hashable {
     /// `origClientOrderId`.
     public var origClientOrderId: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
         orderId: Int64? = nil,
         origClientOrderId: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -2267,10 +2274,11 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
     /// `PARTIALLY_FILLED`.
     public var cancelRestrictions: CancelRestrictions?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -2278,7 +2286,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
         origClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
         cancelRestrictions: CancelRestrictions? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -2324,14 +2332,15 @@ public struct CancelOpenOrdersRequest: SpecRequest, Hashable {
     /// `symbol` (mandatory).
     public var symbol: String
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.recvWindow = recvWindow
@@ -2428,10 +2437,23 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
     /// - Default: DO_NOTHING
     public var orderRateLimitExceededMode: OrderRateLimitExceededMode?
 
-    /// `recvWindow`.
+    /// Pegs the price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG` (opposite side); the
+    /// price then becomes optional.
+    public var pegPriceType: PegPriceType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pegOffsetType`.
+    ///
+    /// - Maximum: 100
+    public var pegOffsetValue: Int?
+
+    /// Only `PRICE_LEVEL`; sent together with `pegOffsetValue`.
+    public var pegOffsetType: PegOffsetType?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -2455,7 +2477,10 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
         cancelRestrictions: CancelRestrictions? = nil,
         orderRateLimitExceededMode: OrderRateLimitExceededMode? = nil,
-        recvWindow: Int64? = nil
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetValue: Int? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -2478,6 +2503,9 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
         self.selfTradePreventionMode = selfTradePreventionMode
         self.cancelRestrictions = cancelRestrictions
         self.orderRateLimitExceededMode = orderRateLimitExceededMode
+        self.pegPriceType = pegPriceType
+        self.pegOffsetValue = pegOffsetValue
+        self.pegOffsetType = pegOffsetType
         self.recvWindow = recvWindow
     }
 
@@ -2504,6 +2532,9 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
         parameters.add("cancelRestrictions", cancelRestrictions, in: .body)
         parameters.add("orderRateLimitExceededMode", orderRateLimitExceededMode, in: .body)
+        parameters.add("pegPriceType", pegPriceType, in: .body)
+        parameters.add("pegOffsetValue", pegOffsetValue, in: .body)
+        parameters.add("pegOffsetType", pegOffsetType, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -2514,11 +2545,18 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
             .requireAnyOf, ["cancelOrderId", "cancelOrigClientOrderId"],
             rule: "requires at least one of cancelOrderId, cancelOrigClientOrderId"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["LIMIT"])
             ],
-            rule: "type=LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=LIMIT: requires timeInForce, quantity"),
+        ParameterRule(
+            .require, ["price"],
+            when: [
+                .equals("type", ["LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER"]),
+                .absent("pegPriceType"),
+            ],
+            rule: "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price"),
         ParameterRule(
             .requireOneOf, ["quantity", "quoteOrderQty"],
             when: [
@@ -2538,11 +2576,11 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
             ],
             rule: "type=STOP_LOSS|TAKE_PROFIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["timeInForce", "quantity", "price"],
+            .require, ["timeInForce", "quantity"],
             when: [
                 .equals("type", ["STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"])
             ],
-            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity, price"),
+            rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity"),
         ParameterRule(
             .requireAnyOf, ["stopPrice", "trailingDelta"],
             when: [
@@ -2550,11 +2588,11 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
             ],
             rule: "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta"),
         ParameterRule(
-            .require, ["quantity", "price"],
+            .require, ["quantity"],
             when: [
                 .equals("type", ["LIMIT_MAKER"])
             ],
-            rule: "type=LIMIT_MAKER: requires quantity, price"),
+            rule: "type=LIMIT_MAKER: requires quantity"),
         ParameterRule(
             .requireValue(["GTC"]), ["timeInForce"],
             when: [
@@ -2563,8 +2601,36 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
             ],
             rule: "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC"),
         ParameterRule(
+            .forbid, ["pegPriceType", "pegOffsetValue", "pegOffsetType"],
+            when: [
+                .equals("type", ["MARKET", "STOP_LOSS", "TAKE_PROFIT"])
+            ],
+            rule: "type=MARKET|STOP_LOSS|TAKE_PROFIT: forbids pegPriceType, pegOffsetValue, pegOffsetType"),
+        ParameterRule(
+            .requireValue(["PRIMARY_PEG"]), ["pegPriceType"],
+            when: [
+                .equals("type", ["LIMIT_MAKER"]),
+                .present("pegPriceType"),
+            ],
+            rule: "type=LIMIT_MAKER and pegPriceType sent: requires pegPriceType=PRIMARY_PEG"),
+        ParameterRule(
+            .require, ["pegOffsetValue"],
+            when: [
+                .present("pegOffsetType")
+            ],
+            rule: "pegOffsetType sent: requires pegOffsetValue"),
+        ParameterRule(
+            .require, ["pegOffsetType"],
+            when: [
+                .present("pegOffsetValue")
+            ],
+            rule: "pegOffsetValue sent: requires pegOffsetType"),
+        ParameterRule(
             .range(min: "1000000", max: nil), ["strategyType"],
             rule: "strategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: nil, max: "100"), ["pegOffsetValue"],
+            rule: "pegOffsetValue ≤ 100"),
     ]
 
     public var weight: Int { 1 }
@@ -2602,7 +2668,7 @@ public enum CancelReplaceResponse: Sendable, Hashable {
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension CancelReplaceRequest {
-    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity, price).
+    /// A `type=LIMIT` request with what that type requires (require timeInForce, quantity; require price).
     public static func limit(
         symbol: String,
         side: OrderSide,
@@ -2622,7 +2688,8 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -2638,7 +2705,8 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty).
+    /// A `type=MARKET` request with what that type requires (requireOneOf quantity, quoteOrderQty; forbid
+    /// pegPriceType, pegOffsetValue, pegOffsetType).
     public static func market(
         symbol: String,
         side: OrderSide,
@@ -2655,7 +2723,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -2674,7 +2742,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=STOP_LOSS` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func stopLoss(
         symbol: String,
         side: OrderSide,
@@ -2692,7 +2760,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -2715,7 +2783,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=STOP_LOSS_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func stopLossLimit(
         symbol: String,
@@ -2739,7 +2807,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -2758,7 +2826,7 @@ extension CancelReplaceRequest {
     }
 
     /// A `type=TAKE_PROFIT` request with what that type requires (require quantity; requireAnyOf stopPrice,
-    /// trailingDelta).
+    /// trailingDelta; forbid pegPriceType, pegOffsetValue, pegOffsetType).
     public static func takeProfit(
         symbol: String,
         side: OrderSide,
@@ -2776,7 +2844,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -2799,7 +2867,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require timeInForce, quantity, price;
+    /// A `type=TAKE_PROFIT_LIMIT` request with what that type requires (require price; require timeInForce, quantity;
     /// requireAnyOf stopPrice, trailingDelta).
     public static func takeProfitLimit(
         symbol: String,
@@ -2822,7 +2890,7 @@ extension CancelReplaceRequest {
         )
     }
 
-    /// A `type=LIMIT_MAKER` request with what that type requires (require quantity, price).
+    /// A `type=LIMIT_MAKER` request with what that type requires (require price; require quantity).
     public static func limitMaker(
         symbol: String,
         side: OrderSide,
@@ -2868,10 +2936,11 @@ public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
     /// New quantity; greater than 0 and less than the order's current quantity.
     public var newQty: ExactDecimal
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -2879,7 +2948,7 @@ public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
         origClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
         newQty: ExactDecimal,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -2924,14 +2993,15 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
     /// When absent, open orders of all symbols are returned (weight 80).
     public var symbol: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.recvWindow = recvWindow
@@ -2983,10 +3053,11 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -2994,7 +3065,7 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
         startTime: Int64? = nil,
         endTime: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -3099,10 +3170,11 @@ public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -3124,7 +3196,7 @@ public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
         stopLimitTimeInForce: TimeInForce? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -3290,6 +3362,16 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
     /// - Minimum: 1000000
     public var aboveStrategyType: Int?
 
+    /// Pegs the above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var abovePegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `abovePegOffsetValue`.
+    public var abovePegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `abovePegOffsetType`.
+    public var abovePegOffsetValue: Int?
+
     /// `belowType` (mandatory).
     ///
     /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT, LIMIT_MAKER
@@ -3322,16 +3404,27 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
     /// - Minimum: 1000000
     public var belowStrategyType: Int?
 
+    /// Pegs the below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var belowPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `belowPegOffsetValue`.
+    public var belowPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `belowPegOffsetType`.
+    public var belowPegOffsetValue: Int?
+
     /// Shape of the `orderReports`: `ACK`, `RESULT` or `FULL`.
     public var newOrderRespType: OrderResponseType?
 
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -3347,6 +3440,9 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         aboveTimeInForce: TimeInForce? = nil,
         aboveStrategyId: Int64? = nil,
         aboveStrategyType: Int? = nil,
+        abovePegPriceType: PegPriceType? = nil,
+        abovePegOffsetType: PegOffsetType? = nil,
+        abovePegOffsetValue: Int? = nil,
         belowType: OrderType,
         belowClientOrderId: String? = nil,
         belowIcebergQty: ExactDecimal? = nil,
@@ -3356,9 +3452,12 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         belowTimeInForce: TimeInForce? = nil,
         belowStrategyId: Int64? = nil,
         belowStrategyType: Int? = nil,
+        belowPegPriceType: PegPriceType? = nil,
+        belowPegOffsetType: PegOffsetType? = nil,
+        belowPegOffsetValue: Int? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -3373,6 +3472,9 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         self.aboveTimeInForce = aboveTimeInForce
         self.aboveStrategyId = aboveStrategyId
         self.aboveStrategyType = aboveStrategyType
+        self.abovePegPriceType = abovePegPriceType
+        self.abovePegOffsetType = abovePegOffsetType
+        self.abovePegOffsetValue = abovePegOffsetValue
         self.belowType = belowType
         self.belowClientOrderId = belowClientOrderId
         self.belowIcebergQty = belowIcebergQty
@@ -3382,6 +3484,9 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         self.belowTimeInForce = belowTimeInForce
         self.belowStrategyId = belowStrategyId
         self.belowStrategyType = belowStrategyType
+        self.belowPegPriceType = belowPegPriceType
+        self.belowPegOffsetType = belowPegOffsetType
+        self.belowPegOffsetValue = belowPegOffsetValue
         self.newOrderRespType = newOrderRespType
         self.selfTradePreventionMode = selfTradePreventionMode
         self.recvWindow = recvWindow
@@ -3402,6 +3507,9 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         parameters.add("aboveTimeInForce", aboveTimeInForce, in: .body)
         parameters.add("aboveStrategyId", aboveStrategyId, in: .body)
         parameters.add("aboveStrategyType", aboveStrategyType, in: .body)
+        parameters.add("abovePegPriceType", abovePegPriceType, in: .body)
+        parameters.add("abovePegOffsetType", abovePegOffsetType, in: .body)
+        parameters.add("abovePegOffsetValue", abovePegOffsetValue, in: .body)
         parameters.add("belowType", belowType, in: .body)
         parameters.add("belowClientOrderId", belowClientOrderId, in: .body)
         parameters.add("belowIcebergQty", belowIcebergQty, in: .body)
@@ -3411,6 +3519,9 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         parameters.add("belowTimeInForce", belowTimeInForce, in: .body)
         parameters.add("belowStrategyId", belowStrategyId, in: .body)
         parameters.add("belowStrategyType", belowStrategyType, in: .body)
+        parameters.add("belowPegPriceType", belowPegPriceType, in: .body)
+        parameters.add("belowPegOffsetType", belowPegOffsetType, in: .body)
+        parameters.add("belowPegOffsetValue", belowPegOffsetValue, in: .body)
         parameters.add("newOrderRespType", newOrderRespType, in: .body)
         parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
@@ -3469,6 +3580,30 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
                 .present("belowIcebergQty"),
             ],
             rule: "belowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and belowIcebergQty sent: requires belowTimeInForce=GTC", code: "-1160"),
+        ParameterRule(
+            .require, ["abovePegOffsetValue"],
+            when: [
+                .present("abovePegOffsetType")
+            ],
+            rule: "abovePegOffsetType sent: requires abovePegOffsetValue"),
+        ParameterRule(
+            .require, ["abovePegOffsetType"],
+            when: [
+                .present("abovePegOffsetValue")
+            ],
+            rule: "abovePegOffsetValue sent: requires abovePegOffsetType"),
+        ParameterRule(
+            .require, ["belowPegOffsetValue"],
+            when: [
+                .present("belowPegOffsetType")
+            ],
+            rule: "belowPegOffsetType sent: requires belowPegOffsetValue"),
+        ParameterRule(
+            .require, ["belowPegOffsetType"],
+            when: [
+                .present("belowPegOffsetValue")
+            ],
+            rule: "belowPegOffsetValue sent: requires belowPegOffsetType"),
         ParameterRule(
             .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["aboveType"],
             rule: "aboveType is one of STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
@@ -3757,6 +3892,16 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
     /// - Minimum: 1000000
     public var workingStrategyType: Int?
 
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
+
     /// Any order type; `MARKET` orders using `quoteOrderQty` are not supported.
     public var pendingType: OrderType
 
@@ -3792,10 +3937,21 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingStrategyType: Int?
 
-    /// `recvWindow`.
+    /// Pegs the pending order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingPegOffsetValue`.
+    public var pendingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingPegOffsetType`.
+    public var pendingPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -3811,6 +3967,9 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         workingTimeInForce: TimeInForce? = nil,
         workingStrategyId: Int64? = nil,
         workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
         pendingType: OrderType,
         pendingSide: OrderSide,
         pendingClientOrderId: String? = nil,
@@ -3822,7 +3981,10 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         pendingTimeInForce: TimeInForce? = nil,
         pendingStrategyId: Int64? = nil,
         pendingStrategyType: Int? = nil,
-        recvWindow: Int64? = nil
+        pendingPegPriceType: PegPriceType? = nil,
+        pendingPegOffsetType: PegOffsetType? = nil,
+        pendingPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -3837,6 +3999,9 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         self.workingTimeInForce = workingTimeInForce
         self.workingStrategyId = workingStrategyId
         self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
         self.pendingType = pendingType
         self.pendingSide = pendingSide
         self.pendingClientOrderId = pendingClientOrderId
@@ -3848,6 +4013,9 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         self.pendingTimeInForce = pendingTimeInForce
         self.pendingStrategyId = pendingStrategyId
         self.pendingStrategyType = pendingStrategyType
+        self.pendingPegPriceType = pendingPegPriceType
+        self.pendingPegOffsetType = pendingPegOffsetType
+        self.pendingPegOffsetValue = pendingPegOffsetValue
         self.recvWindow = recvWindow
     }
 
@@ -3866,6 +4034,9 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
         parameters.add("workingStrategyId", workingStrategyId, in: .body)
         parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
         parameters.add("pendingType", pendingType, in: .body)
         parameters.add("pendingSide", pendingSide, in: .body)
         parameters.add("pendingClientOrderId", pendingClientOrderId, in: .body)
@@ -3877,6 +4048,9 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         parameters.add("pendingTimeInForce", pendingTimeInForce, in: .body)
         parameters.add("pendingStrategyId", pendingStrategyId, in: .body)
         parameters.add("pendingStrategyType", pendingStrategyType, in: .body)
+        parameters.add("pendingPegPriceType", pendingPegPriceType, in: .body)
+        parameters.add("pendingPegOffsetType", pendingPegOffsetType, in: .body)
+        parameters.add("pendingPegOffsetValue", pendingPegOffsetValue, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -3927,6 +4101,30 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
                 .present("pendingIcebergQty"),
             ],
             rule: "pendingType=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingIcebergQty sent: requires pendingTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingPegOffsetValue"],
+            when: [
+                .present("pendingPegOffsetType")
+            ],
+            rule: "pendingPegOffsetType sent: requires pendingPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingPegOffsetType"],
+            when: [
+                .present("pendingPegOffsetValue")
+            ],
+            rule: "pendingPegOffsetValue sent: requires pendingPegOffsetType"),
         ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
             rule: "workingType is one of LIMIT, LIMIT_MAKER"),
@@ -4037,7 +4235,7 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
     /// `workingQuantity` (mandatory).
     public var workingQuantity: ExactDecimal
 
-    /// Only with `workingTimeInForce` GTC (a `LIMIT_MAKER` working order takes none).
+    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
     public var workingIcebergQty: ExactDecimal?
 
     /// `workingTimeInForce`.
@@ -4050,6 +4248,16 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
     ///
     /// - Minimum: 1000000
     public var workingStrategyType: Int?
+
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
 
     /// `pendingSide` (mandatory).
     public var pendingSide: OrderSide
@@ -4088,6 +4296,16 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingAboveStrategyType: Int?
 
+    /// Pegs the pending above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingAbovePegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingAbovePegOffsetValue`.
+    public var pendingAbovePegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingAbovePegOffsetType`.
+    public var pendingAbovePegOffsetValue: Int?
+
     /// `pendingBelowType` (mandatory).
     ///
     /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT, LIMIT_MAKER
@@ -4120,10 +4338,21 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
     /// - Minimum: 1000000
     public var pendingBelowStrategyType: Int?
 
-    /// `recvWindow`.
+    /// Pegs the pending below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingBelowPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingBelowPegOffsetValue`.
+    public var pendingBelowPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingBelowPegOffsetType`.
+    public var pendingBelowPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -4139,6 +4368,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         workingTimeInForce: TimeInForce? = nil,
         workingStrategyId: Int64? = nil,
         workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
         pendingSide: OrderSide,
         pendingQuantity: ExactDecimal,
         pendingAboveType: OrderType,
@@ -4150,6 +4382,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         pendingAboveTimeInForce: TimeInForce? = nil,
         pendingAboveStrategyId: Int64? = nil,
         pendingAboveStrategyType: Int? = nil,
+        pendingAbovePegPriceType: PegPriceType? = nil,
+        pendingAbovePegOffsetType: PegOffsetType? = nil,
+        pendingAbovePegOffsetValue: Int? = nil,
         pendingBelowType: OrderType,
         pendingBelowClientOrderId: String? = nil,
         pendingBelowPrice: ExactDecimal? = nil,
@@ -4159,7 +4394,10 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         pendingBelowTimeInForce: TimeInForce? = nil,
         pendingBelowStrategyId: Int64? = nil,
         pendingBelowStrategyType: Int? = nil,
-        recvWindow: Int64? = nil
+        pendingBelowPegPriceType: PegPriceType? = nil,
+        pendingBelowPegOffsetType: PegOffsetType? = nil,
+        pendingBelowPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.listClientOrderId = listClientOrderId
@@ -4174,6 +4412,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         self.workingTimeInForce = workingTimeInForce
         self.workingStrategyId = workingStrategyId
         self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
         self.pendingSide = pendingSide
         self.pendingQuantity = pendingQuantity
         self.pendingAboveType = pendingAboveType
@@ -4185,6 +4426,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         self.pendingAboveTimeInForce = pendingAboveTimeInForce
         self.pendingAboveStrategyId = pendingAboveStrategyId
         self.pendingAboveStrategyType = pendingAboveStrategyType
+        self.pendingAbovePegPriceType = pendingAbovePegPriceType
+        self.pendingAbovePegOffsetType = pendingAbovePegOffsetType
+        self.pendingAbovePegOffsetValue = pendingAbovePegOffsetValue
         self.pendingBelowType = pendingBelowType
         self.pendingBelowClientOrderId = pendingBelowClientOrderId
         self.pendingBelowPrice = pendingBelowPrice
@@ -4194,6 +4438,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         self.pendingBelowTimeInForce = pendingBelowTimeInForce
         self.pendingBelowStrategyId = pendingBelowStrategyId
         self.pendingBelowStrategyType = pendingBelowStrategyType
+        self.pendingBelowPegPriceType = pendingBelowPegPriceType
+        self.pendingBelowPegOffsetType = pendingBelowPegOffsetType
+        self.pendingBelowPegOffsetValue = pendingBelowPegOffsetValue
         self.recvWindow = recvWindow
     }
 
@@ -4212,6 +4459,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
         parameters.add("workingStrategyId", workingStrategyId, in: .body)
         parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
         parameters.add("pendingSide", pendingSide, in: .body)
         parameters.add("pendingQuantity", pendingQuantity, in: .body)
         parameters.add("pendingAboveType", pendingAboveType, in: .body)
@@ -4223,6 +4473,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         parameters.add("pendingAboveTimeInForce", pendingAboveTimeInForce, in: .body)
         parameters.add("pendingAboveStrategyId", pendingAboveStrategyId, in: .body)
         parameters.add("pendingAboveStrategyType", pendingAboveStrategyType, in: .body)
+        parameters.add("pendingAbovePegPriceType", pendingAbovePegPriceType, in: .body)
+        parameters.add("pendingAbovePegOffsetType", pendingAbovePegOffsetType, in: .body)
+        parameters.add("pendingAbovePegOffsetValue", pendingAbovePegOffsetValue, in: .body)
         parameters.add("pendingBelowType", pendingBelowType, in: .body)
         parameters.add("pendingBelowClientOrderId", pendingBelowClientOrderId, in: .body)
         parameters.add("pendingBelowPrice", pendingBelowPrice, in: .body)
@@ -4232,6 +4485,9 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         parameters.add("pendingBelowTimeInForce", pendingBelowTimeInForce, in: .body)
         parameters.add("pendingBelowStrategyId", pendingBelowStrategyId, in: .body)
         parameters.add("pendingBelowStrategyType", pendingBelowStrategyType, in: .body)
+        parameters.add("pendingBelowPegPriceType", pendingBelowPegPriceType, in: .body)
+        parameters.add("pendingBelowPegOffsetType", pendingBelowPegOffsetType, in: .body)
+        parameters.add("pendingBelowPegOffsetValue", pendingBelowPegOffsetValue, in: .body)
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
@@ -4314,6 +4570,42 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
             ],
             rule: "pendingBelowType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingBelowIcebergQty sent: requires pendingBelowTimeInForce=GTC"),
         ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetValue"],
+            when: [
+                .present("pendingAbovePegOffsetType")
+            ],
+            rule: "pendingAbovePegOffsetType sent: requires pendingAbovePegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetType"],
+            when: [
+                .present("pendingAbovePegOffsetValue")
+            ],
+            rule: "pendingAbovePegOffsetValue sent: requires pendingAbovePegOffsetType"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetValue"],
+            when: [
+                .present("pendingBelowPegOffsetType")
+            ],
+            rule: "pendingBelowPegOffsetType sent: requires pendingBelowPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetType"],
+            when: [
+                .present("pendingBelowPegOffsetValue")
+            ],
+            rule: "pendingBelowPegOffsetValue sent: requires pendingBelowPegOffsetType"),
+        ParameterRule(
             .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
             rule: "workingType is one of LIMIT, LIMIT_MAKER"),
         ParameterRule(
@@ -4392,6 +4684,717 @@ extension NewOrderListOtocoRequest {
     }
 }
 
+/// Parameters of `BinanceSpotClient.newOrderListOpo`: Place an OPO (one-pays-the-other) order list.
+///
+/// - Endpoint: `POST /api/v3/orderList/opo`
+public struct NewOrderListOpoRequest: SpecRequest, Hashable {
+    public typealias Response = NewOrderListOpoResponse
+
+    public static let endpoint = Endpoint(
+        id: "newOrderListOpo", method: .post, path: "/api/v3/orderList/opo",
+        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
+    /// completely expired. Distinct from `workingClientOrderId` and `pendingClientOrderId`.
+    public var listClientOrderId: String?
+
+    /// Shape of the JSON response.
+    public var newOrderRespType: OrderResponseType?
+
+    /// STP mode; the allowed modes depend on the symbol's configuration.
+    public var selfTradePreventionMode: SelfTradePreventionMode?
+
+    /// `workingType` (mandatory).
+    ///
+    /// - Allowed: LIMIT, LIMIT_MAKER
+    public var workingType: OrderType
+
+    /// Must be `BUY` (-1222).
+    public var workingSide: OrderSide
+
+    /// Id of the working order, unique among open orders; generated when absent.
+    public var workingClientOrderId: String?
+
+    /// `workingPrice` (mandatory).
+    public var workingPrice: ExactDecimal
+
+    /// Quantity of the working order.
+    public var workingQuantity: ExactDecimal
+
+    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
+    public var workingIcebergQty: ExactDecimal?
+
+    /// `workingTimeInForce`.
+    public var workingTimeInForce: TimeInForce?
+
+    /// Identifies the working order within an order strategy.
+    public var workingStrategyId: Int64?
+
+    /// Identifies the working order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var workingStrategyType: Int?
+
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
+
+    /// Any order type; `MARKET` orders using `quoteOrderQty` are not supported.
+    public var pendingType: OrderType
+
+    /// Must be `SELL` (-1223).
+    public var pendingSide: OrderSide
+
+    /// Id of the pending order, unique among open orders; generated when absent.
+    public var pendingClientOrderId: String?
+
+    /// `pendingPrice`.
+    public var pendingPrice: ExactDecimal?
+
+    /// `pendingStopPrice`.
+    public var pendingStopPrice: ExactDecimal?
+
+    /// `pendingTrailingDelta`.
+    public var pendingTrailingDelta: Int64?
+
+    /// Only with `pendingTimeInForce` GTC, or when `pendingType` is `LIMIT_MAKER`.
+    public var pendingIcebergQty: ExactDecimal?
+
+    /// `pendingTimeInForce`.
+    public var pendingTimeInForce: TimeInForce?
+
+    /// Identifies the pending order within an order strategy.
+    public var pendingStrategyId: Int64?
+
+    /// Identifies the pending order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var pendingStrategyType: Int?
+
+    /// Pegs the pending order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingPegOffsetValue`.
+    public var pendingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingPegOffsetType`.
+    public var pendingPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
+    ///
+    /// - Maximum: 60000
+    public var recvWindow: ExactDecimal?
+
+    public init(
+        symbol: String,
+        listClientOrderId: String? = nil,
+        newOrderRespType: OrderResponseType? = nil,
+        selfTradePreventionMode: SelfTradePreventionMode? = nil,
+        workingType: OrderType,
+        workingSide: OrderSide,
+        workingClientOrderId: String? = nil,
+        workingPrice: ExactDecimal,
+        workingQuantity: ExactDecimal,
+        workingIcebergQty: ExactDecimal? = nil,
+        workingTimeInForce: TimeInForce? = nil,
+        workingStrategyId: Int64? = nil,
+        workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
+        pendingType: OrderType,
+        pendingSide: OrderSide,
+        pendingClientOrderId: String? = nil,
+        pendingPrice: ExactDecimal? = nil,
+        pendingStopPrice: ExactDecimal? = nil,
+        pendingTrailingDelta: Int64? = nil,
+        pendingIcebergQty: ExactDecimal? = nil,
+        pendingTimeInForce: TimeInForce? = nil,
+        pendingStrategyId: Int64? = nil,
+        pendingStrategyType: Int? = nil,
+        pendingPegPriceType: PegPriceType? = nil,
+        pendingPegOffsetType: PegOffsetType? = nil,
+        pendingPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
+    ) {
+        self.symbol = symbol
+        self.listClientOrderId = listClientOrderId
+        self.newOrderRespType = newOrderRespType
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.workingType = workingType
+        self.workingSide = workingSide
+        self.workingClientOrderId = workingClientOrderId
+        self.workingPrice = workingPrice
+        self.workingQuantity = workingQuantity
+        self.workingIcebergQty = workingIcebergQty
+        self.workingTimeInForce = workingTimeInForce
+        self.workingStrategyId = workingStrategyId
+        self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
+        self.pendingType = pendingType
+        self.pendingSide = pendingSide
+        self.pendingClientOrderId = pendingClientOrderId
+        self.pendingPrice = pendingPrice
+        self.pendingStopPrice = pendingStopPrice
+        self.pendingTrailingDelta = pendingTrailingDelta
+        self.pendingIcebergQty = pendingIcebergQty
+        self.pendingTimeInForce = pendingTimeInForce
+        self.pendingStrategyId = pendingStrategyId
+        self.pendingStrategyType = pendingStrategyType
+        self.pendingPegPriceType = pendingPegPriceType
+        self.pendingPegOffsetType = pendingPegOffsetType
+        self.pendingPegOffsetValue = pendingPegOffsetValue
+        self.recvWindow = recvWindow
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .body)
+        parameters.add("listClientOrderId", listClientOrderId, in: .body)
+        parameters.add("newOrderRespType", newOrderRespType, in: .body)
+        parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("workingType", workingType, in: .body)
+        parameters.add("workingSide", workingSide, in: .body)
+        parameters.add("workingClientOrderId", workingClientOrderId, in: .body)
+        parameters.add("workingPrice", workingPrice, in: .body)
+        parameters.add("workingQuantity", workingQuantity, in: .body)
+        parameters.add("workingIcebergQty", workingIcebergQty, in: .body)
+        parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
+        parameters.add("workingStrategyId", workingStrategyId, in: .body)
+        parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
+        parameters.add("pendingType", pendingType, in: .body)
+        parameters.add("pendingSide", pendingSide, in: .body)
+        parameters.add("pendingClientOrderId", pendingClientOrderId, in: .body)
+        parameters.add("pendingPrice", pendingPrice, in: .body)
+        parameters.add("pendingStopPrice", pendingStopPrice, in: .body)
+        parameters.add("pendingTrailingDelta", pendingTrailingDelta, in: .body)
+        parameters.add("pendingIcebergQty", pendingIcebergQty, in: .body)
+        parameters.add("pendingTimeInForce", pendingTimeInForce, in: .body)
+        parameters.add("pendingStrategyId", pendingStrategyId, in: .body)
+        parameters.add("pendingStrategyType", pendingStrategyType, in: .body)
+        parameters.add("pendingPegPriceType", pendingPegPriceType, in: .body)
+        parameters.add("pendingPegOffsetType", pendingPegOffsetType, in: .body)
+        parameters.add("pendingPegOffsetValue", pendingPegOffsetValue, in: .body)
+        parameters.add("recvWindow", recvWindow, in: .body)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .requireValue(["BUY"]), ["workingSide"],
+            rule: "requires workingSide=BUY", code: "-1222"),
+        ParameterRule(
+            .requireValue(["SELL"]), ["pendingSide"],
+            rule: "requires pendingSide=SELL", code: "-1223"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["workingTimeInForce"],
+            when: [
+                .equals("workingType", ["LIMIT"]),
+                .present("workingIcebergQty"),
+            ],
+            rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["pendingTimeInForce"],
+            when: [
+                .equals("pendingType", ["LIMIT", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("pendingIcebergQty"),
+            ],
+            rule: "pendingType=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingIcebergQty sent: requires pendingTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingPegOffsetValue"],
+            when: [
+                .present("pendingPegOffsetType")
+            ],
+            rule: "pendingPegOffsetType sent: requires pendingPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingPegOffsetType"],
+            when: [
+                .present("pendingPegOffsetValue")
+            ],
+            rule: "pendingPegOffsetValue sent: requires pendingPegOffsetType"),
+        ParameterRule(
+            .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
+            rule: "workingType is one of LIMIT, LIMIT_MAKER"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["workingStrategyType"],
+            rule: "workingStrategyType ≥ 1000000"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["pendingStrategyType"],
+            rule: "pendingStrategyType ≥ 1000000"),
+    ]
+
+    public var weight: Int { 1 }
+
+    static let variantSelector = VariantSelector(
+        param: "newOrderRespType",
+        variants: ["ACK", "RESULT", "FULL"],
+        defaults: [])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpoResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
+        case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
+        case "FULL": return .full(try decoder.decode(OrderListFull.self, from: data))
+        default:
+            if let value = try? decoder.decode(OrderListFull.self, from: data) { return .full(value) }
+            if let value = try? decoder.decode(OrderListResult.self, from: data) { return .result(value) }
+            return .ack(try decoder.decode(OrderListAck.self, from: data))
+        }
+    }
+}
+
+/// The response of `newOrderListOpo`, whose shape `newOrderRespType` chooses.
+public enum NewOrderListOpoResponse: Sendable, Hashable {
+    /// The `ACK` response.
+    case ack(OrderListAck)
+    /// The `RESULT` response.
+    case result(OrderListResult)
+    /// The `FULL` response.
+    case full(OrderListFull)
+}
+
+/// Parameters of `BinanceSpotClient.newOrderListOpoco`: Place an OPOCO (one-pays-the-other,
+/// one-cancels-the-other) order list.
+///
+/// - Endpoint: `POST /api/v3/orderList/opoco`
+public struct NewOrderListOpocoRequest: SpecRequest, Hashable {
+    public typealias Response = NewOrderListOpocoResponse
+
+    public static let endpoint = Endpoint(
+        id: "newOrderListOpoco", method: .post, path: "/api/v3/orderList/opoco",
+        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Id unique among open order lists; generated when absent. Reusable once the previous list is filled or
+    /// completely expired. Distinct from the working and pending client order ids.
+    public var listClientOrderId: String?
+
+    /// Shape of the JSON response.
+    public var newOrderRespType: OrderResponseType?
+
+    /// STP mode; the allowed modes depend on the symbol's configuration.
+    public var selfTradePreventionMode: SelfTradePreventionMode?
+
+    /// `workingType` (mandatory).
+    ///
+    /// - Allowed: LIMIT, LIMIT_MAKER
+    public var workingType: OrderType
+
+    /// Must be `BUY` (-1222).
+    public var workingSide: OrderSide
+
+    /// Id of the working order, unique among open orders; generated when absent.
+    public var workingClientOrderId: String?
+
+    /// `workingPrice` (mandatory).
+    public var workingPrice: ExactDecimal
+
+    /// `workingQuantity` (mandatory).
+    public var workingQuantity: ExactDecimal
+
+    /// Only with `workingTimeInForce` GTC, or when `workingType` is `LIMIT_MAKER`.
+    public var workingIcebergQty: ExactDecimal?
+
+    /// `workingTimeInForce`.
+    public var workingTimeInForce: TimeInForce?
+
+    /// Identifies the working order within an order strategy.
+    public var workingStrategyId: Int64?
+
+    /// Identifies the working order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var workingStrategyType: Int?
+
+    /// Pegs the working order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var workingPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `workingPegOffsetValue`.
+    public var workingPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `workingPegOffsetType`.
+    public var workingPegOffsetValue: Int?
+
+    /// Must be `SELL` (-1223).
+    public var pendingSide: OrderSide
+
+    /// `pendingAboveType` (mandatory).
+    ///
+    /// - Allowed: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT
+    public var pendingAboveType: OrderType
+
+    /// Id of the pending above order, unique among open orders; generated when absent.
+    public var pendingAboveClientOrderId: String?
+
+    /// Limit price when `pendingAboveType` is `STOP_LOSS_LIMIT`, `LIMIT_MAKER` or `TAKE_PROFIT_LIMIT`.
+    public var pendingAbovePrice: ExactDecimal?
+
+    /// Stop price when `pendingAboveType` is `STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT` or `TAKE_PROFIT_LIMIT`.
+    public var pendingAboveStopPrice: ExactDecimal?
+
+    /// See the Trailing Stop FAQ.
+    public var pendingAboveTrailingDelta: Int64?
+
+    /// Only with `pendingAboveTimeInForce` GTC, or when `pendingAboveType` is `LIMIT_MAKER`.
+    public var pendingAboveIcebergQty: ExactDecimal?
+
+    /// `pendingAboveTimeInForce`.
+    public var pendingAboveTimeInForce: TimeInForce?
+
+    /// Identifies the pending above order within an order strategy.
+    public var pendingAboveStrategyId: Int64?
+
+    /// Identifies the pending above order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var pendingAboveStrategyType: Int?
+
+    /// Pegs the pending above order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingAbovePegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingAbovePegOffsetValue`.
+    public var pendingAbovePegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingAbovePegOffsetType`.
+    public var pendingAbovePegOffsetValue: Int?
+
+    /// `pendingBelowType`.
+    ///
+    /// - Allowed: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT
+    public var pendingBelowType: OrderType?
+
+    /// Id of the pending below order, unique among open orders; generated when absent.
+    public var pendingBelowClientOrderId: String?
+
+    /// Limit price when `pendingBelowType` is `STOP_LOSS_LIMIT` or `TAKE_PROFIT_LIMIT`.
+    public var pendingBelowPrice: ExactDecimal?
+
+    /// Stop price for the pending below order; `pendingBelowStopPrice` and/or `pendingBelowTrailingDelta` is needed.
+    public var pendingBelowStopPrice: ExactDecimal?
+
+    /// `pendingBelowTrailingDelta`.
+    public var pendingBelowTrailingDelta: Int64?
+
+    /// Only with `pendingBelowTimeInForce` GTC, or when `pendingBelowType` is `LIMIT_MAKER`.
+    public var pendingBelowIcebergQty: ExactDecimal?
+
+    /// `pendingBelowTimeInForce`.
+    public var pendingBelowTimeInForce: TimeInForce?
+
+    /// Identifies the pending below order within an order strategy.
+    public var pendingBelowStrategyId: Int64?
+
+    /// Identifies the pending below order strategy; values below 1000000 are reserved.
+    ///
+    /// - Minimum: 1000000
+    public var pendingBelowStrategyType: Int?
+
+    /// Pegs the pending below order's price to the best price of the book: `PRIMARY_PEG` (same side) or `MARKET_PEG`
+    /// (opposite side).
+    public var pendingBelowPegPriceType: PegPriceType?
+
+    /// Only `PRICE_LEVEL`; sent together with `pendingBelowPegOffsetValue`.
+    public var pendingBelowPegOffsetType: PegOffsetType?
+
+    /// Price level to peg to, counted from the best one; sent together with `pendingBelowPegOffsetType`.
+    public var pendingBelowPegOffsetValue: Int?
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
+    ///
+    /// - Maximum: 60000
+    public var recvWindow: ExactDecimal?
+
+    public init(
+        symbol: String,
+        listClientOrderId: String? = nil,
+        newOrderRespType: OrderResponseType? = nil,
+        selfTradePreventionMode: SelfTradePreventionMode? = nil,
+        workingType: OrderType,
+        workingSide: OrderSide,
+        workingClientOrderId: String? = nil,
+        workingPrice: ExactDecimal,
+        workingQuantity: ExactDecimal,
+        workingIcebergQty: ExactDecimal? = nil,
+        workingTimeInForce: TimeInForce? = nil,
+        workingStrategyId: Int64? = nil,
+        workingStrategyType: Int? = nil,
+        workingPegPriceType: PegPriceType? = nil,
+        workingPegOffsetType: PegOffsetType? = nil,
+        workingPegOffsetValue: Int? = nil,
+        pendingSide: OrderSide,
+        pendingAboveType: OrderType,
+        pendingAboveClientOrderId: String? = nil,
+        pendingAbovePrice: ExactDecimal? = nil,
+        pendingAboveStopPrice: ExactDecimal? = nil,
+        pendingAboveTrailingDelta: Int64? = nil,
+        pendingAboveIcebergQty: ExactDecimal? = nil,
+        pendingAboveTimeInForce: TimeInForce? = nil,
+        pendingAboveStrategyId: Int64? = nil,
+        pendingAboveStrategyType: Int? = nil,
+        pendingAbovePegPriceType: PegPriceType? = nil,
+        pendingAbovePegOffsetType: PegOffsetType? = nil,
+        pendingAbovePegOffsetValue: Int? = nil,
+        pendingBelowType: OrderType? = nil,
+        pendingBelowClientOrderId: String? = nil,
+        pendingBelowPrice: ExactDecimal? = nil,
+        pendingBelowStopPrice: ExactDecimal? = nil,
+        pendingBelowTrailingDelta: Int64? = nil,
+        pendingBelowIcebergQty: ExactDecimal? = nil,
+        pendingBelowTimeInForce: TimeInForce? = nil,
+        pendingBelowStrategyId: Int64? = nil,
+        pendingBelowStrategyType: Int? = nil,
+        pendingBelowPegPriceType: PegPriceType? = nil,
+        pendingBelowPegOffsetType: PegOffsetType? = nil,
+        pendingBelowPegOffsetValue: Int? = nil,
+        recvWindow: ExactDecimal? = nil
+    ) {
+        self.symbol = symbol
+        self.listClientOrderId = listClientOrderId
+        self.newOrderRespType = newOrderRespType
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.workingType = workingType
+        self.workingSide = workingSide
+        self.workingClientOrderId = workingClientOrderId
+        self.workingPrice = workingPrice
+        self.workingQuantity = workingQuantity
+        self.workingIcebergQty = workingIcebergQty
+        self.workingTimeInForce = workingTimeInForce
+        self.workingStrategyId = workingStrategyId
+        self.workingStrategyType = workingStrategyType
+        self.workingPegPriceType = workingPegPriceType
+        self.workingPegOffsetType = workingPegOffsetType
+        self.workingPegOffsetValue = workingPegOffsetValue
+        self.pendingSide = pendingSide
+        self.pendingAboveType = pendingAboveType
+        self.pendingAboveClientOrderId = pendingAboveClientOrderId
+        self.pendingAbovePrice = pendingAbovePrice
+        self.pendingAboveStopPrice = pendingAboveStopPrice
+        self.pendingAboveTrailingDelta = pendingAboveTrailingDelta
+        self.pendingAboveIcebergQty = pendingAboveIcebergQty
+        self.pendingAboveTimeInForce = pendingAboveTimeInForce
+        self.pendingAboveStrategyId = pendingAboveStrategyId
+        self.pendingAboveStrategyType = pendingAboveStrategyType
+        self.pendingAbovePegPriceType = pendingAbovePegPriceType
+        self.pendingAbovePegOffsetType = pendingAbovePegOffsetType
+        self.pendingAbovePegOffsetValue = pendingAbovePegOffsetValue
+        self.pendingBelowType = pendingBelowType
+        self.pendingBelowClientOrderId = pendingBelowClientOrderId
+        self.pendingBelowPrice = pendingBelowPrice
+        self.pendingBelowStopPrice = pendingBelowStopPrice
+        self.pendingBelowTrailingDelta = pendingBelowTrailingDelta
+        self.pendingBelowIcebergQty = pendingBelowIcebergQty
+        self.pendingBelowTimeInForce = pendingBelowTimeInForce
+        self.pendingBelowStrategyId = pendingBelowStrategyId
+        self.pendingBelowStrategyType = pendingBelowStrategyType
+        self.pendingBelowPegPriceType = pendingBelowPegPriceType
+        self.pendingBelowPegOffsetType = pendingBelowPegOffsetType
+        self.pendingBelowPegOffsetValue = pendingBelowPegOffsetValue
+        self.recvWindow = recvWindow
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .body)
+        parameters.add("listClientOrderId", listClientOrderId, in: .body)
+        parameters.add("newOrderRespType", newOrderRespType, in: .body)
+        parameters.add("selfTradePreventionMode", selfTradePreventionMode, in: .body)
+        parameters.add("workingType", workingType, in: .body)
+        parameters.add("workingSide", workingSide, in: .body)
+        parameters.add("workingClientOrderId", workingClientOrderId, in: .body)
+        parameters.add("workingPrice", workingPrice, in: .body)
+        parameters.add("workingQuantity", workingQuantity, in: .body)
+        parameters.add("workingIcebergQty", workingIcebergQty, in: .body)
+        parameters.add("workingTimeInForce", workingTimeInForce, in: .body)
+        parameters.add("workingStrategyId", workingStrategyId, in: .body)
+        parameters.add("workingStrategyType", workingStrategyType, in: .body)
+        parameters.add("workingPegPriceType", workingPegPriceType, in: .body)
+        parameters.add("workingPegOffsetType", workingPegOffsetType, in: .body)
+        parameters.add("workingPegOffsetValue", workingPegOffsetValue, in: .body)
+        parameters.add("pendingSide", pendingSide, in: .body)
+        parameters.add("pendingAboveType", pendingAboveType, in: .body)
+        parameters.add("pendingAboveClientOrderId", pendingAboveClientOrderId, in: .body)
+        parameters.add("pendingAbovePrice", pendingAbovePrice, in: .body)
+        parameters.add("pendingAboveStopPrice", pendingAboveStopPrice, in: .body)
+        parameters.add("pendingAboveTrailingDelta", pendingAboveTrailingDelta, in: .body)
+        parameters.add("pendingAboveIcebergQty", pendingAboveIcebergQty, in: .body)
+        parameters.add("pendingAboveTimeInForce", pendingAboveTimeInForce, in: .body)
+        parameters.add("pendingAboveStrategyId", pendingAboveStrategyId, in: .body)
+        parameters.add("pendingAboveStrategyType", pendingAboveStrategyType, in: .body)
+        parameters.add("pendingAbovePegPriceType", pendingAbovePegPriceType, in: .body)
+        parameters.add("pendingAbovePegOffsetType", pendingAbovePegOffsetType, in: .body)
+        parameters.add("pendingAbovePegOffsetValue", pendingAbovePegOffsetValue, in: .body)
+        parameters.add("pendingBelowType", pendingBelowType, in: .body)
+        parameters.add("pendingBelowClientOrderId", pendingBelowClientOrderId, in: .body)
+        parameters.add("pendingBelowPrice", pendingBelowPrice, in: .body)
+        parameters.add("pendingBelowStopPrice", pendingBelowStopPrice, in: .body)
+        parameters.add("pendingBelowTrailingDelta", pendingBelowTrailingDelta, in: .body)
+        parameters.add("pendingBelowIcebergQty", pendingBelowIcebergQty, in: .body)
+        parameters.add("pendingBelowTimeInForce", pendingBelowTimeInForce, in: .body)
+        parameters.add("pendingBelowStrategyId", pendingBelowStrategyId, in: .body)
+        parameters.add("pendingBelowStrategyType", pendingBelowStrategyType, in: .body)
+        parameters.add("pendingBelowPegPriceType", pendingBelowPegPriceType, in: .body)
+        parameters.add("pendingBelowPegOffsetType", pendingBelowPegOffsetType, in: .body)
+        parameters.add("pendingBelowPegOffsetValue", pendingBelowPegOffsetValue, in: .body)
+        parameters.add("recvWindow", recvWindow, in: .body)
+        return parameters
+    }
+
+    /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
+    public static let rules: [ParameterRule] = [
+        ParameterRule(
+            .requireValue(["BUY"]), ["workingSide"],
+            rule: "requires workingSide=BUY", code: "-1222"),
+        ParameterRule(
+            .requireValue(["SELL"]), ["pendingSide"],
+            rule: "requires pendingSide=SELL", code: "-1223"),
+        ParameterRule(
+            .requireAnyOf, ["pendingBelowStopPrice", "pendingBelowTrailingDelta"],
+            when: [
+                .present("pendingBelowType")
+            ],
+            rule: "pendingBelowType sent: requires at least one of pendingBelowStopPrice, pendingBelowTrailingDelta"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["workingTimeInForce"],
+            when: [
+                .equals("workingType", ["LIMIT"]),
+                .present("workingIcebergQty"),
+            ],
+            rule: "workingType=LIMIT and workingIcebergQty sent: requires workingTimeInForce=GTC"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["pendingAboveTimeInForce"],
+            when: [
+                .equals("pendingAboveType", ["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]),
+                .present("pendingAboveIcebergQty"),
+            ],
+            rule: "pendingAboveType=STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and pendingAboveIcebergQty sent: requires pendingAboveTimeInForce=GTC"),
+        ParameterRule(
+            .requireValue(["GTC"]), ["pendingBelowTimeInForce"],
+            when: [
+                .present("pendingBelowIcebergQty")
+            ],
+            rule: "pendingBelowIcebergQty sent: requires pendingBelowTimeInForce=GTC"),
+        ParameterRule(
+            .require, ["workingPegOffsetValue"],
+            when: [
+                .present("workingPegOffsetType")
+            ],
+            rule: "workingPegOffsetType sent: requires workingPegOffsetValue"),
+        ParameterRule(
+            .require, ["workingPegOffsetType"],
+            when: [
+                .present("workingPegOffsetValue")
+            ],
+            rule: "workingPegOffsetValue sent: requires workingPegOffsetType"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetValue"],
+            when: [
+                .present("pendingAbovePegOffsetType")
+            ],
+            rule: "pendingAbovePegOffsetType sent: requires pendingAbovePegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingAbovePegOffsetType"],
+            when: [
+                .present("pendingAbovePegOffsetValue")
+            ],
+            rule: "pendingAbovePegOffsetValue sent: requires pendingAbovePegOffsetType"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetValue"],
+            when: [
+                .present("pendingBelowPegOffsetType")
+            ],
+            rule: "pendingBelowPegOffsetType sent: requires pendingBelowPegOffsetValue"),
+        ParameterRule(
+            .require, ["pendingBelowPegOffsetType"],
+            when: [
+                .present("pendingBelowPegOffsetValue")
+            ],
+            rule: "pendingBelowPegOffsetValue sent: requires pendingBelowPegOffsetType"),
+        ParameterRule(
+            .allowed(["LIMIT", "LIMIT_MAKER"]), ["workingType"],
+            rule: "workingType is one of LIMIT, LIMIT_MAKER"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["workingStrategyType"],
+            rule: "workingStrategyType ≥ 1000000"),
+        ParameterRule(
+            .allowed(["STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["pendingAboveType"],
+            rule: "pendingAboveType is one of STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["pendingAboveStrategyType"],
+            rule: "pendingAboveStrategyType ≥ 1000000"),
+        ParameterRule(
+            .allowed(["STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"]), ["pendingBelowType"],
+            rule: "pendingBelowType is one of STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT"),
+        ParameterRule(
+            .range(min: "1000000", max: nil), ["pendingBelowStrategyType"],
+            rule: "pendingBelowStrategyType ≥ 1000000"),
+    ]
+
+    public var weight: Int { 1 }
+
+    static let variantSelector = VariantSelector(
+        param: "newOrderRespType",
+        variants: ["ACK", "RESULT", "FULL"],
+        defaults: [])
+
+    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpocoResponse {
+        switch Self.variantSelector.select(parameters) {
+        case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
+        case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
+        case "FULL": return .full(try decoder.decode(OrderListFull.self, from: data))
+        default:
+            if let value = try? decoder.decode(OrderListFull.self, from: data) { return .full(value) }
+            if let value = try? decoder.decode(OrderListResult.self, from: data) { return .result(value) }
+            return .ack(try decoder.decode(OrderListAck.self, from: data))
+        }
+    }
+}
+
+/// The response of `newOrderListOpoco`, whose shape `newOrderRespType` chooses.
+public enum NewOrderListOpocoResponse: Sendable, Hashable {
+    /// The `ACK` response.
+    case ack(OrderListAck)
+    /// The `RESULT` response.
+    case result(OrderListResult)
+    /// The `FULL` response.
+    case full(OrderListFull)
+}
+
 /// Parameters of `BinanceSpotClient.cancelOrderList`: Cancel an entire order list.
 ///
 /// - Endpoint: `DELETE /api/v3/orderList`
@@ -4415,17 +5418,18 @@ public struct CancelOrderListRequest: SpecRequest, Hashable {
     /// Client id of this cancel; generated when absent.
     public var newClientOrderId: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
         orderListId: Int64? = nil,
         listClientOrderId: String? = nil,
         newClientOrderId: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderListId = orderListId
@@ -4471,15 +5475,16 @@ public struct QueryOrderListRequest: SpecRequest, Hashable {
     /// The `listClientOrderId` of the order list.
     public var origClientOrderId: String?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         orderListId: Int64? = nil,
         origClientOrderId: String? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.orderListId = orderListId
         self.origClientOrderId = origClientOrderId
@@ -4530,17 +5535,18 @@ public struct AllOrderListsRequest: SpecRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         fromId: Int64? = nil,
         startTime: Int64? = nil,
         endTime: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.fromId = fromId
         self.startTime = startTime
@@ -4586,13 +5592,14 @@ public struct OpenOrderListsRequest: SpecRequest, Hashable {
         security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.recvWindow = recvWindow
     }
@@ -4660,10 +5667,11 @@ public struct NewSorOrderRequest: SpecRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -4678,7 +5686,7 @@ public struct NewSorOrderRequest: SpecRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -4841,10 +5849,11 @@ public struct TestNewSorOrderRequest: SpecRequest, Hashable {
     /// STP mode; the allowed modes depend on the symbol's configuration.
     public var selfTradePreventionMode: SelfTradePreventionMode?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     /// Also compute and return the commission rates for the order.
     ///
@@ -4864,7 +5873,7 @@ public struct TestNewSorOrderRequest: SpecRequest, Hashable {
         icebergQty: ExactDecimal? = nil,
         newOrderRespType: OrderResponseType? = nil,
         selfTradePreventionMode: SelfTradePreventionMode? = nil,
-        recvWindow: Int64? = nil,
+        recvWindow: ExactDecimal? = nil,
         computeCommissionRates: Bool? = nil
     ) {
         self.symbol = symbol
@@ -4971,14 +5980,15 @@ public struct AccountRequest: SpecRequest, Hashable {
     /// - Default: false
     public var omitZeroBalances: Bool?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         omitZeroBalances: Bool? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.omitZeroBalances = omitZeroBalances
         self.recvWindow = recvWindow
@@ -5026,10 +6036,11 @@ public struct MyTradesRequest: SpecRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -5038,7 +6049,7 @@ public struct MyTradesRequest: SpecRequest, Hashable {
         endTime: Int64? = nil,
         fromId: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -5101,13 +6112,14 @@ public struct RateLimitOrderRequest: SpecRequest, Hashable {
         security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
         encoding: .form, contentType: nil)
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.recvWindow = recvWindow
     }
@@ -5150,10 +6162,11 @@ public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -5161,7 +6174,7 @@ public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
         orderId: Int64? = nil,
         fromPreventedMatchId: Int64? = nil,
         limit: Int? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.preventedMatchId = preventedMatchId
@@ -5247,10 +6260,11 @@ public struct MyAllocationsRequest: SpecRequest, Hashable {
     /// `orderId`.
     public var orderId: Int64?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
@@ -5259,7 +6273,7 @@ public struct MyAllocationsRequest: SpecRequest, Hashable {
         fromAllocationId: Int? = nil,
         limit: Int? = nil,
         orderId: Int64? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.startTime = startTime
@@ -5359,17 +6373,18 @@ public struct OrderAmendmentsRequest: SpecRequest, Hashable {
     /// - Maximum: 1000
     public var limit: Int64?
 
-    /// `recvWindow`.
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
     ///
     /// - Maximum: 60000
-    public var recvWindow: Int64?
+    public var recvWindow: ExactDecimal?
 
     public init(
         symbol: String,
         orderId: Int64,
         fromExecutionId: Int64? = nil,
         limit: Int64? = nil,
-        recvWindow: Int64? = nil
+        recvWindow: ExactDecimal? = nil
     ) {
         self.symbol = symbol
         self.orderId = orderId
@@ -5396,4 +6411,42 @@ public struct OrderAmendmentsRequest: SpecRequest, Hashable {
     ]
 
     public var weight: Int { 4 }
+}
+
+/// Parameters of `BinanceSpotClient.myFilters`: Query the filters relevant to the account on a symbol.
+///
+/// - Endpoint: `GET /api/v3/myFilters`
+public struct MyFiltersRequest: SpecRequest, Hashable {
+    public typealias Response = MyFilters
+
+    public static let endpoint = Endpoint(
+        id: "myFilters", method: .get, path: "/api/v3/myFilters",
+        security: SecurityRequirement(apiKey: true, signed: true, timestamp: false, bearer: false),
+        encoding: .form, contentType: nil)
+
+    /// `symbol` (mandatory).
+    public var symbol: String
+
+    /// Milliseconds the request stays valid; up to three decimal places, so microseconds can be given (e.g.
+    /// 6000.346).
+    ///
+    /// - Maximum: 60000
+    public var recvWindow: ExactDecimal?
+
+    public init(
+        symbol: String,
+        recvWindow: ExactDecimal? = nil
+    ) {
+        self.symbol = symbol
+        self.recvWindow = recvWindow
+    }
+
+    public var parameters: Parameters {
+        var parameters = Parameters()
+        parameters.add("symbol", symbol, in: .query)
+        parameters.add("recvWindow", recvWindow, in: .query)
+        return parameters
+    }
+
+    public var weight: Int { 40 }
 }

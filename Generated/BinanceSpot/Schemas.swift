@@ -34,18 +34,30 @@ public enum DriftSchemas {
 
     public static let selfTradePreventionMode = ResponseSchema.enumeration("SelfTradePreventionMode", SelfTradePreventionMode.self)
 
+    public static let executionRuleType = ResponseSchema.enumeration("ExecutionRuleType", ExecutionRuleType.self)
+
+    public static let expiryReason = ResponseSchema.enumeration("ExpiryReason", ExpiryReason.self)
+
+    public static let pegPriceType = ResponseSchema.enumeration("PegPriceType", PegPriceType.self)
+
+    public static let pegOffsetType = ResponseSchema.enumeration("PegOffsetType", PegOffsetType.self)
+
     public static let cancelReplaceResult = ResponseSchema.enumeration("CancelReplaceResult", CancelReplaceResult.self)
 
     public static let filterType = ResponseSchema.enumeration("FilterType", FilterType.self)
 
-    public static let rateLimit = ResponseSchema.model("RateLimit", [
+    public static let referencePriceCalculationType = ResponseSchema.enumeration("ReferencePriceCalculationType", ReferencePriceCalculationType.self)
+
+    public static let rateLimit = ResponseSchema.model("RateLimit", rateLimitFields)
+    static let rateLimitFields: [FieldSchema] = [
         .required("rateLimitType", rateLimitType),
         .required("interval", rateLimitInterval),
         .required("intervalNum", .integer),
         .required("limit", .integer),
-    ])
+    ]
 
-    public static let filter = ResponseSchema.polymorphicModel("Filter", discriminator: "filterType", [
+    public static let filter = ResponseSchema.polymorphicModel("Filter", discriminator: "filterType", filterVariants)
+    static let filterVariants: [(String, ResponseSchema)] = [
         ("PRICE_FILTER", priceFilter),
         ("PERCENT_PRICE", percentPrice),
         ("PERCENT_PRICE_BY_SIDE", percentPriceBySide),
@@ -59,126 +71,174 @@ public enum DriftSchemas {
         ("MAX_NUM_ICEBERG_ORDERS", maxNumIcebergOrders),
         ("MAX_POSITION", maxPosition),
         ("TRAILING_DELTA", trailingDelta),
+        ("MAX_NUM_ORDER_AMENDS", maxNumOrderAmends),
+        ("MAX_NUM_ORDER_LISTS", maxNumOrderLists),
         ("EXCHANGE_MAX_NUM_ORDERS", exchangeMaxNumOrders),
         ("EXCHANGE_MAX_NUM_ALGO_ORDERS", exchangeMaxNumAlgoOrders),
         ("EXCHANGE_MAX_NUM_ICEBERG_ORDERS", exchangeMaxNumIcebergOrders),
-    ])
+        ("EXCHANGE_MAX_NUM_ORDER_LISTS", exchangeMaxNumOrderLists),
+        ("MAX_ASSET", maxAsset),
+    ]
 
-    public static let priceFilter = ResponseSchema.model("PriceFilter", [
+    public static let priceFilter = ResponseSchema.model("PriceFilter", priceFilterFields)
+    static let priceFilterFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("minPrice", .decimal),
         .required("maxPrice", .decimal),
         .required("tickSize", .decimal),
-    ])
+    ]
 
-    public static let percentPrice = ResponseSchema.model("PercentPrice", [
+    public static let percentPrice = ResponseSchema.model("PercentPrice", percentPriceFields)
+    static let percentPriceFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("multiplierUp", .decimal),
         .required("multiplierDown", .decimal),
         .required("avgPriceMins", .integer),
-    ])
+    ]
 
-    public static let percentPriceBySide = ResponseSchema.model("PercentPriceBySide", [
+    public static let percentPriceBySide = ResponseSchema.model("PercentPriceBySide", percentPriceBySideFields)
+    static let percentPriceBySideFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("bidMultiplierUp", .decimal),
         .required("bidMultiplierDown", .decimal),
         .required("askMultiplierUp", .decimal),
         .required("askMultiplierDown", .decimal),
         .required("avgPriceMins", .integer),
-    ])
+    ]
 
-    public static let lotSize = ResponseSchema.model("LotSize", [
+    public static let lotSize = ResponseSchema.model("LotSize", lotSizeFields)
+    static let lotSizeFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("minQty", .decimal),
         .required("maxQty", .decimal),
         .required("stepSize", .decimal),
-    ])
+    ]
 
-    public static let minNotional = ResponseSchema.model("MinNotional", [
+    public static let minNotional = ResponseSchema.model("MinNotional", minNotionalFields)
+    static let minNotionalFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("minNotional", .decimal),
         .required("applyToMarket", .boolean),
         .required("avgPriceMins", .integer),
-    ])
+    ]
 
-    public static let notional = ResponseSchema.model("Notional", [
+    public static let notional = ResponseSchema.model("Notional", notionalFields)
+    static let notionalFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("minNotional", .decimal),
         .required("applyMinToMarket", .boolean),
         .required("maxNotional", .decimal),
         .required("applyMaxToMarket", .boolean),
         .required("avgPriceMins", .integer),
-    ])
+    ]
 
-    public static let icebergParts = ResponseSchema.model("IcebergParts", [
+    public static let icebergParts = ResponseSchema.model("IcebergParts", icebergPartsFields)
+    static let icebergPartsFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("limit", .integer),
-    ])
+    ]
 
-    public static let marketLotSize = ResponseSchema.model("MarketLotSize", [
+    public static let marketLotSize = ResponseSchema.model("MarketLotSize", marketLotSizeFields)
+    static let marketLotSizeFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("minQty", .decimal),
         .required("maxQty", .decimal),
         .required("stepSize", .decimal),
-    ])
+    ]
 
-    public static let maxNumOrders = ResponseSchema.model("MaxNumOrders", [
+    public static let maxNumOrders = ResponseSchema.model("MaxNumOrders", maxNumOrdersFields)
+    static let maxNumOrdersFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("maxNumOrders", .integer),
-    ])
+    ]
 
-    public static let maxNumAlgoOrders = ResponseSchema.model("MaxNumAlgoOrders", [
+    public static let maxNumAlgoOrders = ResponseSchema.model("MaxNumAlgoOrders", maxNumAlgoOrdersFields)
+    static let maxNumAlgoOrdersFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("maxNumAlgoOrders", .integer),
-    ])
+    ]
 
-    public static let maxNumIcebergOrders = ResponseSchema.model("MaxNumIcebergOrders", [
+    public static let maxNumIcebergOrders = ResponseSchema.model("MaxNumIcebergOrders", maxNumIcebergOrdersFields)
+    static let maxNumIcebergOrdersFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("maxNumIcebergOrders", .integer),
-    ])
+    ]
 
-    public static let maxPosition = ResponseSchema.model("MaxPosition", [
+    public static let maxPosition = ResponseSchema.model("MaxPosition", maxPositionFields)
+    static let maxPositionFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("maxPosition", .decimal),
-    ])
+    ]
 
-    public static let trailingDelta = ResponseSchema.model("TrailingDelta", [
+    public static let trailingDelta = ResponseSchema.model("TrailingDelta", trailingDeltaFields)
+    static let trailingDeltaFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("minTrailingAboveDelta", .integer),
         .required("maxTrailingAboveDelta", .integer),
         .required("minTrailingBelowDelta", .integer),
         .required("maxTrailingBelowDelta", .integer),
-    ])
+    ]
 
-    public static let exchangeMaxNumOrders = ResponseSchema.model("ExchangeMaxNumOrders", [
+    public static let maxNumOrderAmends = ResponseSchema.model("MaxNumOrderAmends", maxNumOrderAmendsFields)
+    static let maxNumOrderAmendsFields: [FieldSchema] = [
+        .required("filterType", filterType),
+        .required("maxNumOrderAmends", .integer),
+    ]
+
+    public static let maxNumOrderLists = ResponseSchema.model("MaxNumOrderLists", maxNumOrderListsFields)
+    static let maxNumOrderListsFields: [FieldSchema] = [
+        .required("filterType", filterType),
+        .required("maxNumOrderLists", .integer),
+    ]
+
+    public static let exchangeMaxNumOrders = ResponseSchema.model("ExchangeMaxNumOrders", exchangeMaxNumOrdersFields)
+    static let exchangeMaxNumOrdersFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("maxNumOrders", .integer),
-    ])
+    ]
 
-    public static let exchangeMaxNumAlgoOrders = ResponseSchema.model("ExchangeMaxNumAlgoOrders", [
+    public static let exchangeMaxNumAlgoOrders = ResponseSchema.model("ExchangeMaxNumAlgoOrders", exchangeMaxNumAlgoOrdersFields)
+    static let exchangeMaxNumAlgoOrdersFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("maxNumAlgoOrders", .integer),
-    ])
+    ]
 
-    public static let exchangeMaxNumIcebergOrders = ResponseSchema.model("ExchangeMaxNumIcebergOrders", [
+    public static let exchangeMaxNumIcebergOrders = ResponseSchema.model("ExchangeMaxNumIcebergOrders", exchangeMaxNumIcebergOrdersFields)
+    static let exchangeMaxNumIcebergOrdersFields: [FieldSchema] = [
         .required("filterType", filterType),
         .required("maxNumIcebergOrders", .integer),
-    ])
+    ]
 
-    public static let serverTime = ResponseSchema.model("ServerTime", [
-        .required("serverTime", .integer),
-    ])
+    public static let exchangeMaxNumOrderLists = ResponseSchema.model("ExchangeMaxNumOrderLists", exchangeMaxNumOrderListsFields)
+    static let exchangeMaxNumOrderListsFields: [FieldSchema] = [
+        .required("filterType", filterType),
+        .required("maxNumOrderLists", .integer),
+    ]
 
-    public static let exchangeInfo = ResponseSchema.model("ExchangeInfo", [
+    public static let maxAsset = ResponseSchema.model("MaxAsset", maxAssetFields)
+    static let maxAssetFields: [FieldSchema] = [
+        .required("filterType", filterType),
+        .required("asset", .string),
+        .required("limit", .decimal),
+    ]
+
+    public static let serverTime = ResponseSchema.model("ServerTime", serverTimeFields)
+    static let serverTimeFields: [FieldSchema] = [
+        .required("serverTime", .integer)
+    ]
+
+    public static let exchangeInfo = ResponseSchema.model("ExchangeInfo", exchangeInfoFields)
+    static let exchangeInfoFields: [FieldSchema] = [
         .required("timezone", .string),
         .required("serverTime", .integer),
         .required("rateLimits", .array(rateLimit)),
         .required("exchangeFilters", .array(filter)),
         .required("symbols", .array(symbolInfo)),
         .optional("sors", .array(sorInfo)),
-    ])
+    ]
 
-    public static let symbolInfo = ResponseSchema.model("SymbolInfo", [
+    public static let symbolInfo = ResponseSchema.model("SymbolInfo", symbolInfoFields)
+    static let symbolInfoFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("status", symbolStatus),
         .required("baseAsset", .string),
@@ -192,10 +252,12 @@ public enum DriftSchemas {
         .required("icebergAllowed", .boolean),
         .required("ocoAllowed", .boolean),
         .required("otoAllowed", .boolean),
+        .required("opoAllowed", .boolean),
         .required("quoteOrderQtyMarketAllowed", .boolean),
         .required("allowTrailingStop", .boolean),
         .required("cancelReplaceAllowed", .boolean),
-        .required("allowAmend", .boolean),
+        .required("amendAllowed", .boolean),
+        .required("pegInstructionsAllowed", .boolean),
         .required("isSpotTradingAllowed", .boolean),
         .required("isMarginTradingAllowed", .boolean),
         .required("filters", .array(filter)),
@@ -203,29 +265,230 @@ public enum DriftSchemas {
         .required("permissionSets", .array(.array(accountPermission))),
         .required("defaultSelfTradePreventionMode", selfTradePreventionMode),
         .required("allowedSelfTradePreventionModes", .array(selfTradePreventionMode)),
-    ])
+    ]
 
-    public static let sorInfo = ResponseSchema.model("SorInfo", [
+    public static let sorInfo = ResponseSchema.model("SorInfo", sorInfoFields)
+    static let sorInfoFields: [FieldSchema] = [
         .required("baseAsset", .string),
         .required("symbols", .array(.string)),
-    ])
+    ]
 
-    public static let orderAck = ResponseSchema.model("OrderAck", [
+    public static let executionRules = ResponseSchema.model("ExecutionRules", executionRulesFields)
+    static let executionRulesFields: [FieldSchema] = [
+        .required("symbolRules", .array(symbolExecutionRules))
+    ]
+
+    public static let symbolExecutionRules = ResponseSchema.model("SymbolExecutionRules", symbolExecutionRulesFields)
+    static let symbolExecutionRulesFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("rules", .array(executionRule)),
+    ]
+
+    public static let executionRule = ResponseSchema.polymorphicModel("ExecutionRule", discriminator: "ruleType", executionRuleVariants)
+    static let executionRuleVariants: [(String, ResponseSchema)] = [
+        ("PRICE_RANGE", priceRangeRule)
+    ]
+
+    public static let priceRangeRule = ResponseSchema.model("PriceRangeRule", priceRangeRuleFields)
+    static let priceRangeRuleFields: [FieldSchema] = [
+        .required("ruleType", executionRuleType),
+        .required("bidLimitMultUp", .decimal),
+        .required("bidLimitMultDown", .decimal),
+        .required("askLimitMultUp", .decimal),
+        .required("askLimitMultDown", .decimal),
+    ]
+
+    public static let orderBook = ResponseSchema.model("OrderBook", orderBookFields)
+    static let orderBookFields: [FieldSchema] = [
+        .required("lastUpdateId", .integer),
+        .required("bids", .array(orderBookLevel)),
+        .required("asks", .array(orderBookLevel)),
+    ]
+
+    public static let orderBookLevel = ResponseSchema.positionalModel("OrderBookLevel", orderBookLevelFields)
+    static let orderBookLevelFields: [FieldSchema] = [
+        .required("price", .decimal),
+        .required("qty", .decimal),
+    ]
+
+    public static let trade = ResponseSchema.model("Trade", tradeFields)
+    static let tradeFields: [FieldSchema] = [
+        .required("id", .integer),
+        .required("price", .decimal),
+        .required("qty", .decimal),
+        .required("quoteQty", .decimal),
+        .required("time", .integer),
+        .required("isBuyerMaker", .boolean),
+        .required("isBestMatch", .boolean),
+    ]
+
+    public static let blockTrade = ResponseSchema.model("BlockTrade", blockTradeFields)
+    static let blockTradeFields: [FieldSchema] = [
+        .required("id", .integer),
+        .required("price", .decimal),
+        .required("qty", .decimal),
+        .required("quoteQty", .decimal),
+        .required("time", .integer),
+        .required("isBuyerMaker", .boolean),
+    ]
+
+    public static let aggTrade = ResponseSchema.model("AggTrade", aggTradeFields)
+    static let aggTradeFields: [FieldSchema] = [
+        .required("a", .integer),
+        .required("p", .decimal),
+        .required("q", .decimal),
+        .required("f", .integer),
+        .required("l", .integer),
+        .required("T", .integer),
+        .required("m", .boolean),
+        .required("M", .boolean),
+    ]
+
+    public static let kline = ResponseSchema.positionalModel("Kline", klineFields)
+    static let klineFields: [FieldSchema] = [
+        .required("openTime", .integer),
+        .required("open", .decimal),
+        .required("high", .decimal),
+        .required("low", .decimal),
+        .required("close", .decimal),
+        .required("volume", .decimal),
+        .required("closeTime", .integer),
+        .required("quoteAssetVolume", .decimal),
+        .required("numberOfTrades", .integer),
+        .required("takerBuyBaseAssetVolume", .decimal),
+        .required("takerBuyQuoteAssetVolume", .decimal),
+        .required("ignore", .anything),
+    ]
+
+    public static let averagePrice = ResponseSchema.model("AveragePrice", averagePriceFields)
+    static let averagePriceFields: [FieldSchema] = [
+        .required("mins", .integer),
+        .required("price", .decimal),
+        .required("closeTime", .integer),
+    ]
+
+    public static let ticker24hr = ResponseSchema.model("Ticker24hr", ticker24hrFields)
+    static let ticker24hrFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("priceChange", .decimal),
+        .required("priceChangePercent", .decimal),
+        .required("weightedAvgPrice", .decimal),
+        .required("prevClosePrice", .decimal),
+        .required("lastPrice", .decimal),
+        .required("lastQty", .decimal),
+        .required("bidPrice", .decimal),
+        .required("bidQty", .decimal),
+        .required("askPrice", .decimal),
+        .required("askQty", .decimal),
+        .required("openPrice", .decimal),
+        .required("highPrice", .decimal),
+        .required("lowPrice", .decimal),
+        .required("volume", .decimal),
+        .required("quoteVolume", .decimal),
+        .required("openTime", .integer),
+        .required("closeTime", .integer),
+        .required("firstId", .integer),
+        .required("lastId", .integer),
+        .required("count", .integer),
+    ]
+
+    public static let windowTicker = ResponseSchema.model("WindowTicker", windowTickerFields)
+    static let windowTickerFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("priceChange", .decimal),
+        .required("priceChangePercent", .decimal),
+        .required("weightedAvgPrice", .decimal),
+        .required("openPrice", .decimal),
+        .required("highPrice", .decimal),
+        .required("lowPrice", .decimal),
+        .required("lastPrice", .decimal),
+        .required("volume", .decimal),
+        .required("quoteVolume", .decimal),
+        .required("openTime", .integer),
+        .required("closeTime", .integer),
+        .required("firstId", .integer),
+        .required("lastId", .integer),
+        .required("count", .integer),
+    ]
+
+    public static let miniTicker = ResponseSchema.model("MiniTicker", miniTickerFields)
+    static let miniTickerFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("openPrice", .decimal),
+        .required("highPrice", .decimal),
+        .required("lowPrice", .decimal),
+        .required("lastPrice", .decimal),
+        .required("volume", .decimal),
+        .required("quoteVolume", .decimal),
+        .required("openTime", .integer),
+        .required("closeTime", .integer),
+        .required("firstId", .integer),
+        .required("lastId", .integer),
+        .required("count", .integer),
+    ]
+
+    public static let priceTicker = ResponseSchema.model("PriceTicker", priceTickerFields)
+    static let priceTickerFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("price", .decimal),
+    ]
+
+    public static let bookTicker = ResponseSchema.model("BookTicker", bookTickerFields)
+    static let bookTickerFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("bidPrice", .decimal),
+        .required("bidQty", .decimal),
+        .required("askPrice", .decimal),
+        .required("askQty", .decimal),
+    ]
+
+    public static let referencePrice = ResponseSchema.model("ReferencePrice", referencePriceFields)
+    static let referencePriceFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("referencePrice", .decimal, nullable: true),
+        .required("timestamp", .integer),
+    ]
+
+    public static let referencePriceCalculation = ResponseSchema.polymorphicModel(
+        "ReferencePriceCalculation", discriminator: "calculationType", referencePriceCalculationVariants)
+    static let referencePriceCalculationVariants: [(String, ResponseSchema)] = [
+        ("ARITHMETIC_MEAN", arithmeticMeanCalculation),
+        ("EXTERNAL", externalCalculation),
+    ]
+
+    public static let arithmeticMeanCalculation = ResponseSchema.model("ArithmeticMeanCalculation", arithmeticMeanCalculationFields)
+    static let arithmeticMeanCalculationFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("calculationType", referencePriceCalculationType),
+        .required("bucketCount", .integer),
+        .required("bucketWidthMs", .integer),
+    ]
+
+    public static let externalCalculation = ResponseSchema.model("ExternalCalculation", externalCalculationFields)
+    static let externalCalculationFields: [FieldSchema] = [
+        .required("symbol", .string),
+        .required("calculationType", referencePriceCalculationType),
+        .required("externalCalculationId", .integer),
+    ]
+
+    public static let orderAck = ResponseSchema.model("OrderAck", orderAckFields)
+    static let orderAckFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("orderListId", .integer),
         .required("clientOrderId", .string),
         .required("transactTime", .integer),
-    ])
+    ]
 
-    public static let orderResult = ResponseSchema.model("OrderResult", [
+    public static let orderResult = ResponseSchema.model("OrderResult", orderResultFields)
+    static let orderResultFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("orderListId", .integer),
         .required("clientOrderId", .string),
         .required("transactTime", .integer),
         .required("price", .decimal),
-        .required("origQty", .decimal),
+        .optional("origQty", .decimal),
         .required("executedQty", .decimal),
         .required("origQuoteOrderQty", .decimal),
         .required("cummulativeQuoteQty", .decimal),
@@ -245,16 +508,22 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
-    ])
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
+    ]
 
-    public static let orderFull = ResponseSchema.model("OrderFull", [
+    public static let orderFull = ResponseSchema.model("OrderFull", orderFullFields)
+    static let orderFullFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("orderListId", .integer),
         .required("clientOrderId", .string),
         .required("transactTime", .integer),
         .required("price", .decimal),
-        .required("origQty", .decimal),
+        .optional("origQty", .decimal),
         .required("executedQty", .decimal),
         .required("origQuoteOrderQty", .decimal),
         .required("cummulativeQuoteQty", .decimal),
@@ -275,9 +544,15 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
-    ])
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
+    ]
 
-    public static let fill = ResponseSchema.model("Fill", [
+    public static let fill = ResponseSchema.model("Fill", fillFields)
+    static let fillFields: [FieldSchema] = [
         .optional("matchType", .string),
         .required("price", .decimal),
         .required("qty", .decimal),
@@ -285,27 +560,32 @@ public enum DriftSchemas {
         .required("commissionAsset", .string),
         .required("tradeId", .integer),
         .optional("allocId", .integer),
-    ])
+    ]
 
-    public static let testOrderResult = ResponseSchema.model("TestOrderResult", [
+    public static let testOrderResult = ResponseSchema.model("TestOrderResult", testOrderResultFields)
+    static let testOrderResultFields: [FieldSchema] = [
         .optional("standardCommissionForOrder", makerTakerCommission),
+        .optional("specialCommissionForOrder", makerTakerCommission),
         .optional("taxCommissionForOrder", makerTakerCommission),
         .optional("discount", commissionDiscount),
-    ])
+    ]
 
-    public static let makerTakerCommission = ResponseSchema.model("MakerTakerCommission", [
+    public static let makerTakerCommission = ResponseSchema.model("MakerTakerCommission", makerTakerCommissionFields)
+    static let makerTakerCommissionFields: [FieldSchema] = [
         .required("maker", .decimal),
         .required("taker", .decimal),
-    ])
+    ]
 
-    public static let commissionDiscount = ResponseSchema.model("CommissionDiscount", [
+    public static let commissionDiscount = ResponseSchema.model("CommissionDiscount", commissionDiscountFields)
+    static let commissionDiscountFields: [FieldSchema] = [
         .required("enabledForAccount", .boolean),
         .required("enabledForSymbol", .boolean),
         .required("discountAsset", .string),
         .required("discount", .decimal),
-    ])
+    ]
 
-    public static let order = ResponseSchema.model("Order", [
+    public static let order = ResponseSchema.model("Order", orderFields)
+    static let orderFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("orderListId", .integer),
@@ -334,9 +614,15 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
-    ])
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
+    ]
 
-    public static let canceledOrder = ResponseSchema.model("CanceledOrder", [
+    public static let canceledOrder = ResponseSchema.model("CanceledOrder", canceledOrderFields)
+    static let canceledOrderFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("origClientOrderId", .string),
         .required("orderId", .integer),
@@ -363,9 +649,15 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
-    ])
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
+    ]
 
-    public static let canceledOrderOrList = ResponseSchema.model("CanceledOrderOrList", [
+    public static let canceledOrderOrList = ResponseSchema.model("CanceledOrderOrList", canceledOrderOrListFields)
+    static let canceledOrderOrListFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderListId", .integer),
         .optional("origClientOrderId", .string),
@@ -392,6 +684,11 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
         .optional("contingencyType", contingencyType),
         .optional("listStatusType", orderListStatus),
         .optional("listOrderStatus", orderListOrderStatus),
@@ -399,43 +696,49 @@ public enum DriftSchemas {
         .optional("transactionTime", .integer),
         .optional("orders", .array(orderListOrder)),
         .optional("orderReports", .array(canceledOrder)),
-    ])
+    ]
 
-    public static let cancelReplaceOrderAck = ResponseSchema.model("CancelReplaceOrderAck", [
+    public static let cancelReplaceOrderAck = ResponseSchema.model("CancelReplaceOrderAck", cancelReplaceOrderAckFields)
+    static let cancelReplaceOrderAckFields: [FieldSchema] = [
         .required("cancelResult", cancelReplaceResult),
         .required("newOrderResult", cancelReplaceResult),
         .required("cancelResponse", canceledOrder),
         .required("newOrderResponse", orderAck),
-    ])
+    ]
 
-    public static let cancelReplaceOrderResult = ResponseSchema.model("CancelReplaceOrderResult", [
+    public static let cancelReplaceOrderResult = ResponseSchema.model("CancelReplaceOrderResult", cancelReplaceOrderResultFields)
+    static let cancelReplaceOrderResultFields: [FieldSchema] = [
         .required("cancelResult", cancelReplaceResult),
         .required("newOrderResult", cancelReplaceResult),
         .required("cancelResponse", canceledOrder),
         .required("newOrderResponse", orderResult),
-    ])
+    ]
 
-    public static let cancelReplaceOrderFull = ResponseSchema.model("CancelReplaceOrderFull", [
+    public static let cancelReplaceOrderFull = ResponseSchema.model("CancelReplaceOrderFull", cancelReplaceOrderFullFields)
+    static let cancelReplaceOrderFullFields: [FieldSchema] = [
         .required("cancelResult", cancelReplaceResult),
         .required("newOrderResult", cancelReplaceResult),
         .required("cancelResponse", canceledOrder),
         .required("newOrderResponse", orderFull),
-    ])
+    ]
 
-    public static let cancelReplaceError = ResponseSchema.model("CancelReplaceError", [
+    public static let cancelReplaceError = ResponseSchema.model("CancelReplaceError", cancelReplaceErrorFields)
+    static let cancelReplaceErrorFields: [FieldSchema] = [
         .required("code", .integer),
         .required("msg", .string),
         .optional("data", cancelReplaceErrorData),
-    ])
+    ]
 
-    public static let cancelReplaceErrorData = ResponseSchema.model("CancelReplaceErrorData", [
+    public static let cancelReplaceErrorData = ResponseSchema.model("CancelReplaceErrorData", cancelReplaceErrorDataFields)
+    static let cancelReplaceErrorDataFields: [FieldSchema] = [
         .required("cancelResult", cancelReplaceResult),
         .required("newOrderResult", cancelReplaceResult),
         .required("cancelResponse", cancelReplaceCancelOutcome),
         .required("newOrderResponse", cancelReplaceNewOrderOutcome, nullable: true),
-    ])
+    ]
 
-    public static let cancelReplaceCancelOutcome = ResponseSchema.model("CancelReplaceCancelOutcome", [
+    public static let cancelReplaceCancelOutcome = ResponseSchema.model("CancelReplaceCancelOutcome", cancelReplaceCancelOutcomeFields)
+    static let cancelReplaceCancelOutcomeFields: [FieldSchema] = [
         .optional("code", .integer),
         .optional("msg", .string),
         .optional("symbol", .string),
@@ -464,9 +767,15 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
-    ])
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
+    ]
 
-    public static let cancelReplaceNewOrderOutcome = ResponseSchema.model("CancelReplaceNewOrderOutcome", [
+    public static let cancelReplaceNewOrderOutcome = ResponseSchema.model("CancelReplaceNewOrderOutcome", cancelReplaceNewOrderOutcomeFields)
+    static let cancelReplaceNewOrderOutcomeFields: [FieldSchema] = [
         .optional("code", .integer),
         .optional("msg", .string),
         .optional("symbol", .string),
@@ -496,16 +805,23 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
-    ])
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
+    ]
 
-    public static let amendKeepPriorityResult = ResponseSchema.model("AmendKeepPriorityResult", [
+    public static let amendKeepPriorityResult = ResponseSchema.model("AmendKeepPriorityResult", amendKeepPriorityResultFields)
+    static let amendKeepPriorityResultFields: [FieldSchema] = [
         .required("transactTime", .integer),
         .required("executionId", .integer),
         .required("amendedOrder", amendedOrder),
         .optional("listStatus", amendedOrderListStatus),
-    ])
+    ]
 
-    public static let amendedOrder = ResponseSchema.model("AmendedOrder", [
+    public static let amendedOrder = ResponseSchema.model("AmendedOrder", amendedOrderFields)
+    static let amendedOrderFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("orderListId", .integer),
@@ -533,24 +849,32 @@ public enum DriftSchemas {
         .optional("trailingTime", .integer),
         .optional("usedSor", .boolean),
         .optional("workingFloor", workingFloor),
-    ])
+        .optional("pegPriceType", pegPriceType),
+        .optional("pegOffsetType", pegOffsetType),
+        .optional("pegOffsetValue", .integer),
+        .optional("peggedPrice", .decimal),
+        .optional("expiryReason", expiryReason),
+    ]
 
-    public static let amendedOrderListStatus = ResponseSchema.model("AmendedOrderListStatus", [
+    public static let amendedOrderListStatus = ResponseSchema.model("AmendedOrderListStatus", amendedOrderListStatusFields)
+    static let amendedOrderListStatusFields: [FieldSchema] = [
         .required("orderListId", .integer),
         .required("contingencyType", contingencyType),
         .required("listOrderStatus", orderListOrderStatus),
         .required("listClientOrderId", .string),
         .required("symbol", .string),
         .required("orders", .array(orderListOrder)),
-    ])
+    ]
 
-    public static let orderListOrder = ResponseSchema.model("OrderListOrder", [
+    public static let orderListOrder = ResponseSchema.model("OrderListOrder", orderListOrderFields)
+    static let orderListOrderFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("clientOrderId", .string),
-    ])
+    ]
 
-    public static let orderList = ResponseSchema.model("OrderList", [
+    public static let orderList = ResponseSchema.model("OrderList", orderListFields)
+    static let orderListFields: [FieldSchema] = [
         .required("orderListId", .integer),
         .required("contingencyType", contingencyType),
         .required("listStatusType", orderListStatus),
@@ -559,9 +883,10 @@ public enum DriftSchemas {
         .required("transactionTime", .integer),
         .required("symbol", .string),
         .required("orders", .array(orderListOrder)),
-    ])
+    ]
 
-    public static let orderListAck = ResponseSchema.model("OrderListAck", [
+    public static let orderListAck = ResponseSchema.model("OrderListAck", orderListAckFields)
+    static let orderListAckFields: [FieldSchema] = [
         .required("orderListId", .integer),
         .required("contingencyType", contingencyType),
         .required("listStatusType", orderListStatus),
@@ -571,9 +896,10 @@ public enum DriftSchemas {
         .required("symbol", .string),
         .required("orders", .array(orderListOrder)),
         .required("orderReports", .array(orderAck)),
-    ])
+    ]
 
-    public static let orderListResult = ResponseSchema.model("OrderListResult", [
+    public static let orderListResult = ResponseSchema.model("OrderListResult", orderListResultFields)
+    static let orderListResultFields: [FieldSchema] = [
         .required("orderListId", .integer),
         .required("contingencyType", contingencyType),
         .required("listStatusType", orderListStatus),
@@ -583,9 +909,10 @@ public enum DriftSchemas {
         .required("symbol", .string),
         .required("orders", .array(orderListOrder)),
         .required("orderReports", .array(orderResult)),
-    ])
+    ]
 
-    public static let orderListFull = ResponseSchema.model("OrderListFull", [
+    public static let orderListFull = ResponseSchema.model("OrderListFull", orderListFullFields)
+    static let orderListFullFields: [FieldSchema] = [
         .required("orderListId", .integer),
         .required("contingencyType", contingencyType),
         .required("listStatusType", orderListStatus),
@@ -595,9 +922,10 @@ public enum DriftSchemas {
         .required("symbol", .string),
         .required("orders", .array(orderListOrder)),
         .required("orderReports", .array(orderFull)),
-    ])
+    ]
 
-    public static let canceledOrderList = ResponseSchema.model("CanceledOrderList", [
+    public static let canceledOrderList = ResponseSchema.model("CanceledOrderList", canceledOrderListFields)
+    static let canceledOrderListFields: [FieldSchema] = [
         .required("orderListId", .integer),
         .required("contingencyType", contingencyType),
         .required("listStatusType", orderListStatus),
@@ -607,9 +935,10 @@ public enum DriftSchemas {
         .required("symbol", .string),
         .required("orders", .array(orderListOrder)),
         .required("orderReports", .array(canceledOrder)),
-    ])
+    ]
 
-    public static let account = ResponseSchema.model("Account", [
+    public static let account = ResponseSchema.model("Account", accountFields)
+    static let accountFields: [FieldSchema] = [
         .required("makerCommission", .integer),
         .required("takerCommission", .integer),
         .required("buyerCommission", .integer),
@@ -626,22 +955,25 @@ public enum DriftSchemas {
         .required("balances", .array(balance)),
         .required("permissions", .array(accountPermission)),
         .required("uid", .integer),
-    ])
+    ]
 
-    public static let commissionRates = ResponseSchema.model("CommissionRates", [
+    public static let commissionRates = ResponseSchema.model("CommissionRates", commissionRatesFields)
+    static let commissionRatesFields: [FieldSchema] = [
         .required("maker", .decimal),
         .required("taker", .decimal),
         .required("buyer", .decimal),
         .required("seller", .decimal),
-    ])
+    ]
 
-    public static let balance = ResponseSchema.model("Balance", [
+    public static let balance = ResponseSchema.model("Balance", balanceFields)
+    static let balanceFields: [FieldSchema] = [
         .required("asset", .string),
         .required("free", .decimal),
         .required("locked", .decimal),
-    ])
+    ]
 
-    public static let accountTrade = ResponseSchema.model("AccountTrade", [
+    public static let accountTrade = ResponseSchema.model("AccountTrade", accountTradeFields)
+    static let accountTradeFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("id", .integer),
         .required("orderId", .integer),
@@ -655,17 +987,19 @@ public enum DriftSchemas {
         .required("isBuyer", .boolean),
         .required("isMaker", .boolean),
         .required("isBestMatch", .boolean),
-    ])
+    ]
 
-    public static let unfilledOrderCount = ResponseSchema.model("UnfilledOrderCount", [
+    public static let unfilledOrderCount = ResponseSchema.model("UnfilledOrderCount", unfilledOrderCountFields)
+    static let unfilledOrderCountFields: [FieldSchema] = [
         .required("rateLimitType", rateLimitType),
         .required("interval", rateLimitInterval),
         .required("intervalNum", .integer),
         .required("limit", .integer),
         .required("count", .integer),
-    ])
+    ]
 
-    public static let preventedMatch = ResponseSchema.model("PreventedMatch", [
+    public static let preventedMatch = ResponseSchema.model("PreventedMatch", preventedMatchFields)
+    static let preventedMatchFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("preventedMatchId", .integer),
         .required("takerOrderId", .integer),
@@ -676,9 +1010,10 @@ public enum DriftSchemas {
         .required("price", .decimal),
         .required("makerPreventedQuantity", .decimal),
         .required("transactTime", .integer),
-    ])
+    ]
 
-    public static let allocation = ResponseSchema.model("Allocation", [
+    public static let allocation = ResponseSchema.model("Allocation", allocationFields)
+    static let allocationFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("allocationId", .integer),
         .required("allocationType", allocationType),
@@ -693,16 +1028,19 @@ public enum DriftSchemas {
         .required("isBuyer", .boolean),
         .required("isMaker", .boolean),
         .required("isAllocator", .boolean),
-    ])
+    ]
 
-    public static let accountCommission = ResponseSchema.model("AccountCommission", [
+    public static let accountCommission = ResponseSchema.model("AccountCommission", accountCommissionFields)
+    static let accountCommissionFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("standardCommission", commissionRates),
+        .required("specialCommission", commissionRates),
         .required("taxCommission", commissionRates),
         .required("discount", commissionDiscount),
-    ])
+    ]
 
-    public static let orderAmendment = ResponseSchema.model("OrderAmendment", [
+    public static let orderAmendment = ResponseSchema.model("OrderAmendment", orderAmendmentFields)
+    static let orderAmendmentFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("orderId", .integer),
         .required("executionId", .integer),
@@ -711,7 +1049,14 @@ public enum DriftSchemas {
         .required("origQty", .decimal),
         .required("newQty", .decimal),
         .required("time", .integer),
-    ])
+    ]
+
+    public static let myFilters = ResponseSchema.model("MyFilters", myFiltersFields)
+    static let myFiltersFields: [FieldSchema] = [
+        .required("exchangeFilters", .array(filter)),
+        .required("symbolFilters", .array(filter)),
+        .required("assetFilters", .array(filter)),
+    ]
 
     /// Every schema above by its spec name.
     public static let byName: [String: ResponseSchema] = [
@@ -729,8 +1074,13 @@ public enum DriftSchemas {
         "RateLimitType": rateLimitType,
         "RateLimitInterval": rateLimitInterval,
         "SelfTradePreventionMode": selfTradePreventionMode,
+        "ExecutionRuleType": executionRuleType,
+        "ExpiryReason": expiryReason,
+        "PegPriceType": pegPriceType,
+        "PegOffsetType": pegOffsetType,
         "CancelReplaceResult": cancelReplaceResult,
         "FilterType": filterType,
+        "ReferencePriceCalculationType": referencePriceCalculationType,
         "RateLimit": rateLimit,
         "Filter": filter,
         "PriceFilter": priceFilter,
@@ -746,13 +1096,37 @@ public enum DriftSchemas {
         "MaxNumIcebergOrders": maxNumIcebergOrders,
         "MaxPosition": maxPosition,
         "TrailingDelta": trailingDelta,
+        "MaxNumOrderAmends": maxNumOrderAmends,
+        "MaxNumOrderLists": maxNumOrderLists,
         "ExchangeMaxNumOrders": exchangeMaxNumOrders,
         "ExchangeMaxNumAlgoOrders": exchangeMaxNumAlgoOrders,
         "ExchangeMaxNumIcebergOrders": exchangeMaxNumIcebergOrders,
+        "ExchangeMaxNumOrderLists": exchangeMaxNumOrderLists,
+        "MaxAsset": maxAsset,
         "ServerTime": serverTime,
         "ExchangeInfo": exchangeInfo,
         "SymbolInfo": symbolInfo,
         "SorInfo": sorInfo,
+        "ExecutionRules": executionRules,
+        "SymbolExecutionRules": symbolExecutionRules,
+        "ExecutionRule": executionRule,
+        "PriceRangeRule": priceRangeRule,
+        "OrderBook": orderBook,
+        "OrderBookLevel": orderBookLevel,
+        "Trade": trade,
+        "BlockTrade": blockTrade,
+        "AggTrade": aggTrade,
+        "Kline": kline,
+        "AveragePrice": averagePrice,
+        "Ticker24hr": ticker24hr,
+        "WindowTicker": windowTicker,
+        "MiniTicker": miniTicker,
+        "PriceTicker": priceTicker,
+        "BookTicker": bookTicker,
+        "ReferencePrice": referencePrice,
+        "ReferencePriceCalculation": referencePriceCalculation,
+        "ArithmeticMeanCalculation": arithmeticMeanCalculation,
+        "ExternalCalculation": externalCalculation,
         "OrderAck": orderAck,
         "OrderResult": orderResult,
         "OrderFull": orderFull,
@@ -788,6 +1162,7 @@ public enum DriftSchemas {
         "Allocation": allocation,
         "AccountCommission": accountCommission,
         "OrderAmendment": orderAmendment,
+        "MyFilters": myFilters,
     ]
 }
 
@@ -806,6 +1181,128 @@ extension ServerTimeRequest {
 extension ExchangeInfoRequest {
     public var responseSchema: ResponseSchema? {
         DriftSchemas.exchangeInfo
+    }
+}
+
+extension ExecutionRulesRequest {
+    public var responseSchema: ResponseSchema? {
+        DriftSchemas.executionRules
+    }
+}
+
+extension DepthRequest {
+    public var responseSchema: ResponseSchema? {
+        DriftSchemas.orderBook
+    }
+}
+
+extension TradesRequest {
+    public var responseSchema: ResponseSchema? {
+        .array(DriftSchemas.trade)
+    }
+}
+
+extension HistoricalTradesRequest {
+    public var responseSchema: ResponseSchema? {
+        .array(DriftSchemas.trade)
+    }
+}
+
+extension HistoricalBlockTradesRequest {
+    public var responseSchema: ResponseSchema? {
+        .array(DriftSchemas.blockTrade)
+    }
+}
+
+extension AggTradesRequest {
+    public var responseSchema: ResponseSchema? {
+        .array(DriftSchemas.aggTrade)
+    }
+}
+
+extension KlinesRequest {
+    public var responseSchema: ResponseSchema? {
+        .array(DriftSchemas.kline)
+    }
+}
+
+extension UiKlinesRequest {
+    public var responseSchema: ResponseSchema? {
+        .array(DriftSchemas.kline)
+    }
+}
+
+extension AvgPriceRequest {
+    public var responseSchema: ResponseSchema? {
+        DriftSchemas.averagePrice
+    }
+}
+
+extension Ticker24hrRequest {
+    public var responseSchema: ResponseSchema? {
+        switch Self.variantSelector.select(parameters) {
+        case "FULL": DriftSchemas.ticker24hr
+        case "FULL_LIST": .array(DriftSchemas.ticker24hr)
+        case "MINI": DriftSchemas.miniTicker
+        case "MINI_LIST": .array(DriftSchemas.miniTicker)
+        default: .oneOf([DriftSchemas.ticker24hr, .array(DriftSchemas.ticker24hr), DriftSchemas.miniTicker, .array(DriftSchemas.miniTicker)])
+        }
+    }
+}
+
+extension TickerTradingDayRequest {
+    public var responseSchema: ResponseSchema? {
+        switch Self.variantSelector.select(parameters) {
+        case "FULL": DriftSchemas.windowTicker
+        case "FULL_LIST": .array(DriftSchemas.windowTicker)
+        case "MINI": DriftSchemas.miniTicker
+        case "MINI_LIST": .array(DriftSchemas.miniTicker)
+        default: .oneOf([DriftSchemas.windowTicker, .array(DriftSchemas.windowTicker), DriftSchemas.miniTicker, .array(DriftSchemas.miniTicker)])
+        }
+    }
+}
+
+extension TickerPriceRequest {
+    public var responseSchema: ResponseSchema? {
+        switch Self.variantSelector.select(parameters) {
+        case "ONE": DriftSchemas.priceTicker
+        case "ALL": .array(DriftSchemas.priceTicker)
+        default: .oneOf([DriftSchemas.priceTicker, .array(DriftSchemas.priceTicker)])
+        }
+    }
+}
+
+extension TickerBookTickerRequest {
+    public var responseSchema: ResponseSchema? {
+        switch Self.variantSelector.select(parameters) {
+        case "ONE": DriftSchemas.bookTicker
+        case "ALL": .array(DriftSchemas.bookTicker)
+        default: .oneOf([DriftSchemas.bookTicker, .array(DriftSchemas.bookTicker)])
+        }
+    }
+}
+
+extension TickerRequest {
+    public var responseSchema: ResponseSchema? {
+        switch Self.variantSelector.select(parameters) {
+        case "FULL": DriftSchemas.windowTicker
+        case "FULL_LIST": .array(DriftSchemas.windowTicker)
+        case "MINI": DriftSchemas.miniTicker
+        case "MINI_LIST": .array(DriftSchemas.miniTicker)
+        default: .oneOf([DriftSchemas.windowTicker, .array(DriftSchemas.windowTicker), DriftSchemas.miniTicker, .array(DriftSchemas.miniTicker)])
+        }
+    }
+}
+
+extension ReferencePriceRequest {
+    public var responseSchema: ResponseSchema? {
+        DriftSchemas.referencePrice
+    }
+}
+
+extension ReferencePriceCalculationRequest {
+    public var responseSchema: ResponseSchema? {
+        DriftSchemas.referencePriceCalculation
     }
 }
 
@@ -917,6 +1414,28 @@ extension NewOrderListOtocoRequest {
     }
 }
 
+extension NewOrderListOpoRequest {
+    public var responseSchema: ResponseSchema? {
+        switch Self.variantSelector.select(parameters) {
+        case "ACK": DriftSchemas.orderListAck
+        case "RESULT": DriftSchemas.orderListResult
+        case "FULL": DriftSchemas.orderListFull
+        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        }
+    }
+}
+
+extension NewOrderListOpocoRequest {
+    public var responseSchema: ResponseSchema? {
+        switch Self.variantSelector.select(parameters) {
+        case "ACK": DriftSchemas.orderListAck
+        case "RESULT": DriftSchemas.orderListResult
+        case "FULL": DriftSchemas.orderListFull
+        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        }
+    }
+}
+
 extension CancelOrderListRequest {
     public var responseSchema: ResponseSchema? {
         DriftSchemas.canceledOrderList
@@ -997,5 +1516,11 @@ extension AccountCommissionRequest {
 extension OrderAmendmentsRequest {
     public var responseSchema: ResponseSchema? {
         .array(DriftSchemas.orderAmendment)
+    }
+}
+
+extension MyFiltersRequest {
+    public var responseSchema: ResponseSchema? {
+        DriftSchemas.myFilters
     }
 }

@@ -87,7 +87,9 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “1. Get Depth information”
-    public func depth(_ request: DepthRequest, validation: ClientOptions.Validation? = nil) async throws -> Depth {
+    public func depth(
+        _ request: DepthRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> Depth {
         try await runtime.send(request, validation: validation)
     }
 
@@ -103,7 +105,9 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “2. Get Recent Transaction Records information”
-    public func trades(_ request: TradesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Trade] {
+    public func trades(
+        _ request: TradesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Trade] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -120,7 +124,9 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “3. Get Kline information”
-    public func klines(_ request: KlinesRequest, validation: ClientOptions.Validation? = nil) async throws -> [Kline] {
+    public func klines(
+        _ request: KlinesRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Kline] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -134,7 +140,9 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “4. Get Quotes in the last 24 hours information”
-    public func ticker24hr(_ request: Ticker24hrRequest, validation: ClientOptions.Validation? = nil) async throws -> Ticker24hr {
+    public func ticker24hr(
+        _ request: Ticker24hrRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> Ticker24hr {
         try await runtime.send(request, validation: validation)
     }
 
@@ -152,7 +160,9 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “5. Get reference price information”
-    public func tickerPrice(_ request: TickerPriceRequest, validation: ClientOptions.Validation? = nil) async throws -> ExactDecimal {
+    public func tickerPrice(
+        _ request: TickerPriceRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> ExactDecimal {
         try await runtime.send(request, validation: validation)
     }
 
@@ -166,7 +176,9 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “6. Get Symbol Order Top Of Book information.”
-    public func bookTicker(_ request: BookTickerRequest, validation: ClientOptions.Validation? = nil) async throws -> BookTicker {
+    public func bookTicker(
+        _ request: BookTickerRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> BookTicker {
         try await runtime.send(request, validation: validation)
     }
 
@@ -180,7 +192,9 @@ public struct DFXSpotClient: Sendable {
     ///   must carry `EXCHANGE-API-TIMESTAMP` (milliseconds), which may differ from the server's clock by at most 5
     ///   seconds. )
     /// - Docs: dfx/4-market-endpoints.md, “7. Get Symbol Basic information.”
-    public func symbols(_ request: SymbolsRequest, validation: ClientOptions.Validation? = nil) async throws -> [SymbolInfo] {
+    public func symbols(
+        _ request: SymbolsRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [SymbolInfo] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -194,7 +208,9 @@ public struct DFXSpotClient: Sendable {
     ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
     ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “1. Get User information”
-    public func userInfo(_ request: UserInfoRequest = UserInfoRequest(), validation: ClientOptions.Validation? = nil) async throws -> UserInfo {
+    public func userInfo(
+        _ request: UserInfoRequest = UserInfoRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> UserInfo {
         try await runtime.send(request, validation: validation)
     }
 
@@ -208,7 +224,9 @@ public struct DFXSpotClient: Sendable {
     ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
     ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “2、 Get Account Balance information”
-    public func accountBalance(_ request: AccountBalanceRequest, validation: ClientOptions.Validation? = nil) async throws -> [Balance] {
+    public func accountBalance(
+        _ request: AccountBalanceRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Balance] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -224,7 +242,9 @@ public struct DFXSpotClient: Sendable {
     ///   (within 5 seconds of the server's clock) and the Ed25519 signature in `EXCHANGE-API-SIGN`. Open to the
     ///   Administrator and Trader roles. )
     /// - Docs: dfx/5-account-endpoints.md, “3、 Get Account Trade List information.”
-    public func accountTrades(_ request: AccountTradesRequest = AccountTradesRequest(), validation: ClientOptions.Validation? = nil) async throws -> [AccountTrade] {
+    public func accountTrades(
+        _ request: AccountTradesRequest = AccountTradesRequest(), validation: ClientOptions.Validation? = nil
+    ) async throws -> [AccountTrade] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -243,7 +263,9 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “1、 Create Order”
-    public func createOrder(_ request: CreateOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Int64 {
+    public func createOrder(
+        _ request: CreateOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> Int64 {
         try await runtime.send(request, validation: validation)
     }
 
@@ -260,7 +282,9 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “2、 Cancel a single order.”
-    public func cancelOrder(_ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> [CancelResult] {
+    public func cancelOrder(
+        _ request: CancelOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [CancelResult] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -276,7 +300,9 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “3、 Batch Cancel Order.”
-    public func batchCancelOrders(_ request: BatchCancelOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [CancelResult] {
+    public func batchCancelOrders(
+        _ request: BatchCancelOrdersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [CancelResult] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -290,7 +316,9 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “4、 Get Single User Order.”
-    public func getOrder(_ request: GetOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> Order {
+    public func getOrder(
+        _ request: GetOrderRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> Order {
         try await runtime.send(request, validation: validation)
     }
 
@@ -304,7 +332,9 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “5、 Get Information for Closed Orders”
-    public func finishedOrders(_ request: FinishedOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+    public func finishedOrders(
+        _ request: FinishedOrdersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Order] {
         try await runtime.send(request, validation: validation)
     }
 
@@ -318,7 +348,9 @@ public struct DFXSpotClient: Sendable {
     ///   key, timestamp (within 5 seconds of the server's clock) and signature. Open to the Administrator and Trader
     ///   roles. )
     /// - Docs: dfx/6-order-endpoints.md, “6、 Get Information for Open Orders”
-    public func openOrders(_ request: OpenOrdersRequest, validation: ClientOptions.Validation? = nil) async throws -> [Order] {
+    public func openOrders(
+        _ request: OpenOrdersRequest, validation: ClientOptions.Validation? = nil
+    ) async throws -> [Order] {
         try await runtime.send(request, validation: validation)
     }
 }

@@ -14,28 +14,32 @@ public enum DriftSchemas {
 
     public static let clientType = ResponseSchema.enumeration("ClientType", ClientType.self)
 
-    public static let priceLevel = ResponseSchema.positionalModel("PriceLevel", [
+    public static let priceLevel = ResponseSchema.positionalModel("PriceLevel", priceLevelFields)
+    static let priceLevelFields: [FieldSchema] = [
         .required("price", .decimal),
         .required("quantity", .decimal),
-    ])
+    ]
 
-    public static let depth = ResponseSchema.model("Depth", [
+    public static let depth = ResponseSchema.model("Depth", depthFields)
+    static let depthFields: [FieldSchema] = [
         .required("lastUpdateId", .integer),
         .required("lastUpdateTime", .integer),
         .required("symbol", .string),
         .required("asks", .array(priceLevel)),
         .required("bids", .array(priceLevel)),
-    ])
+    ]
 
-    public static let trade = ResponseSchema.model("Trade", [
+    public static let trade = ResponseSchema.model("Trade", tradeFields)
+    static let tradeFields: [FieldSchema] = [
         .required("price", .decimal),
         .required("quantity", .decimal),
         .required("amount", .decimal),
         .required("time", .string),
         .required("isBuyerMaker", .boolean),
-    ])
+    ]
 
-    public static let kline = ResponseSchema.positionalModel("Kline", [
+    public static let kline = ResponseSchema.positionalModel("Kline", klineFields)
+    static let klineFields: [FieldSchema] = [
         .required("openTime", .integer),
         .required("open", .decimal),
         .required("high", .decimal),
@@ -47,9 +51,10 @@ public enum DriftSchemas {
         .required("tradeCount", .integer),
         .required("reserved1", .anything),
         .required("reserved2", .anything),
-    ])
+    ]
 
-    public static let ticker24hr = ResponseSchema.model("Ticker24hr", [
+    public static let ticker24hr = ResponseSchema.model("Ticker24hr", ticker24hrFields)
+    static let ticker24hrFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("priceChange", .decimal),
         .required("priceChangePercent", .decimal),
@@ -59,17 +64,19 @@ public enum DriftSchemas {
         .required("highPrice", .decimal),
         .required("lowPrice", .decimal),
         .required("amount", .decimal),
-    ])
+    ]
 
-    public static let bookTicker = ResponseSchema.model("BookTicker", [
+    public static let bookTicker = ResponseSchema.model("BookTicker", bookTickerFields)
+    static let bookTickerFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("ask", .array(priceLevel)),
         .required("bid", .array(priceLevel)),
         .required("time", .integer),
         .required("lastUpdateTime", .integer),
-    ])
+    ]
 
-    public static let symbolInfo = ResponseSchema.model("SymbolInfo", [
+    public static let symbolInfo = ResponseSchema.model("SymbolInfo", symbolInfoFields)
+    static let symbolInfoFields: [FieldSchema] = [
         .required("symbol", .string),
         .required("baseToken", .string),
         .required("quoteToken", .string),
@@ -80,31 +87,35 @@ public enum DriftSchemas {
         .required("priceIncrement", .decimal),
         .required("enableTrading", .boolean),
         .optional("priceLimitRate", .decimal),
-    ])
+    ]
 
-    public static let userAccount = ResponseSchema.model("UserAccount", [
+    public static let userAccount = ResponseSchema.model("UserAccount", userAccountFields)
+    static let userAccountFields: [FieldSchema] = [
         .required("id", .string),
         .required("name", .string),
         .required("type", .string),
         .required("status", .string),
         .required("enableTrading", .boolean),
-    ])
+    ]
 
-    public static let userInfo = ResponseSchema.model("UserInfo", [
+    public static let userInfo = ResponseSchema.model("UserInfo", userInfoFields)
+    static let userInfoFields: [FieldSchema] = [
         .required("clientType", clientType),
         .required("accounts", .array(userAccount)),
         .required("remainingExposure", .decimal),
-    ])
+    ]
 
-    public static let balance = ResponseSchema.model("Balance", [
+    public static let balance = ResponseSchema.model("Balance", balanceFields)
+    static let balanceFields: [FieldSchema] = [
         .required("tokenId", .integer),
         .required("tokenCode", .string),
         .required("total", .decimal),
         .required("avaliable", .decimal),
         .required("frozen", .decimal),
-    ])
+    ]
 
-    public static let accountTrade = ResponseSchema.model("AccountTrade", [
+    public static let accountTrade = ResponseSchema.model("AccountTrade", accountTradeFields)
+    static let accountTradeFields: [FieldSchema] = [
         .required("tradeId", .string),
         .required("symbol", .string),
         .required("price", .decimal),
@@ -116,9 +127,10 @@ public enum DriftSchemas {
         .required("feeAsset", .string),
         .required("fee", .decimal),
         .required("time", .string),
-    ])
+    ]
 
-    public static let order = ResponseSchema.model("Order", [
+    public static let order = ResponseSchema.model("Order", orderFields)
+    static let orderFields: [FieldSchema] = [
         .required("clientOid", .string),
         .required("orderId", .integer),
         .required("accountId", .string),
@@ -135,14 +147,15 @@ public enum DriftSchemas {
         .optional("stopStatus", .string),
         .optional("averagePrice", .decimal),
         .optional("failedReason", .string),
-    ])
+    ]
 
-    public static let cancelResult = ResponseSchema.model("CancelResult", [
+    public static let cancelResult = ResponseSchema.model("CancelResult", cancelResultFields)
+    static let cancelResultFields: [FieldSchema] = [
         .required("code", .string),
         .required("orderId", .integer),
         .required("clientOrderId", .string, nullable: true),
         .required("msg", .string),
-    ])
+    ]
 
     /// Every schema above by its spec name.
     public static let byName: [String: ResponseSchema] = [

@@ -3,6 +3,9 @@ import SpecModel
 
 /// Escaping and doc-comment helpers: the only place text from a spec is turned into Swift tokens.
 enum SwiftText {
+    /// The line length of generated code (`.swift-format`'s `lineLength`).
+    static let lineLength = 170
+
     /// A Swift string literal for `text`.
     static func literal(_ text: String) -> String {
         var out = "\""

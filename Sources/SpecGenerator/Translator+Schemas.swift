@@ -36,6 +36,11 @@ extension Translator {
             header: header, entries: entries.enumerated().map { index, entry in
                 var entry = entry
                 entry.lines[0] = "public static let \(entry.property) = " + entry.lines[0]
+                // Past the line length, the arguments go on a continuation line, as swift-format lays them out.
+                if entry.lines[0].count + 4 > SwiftText.lineLength, let open = entry.lines[0].firstIndex(of: "(") {
+                    let head = String(entry.lines[0][...open]), arguments = String(entry.lines[0][entry.lines[0].index(after: open)...])
+                    entry.lines.replaceSubrange(0...0, with: [head, "    " + arguments])
+                }
                 entry.isLast = index == entries.count - 1
                 return entry
             },
@@ -56,7 +61,9 @@ extension Translator {
 
     /// `static let name: Type = [ … ]`, one element a line (`[]` when empty).
     private func list(_ declaration: String, _ elements: [String]) -> [String] {
-        elements.isEmpty ? ["static let \(declaration) = []"] : ["static let \(declaration) = ["] + elements.map { "    " + $0 } + ["]"]
+        // swift-format wants a trailing comma after every element when there are several, and none after one.
+        let lines = elements.count == 1 ? elements.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 } : elements
+        return lines.isEmpty ? ["static let \(declaration) = []"] : ["static let \(declaration) = ["] + lines.map { "    " + $0 } + ["]"]
     }
 
     private func fieldLine(_ field: Field) -> String {

@@ -48,26 +48,30 @@ import Testing
             public enum DriftSchemas {
                 public static let side = ResponseSchema.enumeration("Side", Side.self)
 
-                public static let fill = ResponseSchema.model("Fill", [
+                public static let fill = ResponseSchema.model("Fill", fillFields)
+                static let fillFields: [FieldSchema] = [
                     .required("price", .decimal),
                     .optional("fee", .decimalNumber),
-                ])
+                ]
 
-                public static let ack = ResponseSchema.model("Ack", [
+                public static let ack = ResponseSchema.model("Ack", ackFields)
+                static let ackFields: [FieldSchema] = [
                     .required("orderId", .integer),
                     .required("side", side, nullable: true),
-                ])
+                ]
 
-                public static let full = ResponseSchema.model("Full", [
+                public static let full = ResponseSchema.model("Full", fullFields)
+                static let fullFields: [FieldSchema] = [
                     .required("orderId", .integer),
                     .required("fills", .array(fill)),
                     .required("extra", .map(.anything)),
-                ])
+                ]
 
-                public static let level = ResponseSchema.positionalModel("Level", [
+                public static let level = ResponseSchema.positionalModel("Level", levelFields)
+                static let levelFields: [FieldSchema] = [
                     .required("price", .decimal),
                     .required("at", .datetime),
-                ])
+                ]
 
                 /// Every schema above by its spec name.
                 public static let byName: [String: ResponseSchema] = [

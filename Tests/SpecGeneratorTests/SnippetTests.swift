@@ -220,7 +220,9 @@ import Testing
                 /// - Endpoint: `POST /order`
                 /// - Weight: by `limit`: up to 100 → 1, above → 5
                 /// - Security: TRADE
-                public func newOrder(_ request: NewOrderRequest, validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {
+                public func newOrder(
+                    _ request: NewOrderRequest, validation: ClientOptions.Validation? = nil
+                ) async throws -> EmptyResponse {
                     try await runtime.send(request, validation: validation)
                 }
             """))
@@ -237,10 +239,12 @@ import Testing
                     params: \(params)
                     rules: \(rules)
                 """, file: "Client")
-            return source.split(separator: "\n").first { $0.contains("public func query(") }.map(String.init) ?? "<no method>"
+            // The line after `public func query(`: the parameters.
+            let lines = source.split(separator: "\n").map(String.init)
+            return lines.firstIndex { $0.contains("public func query(") }.map { lines[$0 + 1] } ?? "<no method>"
         }
-        let defaulted = "    public func query(_ request: QueryRequest = QueryRequest(), validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {"
-        let bare = "    public func query(_ request: QueryRequest, validation: ClientOptions.Validation? = nil) async throws -> EmptyResponse {"
+        let defaulted = "        _ request: QueryRequest = QueryRequest(), validation: ClientOptions.Validation? = nil"
+        let bare = "        _ request: QueryRequest, validation: ClientOptions.Validation? = nil"
         // Broken by an empty request: an unconditional demand, or one conditioned only on absence.
         #expect(try method("[{requireOneOf: [a, b]}]") == bare)
         #expect(try method("[{requireAnyOf: [a, b]}]") == bare)

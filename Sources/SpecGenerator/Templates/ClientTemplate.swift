@@ -84,7 +84,9 @@ public struct {{name}}: Sendable {
 {{#doc}}
     {{{.}}}
 {{/doc}}
-    public func {{{name}}}(_ request: {{requestType}}{{#defaultArgument}} = {{requestType}}(){{/defaultArgument}}, validation: ClientOptions.Validation? = nil) async throws -> {{{responseType}}} {
+    public func {{{name}}}(
+        _ request: {{requestType}}{{#defaultArgument}} = {{requestType}}(){{/defaultArgument}}, validation: ClientOptions.Validation? = nil
+    ) async throws -> {{{responseType}}} {
         try await runtime.send(request, validation: validation)
     }
 {{/methods}}
