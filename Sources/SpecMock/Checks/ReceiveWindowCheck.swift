@@ -4,17 +4,19 @@ enum ReceiveWindowCheck {
     /// Timestamps above this are microseconds (10^14 ms is in the year 5138; 10^14 µs in 1973).
     static let microsecondThreshold: Int64 = 100_000_000_000_000
 
-    /// Microseconds in a window written as decimal milliseconds (`"5000"`, `"6000.346"`); nil when the text is not
-    /// plain digits with at most `fractionDigits` decimal places, or does not fit.
+    /// Microseconds in a window written as decimal milliseconds (`"5000"`, `"6000.346"`), saturating at
+    /// `Int64.max` for a window too long to count (so it fails the maximum, not the syntax); nil when the text is
+    /// not plain digits with at most `fractionDigits` decimal places.
     static func microseconds(window text: String, fractionDigits: Int) -> Int64? {
         guard ValueCheck.isDecimal(text), !text.hasPrefix("-") else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? parts[1] : ""
-        guard fraction.count <= min(fractionDigits, 3), let whole = Int64(parts[0]) else { return nil }
+        guard fraction.count <= min(fractionDigits, 3) else { return nil }
+        guard let whole = Int64(parts[0]) else { return .max }
         let micros = Int64(String(fraction) + String(repeating: "0", count: 3 - fraction.count)) ?? 0
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: 1000)
         let (sum, carry) = scaled.addingReportingOverflow(micros)
-        return overflow || carry ? nil : sum
+        return overflow || carry ? .max : sum
     }
 
     /// The legal form of a window with up to `fractionDigits` decimal places, for the refusal's message.
