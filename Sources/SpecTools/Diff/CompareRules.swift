@@ -40,6 +40,8 @@ extension SpecComparer {
         for rule in added {
             if Self.concernsOnlyNew(rule, newParameters: newParameters) {
                 report(.ruleAddedForNewParameters, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added; it only constrains requests that send a new parameter")
+            } else if Self.impliedBy(before.rules, Self.forOldRequests(rule, newParameters: newParameters)) {
+                report(.ruleAddedForNewParameters, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added; requests without the new parameters met it before, under the old rules")
             } else {
                 report(.ruleAdded, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added")
             }
@@ -65,6 +67,27 @@ extension SpecComparer {
         case let .forbid(params): return params.allSatisfy { newParameters.contains($0.value) }
         case let .exclusive(params): return params.filter { !newParameters.contains($0.value) }.count <= 1
         default: return false
+        }
+    }
+
+    /// True when `rule` (`when: {p: [values]}`, `require: [...]`) asks nothing the old rules did not: for each value,
+    /// an old rule conditioned on that value alone already required all of it (Binance's LIMIT rule giving up
+    /// `price` to a rule that stands aside for pegged orders).
+    static func impliedBy(_ old: [Rule], _ rule: Rule) -> Bool {
+        guard rule.condition.present.isEmpty, rule.condition.absent.isEmpty, rule.condition.equals.count == 1,
+            case let .require(required) = rule.requirement
+        else { return false }
+        let when = rule.condition.equals[0]
+        let needed = Set(required.map(\.value))
+        return when.values.allSatisfy { value in
+            old.contains { earlier in
+                guard earlier.condition.present.isEmpty, earlier.condition.absent.isEmpty, earlier.condition.equals.count == 1,
+                    earlier.condition.equals[0].param.value == when.param.value,
+                    earlier.condition.equals[0].values.contains(where: { $0.text == value.text }),
+                    case let .require(demanded) = earlier.requirement
+                else { return false }
+                return needed.isSubset(of: demanded.map(\.value))
+            }
         }
     }
 
