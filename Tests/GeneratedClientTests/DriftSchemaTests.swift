@@ -49,6 +49,6 @@ import Testing
             let findings = DriftWalker.findings(in: Data(c.json.jsonText.utf8), schema: schema)
             #expect(findings.map(\.description) == [], "\(c.testDescription)")
         }
-        #expect(cases.count == 65)
+        #expect(cases.count == 98)
     }
 }

@@ -49,7 +49,7 @@ import Testing
     /// Pinned, so an example silently dropped from a spec fails here.
     @Test func everySpecHasItsSuccessExamples() throws {
         let counts = Dictionary(grouping: try Self.cases(), by: \.module).mapValues(\.count)
-        #expect(counts == ["BinanceSpot": 64, "BinanceJEXSpot": 27, "B2TraderFrontOffice": 3, "DFXSpot": 1])
+        #expect(counts == ["BinanceSpot": 67, "BinanceJEXSpot": 27, "B2TraderFrontOffice": 3, "DFXSpot": 1])
     }
 
     @Test(arguments: try cases()) func decodesAndReencodesExactly(_ c: Case) throws {

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Docs: check-docs on fixture docs")
 struct DocsCheckTests {
-    let spec = DocsPaths.spec("binance-spot.yaml")
+    let spec = DocsPaths.spec("history/binance-spot-2025-06.yaml")
 
     func check(_ fixture: String) throws -> DocCheckResult {
         DocCheck.run(try DocReader.read(paths: [DocsPaths.fixture(fixture)]), spec: spec)
@@ -34,7 +34,7 @@ struct DocsCheckTests {
         #expect(result.findings.allSatisfy { $0.doc.file == file })
         #expect(result.findings.first { $0.kind == .paramRenamed }?.message
             == "DELETE /api/v3/order: the docs name parameter 'originalClientOrderId' where endpoint 'cancelOrder' has 'origClientOrderId'")
-        #expect(result.findings.first { $0.kind == .paramMandatory }?.spec?.file == "specs/binance-spot.yaml")
+        #expect(result.findings.first { $0.kind == .paramMandatory }?.spec?.file == "specs/history/binance-spot-2025-06.yaml")
     }
 
     @Test("The same content as HTML gives the same findings, at the HTML's lines")
@@ -60,12 +60,12 @@ struct DocsCheckTests {
         #expect(result.findings.map(\.kind) == [.paramType, .exampleMismatch])
         #expect(result.findings[0].message == "DELETE /api/v3/order: parameter 'orderId' is INT in the docs, LONG in the spec")
         #expect(result.findings[1].message.hasSuffix("$.orderId should be a whole number, found a string"))
-        let specText = try String(contentsOfFile: DocsPaths.repo.appendingPathComponent("specs/binance-spot.yaml").path, encoding: .utf8)
+        let specText = try String(contentsOfFile: DocsPaths.repo.appendingPathComponent("specs/history/binance-spot-2025-06.yaml").path, encoding: .utf8)
         let withErrata = SpecLoader.load(yaml: specText + """
               - {at: models.CanceledOrder.fields.orderId, docsSay: a string, specSays: LONG, why: test}
               - {at: endpoints.cancelOrder, docsSay: orderId is INT, specSays: LONG, why: test}
 
-            """, file: "specs/binance-spot.yaml")
+            """, file: "specs/history/binance-spot-2025-06.yaml")
         let withErratum = try #require(withErrata.spec)
         let explained = DocCheck.run(docModel([("changed.md", text)]), spec: withErratum)
         #expect(explained.findings.isEmpty)
@@ -113,8 +113,8 @@ struct DocsCheckTests {
         let result = try check("binance-changed.md")
         let text = result.rendered(as: .text)
         #expect(text.contains(":11:1: warning: [enum-value-missing] the docs list value 'HOLD' under \"Order side\", which enum 'OrderSide' lacks\n"))
-        #expect(text.contains("specs/binance-spot.yaml:"))
-        #expect(text.hasSuffix("5 findings, 0 explained by errata (specs/binance-spot.yaml against 1 document)\n"))
+        #expect(text.contains("specs/history/binance-spot-2025-06.yaml:"))
+        #expect(text.hasSuffix("5 findings, 0 explained by errata (specs/history/binance-spot-2025-06.yaml against 1 document)\n"))
         #expect(result.rendered(as: .markdown).contains("| `enum-value-missing` |"))
         let json = try JSONSerialization.jsonObject(with: Data(result.rendered(as: .json).utf8)) as? [String: Any]
         let findings = json?["findings"] as? [[String: Any]]

@@ -16,7 +16,12 @@ struct DocsRealDocsTests {
     }
 
     static let cases: [Case] = [
-        Case(spec: "binance-spot.yaml", docs: ["binance-spot-rest-api.md", "binance-spot-orders-guide.md"], known: []),
+        Case(
+            spec: "binance-spot.yaml",
+            docs: ["binance-spot-2026-07/rest-api.md", "binance-spot-2026-07/errors.md", "binance-spot-2026-07/enums.md",
+                   "binance-spot-2026-07/filters.md"],
+            known: []),
+        Case(spec: "history/binance-spot-2025-06.yaml", docs: ["binance-spot-rest-api.md", "binance-spot-orders-guide.md"], known: []),
         Case(spec: "binance-jex-spot.yaml", docs: ["binance-jex-spot-api.md"], known: []),
         Case(
             spec: "dfx-spot.yaml",
