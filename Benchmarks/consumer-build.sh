@@ -8,6 +8,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${WORK:-/tmp/specgen-consumers}
 CONFIG=${CONFIG:-debug}
+PKG=$(basename "$ROOT")   # a path dependency is known by its folder's name
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
@@ -31,13 +32,13 @@ SWIFT
 }
 
 mkdir -p "$WORK/library/Sources/App" "$WORK/plugin/Sources/App"
-manifest LibraryConsumer '.product(name: "BinanceSpot", package: "SpecGen"), .product(name: "ClientRuntime", package: "SpecGen")' '' \
+manifest LibraryConsumer ".product(name: \"BinanceSpot\", package: \"$PKG\"), .product(name: \"ClientRuntime\", package: \"$PKG\")" '' \
   > "$WORK/library/Package.swift"
 printf 'import BinanceSpot\nimport ClientRuntime\n\nlet request = PingRequest()\nprint(type(of: request))\n' \
   > "$WORK/library/Sources/App/main.swift"
-manifest PluginConsumer '.product(name: "ClientRuntime", package: "SpecGen")' ',
-            exclude: ["binance-spot.yaml"],
-            plugins: [.plugin(name: "SpecGenPlugin", package: "SpecGen")]' > "$WORK/plugin/Package.swift"
+manifest PluginConsumer ".product(name: \"ClientRuntime\", package: \"$PKG\")" ",
+            exclude: [\"binance-spot.yaml\"],
+            plugins: [.plugin(name: \"SpecGenPlugin\", package: \"$PKG\")]" > "$WORK/plugin/Package.swift"
 cp "$ROOT/specs/binance-spot.yaml" "$WORK/plugin/Sources/App/"
 printf 'import ClientRuntime\n\nlet request = PingRequest()\nprint(type(of: request))\n' > "$WORK/plugin/Sources/App/main.swift"
 
