@@ -24,7 +24,7 @@ extension SpecDrafter {
         if let paren = title.firstIndex(where: { $0 == "(" || $0 == "（" }) { title = String(title[..<paren]) }
         title = String(title.drop { !$0.isLetter })
         var id = InlineText.lowerCamel(title).filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        if id.isEmpty || !(id.first!.isLetter) || id.count > 40 {
+        if !(id.first?.isLetter ?? false) || id.count > 40 {
             id = InlineText.lowerCamel(endpoint.key.method.lowercased() + " " + endpoint.key.path.replacingOccurrences(of: "/", with: " "))
                 .filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
