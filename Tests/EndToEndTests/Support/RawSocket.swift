@@ -48,15 +48,19 @@ final class RawSocket {
     }
 
     /// Reads until the peer closes or `timeout` passes; `closed` tells which.
-    func readUntilClosed(timeout: Duration) -> (text: String, closed: Bool) {
+    ///
+    /// It never blocks a thread: the mock's handlers run on the same small cooperative pool as the tests, so a
+    /// blocking `poll` here could starve the very server it waits for.
+    func readUntilClosed(timeout: Duration) async -> (text: String, closed: Bool) {
         var data = [UInt8]()
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while ContinuousClock.now < deadline {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let left = deadline - ContinuousClock.now
-            let millis = Int32(max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
-            guard poll(&poller, 1, millis) > 0 else { continue }
+            guard poll(&poller, 1, 0) > 0 else {
+                try? await Task.sleep(for: .milliseconds(2))
+                continue
+            }
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count <= 0 { return (String(decoding: data, as: UTF8.self), true) }
             data += buffer[..<count]
