@@ -9,7 +9,8 @@ struct Mock: AsyncParsableCommand {
         discussion: """
             Runs until SIGINT or SIGTERM. Signatures are verified with an HMAC secret (--secret-file FILE, or the \
             SPECGEN_MOCK_SECRET environment variable; --secret for quick tries) or --public-key (RSA or Ed25519 PEM); \
-            without either, any signature that is present passes. Faults: --faults FILE (YAML or JSON, e.g. \
+            without either, any signature that is present passes. The bearer token (B2TRADER) comes the same ways: \
+            --bearer-token-file FILE, SPECGEN_MOCK_BEARER_TOKEN or --bearer-token. Faults: --faults FILE (YAML or JSON, e.g. \
             `newOrder: {status: 429, retryAfter: 7}`) and/or --fault newOrder:status=503 (repeatable). \
             --port-file FILE writes the bound port for scripts.
             """)
@@ -41,8 +42,11 @@ struct Mock: AsyncParsableCommand {
     @Option(name: .customLong("public-key"), help: "A PEM file with the RSA or Ed25519 public key signatures are checked with.")
     var publicKey: String?
 
-    @Option(name: .customLong("bearer-token"), help: "The bearer token requests must carry.")
+    @Option(name: .customLong("bearer-token"), help: "The bearer token requests must carry, on the command line (for quick tries).")
     var bearerToken: String?
+
+    @Option(name: .customLong("bearer-token-file"), help: "A file holding the bearer token requests must carry.")
+    var bearerTokenFile: String?
 
     @Option(name: .customLong("port-file"), help: "Write the bound port to this file once listening (for scripts; with --port 0).")
     var portFile: String?
@@ -62,7 +66,9 @@ struct Mock: AsyncParsableCommand {
         let pem = try publicKey.map { try String(contentsOfFile: $0, encoding: .utf8) }
         var options = MockOptions(
             host: host, port: port,
-            credentials: MockCredentials(apiKey: apiKey, secret: try hmacSecret(), publicKeyPEM: pem, bearerToken: bearerToken),
+            credentials: MockCredentials(
+                apiKey: apiKey, secret: try Self.hmacSecret.resolve(inline: secret, file: secretFile), publicKeyPEM: pem,
+                bearerToken: try Self.bearer.resolve(inline: bearerToken, file: bearerTokenFile)),
             faults: faultTable)
         limits.apply(to: &options)
         let mock = try await MockExchange.start(specAt: spec, options: options)
@@ -79,29 +85,10 @@ struct Mock: AsyncParsableCommand {
         fflush(nil)
     }
 
-    /// The environment variable the HMAC secret can come from.
-    static let secretVariable = "SPECGEN_MOCK_SECRET"
-
-    /// The secret from --secret-file, --secret (with a warning) or SPECGEN_MOCK_SECRET; at most one of them.
-    private func hmacSecret() throws -> String? {
-        let fromEnvironment = ProcessInfo.processInfo.environment[Self.secretVariable]
-        if secretFile != nil, secret != nil {
-            throw ValidationError("give the secret once: --secret-file or --secret")
-        }
-        if let secretFile {
-            let text = try String(contentsOfFile: secretFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw ValidationError("the secret file '\(secretFile)' is empty") }
-            return text
-        }
-        if let secret {
-            FileHandle.standardError.write(Data("""
-                warning: --secret is visible to every local user (ps, /proc); use --secret-file FILE or \(Self.secretVariable)
-
-                """.utf8))
-            return secret
-        }
-        return fromEnvironment.flatMap { $0.isEmpty ? nil : $0 }
-    }
+    /// Where the HMAC secret comes from: --secret-file, SPECGEN_MOCK_SECRET or --secret.
+    static let hmacSecret = SecretOption(name: "secret", variable: "SPECGEN_MOCK_SECRET")
+    /// Where the bearer token comes from: --bearer-token-file, SPECGEN_MOCK_BEARER_TOKEN or --bearer-token.
+    static let bearer = SecretOption(name: "bearer-token", variable: "SPECGEN_MOCK_BEARER_TOKEN")
 
     /// Returns on the first SIGINT or SIGTERM.
     private static func waitForTermination() async {

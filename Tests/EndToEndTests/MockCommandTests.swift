@@ -71,6 +71,20 @@ struct MockCommandTests {
         #expect(!environment.errors.contains("warning"))
         #expect(environment.last == "mock stopped after 1 request")
     }
+
+    @Test("the bearer token comes from a file or SPECGEN_MOCK_BEARER_TOKEN quietly; --bearer-token warns")
+    func bearerTokenSources() async throws {
+        let tokenFile = FileManager.default.temporaryDirectory.appendingPathComponent("mock-token-\(UUID().uuidString)")
+        try Data("file-token\n".utf8).write(to: tokenFile)
+        defer { try? FileManager.default.removeItem(at: tokenFile) }
+        let file = try await Self.run(["--bearer-token-file", tokenFile.path], requests: 1)
+        #expect(!file.errors.contains("warning"))
+        #expect(file.last == "mock stopped after 1 request")
+        let environment = try await Self.run([], environment: ["SPECGEN_MOCK_BEARER_TOKEN": "hidden"], requests: 0)
+        #expect(!environment.errors.contains("warning"))
+        let argument = try await Self.run(["--bearer-token", "visible"], requests: 0)
+        #expect(argument.errors.contains("warning: --bearer-token is visible"))
+    }
 }
 
 /// Lines read from a pipe as they arrive (blocking reads).
