@@ -6,8 +6,8 @@ import Yams
 
 /// A seeded mutation fuzzer over the real specs (issue 14). Every input must load and validate without crashing,
 /// and every diagnostic must be one well-formed line. Repeat a run with `SPECGEN_FUZZ_SEED=<seed>`; make it
-/// longer with `SPECGEN_FUZZ_COUNT=<n>`. The input being loaded is kept in `$TMPDIR/specgen-fuzz-input.yaml`, so
-/// after a crash it is the reproducer.
+/// longer with `SPECGEN_FUZZ_COUNT=<n>`. The input being loaded is kept in `$TMPDIR/specgen-fuzz-input-<shard>.yaml`,
+/// so after a crash it is the reproducer (shard N runs seed + N).
 @Suite struct SpecFuzzTests {
     static let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs")
@@ -20,15 +20,19 @@ import Yams
         [.control, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory) || scalar.properties.isBidiControl
     }
 
-    @Test func mutatedSpecsLoadWithWellFormedDiagnostics() throws {
+    /// The run is cut into this many shards, each with its own seed, so the test library runs them in parallel.
+    static let shards = 4
+
+    @Test(arguments: 0..<shards)
+    func mutatedSpecsLoadWithWellFormedDiagnostics(shard: Int) throws {
         let environment = ProcessInfo.processInfo.environment
-        let seed = environment["SPECGEN_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x5EC6_E14
-        let count = environment["SPECGEN_FUZZ_COUNT"].flatMap { Int($0) } ?? 5_000
+        let seed = (environment["SPECGEN_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x5EC6_E14) &+ UInt64(shard)
+        let count = (environment["SPECGEN_FUZZ_COUNT"].flatMap { Int($0) } ?? 5_000) / Self.shards
         let texts = try SpecFiles.all(under: Self.specs.path).map { try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) }
         try #require(texts.count >= 4)
         let trees = try texts.compactMap { try Yams.compose(yaml: String(decoding: $0, as: UTF8.self)) }
         var mutator = SpecMutator(random: SeededGenerator(seed: seed), trees: trees, texts: texts)
-        let keep = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-fuzz-input.yaml")
+        let keep = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-fuzz-input-\(shard).yaml")
 
         let shape = #/^specs/fuzz\.yaml:[1-9][0-9]*:[1-9][0-9]*: (error|warning|note): \S.*$/#
         var structural = 0, clean = 0, diagnostics = 0, malformed: [String] = []

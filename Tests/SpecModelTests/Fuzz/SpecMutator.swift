@@ -81,7 +81,19 @@ struct SpecMutator {
 
     mutating func sample(_ spec: Node) -> Node {
         guard case let .mapping(top) = spec else { return spec }
-        return Node(top.map { key, value in (key, cut(value)) })
+        return Node(top.map { key, value in (key, trimLists(cut(value))) })
+    }
+
+    /// Every list below a section (parameters, enum values, fields…) cut down too: the shapes stay real, the input
+    /// small. Mappings below the top keep every key, so endpoints and models keep their required ones.
+    mutating func trimLists(_ node: Node) -> Node {
+        switch node {
+        case let .mapping(mapping): return Node(mapping.map { ($0.key, trimLists($0.value)) })
+        case .sequence:
+            guard case let .sequence(kept) = cut(node) else { return node }
+            return Node(kept.map { trimLists($0) })
+        default: return node
+        }
     }
 
     /// A section with more than four entries (mapping or list) cut down to one to three of them, in order.
