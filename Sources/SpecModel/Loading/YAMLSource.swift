@@ -12,6 +12,11 @@ public enum YAMLSource {
     /// Deepest nesting a spec may use; the format itself needs about ten levels.
     public static let maxDepth = 64
 
+    /// The only implicit tag the loader reads is bool (`Node.bool` refuses a scalar tagged str); integers are parsed
+    /// from their text and everything else is text. Yams' default resolver tries seven regular expressions on every
+    /// plain scalar, and most of a spec's scalars are prose.
+    static let scalarTags = Resolver.basic.appending(.bool)
+
     /// Parses `data` (the contents of `file`) into a root node, or returns the diagnostics that explain why not.
     public static func parse(_ data: Data, file: String) -> (root: Node?, diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -33,7 +38,7 @@ public enum YAMLSource {
             return (nil, [Diagnostic(.error, "nesting deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: deep, column: 1))])
         }
         let result = runWithLargeStack { () -> Result<Node?, any Error> in
-            Result { try Yams.compose(yaml: text) }
+            Result { try Yams.compose(yaml: text, scalarTags) }
         }
         switch result {
         case let .success(node):
