@@ -26,7 +26,9 @@ SPECGEN="$SCRATCH/$CONFIG/specgen"
 
 printf '%s\n' "$SECRET" > "$WORK/secret"
 rm -f "$WORK/port"
-"$SPECGEN" mock "$ROOT/specs/binance-spot.yaml" --port 0 --port-file "$WORK/port" --api-key "$KEY" \
+# --max-connections above the largest step: at the default limit (256) the mock sheds idle keep-alive connections,
+# which measures shedding, not throughput.
+"$SPECGEN" mock "$ROOT/specs/binance-spot.yaml" --port 0 --port-file "$WORK/port" --api-key "$KEY" --max-connections 1024 \
   --secret-file "$WORK/secret" > "$WORK/mock.log" 2>&1 &
 MOCK=$!
 trap 'kill $MOCK 2>/dev/null || true' EXIT
