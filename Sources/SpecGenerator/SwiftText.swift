@@ -48,8 +48,7 @@ enum SwiftText {
     /// Breaks `text` at spaces into lines of at most `width` characters; a list item's continuation lines are
     /// indented under its text, so Markdown keeps the structure.
     static func wrap(_ text: String, width: Int = 110) -> [String] {
-        let marker = text.prefixMatch(of: /^([-*] |\d+\. )/).map { String($0.output.0) } ?? ""
-        let indent = String(repeating: " ", count: marker.count)
+        let indent = String(repeating: " ", count: listMarkerLength(text))
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
@@ -62,5 +61,15 @@ enum SwiftText {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The length of a Markdown list marker that starts `text` (`- `, `* ` or `12. `), else 0. Written out by
+    /// hand: a regex literal is compiled each time it runs, and this runs for every documentation line.
+    static func listMarkerLength(_ text: String) -> Int {
+        let utf8 = Array(text.utf8.prefix(12))
+        if utf8.count >= 2, utf8[0] == UInt8(ascii: "-") || utf8[0] == UInt8(ascii: "*"), utf8[1] == UInt8(ascii: " ") { return 2 }
+        let digits = utf8.prefix { $0 &- UInt8(ascii: "0") < 10 }.count
+        guard digits > 0, utf8.count >= digits + 2, utf8[digits] == UInt8(ascii: "."), utf8[digits + 1] == UInt8(ascii: " ") else { return 0 }
+        return digits + 2
     }
 }
