@@ -26,10 +26,10 @@ enum SwiftText {
     /// `///` lines for a doc comment: paragraphs from the spec, then `- Key: value` facts.
     static func doc(_ paragraphs: [String?], facts: [(String, String?)] = []) -> [String] {
         var lines: [String] = []
-        for paragraph in paragraphs.compactMap({ $0?.trimmingCharacters(in: .whitespacesAndNewlines) }) where !paragraph.isEmpty {
+        for paragraph in paragraphs.compactMap({ $0.map(trimmed) }) where !paragraph.isEmpty {
             if !lines.isEmpty { lines.append("///") }
             for line in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
-                let text = line.trimmingCharacters(in: .whitespaces)
+                let text = trimmed(line)
                 lines += text.isEmpty ? ["///"] : wrap(text).map { "/// \($0)" }
             }
         }
@@ -38,7 +38,7 @@ enum SwiftText {
             if !lines.isEmpty { lines.append("///") }
             // A fact is one item, whatever line breaks the spec's text holds.
             for (key, value) in present {
-                let text = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                let text = value.split(whereSeparator: \.isNewline).map(trimmed).joined(separator: " ")
                 lines += wrap("- \(key): \(text)").map { "/// \($0)" }
             }
         }
@@ -61,6 +61,13 @@ enum SwiftText {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// `text` without leading and trailing whitespace or line breaks. Foundation's `trimmingCharacters(in:)` goes
+    /// through NSString on Linux, which cost a tenth of a generation run.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        guard let start = text.firstIndex(where: { !$0.isWhitespace }), let end = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[start...end])
     }
 
     /// The length of a Markdown list marker that starts `text` (`- `, `* ` or `12. `), else 0. Written out by

@@ -12,6 +12,14 @@ struct SwiftTextTests {
         #expect(SwiftText.listMarkerLength(text) == length)
     }
 
+    @Test("trimming removes spaces, tabs and line breaks at both ends only")
+    func trims() {
+        #expect(SwiftText.trimmed("  \t a  b \n") == "a  b")
+        #expect(SwiftText.trimmed(" \u{2028}\r\n ") == "")
+        #expect(SwiftText.trimmed("") == "")
+        #expect(SwiftText.trimmed("x") == "x")
+    }
+
     @Test("a list item's continuation lines are indented under its text")
     func wrapsListItems() {
         let words = Array(repeating: "word", count: 30).joined(separator: " ")
