@@ -2,7 +2,7 @@ import SpecModel
 
 /// `Schemas.swift`: each response model as a `ResponseSchema` value (shared by every endpoint that answers
 /// with it) and each request's `responseSchema`, for drift reports. `specgen check-traffic` builds the same
-/// values from the spec (SpecTools' `SpecSchemas`); a test holds the two to each other.
+/// values from the spec (SpecTraffic's `SpecSchemas`); a test holds the two to each other.
 extension Translator {
     func schemas() -> SchemasContext {
         let enums = referencedEnums()

@@ -1,6 +1,6 @@
 import Foundation
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// Text, Markdown and JSON renderings, levels, and the rule table's documentation.

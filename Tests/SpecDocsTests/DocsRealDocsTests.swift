@@ -1,6 +1,6 @@
 import Foundation
+import SpecDocs
 import SpecModel
-import SpecTools
 import Testing
 
 /// Each document in shared/docs against its spec. The expected findings are the known spec gaps, listed exactly, so

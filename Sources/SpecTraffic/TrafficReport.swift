@@ -1,4 +1,5 @@
 import Foundation
+import SpecModel
 
 /// One difference between recorded traffic and the spec, over all exchanges where it occurred.
 public struct TrafficFinding: Sendable, Hashable, Codable {

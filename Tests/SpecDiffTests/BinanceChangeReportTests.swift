@@ -1,6 +1,6 @@
 import Foundation
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// Binance's docs change of 2025-06 → 2026-07 (specs/history/binance-spot-2025-06.yaml → specs/binance-spot.yaml):

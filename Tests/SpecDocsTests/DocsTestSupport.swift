@@ -1,6 +1,6 @@
 import Foundation
+import SpecDocs
 import SpecModel
-import SpecTools
 
 /// Paths for the docs tests: the repository (from this file), the shared docs beside it, the fixtures.
 enum DocsPaths {
@@ -17,13 +17,13 @@ enum DocsPaths {
     }
 
     static func fixture(_ name: String) -> String {
-        guard let url = Bundle.module.url(forResource: "Fixtures/docs/\(name)", withExtension: nil) else { fatalError("missing fixture \(name)") }
+        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) else { fatalError("missing fixture \(name)") }
         return url.path
     }
 
-    /// A spec among the docs fixtures, shown as `Fixtures/docs/<name>`.
+    /// A spec among the docs fixtures, shown as `Fixtures/<name>`.
     static func fixtureSpec(_ name: String) -> Spec {
-        let result = SpecLoader.load(path: fixture(name), displayPath: "Fixtures/docs/\(name)")
+        let result = SpecLoader.load(path: fixture(name), displayPath: "Fixtures/\(name)")
         guard let spec = result.spec else { fatalError("cannot load fixture \(name): \(result.diagnostics)") }
         return spec
     }

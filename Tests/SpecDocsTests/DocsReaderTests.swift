@@ -1,6 +1,6 @@
 import Foundation
+@testable import SpecDocs
 import SpecModel
-@testable import SpecTools
 import Testing
 
 @Suite("Docs: Markdown and HTML reading")

@@ -1,6 +1,6 @@
 import Foundation
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// A small spec that uses every part of the format; each line a test edits carries a `# @marker` comment.

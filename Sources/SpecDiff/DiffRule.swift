@@ -1,3 +1,5 @@
+import SpecModel
+
 /// Every kind of change `specgen diff` reports: a stable kebab-case id, a level and a one-line summary.
 ///
 /// This is the whole rule table; docs/diff-rules.md documents it row for row.

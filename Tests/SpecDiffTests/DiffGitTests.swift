@@ -1,6 +1,6 @@
 import Foundation
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// `specgen diff --base REV` and `REV:PATH` sides, against a throwaway git repository.

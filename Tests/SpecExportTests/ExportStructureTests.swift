@@ -1,6 +1,6 @@
 import Foundation
+import SpecExport
 import SpecModel
-import SpecTools
 import Testing
 
 @Suite struct ExportStructureTests {

@@ -1,11 +1,11 @@
 import Foundation
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// Order, comments, whitespace and YAML style never make a finding.
 @Suite struct DiffStyleTests {
-    let fixtures = repositoryRoot + "/Tests/SpecToolsTests/Fixtures/diff"
+    let fixtures = repositoryRoot + "/Tests/SpecDiffTests/Fixtures"
 
     @Test func restyledRealSpecHasNoFindings() throws {
         // dfx-spot-restyled.yaml is dfx-spot-original.yaml through restyle.py: keys reversed, unordered lists

@@ -1,4 +1,5 @@
 import Foundation
+import SpecModel
 
 extension DiffReport {
     func markdownRendering() -> String {

@@ -1,5 +1,5 @@
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// The kinds of change between Binance's 2025-06 and 2026-07 docs (issue 12), each as a minimal edit of the base

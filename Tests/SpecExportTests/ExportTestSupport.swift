@@ -1,6 +1,6 @@
 import Foundation
+import SpecExport
 import SpecModel
-import SpecTools
 import Yams
 
 /// Loading specs and exporting them, for the export tests.

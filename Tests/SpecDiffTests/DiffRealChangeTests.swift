@@ -1,5 +1,5 @@
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// DFX's documented change of 2025-01-08: specs/history/dfx-spot-2024-11.yaml → specs/dfx-spot.yaml.

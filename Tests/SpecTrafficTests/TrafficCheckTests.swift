@@ -1,15 +1,16 @@
 import ClientRuntime
 import Foundation
 import SpecModel
-import SpecTools
+import SpecTraffic
 import Testing
 
 /// `specgen check-traffic`: recorded JSON Lines and a browser's HAR file against the specs.
 @Suite struct TrafficCheckTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/traffic")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let repositoryRoot = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     static func spec(_ name: String) throws -> Spec {
-        try #require(SpecLoader.load(path: repositoryRoot + "/specs/\(name).yaml").spec)
+        try #require(SpecLoader.load(path: Self.repositoryRoot + "/specs/\(name).yaml").spec)
     }
 
     static func check(_ fixture: String, against spec: String) throws -> TrafficReport {

@@ -1,5 +1,5 @@
 import Foundation
-import SpecTools
+import SpecExport
 import Testing
 
 @Suite struct ExportValidityTests {

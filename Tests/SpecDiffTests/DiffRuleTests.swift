@@ -1,5 +1,5 @@
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
 /// One minimal change to the base spec and the exact rules it must fire. `reverse` compares the edited spec

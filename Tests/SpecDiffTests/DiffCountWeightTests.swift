@@ -1,9 +1,9 @@
+import SpecDiff
 import SpecModel
-import SpecTools
 import Testing
 
-/// `weight: {byCount: …}` in the review tools: the diff sees a changed count table, the export keeps it.
-@Suite struct CountWeightToolsTests {
+/// `weight: {byCount: …}` in the diff: a changed count table is a finding.
+@Suite struct DiffCountWeightTests {
     static func spec(_ weight: String) -> String {
         """
         specgen: 1
@@ -37,18 +37,5 @@ import Testing
         let wider = table.replacingOccurrences(of: "max: 20", with: "max: 25")
         #expect(try diff(Self.spec(table), Self.spec(wider)).map(\.rule) == [.weightChanged])
         #expect(try diff(Self.spec(table), Self.spec(table)).isEmpty)
-    }
-
-    @Test func binanceTickerWeightsAreExported() throws {
-        let document = try ExportSupport.document("binance-spot")
-        let day = try #require(document[path: "paths", "/api/v3/ticker/tradingDay", "get", "x-weight"] as? [String: Any])
-        #expect(day["byCount"] as? String == "symbols")
-        #expect(day["perItem"] as? Int == 4)
-        #expect(day["cap"] as? Int == 200)
-        #expect((day["cases"] as? [[String: Any]])?.first?["weight"] as? Int == 4)
-        let full = try #require(document[path: "paths", "/api/v3/ticker/24hr", "get", "x-weight"] as? [String: Any])
-        #expect((full["ranges"] as? [[String: Any]])?.compactMap { $0["weight"] as? Int } == [2, 40, 80])
-        #expect((full["ranges"] as? [[String: Any]])?.compactMap { $0["max"] as? Int } == [20, 100])
-        #expect(full["default"] as? Int == 80)
     }
 }

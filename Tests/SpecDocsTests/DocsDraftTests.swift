@@ -1,6 +1,6 @@
 import Foundation
+import SpecDocs
 import SpecModel
-import SpecTools
 import Testing
 
 @Suite("Docs: draft")
