@@ -83,7 +83,10 @@ let package = Package(
                 "SpecTraffic", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "SpecGeneratorTests", dependencies: ["SpecGenerator", "SpecModel"]),
+        .testTarget(
+            name: "SpecGeneratorTests",
+            dependencies: ["SpecGenerator", "SpecModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "SpecDocsTests", dependencies: ["SpecDocs", "SpecModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SpecExportTests", dependencies: ["SpecExport", "SpecModel", "Yams"]),

@@ -11,7 +11,7 @@ import Testing
         let run = GenerationRun(specPaths: specPaths(), output: repository.appendingPathComponent("Generated").path, templates: try TemplateSet.load())
         let outcome = run.prepare()
         #expect(outcome.errors.isEmpty)
-        #expect(outcome.fileCount == 24)
+        #expect(outcome.fileCount == 28)
         #expect(outcome.plan.changed.map(\.path) == [], "run `swift run specgen generate` and commit Generated/")
         #expect(outcome.plan.removed == [])
     }
