@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // `swift package generate-documentation --target ClientRuntime` (scripts/docs.sh); no target depends on it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "SpecModel", dependencies: ["Yams"]),
@@ -35,13 +37,20 @@ let package = Package(
         // The plugins' generator: `specgen generate` alone, without the docs reader, diff, export and mock.
         .executableTarget(name: "specgen-generate", dependencies: ["SpecGenerator"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "SpecTools", dependencies: ["SpecModel", "SpecGenerator", "ClientRuntime", "CLibXML2", "Yams"]),
+        // The review tools, one module each: docs reading (check-docs, draft), spec diff, OpenAPI export, traffic check.
+        .target(name: "SpecDocs", dependencies: ["SpecModel", "CLibXML2"]),
+        .target(name: "SpecDiff", dependencies: ["SpecModel", "SpecGenerator"]),
+        .target(name: "SpecExport", dependencies: ["SpecModel", "Yams"]),
+        .target(name: "SpecTraffic", dependencies: ["SpecModel", "ClientRuntime"]),
         .executableTarget(
             name: "specgen",
             dependencies: [
                 "SpecModel",
                 "SpecGenerator",
-                "SpecTools",
+                "SpecDocs",
+                "SpecDiff",
+                "SpecExport",
+                "SpecTraffic",
                 "SpecMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -73,11 +82,17 @@ let package = Package(
             name: "GeneratedClientTests",
             dependencies: [
                 "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "ClientRuntime", "SpecModel", "SpecGenerator",
-                "SpecTools", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "SpecTraffic", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "SpecGeneratorTests", dependencies: ["SpecGenerator", "SpecModel"]),
-        .testTarget(name: "SpecToolsTests", dependencies: ["SpecTools", "SpecModel", "ClientRuntime"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SpecGeneratorTests",
+            dependencies: ["SpecGenerator", "SpecModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .testTarget(name: "SpecDocsTests", dependencies: ["SpecDocs", "SpecModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "SpecExportTests", dependencies: ["SpecExport", "SpecModel", "Yams"]),
+        .testTarget(name: "SpecTrafficTests", dependencies: ["SpecTraffic", "SpecModel", "ClientRuntime"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ClientRuntimeTests",
             dependencies: [

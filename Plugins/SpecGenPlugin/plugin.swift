@@ -4,11 +4,10 @@ import PackagePlugin
 /// Generates a client at build time from every `*.yaml` spec in the target's folder.
 ///
 /// Exclude the spec from the target (`exclude: ["exchange.yaml"]`) and depend on `ClientRuntime`; the generated
-/// `Enums.swift`, `Models.swift`, `Requests.swift`, `Client.swift`, `Errors.swift` and `Schemas.swift` become part of the target.
+/// Swift sources (`ModuleFile.swiftSources`: `Enums.swift`, `Models.swift`, …) become part of the target.
+/// `ModuleFile.swift` here is a symlink to the generator's own, so the declared outputs cannot drift from what it writes.
 @main
 struct SpecGenPlugin: BuildToolPlugin {
-    static let outputs = ["Enums", "Models", "Requests", "Client", "Errors", "Schemas"]
-
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let module = target as? SourceModuleTarget else { return [] }
         let folder = module.directoryURL
@@ -23,7 +22,7 @@ struct SpecGenPlugin: BuildToolPlugin {
                 executable: tool,
                 arguments: ["--spec", spec.path, "--output", output.path, "--flat", "--quiet"],
                 inputFiles: [spec],
-                outputFiles: Self.outputs.map { output.appendingPathComponent("\($0).swift") })
+                outputFiles: ModuleFile.swiftSources.map { output.appendingPathComponent($0.path(module: module.name)) })
         }
     }
 }

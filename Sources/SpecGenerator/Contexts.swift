@@ -1,21 +1,6 @@
-/// Render contexts: plain values in which every decision is already made. Templates only lay them out.
-
-/// Elements that sit one per line in a literal.
-protocol ListElement {
-    var comma: String { get set }
-}
-
-extension Array where Element: ListElement {
-    /// Sets each element's `comma` for a multi-line literal: swift-format wants a trailing comma after every
-    /// element when there are several, and none after a single one.
-    func separated() -> Self {
-        map { element in
-            var element = element
-            element.comma = count > 1 ? "," : ""
-            return element
-        }
-    }
-}
+/// Render contexts: plain values in which every decision is already made. Templates only lay them out, with
+/// swift-mustache's own helpers for punctuation (`first()`, `last()`, `empty(list)`); a test fails when a field
+/// here is read by no template.
 
 struct FileHeader {
     let source: String
@@ -33,13 +18,10 @@ struct EnumContext {
     let cases: [EnumCaseContext]
 }
 
-struct EnumCaseContext: ListElement {
+struct EnumCaseContext {
     let doc: [String]
     let name: String
     let raw: String
-    let isLast: Bool
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
 struct ModelsContext {
@@ -61,9 +43,7 @@ struct FieldContext {
     let name: String
     let wireName: String
     let type: String
-    let baseType: String
     let isOptional: Bool
-    let isLast: Bool
 }
 
 struct PolymorphicContext {
@@ -99,13 +79,11 @@ struct RequestContext {
     let isJSON: Bool
     let wrapper: String
     let contentType: String
-    let properties: [PropertyContext]
-    let hasProperties: Bool
+    /// The parameters as stored properties (`fields`, as in a model, so both share the `Initializer` partial).
+    let fields: [PropertyContext]
     let rules: [RuleContext]
-    let hasRules: Bool
     let weight: WeightContext
     let constructors: [ConstructorContext]
-    let hasConstructors: Bool
     let variantResponse: VariantResponseContext?
 }
 
@@ -117,25 +95,20 @@ struct PropertyContext {
     let isOptional: Bool
     let location: String
     let arrayStyle: String?
-    let isLast: Bool
 }
 
-struct ConditionContext: ListElement {
+struct ConditionContext {
     let kind: String
     let isEquals: Bool
     let name: String
     let values: [ValueContext]
-    let isLast: Bool
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
 struct ValueContext {
     let literal: String
-    let isLast: Bool
 }
 
-struct RuleContext: ListElement {
+struct RuleContext {
     /// The runtime `ParameterRule.Kind` case, without arguments: `require`, `requireValue`, `range`, …
     let kind: String
     let values: [ValueContext]
@@ -145,12 +118,9 @@ struct RuleContext: ListElement {
     let isRange: Bool
     let params: [ValueContext]
     let conditions: [ConditionContext]
-    let hasConditions: Bool
     let text: String
     /// The venue's error code for the rule (a Swift literal), when the spec gives one.
     let code: String?
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
 struct WeightContext {
@@ -166,23 +136,18 @@ struct WeightContext {
     /// Weight by the item count of an array parameter: `ranges` (when `isCountRanges`) or `perItem` / `cap`.
     var isByCount = false
     var isCountRanges = false
-    var hasCases = false
     var perItem = 1
     var cap = "nil"
 }
 
-struct WeightCaseContext: ListElement {
+struct WeightCaseContext {
     let conditions: [ConditionContext]
     let weight: Int
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
-struct WeightRangeContext: ListElement {
+struct WeightRangeContext {
     let max: String
     let weight: Int
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
 struct ConstructorContext {
@@ -190,19 +155,16 @@ struct ConstructorContext {
     let name: String
     let arguments: [ArgumentContext]
     let assignments: [AssignmentContext]
-    var isLast = false
 }
 
 struct ArgumentContext {
     let label: String
     let type: String
-    let isLast: Bool
 }
 
 struct AssignmentContext {
     let name: String
     let value: String
-    let isLast: Bool
 }
 
 struct VariantResponseContext {
@@ -214,7 +176,6 @@ struct VariantResponseContext {
     let fallbacks: [VariantContext]
     let lastResort: VariantContext
     let defaults: [VariantDefaultContext]
-    let hasDefaults: Bool
 }
 
 struct VariantContext {
@@ -222,14 +183,11 @@ struct VariantContext {
     let caseName: String
     let key: String
     let type: String
-    let isLast: Bool
 }
 
-struct VariantDefaultContext: ListElement {
+struct VariantDefaultContext {
     let conditions: [ConditionContext]
     let variant: String
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
 struct ClientContext {
@@ -261,7 +219,6 @@ struct TemplateVariableContext {
     let name: String
     let placeholder: String
     let defaultValue: String?
-    let isLast: Bool
 }
 
 struct ProfileContext {
@@ -293,12 +250,9 @@ struct EnvelopeContext {
     let success: String
 }
 
-struct StatusRuleContext: ListElement {
+struct StatusRuleContext {
     let pattern: String
     let meaning: String
-    let isLast: Bool
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
 struct MethodContext {
@@ -314,18 +268,14 @@ struct ErrorsContext {
     let doc: [String]
     let name: String
     let codes: [ErrorCodeContext]
-    let hasCodes: Bool
     let catalogs: [MessageCatalogContext]
 }
 
-struct ErrorCodeContext: ListElement {
+struct ErrorCodeContext {
     let doc: [String]
     let member: String
     let code: String
     let name: String
-    let isLast: Bool
-    /// "," after every element of a multi-line literal with more than one element (swift-format's rule).
-    var comma = ""
 }
 
 struct MessageCatalogContext {

@@ -33,7 +33,9 @@ public struct GenerationRun {
             let result = SpecLoader.load(path: path)
             outcome.errors += result.diagnostics.filter { $0.severity == .error }.map(\.description)
             guard let spec = result.spec, !result.hasErrors else { continue }
-            do { files += try Generator.files(for: spec, templates: templates) } catch { outcome.errors.append("\(error)") }
+            // The build plugin's layout holds the Swift sources only: a build has no use for the DocC page.
+            let kinds = flat ? ModuleFile.swiftSources : ModuleFile.allCases
+            do { files += try Generator.files(for: spec, templates: templates, only: kinds) } catch { outcome.errors.append("\(error)") }
         }
         guard outcome.errors.isEmpty else { return outcome }
         var modules = Set(files.map { String($0.path.split(separator: "/")[0]) }).sorted()

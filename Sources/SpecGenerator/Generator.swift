@@ -9,20 +9,13 @@ public struct GeneratedFile: Hashable, Sendable {
 
 /// Spec → Swift source files. Pure: nothing is written here.
 public enum Generator {
-    /// The files of the module generated from `spec`, in a fixed order with fixed names.
-    public static func files(for spec: Spec, templates: TemplateSet) throws -> [GeneratedFile] {
+    /// The files of the module generated from `spec` (by default all of them), in a fixed order with fixed names.
+    public static func files(for spec: Spec, templates: TemplateSet, only kinds: [ModuleFile] = ModuleFile.allCases) throws -> [GeneratedFile] {
         let translator = Translator(spec: spec)
-        let contexts: [(String, Any)] = [
-            ("Enums", translator.enums()),
-            ("Models", translator.models()),
-            ("Requests", try translator.requests()),
-            ("Client", translator.client()),
-            ("Errors", translator.errors()),
-            ("Schemas", translator.schemas()),
-        ]
-        return contexts.map { name, context in
-            let text = templates.render(context, template: name)
-            return GeneratedFile(path: "\(spec.module.value)/\(name).swift", contents: tidy(text))
+        let module = spec.module.value
+        return try kinds.map { file in
+            let text = templates.render(try translator.context(for: file), template: file.rawValue)
+            return GeneratedFile(path: "\(module)/\(file.path(module: module))", contents: tidy(text))
         }
     }
 

@@ -4,8 +4,8 @@ import Mustache
 /// The mustache templates. The built-in ones are compiled into the binary (`Templates/`), so `specgen` works
 /// wherever it is copied; `--templates DIR`, then `$SPECGEN_TEMPLATES`, override them file by file.
 public struct TemplateSet: Sendable {
-    /// The fixed templates; each renders one file of a generated module.
-    public static let names = ["Enums", "Models", "Requests", "Client", "Errors", "Schemas"]
+    /// Every template: one per `ModuleFile`, then the partials they share; each can be overridden.
+    public static let names = ModuleFile.allCases.map(\.rawValue) + BuiltInTemplates.partials.keys.sorted()
     /// The built-in templates' text by name: the starting point for an override.
     public static var builtIn: [String: String] { BuiltInTemplates.byName }
 
@@ -52,6 +52,11 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ context: Any, template name: String) -> String {
-        library.render(RenderValue.convert(context), withTemplate: name) ?? ""
+        render(converted: RenderValue.convert(context), template: name)
+    }
+
+    /// Renders a context already made of dictionaries and arrays (or any `MustacheParent`).
+    func render(converted context: Any, template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
     }
 }

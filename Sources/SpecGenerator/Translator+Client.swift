@@ -20,11 +20,10 @@ extension Translator {
                     doc: SwiftText.doc([server.description ?? "A server at `\(url)`."], facts: variables.map { ("`\($0.name.value)`", $0.description) }),
                     name: templated.isEmpty ? "custom" : "custom\(templated.count + 1)",
                     template: SwiftText.literal(url),
-                    variables: names.enumerated().map { i, name in
+                    variables: names.map { name in
                         TemplateVariableContext(
                             name: Naming.property(name), placeholder: SwiftText.literal("{\(name)}"),
-                            defaultValue: variables.first { $0.name.value == name }?.defaultValue.map(SwiftText.literal),
-                            isLast: i == names.count - 1)
+                            defaultValue: variables.first { $0.name.value == name }?.defaultValue.map(SwiftText.literal))
                     }))
             }
         }
@@ -83,7 +82,7 @@ extension Translator {
             bearerHeader: lit(auth?.bearer?.header),
             errorCodeField: codeField, errorMessageField: messageField,
             envelope: spec.envelope.map { EnvelopeContext(code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success)) },
-            statusRules: rules.enumerated().map { StatusRuleContext(pattern: SwiftText.literal($1.status.value), meaning: $1.meaning.rawValue, isLast: $0 == rules.count - 1) }.separated(),
+            statusRules: rules.map { StatusRuleContext(pattern: SwiftText.literal($0.status.value), meaning: $0.meaning.rawValue) },
             usedWeightHeader: lit(spec.rateLimits?.usedWeightHeader), orderCountHeader: lit(spec.rateLimits?.orderCountHeader),
             retryAfterHeader: lit(spec.rateLimits?.retryAfterHeader))
     }

@@ -24,9 +24,7 @@ extension Translator {
 
     func request(_ endpoint: Endpoint) throws -> RequestContext {
         let params = requestParams(endpoint)
-        let properties = try params.enumerated().map { index, param in
-            try property(param, endpoint, isLast: index == params.count - 1)
-        }
+        let properties = try params.map { try property($0, endpoint) }
         let security = spec.securityLevel(named: endpoint.security.value)
         let enc = encoding(endpoint)
         return RequestContext(
@@ -41,14 +39,12 @@ extension Translator {
             encoding: enc.rawValue, isJSON: enc == .json,
             wrapper: endpoint.request.wrapper.map(SwiftText.literal) ?? "nil",
             contentType: endpoint.request.contentType.map(SwiftText.literal) ?? "nil",
-            properties: properties, hasProperties: !properties.isEmpty,
-            rules: rules(endpoint, params), hasRules: !rules(endpoint, params).isEmpty,
-            weight: weight(endpoint),
-            constructors: constructors(endpoint, params), hasConstructors: !constructors(endpoint, params).isEmpty,
+            fields: properties, rules: rules(endpoint, params), weight: weight(endpoint),
+            constructors: constructors(endpoint, params),
             variantResponse: variantResponse(endpoint))
     }
 
-    func property(_ param: Parameter, _ endpoint: Endpoint, isLast: Bool) throws -> PropertyContext {
+    func property(_ param: Parameter, _ endpoint: Endpoint) throws -> PropertyContext {
         let type = param.type.value
         if let problem = spec.requestParameterProblem(type) {
             throw TranslationError(diagnostic: Diagnostic(.error, problem, at: param.type.location))
@@ -65,7 +61,7 @@ extension Translator {
             name: Naming.property(param.name.value, swiftName: param.swiftName),
             wireName: SwiftText.literal(param.name.value),
             type: param.required ? base : base + "?", isOptional: !param.required,
-            location: location(param, endpoint), arrayStyle: arrayStyle, isLast: isLast)
+            location: location(param, endpoint), arrayStyle: arrayStyle)
     }
 
     func responseType(_ endpoint: Endpoint) -> String {
@@ -78,14 +74,13 @@ extension Translator {
         guard let response = endpoint.response, !response.variants.isEmpty else { return nil }
         let chooser = response.selectedBy.map { "whose shape `\($0.value)` chooses" } ?? "whose shape depends on the parameters sent"
         let name = Naming.responseType(endpoint: endpoint.id.value)
-        let variants = response.variants.enumerated().map { index, variant in
-            VariantContext(doc: SwiftText.doc(["The `\(variant.key.value)` response."]), caseName: Naming.enumCase(variant.key.value), key: SwiftText.literal(variant.key.value), type: swiftType(variant.type.value), isLast: index == response.variants.count - 1)
+        let variants = response.variants.map { variant in
+            VariantContext(doc: SwiftText.doc(["The `\(variant.key.value)` response."]), caseName: Naming.enumCase(variant.key.value), key: SwiftText.literal(variant.key.value), type: swiftType(variant.type.value))
         }
         return VariantResponseContext(
             doc: SwiftText.doc(["The response of `\(Naming.method(endpoint: endpoint.id.value))`, \(chooser)."]),
             name: name, selector: response.selectedBy.map { SwiftText.literal($0.value) } ?? "nil",
             variants: variants, fallbacks: variants.dropFirst().reversed(), lastResort: variants[0],
-            defaults: response.defaults.map { VariantDefaultContext(conditions: conditions($0.condition), variant: SwiftText.literal($0.variant.value)) }.separated(),
-            hasDefaults: !response.defaults.isEmpty)
+            defaults: response.defaults.map { VariantDefaultContext(conditions: conditions($0.condition), variant: SwiftText.literal($0.variant.value)) })
     }
 }

@@ -2,16 +2,16 @@ import SpecModel
 
 extension Translator {
     func values(_ texts: [String]) -> [ValueContext] {
-        texts.enumerated().map { ValueContext(literal: SwiftText.literal($1), isLast: $0 == texts.count - 1) }
+        texts.map { ValueContext(literal: SwiftText.literal($0)) }
     }
 
     func conditions(_ condition: Condition) -> [ConditionContext] {
         let parts: [(String, String, [String])] =
             condition.equals.map { ("equals", $0.param.value, $0.values.map(\.text)) }
             + condition.present.map { ("present", $0.value, []) } + condition.absent.map { ("absent", $0.value, []) }
-        return parts.enumerated().map { index, part in
-            ConditionContext(kind: part.0, isEquals: part.0 == "equals", name: SwiftText.literal(part.1), values: values(part.2), isLast: index == parts.count - 1)
-        }.separated()
+        return parts.map { part in
+            ConditionContext(kind: part.0, isEquals: part.0 == "equals", name: SwiftText.literal(part.1), values: values(part.2))
+        }
     }
 
     /// The rule as a person reads it: "type=LIMIT: requires timeInForce, quantity, price".
@@ -24,11 +24,10 @@ extension Translator {
     func rules(_ endpoint: Endpoint, _ params: [Parameter]) -> [RuleContext] {
         var result: [RuleContext] = []
         func add(_ kind: String, _ names: [String], _ condition: Condition, _ text: String, code: String? = nil, values: [String] = [], min: String? = nil, max: String? = nil) {
-            let conds = conditions(condition)
             result.append(RuleContext(
                 kind: kind, values: self.values(values), hasValues: kind == "requireValue" || kind == "allowed",
                 min: min.map(SwiftText.literal) ?? "nil", max: max.map(SwiftText.literal) ?? "nil", isRange: kind == "range",
-                params: self.values(names), conditions: conds, hasConditions: !conds.isEmpty, text: SwiftText.literal(text),
+                params: self.values(names), conditions: conditions(condition), text: SwiftText.literal(text),
                 code: code.map(SwiftText.literal)))
         }
         for rule in endpoint.rules {
@@ -59,7 +58,7 @@ extension Translator {
                 add("allowed", [name], Condition(), "\(name) is one of \(allowed.joined(separator: ", "))", values: allowed)
             }
         }
-        return result.separated()
+        return result
     }
 
     /// Whether a request with no parameters set breaks one of the endpoint's rules, as the runtime evaluates them:
@@ -89,7 +88,7 @@ extension Translator {
             let assumed = endpoint.param(named: param.value)?.defaultValue.flatMap { Int64($0.text) }.map(String.init) ?? "nil"
             return WeightContext(isByParam: true, param: SwiftText.literal(param.value), ranges: weightRanges(ranges), assumed: assumed)
         case let .byCount(count)?:
-            var context = WeightContext(cases: weightCases(count.cases), fallback: count.absentWeight, param: SwiftText.literal(count.param.value), isByCount: true, hasCases: !count.cases.isEmpty)
+            var context = WeightContext(cases: weightCases(count.cases), fallback: count.absentWeight, param: SwiftText.literal(count.param.value), isByCount: true)
             switch count.scale {
             case let .ranges(ranges):
                 context.isCountRanges = true
@@ -103,11 +102,11 @@ extension Translator {
     }
 
     func weightCases(_ cases: [Weight.Case]) -> [WeightCaseContext] {
-        cases.map { WeightCaseContext(conditions: conditions($0.condition), weight: $0.weight) }.separated()
+        cases.map { WeightCaseContext(conditions: conditions($0.condition), weight: $0.weight) }
     }
 
     func weightRanges(_ ranges: [Weight.Range]) -> [WeightRangeContext] {
-        ranges.map { WeightRangeContext(max: $0.max.map(String.init) ?? "nil", weight: $0.weight) }.separated()
+        ranges.map { WeightRangeContext(max: $0.max.map(String.init) ?? "nil", weight: $0.weight) }
     }
 
     /// A readable weight for doc comments.
@@ -171,14 +170,14 @@ extension Translator {
                         let list = rule.requirement.params.map(\.value).joined(separator: ", ")
                         return "\(rule.requirement.keyword) \(list)"
                     }
-                    let args = ordered.enumerated().map { i, p in
-                        ArgumentContext(label: Naming.property(p.name.value, swiftName: p.swiftName), type: swiftType(p.type.value), isLast: i == ordered.count - 1)
+                    let args = ordered.map { p in
+                        ArgumentContext(label: Naming.property(p.name.value, swiftName: p.swiftName), type: swiftType(p.type.value))
                     }
                     let assigned = params.filter { chosen.contains($0.name.value) || $0.name.value == selector.name.value }
-                    let assignments = assigned.enumerated().map { i, p in
+                    let assignments = assigned.map { p in
                         let name = Naming.property(p.name.value, swiftName: p.swiftName)
                         let value = p.name.value == selector.name.value ? "." + Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName) : name
-                        return AssignmentContext(name: unescaped(name), value: value, isLast: i == assigned.count - 1)
+                        return AssignmentContext(name: unescaped(name), value: value)
                     }
                     result.append(ConstructorContext(
                         doc: SwiftText.doc(["A `\(selector.name.value)=\(value)` request with what that type requires (\(texts.joined(separator: "; ")))."]),
@@ -189,7 +188,6 @@ extension Translator {
             // The first selector that yields constructors wins (`side` of a new order has none; `type` has them).
             if !result.isEmpty { break }
         }
-        if !result.isEmpty { result[result.count - 1].isLast = true }
         return result
     }
 }

@@ -2,7 +2,7 @@ import SpecModel
 
 /// `Schemas.swift`: each response model as a `ResponseSchema` value (shared by every endpoint that answers
 /// with it) and each request's `responseSchema`, for drift reports. `specgen check-traffic` builds the same
-/// values from the spec (SpecTools' `SpecSchemas`); a test holds the two to each other.
+/// values from the spec (SpecTraffic's `SpecSchemas`); a test holds the two to each other.
 extension Translator {
     func schemas() -> SchemasContext {
         let enums = referencedEnums()
@@ -33,7 +33,7 @@ extension Translator {
         }
         let requests = spec.endpoints.compactMap(requestSchema)
         return SchemasContext(
-            header: header, entries: entries.enumerated().map { index, entry in
+            header: header, entries: entries.map { entry in
                 var entry = entry
                 entry.lines[0] = "public static let \(entry.property) = " + entry.lines[0]
                 // Past the line length, the arguments go on a continuation line, as swift-format lays them out.
@@ -41,10 +41,9 @@ extension Translator {
                     let head = String(entry.lines[0][...open]), arguments = String(entry.lines[0][entry.lines[0].index(after: open)...])
                     entry.lines.replaceSubrange(0...0, with: [head, "    " + arguments])
                 }
-                entry.isLast = index == entries.count - 1
                 return entry
             },
-            hasEntries: !entries.isEmpty, requests: requests)
+            requests: requests)
     }
 
     private func requestSchema(_ endpoint: Endpoint) -> RequestSchemaContext? {
@@ -103,7 +102,6 @@ extension Translator {
 struct SchemasContext {
     let header: FileHeader
     let entries: [SchemaEntryContext]
-    let hasEntries: Bool
     let requests: [RequestSchemaContext]
 }
 
@@ -111,7 +109,6 @@ struct SchemaEntryContext {
     let wireName: String
     let property: String
     var lines: [String]
-    var isLast = false
 }
 
 struct RequestSchemaContext {

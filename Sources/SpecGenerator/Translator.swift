@@ -19,6 +19,19 @@ struct Translator {
         header = FileHeader(source: source, title: spec.title)
     }
 
+    /// The render context of `file`.
+    func context(for file: ModuleFile) throws -> Any {
+        switch file {
+        case .enums: enums()
+        case .models: models()
+        case .requests: try requests()
+        case .client: client()
+        case .errors: errors()
+        case .schemas: schemas()
+        case .overview: overview()
+        }
+    }
+
     /// The Swift type for a spec type.
     func swiftType(_ type: TypeRef) -> String { Naming.swiftType(type) }
 
@@ -29,13 +42,12 @@ struct Translator {
             EnumContext(
                 doc: SwiftText.doc([def.description ?? "Values of `\(def.name.value)`."]),
                 name: Naming.type(def.name.value),
-                cases: def.values.enumerated().map { index, value in
+                cases: def.values.map { value in
                     EnumCaseContext(
                         doc: SwiftText.doc(["`\(value.value.value)`" + (value.description.map { ": \($0)" } ?? "")], facts: value.deprecated ? [("Deprecated", "yes")] : []),
                         name: Naming.enumCase(value.value.value, swiftName: value.swiftName),
-                        raw: SwiftText.literal(value.value.value),
-                        isLast: index == def.values.count - 1)
-                }.separated())
+                        raw: SwiftText.literal(value.value.value))
+                })
         }
         return EnumsContext(header: header, enums: enums)
     }
@@ -65,7 +77,7 @@ struct Translator {
     }
 
     func fieldContexts(_ fields: [Field]) -> [FieldContext] {
-        fields.enumerated().map { index, field in
+        fields.map { field in
             let base = swiftType(field.type.value)
             let optional = field.optional || field.nullable
             var facts: [(String, String?)] = [("Appears", field.condition)]
@@ -75,8 +87,7 @@ struct Translator {
                 doc: SwiftText.doc([field.description ?? "`\(field.name.value)`."], facts: facts),
                 name: Naming.property(field.name.value, swiftName: field.swiftName),
                 wireName: SwiftText.literal(field.name.value),
-                type: optional ? base + "?" : base, baseType: base, isOptional: optional,
-                isLast: index == fields.count - 1)
+                type: optional ? base + "?" : base, isOptional: optional)
         }
     }
 
@@ -87,14 +98,13 @@ struct Translator {
     func errors() -> ErrorsContext {
         let name = Naming.errorType(module: spec.module.value)
         var used = Set<String>()
-        let codes = spec.errors.enumerated().map { index, error in
+        let codes = spec.errors.map { error in
             var member = Naming.errorMember(error.name.value)
             if !used.insert(member).inserted { member = Naming.errorMember(error.name.value + "_" + error.code.value.replacingOccurrences(of: "-", with: "minus")) }
             return ErrorCodeContext(
                 doc: SwiftText.doc(["`\(error.code.value)` \(error.name.value)" + (error.description.map { ": \($0)" } ?? "")]),
-                member: member, code: SwiftText.literal(error.code.value), name: SwiftText.literal(error.name.value),
-                isLast: index == spec.errors.count - 1)
-        }.separated()
+                member: member, code: SwiftText.literal(error.code.value), name: SwiftText.literal(error.name.value))
+        }
         let catalogs = spec.messageCatalogs.map { catalog in
             var seen = Set<String>()
             let messages = catalog.messages.map { message in
@@ -116,6 +126,6 @@ struct Translator {
         return ErrorsContext(
             header: header,
             doc: SwiftText.doc(["An error answered by \(spec.title): the documented code catalog as static members, matchable in `catch`.", "Codes the catalog does not list are kept as they came (`name` is nil)."]),
-            name: name, codes: codes, hasCodes: !codes.isEmpty, catalogs: catalogs)
+            name: name, codes: codes, catalogs: catalogs)
     }
 }

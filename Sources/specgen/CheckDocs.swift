@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SpecDocs
 import SpecModel
-import SpecTools
 
 struct CheckDocs: ParsableCommand {
     static let configuration = CommandConfiguration(

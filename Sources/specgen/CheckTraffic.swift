@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpecModel
-import SpecTools
+import SpecTraffic
 
 struct CheckTraffic: ParsableCommand {
     static let configuration = CommandConfiguration(

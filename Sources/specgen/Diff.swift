@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SpecDiff
 import SpecModel
-import SpecTools
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SpecExport
 import SpecModel
-import SpecTools
 
 /// `specgen export openapi`: writes a spec as an OpenAPI 3.1 document.
 struct Export: ParsableCommand {

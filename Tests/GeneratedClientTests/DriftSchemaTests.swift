@@ -5,7 +5,7 @@ import ClientRuntime
 import DFXSpot
 import Foundation
 import SpecModel
-import SpecTools
+import SpecTraffic
 import Testing
 
 /// The schemas the generator writes are the ones `check-traffic` builds from the spec, and every documented

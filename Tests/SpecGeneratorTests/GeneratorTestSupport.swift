@@ -23,11 +23,11 @@ let snippetHeader = """
     """
 
 /// Generates the module for a snippet and returns one of its files.
-func generated(_ snippet: String, file: String) throws -> String {
+func generated(_ snippet: String, file: String, templates: TemplateSet? = nil) throws -> String {
     let result = SpecLoader.load(yaml: snippetHeader + snippet, file: "demo.yaml")
     let errors = result.diagnostics.filter { $0.severity == .error }
     guard errors.isEmpty, let spec = result.spec else { throw SnippetError(description: errors.map(\.description).joined(separator: "\n")) }
-    let files = try Generator.files(for: spec, templates: TemplateSet.load())
+    let files = try Generator.files(for: spec, templates: templates ?? TemplateSet.load())
     return try #require(files.first { $0.path == "Demo/\(file).swift" }).contents
 }
 

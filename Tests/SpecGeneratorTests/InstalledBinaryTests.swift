@@ -41,11 +41,19 @@ import Testing
         return (directory, Run(status: process.terminationStatus, output: output))
     }
 
+    /// The files below `folder` (the DocC page sits in `DFXSpot.docc/`), as sorted relative paths.
+    static func files(under folder: URL) throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+
     /// The files a copied binary wrote equal the committed `Generated/DFXSpot`.
     static func expectSameAsCommitted(_ output: URL) throws {
         let committed = repository.appendingPathComponent("Generated/DFXSpot")
-        let names = try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == names)
+        let names = try files(under: committed)
+        #expect(try files(under: output) == names)
         for name in names {
             let expected = try Data(contentsOf: committed.appendingPathComponent(name))
             #expect(try Data(contentsOf: output.appendingPathComponent(name)) == expected, "\(name) differs")

@@ -7,7 +7,7 @@ import Foundation
 /// (the Java `SignatureExample` in the "Authentication" page of dfxlabs.github.io) end with
 /// `Base64.getEncoder().encodeToString(signatureBytes)` and put that string into `EXCHANGE-API-SIGN`. The copy in
 /// `docs/dfx/3-authentication.md` leaves those samples out; its "Signature is not case sensitive" is a line carried
-/// over from Binance's HMAC docs and does not fit Ed25519. The encoding is decided in ``encode(_:)`` only.
+/// over from Binance's HMAC docs and does not fit Ed25519. The encoding is decided in `encode(_:)` only.
 public struct DFXSigner: Sendable {
     private let key: Curve25519.Signing.PrivateKey
 

@@ -9,9 +9,7 @@ extension BuiltInTemplates {
 import ClientRuntime
 import Foundation
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 public struct {{name}}: Sendable {
     /// Where the client sends requests.
     public struct Server: Sendable, Hashable {
@@ -22,17 +20,15 @@ public struct {{name}}: Sendable {
         }
 {{#servers}}
 
-{{#doc}}
-        {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}        {{/indent}}
+{{/DocComment}}
         public static let {{{name}}} = Server(url: URL(string: {{{url}}})!)
 {{/servers}}
 {{#templatedServers}}
 
-{{#doc}}
-        {{{.}}}
-{{/doc}}
-        public static func {{name}}({{#variables}}{{{name}}}: String{{#defaultValue}} = {{{.}}}{{/defaultValue}}{{^isLast}}, {{/isLast}}{{/variables}}) -> Server? {
+{{<DocComment}}{{$indent}}        {{/indent}}
+{{/DocComment}}
+        public static func {{name}}({{#variables}}{{{name}}}: String{{#defaultValue}} = {{{.}}}{{/defaultValue}}{{^last()}}, {{/last()}}{{/variables}}) -> Server? {
             var url = {{{template}}}
 {{#variables}}
             url = url.replacingOccurrences(of: {{{placeholder}}}, with: {{{name}}})
@@ -57,7 +53,7 @@ public struct {{name}}: Sendable {
         envelope: {{#profile.envelope}}Envelope(codeField: {{{code}}}, messageField: {{{message}}}, dataField: {{{data}}}, successCode: {{{success}}}){{/profile.envelope}}{{^profile.envelope}}nil{{/profile.envelope}},
         statusRules: [
 {{#profile.statusRules}}
-            StatusRule({{{pattern}}}, .{{meaning}}){{comma}}
+            StatusRule({{{pattern}}}, .{{meaning}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
 {{/profile.statusRules}}
         ],
         rateLimitHeaders: RateLimitHeaders(
@@ -81,9 +77,8 @@ public struct {{name}}: Sendable {
     public var rateLimits: RateLimitState { runtime.rateLimits }
 {{#methods}}
 
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     public func {{{name}}}(
         _ request: {{requestType}}{{#defaultArgument}} = {{requestType}}(){{/defaultArgument}}, validation: ClientOptions.Validation? = nil
     ) async throws -> {{{responseType}}} {

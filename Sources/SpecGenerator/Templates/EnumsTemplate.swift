@@ -9,14 +9,11 @@ extension BuiltInTemplates {
 import ClientRuntime
 {{#enums}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 public enum {{name}}: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
 {{#cases}}
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     case {{{name}}}
 {{/cases}}
     /// A value this spec does not list; the text the server sent is kept.
@@ -25,7 +22,7 @@ public enum {{name}}: RawRepresentable, CaseIterable, Sendable, Hashable, Codabl
     /// The values the spec lists.
     public static let allCases: [Self] = [
 {{#cases}}
-        .{{{name}}}{{comma}}
+        .{{{name}}}{{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
 {{/cases}}
     ]
 

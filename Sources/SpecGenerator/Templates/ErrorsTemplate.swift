@@ -9,9 +9,7 @@ extension BuiltInTemplates {
 import ClientRuntime
 import Foundation
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 public struct {{name}}: VenueError, Hashable, CustomStringConvertible {
     /// The code as the venue sent it (`-1121`, `"0"`).
     public let code: String
@@ -56,34 +54,31 @@ public struct {{name}}: VenueError, Hashable, CustomStringConvertible {
     }
 {{#codes}}
 
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     public static let {{{member}}} = Self(catalogCode: {{{code}}})
 {{/codes}}
 
-{{#hasCodes}}
+{{^empty(codes)}}
     static let names: [String: String] = [
 {{#codes}}
-        {{{code}}}: {{{name}}}{{comma}}
+        {{{code}}}: {{{name}}}{{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
 {{/codes}}
     ]
-{{/hasCodes}}
-{{^hasCodes}}
+{{/empty(codes)}}
+{{#empty(codes)}}
     static let names: [String: String] = [:]
-{{/hasCodes}}
+{{/empty(codes)}}
 }
 {{#catalogs}}
 
 extension {{name}} {
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     public enum {{typeName}}: String, Sendable, CaseIterable {
 {{#messages}}
-{{#doc}}
-        {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}        {{/indent}}
+{{/DocComment}}
         case {{{caseName}}} = {{{literal}}}
 {{/messages}}
     }

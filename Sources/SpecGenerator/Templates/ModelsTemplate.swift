@@ -9,26 +9,15 @@ extension BuiltInTemplates {
 import ClientRuntime
 {{#structs}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 public struct {{name}}: Sendable, Hashable, Codable {
 {{#fields}}
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     public var {{{name}}}: {{{type}}}
 {{/fields}}
 
-    public init(
-{{#fields}}
-        {{{name}}}: {{{type}}}{{#isOptional}} = nil{{/isOptional}}{{^isLast}},{{/isLast}}
-{{/fields}}
-    ) {
-{{#fields}}
-        self.{{{name}}} = {{{name}}}
-{{/fields}}
-    }
+{{> Initializer}}
 {{#needsCodingKeys}}
 
     enum CodingKeys: String, CodingKey {
@@ -41,28 +30,17 @@ public struct {{name}}: Sendable, Hashable, Codable {
 {{/structs}}
 {{#positionals}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct {{name}}: Sendable, Hashable, Codable {
 {{#fields}}
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     public var {{{name}}}: {{{type}}}
 {{/fields}}
 
-    public init(
-{{#fields}}
-        {{{name}}}: {{{type}}}{{#isOptional}} = nil{{/isOptional}}{{^isLast}},{{/isLast}}
-{{/fields}}
-    ) {
-{{#fields}}
-        self.{{{name}}} = {{{name}}}
-{{/fields}}
-    }
+{{> Initializer}}
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
@@ -86,9 +64,7 @@ public struct {{name}}: Sendable, Hashable, Codable {
 {{/positionals}}
 {{#polymorphics}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 public enum {{name}}: Sendable, Hashable, Codable {
 {{#variants}}
     /// {{{wireValue}}}

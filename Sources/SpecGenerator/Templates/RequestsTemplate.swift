@@ -10,9 +10,7 @@ import ClientRuntime
 import Foundation
 {{#requests}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 public struct {{name}}: SpecRequest, Hashable {
     public typealias Response = {{{responseType}}}
 
@@ -20,56 +18,47 @@ public struct {{name}}: SpecRequest, Hashable {
         id: {{{endpointID}}}, method: .{{method}}, path: {{{path}}},
         security: SecurityRequirement(apiKey: {{apiKey}}, signed: {{signed}}, timestamp: {{timestamp}}, bearer: {{bearer}}),
         encoding: {{#isJSON}}.json(wrapper: {{{wrapper}}}){{/isJSON}}{{^isJSON}}.{{encoding}}{{/isJSON}}, contentType: {{{contentType}}})
-{{#properties}}
+{{#fields}}
 
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     public var {{{name}}}: {{{type}}}
-{{/properties}}
+{{/fields}}
 
-{{#hasProperties}}
-    public init(
-{{#properties}}
-        {{{name}}}: {{{type}}}{{#isOptional}} = nil{{/isOptional}}{{^isLast}},{{/isLast}}
-{{/properties}}
-    ) {
-{{#properties}}
-        self.{{{name}}} = {{{name}}}
-{{/properties}}
-    }
+{{^empty(fields)}}
+{{> Initializer}}
 
     public var parameters: Parameters {
         var parameters = Parameters()
-{{#properties}}
+{{#fields}}
         parameters.add({{{wireName}}}, {{{name}}}{{#arrayStyle}}, style: .{{.}}{{/arrayStyle}}, in: .{{location}})
-{{/properties}}
+{{/fields}}
         return parameters
     }
-{{/hasProperties}}
-{{^hasProperties}}
+{{/empty(fields)}}
+{{#empty(fields)}}
     public init() {}
 
     public var parameters: Parameters { Parameters() }
-{{/hasProperties}}
-{{#hasRules}}
+{{/empty(fields)}}
+{{^empty(rules)}}
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
     public static let rules: [ParameterRule] = [
 {{#rules}}
         ParameterRule(
-            .{{kind}}{{#hasValues}}([{{#values}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/values}}]){{/hasValues}}{{#isRange}}(min: {{{min}}}, max: {{{max}}}){{/isRange}}, [{{#params}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/params}}],
-{{#hasConditions}}
+            .{{kind}}{{#hasValues}}([{{#values}}{{{literal}}}{{^last()}}, {{/last()}}{{/values}}]){{/hasValues}}{{#isRange}}(min: {{{min}}}, max: {{{max}}}){{/isRange}}, [{{#params}}{{{literal}}}{{^last()}}, {{/last()}}{{/params}}],
+{{^empty(conditions)}}
             when: [
 {{#conditions}}
-                .{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/values}}]{{/isEquals}}){{comma}}
+                {{> Condition}}{{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
 {{/conditions}}
             ],
-{{/hasConditions}}
-            rule: {{{text}}}{{#code}}, code: {{{.}}}{{/code}}){{comma}}
+{{/empty(conditions)}}
+            rule: {{{text}}}{{#code}}, code: {{{.}}}{{/code}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
 {{/rules}}
     ]
-{{/hasRules}}
+{{/empty(rules)}}
 {{#weight}}
 {{#isFixed}}
 
@@ -79,9 +68,7 @@ public struct {{name}}: SpecRequest, Hashable {
 
     public static let requestWeight = RequestWeight.cases(
         [
-{{#cases}}
-            RequestWeight.Case(when: [{{#conditions}}.{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/values}}]{{/isEquals}}){{^isLast}}, {{/isLast}}{{/conditions}}], weight: {{weight}}){{comma}}
-{{/cases}}
+{{> WeightCases}}
         ], default: {{fallback}})
 
     public var weight: Int { weight(for: parameters) }
@@ -93,9 +80,7 @@ public struct {{name}}: SpecRequest, Hashable {
     public static let requestWeight = RequestWeight.byParam(
         {{{param}}},
         ranges: [
-{{#ranges}}
-            RequestWeight.Range(max: {{max}}, weight: {{weight}}){{comma}}
-{{/ranges}}
+{{> WeightRanges}}
         ], assumed: {{assumed}})
 
     public var weight: Int { weight(for: parameters) }
@@ -108,24 +93,20 @@ public struct {{name}}: SpecRequest, Hashable {
         {{{param}}},
 {{#isCountRanges}}
         .ranges([
-{{#ranges}}
-            RequestWeight.Range(max: {{max}}, weight: {{weight}}){{comma}}
-{{/ranges}}
+{{> WeightRanges}}
         ]),
 {{/isCountRanges}}
 {{^isCountRanges}}
         .perItem({{perItem}}, cap: {{cap}}),
 {{/isCountRanges}}
-{{^hasCases}}
+{{#empty(cases)}}
         cases: [],
-{{/hasCases}}
-{{#hasCases}}
+{{/empty(cases)}}
+{{^empty(cases)}}
         cases: [
-{{#cases}}
-            RequestWeight.Case(when: [{{#conditions}}.{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/values}}]{{/isEquals}}){{^isLast}}, {{/isLast}}{{/conditions}}], weight: {{weight}}){{comma}}
-{{/cases}}
+{{> WeightCases}}
         ],
-{{/hasCases}}
+{{/empty(cases)}}
         absent: {{fallback}})
 
     public var weight: Int { weight(for: parameters) }
@@ -137,17 +118,17 @@ public struct {{name}}: SpecRequest, Hashable {
 
     static let variantSelector = VariantSelector(
         param: {{{selector}}},
-        variants: [{{#variants}}{{{key}}}{{^isLast}}, {{/isLast}}{{/variants}}],
+        variants: [{{#variants}}{{{key}}}{{^last()}}, {{/last()}}{{/variants}}],
 {{^defaults}}
         defaults: [])
 {{/defaults}}
-{{#hasDefaults}}
+{{^empty(defaults)}}
         defaults: [
 {{#defaults}}
-            (conditions: [{{#conditions}}.{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/values}}]{{/isEquals}}){{^isLast}}, {{/isLast}}{{/conditions}}], variant: {{{variant}}}){{comma}}
+            (conditions: {{> Conditions}}, variant: {{{variant}}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
 {{/defaults}}
         ])
-{{/hasDefaults}}
+{{/empty(defaults)}}
 
     public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> {{name}} {
         switch Self.variantSelector.select(parameters) {
@@ -167,43 +148,39 @@ public struct {{name}}: SpecRequest, Hashable {
 }
 {{#variantResponse}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
+{{> DocComment}}
 public enum {{name}}: Sendable, Hashable {
 {{#variants}}
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     case {{{caseName}}}({{{type}}})
 {{/variants}}
 }
 {{/variantResponse}}
-{{#hasConstructors}}
+{{^empty(constructors)}}
 
 /// The legal combinations of parameters, as the spec's rules state them.
 extension {{name}} {
 {{#constructors}}
-{{#doc}}
-    {{{.}}}
-{{/doc}}
+{{<DocComment}}{{$indent}}    {{/indent}}
+{{/DocComment}}
     public static func {{{name}}}(
 {{#arguments}}
-        {{{label}}}: {{{type}}}{{^isLast}},{{/isLast}}
+        {{{label}}}: {{{type}}}{{^last()}},{{/last()}}
 {{/arguments}}
     ) -> Self {
         Self(
 {{#assignments}}
-            {{name}}: {{{value}}}{{^isLast}},{{/isLast}}
+            {{name}}: {{{value}}}{{^last()}},{{/last()}}
 {{/assignments}}
         )
     }
-{{^isLast}}
+{{^last()}}
 
-{{/isLast}}
+{{/last()}}
 {{/constructors}}
 }
-{{/hasConstructors}}
+{{/empty(constructors)}}
 {{/requests}}
 
 """##

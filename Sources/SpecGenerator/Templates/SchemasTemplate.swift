@@ -23,9 +23,9 @@ public enum DriftSchemas {
 {{#entries}}
         {{{wireName}}}: {{{property}}},
 {{/entries}}
-{{^hasEntries}}
+{{#empty(entries)}}
         :
-{{/hasEntries}}
+{{/empty(entries)}}
     ]
 }
 {{#requests}}

@@ -74,7 +74,7 @@ enum FormChecks {
         "FoundationXML", "CoreFoundation", "Dispatch", "Glibc", "Musl", "Darwin", "WinSDK", "Android", "Bionic",
         "Observation", "Synchronization", "RegexBuilder", "Distributed", "Cxx", "XCTest", "Testing", "ClientRuntime",
         "ClientRuntimeAsyncHTTPClient", "Crypto", "Logging", "AsyncHTTPClient", "SpecModel", "SpecGenerator",
-        "SpecTools", "SpecMock", "Yams",
+        "SpecDocs", "SpecDiff", "SpecExport", "SpecTraffic", "SpecMock", "Yams",
     ]
     /// Keywords that are UpperCamelCase and so pass the identifier pattern.
     static let upperCamelKeywords: Set = ["Any", "Self", "Type", "Protocol"]

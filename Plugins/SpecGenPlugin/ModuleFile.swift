@@ -1,0 +1,1 @@
+../../Sources/SpecGenerator/ModuleFile.swift

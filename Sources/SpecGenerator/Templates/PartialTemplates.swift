@@ -1,0 +1,70 @@
+// The built-in partials: pieces several templates share, each overridable like a template (`DocComment.mustache`, …).
+//
+// A partial keeps the caller's context but not its list position, so `first()` / `last()` of the caller's list are
+// read outside the partial. swift-mustache 2.1 indents only the first line of a standalone partial that is
+// itself indented, so an indented doc comment passes its indentation as a block:
+// `{{<DocComment}}{{$indent}}    {{/indent}}` on one line and `{{/DocComment}}` on the next.
+// After an element of a multi-line literal, `{{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}` is
+// swift-format's rule: a comma after every element when there are several, none after a single one.
+
+extension BuiltInTemplates {
+    /// The partials by name.
+    static let partials: [String: String] = [
+        "DocComment": docComment, "Initializer": initializer, "Condition": condition, "Conditions": conditions,
+        "WeightCases": weightCases, "WeightRanges": weightRanges,
+    ]
+
+    /// The `///` lines of `doc`, each behind the `indent` block (empty by default).
+    static let docComment = ##"""
+{{% CONTENT_TYPE: TEXT}}
+{{#doc}}
+{{$indent}}{{/indent}}{{{.}}}
+{{/doc}}
+
+"""##
+
+    /// The memberwise `public init` of a type with `fields`, optional ones defaulting to nil.
+    static let initializer = ##"""
+{{% CONTENT_TYPE: TEXT}}
+    public init(
+{{#fields}}
+        {{{name}}}: {{{type}}}{{#isOptional}} = nil{{/isOptional}}{{^last()}},{{/last()}}
+{{/fields}}
+    ) {
+{{#fields}}
+        self.{{{name}}} = {{{name}}}
+{{/fields}}
+    }
+
+"""##
+
+    /// One `ParameterCondition` literal: `.equals("type", ["LIMIT"])`, `.present("price")`, `.absent("price")`.
+    static let condition = ##"""
+{{% CONTENT_TYPE: TEXT}}
+.{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^last()}}, {{/last()}}{{/values}}]{{/isEquals}})
+"""##
+
+    /// `conditions` as an array literal on one line.
+    static let conditions = ##"""
+{{% CONTENT_TYPE: TEXT}}
+[{{#conditions}}{{> Condition}}{{^last()}}, {{/last()}}{{/conditions}}]
+"""##
+
+    /// The `RequestWeight.Case` elements of a weight's `cases`.
+    static let weightCases = ##"""
+{{% CONTENT_TYPE: TEXT}}
+{{#cases}}
+            RequestWeight.Case(when: {{> Conditions}}, weight: {{weight}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
+{{/cases}}
+
+"""##
+
+    /// The `RequestWeight.Range` elements of a weight's `ranges`.
+    static let weightRanges = ##"""
+{{% CONTENT_TYPE: TEXT}}
+{{#ranges}}
+            RequestWeight.Range(max: {{max}}, weight: {{weight}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
+{{/ranges}}
+
+"""##
+}
