@@ -43,6 +43,9 @@ public struct ClientOptions: Sendable {
     /// other JSON types): log each difference once (default), hand reports to a closure, or check nothing.
     /// See docs/decoding.md.
     public var driftReporting: DriftReporting
+    /// Your own pipeline steps (tracing, metrics, custom headers), run in this order once per attempt, after the
+    /// request is signed and before it is logged and sent. See ``RequestStep``.
+    public var steps: [any RequestStep]
 
     /// Creates options; every argument has a default.
     public init(
@@ -56,7 +59,8 @@ public struct ClientOptions: Sendable {
         logger: Logger? = nil,
         userAgent: String? = nil,
         validation: Validation = .beforeSend,
-        driftReporting: DriftReporting = .log
+        driftReporting: DriftReporting = .log,
+        steps: [any RequestStep] = []
     ) {
         self.timeout = timeout
         self.clock = clock
@@ -69,6 +73,7 @@ public struct ClientOptions: Sendable {
         self.userAgent = userAgent
         self.validation = validation
         self.driftReporting = driftReporting
+        self.steps = steps
     }
 
     /// The system clock in milliseconds since 1970.
