@@ -86,7 +86,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
         let (outgoing, context) = start(request, validation: validation)
         let response = try await pipeline(outgoing, context)
         if (200..<300).contains(response.status) {
-            return try reader.decode(request, response)
+            return try reader.decode(request, outgoing.parameters, response)
         }
         throw failure(for: response, endpoint: R.endpoint)
     }

@@ -6,8 +6,8 @@ struct ResponseReader<Failure: VenueError>: Sendable {
     /// The drift check, or nil when it is off.
     var drift: DriftSink? = nil
 
-    /// Decodes a 2XX response for request type `R`.
-    func decode<R: APIRequest>(_ request: R, _ response: HTTPResponse) throws -> R.Response {
+    /// Decodes a 2XX response for `request`, whose `parameters` the caller has computed already.
+    func decode<R: APIRequest>(_ request: R, _ parameters: Parameters, _ response: HTTPResponse) throws -> R.Response {
         let endpoint = R.endpoint.id
         var payload = response.body
         var prefix = ""
@@ -26,11 +26,11 @@ struct ResponseReader<Failure: VenueError>: Sendable {
         if R.Response.self == EmptyResponse.self, Self.isBlankOrNull(payload), let empty = EmptyResponse() as? R.Response {
             return empty
         }
-        if let drift, let schema = request.responseSchema {
+        if let drift, let schema = request.responseSchema(for: parameters) {
             drift.check(payload, schema: schema, endpoint: endpoint, prefix: prefix)
         }
         do {
-            return try request.decodeResponse(from: payload, decoder: JSONDecoder())
+            return try request.decodeResponse(from: payload, parameters: parameters, decoder: JSONDecoder())
         } catch let error as DecodingError {
             let (path, message) = Self.describe(error)
             let full = prefix.isEmpty ? path : (path.isEmpty ? prefix : (path.hasPrefix("[") ? prefix + path : prefix + "." + path))

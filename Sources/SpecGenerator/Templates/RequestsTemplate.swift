@@ -73,7 +73,7 @@ public struct {{name}}: SpecRequest, Hashable {
 {{#weight}}
 {{#isFixed}}
 
-    public var weight: Int { {{fixed}} }
+    public func weight(for parameters: Parameters) -> Int { {{fixed}} }
 {{/isFixed}}
 {{#isCases}}
 
@@ -83,8 +83,6 @@ public struct {{name}}: SpecRequest, Hashable {
             RequestWeight.Case(when: [{{#conditions}}.{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^isLast}}, {{/isLast}}{{/values}}]{{/isEquals}}){{^isLast}}, {{/isLast}}{{/conditions}}], weight: {{weight}}){{comma}}
 {{/cases}}
         ], default: {{fallback}})
-
-    public var weight: Int { weight(for: parameters) }
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 {{/isCases}}
@@ -97,8 +95,6 @@ public struct {{name}}: SpecRequest, Hashable {
             RequestWeight.Range(max: {{max}}, weight: {{weight}}){{comma}}
 {{/ranges}}
         ], assumed: {{assumed}})
-
-    public var weight: Int { weight(for: parameters) }
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 {{/isByParam}}
@@ -128,8 +124,6 @@ public struct {{name}}: SpecRequest, Hashable {
 {{/hasCases}}
         absent: {{fallback}})
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 {{/isByCount}}
 {{/weight}}
@@ -149,7 +143,7 @@ public struct {{name}}: SpecRequest, Hashable {
         ])
 {{/hasDefaults}}
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> {{name}} {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> {{name}} {
         switch Self.variantSelector.select(parameters) {
 {{#variants}}
         case {{{key}}}: return .{{{caseName}}}(try decoder.decode({{{type}}}.self, from: data))
