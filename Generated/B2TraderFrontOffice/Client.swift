@@ -39,7 +39,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
             recvWindowDefault: nil, recvWindowMax: nil,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: "Authorization"),
+            bearerHeader: "Authorization",
+            serverTime: nil),
         errorFormat: .none,
         envelope: nil,
         statusRules: [

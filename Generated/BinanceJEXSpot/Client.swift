@@ -34,7 +34,8 @@ public struct BinanceJEXSpotClient: Sendable {
             recvWindowDefault: 5000, recvWindowMax: 60000,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: nil),
+            bearerHeader: nil,
+            serverTime: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,
         statusRules: [

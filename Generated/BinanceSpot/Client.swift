@@ -69,7 +69,8 @@ public struct BinanceSpotClient: Sendable {
             recvWindowDefault: 5000, recvWindowMax: 60000,
             recvWindowFractionDigits: 3,
             timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),
-            bearerHeader: nil),
+            bearerHeader: nil,
+            serverTime: ServerTimeSync(path: "/api/v3/time", field: "serverTime", rejectionCodes: ["-1021"])),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,
         statusRules: [

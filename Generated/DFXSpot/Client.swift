@@ -46,7 +46,8 @@ public struct DFXSpotClient: Sendable {
             recvWindowDefault: nil, recvWindowMax: nil,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: nil),
+            bearerHeader: nil,
+            serverTime: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: Envelope(codeField: "code", messageField: "msg", dataField: "data", successCode: "0"),
         statusRules: [

@@ -277,6 +277,7 @@ struct ProfileContext {
     let recvWindowFractionDigits: String
     let timeUnit: String
     let bearerHeader: String
+    let serverTime: String
     let errorCodeField: String?
     let errorMessageField: String
     let envelope: EnvelopeContext?

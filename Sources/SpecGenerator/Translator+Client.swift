@@ -67,6 +67,11 @@ extension Translator {
             codeField = SwiftText.literal(envelope.code)
             messageField = SwiftText.literal(envelope.message)
         }
+        func serverTime(_ sync: Auth.TimeSync?) -> String {
+            guard let sync, let endpoint = spec.endpoints.first(where: { $0.id.value == sync.endpoint.value }) else { return "nil" }
+            let codes = sync.rejectionCodes.map { SwiftText.literal($0.value) }.joined(separator: ", ")
+            return "ServerTimeSync(path: \(SwiftText.literal(endpoint.path.value)), field: \(SwiftText.literal(sync.field)), rejectionCodes: [\(codes)])"
+        }
         let rules = spec.httpStatus
         return ProfileContext(
             name: SwiftText.literal(spec.api.value),
@@ -81,6 +86,7 @@ extension Translator {
                     + "microsecond: \(SwiftText.literal($0.microsecond)))"
             } ?? "nil",
             bearerHeader: lit(auth?.bearer?.header),
+            serverTime: serverTime(auth?.timeSync),
             errorCodeField: codeField, errorMessageField: messageField,
             envelope: spec.envelope.map { EnvelopeContext(code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success)) },
             statusRules: rules.enumerated().map { StatusRuleContext(pattern: SwiftText.literal($1.status.value), meaning: $1.meaning.rawValue, isLast: $0 == rules.count - 1) }.separated(),

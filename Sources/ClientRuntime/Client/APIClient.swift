@@ -37,13 +37,12 @@ public final class APIClient<Failure: VenueError>: Sendable {
             RetryStep(profile: profile, maxRetries: options.maxIdempotentRetries, backoff: options.retryBackoff),
             RateLimitStep(profile: profile, limiter: options.rateLimiter, counters: counters, clock: options.clock),
             tokens,
-            TimeSyncStep(clock: clock),
+            TimeSyncStep(clock: clock, resync: ServerTimeFetch.resync(profile, baseURL, options, transport)),
             authentication,
         ]
         steps += options.steps
         if let logger = options.logger { steps.append(LoggingStep(logger: logger)) }
-        let transport = TransportStep(transport: transport)
-        pipeline = Pipeline.chain(steps, terminal: transport.send)
+        pipeline = Pipeline.chain(steps, terminal: TransportStep(transport: transport).send)
     }
 
     /// The latest rate-limit counters from response headers (updated after every response, errors included).

@@ -52,7 +52,8 @@ public struct {{name}}: Sendable {
             recvWindowDefault: {{profile.recvWindowDefault}}, recvWindowMax: {{profile.recvWindowMax}},
             recvWindowFractionDigits: {{profile.recvWindowFractionDigits}},
             timeUnit: {{{profile.timeUnit}}},
-            bearerHeader: {{{profile.bearerHeader}}}),
+            bearerHeader: {{{profile.bearerHeader}}},
+            serverTime: {{{profile.serverTime}}}),
         errorFormat: {{#profile.errorCodeField}}.codeMessage(codeField: {{{.}}}, messageField: {{{profile.errorMessageField}}}){{/profile.errorCodeField}}{{^profile.errorCodeField}}.none{{/profile.errorCodeField}},
         envelope: {{#profile.envelope}}Envelope(codeField: {{{code}}}, messageField: {{{message}}}, dataField: {{{data}}}, successCode: {{{success}}}){{/profile.envelope}}{{^profile.envelope}}nil{{/profile.envelope}},
         statusRules: [
