@@ -122,6 +122,19 @@ import Testing
         #expect(clock.now() == .max)
     }
 
+    @Test func loggingStepLogsEachExchangeWithItsOutcome() async throws {
+        let capture = LogCapture()
+        var built = Self.request
+        built.http = HTTPRequest(method: .post, url: URL(string: "https://api.binance.com/api/v3/order")!)
+        let ok = FakeNext([.success(HTTPResponse(status: 201))])
+        _ = try await LoggingStep(logger: capture.logger).handle(built, context: Self.post, next: ok.next)
+        #expect(capture.text.contains("debug POST /api/v3/order → 201 in "))
+        let lost = FakeNext([.failure(HTTPTransportFailure(.connectionLost, "reset by peer"))])
+        _ = await thrownError { try await LoggingStep(logger: capture.logger).handle(built, context: Self.post, next: lost.next) }
+        #expect(capture.text.contains("warning POST /api/v3/order failed after "))
+        #expect(capture.text.contains("error=connectionLost: reset by peer"))
+    }
+
     @Test func loggingStepRefusesAnUnbuiltRequest() async throws {
         let capture = LogCapture()
         let next = FakeNext()
