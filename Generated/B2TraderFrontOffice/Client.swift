@@ -67,6 +67,16 @@ public struct B2TraderFrontOfficeClient: Sendable {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
     }
 
+    /// Creates a client that sends bearer tokens from `tokens` (refreshed once after a 401).
+    public init(
+        server: Server,
+        tokens: any TokenProvider,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: .bearer(tokens), transport: transport, options: options)
+    }
+
     /// Rate-limit counters from the latest response headers.
     public var rateLimits: RateLimitState { runtime.rateLimits }
 

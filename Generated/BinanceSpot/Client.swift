@@ -98,6 +98,17 @@ public struct BinanceSpotClient: Sendable {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
     }
 
+    /// Creates a client that signs with `signer` (`HMACSHA256Signer`, `RSASigner`, `Ed25519Signer`) and sends `apiKey`.
+    public init(
+        server: Server = .apiBinanceCom,
+        apiKey: String,
+        signer: any RequestSigner,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: .signed(apiKey: apiKey, signer: signer), transport: transport, options: options)
+    }
+
     /// Rate-limit counters from the latest response headers.
     public var rateLimits: RateLimitState { runtime.rateLimits }
 

@@ -75,6 +75,17 @@ public struct DFXSpotClient: Sendable {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
     }
 
+    /// Creates a client that signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`.
+    public init(
+        server: Server = .apiDfxHk,
+        apiKey: String,
+        signer: DFXSigner,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: .partsSigned(apiKey: apiKey, signer: signer), transport: transport, options: options)
+    }
+
     /// Rate-limit counters from the latest response headers.
     public var rateLimits: RateLimitState { runtime.rateLimits }
 

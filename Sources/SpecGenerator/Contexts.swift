@@ -241,7 +241,15 @@ struct ClientContext {
     let templatedServers: [TemplatedServerContext]
     let defaultServer: String?
     let profile: ProfileContext
+    let credentialInits: [CredentialInitContext]
     let methods: [MethodContext]
+}
+
+/// A client initialiser taking only the credential kind the spec's `auth` signs or authorizes with.
+struct CredentialInitContext {
+    let doc: String
+    let parameters: [String]
+    let credentials: String
 }
 
 struct ServerContext {

@@ -52,7 +52,30 @@ extension Translator {
             doc: SwiftText.doc(["A client for \(spec.title).", spec.description?.split(separator: "\n").first.map(String.init)], facts: spec.docs.map { ("Docs", [$0.file, $0.date].compactMap { $0 }.joined(separator: ", ")) }),
             name: clientName, errorType: Naming.errorType(module: spec.module.value),
             servers: fixed, templatedServers: templated, defaultServer: fixed.first?.name,
-            profile: profile(), methods: methods)
+            profile: profile(), credentialInits: credentialInits(), methods: methods)
+    }
+
+    /// One initialiser per credential kind of the spec's `auth`, so a credential of another kind does not compile.
+    func credentialInits() -> [CredentialInitContext] {
+        var inits: [CredentialInitContext] = []
+        let schemes = spec.auth?.signing?.schemes ?? []
+        if schemes.contains(where: { $0 != .dfxEd25519 }) {
+            let signers = schemes.compactMap { ["hmacSHA256": "`HMACSHA256Signer`", "rsaPKCS1SHA256": "`RSASigner`", "ed25519": "`Ed25519Signer`"][$0.rawValue] }
+            inits.append(CredentialInitContext(
+                doc: "signs with `signer` (\(signers.joined(separator: ", "))) and sends `apiKey`",
+                parameters: ["apiKey: String", "signer: any RequestSigner"], credentials: ".signed(apiKey: apiKey, signer: signer)"))
+        }
+        if schemes.contains(.dfxEd25519) {
+            inits.append(CredentialInitContext(
+                doc: "signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`",
+                parameters: ["apiKey: String", "signer: DFXSigner"], credentials: ".partsSigned(apiKey: apiKey, signer: signer)"))
+        }
+        if spec.auth?.bearer != nil {
+            inits.append(CredentialInitContext(
+                doc: "sends bearer tokens from `tokens` (refreshed once after a 401)",
+                parameters: ["tokens: any TokenProvider"], credentials: ".bearer(tokens)"))
+        }
+        return inits
     }
 
     func profile() -> ProfileContext {

@@ -105,7 +105,7 @@ struct RequestBuilder: Sendable {
             let wire = PercentEncoding.encode(signature, keeping: [UInt8(ascii: "%")])
             draft.redactions.values.formUnion([signature, wire])
             draft.appendSigned("\(PercentEncoding.encode(name))=\(wire)")
-        case .dfx(_, let signer):
+        case .partsSigned(_, let signer):
             guard let header = profile.auth.signatureHeader else {
                 throw draft.invalid("credentials", "\(profile.name) does not sign with a header; use its own credentials")
             }

@@ -77,6 +77,20 @@ public struct {{name}}: Sendable {
     ) {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
     }
+{{#credentialInits}}
+
+    /// Creates a client that {{{doc}}}.
+    public init(
+        server: Server{{#defaultServer}} = .{{{.}}}{{/defaultServer}},
+{{#parameters}}
+        {{{.}}},
+{{/parameters}}
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: {{{credentials}}}, transport: transport, options: options)
+    }
+{{/credentialInits}}
 
     /// Rate-limit counters from the latest response headers.
     public var rateLimits: RateLimitState { runtime.rateLimits }
