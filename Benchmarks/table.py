@@ -58,6 +58,10 @@ lines.append(f"| generated lines | {fmt('lines.specgen')} | swift-openapi-genera
 r = ratio("sign.specgen.send", "sign.raw-hmac")
 lines.append(f"| LIMIT order: build + validate + sign + encode + send to an in-memory transport + decode ACK | "
              f"{fmt('sign.specgen.send')} | raw HMAC-SHA256 of the same bytes: {fmt('sign.raw-hmac')} | "
+             f"{r and f'{r:.1f}×'} | — | — |")
+r = ratio("sign.specgen.prepare", "sign.raw-hmac")
+lines.append(f"| LIMIT order: `prepare` (validate + parameters + encode + HMAC), not sent | "
+             f"{fmt('sign.specgen.prepare')} | raw HMAC-SHA256 of the same bytes: {fmt('sign.raw-hmac')} | "
              f"{r and f'{r:.1f}×'} | ≤ 2× | {check(r, lambda x: x <= 2)} |")
 for part, label in [("sign.signer-hex", "HMACSHA256Signer (HMAC + hex) alone"), ("sign.params-validate", "request → Parameters + validate() alone")]:
     r = ratio(part, "sign.raw-hmac")

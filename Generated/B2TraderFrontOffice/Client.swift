@@ -39,7 +39,8 @@ public struct B2TraderFrontOfficeClient: Sendable {
             recvWindowDefault: nil, recvWindowMax: nil,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: "Authorization"),
+            bearerHeader: "Authorization",
+            serverTime: nil),
         errorFormat: .none,
         envelope: nil,
         statusRules: [
@@ -64,6 +65,16 @@ public struct B2TraderFrontOfficeClient: Sendable {
         options: ClientOptions = ClientOptions()
     ) {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
+    }
+
+    /// Creates a client that sends bearer tokens from `tokens` (refreshed once after a 401).
+    public init(
+        server: Server,
+        tokens: any TokenProvider,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: .bearer(tokens), transport: transport, options: options)
     }
 
     /// Rate-limit counters from the latest response headers.

@@ -95,7 +95,7 @@ public struct PlaceOrderRequest: SpecRequest, Hashable {
             rule: "timeInForce=Gtd: requires cancellationDate"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// The legal combinations of parameters, as the spec's rules state them.
@@ -171,7 +171,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `B2TraderFrontOfficeClient.orderData`: Pre-trade check of a SPOT order (amounts, fee and total)
@@ -247,7 +247,7 @@ public struct OrderDataRequest: SpecRequest, Hashable {
             rule: "orderType=Market: forbids requestedPrice")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// The legal combinations of parameters, as the spec's rules state them.
@@ -282,7 +282,7 @@ public struct AccountsRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `B2TraderFrontOfficeClient.assets`: The platform's assets.
@@ -300,5 +300,5 @@ public struct AssetsRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }

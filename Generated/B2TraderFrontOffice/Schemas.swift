@@ -92,31 +92,31 @@ public enum DriftSchemas {
 }
 
 extension PlaceOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.orderEnvelope
     }
 }
 
 extension CancelOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.orderEnvelope
     }
 }
 
 extension OrderDataRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.orderDataEnvelope
     }
 }
 
 extension AccountsRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.account)
     }
 }
 
 extension AssetsRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.asset)
     }
 }

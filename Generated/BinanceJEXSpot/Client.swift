@@ -34,7 +34,8 @@ public struct BinanceJEXSpotClient: Sendable {
             recvWindowDefault: 5000, recvWindowMax: 60000,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: nil),
+            bearerHeader: nil,
+            serverTime: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,
         statusRules: [
@@ -58,6 +59,17 @@ public struct BinanceJEXSpotClient: Sendable {
         options: ClientOptions = ClientOptions()
     ) {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
+    }
+
+    /// Creates a client that signs with `signer` (`HMACSHA256Signer`) and sends `apiKey`.
+    public init(
+        server: Server = .wwwJexCom,
+        apiKey: String,
+        signer: any RequestSigner,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: .signed(apiKey: apiKey, signer: signer), transport: transport, options: options)
     }
 
     /// Rate-limit counters from the latest response headers.

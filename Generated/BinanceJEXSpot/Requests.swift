@@ -18,7 +18,7 @@ public struct PingRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.serverTime`: Read the server clock.
@@ -36,7 +36,7 @@ public struct ServerTimeRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.exchangeInfo`: Read the trading rules, rate limits and symbols.
@@ -54,7 +54,7 @@ public struct ExchangeInfoRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.depth`: Read the spot order book of a symbol.
@@ -103,7 +103,7 @@ public struct DepthRequest: SpecRequest, Hashable {
             rule: "limit is one of 5, 10, 20, 50, 60"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.trades`: Read the recent spot trades of a symbol.
@@ -148,7 +148,7 @@ public struct TradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 60")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.historicalTrades`: Look up older spot trades of a symbol.
@@ -199,7 +199,7 @@ public struct HistoricalTradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public var weight: Int { 5 }
+    public func weight(for parameters: Parameters) -> Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.klines`: Read kline/candlestick bars of a spot symbol.
@@ -262,7 +262,7 @@ public struct KlinesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.avgPrice`: Read the current average price of a spot symbol.
@@ -291,7 +291,7 @@ public struct AvgPriceRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.ticker24hr`: Read the rolling 24-hour statistics of one spot symbol, or of
@@ -326,8 +326,6 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 40)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -338,7 +336,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Ticker24hrResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Ticker24hrResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(Ticker24hr.self, from: data))
         case "ALL": return .all(try decoder.decode([Ticker24hr].self, from: data))
@@ -388,8 +386,6 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 2)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -400,7 +396,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerPriceResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerPriceResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(TickerPrice.self, from: data))
         case "ALL": return .all(try decoder.decode([TickerPrice].self, from: data))
@@ -451,8 +447,6 @@ public struct BookTickerRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 1)
         ], default: 2)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -463,7 +457,7 @@ public struct BookTickerRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> BookTickerResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> BookTickerResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(BookTicker.self, from: data))
         case "ALL": return .all(try decoder.decode([BookTicker].self, from: data))
@@ -555,7 +549,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             rule: "type is one of LIMIT")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
@@ -564,7 +558,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ACK")
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderResult.self, from: data))
@@ -657,7 +651,7 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
             rule: "type is one of LIMIT")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.queryOrder`: Read the state of a spot order.
@@ -698,7 +692,7 @@ public struct QueryOrderRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.cancelOrder`: Cancel a spot order.
@@ -739,7 +733,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.openOrders`: List the open spot orders of a symbol.
@@ -808,7 +802,7 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public var weight: Int { 5 }
+    public func weight(for parameters: Parameters) -> Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.account`: Read the account's balances per product.
@@ -837,7 +831,7 @@ public struct AccountRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.allOrders`: List the historical spot orders of a symbol.
@@ -906,7 +900,7 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public var weight: Int { 5 }
+    public func weight(for parameters: Parameters) -> Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.assetDetail`: Read the deposit and withdrawal settings of every asset.
@@ -935,7 +929,7 @@ public struct AssetDetailRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.depositAddress`: Read the deposit address of an asset.
@@ -970,7 +964,7 @@ public struct DepositAddressRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.depositHistory`: List the account's deposits.
@@ -1032,7 +1026,7 @@ public struct DepositHistoryRequest: SpecRequest, Hashable {
             rule: "status is one of 0, 1")
     ]
 
-    public var weight: Int { 5 }
+    public func weight(for parameters: Parameters) -> Int { 5 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.tradeFee`: Read the maker and taker fee rates.
@@ -1067,7 +1061,7 @@ public struct TradeFeeRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceJEXSpotClient.withdrawHistory`: List the account's withdrawals.
@@ -1130,5 +1124,5 @@ public struct WithdrawHistoryRequest: SpecRequest, Hashable {
             rule: "status is one of 0, 1, 2, 3, 4, 5, 6")
     ]
 
-    public var weight: Int { 5 }
+    public func weight(for parameters: Parameters) -> Int { 5 }
 }

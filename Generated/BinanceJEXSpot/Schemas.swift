@@ -312,55 +312,55 @@ public enum DriftSchemas {
 }
 
 extension PingRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .model("EMPTY", [])
     }
 }
 
 extension ServerTimeRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.serverTime
     }
 }
 
 extension ExchangeInfoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.exchangeInfo
     }
 }
 
 extension DepthRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.depth
     }
 }
 
 extension TradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.trade)
     }
 }
 
 extension HistoricalTradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.historicalTrade)
     }
 }
 
 extension KlinesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.kline)
     }
 }
 
 extension AvgPriceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.avgPrice
     }
 }
 
 extension Ticker24hrRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ONE": DriftSchemas.ticker24hr
         case "ALL": .array(DriftSchemas.ticker24hr)
@@ -370,7 +370,7 @@ extension Ticker24hrRequest {
 }
 
 extension TickerPriceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ONE": DriftSchemas.tickerPrice
         case "ALL": .array(DriftSchemas.tickerPrice)
@@ -380,7 +380,7 @@ extension TickerPriceRequest {
 }
 
 extension BookTickerRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ONE": DriftSchemas.bookTicker
         case "ALL": .array(DriftSchemas.bookTicker)
@@ -390,7 +390,7 @@ extension BookTickerRequest {
 }
 
 extension NewOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderAck
         case "RESULT": DriftSchemas.orderResult
@@ -400,67 +400,67 @@ extension NewOrderRequest {
 }
 
 extension TestNewOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .model("EMPTY", [])
     }
 }
 
 extension QueryOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.order
     }
 }
 
 extension CancelOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.orderResult
     }
 }
 
 extension OpenOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.order)
     }
 }
 
 extension AccountRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.account
     }
 }
 
 extension AllOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.order)
     }
 }
 
 extension AssetDetailRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .map(DriftSchemas.assetDetail)
     }
 }
 
 extension DepositAddressRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.depositAddress
     }
 }
 
 extension DepositHistoryRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.depositRecord)
     }
 }
 
 extension TradeFeeRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.tradeFee)
     }
 }
 
 extension WithdrawHistoryRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.withdrawHistory
     }
 }

@@ -69,7 +69,8 @@ public struct BinanceSpotClient: Sendable {
             recvWindowDefault: 5000, recvWindowMax: 60000,
             recvWindowFractionDigits: 3,
             timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),
-            bearerHeader: nil),
+            bearerHeader: nil,
+            serverTime: ServerTimeSync(path: "/api/v3/time", field: "serverTime", rejectionCodes: ["-1021"])),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,
         statusRules: [
@@ -95,6 +96,17 @@ public struct BinanceSpotClient: Sendable {
         options: ClientOptions = ClientOptions()
     ) {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
+    }
+
+    /// Creates a client that signs with `signer` (`HMACSHA256Signer`, `RSASigner`, `Ed25519Signer`) and sends `apiKey`.
+    public init(
+        server: Server = .apiBinanceCom,
+        apiKey: String,
+        signer: any RequestSigner,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: .signed(apiKey: apiKey, signer: signer), transport: transport, options: options)
     }
 
     /// Rate-limit counters from the latest response headers.

@@ -18,7 +18,7 @@ public struct PingRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceSpotClient.serverTime`: Test connectivity and read the current server time.
@@ -36,7 +36,7 @@ public struct ServerTimeRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceSpotClient.exchangeInfo`: Current exchange trading rules and symbol information.
@@ -114,7 +114,7 @@ public struct ExchangeInfoRequest: SpecRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK"),
     ]
 
-    public var weight: Int { 20 }
+    public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.executionRules`: Read the execution rules (such as price ranges) of one,
@@ -175,8 +175,6 @@ public struct ExecutionRulesRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 2)
         ],
         absent: 40)
-
-    public var weight: Int { weight(for: parameters) }
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
@@ -243,8 +241,6 @@ public struct DepthRequest: SpecRequest, Hashable {
             RequestWeight.Range(max: nil, weight: 250),
         ], assumed: 100)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
@@ -290,7 +286,7 @@ public struct TradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 25 }
+    public func weight(for parameters: Parameters) -> Int { 25 }
 }
 
 /// Parameters of `BinanceSpotClient.historicalTrades`: Read older trades of a symbol.
@@ -341,7 +337,7 @@ public struct HistoricalTradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 25 }
+    public func weight(for parameters: Parameters) -> Int { 25 }
 }
 
 /// Parameters of `BinanceSpotClient.historicalBlockTrades`: Read a symbol's block trades, from a block trade id
@@ -393,7 +389,7 @@ public struct HistoricalBlockTradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 25 }
+    public func weight(for parameters: Parameters) -> Int { 25 }
 }
 
 /// Parameters of `BinanceSpotClient.aggTrades`: Read a symbol's aggregate trades (fills of one taker order at one
@@ -457,7 +453,7 @@ public struct AggTradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 4 }
+    public func weight(for parameters: Parameters) -> Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.klines`: Read a symbol's kline (candlestick) bars.
@@ -529,7 +525,7 @@ public struct KlinesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 2 }
+    public func weight(for parameters: Parameters) -> Int { 2 }
 }
 
 /// Parameters of `BinanceSpotClient.uiKlines`: Read a symbol's klines, adjusted for drawing candlestick charts.
@@ -600,7 +596,7 @@ public struct UiKlinesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 2 }
+    public func weight(for parameters: Parameters) -> Int { 2 }
 }
 
 /// Parameters of `BinanceSpotClient.avgPrice`: Read a symbol's current average price.
@@ -629,7 +625,7 @@ public struct AvgPriceRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 2 }
+    public func weight(for parameters: Parameters) -> Int { 2 }
 }
 
 /// Parameters of `BinanceSpotClient.ticker24hr`: Read price change statistics over the last 24 hours, of one,
@@ -704,8 +700,6 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
         ],
         absent: 80)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -718,7 +712,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL_LIST"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Ticker24hrResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Ticker24hrResponse {
         switch Self.variantSelector.select(parameters) {
         case "FULL": return .full(try decoder.decode(Ticker24hr.self, from: data))
         case "FULL_LIST": return .fullList(try decoder.decode([Ticker24hr].self, from: data))
@@ -823,8 +817,6 @@ public struct TickerTradingDayRequest: SpecRequest, Hashable {
         ],
         absent: 4)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -837,7 +829,7 @@ public struct TickerTradingDayRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL_LIST"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerTradingDayResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerTradingDayResponse {
         switch Self.variantSelector.select(parameters) {
         case "FULL": return .full(try decoder.decode(WindowTicker.self, from: data))
         case "FULL_LIST": return .fullList(try decoder.decode([WindowTicker].self, from: data))
@@ -920,8 +912,6 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 2)
         ], default: 4)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -932,7 +922,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerPriceResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerPriceResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(PriceTicker.self, from: data))
         case "ALL": return .all(try decoder.decode([PriceTicker].self, from: data))
@@ -1007,8 +997,6 @@ public struct TickerBookTickerRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("symbol")], weight: 2)
         ], default: 4)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -1019,7 +1007,7 @@ public struct TickerBookTickerRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerBookTickerResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerBookTickerResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(BookTicker.self, from: data))
         case "ALL": return .all(try decoder.decode([BookTicker].self, from: data))
@@ -1116,8 +1104,6 @@ public struct TickerRequest: SpecRequest, Hashable {
         ],
         absent: 4)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
     static let variantSelector = VariantSelector(
@@ -1130,7 +1116,7 @@ public struct TickerRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL_LIST"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> TickerResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerResponse {
         switch Self.variantSelector.select(parameters) {
         case "FULL": return .full(try decoder.decode(WindowTicker.self, from: data))
         case "FULL_LIST": return .fullList(try decoder.decode([WindowTicker].self, from: data))
@@ -1183,7 +1169,7 @@ public struct ReferencePriceRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 2 }
+    public func weight(for parameters: Parameters) -> Int { 2 }
 }
 
 /// Parameters of `BinanceSpotClient.referencePriceCalculation`: Read how a symbol's reference price is
@@ -1228,7 +1214,7 @@ public struct ReferencePriceCalculationRequest: SpecRequest, Hashable {
             rule: "symbolStatus is one of TRADING, HALT, BREAK")
     ]
 
-    public var weight: Int { 2 }
+    public func weight(for parameters: Parameters) -> Int { 2 }
 }
 
 /// Parameters of `BinanceSpotClient.newOrder`: Send in a new order.
@@ -1468,7 +1454,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             rule: "pegOffsetValue ≤ 100"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
@@ -1478,7 +1464,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ACK"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderResult.self, from: data))
@@ -1966,8 +1952,6 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
         ], default: 1)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
@@ -2244,7 +2228,7 @@ public struct QueryOrderRequest: SpecRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public var weight: Int { 4 }
+    public func weight(for parameters: Parameters) -> Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.cancelOrder`: Cancel an active order.
@@ -2314,7 +2298,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceSpotClient.cancelOpenOrders`: Cancel all active orders on a symbol, including orders of
@@ -2353,7 +2337,7 @@ public struct CancelOpenOrdersRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceSpotClient.cancelReplace`: Cancel an existing order and place a new order on the same
@@ -2633,7 +2617,7 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
             rule: "pegOffsetValue ≤ 100"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
@@ -2643,7 +2627,7 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ACK"),
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> CancelReplaceResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> CancelReplaceResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(CancelReplaceOrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(CancelReplaceOrderResult.self, from: data))
@@ -2976,7 +2960,7 @@ public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
             rule: "requires at least one of orderId, origClientOrderId")
     ]
 
-    public var weight: Int { 4 }
+    public func weight(for parameters: Parameters) -> Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.openOrders`: Get all open orders on a symbol, or on all symbols.
@@ -3018,8 +3002,6 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
         [
             RequestWeight.Case(when: [.present("symbol")], weight: 6)
         ], default: 80)
-
-    public var weight: Int { weight(for: parameters) }
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
@@ -3093,7 +3075,7 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 20 }
+    public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.newOcoDeprecated`: Send in a new OCO (deprecated form).
@@ -3276,14 +3258,14 @@ public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
             rule: "stopLimitTimeInForce is one of GTC, FOK, IOC"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOcoDeprecatedResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOcoDeprecatedResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -3618,14 +3600,14 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
             rule: "belowStrategyType ≥ 1000000"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOcoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOcoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -4136,14 +4118,14 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
             rule: "pendingStrategyType ≥ 1000000"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOtoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOtoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -4625,14 +4607,14 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
             rule: "pendingBelowStrategyType ≥ 1000000"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOtocoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOtocoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -4953,14 +4935,14 @@ public struct NewOrderListOpoRequest: SpecRequest, Hashable {
             rule: "pendingStrategyType ≥ 1000000"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOpoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -5365,14 +5347,14 @@ public struct NewOrderListOpocoRequest: SpecRequest, Hashable {
             rule: "pendingBelowStrategyType ≥ 1000000"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewOrderListOpocoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOpocoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -5455,7 +5437,7 @@ public struct CancelOrderListRequest: SpecRequest, Hashable {
             rule: "requires at least one of orderListId, listClientOrderId")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `BinanceSpotClient.queryOrderList`: Retrieve a specific order list.
@@ -5506,7 +5488,7 @@ public struct QueryOrderListRequest: SpecRequest, Hashable {
             rule: "requires at least one of orderListId, origClientOrderId")
     ]
 
-    public var weight: Int { 4 }
+    public func weight(for parameters: Parameters) -> Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.allOrderLists`: Retrieve all order lists.
@@ -5578,7 +5560,7 @@ public struct AllOrderListsRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public var weight: Int { 20 }
+    public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.openOrderLists`: Retrieve the open order lists.
@@ -5610,7 +5592,7 @@ public struct OpenOrderListsRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 6 }
+    public func weight(for parameters: Parameters) -> Int { 6 }
 }
 
 /// Parameters of `BinanceSpotClient.newSorOrder`: Place an order using smart order routing (SOR).
@@ -5743,7 +5725,7 @@ public struct NewSorOrderRequest: SpecRequest, Hashable {
             rule: "strategyType ≥ 1000000"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 
     static let variantSelector = VariantSelector(
         param: "newOrderRespType",
@@ -5752,7 +5734,7 @@ public struct NewSorOrderRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL")
         ])
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> NewSorOrderResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewSorOrderResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderResult.self, from: data))
@@ -5938,8 +5920,6 @@ public struct TestNewSorOrderRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.equals("computeCommissionRates", ["true"])], weight: 20)
         ], default: 1)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
@@ -6001,7 +5981,7 @@ public struct AccountRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 20 }
+    public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.myTrades`: Get the account's trades on a symbol.
@@ -6096,8 +6076,6 @@ public struct MyTradesRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("orderId")], weight: 5)
         ], default: 20)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
@@ -6130,7 +6108,7 @@ public struct RateLimitOrderRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 40 }
+    public func weight(for parameters: Parameters) -> Int { 40 }
 }
 
 /// Parameters of `BinanceSpotClient.myPreventedMatches`: List the orders that expired due to STP.
@@ -6223,8 +6201,6 @@ public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
             RequestWeight.Case(when: [.present("orderId")], weight: 20),
         ], default: 2)
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 }
 
@@ -6315,7 +6291,7 @@ public struct MyAllocationsRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000"),
     ]
 
-    public var weight: Int { 20 }
+    public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.accountCommission`: Get the account's current commission rates on a symbol.
@@ -6344,7 +6320,7 @@ public struct AccountCommissionRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 20 }
+    public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
 /// Parameters of `BinanceSpotClient.orderAmendments`: Query all amendments of a single order.
@@ -6410,7 +6386,7 @@ public struct OrderAmendmentsRequest: SpecRequest, Hashable {
             rule: "limit ≤ 1000")
     ]
 
-    public var weight: Int { 4 }
+    public func weight(for parameters: Parameters) -> Int { 4 }
 }
 
 /// Parameters of `BinanceSpotClient.myFilters`: Query the filters relevant to the account on a symbol.
@@ -6448,5 +6424,5 @@ public struct MyFiltersRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 40 }
+    public func weight(for parameters: Parameters) -> Int { 40 }
 }

@@ -1167,79 +1167,79 @@ public enum DriftSchemas {
 }
 
 extension PingRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .model("EMPTY", [])
     }
 }
 
 extension ServerTimeRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.serverTime
     }
 }
 
 extension ExchangeInfoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.exchangeInfo
     }
 }
 
 extension ExecutionRulesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.executionRules
     }
 }
 
 extension DepthRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.orderBook
     }
 }
 
 extension TradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.trade)
     }
 }
 
 extension HistoricalTradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.trade)
     }
 }
 
 extension HistoricalBlockTradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.blockTrade)
     }
 }
 
 extension AggTradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.aggTrade)
     }
 }
 
 extension KlinesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.kline)
     }
 }
 
 extension UiKlinesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.kline)
     }
 }
 
 extension AvgPriceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.averagePrice
     }
 }
 
 extension Ticker24hrRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "FULL": DriftSchemas.ticker24hr
         case "FULL_LIST": .array(DriftSchemas.ticker24hr)
@@ -1251,7 +1251,7 @@ extension Ticker24hrRequest {
 }
 
 extension TickerTradingDayRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "FULL": DriftSchemas.windowTicker
         case "FULL_LIST": .array(DriftSchemas.windowTicker)
@@ -1263,7 +1263,7 @@ extension TickerTradingDayRequest {
 }
 
 extension TickerPriceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ONE": DriftSchemas.priceTicker
         case "ALL": .array(DriftSchemas.priceTicker)
@@ -1273,7 +1273,7 @@ extension TickerPriceRequest {
 }
 
 extension TickerBookTickerRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ONE": DriftSchemas.bookTicker
         case "ALL": .array(DriftSchemas.bookTicker)
@@ -1283,7 +1283,7 @@ extension TickerBookTickerRequest {
 }
 
 extension TickerRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "FULL": DriftSchemas.windowTicker
         case "FULL_LIST": .array(DriftSchemas.windowTicker)
@@ -1295,19 +1295,19 @@ extension TickerRequest {
 }
 
 extension ReferencePriceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.referencePrice
     }
 }
 
 extension ReferencePriceCalculationRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.referencePriceCalculation
     }
 }
 
 extension NewOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderAck
         case "RESULT": DriftSchemas.orderResult
@@ -1318,31 +1318,31 @@ extension NewOrderRequest {
 }
 
 extension TestNewOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.testOrderResult
     }
 }
 
 extension QueryOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.order
     }
 }
 
 extension CancelOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.canceledOrder
     }
 }
 
 extension CancelOpenOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.canceledOrderOrList)
     }
 }
 
 extension CancelReplaceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.cancelReplaceOrderAck
         case "RESULT": DriftSchemas.cancelReplaceOrderResult
@@ -1353,25 +1353,25 @@ extension CancelReplaceRequest {
 }
 
 extension AmendOrderKeepPriorityRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.amendKeepPriorityResult
     }
 }
 
 extension OpenOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.order)
     }
 }
 
 extension AllOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.order)
     }
 }
 
 extension NewOcoDeprecatedRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderListAck
         case "RESULT": DriftSchemas.orderListResult
@@ -1382,7 +1382,7 @@ extension NewOcoDeprecatedRequest {
 }
 
 extension NewOrderListOcoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderListAck
         case "RESULT": DriftSchemas.orderListResult
@@ -1393,7 +1393,7 @@ extension NewOrderListOcoRequest {
 }
 
 extension NewOrderListOtoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderListAck
         case "RESULT": DriftSchemas.orderListResult
@@ -1404,7 +1404,7 @@ extension NewOrderListOtoRequest {
 }
 
 extension NewOrderListOtocoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderListAck
         case "RESULT": DriftSchemas.orderListResult
@@ -1415,7 +1415,7 @@ extension NewOrderListOtocoRequest {
 }
 
 extension NewOrderListOpoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderListAck
         case "RESULT": DriftSchemas.orderListResult
@@ -1426,7 +1426,7 @@ extension NewOrderListOpoRequest {
 }
 
 extension NewOrderListOpocoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderListAck
         case "RESULT": DriftSchemas.orderListResult
@@ -1437,31 +1437,31 @@ extension NewOrderListOpocoRequest {
 }
 
 extension CancelOrderListRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.canceledOrderList
     }
 }
 
 extension QueryOrderListRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.orderList
     }
 }
 
 extension AllOrderListsRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.orderList)
     }
 }
 
 extension OpenOrderListsRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.orderList)
     }
 }
 
 extension NewSorOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
         case "ACK": DriftSchemas.orderAck
         case "RESULT": DriftSchemas.orderResult
@@ -1472,55 +1472,55 @@ extension NewSorOrderRequest {
 }
 
 extension TestNewSorOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.testOrderResult
     }
 }
 
 extension AccountRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.account
     }
 }
 
 extension MyTradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.accountTrade)
     }
 }
 
 extension RateLimitOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.unfilledOrderCount)
     }
 }
 
 extension MyPreventedMatchesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.preventedMatch)
     }
 }
 
 extension MyAllocationsRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.allocation)
     }
 }
 
 extension AccountCommissionRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.accountCommission
     }
 }
 
 extension OrderAmendmentsRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.orderAmendment)
     }
 }
 
 extension MyFiltersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.myFilters
     }
 }

@@ -46,7 +46,8 @@ public struct DFXSpotClient: Sendable {
             recvWindowDefault: nil, recvWindowMax: nil,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: nil),
+            bearerHeader: nil,
+            serverTime: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: Envelope(codeField: "code", messageField: "msg", dataField: "data", successCode: "0"),
         statusRules: [
@@ -72,6 +73,17 @@ public struct DFXSpotClient: Sendable {
         options: ClientOptions = ClientOptions()
     ) {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
+    }
+
+    /// Creates a client that signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`.
+    public init(
+        server: Server = .apiDfxHk,
+        apiKey: String,
+        signer: DFXSigner,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: .partsSigned(apiKey: apiKey, signer: signer), transport: transport, options: options)
     }
 
     /// Rate-limit counters from the latest response headers.

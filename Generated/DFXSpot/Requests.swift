@@ -37,7 +37,7 @@ public struct DepthRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.trades`: Recent public trades of a symbol.
@@ -94,7 +94,7 @@ public struct TradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.klines`: Candlesticks of a symbol.
@@ -157,7 +157,7 @@ public struct KlinesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.ticker24hr`: 24-hour statistics of a symbol.
@@ -186,7 +186,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.tickerPrice`: Reference price of a symbol.
@@ -215,7 +215,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.bookTicker`: Best bid and ask of a symbol.
@@ -244,7 +244,7 @@ public struct BookTickerRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.symbols`: Trading rules of the symbols open to a client type.
@@ -279,7 +279,7 @@ public struct SymbolsRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.userInfo`: The user's client type, accounts and remaining exposure.
@@ -297,7 +297,7 @@ public struct UserInfoRequest: SpecRequest, Hashable {
 
     public var parameters: Parameters { Parameters() }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.accountBalance`: Token balances of an account.
@@ -332,7 +332,7 @@ public struct AccountBalanceRequest: SpecRequest, Hashable {
         return parameters
     }
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.accountTrades`: Fills of the user's orders.
@@ -407,7 +407,7 @@ public struct AccountTradesRequest: SpecRequest, Hashable {
             rule: "limit ≤ 100")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.createOrder`: Place a limit or market order.
@@ -494,7 +494,7 @@ public struct CreateOrderRequest: SpecRequest, Hashable {
             rule: "type=MARKET: requires amount"),
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// The legal combinations of parameters, as the spec's rules state them.
@@ -579,7 +579,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
             rule: "requires at least one of orderId, clientOrderId")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.batchCancelOrders`: Cancel all orders of a symbol, or up to 20 orders by id.
@@ -629,7 +629,7 @@ public struct BatchCancelOrdersRequest: SpecRequest, Hashable {
             rule: "requires at least one of symbol, orderIds")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.getOrder`: One order by order id or client order id.
@@ -677,7 +677,7 @@ public struct GetOrderRequest: SpecRequest, Hashable {
             rule: "requires at least one of orderId, clientOrderId")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.finishedOrders`: Closed (final-state) orders of an account.
@@ -746,7 +746,7 @@ public struct FinishedOrdersRequest: SpecRequest, Hashable {
             rule: "limit ≤ 500")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
 /// Parameters of `DFXSpotClient.openOrders`: Open (unfinished) orders of an account.
@@ -803,5 +803,5 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
             rule: "limit ≤ 100")
     ]
 
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
 }

@@ -180,97 +180,97 @@ public enum DriftSchemas {
 }
 
 extension DepthRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.depth
     }
 }
 
 extension TradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.trade)
     }
 }
 
 extension KlinesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.kline)
     }
 }
 
 extension Ticker24hrRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.ticker24hr
     }
 }
 
 extension TickerPriceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .decimal
     }
 }
 
 extension BookTickerRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.bookTicker
     }
 }
 
 extension SymbolsRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.symbolInfo)
     }
 }
 
 extension UserInfoRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.userInfo
     }
 }
 
 extension AccountBalanceRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.balance)
     }
 }
 
 extension AccountTradesRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.accountTrade)
     }
 }
 
 extension CreateOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .integer
     }
 }
 
 extension CancelOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.cancelResult)
     }
 }
 
 extension BatchCancelOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.cancelResult)
     }
 }
 
 extension GetOrderRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         DriftSchemas.order
     }
 }
 
 extension FinishedOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.order)
     }
 }
 
 extension OpenOrdersRequest {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         .array(DriftSchemas.order)
     }
 }

@@ -199,7 +199,15 @@ struct ClientContext {
     let templatedServers: [TemplatedServerContext]
     let defaultServer: String?
     let profile: ProfileContext
+    let credentialInits: [CredentialInitContext]
     let methods: [MethodContext]
+}
+
+/// A client initialiser taking only the credential kind the spec's `auth` signs or authorizes with.
+struct CredentialInitContext {
+    let doc: String
+    let parameters: [String]
+    let credentials: String
 }
 
 struct ServerContext {
@@ -234,6 +242,7 @@ struct ProfileContext {
     let recvWindowFractionDigits: String
     let timeUnit: String
     let bearerHeader: String
+    let serverTime: String
     let errorCodeField: String?
     let errorMessageField: String
     let envelope: EnvelopeContext?

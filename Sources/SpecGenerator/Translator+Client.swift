@@ -51,7 +51,30 @@ extension Translator {
             doc: SwiftText.doc(["A client for \(spec.title).", spec.description?.split(separator: "\n").first.map(String.init)], facts: spec.docs.map { ("Docs", [$0.file, $0.date].compactMap { $0 }.joined(separator: ", ")) }),
             name: clientName, errorType: Naming.errorType(module: spec.module.value),
             servers: fixed, templatedServers: templated, defaultServer: fixed.first?.name,
-            profile: profile(), methods: methods)
+            profile: profile(), credentialInits: credentialInits(), methods: methods)
+    }
+
+    /// One initialiser per credential kind of the spec's `auth`, so a credential of another kind does not compile.
+    func credentialInits() -> [CredentialInitContext] {
+        var inits: [CredentialInitContext] = []
+        let schemes = spec.auth?.signing?.schemes ?? []
+        if schemes.contains(where: { $0 != .dfxEd25519 }) {
+            let signers = schemes.compactMap { ["hmacSHA256": "`HMACSHA256Signer`", "rsaPKCS1SHA256": "`RSASigner`", "ed25519": "`Ed25519Signer`"][$0.rawValue] }
+            inits.append(CredentialInitContext(
+                doc: "signs with `signer` (\(signers.joined(separator: ", "))) and sends `apiKey`",
+                parameters: ["apiKey: String", "signer: any RequestSigner"], credentials: ".signed(apiKey: apiKey, signer: signer)"))
+        }
+        if schemes.contains(.dfxEd25519) {
+            inits.append(CredentialInitContext(
+                doc: "signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`",
+                parameters: ["apiKey: String", "signer: DFXSigner"], credentials: ".partsSigned(apiKey: apiKey, signer: signer)"))
+        }
+        if spec.auth?.bearer != nil {
+            inits.append(CredentialInitContext(
+                doc: "sends bearer tokens from `tokens` (refreshed once after a 401)",
+                parameters: ["tokens: any TokenProvider"], credentials: ".bearer(tokens)"))
+        }
+        return inits
     }
 
     func profile() -> ProfileContext {
@@ -65,6 +88,11 @@ extension Translator {
         } else if let envelope = spec.envelope, spec.errorFormat == nil {
             codeField = SwiftText.literal(envelope.code)
             messageField = SwiftText.literal(envelope.message)
+        }
+        func serverTime(_ sync: Auth.TimeSync?) -> String {
+            guard let sync, let endpoint = spec.endpoints.first(where: { $0.id.value == sync.endpoint.value }) else { return "nil" }
+            let codes = sync.rejectionCodes.map { SwiftText.literal($0.value) }.joined(separator: ", ")
+            return "ServerTimeSync(path: \(SwiftText.literal(endpoint.path.value)), field: \(SwiftText.literal(sync.field)), rejectionCodes: [\(codes)])"
         }
         let rules = spec.httpStatus
         return ProfileContext(
@@ -80,6 +108,7 @@ extension Translator {
                     + "microsecond: \(SwiftText.literal($0.microsecond)))"
             } ?? "nil",
             bearerHeader: lit(auth?.bearer?.header),
+            serverTime: serverTime(auth?.timeSync),
             errorCodeField: codeField, errorMessageField: messageField,
             envelope: spec.envelope.map { EnvelopeContext(code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success)) },
             statusRules: rules.map { StatusRuleContext(pattern: SwiftText.literal($0.status.value), meaning: $0.meaning.rawValue) },

@@ -36,7 +36,7 @@ import _CryptoExtras
         transport.enqueue(body: #"{"code":"0","msg":"success","data":"2000000074758463"}"#)
         let client = APIClient<TestVenueError>(
             profile: Self.profile, baseURL: URL(string: "https://api.dfx.hk")!,
-            credentials: .dfx(apiKey: Self.apiKey, signer: signer), transport: transport,
+            credentials: .partsSigned(apiKey: Self.apiKey, signer: signer), transport: transport,
             options: ClientOptions(clock: { Self.timestamp }))
         var parameters = Parameters()
         parameters.add("symbol", "BTC-USDT", in: .query)

@@ -164,7 +164,7 @@ import Testing
             typealias Response = EmptyResponse
             static let endpoint = OrderForm.endpoint
             var parameters: Parameters { Parameters() }
-            func validate() throws {
+            func validate(_ parameters: Parameters) throws {
                 throw RequestValidationError(endpoint: "newOrder", rule: "require", message: "type LIMIT needs price")
             }
         }

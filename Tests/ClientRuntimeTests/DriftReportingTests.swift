@@ -14,7 +14,7 @@ import Testing
         typealias Response = Order
         static var endpoint: Endpoint { OrderGet.endpoint }
         var parameters: Parameters { Binance.orderParameters() }
-        var responseSchema: ResponseSchema? {
+        func responseSchema(for parameters: Parameters) -> ResponseSchema? {
             .model("Order", [.required("symbol", .string), .required("price", .decimal), .optional("side", .enumeration(EnumSchema(name: "Side", values: ["BUY"])))])
         }
     }

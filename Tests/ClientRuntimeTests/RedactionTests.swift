@@ -71,7 +71,7 @@ import _CryptoExtras
         transport.enqueue(status: 401, body: #"{"code": "401", "msg": "signature verification failed"}"#)
         let client = APIClient<TestVenueError>(
             profile: DFXAuthTests.profile, baseURL: URL(string: "https://api.dfx.hk")!,
-            credentials: .dfx(apiKey: DFXAuthTests.apiKey, signer: try DFXSigner(privateKeyPEM: Secret(pem))),
+            credentials: .partsSigned(apiKey: DFXAuthTests.apiKey, signer: try DFXSigner(privateKeyPEM: Secret(pem))),
             transport: transport, options: ClientOptions(logger: logs.logger))
         var parameters = Parameters()
         parameters.add("accountId", "222", in: .body)

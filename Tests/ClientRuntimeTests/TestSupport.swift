@@ -36,6 +36,8 @@ struct Call<Response: Decodable & Sendable, Spec: EndpointSpec>: APIRequest {
         self.weight = weight
     }
 
+    func weight(for parameters: Parameters) -> Int { weight }
+
     static var endpoint: Endpoint { Spec.endpoint }
 }
 
@@ -43,7 +45,7 @@ struct Call<Response: Decodable & Sendable, Spec: EndpointSpec>: APIRequest {
 struct RawCall<Spec: EndpointSpec>: APIRequest {
     var parameters = Parameters()
     static var endpoint: Endpoint { Spec.endpoint }
-    func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> String {
+    func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> String {
         String(decoding: data, as: UTF8.self)
     }
 }

@@ -93,17 +93,33 @@ import Testing
             _ = try await dfx.cancelOrder(CancelOrderRequest(accountId: "1", orderId: 2_000_000_203_363_954))
         }
         let signer = try DFXSigner(privateKeyPEM: Secret(Curve25519.Signing.PrivateKey().pemRepresentation))
-        let signed = DFXSpotClient(credentials: .dfx(apiKey: "k", signer: signer), transport: transport)
+        let signed = DFXSpotClient(apiKey: "k", signer: signer, transport: transport)
         let results = try await signed.cancelOrder(CancelOrderRequest(accountId: "1", orderId: 2_000_000_203_363_954))
         #expect(results.map(\.orderId) == [2_000_000_203_363_954])
         #expect(transport.lastRequest?.headers["EXCHANGE-API-SIGN"] != nil)
+    }
+
+    @Test func typedCredentialInitialiserSignsLikeTheGenericOne() async throws {
+        let transport = RecordingTransport()
+        transport.enqueue(body: "{}")
+        transport.enqueue(body: "{}")
+        let signer = HMACSHA256Signer(secret: Secret("secret"))
+        let options = ClientOptions(clock: { 1_499_827_319_559 })
+        let typed = BinanceSpotClient(apiKey: "key", signer: signer, transport: transport, options: options)
+        let generic = BinanceSpotClient(credentials: .signed(apiKey: "key", signer: signer), transport: transport, options: options)
+        _ = try? await typed.account()  // "{}" is not an account: the requests are what is compared
+        _ = try? await generic.account()
+        #expect(transport.requests.count == 2)
+        #expect(transport.requests.first == transport.requests.last)
+        #expect(transport.requests.first?.queryString.contains("&signature=") == true)
+        #expect(transport.requests.first?.headers["X-MBX-APIKEY"] == "key")
     }
 
     @Test func b2traderUsesTheBrokersHostAndBearerToken() async throws {
         let transport = RecordingTransport()
         transport.enqueue(body: #"{"order":{"marketId":"spot.btc_usdt","marketDisplayName":"SPOT BTC/USDT","orderId":"01K1","orderType":"Limit","side":"Buy","status":"Pending","source":"Manual","timeInForce":"Gtc","commission":"0","requestedAmount":"0.02","remainingAmount":"0.02","requestedPrice":"115193.35","executionPrice":"0","createdAt":"2025-08-06T13:50:13.931Z","updatedAt":"2025-08-06T13:50:13.9325008Z","rejectDetails":"","cancellationDate":null,"fillFactor":"0"}}"#)
         let server = try #require(B2TraderFrontOfficeClient.Server.custom(host: "broker.example"))
-        let client = B2TraderFrontOfficeClient(server: server, credentials: .bearer(StaticToken(Secret("jwt"))), transport: transport)
+        let client = B2TraderFrontOfficeClient(server: server, tokens: StaticToken(Secret("jwt")), transport: transport)
         let placed = try await client.placeOrder(.limit(accountId: "acc", marketId: "spot.btc_usdt", side: .buy, timeInForce: .gtc, requestedAmount: "0.02", requestedPrice: "115193.35"))
         #expect(placed.order.updatedAt.text == "2025-08-06T13:50:13.9325008Z")
         #expect(placed.order.requestedPrice?.text == "115193.35")

@@ -34,7 +34,7 @@ import Testing
                     ],
                     absent: 80)
 
-                public var weight: Int { weight(for: parameters) }
+                public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
             """))
         let client = try generated(
             Self.snippet("{byCount: symbols, ranges: [{max: 20, weight: 2}, {weight: 80}], cases: [{whenPresent: [symbol], weight: 2}], default: 80}"),

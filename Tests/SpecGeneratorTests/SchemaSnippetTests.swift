@@ -89,7 +89,7 @@ import Testing
         let source = try generated(Self.yaml, file: "Schemas")
         expectSame(declaration("extension PlaceRequest", in: source), """
             extension PlaceRequest {
-                public var responseSchema: ResponseSchema? {
+                public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
                     switch Self.variantSelector.select(parameters) {
                     case "ACK": DriftSchemas.ack
                     case "FULL": DriftSchemas.full
@@ -100,7 +100,7 @@ import Testing
             """)
         expectSame(declaration("extension BookRequest", in: source), """
             extension BookRequest {
-                public var responseSchema: ResponseSchema? {
+                public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
                     .array(DriftSchemas.level)
                 }
             }

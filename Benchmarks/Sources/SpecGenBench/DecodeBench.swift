@@ -38,8 +38,9 @@ enum DecodeBench {
                 blackHole(DriftWalker.findings(in: data, schema: schema))
             })
         }
-        try walk("drift.orders.walk", AllOrdersRequest(symbol: "BTCUSDT").responseSchema, orders)
-        try walk("drift.exchangeInfo.walk", ExchangeInfoRequest().responseSchema, info)
+        let allOrders = AllOrdersRequest(symbol: "BTCUSDT")
+        try walk("drift.orders.walk", allOrders.responseSchema(for: allOrders.parameters), orders)
+        try walk("drift.exchangeInfo.walk", ExchangeInfoRequest().responseSchema(for: Parameters()), info)
         return results
     }
 }

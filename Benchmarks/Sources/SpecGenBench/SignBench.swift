@@ -42,6 +42,10 @@ enum SignBench {
         let send = try await Harness.measureAsync("sign.specgen.send", batch: batch, samples: samples) {
             blackHole(try await client.newOrder(order()))
         }
+        // Validate, parameters, encode, HMAC: the signed wire request without a transport or a response.
+        let prepare = try await Harness.measureAsync("sign.specgen.prepare", batch: batch, samples: samples) {
+            blackHole(try await client.runtime.prepare(order()))
+        }
         let hmac = Harness.measure("sign.raw-hmac", batch: batch, samples: samples) {
             blackHole(HMAC<SHA256>.authenticationCode(for: payload, using: key))
         }
@@ -53,6 +57,6 @@ enum SignBench {
             try request.validate()
             blackHole(request.parameters)
         }
-        return [send, hmac, signerOnly, params]
+        return [send, prepare, hmac, signerOnly, params]
     }
 }

@@ -10,16 +10,12 @@ public final class APIClient<Failure: VenueError>: Sendable {
     public let baseURL: URL
     /// The options in force.
     public let options: ClientOptions
-    private let credentials: Credentials
-    private let transport: any HTTPTransport
-    private let builder: RequestBuilder
     private let reader: ResponseReader<Failure>
-    private let state = Locked(State())
-
-    private struct State {
-        var offset: Int64 = 0
-        var rateLimits = RateLimitState()
-    }
+    private let clock: ServerClock
+    private let counters = Locked(RateLimitState())
+    private let authentication: AuthenticationStep
+    private let tokens: TokenRefreshStep
+    private let pipeline: RequestStep.Next
 
     /// Creates a client.
     public init(
@@ -28,34 +24,56 @@ public final class APIClient<Failure: VenueError>: Sendable {
     ) {
         self.profile = profile
         self.baseURL = baseURL
-        self.credentials = credentials
-        self.transport = transport
         self.options = options
-        builder = RequestBuilder(
+        let builder = RequestBuilder(
             profile: profile, baseURL: baseURL, timeout: options.timeout, recvWindow: options.recvWindow,
             timeUnit: options.timeUnit, userAgent: options.userAgent)
         reader = ResponseReader(profile: profile, drift: DriftSink(options.driftReporting, logger: options.logger))
+        clock = ServerClock(local: options.clock)
+        authentication = AuthenticationStep(builder: builder, credentials: credentials)
+        tokens = TokenRefreshStep(credentials: credentials)
+        var steps: [any RequestStep] = [
+            ValidationStep(),
+            RetryStep(profile: profile, maxRetries: options.maxIdempotentRetries, backoff: options.retryBackoff),
+            RateLimitStep(profile: profile, limiter: options.rateLimiter, counters: counters, clock: options.clock),
+            tokens,
+            TimeSyncStep(clock: clock, resync: ServerTimeFetch.resync(profile, baseURL, options, transport)),
+            authentication,
+        ]
+        steps += options.steps
+        if let logger = options.logger { steps.append(LoggingStep(logger: logger)) }
+        pipeline = Pipeline.chain(steps, terminal: TransportStep(transport: transport).send)
     }
 
     /// The latest rate-limit counters from response headers (updated after every response, errors included).
     public var rateLimits: RateLimitState {
-        state.withLock { $0.rateLimits }
+        counters.withLock { $0 }
     }
 
     /// The server-time offset in milliseconds added to `options.clock()` for timestamps.
     public var serverTimeOffset: Int64 {
-        state.withLock { $0.offset }
+        clock.offset
     }
 
     /// Keeps `offset = serverTime - clock()`, so timestamps follow the server's clock (prevents -1021).
     public func setServerTimeOffset(serverTime: Int64) {
-        let offset = serverTime - options.clock()
-        state.withLock { $0.offset = offset }
+        clock.sync(serverTime: serverTime)
     }
 
     /// The timestamp the next signed request would carry: `clock() + offset`.
     public func currentTimestamp() -> Int64 {
-        options.clock() + serverTimeOffset
+        clock.now()
+    }
+
+    /// The signed wire request `send` would send now, without sending it: validated, stamped, authenticated.
+    /// For your own HTTP stack, audit logs and benchmarks. Fetches a bearer token for endpoints that need one.
+    public func prepare<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> HTTPRequest {
+        let (outgoing, context) = start(request, validation: validation)
+        try ValidationStep.check(outgoing, context)
+        var stamped = outgoing
+        stamped.timestamp = clock.now()
+        if R.endpoint.security.bearer { stamped.bearerToken = try await tokens.token(for: R.endpoint, forceRefresh: false) }
+        return try authentication.sign(stamped, context)
     }
 
     /// Sends `request` and decodes its response.
@@ -64,153 +82,40 @@ public final class APIClient<Failure: VenueError>: Sendable {
     /// failed envelope), `RateLimitError`, `ExecutionUnknownError`, `HTTPStatusError`, `TransportError`,
     /// `ResponseDecodingError` or `CancellationError`. `validation` overrides `options.validation` for this call.
     public func send<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> R.Response {
-        let endpoint = R.endpoint
+        let (outgoing, context) = start(request, validation: validation)
+        let response = try await pipeline(outgoing, context)
+        if (200..<300).contains(response.status) {
+            return try reader.decode(request, outgoing.parameters, response)
+        }
+        throw failure(for: response, endpoint: R.endpoint)
+    }
+
+    private func start<R: APIRequest>(_ request: R, validation: ClientOptions.Validation?) -> (OutgoingRequest, RequestContext) {
         let parameters = request.parameters
-        let validates = (validation ?? options.validation) == .beforeSend
-        if validates { try request.validate(parameters) }
-        let weight = request.weight(for: parameters)
-        var attempt = 0
-        var refreshToken = false
-        while true {
-            try Task.checkCancellation()
-            if let limiter = options.rateLimiter { try await limiter.acquire(weight: weight) }
-            let token = try await bearerToken(for: endpoint, forceRefresh: refreshToken)
-            let context = RequestBuilder.Context(
-                credentials: credentials, timestamp: currentTimestamp(), bearerToken: token, checksRecvWindow: validates)
-            let http = try builder.build(endpoint, parameters, context)
-            options.logger?.trace("request", metadata: ["endpoint": "\(endpoint.id)", "request": "\(http)"])
-
-            let started = ContinuousClock.now
-            let response: HTTPResponse
-            do {
-                response = try await exchange(http)
-            } catch {
-                let failure = Self.classify(error)
-                let message = http.redactions.scrub(failure.message)
-                log(endpoint, http, status: nil, started: started, note: "\(failure.kind): \(message)")
-                switch failure.kind {
-                case .timedOut, .connectionLost:
-                    if endpoint.isIdempotent {
-                        if attempt < options.maxIdempotentRetries {
-                            attempt += 1
-                            try await Task.sleep(for: options.retryBackoff * attempt)
-                            continue
-                        }
-                        throw TransportError(endpoint: endpoint.id, message: message)
-                    }
-                    throw ExecutionUnknownError(
-                        endpoint: endpoint.id, status: nil, reason: message, orderMayExist: true)
-                case .cancelled:
-                    if endpoint.isIdempotent { throw CancellationError() }
-                    throw ExecutionUnknownError(
-                        endpoint: endpoint.id, status: nil, reason: "cancelled while the request was in flight",
-                        orderMayExist: true)
-                case .notSent, .other:
-                    throw TransportError(endpoint: endpoint.id, message: message)
-                }
-            }
-            await observe(response)
-            log(endpoint, http, status: response.status, started: started, note: nil)
-
-            let status = response.status
-            if (200..<300).contains(status) {
-                return try reader.decode(request, response)
-            }
-            if status == 401, endpoint.security.bearer, !refreshToken, case .bearer = credentials {
-                refreshToken = true
-                continue
-            }
-            let meaning = profile.meaning(of: status)
-            switch meaning {
-            case .rateLimited, .ipBanned:
-                let header = profile.rateLimitHeaders?.retryAfter ?? "Retry-After"
-                let retryAfter = parseRetryAfter(response.headers[header], now: options.clock())
-                if let retryAfter, let limiter = options.rateLimiter { await limiter.pause(for: retryAfter) }
-                throw RateLimitError(
-                    endpoint: endpoint.id, status: status, retryAfter: retryAfter, isBan: meaning == .ipBanned,
-                    body: response.body)
-            case .executionUnknown:
-                if endpoint.isIdempotent, attempt < options.maxIdempotentRetries {
-                    attempt += 1
-                    try await Task.sleep(for: options.retryBackoff * attempt)
-                    continue
-                }
-                let venue = reader.venueMessage(in: response).map { ": \($0)" } ?? ""
-                throw ExecutionUnknownError(
-                    endpoint: endpoint.id, status: status, reason: "server error\(venue)",
-                    orderMayExist: !endpoint.isIdempotent, body: response.body)
-            default:
-                if let failure = reader.venueError(in: response) { throw failure }
-                throw HTTPStatusError(endpoint: endpoint.id, status: status, meaning: meaning, body: response.body)
-            }
-        }
+        let outgoing = OutgoingRequest(parameters: parameters, weight: request.weight(for: parameters), timestamp: clock.now())
+        let context = RequestContext(
+            endpoint: R.endpoint, validates: (validation ?? options.validation) == .beforeSend,
+            check: { try request.validate($0) })
+        return (outgoing, context)
     }
 
-    // MARK: - Steps
-
-    private func bearerToken(for endpoint: Endpoint, forceRefresh: Bool) async throws -> Secret? {
-        guard endpoint.security.bearer else { return nil }
-        guard case .bearer(let provider) = credentials else {
-            throw RequestValidationError(
-                endpoint: endpoint.id, rule: "credentials", message: "endpoint needs a bearer token; the client has none")
+    /// The typed error for a response outside 2XX that the pipeline did not retry.
+    private func failure(for response: HTTPResponse, endpoint: Endpoint) -> any Error {
+        let status = response.status
+        let meaning = profile.meaning(of: status)
+        switch meaning {
+        case .rateLimited, .ipBanned:
+            return RateLimitError(
+                endpoint: endpoint.id, status: status, retryAfter: profile.retryAfter(in: response, now: options.clock()),
+                isBan: meaning == .ipBanned, body: response.body)
+        case .executionUnknown:
+            let venue = reader.venueMessage(in: response).map { ": \($0)" } ?? ""
+            return ExecutionUnknownError(
+                endpoint: endpoint.id, status: status, reason: "server error\(venue)",
+                orderMayExist: !endpoint.isIdempotent, body: response.body)
+        default:
+            if let failure = reader.venueError(in: response) { return failure }
+            return HTTPStatusError(endpoint: endpoint.id, status: status, meaning: meaning, body: response.body)
         }
-        return try await provider.token(forceRefresh: forceRefresh)
-    }
-
-    /// Sends through the transport, racing the timeout plus a grace of a quarter (at most 2 s), so a transport
-    /// that honours its deadline reports its own, better classified failure (e.g. a refused connection).
-    private func exchange(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let transport = transport
-        let timeout = request.timeout + min(request.timeout / 4, .seconds(2))
-        return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
-            group.addTask { try await transport.send(request) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let response = first else {
-                throw HTTPTransportFailure(.timedOut, "no response within \(timeout)")
-            }
-            return response
-        }
-    }
-
-    private func observe(_ response: HTTPResponse) async {
-        guard let names = profile.rateLimitHeaders else { return }
-        let used = state.withLock { state in
-            state.rateLimits.update(from: response.headers, names: names)
-            return state.rateLimits.usedWeight
-        }
-        if let limiter = options.rateLimiter { await limiter.observe(usedWeight: used) }
-    }
-
-    private func log(_ endpoint: Endpoint, _ request: HTTPRequest, status: Int?, started: ContinuousClock.Instant, note: String?) {
-        guard let logger = options.logger else { return }
-        let elapsed = ContinuousClock.now - started
-        let millis = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        let path = request.url.path
-        let outcome = status.map(String.init) ?? "failed"
-        var metadata: Logger.Metadata = [
-            "endpoint": "\(endpoint.id)", "method": "\(request.method.rawValue)", "path": "\(path)",
-            "durationMs": "\(millis)",
-        ]
-        if let status { metadata["status"] = "\(status)" }
-        if let note {
-            metadata["error"] = "\(note)"
-            logger.warning("\(request.method.rawValue) \(path) \(outcome) after \(millis) ms", metadata: metadata)
-        } else {
-            logger.debug("\(request.method.rawValue) \(path) → \(outcome) in \(millis) ms", metadata: metadata)
-        }
-    }
-
-    /// Sorts a transport's error into the kinds the client acts on.
-    static func classify(_ error: any Error) -> HTTPTransportFailure {
-        if Task.isCancelled || error is CancellationError {
-            return HTTPTransportFailure(.cancelled, "cancelled")
-        }
-        if let failure = error as? HTTPTransportFailure { return failure }
-        if let urlError = error as? URLError { return URLSessionTransport.classify(urlError) }
-        return HTTPTransportFailure(.other, String(describing: error))
     }
 }

@@ -43,6 +43,14 @@ public struct ClientOptions: Sendable {
     /// other JSON types): log each difference once (default), hand reports to a closure, or check nothing.
     /// See docs/decoding.md.
     public var driftReporting: DriftReporting
+    /// Your own pipeline steps (tracing, metrics, custom headers), run in this order once per attempt, after the
+    /// request is signed and before it is logged and sent. See ``RequestStep``.
+    public var steps: [any RequestStep]
+    /// After the venue refuses a request's timestamp (Binance -1021), ask the server for its time and resend once
+    /// (default true; needs the spec's `auth.timestamp.sync`). Safe for orders: the venue refused before executing.
+    public var resyncsClockOnRejection: Bool
+    /// Ask the server for its time before a request when the last sync is older than this (default nil: never).
+    public var clockResyncInterval: Duration?
 
     /// Creates options; every argument has a default.
     public init(
@@ -56,7 +64,10 @@ public struct ClientOptions: Sendable {
         logger: Logger? = nil,
         userAgent: String? = nil,
         validation: Validation = .beforeSend,
-        driftReporting: DriftReporting = .log
+        driftReporting: DriftReporting = .log,
+        steps: [any RequestStep] = [],
+        resyncsClockOnRejection: Bool = true,
+        clockResyncInterval: Duration? = nil
     ) {
         self.timeout = timeout
         self.clock = clock
@@ -69,6 +80,9 @@ public struct ClientOptions: Sendable {
         self.userAgent = userAgent
         self.validation = validation
         self.driftReporting = driftReporting
+        self.steps = steps
+        self.resyncsClockOnRejection = resyncsClockOnRejection
+        self.clockResyncInterval = clockResyncInterval
     }
 
     /// The system clock in milliseconds since 1970.

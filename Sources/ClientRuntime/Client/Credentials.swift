@@ -4,17 +4,18 @@ public enum Credentials: Sendable {
     case none
     /// An API key alone (USER_STREAM-style endpoints).
     case apiKey(String)
-    /// An API key and a signer (Binance, JEX: HMAC-SHA256, RSA, Ed25519).
+    /// An API key and a signer whose signature travels as a parameter over the query and body bytes
+    /// (Binance, JEX: HMAC-SHA256, RSA, Ed25519).
     case signed(apiKey: String, signer: any RequestSigner)
-    /// An API key and DFX's Ed25519 header signer.
-    case dfx(apiKey: String, signer: DFXSigner)
+    /// An API key and a signer whose signature travels in a header over the request's parts (DFX: `DFXSigner`).
+    case partsSigned(apiKey: String, signer: any RequestPartsSigner)
     /// A bearer token source (B2TRADER JWT).
     case bearer(any TokenProvider)
 
     /// The API key, if these credentials carry one.
     var apiKey: String? {
         switch self {
-        case .apiKey(let key), .signed(let key, _), .dfx(let key, _): key
+        case .apiKey(let key), .signed(let key, _), .partsSigned(let key, _): key
         case .none, .bearer: nil
         }
     }

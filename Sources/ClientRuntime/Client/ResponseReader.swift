@@ -6,8 +6,8 @@ struct ResponseReader<Failure: VenueError>: Sendable {
     /// The drift check, or nil when it is off.
     var drift: DriftSink? = nil
 
-    /// Decodes a 2XX response for request type `R`.
-    func decode<R: APIRequest>(_ request: R, _ response: HTTPResponse) throws -> R.Response {
+    /// Decodes a 2XX response for `request`, whose `parameters` the caller has computed already.
+    func decode<R: APIRequest>(_ request: R, _ parameters: Parameters, _ response: HTTPResponse) throws -> R.Response {
         let endpoint = R.endpoint.id
         var payload = response.body
         var prefix = ""
@@ -26,11 +26,11 @@ struct ResponseReader<Failure: VenueError>: Sendable {
         if R.Response.self == EmptyResponse.self, Self.isBlankOrNull(payload), let empty = EmptyResponse() as? R.Response {
             return empty
         }
-        if let drift, let schema = request.responseSchema {
+        if let drift, let schema = request.responseSchema(for: parameters) {
             drift.check(payload, schema: schema, endpoint: endpoint, prefix: prefix)
         }
         do {
-            return try request.decodeResponse(from: payload, decoder: JSONDecoder())
+            return try request.decodeResponse(from: payload, parameters: parameters, decoder: JSONDecoder())
         } catch let error as DecodingError {
             let (path, message) = Self.describe(error)
             let full = prefix.isEmpty ? path : (path.isEmpty ? prefix : (path.hasPrefix("[") ? prefix + path : prefix + "." + path))
@@ -41,15 +41,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
     /// The venue error in a non-2XX body, if the body is in the API's error format
     /// (or, for an API without one, in its envelope's code and message fields).
     func venueError(in response: HTTPResponse) -> Failure? {
-        let fields: (code: String, message: String)
-        switch profile.errorFormat {
-        case .codeMessage(let code, let message):
-            fields = (code, message)
-        case .none:
-            guard let envelope = profile.envelope else { return nil }
-            fields = (envelope.codeField, envelope.messageField)
-        }
-        guard let members = JSONObjectScanner.members(of: response.body),
+        guard let fields = profile.errorFields, let members = JSONObjectScanner.members(of: response.body),
             let code = members.first(where: { $0.key == fields.code })?.scalarText(in: response.body)
         else { return nil }
         let message = members.first { $0.key == fields.message }?.scalarText(in: response.body) ?? ""
@@ -59,11 +51,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
     /// The venue's message in an error body, for reasons and logs.
     func venueMessage(in response: HTTPResponse) -> String? {
         guard let members = JSONObjectScanner.members(of: response.body) else { return nil }
-        let names: [String]
-        switch profile.errorFormat {
-        case .codeMessage(let code, let message): names = [code, message]
-        case .none: names = profile.envelope.map { [$0.codeField, $0.messageField] } ?? []
-        }
+        let names = profile.errorFields.map { [$0.code, $0.message] } ?? []
         let parts = names.compactMap { name in members.first { $0.key == name }?.scalarText(in: response.body) }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
@@ -100,5 +88,21 @@ struct ResponseReader<Failure: VenueError>: Sendable {
             }
         }
         return path
+    }
+}
+
+extension APIProfile {
+    /// The code and message fields of an error body: the error format's or, for an API without one, its envelope's.
+    var errorFields: (code: String, message: String)? {
+        switch errorFormat {
+        case .codeMessage(let code, let message): (code, message)
+        case .none: envelope.map { ($0.codeField, $0.messageField) }
+        }
+    }
+
+    /// The venue's error code in a response body, as text.
+    func errorCode(in response: HTTPResponse) -> String? {
+        guard let fields = errorFields, let members = JSONObjectScanner.members(of: response.body) else { return nil }
+        return members.first { $0.key == fields.code }?.scalarText(in: response.body)
     }
 }

@@ -69,13 +69,15 @@ public struct AuthProfile: Sendable {
     public var timeUnit: TimeUnitHeader?
     /// Header carrying the bearer token (`Authorization`).
     public var bearerHeader: String?
+    /// Where the client resyncs its clock after a refused timestamp; nil when the spec names no such endpoint.
+    public var serverTime: ServerTimeSync?
 
     /// Creates an auth profile.
     public init(
         apiKeyHeader: String? = nil, signatureParam: String? = nil, signatureHeader: String? = nil,
         timestampParam: String? = nil, timestampHeader: String? = nil, recvWindowParam: String? = nil,
         recvWindowDefault: ExactDecimal? = nil, recvWindowMax: ExactDecimal? = nil, recvWindowFractionDigits: Int? = nil,
-        timeUnit: TimeUnitHeader? = nil, bearerHeader: String? = nil
+        timeUnit: TimeUnitHeader? = nil, bearerHeader: String? = nil, serverTime: ServerTimeSync? = nil
     ) {
         self.apiKeyHeader = apiKeyHeader
         self.signatureParam = signatureParam
@@ -88,6 +90,7 @@ public struct AuthProfile: Sendable {
         self.recvWindowFractionDigits = recvWindowFractionDigits
         self.timeUnit = timeUnit
         self.bearerHeader = bearerHeader
+        self.serverTime = serverTime
     }
 }
 

@@ -73,38 +73,34 @@ public protocol APIRequest: Sendable {
     static var endpoint: Endpoint { get }
     /// The parameters in spec order; excludes signature and timestamp, includes recvWindow only if the caller set it.
     var parameters: Parameters { get }
-    /// The request weight (may depend on parameters).
-    var weight: Int { get }
-    /// Checks the spec's parameter rules; throws `RequestValidationError`.
-    func validate() throws
-    /// `weight` for this request's `parameters`, already computed by the caller (generated requests implement it).
+    /// The request weight for this request's `parameters` (the caller has computed them already).
     func weight(for parameters: Parameters) -> Int
-    /// `validate()` on this request's `parameters`, already computed by the caller (generated requests implement it).
+    /// Checks this request's `parameters` against the spec's rules; throws `RequestValidationError`.
     func validate(_ parameters: Parameters) throws
-    /// Decodes the response payload (the envelope's data field, when the API has an envelope). An instance method,
-    /// because the shape can depend on the request (`newOrderRespType` ACK / RESULT / FULL).
-    func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response
-    /// What the spec says the response payload looks like, for drift reports; nil for no check. An instance
-    /// property, because the shape can depend on the request (generated in each module's `Schemas.swift`).
-    var responseSchema: ResponseSchema? { get }
+    /// Decodes the response payload (the envelope's data field, when the API has an envelope). Takes the request's
+    /// `parameters`, because the shape can depend on them (`newOrderRespType` ACK / RESULT / FULL).
+    func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Response
+    /// What the spec says the response payload looks like, for drift reports; nil for no check. Takes the
+    /// request's `parameters`, because the shape can depend on them (generated in each module's `Schemas.swift`).
+    func responseSchema(for parameters: Parameters) -> ResponseSchema?
 }
 
 extension APIRequest where Response: Decodable {
     /// Decodes `Response` with `decoder`.
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> Response {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Response {
         try decoder.decode(Response.self, from: data)
     }
 }
 
 extension APIRequest {
     /// Weight 1.
-    public var weight: Int { 1 }
+    public func weight(for parameters: Parameters) -> Int { 1 }
     /// No rules.
-    public func validate() throws {}
-    /// Falls back to `weight`.
-    public func weight(for parameters: Parameters) -> Int { weight }
-    /// Falls back to `validate()`.
-    public func validate(_ parameters: Parameters) throws { try validate() }
+    public func validate(_ parameters: Parameters) throws {}
+    /// The request weight.
+    public var weight: Int { weight(for: parameters) }
+    /// Checks the spec's parameter rules; throws `RequestValidationError`.
+    public func validate() throws { try validate(parameters) }
     /// No drift check.
-    public var responseSchema: ResponseSchema? { nil }
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? { nil }
 }

@@ -11,9 +11,6 @@ extension SpecRequest {
     /// No rules.
     public static var rules: [ParameterRule] { [] }
 
-    /// Checks this request's `parameters`.
-    public func validate() throws { try validate(parameters) }
-
     /// Throws one `RequestValidationError` listing every mis-cased enum value and every broken rule.
     public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)

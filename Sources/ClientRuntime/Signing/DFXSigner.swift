@@ -8,7 +8,7 @@ import Foundation
 /// `Base64.getEncoder().encodeToString(signatureBytes)` and put that string into `EXCHANGE-API-SIGN`. The copy in
 /// `docs/dfx/3-authentication.md` leaves those samples out; its "Signature is not case sensitive" is a line carried
 /// over from Binance's HMAC docs and does not fit Ed25519. The encoding is decided in `encode(_:)` only.
-public struct DFXSigner: Sendable {
+public struct DFXSigner: RequestPartsSigner {
     private let key: Curve25519.Signing.PrivateKey
 
     /// Loads an unencrypted Ed25519 private key from PKCS#8 PEM (`BEGIN PRIVATE KEY`).

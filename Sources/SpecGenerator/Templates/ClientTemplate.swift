@@ -48,7 +48,8 @@ public struct {{name}}: Sendable {
             recvWindowDefault: {{profile.recvWindowDefault}}, recvWindowMax: {{profile.recvWindowMax}},
             recvWindowFractionDigits: {{profile.recvWindowFractionDigits}},
             timeUnit: {{{profile.timeUnit}}},
-            bearerHeader: {{{profile.bearerHeader}}}),
+            bearerHeader: {{{profile.bearerHeader}}},
+            serverTime: {{{profile.serverTime}}}),
         errorFormat: {{#profile.errorCodeField}}.codeMessage(codeField: {{{.}}}, messageField: {{{profile.errorMessageField}}}){{/profile.errorCodeField}}{{^profile.errorCodeField}}.none{{/profile.errorCodeField}},
         envelope: {{#profile.envelope}}Envelope(codeField: {{{code}}}, messageField: {{{message}}}, dataField: {{{data}}}, successCode: {{{success}}}){{/profile.envelope}}{{^profile.envelope}}nil{{/profile.envelope}},
         statusRules: [
@@ -72,6 +73,20 @@ public struct {{name}}: Sendable {
     ) {
         runtime = APIClient(profile: Self.profile, baseURL: server.url, credentials: credentials, transport: transport, options: options)
     }
+{{#credentialInits}}
+
+    /// Creates a client that {{{doc}}}.
+    public init(
+        server: Server{{#defaultServer}} = .{{{.}}}{{/defaultServer}},
+{{#parameters}}
+        {{{.}}},
+{{/parameters}}
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.init(server: server, credentials: {{{credentials}}}, transport: transport, options: options)
+    }
+{{/credentialInits}}
 
     /// Rate-limit counters from the latest response headers.
     public var rateLimits: RateLimitState { runtime.rateLimits }

@@ -62,7 +62,7 @@ public struct {{name}}: SpecRequest, Hashable {
 {{#weight}}
 {{#isFixed}}
 
-    public var weight: Int { {{fixed}} }
+    public func weight(for parameters: Parameters) -> Int { {{fixed}} }
 {{/isFixed}}
 {{#isCases}}
 
@@ -70,8 +70,6 @@ public struct {{name}}: SpecRequest, Hashable {
         [
 {{> WeightCases}}
         ], default: {{fallback}})
-
-    public var weight: Int { weight(for: parameters) }
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 {{/isCases}}
@@ -82,8 +80,6 @@ public struct {{name}}: SpecRequest, Hashable {
         ranges: [
 {{> WeightRanges}}
         ], assumed: {{assumed}})
-
-    public var weight: Int { weight(for: parameters) }
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 {{/isByParam}}
@@ -109,8 +105,6 @@ public struct {{name}}: SpecRequest, Hashable {
 {{/empty(cases)}}
         absent: {{fallback}})
 
-    public var weight: Int { weight(for: parameters) }
-
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 {{/isByCount}}
 {{/weight}}
@@ -130,7 +124,7 @@ public struct {{name}}: SpecRequest, Hashable {
         ])
 {{/empty(defaults)}}
 
-    public func decodeResponse(from data: Data, decoder: JSONDecoder) throws -> {{name}} {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> {{name}} {
         switch Self.variantSelector.select(parameters) {
 {{#variants}}
         case {{{key}}}: return .{{{caseName}}}(try decoder.decode({{{type}}}.self, from: data))

@@ -31,7 +31,7 @@ public enum DriftSchemas {
 {{#requests}}
 
 extension {{type}} {
-    public var responseSchema: ResponseSchema? {
+    public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
 {{#lines}}
         {{{.}}}
 {{/lines}}

@@ -127,10 +127,15 @@ struct SpecReader {
             }
             auth.signing = Auth.Signing(schemes: schemes, signatureParam: s.text("signatureParam"), signatureHeader: s.text("signatureHeader"), payload: s.oneOf("payload"))
         }
-        if let n = r["timestamp"], let t = MappingReader(n, ctx, what: "auth.timestamp", allowed: ["param", "header"]) {
+        if let n = r["timestamp"], let t = MappingReader(n, ctx, what: "auth.timestamp", allowed: ["param", "header", "sync"]) {
             auth.timestampParam = t.text("param")
             auth.timestampHeader = t.text("header")
             if auth.timestampParam == nil, auth.timestampHeader == nil { ctx.error("auth.timestamp needs 'param' or 'header'", at: n) }
+            if let s = t["sync"], let sync = MappingReader(s, ctx, what: "auth.timestamp.sync", allowed: ["endpoint", "field", "rejectionCodes"]),
+                let endpoint = sync.string("endpoint", required: true), let field = sync.text("field", required: true)
+            {
+                auth.timeSync = Auth.TimeSync(endpoint: endpoint, field: field, rejectionCodes: sync.strings("rejectionCodes", required: true))
+            }
         }
         if let n = r["recvWindow"], let w = MappingReader(n, ctx, what: "auth.recvWindow", allowed: ["param", "default", "max", "fractionDigits"]) {
             let digits = w.int("fractionDigits")

@@ -72,6 +72,8 @@ public struct Auth: Sendable, Hashable {
     public var recvWindow: RecvWindow?
     public var timeUnit: TimeUnit?
     public var bearer: Bearer?
+    /// Where a client resyncs its clock after the venue refuses a timestamp (`auth.timestamp.sync`).
+    public var timeSync: TimeSync?
     public var location: SourceLocation
 
     public struct Signing: Sendable, Hashable {
@@ -95,6 +97,13 @@ public struct Auth: Sendable, Hashable {
         public var header: String
         public var millisecond: String
         public var microsecond: String
+    }
+
+    /// The server-time endpoint and its field in milliseconds, and the error codes that refuse a request's timestamp.
+    public struct TimeSync: Sendable, Hashable {
+        public var endpoint: Located<String>
+        public var field: String
+        public var rejectionCodes: [Located<String>]
     }
 
     public struct Bearer: Sendable, Hashable {

@@ -50,6 +50,19 @@ struct SpecValidator {
             error("auth.signing needs 'signatureParam' or 'signatureHeader'", at: spec.auth!.location)
         }
         for field in spec.envelope?.extraFields ?? [] { checkType(field.type) }
+        if let sync = spec.auth?.timeSync { checkTimeSync(sync) }
+    }
+
+    /// The sync endpoint is an open GET of this spec; every rejection code is one of its errors.
+    mutating func checkTimeSync(_ sync: Auth.TimeSync) {
+        if let endpoint = spec.endpoints.first(where: { $0.id.value == sync.endpoint.value }) {
+            if endpoint.method != .GET { error("auth.timestamp.sync.endpoint '\(sync.endpoint.value)' must be a GET", at: sync.endpoint.location) }
+        } else {
+            error("auth.timestamp.sync.endpoint names no endpoint '\(sync.endpoint.value)'", at: sync.endpoint.location)
+        }
+        for code in sync.rejectionCodes where !spec.errors.contains(where: { $0.code.value == code.value }) {
+            error("auth.timestamp.sync.rejectionCodes: '\(code.value)' is not in errors", at: code.location)
+        }
     }
 
     // MARK: Enums and models

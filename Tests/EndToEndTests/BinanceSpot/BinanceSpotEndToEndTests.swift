@@ -144,8 +144,28 @@ struct BinanceSpotEndToEndTests {
         let lateClock = BinanceSpotClient(
             server: .init(url: mock.baseURL),
             credentials: .signed(apiKey: Self.apiKey, signer: HMACSHA256Signer(secret: Secret(Self.secret))),
-            options: ClientOptions(clock: { ClientOptions.systemClock() - 120_000 }))
+            options: ClientOptions(clock: { ClientOptions.systemClock() - 120_000 }, resyncsClockOnRejection: false))
         await #expect(throws: BinanceSpotError.invalidTimestamp) { try await lateClock.account() }
+    }
+
+    @Test("after -1021 the client resyncs its clock from /api/v3/time once and the order goes through")
+    func clockResyncAfterRejection() async throws {
+        // A mock of its own: its request log holds only this test's requests.
+        let mock = try await MockExchange.start(
+            spec: try Specs.load("binance-spot.yaml"),
+            options: MockOptions(credentials: MockCredentials(apiKey: Self.apiKey, secret: Self.secret)))
+        let client = BinanceSpotClient(
+            server: .init(url: mock.baseURL),
+            credentials: .signed(apiKey: Self.apiKey, signer: HMACSHA256Signer(secret: Secret(Self.secret))),
+            options: ClientOptions(clock: { ClientOptions.systemClock() + 90_000 }))
+        _ = try await client.newOrder(Self.marketOrder(marker("resync")))
+        #expect(mock.requests.compactMap(\.endpointID) == ["newOrder", "serverTime", "newOrder"])
+        #expect(abs(client.runtime.serverTimeOffset + 90_000) < 60_000)
+        // The offset holds: the next signed request is accepted at once.
+        _ = try await client.account()
+        #expect(mock.requests.compactMap(\.endpointID).suffix(1) == ["account"])
+        #expect(mock.requests.count == 4)
+        await mock.stop()
     }
 
     @Test("recvWindow above 60000 sent raw gets -1102")

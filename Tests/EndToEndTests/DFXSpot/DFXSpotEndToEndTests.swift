@@ -60,7 +60,7 @@ struct DFXSpotEndToEndTests {
     static func client(_ mock: MockExchange, privateKeyPEM: String = keys.privateKeyPEM, options: ClientOptions = ClientOptions()) throws -> DFXSpotClient {
         DFXSpotClient(
             server: .init(url: mock.baseURL),
-            credentials: .dfx(apiKey: apiKey, signer: try DFXSigner(privateKeyPEM: Secret(privateKeyPEM))),
+            credentials: .partsSigned(apiKey: apiKey, signer: try DFXSigner(privateKeyPEM: Secret(privateKeyPEM))),
             transport: URLSessionTransport(), options: options)
     }
 

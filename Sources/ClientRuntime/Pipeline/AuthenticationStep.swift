@@ -1,0 +1,24 @@
+/// Builds the wire request and signs it (or adds the API key and token) as the endpoint's security demands.
+public struct AuthenticationStep: RequestStep {
+    let builder: RequestBuilder
+    let credentials: Credentials
+
+    init(builder: RequestBuilder, credentials: Credentials) {
+        self.builder = builder
+        self.credentials = credentials
+    }
+
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+        var request = request
+        request.http = try sign(request, context)
+        return try await next(request, context)
+    }
+
+    /// The exact bytes to send for `request`.
+    func sign(_ request: OutgoingRequest, _ context: RequestContext) throws -> HTTPRequest {
+        let inputs = RequestBuilder.Context(
+            credentials: credentials, timestamp: request.timestamp, bearerToken: request.bearerToken,
+            checksRecvWindow: context.validates)
+        return try builder.build(context.endpoint, request.parameters, inputs)
+    }
+}
