@@ -67,7 +67,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
         let endpoint = R.endpoint
         let parameters = request.parameters
         let validates = (validation ?? options.validation) == .beforeSend
-        if validates { try request.validate(parameters) }
+        if validates { try request.validate(parameters, against: options.exchangeFilters) }
         let weight = request.weight(for: parameters)
         var attempt = 0
         var refreshToken = false

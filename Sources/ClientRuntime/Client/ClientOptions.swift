@@ -43,6 +43,10 @@ public struct ClientOptions: Sendable {
     /// other JSON types): log each difference once (default), hand reports to a closure, or check nothing.
     /// See docs/decoding.md.
     public var driftReporting: DriftReporting
+    /// The venue's trading filters (tick and step sizes, notional bounds…); when set, validation before sending
+    /// also refuses an order that breaks one, with the venue's filter-failure message. Default `nil`: no check.
+    /// See docs/filters.md.
+    public var exchangeFilters: ExchangeFilters?
 
     /// Creates options; every argument has a default.
     public init(
@@ -56,7 +60,8 @@ public struct ClientOptions: Sendable {
         logger: Logger? = nil,
         userAgent: String? = nil,
         validation: Validation = .beforeSend,
-        driftReporting: DriftReporting = .log
+        driftReporting: DriftReporting = .log,
+        exchangeFilters: ExchangeFilters? = nil
     ) {
         self.timeout = timeout
         self.clock = clock
@@ -69,6 +74,7 @@ public struct ClientOptions: Sendable {
         self.userAgent = userAgent
         self.validation = validation
         self.driftReporting = driftReporting
+        self.exchangeFilters = exchangeFilters
     }
 
     /// The system clock in milliseconds since 1970.
