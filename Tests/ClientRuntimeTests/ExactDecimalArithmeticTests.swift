@@ -41,9 +41,11 @@ private func d(_ text: String) -> ExactDecimal {
         #expect(try d(lhs).multiplied(by: d(rhs)).text == product)
     }
 
-    @Test func overflowThrowsInsteadOfTrapping() {
-        let big = d("99999999999999999999999999999999999999")  // 38 nines: fits
+    @Test func overflowThrowsInsteadOfTrapping() throws {
+        let big = d("340282366920938463463374607431768211455")  // 2^128 - 1: the largest significand
+        #expect(try d("99999999999999999999999999999999999999").adding(d("1")).text == "100000000000000000000000000000000000000")
         #expect(throws: ExactDecimal.ArithmeticError.self) { try big.adding(d("1")) }
+        #expect(throws: ExactDecimal.ArithmeticError.self) { try d("-1").subtracting(big) }
         #expect(throws: ExactDecimal.ArithmeticError.self) { try big.multiplied(by: d("10")) }
         #expect(throws: ExactDecimal.ArithmeticError.self) { try d("1e100").adding(d("1")) }
         #expect(throws: ExactDecimal.ArithmeticError.self) { try d("1e20").multiplied(by: d("1e20")) }
@@ -53,7 +55,7 @@ private func d(_ text: String) -> ExactDecimal {
         #expect(throws: ExactDecimal.ArithmeticError.invalidIncrement(d("0"))) { try d("1").rounded(toMultipleOf: d("0"), .down) }
         #expect(throws: ExactDecimal.ArithmeticError.invalidIncrement(d("-0.1"))) { try d("1").rounded(toMultipleOf: d("-0.1"), .down) }
         // The largest magnitude still works exactly.
-        #expect((try? big.subtracting(d("99999999999999999999999999999999999998")))?.text == "1")
+        #expect((try? big.subtracting(d("340282366920938463463374607431768211454")))?.text == "1")
     }
 
     @Test(arguments: [
