@@ -32,8 +32,9 @@ public struct ClientOptions: Sendable {
 
     /// Whether the client checks a request against the spec before sending it.
     public enum Validation: Sendable, Hashable {
-        /// Refuse a request that breaks the spec's parameter rules, mis-cases an enum value or exceeds the receive
-        /// window limit, with a `RequestValidationError` listing every problem. The default.
+        /// Refuse a request that breaks the spec's parameter rules, mis-cases an enum value, exceeds the receive
+        /// window limit or (with `exchangeFilters`) breaks a trading filter, with a `RequestValidationError` listing
+        /// every problem. The default.
         case beforeSend
         /// Send the request as built, for when the venue has relaxed a rule the spec still states. Missing
         /// credentials and path parameters are still errors: without them there is no request to send.
