@@ -95,7 +95,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
         let outgoing = OutgoingRequest(parameters: parameters, weight: request.weight(for: parameters), timestamp: clock.now())
         let context = RequestContext(
             endpoint: R.endpoint, validates: (validation ?? options.validation) == .beforeSend,
-            check: { try request.validate($0) })
+            check: { [filters = options.exchangeFilters] in try request.validate($0, against: filters) })
         return (outgoing, context)
     }
 

@@ -32,8 +32,9 @@ public struct ClientOptions: Sendable {
 
     /// Whether the client checks a request against the spec before sending it.
     public enum Validation: Sendable, Hashable {
-        /// Refuse a request that breaks the spec's parameter rules, mis-cases an enum value or exceeds the receive
-        /// window limit, with a `RequestValidationError` listing every problem. The default.
+        /// Refuse a request that breaks the spec's parameter rules, mis-cases an enum value, exceeds the receive
+        /// window limit or (with `exchangeFilters`) breaks a trading filter, with a `RequestValidationError` listing
+        /// every problem. The default.
         case beforeSend
         /// Send the request as built, for when the venue has relaxed a rule the spec still states. Missing
         /// credentials and path parameters are still errors: without them there is no request to send.
@@ -51,6 +52,10 @@ public struct ClientOptions: Sendable {
     public var resyncsClockOnRejection: Bool
     /// Ask the server for its time before a request when the last sync is older than this (default nil: never).
     public var clockResyncInterval: Duration?
+    /// The venue's trading filters (tick and step sizes, notional bounds…); when set, validation before sending
+    /// also refuses an order that breaks one, with the venue's filter-failure message. Default `nil`: no check.
+    /// See docs/filters.md.
+    public var exchangeFilters: ExchangeFilters?
 
     /// Creates options; every argument has a default.
     public init(
@@ -67,7 +72,8 @@ public struct ClientOptions: Sendable {
         driftReporting: DriftReporting = .log,
         steps: [any RequestStep] = [],
         resyncsClockOnRejection: Bool = true,
-        clockResyncInterval: Duration? = nil
+        clockResyncInterval: Duration? = nil,
+        exchangeFilters: ExchangeFilters? = nil
     ) {
         self.timeout = timeout
         self.clock = clock
@@ -83,6 +89,7 @@ public struct ClientOptions: Sendable {
         self.steps = steps
         self.resyncsClockOnRejection = resyncsClockOnRejection
         self.clockResyncInterval = clockResyncInterval
+        self.exchangeFilters = exchangeFilters
     }
 
     /// The system clock in milliseconds since 1970.

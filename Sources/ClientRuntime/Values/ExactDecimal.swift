@@ -117,7 +117,7 @@ extension ExactDecimal: Codable {
 // MARK: - Parsing
 
 /// One pass over the text: validates it and locates the significant digits, without allocating.
-private struct Scan {
+struct Scan {
     var negative = false
     /// Positions (in the digit stream: integer digits then fraction digits) of the first and last non-zero digit.
     var first = -1, last = -1
@@ -176,7 +176,7 @@ private struct Scan {
 }
 
 /// The normalised value: `±digits × 10^exponent`, digits without leading or trailing zeros; zero has no digits.
-private struct Key: Hashable {
+struct Key: Hashable {
     var negative = false
     var digits: [UInt8] = []
     var exponent = 0
