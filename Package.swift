@@ -136,4 +136,3 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
-

@@ -122,7 +122,8 @@ public struct ExecutionUnknownError: Error, Sendable, Hashable, CustomStringConv
     /// A sentence that says the order may exist, when it may.
     public var description: String {
         let statusText = status.map { " (HTTP \($0))" } ?? ""
-        let advice = orderMayExist
+        let advice =
+            orderMayExist
             ? "; the execution status is unknown and the order may exist: query it before sending again"
             : "; the execution status is unknown"
         return "\(endpoint): \(reason)\(statusText)\(advice)"

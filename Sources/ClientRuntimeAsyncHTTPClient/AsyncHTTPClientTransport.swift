@@ -27,7 +27,8 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
-        let nanoseconds = request.timeout.components.seconds * 1_000_000_000
+        let nanoseconds =
+            request.timeout.components.seconds * 1_000_000_000
             + request.timeout.components.attoseconds / 1_000_000_000
         do {
             let response = try await client.execute(outgoing, timeout: .nanoseconds(nanoseconds))

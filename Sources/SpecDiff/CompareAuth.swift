@@ -7,7 +7,9 @@ extension SpecComparer {
         guard before != nil || now != nil else { return }
         let schemesBefore = before?.signing?.schemes ?? [], schemesNow = now?.signing?.schemes ?? []
         for scheme in schemesBefore where !schemesNow.contains(scheme) {
-            report(.signingSchemeRemoved, at: (now ?? before)!.location, "signing scheme `\(scheme.rawValue)` was removed", swift: "credentials with a \(scheme.rawValue) signer are no longer accepted")
+            report(
+                .signingSchemeRemoved, at: (now ?? before)!.location, "signing scheme `\(scheme.rawValue)` was removed",
+                swift: "credentials with a \(scheme.rawValue) signer are no longer accepted")
         }
         for scheme in schemesNow where !schemesBefore.contains(scheme) {
             report(.signingSchemeAdded, at: now!.location, "signing scheme `\(scheme.rawValue)` was added")

@@ -15,7 +15,9 @@ extension SpecComparer {
         for endpoint in removed {
             let id = endpoint.id.value
             let request = endpoint.params.isEmpty ? "" : " and `\(Naming.requestType(endpoint: id))`"
-            report(.endpointRemoved, at: endpoint.id.location, "endpoint `\(id)` (\(route(endpoint))) was removed", swift: "\(oldNames.call(id))\(request) \(request.isEmpty ? "is" : "are") removed")
+            report(
+                .endpointRemoved, at: endpoint.id.location, "endpoint `\(id)` (\(route(endpoint))) was removed",
+                swift: "\(oldNames.call(id))\(request) \(request.isEmpty ? "is" : "are") removed")
         }
         for endpoint in new.endpoints {
             let id = endpoint.id.value
@@ -24,7 +26,9 @@ extension SpecComparer {
             } else if let before = renamedFrom[id] {
                 report(
                     .endpointRenamed, at: endpoint.id.location, "endpoint `\(before.id.value)` is now `\(id)` (same \(route(endpoint)))",
-                    swift: "\(oldNames.call(before.id.value)) is now \(newNames.call(id)); `\(Naming.requestType(endpoint: before.id.value))` is now `\(Naming.requestType(endpoint: id))`")
+                    swift:
+                        "\(oldNames.call(before.id.value)) is now \(newNames.call(id)); `\(Naming.requestType(endpoint: before.id.value))` is now `\(Naming.requestType(endpoint: id))`"
+                )
                 compareEndpoint(before, endpoint)
             } else if endpoints.added.contains(where: { $0.id.value == id }) {
                 report(.endpointAdded, at: endpoint.id.location, "endpoint `\(id)` (\(route(endpoint))) was added", swift: "new method \(newNames.call(id))")
@@ -62,14 +66,19 @@ extension SpecComparer {
         compareRules(before, now)
         compareResponse(before, now)
         compareExamples(before, now, owner: owner)
-        describe(owner, at: now.id.location, [
-            ("summary", before.summary, now.summary),
-            ("description", before.description, now.description),
-            ("source", before.source.map { "\($0.doc) § \($0.section ?? "")" }, now.source.map { "\($0.doc) § \($0.section ?? "")" }),
-            ("data source", before.dataSource, now.dataSource),
-            ("notes", before.notes.compactMap(normalizedText).sorted().joined(separator: "\n"), now.notes.compactMap(normalizedText).sorted().joined(separator: "\n")),
-            ("response description", before.response?.description, now.response?.description),
-        ])
+        describe(
+            owner, at: now.id.location,
+            [
+                ("summary", before.summary, now.summary),
+                ("description", before.description, now.description),
+                ("source", before.source.map { "\($0.doc) § \($0.section ?? "")" }, now.source.map { "\($0.doc) § \($0.section ?? "")" }),
+                ("data source", before.dataSource, now.dataSource),
+                (
+                    "notes", before.notes.compactMap(normalizedText).sorted().joined(separator: "\n"),
+                    now.notes.compactMap(normalizedText).sorted().joined(separator: "\n")
+                ),
+                ("response description", before.response?.description, now.response?.description),
+            ])
     }
 
     /// Where parameters of an endpoint travel, as the generator decides: GET always in the query, others by the
@@ -86,10 +95,13 @@ extension SpecComparer {
             report(.requestEncodingChanged, at: now.id.location, "\(owner): parameters now travel as \(b.rawValue) (were \(a.rawValue))")
         }
         if before.request.wrapper != now.request.wrapper {
-            report(.requestEncodingChanged, at: now.id.location, "\(owner): JSON body wrapper is now \(quoted(now.request.wrapper)) (was \(quoted(before.request.wrapper)))")
+            report(
+                .requestEncodingChanged, at: now.id.location, "\(owner): JSON body wrapper is now \(quoted(now.request.wrapper)) (was \(quoted(before.request.wrapper)))")
         }
         if before.request.contentType != now.request.contentType {
-            report(.requestEncodingChanged, at: now.id.location, "\(owner): content type is now \(quoted(now.request.contentType)) (was \(quoted(before.request.contentType)))")
+            report(
+                .requestEncodingChanged, at: now.id.location,
+                "\(owner): content type is now \(quoted(now.request.contentType)) (was \(quoted(before.request.contentType)))")
         }
     }
 

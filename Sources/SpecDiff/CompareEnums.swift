@@ -14,7 +14,9 @@ extension SpecComparer {
         }
         for def in removed {
             let name = def.name.value
-            report(.enumRemoved, at: def.name.location, "enum `\(name)` was removed\(TypeUsage.usedBy(name, oldUsage, newUsage))", swift: "type `\(Naming.type(name))` is removed")
+            report(
+                .enumRemoved, at: def.name.location, "enum `\(name)` was removed\(TypeUsage.usedBy(name, oldUsage, newUsage))",
+                swift: "type `\(Naming.type(name))` is removed")
         }
         let common = Dictionary(uniqueKeysWithValues: enums.common.map { ($0.new.name.value, $0.old) })
         for def in new.enums {
@@ -22,7 +24,9 @@ extension SpecComparer {
             if let before = common[name] {
                 compareEnum(before, def)
             } else if let before = renamedFrom[name] {
-                report(.enumRenamed, at: def.name.location, "enum `\(before.name.value)` is now `\(name)` (same values)", swift: "`\(Naming.type(before.name.value))` is now `\(Naming.type(name))`")
+                report(
+                    .enumRenamed, at: def.name.location, "enum `\(before.name.value)` is now `\(name)` (same values)",
+                    swift: "`\(Naming.type(before.name.value))` is now `\(Naming.type(name))`")
                 compareEnum(before, def)
             } else if enums.added.contains(where: { $0.name.value == name }) {
                 report(.enumAdded, at: def.name.location, "enum `\(name)` was added", swift: "new type `\(Naming.type(name))`")
@@ -55,14 +59,18 @@ extension SpecComparer {
             }
             if directions.contains(.response) {
                 report(
-                    .responseEnumValueAdded, at: value.value.location, message + "; not breaking: generated enums are open, so older clients decode it as `.unknown(\"\(value.value.value)\")`",
+                    .responseEnumValueAdded, at: value.value.location,
+                    message + "; not breaking: generated enums are open, so older clients decode it as `.unknown(\"\(value.value.value)\")`",
                     swift: "new case \(member(value))")
             }
         }
         for (a, b) in values.common {
             let owner = "enum `\(name)`: value `\(b.value.value)`"
             if member(a) != member(b) {
-                report(.swiftNameChanged, at: b.value.location, "\(owner): Swift name is now `\(SwiftNames.enumCase(b.value.value, swiftName: b.swiftName))` (was `\(SwiftNames.enumCase(a.value.value, swiftName: a.swiftName))`)", swift: "\(member(a)) is now \(member(b))")
+                report(
+                    .swiftNameChanged, at: b.value.location,
+                    "\(owner): Swift name is now `\(SwiftNames.enumCase(b.value.value, swiftName: b.swiftName))` (was `\(SwiftNames.enumCase(a.value.value, swiftName: a.swiftName))`)",
+                    swift: "\(member(a)) is now \(member(b))")
             }
             deprecation(owner, old: a.deprecated, new: b.deprecated, at: b.value.location, swift: member(b))
             describe(owner, at: b.value.location, [("description", a.description, b.description)])

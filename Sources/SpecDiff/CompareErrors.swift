@@ -19,7 +19,9 @@ extension SpecComparer {
             }
         }
         for error in added {
-            report(.errorCodeAdded, at: error.code.location, "error code \(error.code.value) (`\(error.name.value)`) was added", swift: "new member \(newNames.errorMember(error.name.value))")
+            report(
+                .errorCodeAdded, at: error.code.location, "error code \(error.code.value) (`\(error.name.value)`) was added",
+                swift: "new member \(newNames.errorMember(error.name.value))")
         }
         for (a, b) in errors.common {
             if a.name.value != b.name.value {
@@ -55,7 +57,9 @@ extension SpecComparer {
             }
             let codesA = Set(a.codes.map(\.value)), codesB = Set(b.codes.map(\.value))
             if codesA != codesB {
-                report(.errorMessageCodesChanged, at: b.codes.first?.location ?? b.name.location, "\(owner): now applies to codes \(codesB.sorted().joined(separator: ", ")) (was \(codesA.sorted().joined(separator: ", ")))")
+                report(
+                    .errorMessageCodesChanged, at: b.codes.first?.location ?? b.name.location,
+                    "\(owner): now applies to codes \(codesB.sorted().joined(separator: ", ")) (was \(codesA.sorted().joined(separator: ", ")))")
             }
             describe(owner, at: b.name.location, [("description", a.description, b.description)])
         }

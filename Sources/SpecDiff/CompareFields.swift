@@ -56,16 +56,22 @@ extension SpecComparer {
             }
             let nameA = SwiftNames.property(a.name.value, swiftName: a.swiftName), nameB = SwiftNames.property(b.name.value, swiftName: b.swiftName)
             if nameA != nameB {
-                report(.swiftNameChanged, at: b.name.location, "\(owner): Swift name is now `\(nameB)` (was `\(nameA)`)", swift: member(a).map { "\($0) is now \(member(b)!)" })
+                report(
+                    .swiftNameChanged, at: b.name.location, "\(owner): Swift name is now `\(nameB)` (was `\(nameA)`)",
+                    swift: member(a).map { "\($0) is now \(member(b)!)" })
             }
             deprecation(owner, old: a.deprecated, new: b.deprecated, at: b.name.location, swift: member(b))
-            describe(owner, at: b.name.location, [("description", a.description, b.description), ("condition", a.condition, b.condition), ("docsType", a.docsType, b.docsType)])
+            describe(
+                owner, at: b.name.location,
+                [("description", a.description, b.description), ("condition", a.condition, b.condition), ("docsType", a.docsType, b.docsType)])
         }
         if positional, let location {
             let namesA = before.map(\.name.value), namesB = now.map(\.name.value)
             let moved = fields.common.contains { namesA.firstIndex(of: $0.old.name.value) != namesB.firstIndex(of: $0.new.name.value) }
             if moved {
-                report(.positionalLayoutChanged, at: location, "\(label): slots are now [\(namesB.joined(separator: ", "))] (were [\(namesA.joined(separator: ", "))])\(suffix)")
+                report(
+                    .positionalLayoutChanged, at: location,
+                    "\(label): slots are now [\(namesB.joined(separator: ", "))] (were [\(namesA.joined(separator: ", "))])\(suffix)")
             }
         }
     }

@@ -65,7 +65,9 @@ extension SpecComparer {
             if let value = variable.defaultValue {
                 report(.serverVariableAdded, at: variable.name.location, "\(owner): variable `\(variable.name.value)` was added (default `\(value)`)")
             } else {
-                report(.serverVariableAddedRequired, at: variable.name.location, "\(owner): variable `\(variable.name.value)` was added without a default; clients must supply it")
+                report(
+                    .serverVariableAddedRequired, at: variable.name.location,
+                    "\(owner): variable `\(variable.name.value)` was added without a default; clients must supply it")
             }
         }
         for variable in variables.removed {
@@ -73,7 +75,9 @@ extension SpecComparer {
         }
         for (a, b) in variables.common {
             if a.defaultValue != b.defaultValue {
-                report(.serverVariableChanged, at: b.name.location, "\(owner): default of variable `\(b.name.value)` is now \(quoted(b.defaultValue)) (was \(quoted(a.defaultValue)))")
+                report(
+                    .serverVariableChanged, at: b.name.location,
+                    "\(owner): default of variable `\(b.name.value)` is now \(quoted(b.defaultValue)) (was \(quoted(a.defaultValue)))")
             }
             describe("\(owner) variable `\(b.name.value)`", at: b.name.location, [("description", a.description, b.description)])
         }

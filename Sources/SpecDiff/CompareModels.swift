@@ -13,7 +13,9 @@ extension SpecComparer {
         }
         for model in removed {
             let name = model.name.value
-            report(.modelRemoved, at: model.name.location, "model `\(name)` was removed\(TypeUsage.usedBy(name, oldUsage, newUsage))", swift: "type `\(Naming.type(name))` is removed")
+            report(
+                .modelRemoved, at: model.name.location, "model `\(name)` was removed\(TypeUsage.usedBy(name, oldUsage, newUsage))",
+                swift: "type `\(Naming.type(name))` is removed")
         }
         let common = Dictionary(uniqueKeysWithValues: models.common.map { ($0.new.name.value, $0.old) })
         for model in new.models {
@@ -21,7 +23,9 @@ extension SpecComparer {
             if let before = common[name] {
                 compareModel(before, model)
             } else if let before = renamedFrom[name] {
-                report(.modelRenamed, at: model.name.location, "model `\(before.name.value)` is now `\(name)` (same shape)", swift: "`\(Naming.type(before.name.value))` is now `\(Naming.type(name))`")
+                report(
+                    .modelRenamed, at: model.name.location, "model `\(before.name.value)` is now `\(name)` (same shape)",
+                    swift: "`\(Naming.type(before.name.value))` is now `\(Naming.type(name))`")
                 compareModel(before, model)
             } else if models.added.contains(where: { $0.name.value == name }) {
                 report(.modelAdded, at: model.name.location, "model `\(name)` was added", swift: "new type `\(Naming.type(name))`")
@@ -60,7 +64,9 @@ extension SpecComparer {
             compareFields(a, b, owner: owner, positional: true, at: now.name.location)
         case let (.polymorphic(discriminatorA, variantsA), .polymorphic(discriminatorB, variantsB)):
             if discriminatorA.value != discriminatorB.value {
-                report(.modelKindChanged, at: discriminatorB.location, "model `\(name)`: discriminator is now `\(discriminatorB.value)` (was `\(discriminatorA.value)`)\(usedBy)")
+                report(
+                    .modelKindChanged, at: discriminatorB.location,
+                    "model `\(name)`: discriminator is now `\(discriminatorB.value)` (was `\(discriminatorA.value)`)\(usedBy)")
             }
             compareModelVariants(variantsA, variantsB, model: name, usedBy: usedBy)
         default:
@@ -73,10 +79,14 @@ extension SpecComparer {
         func member(_ value: String) -> String { "`\(Naming.type(model)).\(SwiftNames.enumCase(value, swiftName: nil))`" }
         let variants = Matched(a, b) { $0.value.value }
         for variant in variants.removed {
-            report(.modelVariantRemoved, at: variant.value.location, "model `\(model)`: variant `\(variant.value.value)` was removed\(usedBy)", swift: "\(member(variant.value.value)) is removed")
+            report(
+                .modelVariantRemoved, at: variant.value.location, "model `\(model)`: variant `\(variant.value.value)` was removed\(usedBy)",
+                swift: "\(member(variant.value.value)) is removed")
         }
         for variant in variants.added {
-            report(.modelVariantAdded, at: variant.value.location, "model `\(model)`: variant `\(variant.value.value)` (\(variant.model.value)) was added\(usedBy)", swift: "new case \(member(variant.value.value))")
+            report(
+                .modelVariantAdded, at: variant.value.location, "model `\(model)`: variant `\(variant.value.value)` (\(variant.model.value)) was added\(usedBy)",
+                swift: "new case \(member(variant.value.value))")
         }
         for (x, y) in variants.common where x.model.value != y.model.value {
             report(

@@ -25,9 +25,13 @@ extension SpecComparer {
             if signing.contains(name) {
                 report(.signingParameterChanged, at: param.name.location, "\(owner): signing parameter `\(name)` was added; the client fills it in")
             } else if param.required {
-                report(.parameterAddedRequired, at: param.name.location, "\(owner): required parameter `\(name)` (\(type)) was added", swift: "\(call): new required parameter `\(property): \(SwiftNames.type(type))`")
+                report(
+                    .parameterAddedRequired, at: param.name.location, "\(owner): required parameter `\(name)` (\(type)) was added",
+                    swift: "\(call): new required parameter `\(property): \(SwiftNames.type(type))`")
             } else {
-                report(.parameterAdded, at: param.name.location, "\(owner): optional parameter `\(name)` (\(type)) was added", swift: "\(call): new optional parameter `\(property): \(SwiftNames.type(type, optional: true))`")
+                report(
+                    .parameterAdded, at: param.name.location, "\(owner): optional parameter `\(name)` (\(type)) was added",
+                    swift: "\(call): new optional parameter `\(property): \(SwiftNames.type(type, optional: true))`")
             }
         }
         for (a, b) in params.common {
@@ -48,23 +52,31 @@ extension SpecComparer {
         defer { describe(owner, at: b.name.location, [("description", a.description, b.description), ("docsType", a.docsType, b.docsType)]) }
         if signing {
             if a.type.value != b.type.value || a.required != b.required || a.location != b.location {
-                report(.signingParameterChanged, at: b.name.location, "\(owner) changed (\(a.type.value)\(a.required ? ", required" : "") → \(b.type.value)\(b.required ? ", required" : "")); the client fills it in")
+                report(
+                    .signingParameterChanged, at: b.name.location,
+                    "\(owner) changed (\(a.type.value)\(a.required ? ", required" : "") → \(b.type.value)\(b.required ? ", required" : "")); the client fills it in")
             }
             return
         }
         if a.type.value != b.type.value {
             report(
                 .parameterTypeChanged, at: b.type.location, "\(owner): type is now \(b.type.value) (was \(a.type.value))",
-                swift: "\(call): parameter `\(property)` is now `\(SwiftNames.type(b.type.value, optional: !b.required))` (was `\(SwiftNames.type(a.type.value, optional: !a.required))`)")
+                swift:
+                    "\(call): parameter `\(property)` is now `\(SwiftNames.type(b.type.value, optional: !b.required))` (was `\(SwiftNames.type(a.type.value, optional: !a.required))`)"
+            )
         }
         if !a.required, b.required {
             report(.parameterBecameRequired, at: b.name.location, "\(owner) is now required", swift: "\(call): parameter `\(property)` is now required")
         } else if a.required, !b.required {
-            report(.parameterBecameOptional, at: b.name.location, "\(owner) is now optional", swift: "\(call): parameter `\(property)` is now optional (`\(SwiftNames.type(b.type.value, optional: true))`)")
+            report(
+                .parameterBecameOptional, at: b.name.location, "\(owner) is now optional",
+                swift: "\(call): parameter `\(property)` is now optional (`\(SwiftNames.type(b.type.value, optional: true))`)")
         }
         let oldProperty = SwiftNames.property(a.name.value, swiftName: a.swiftName)
         if oldProperty != property {
-            report(.swiftNameChanged, at: b.name.location, "\(owner): Swift name is now `\(property)` (was `\(oldProperty)`)", swift: "\(call): parameter `\(oldProperty)` is now `\(property)`")
+            report(
+                .swiftNameChanged, at: b.name.location, "\(owner): Swift name is now `\(property)` (was `\(oldProperty)`)",
+                swift: "\(call): parameter `\(oldProperty)` is now `\(property)`")
         }
         if effectiveEncoding(before, in: old) == effectiveEncoding(now, in: new) {
             let whereBefore = parameterLocation(a, in: before, spec: old), whereNow = parameterLocation(b, in: now, spec: new)
@@ -73,10 +85,14 @@ extension SpecComparer {
             }
         }
         if case .array = b.type.value, case .array = a.type.value, (a.arrayStyle ?? .json) != (b.arrayStyle ?? .json) {
-            report(.parameterEncodingChanged, at: b.name.location, "\(owner): array style is now \((b.arrayStyle ?? .json).rawValue) (was \((a.arrayStyle ?? .json).rawValue))")
+            report(
+                .parameterEncodingChanged, at: b.name.location,
+                "\(owner): array style is now \((b.arrayStyle ?? .json).rawValue) (was \((a.arrayStyle ?? .json).rawValue))")
         }
         if a.defaultValue?.text != b.defaultValue?.text {
-            report(.parameterDefaultChanged, at: b.defaultValue?.location ?? b.name.location, "\(owner): default is now \(quoted(b.defaultValue?.text)) (was \(quoted(a.defaultValue?.text)))")
+            report(
+                .parameterDefaultChanged, at: b.defaultValue?.location ?? b.name.location,
+                "\(owner): default is now \(quoted(b.defaultValue?.text)) (was \(quoted(a.defaultValue?.text)))")
         }
         compareConstraints(a, b, owner: owner)
         deprecation(owner, old: a.deprecated, new: b.deprecated, at: b.name.location, swift: "\(call): parameter `\(property)`")
@@ -105,7 +121,8 @@ extension SpecComparer {
             if !added.isEmpty { report(.parameterConstraintRelaxed, at: at, "\(owner): \(list(added)) now allowed") }
         }
         if a.nullable != b.nullable {
-            report(b.nullable ? .parameterConstraintRelaxed : .parameterConstraintTightened, at: at, "\(owner) \(b.nullable ? "may now be null" : "may no longer be null")")
+            report(
+                b.nullable ? .parameterConstraintRelaxed : .parameterConstraintTightened, at: at, "\(owner) \(b.nullable ? "may now be null" : "may no longer be null")")
         }
     }
 

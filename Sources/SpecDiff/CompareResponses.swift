@@ -37,15 +37,21 @@ extension SpecComparer {
 
     private mutating func compareVariants(_ a: Response, _ b: Response, owner: String, responseType: String) {
         if a.selectedBy?.value != b.selectedBy?.value {
-            report(.responseVariantDefaultChanged, at: b.selectedBy?.location ?? b.location, "\(owner): variants are now selected by \(quoted(b.selectedBy?.value)) (was \(quoted(a.selectedBy?.value)))")
+            report(
+                .responseVariantDefaultChanged, at: b.selectedBy?.location ?? b.location,
+                "\(owner): variants are now selected by \(quoted(b.selectedBy?.value)) (was \(quoted(a.selectedBy?.value)))")
         }
         func member(_ key: String) -> String { "`\(responseType).\(SwiftNames.enumCase(key, swiftName: nil))`" }
         let variants = Matched(a.variants, b.variants) { $0.key.value }
         for variant in variants.removed {
-            report(.responseVariantRemoved, at: variant.key.location, "\(owner): response variant `\(variant.key.value)` was removed", swift: "\(member(variant.key.value)) is removed")
+            report(
+                .responseVariantRemoved, at: variant.key.location, "\(owner): response variant `\(variant.key.value)` was removed",
+                swift: "\(member(variant.key.value)) is removed")
         }
         for variant in variants.added {
-            report(.responseVariantAdded, at: variant.key.location, "\(owner): response variant `\(variant.key.value)` (\(variant.type.value)) was added", swift: "new case \(member(variant.key.value)) carrying `\(SwiftNames.type(variant.type.value))`")
+            report(
+                .responseVariantAdded, at: variant.key.location, "\(owner): response variant `\(variant.key.value)` (\(variant.type.value)) was added",
+                swift: "new case \(member(variant.key.value)) carrying `\(SwiftNames.type(variant.type.value))`")
         }
         for (x, y) in variants.common where x.type.value != y.type.value {
             report(
@@ -57,7 +63,9 @@ extension SpecComparer {
         }
         let before = defaults(a), now = defaults(b)
         if before != now {
-            report(.responseVariantDefaultChanged, at: b.defaults.first?.variant.location ?? b.location, "\(owner): default variants are now \(now.isEmpty ? "unset" : now) (were \(before.isEmpty ? "unset" : before))")
+            report(
+                .responseVariantDefaultChanged, at: b.defaults.first?.variant.location ?? b.location,
+                "\(owner): default variants are now \(now.isEmpty ? "unset" : now) (were \(before.isEmpty ? "unset" : before))")
         }
     }
 

@@ -16,14 +16,18 @@ extension SpecComparer {
                 continue
             }
             let a = unmatched.remove(at: index)
-            describe("\(owner): rule `\(Canonical.rule(rule))`", at: rule.location, [("description", a.description, rule.description), ("docs", a.docs, rule.docs), ("error code", a.error, rule.error)])
+            describe(
+                "\(owner): rule `\(Canonical.rule(rule))`", at: rule.location,
+                [("description", a.description, rule.description), ("docs", a.docs, rule.docs), ("error code", a.error, rule.error)])
         }
         var added: [Rule] = []
         for rule in candidates {
             let asBefore = Self.forOldRequests(rule, newParameters: newParameters)
             if asBefore != rule, let index = unmatched.firstIndex(where: { Canonical.rule($0) == Canonical.rule(asBefore) }) {
                 let a = unmatched.remove(at: index)
-                report(.ruleRelaxed, at: rule.location, "\(owner): rule is now `\(Canonical.rule(rule))` (was `\(Canonical.rule(a))`); requests without the new parameters are checked as before")
+                report(
+                    .ruleRelaxed, at: rule.location,
+                    "\(owner): rule is now `\(Canonical.rule(rule))` (was `\(Canonical.rule(a))`); requests without the new parameters are checked as before")
                 continue
             }
             let sameCondition = unmatched.firstIndex {
@@ -39,9 +43,13 @@ extension SpecComparer {
         for rule in unmatched { report(.ruleRemoved, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was removed") }
         for rule in added {
             if Self.concernsOnlyNew(rule, newParameters: newParameters) {
-                report(.ruleAddedForNewParameters, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added; it only constrains requests that send a new parameter")
+                report(
+                    .ruleAddedForNewParameters, at: rule.location,
+                    "\(owner): rule `\(Canonical.rule(rule))` was added; it only constrains requests that send a new parameter")
             } else if Self.impliedBy(before.rules, Self.forOldRequests(rule, newParameters: newParameters)) {
-                report(.ruleAddedForNewParameters, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added; requests without the new parameters met it before, under the old rules")
+                report(
+                    .ruleAddedForNewParameters, at: rule.location,
+                    "\(owner): rule `\(Canonical.rule(rule))` was added; requests without the new parameters met it before, under the old rules")
             } else {
                 report(.ruleAdded, at: rule.location, "\(owner): rule `\(Canonical.rule(rule))` was added")
             }

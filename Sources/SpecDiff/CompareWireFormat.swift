@@ -17,7 +17,9 @@ extension SpecComparer {
         case let (before?, nil):
             report(.envelopeChanged, at: oldKeys.location(of: "envelope"), "responses are no longer wrapped in an envelope (payload was in `\(before.data)`)")
         case let (before?, now?):
-            let properties = [("code", before.code, now.code), ("message", before.message, now.message), ("data", before.data, now.data), ("success", before.success, now.success)]
+            let properties = [
+                ("code", before.code, now.code), ("message", before.message, now.message), ("data", before.data, now.data), ("success", before.success, now.success),
+            ]
             for (name, a, b) in properties where a != b {
                 report(.envelopeChanged, at: now.location, "envelope \(name) is now `\(b)` (was `\(a)`)")
             }

@@ -164,7 +164,8 @@ public enum DiffRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .parameterConstraintRelaxed: (.info, "A parameter accepts more (min lowered, max or maxItems raised, values added, nullable).")
         case .signingParameterChanged: (.info, "A signature or timestamp parameter changed; the client fills these in, so they are no request properties.")
         case .ruleAdded: (.breaking, "A conditional-parameter rule was added; requests that were valid may now be rejected.")
-        case .ruleAddedForNewParameters: (.info, "A rule was added that only requests sending a parameter new in this change can break; requests that were valid stay valid.")
+        case .ruleAddedForNewParameters:
+            (.info, "A rule was added that only requests sending a parameter new in this change can break; requests that were valid stay valid.")
         case .ruleRemoved: (.info, "A conditional-parameter rule was removed.")
         case .ruleTightened: (.breaking, "A rule demands more (more parameters required or forbidden, fewer choices).")
         case .ruleRelaxed: (.info, "A rule demands less.")

@@ -22,7 +22,9 @@ public enum DiffRunner {
     ) throws(DiffFailure) -> DiffReport {
         let oldPaths: [String]
         do { oldPaths = try repository.files(at: revision, under: folder).filter(isSpecPath) } catch {
-            throw DiffFailure(diagnostics: [Diagnostic(.error, "cannot list \(folder) at \(revision): \(error.message)", at: SourceLocation(file: "\(revision):\(folder)", line: 1, column: 1))])
+            throw DiffFailure(diagnostics: [
+                Diagnostic(.error, "cannot list \(folder) at \(revision): \(error.message)", at: SourceLocation(file: "\(revision):\(folder)", line: 1, column: 1))
+            ])
         }
         let newPaths = workingSpecs(in: repository, folder: folder)
         let wanted = Set(only.map(normalized))

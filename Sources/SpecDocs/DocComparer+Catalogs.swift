@@ -23,9 +23,10 @@ extension DocComparer {
             let known = def.values.map(\.value.value)
             let values = docEnum.values.isEmpty ? docEnum.runTogetherValues.map { Self.split($0, by: known) } ?? [] : docEnum.values
             for value in values where !known.contains(value.value) {
-                report(DocFinding(
-                    .enumValueMissing, "the docs list value '\(value.value)' under \"\(docEnum.title)\", which enum '\(def.name.value)' lacks",
-                    doc: value.at, spec: def.name.location, paths: ["enums.\(def.name.value)"], subjects: [value.value]))
+                report(
+                    DocFinding(
+                        .enumValueMissing, "the docs list value '\(value.value)' under \"\(docEnum.title)\", which enum '\(def.name.value)' lacks",
+                        doc: value.at, spec: def.name.location, paths: ["enums.\(def.name.value)"], subjects: [value.value]))
             }
         }
     }
@@ -35,12 +36,14 @@ extension DocComparer {
         let values = docEnum.values.map(\.value)
         let sample = values.prefix(4).joined(separator: ", ") + (values.count > 4 ? ", …" : "")
         let name = Self.enumNames(docEnum.title).last ?? docEnum.title
-        let closest = closestEnum(values).map { c in
-            "; the closest, '\(c.def.name.value)', shares \(c.shared) of its \(values.count) values and has \(c.specOnly) the docs do not list"
-        } ?? ""
-        report(DocFinding(
-            .enumMissing, "the docs define the enum \"\(docEnum.title)\" (\(sample)), which the spec lacks (a new enum, such as \(name))\(closest)",
-            doc: docEnum.at, paths: ["enums.\(name)"], subjects: [docEnum.title, name]))
+        let closest =
+            closestEnum(values).map { c in
+                "; the closest, '\(c.def.name.value)', shares \(c.shared) of its \(values.count) values and has \(c.specOnly) the docs do not list"
+            } ?? ""
+        report(
+            DocFinding(
+                .enumMissing, "the docs define the enum \"\(docEnum.title)\" (\(sample)), which the spec lacks (a new enum, such as \(name))\(closest)",
+                doc: docEnum.at, paths: ["enums.\(name)"], subjects: [docEnum.title, name]))
     }
 
     /// The spec enum an ENUM-definitions section describes: by name ("Order side" → OrderSide, "Order types" →
@@ -70,7 +73,8 @@ extension DocComparer {
             case .polymorphic: []
             }
         }
-        let types = spec.endpoints.flatMap(\.params).filter { names.contains($0.name.value) }.map(\.type.value)
+        let types =
+            spec.endpoints.flatMap(\.params).filter { names.contains($0.name.value) }.map(\.type.value)
             + fields.filter { names.contains($0.name.value) }.map(\.type.value)
         var votes: [String: Int] = [:]
         for ref in types.flatMap(\.referencedNames) where spec.enumDef(named: ref) != nil { votes[ref, default: 0] += 1 }
@@ -108,25 +112,28 @@ extension DocComparer {
         for error in docs.errors {
             guard let specError = spec.errors.first(where: { $0.code.value == error.code }) else {
                 let label = error.name ?? error.message.map { "\"\($0)\"" } ?? ""
-                report(DocFinding(
-                    .errorMissing, "error \(error.code) \(label) is documented, but the spec's errors lack code \(error.code)",
-                    doc: error.at, paths: ["errors"], subjects: [error.code] + [error.name].compactMap { $0 }))
+                report(
+                    DocFinding(
+                        .errorMissing, "error \(error.code) \(label) is documented, but the spec's errors lack code \(error.code)",
+                        doc: error.at, paths: ["errors"], subjects: [error.code] + [error.name].compactMap { $0 }))
                 continue
             }
             if let name = error.name, name != specError.name.value {
-                report(DocFinding(
-                    .errorRenamed, "error \(error.code) is \(name) in the docs, \(specError.name.value) in the spec",
-                    doc: error.at, spec: specError.name.location,
-                    paths: ["errors.\(specError.name.value)", "errors.\(error.code)"], subjects: [name, error.code]))
+                report(
+                    DocFinding(
+                        .errorRenamed, "error \(error.code) is \(name) in the docs, \(specError.name.value) in the spec",
+                        doc: error.at, spec: specError.name.location,
+                        paths: ["errors.\(specError.name.value)", "errors.\(error.code)"], subjects: [name, error.code]))
             }
         }
         guard let firstError = docs.errors.first, spec.docs.contains(where: { checkedFile($0.file) != nil }) else { return }
         let documented = Set(docs.errors.map(\.code))
         for specError in spec.errors where !documented.contains(specError.code.value) {
-            report(DocFinding(
-                .errorUndocumented, "spec error \(specError.code.value) \(specError.name.value) is not among the docs' error codes",
-                doc: firstError.at, spec: specError.code.location,
-                paths: ["errors.\(specError.name.value)", "errors.\(specError.code.value)"], subjects: [specError.name.value, specError.code.value]))
+            report(
+                DocFinding(
+                    .errorUndocumented, "spec error \(specError.code.value) \(specError.name.value) is not among the docs' error codes",
+                    doc: firstError.at, spec: specError.code.location,
+                    paths: ["errors.\(specError.name.value)", "errors.\(specError.code.value)"], subjects: [specError.name.value, specError.code.value]))
         }
     }
 }

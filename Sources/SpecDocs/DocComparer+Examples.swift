@@ -9,9 +9,10 @@ extension DocComparer {
         let examplePaths = group.map { "endpoints.\($0.id.value).examples" }
         for example in doc.examples {
             guard let json = example.json else {
-                report(DocFinding(
-                    .exampleInvalid, "\(doc.key): the docs' example is not valid JSON (\(example.parseError ?? "unreadable"))",
-                    doc: example.at, spec: group[0].id.location, paths: examplePaths))
+                report(
+                    DocFinding(
+                        .exampleInvalid, "\(doc.key): the docs' example is not valid JSON (\(example.parseError ?? "unreadable"))",
+                        doc: example.at, spec: group[0].id.location, paths: examplePaths))
                 continue
             }
             if isKept(json, group) { continue }
@@ -47,9 +48,10 @@ extension DocComparer {
 
     mutating func checkRequest(_ doc: DocEndpoint, _ keys: [String], _ example: DocExample, _ group: [Endpoint]) {
         for key in keys where !group.contains(where: { $0.param(named: key) != nil }) {
-            report(DocFinding(
-                .exampleUnknownParam, "\(doc.key): the request example sends '\(key)', which endpoint '\(group[0].id.value)' does not have",
-                doc: example.at, spec: group[0].id.location, paths: group.map { "endpoints.\($0.id.value).examples" } + paths(group, key), subjects: [key]))
+            report(
+                DocFinding(
+                    .exampleUnknownParam, "\(doc.key): the request example sends '\(key)', which endpoint '\(group[0].id.value)' does not have",
+                    doc: example.at, spec: group[0].id.location, paths: group.map { "endpoints.\($0.id.value).examples" } + paths(group, key), subjects: [key]))
         }
     }
 
@@ -73,10 +75,11 @@ extension DocComparer {
         guard let problems = best else { return }
         let base = group.map { "endpoints.\($0.id.value).examples" } + group.map { "endpoints.\($0.id.value).response" }
         for problem in problems {
-            report(DocFinding(
-                .exampleMismatch, "\(doc.key): the docs' example does not fit the spec: \(problem.message)",
-                doc: example.at, spec: group[0].response?.location, paths: base + [problem.specPath].compactMap { $0 },
-                subjects: [problem.subject].compactMap { $0 }))
+            report(
+                DocFinding(
+                    .exampleMismatch, "\(doc.key): the docs' example does not fit the spec: \(problem.message)",
+                    doc: example.at, spec: group[0].response?.location, paths: base + [problem.specPath].compactMap { $0 },
+                    subjects: [problem.subject].compactMap { $0 }))
         }
     }
 

@@ -18,16 +18,18 @@ extension DocComparer {
                 let owner = preferredModel(for: filter, models)
                 let enumNote = typeEnum.map { enumLacks ? " and enum '\($0.name.value)' lacks the value" : " (enum '\($0.name.value)' has the value)" } ?? ""
                 let where_ = owner.map { "model '\($0.name.value)' has no variant for it\(enumNote)" } ?? "the spec has no polymorphic model on '\(filter.key)'"
-                report(DocFinding(
-                    .filterMissing, "\(what) is documented, but \(where_)", doc: filter.at, spec: owner?.name.location,
-                    paths: [owner.map { "models.\($0.name.value).variants.\(filter.type)" } ?? "models", enumLacks ? enumPath : nil].compactMap { $0 },
-                    subjects: [filter.type]))
+                report(
+                    DocFinding(
+                        .filterMissing, "\(what) is documented, but \(where_)", doc: filter.at, spec: owner?.name.location,
+                        paths: [owner.map { "models.\($0.name.value).variants.\(filter.type)" } ?? "models", enumLacks ? enumPath : nil].compactMap { $0 },
+                        subjects: [filter.type]))
                 continue
             }
             if enumLacks, let def = typeEnum, let enumPath {
-                report(DocFinding(
-                    .enumValueMissing, "\(what) is documented and model '\(model.name.value)' has it, but enum '\(def.name.value)' lacks the value",
-                    doc: filter.at, spec: def.name.location, paths: [enumPath], subjects: [filter.type]))
+                report(
+                    DocFinding(
+                        .enumValueMissing, "\(what) is documented and model '\(model.name.value)' has it, but enum '\(def.name.value)' lacks the value",
+                        doc: filter.at, spec: def.name.location, paths: [enumPath], subjects: [filter.type]))
             }
             guard let target = spec.model(named: variant.model.value), case let .object(fields) = target.kind else { continue }
             compareFilterFields(filter, target, fields)
@@ -46,24 +48,27 @@ extension DocComparer {
         let name = model.name.value, what = Self.filterLabel(filter)
         for field in filter.fields {
             guard let specField = fields.first(where: { $0.name.value == field.value }) else {
-                report(DocFinding(
-                    .filterFieldMissing, "\(what): the docs' example has field '\(field.value)', which model '\(name)' lacks",
-                    doc: field.at, spec: model.name.location, paths: ["models.\(name).fields.\(field.value)"], subjects: [field.value]))
+                report(
+                    DocFinding(
+                        .filterFieldMissing, "\(what): the docs' example has field '\(field.value)', which model '\(name)' lacks",
+                        doc: field.at, spec: model.name.location, paths: ["models.\(name).fields.\(field.value)"], subjects: [field.value]))
                 continue
             }
             var fit = ExampleFit(spec: spec)
             fit.check(filter.example[field.value] ?? .null, specField.type.value, path: "$.\(field.value)", nullable: specField.nullable, owner: (name, field.value))
             for problem in fit.problems {
-                report(DocFinding(
-                    .exampleMismatch, "\(what): the docs' example does not fit the spec: \(problem.message)", doc: field.at, spec: specField.type.location,
-                    paths: [problem.specPath ?? "models.\(name).fields.\(field.value)"], subjects: [problem.subject ?? field.value]))
+                report(
+                    DocFinding(
+                        .exampleMismatch, "\(what): the docs' example does not fit the spec: \(problem.message)", doc: field.at, spec: specField.type.location,
+                        paths: [problem.specPath ?? "models.\(name).fields.\(field.value)"], subjects: [problem.subject ?? field.value]))
             }
         }
         let documented = Set(filter.fields.map(\.value) + [filter.key])
         for field in fields where !documented.contains(field.name.value) {
-            report(DocFinding(
-                .filterFieldExtra, "\(what): model '\(name)' has field '\(field.name.value)', which the docs' example lacks",
-                doc: filter.exampleAt, spec: field.name.location, paths: ["models.\(name).fields.\(field.name.value)"], subjects: [field.name.value]))
+            report(
+                DocFinding(
+                    .filterFieldExtra, "\(what): model '\(name)' has field '\(field.name.value)', which the docs' example lacks",
+                    doc: filter.exampleAt, spec: field.name.location, paths: ["models.\(name).fields.\(field.name.value)"], subjects: [field.name.value]))
         }
     }
 
@@ -74,10 +79,11 @@ extension DocComparer {
         for key in Set(docs.filters.map(\.key)).sorted() {
             for (model, variants) in polymorphicModels(key) {
                 for variant in variants where !documented.contains(variant.value.value) {
-                    report(DocFinding(
-                        .filterUndocumented, "model '\(model.name.value)' has variant \(variant.value.value), which the docs define no filter for",
-                        doc: first.at, spec: variant.value.location, paths: ["models.\(model.name.value).variants.\(variant.value.value)"],
-                        subjects: [variant.value.value]))
+                    report(
+                        DocFinding(
+                            .filterUndocumented, "model '\(model.name.value)' has variant \(variant.value.value), which the docs define no filter for",
+                            doc: first.at, spec: variant.value.location, paths: ["models.\(model.name.value).variants.\(variant.value.value)"],
+                            subjects: [variant.value.value]))
                 }
             }
         }
@@ -94,7 +100,8 @@ extension DocComparer {
     func discriminatorEnum(_ key: String, _ models: [(model: Model, variants: [Model.Variant])]) -> EnumDef? {
         for variant in models.flatMap(\.variants) {
             guard let target = spec.model(named: variant.model.value), case let .object(fields) = target.kind,
-                  let field = fields.first(where: { $0.name.value == key }) else { continue }
+                let field = fields.first(where: { $0.name.value == key })
+            else { continue }
             if let def = field.type.value.referencedNames.lazy.compactMap({ spec.enumDef(named: $0) }).first { return def }
         }
         return nil

@@ -19,41 +19,47 @@ extension DocComparer {
             guard let row = params.firstIndex(where: { $0.name == m.name }), row < first.params.count else { continue }
             let old = first.params[row]
             guard let e = extra.firstIndex(where: { $0.name.value == old.name.value }) else { continue }
-            report(DocFinding(
-                .paramRenamed, "\(doc.key): the docs name parameter '\(m.name)' where endpoint '\(first.id.value)' has '\(old.name.value)'",
-                doc: m.at, spec: old.name.location, paths: paths(group, old.name.value), subjects: [m.name, old.name.value]))
+            report(
+                DocFinding(
+                    .paramRenamed, "\(doc.key): the docs name parameter '\(m.name)' where endpoint '\(first.id.value)' has '\(old.name.value)'",
+                    doc: m.at, spec: old.name.location, paths: paths(group, old.name.value), subjects: [m.name, old.name.value]))
             extra.remove(at: e)
             missing.removeAll { $0.name == m.name }
         }
         for m in missing {
             let what = [m.type, m.mandatory.map { $0 ? "mandatory" : "optional" }].compactMap { $0 }.joined(separator: ", ")
-            report(DocFinding(
-                .paramMissing, "\(doc.key): parameter '\(m.name)'\(what.isEmpty ? "" : " (\(what))") is documented, but endpoint '\(first.id.value)' does not have it",
-                doc: m.at, spec: first.id.location, paths: ["endpoints.\(first.id.value).params"] + paths(group, m.name), subjects: [m.name]))
+            report(
+                DocFinding(
+                    .paramMissing,
+                    "\(doc.key): parameter '\(m.name)'\(what.isEmpty ? "" : " (\(what))") is documented, but endpoint '\(first.id.value)' does not have it",
+                    doc: m.at, spec: first.id.location, paths: ["endpoints.\(first.id.value).params"] + paths(group, m.name), subjects: [m.name]))
         }
         let table = params.first?.at ?? doc.location
         for x in extra {
-            report(DocFinding(
-                .paramExtra, "\(doc.key): endpoint '\(owner(group, x.name.value))' has parameter '\(x.name.value)', which the docs do not list",
-                doc: table, spec: x.name.location, paths: paths(group, x.name.value), subjects: [x.name.value]))
+            report(
+                DocFinding(
+                    .paramExtra, "\(doc.key): endpoint '\(owner(group, x.name.value))' has parameter '\(x.name.value)', which the docs do not list",
+                    doc: table, spec: x.name.location, paths: paths(group, x.name.value), subjects: [x.name.value]))
         }
         for p in params {
             let matches = group.compactMap { $0.param(named: p.name) }
             guard let specParam = matches.first else { continue }
             if let type = p.type, !matches.contains(where: { TypeWords.agrees(type, with: $0, in: spec) }) {
-                report(DocFinding(
-                    .paramType, "\(doc.key): parameter '\(p.name)' is \(type) in the docs, \(TypeWords.describe(specParam)) in the spec",
-                    doc: p.at, spec: specParam.type.location, paths: paths(group, p.name), subjects: [p.name],
-                    aspects: ["type", type, specParam.type.value.description] + [specParam.docsType].compactMap { $0 }))
+                report(
+                    DocFinding(
+                        .paramType, "\(doc.key): parameter '\(p.name)' is \(type) in the docs, \(TypeWords.describe(specParam)) in the spec",
+                        doc: p.at, spec: specParam.type.location, paths: paths(group, p.name), subjects: [p.name],
+                        aspects: ["type", type, specParam.type.value.description] + [specParam.docsType].compactMap { $0 }))
             }
             // Required only when every spec endpoint of the group requires it (a second form may leave it out).
             let required = group.allSatisfy { $0.param(named: p.name)?.required == true }
             if let mandatory = p.mandatory, mandatory != required {
-                report(DocFinding(
-                    .paramMandatory,
-                    "\(doc.key): parameter '\(p.name)' is \(mandatory ? "mandatory" : "optional") in the docs, \(required ? "required" : "optional") in the spec",
-                    doc: p.at, spec: specParam.name.location, paths: paths(group, p.name), subjects: [p.name],
-                    aspects: ["required", "mandatory", "optional"]))
+                report(
+                    DocFinding(
+                        .paramMandatory,
+                        "\(doc.key): parameter '\(p.name)' is \(mandatory ? "mandatory" : "optional") in the docs, \(required ? "required" : "optional") in the spec",
+                        doc: p.at, spec: specParam.name.location, paths: paths(group, p.name), subjects: [p.name],
+                        aspects: ["required", "mandatory", "optional"]))
             }
             compareValues(doc, p, matches, group)
         }
@@ -82,10 +88,11 @@ extension DocComparer {
         let values = p.values.isEmpty ? p.runTogetherValues.map { Self.split($0, by: allowed) } ?? [] : p.values
         let whose = enumName.map { "enum '\($0)'" } ?? "the spec's values of '\(p.name)'"
         for value in values where !allowed.contains(value.value) {
-            report(DocFinding(
-                .enumValueMissing, "\(doc.key): the docs list value '\(value.value)' for parameter '\(p.name)', which \(whose) lacks",
-                doc: value.at, spec: specParam.name.location,
-                paths: paths(group, p.name) + (enumName.map { ["enums.\($0)"] } ?? []), subjects: [value.value]))
+            report(
+                DocFinding(
+                    .enumValueMissing, "\(doc.key): the docs list value '\(value.value)' for parameter '\(p.name)', which \(whose) lacks",
+                    doc: value.at, spec: specParam.name.location,
+                    paths: paths(group, p.name) + (enumName.map { ["enums.\($0)"] } ?? []), subjects: [value.value]))
         }
     }
 

@@ -61,9 +61,10 @@ struct DocComparer {
             guard let group = groups[endpoint.key] else {
                 let title = endpoint.title.map { " (\"\($0)\")" } ?? ""
                 let how = endpoint.isMention ? "listed in the docs" : "documented"
-                report(DocFinding(
-                    .endpointMissing, "\(endpoint.key)\(title) is \(how), but the spec has no endpoint with this method and path",
-                    doc: endpoint.location, paths: ["endpoints"], subjects: [endpoint.key.description, endpoint.key.path]))
+                report(
+                    DocFinding(
+                        .endpointMissing, "\(endpoint.key)\(title) is \(how), but the spec has no endpoint with this method and path",
+                        doc: endpoint.location, paths: ["endpoints"], subjects: [endpoint.key.description, endpoint.key.path]))
                 continue
             }
             compareEndpoint(endpoint, group)
@@ -73,11 +74,12 @@ struct DocComparer {
             guard let source = endpoint.source, let file = checkedFile(source.doc) else { continue }
             let section = source.section.flatMap { name in docs.sections.first { $0.location.file == file && $0.title == name } }
             let where_ = source.section.map { ", section \"\($0)\"" } ?? ""
-            report(DocFinding(
-                .endpointUndocumented,
-                "spec endpoint '\(endpoint.id.value)' (\(endpoint.method.rawValue) \(endpoint.path.value)) is not in the docs (its source: \(source.doc)\(where_))",
-                doc: section?.location ?? SourceLocation(file: file, line: 1, column: 1), spec: endpoint.id.location,
-                paths: ["endpoints.\(endpoint.id.value)"], subjects: [endpoint.id.value]))
+            report(
+                DocFinding(
+                    .endpointUndocumented,
+                    "spec endpoint '\(endpoint.id.value)' (\(endpoint.method.rawValue) \(endpoint.path.value)) is not in the docs (its source: \(source.doc)\(where_))",
+                    doc: section?.location ?? SourceLocation(file: file, line: 1, column: 1), spec: endpoint.id.location,
+                    paths: ["endpoints.\(endpoint.id.value)"], subjects: [endpoint.id.value]))
         }
     }
 
@@ -86,15 +88,17 @@ struct DocComparer {
         if let weight = doc.weight {
             let fixed = group.compactMap { e -> Int? in if case let .fixed(w)? = e.weight { w } else { nil } }
             if !fixed.isEmpty, !fixed.contains(weight) {
-                report(DocFinding(
-                    .weightDiffers, "\(doc.key): weight is \(weight) in the docs, \(fixed.map(String.init).joined(separator: " / ")) in the spec",
-                    doc: doc.location, spec: first.id.location, paths: group.map { "endpoints.\($0.id.value).weight" }, subjects: ["weight"]))
+                report(
+                    DocFinding(
+                        .weightDiffers, "\(doc.key): weight is \(weight) in the docs, \(fixed.map(String.init).joined(separator: " / ")) in the spec",
+                        doc: doc.location, spec: first.id.location, paths: group.map { "endpoints.\($0.id.value).weight" }, subjects: ["weight"]))
             }
         }
         if let word = doc.security, spec.securityLevel(named: word) != nil, !group.contains(where: { $0.security.value == word }) {
-            report(DocFinding(
-                .securityDiffers, "\(doc.key): the docs mark it \(word), the spec's endpoint '\(first.id.value)' is \(first.security.value)",
-                doc: doc.location, spec: first.security.location, paths: group.map { "endpoints.\($0.id.value).security" }, subjects: [word]))
+            report(
+                DocFinding(
+                    .securityDiffers, "\(doc.key): the docs mark it \(word), the spec's endpoint '\(first.id.value)' is \(first.security.value)",
+                    doc: doc.location, spec: first.security.location, paths: group.map { "endpoints.\($0.id.value).security" }, subjects: [word]))
         }
         if let params = resolvedParams(doc) { compareParams(doc, params, group) }
         compareExamples(doc, group)

@@ -7,17 +7,18 @@ extension DocExtractor {
     /// filter's fields. The section is then no enum list, whatever its list items look like.
     mutating func filterDefinition(_ text: String, _ at: SourceLocation) {
         guard let heading = model.sections.last, let title = headings.last?.title,
-              case let .object(members)? = try? JSONDocument.parse(JSONExampleText.clean(text)),
-              let discriminator = members.first(where: { member in
-                  if case let .string(value) = member.value { Self.isDefinition(heading: title, value) } else { false }
-              }),
-              case let .string(type) = discriminator.value
+            case let .object(members)? = try? JSONDocument.parse(JSONExampleText.clean(text)),
+            let discriminator = members.first(where: { member in
+                if case let .string(value) = member.value { Self.isDefinition(heading: title, value) } else { false }
+            }),
+            case let .string(type) = discriminator.value
         else { return }
         enumSection = nil
         let fields = members.filter { $0.key != discriminator.key }.map { DocValue(value: $0.key, at: Self.memberLocation($0.key, in: text, from: at)) }
         let group = headings.count > 1 ? headings[headings.count - 2].title : nil
-        model.filters.append(DocFilter(
-            key: discriminator.key, type: type, group: group, fields: fields, example: .object(members), at: heading.location, exampleAt: at))
+        model.filters.append(
+            DocFilter(
+                key: discriminator.key, type: type, group: group, fields: fields, example: .object(members), at: heading.location, exampleAt: at))
     }
 
     /// True when the heading is `value`, a single UPPER_SNAKE word (`PRICE_FILTER`).

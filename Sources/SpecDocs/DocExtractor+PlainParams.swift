@@ -67,12 +67,13 @@ extension DocExtractor {
         }
         var param = DocParam(name: paramName, type: typeText.isEmpty ? nil : typeText, at: at)
         if words.contains("required") { param.mandatory = true } else if words.contains("optional") { param.mandatory = false }
-        param.location = switch plain.part {
-        case .header: .header
-        case .path: .path
-        case .query: .query
-        default: .body
-        }
+        param.location =
+            switch plain.part {
+            case .header: .header
+            case .path: .path
+            case .query: .query
+            default: .body
+            }
         plain.params.append(param)
     }
 

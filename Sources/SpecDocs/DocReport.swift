@@ -24,7 +24,8 @@ extension DocCheckResult {
     /// "2 findings, 5 explained by errata".
     public var summary: String {
         let n = findings.count
-        return "\(n) finding\(n == 1 ? "" : "s"), \(explained.count) explained by errata (\(specFile) against \(documents.count) document\(documents.count == 1 ? "" : "s"))"
+        return
+            "\(n) finding\(n == 1 ? "" : "s"), \(explained.count) explained by errata (\(specFile) against \(documents.count) document\(documents.count == 1 ? "" : "s"))"
     }
 
     func textRendering() -> String {
@@ -48,7 +49,9 @@ extension DocCheckResult {
             lines += findings.map { "| \(place($0.doc)) | `\($0.kind.rawValue)` | \(cell($0.message)) | \(place($0.spec)) |" }
         }
         if !explained.isEmpty {
-            lines += ["", "<details><summary>\(explained.count) explained by errata</summary>", "", "| docs | finding | message | erratum |", "| --- | --- | --- | --- |"]
+            lines += [
+                "", "<details><summary>\(explained.count) explained by errata</summary>", "", "| docs | finding | message | erratum |", "| --- | --- | --- | --- |",
+            ]
             lines += explained.map { "| \(place($0.doc)) | `\($0.kind.rawValue)` | \(cell($0.message)) | `\($0.explainedBy ?? "")` |" }
             lines += ["", "</details>"]
         }

@@ -28,7 +28,11 @@ struct ExampleFit {
         guard case let .object(members) = json, let code = json[envelope.code] else {
             return fail("expected the envelope, an object with '\(envelope.code)'", "envelope")
         }
-        let codeText: String? = switch code { case let .string(s), let .number(s): s; default: nil }
+        let codeText: String? =
+            switch code {
+            case let .string(s), let .number(s): s;
+            default: nil
+            }
         guard codeText == envelope.success else { return checkError(json) }
         let known = Set([envelope.code, envelope.message, envelope.data] + envelope.extraFields.map(\.name.value))
         for member in members where !known.contains(member.key) {
@@ -64,13 +68,15 @@ struct ExampleFit {
             default: fail("\(path) should be a decimal, found \(json.kindDescription)", at, subject)
             }
         case .int, .long:
-            if case let .number(n) = json, !n.contains("."), !n.lowercased().contains("e") {} else {
+            if case let .number(n) = json, !n.contains("."), !n.lowercased().contains("e") {
+            } else {
                 fail("\(path) should be a whole number, found \(json.kindDescription)", at, subject)
             }
         case .boolean:
             if case .bool = json {} else { fail("\(path) should be a boolean, found \(json.kindDescription)", at, subject) }
         case .datetime:
-            if case let .string(s) = json, s.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression) != nil {} else {
+            if case let .string(s) = json, s.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression) != nil {
+            } else {
                 fail("\(path) should be an ISO-8601 date-time string", at, subject)
             }
         case .json:

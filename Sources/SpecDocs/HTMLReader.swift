@@ -46,7 +46,9 @@ public struct HTMLReader {
         return result
     }
 
-    static let containers: Set = ["html", "body", "div", "section", "article", "main", "header", "footer", "nav", "blockquote", "details", "aside", "dl", "dd", "dt", "figure"]
+    static let containers: Set = [
+        "html", "body", "div", "section", "article", "main", "header", "footer", "nav", "blockquote", "details", "aside", "dl", "dd", "dt", "figure",
+    ]
     static let blockNames: Set = containers.union(["h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "pre", "hr", "head", "title", "script", "style"])
 
     // MARK: Blocks

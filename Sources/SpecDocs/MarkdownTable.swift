@@ -8,9 +8,10 @@ enum MarkdownTable {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard trimmed.contains("-"), trimmed.contains("|") else { return false }
         let cells = trimmed.split(separator: "|", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            !cell.isEmpty && cell.allSatisfy { $0 == "-" || $0 == ":" } && cell.contains("-")
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { cell in
+                !cell.isEmpty && cell.allSatisfy { $0 == "-" || $0 == ":" } && cell.contains("-")
+            }
     }
 
     /// True when the line has a cell separator (an unescaped pipe outside code).

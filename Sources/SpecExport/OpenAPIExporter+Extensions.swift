@@ -33,41 +33,46 @@ extension OpenAPIExporter {
     func weightValue(_ weight: Weight) -> OpenAPIValue {
         switch weight {
         case let .fixed(value): .number(String(value))
-        case let .cases(cases, fallback): .build {
-            $0.set("cases", casesValue(cases))
-            $0.set("default", .number(String(fallback)))
-        }
-        case let .byParam(param, ranges): .build {
-            $0.set("byParam", .string(param.value))
-            $0.set("ranges", rangesValue(ranges))
-        }
-        case let .byCount(count): .build {
-            $0.set("byCount", .string(count.param.value))
-            switch count.scale {
-            case let .ranges(ranges): $0.set("ranges", rangesValue(ranges))
-            case let .perItem(each, cap):
-                $0.set("perItem", .number(String(each)))
-                $0.set("cap", cap.map { .number(String($0)) })
+        case let .cases(cases, fallback):
+            .build {
+                $0.set("cases", casesValue(cases))
+                $0.set("default", .number(String(fallback)))
             }
-            if !count.cases.isEmpty { $0.set("cases", casesValue(count.cases)) }
-            $0.set("default", .number(String(count.absentWeight)))
-        }
+        case let .byParam(param, ranges):
+            .build {
+                $0.set("byParam", .string(param.value))
+                $0.set("ranges", rangesValue(ranges))
+            }
+        case let .byCount(count):
+            .build {
+                $0.set("byCount", .string(count.param.value))
+                switch count.scale {
+                case let .ranges(ranges): $0.set("ranges", rangesValue(ranges))
+                case let .perItem(each, cap):
+                    $0.set("perItem", .number(String(each)))
+                    $0.set("cap", cap.map { .number(String($0)) })
+                }
+                if !count.cases.isEmpty { $0.set("cases", casesValue(count.cases)) }
+                $0.set("default", .number(String(count.absentWeight)))
+            }
         }
     }
 
     func casesValue(_ cases: [Weight.Case]) -> OpenAPIValue {
-        .array(cases.map { item in
-            .object(conditionMembers(item.condition) + [.init(key: "weight", value: .number(String(item.weight)))])
-        })
+        .array(
+            cases.map { item in
+                .object(conditionMembers(item.condition) + [.init(key: "weight", value: .number(String(item.weight)))])
+            })
     }
 
     func rangesValue(_ ranges: [Weight.Range]) -> OpenAPIValue {
-        .array(ranges.map { range in
-            .build {
-                $0.set("max", range.max.map { .number(String($0)) })
-                $0.set("weight", .number(String(range.weight)))
-            }
-        })
+        .array(
+            ranges.map { range in
+                .build {
+                    $0.set("max", range.max.map { .number(String($0)) })
+                    $0.set("weight", .number(String(range.weight)))
+                }
+            })
     }
 
     func statusRule(_ rule: HTTPStatusRule) -> OpenAPIValue {
@@ -81,19 +86,23 @@ extension OpenAPIExporter {
     func rateLimits() -> OpenAPIValue? {
         guard let limits = spec.rateLimits else { return nil }
         return .build { out in
-            out.set("limiters", list: limits.limiters.map { limiter in
-                .build {
-                    $0.set("type", .string(limiter.type))
-                    $0.set("interval", .string(limiter.interval))
-                    $0.set("intervalNum", .number(String(limiter.intervalNum)))
-                    $0.set("limit", .number(String(limiter.limit)))
-                }
-            })
-            out.set("headers", object: ObjectBuilder.with {
-                $0.set("usedWeight", limits.usedWeightHeader)
-                $0.set("orderCount", limits.orderCountHeader)
-                $0.set("retryAfter", limits.retryAfterHeader)
-            })
+            out.set(
+                "limiters",
+                list: limits.limiters.map { limiter in
+                    .build {
+                        $0.set("type", .string(limiter.type))
+                        $0.set("interval", .string(limiter.interval))
+                        $0.set("intervalNum", .number(String(limiter.intervalNum)))
+                        $0.set("limit", .number(String(limiter.limit)))
+                    }
+                })
+            out.set(
+                "headers",
+                object: ObjectBuilder.with {
+                    $0.set("usedWeight", limits.usedWeightHeader)
+                    $0.set("orderCount", limits.orderCountHeader)
+                    $0.set("retryAfter", limits.retryAfterHeader)
+                })
             out.set("description", limits.description)
         }
     }
@@ -111,12 +120,14 @@ extension OpenAPIExporter {
             out.set("name", .string(catalog.name.value))
             out.set("description", catalog.description)
             out.set("codes", list: catalog.codes.map { .string($0.value) })
-            out.set("messages", list: catalog.messages.map { message in
-                .build {
-                    $0.set("message", .string(message.message.value))
-                    $0.set("description", message.description)
-                }
-            })
+            out.set(
+                "messages",
+                list: catalog.messages.map { message in
+                    .build {
+                        $0.set("message", .string(message.message.value))
+                        $0.set("description", message.description)
+                    }
+                })
         }
     }
 

@@ -10,14 +10,18 @@ extension OpenAPIExporter {
             if byPath[endpoint.path.value] == nil { order.append(endpoint.path.value) }
             byPath[endpoint.path.value, default: []].append(endpoint)
         }
-        return .object(order.map { path in
-            let endpoints = byPath[path, default: []]
-            var methods: [HTTPMethod] = []
-            for endpoint in endpoints where !methods.contains(endpoint.method) { methods.append(endpoint.method) }
-            return .init(key: path, value: .object(methods.map { method in
-                .init(key: method.rawValue.lowercased(), value: merged(endpoints.filter { $0.method == method }))
-            }))
-        })
+        return .object(
+            order.map { path in
+                let endpoints = byPath[path, default: []]
+                var methods: [HTTPMethod] = []
+                for endpoint in endpoints where !methods.contains(endpoint.method) { methods.append(endpoint.method) }
+                return .init(
+                    key: path,
+                    value: .object(
+                        methods.map { method in
+                            .init(key: method.rawValue.lowercased(), value: merged(endpoints.filter { $0.method == method }))
+                        }))
+            })
     }
 
     /// One operation for endpoints with the same path and method: the first one's, with the others' parameters
@@ -85,12 +89,14 @@ extension OpenAPIExporter {
             op.set("x-weight", endpoint.weight.map(weightValue))
             op.set("x-unfilled-order-count", endpoint.unfilledOrderCount.map { .number(String($0)) })
             op.set("x-data-source", endpoint.dataSource)
-            op.set("x-source", endpoint.source.map { source in
-                .build {
-                    $0.set("doc", .string(source.doc))
-                    $0.set("section", source.section)
-                }
-            })
+            op.set(
+                "x-source",
+                endpoint.source.map { source in
+                    .build {
+                        $0.set("doc", .string(source.doc))
+                        $0.set("section", source.section)
+                    }
+                })
             op.set("x-rules", list: endpoint.rules.map(ruleValue))
             op.set("x-request-examples", list: endpoint.examples.filter { !$0.request.isEmpty }.map(requestExample))
             op.set("x-notes", list: endpoint.notes.map(OpenAPIValue.string))
@@ -112,7 +118,9 @@ extension OpenAPIExporter {
             let values = OpenAPIValue.array(param.values.map { scalar($0.text, as: param.type.value) })
             if case .array = param.type.value, let index = members.firstIndex(where: { $0.key == "items" }) {
                 // The allowed values restrict the elements.
-                members[index].value = .build { $0.set("allOf", .array([members[index].value])); $0.set("enum", values) }
+                members[index].value = .build {
+                    $0.set("allOf", .array([members[index].value])); $0.set("enum", values)
+                }
             } else {
                 members.append(.init(key: "enum", value: values))
             }
@@ -132,9 +140,15 @@ extension OpenAPIExporter {
             out.flag("deprecated", param.deprecated)
             if isArray, param.arrayStyle ?? .json == .json {
                 // A JSON array in one query value: `symbols=["A","B"]`.
-                out.set("content", .object([.init(key: "application/json", value: .build {
-                    $0.set("schema", parameterSchema(param))
-                })]))
+                out.set(
+                    "content",
+                    .object([
+                        .init(
+                            key: "application/json",
+                            value: .build {
+                                $0.set("schema", parameterSchema(param))
+                            })
+                    ]))
             } else {
                 if isArray {
                     out.set("style", .string("form"))
@@ -153,20 +167,23 @@ extension OpenAPIExporter {
         let mediaType = endpoint.request.contentType ?? (isJSON ? "application/json" : "application/x-www-form-urlencoded")
         var object: OpenAPIValue = .build { out in
             out.set("type", .string("object"))
-            out.set("properties", .object(params.map { param in
-                var schema = parameterSchema(param)
-                if case var .object(members) = schema {
-                    var extra = ObjectBuilder()
-                    extra.set("description", param.description)
-                    extra.flag("deprecated", param.deprecated)
-                    extra.set("x-docs-type", param.docsType)
-                    extra.set("x-swift-name", param.swiftName)
-                    extra.set("x-filled-by", authParams.contains(param.name.value) ? "auth" : nil)
-                    members += extra.members
-                    schema = .object(members)
-                }
-                return .init(key: param.name.value, value: schema)
-            }))
+            out.set(
+                "properties",
+                .object(
+                    params.map { param in
+                        var schema = parameterSchema(param)
+                        if case var .object(members) = schema {
+                            var extra = ObjectBuilder()
+                            extra.set("description", param.description)
+                            extra.flag("deprecated", param.deprecated)
+                            extra.set("x-docs-type", param.docsType)
+                            extra.set("x-swift-name", param.swiftName)
+                            extra.set("x-filled-by", authParams.contains(param.name.value) ? "auth" : nil)
+                            members += extra.members
+                            schema = .object(members)
+                        }
+                        return .init(key: param.name.value, value: schema)
+                    }))
             out.set("required", list: params.filter(\.required).map { .string($0.name.value) })
         }
         if let wrapper = endpoint.request.wrapper {
@@ -178,24 +195,37 @@ extension OpenAPIExporter {
             }
         }
         // Arrays in a form body: a JSON array or a comma list in one field.
-        let encodings: [OpenAPIValue.Member] = isJSON ? [] : params.compactMap { param in
-            guard case .array = param.type.value else { return nil }
-            let json = param.arrayStyle ?? .json == .json
-            return .init(key: param.name.value, value: json
-                ? .build { $0.set("contentType", .string("application/json")) }
-                : .build { $0.set("style", .string("form")); $0.set("explode", .bool(false)) })
-        }
+        let encodings: [OpenAPIValue.Member] =
+            isJSON
+            ? []
+            : params.compactMap { param in
+                guard case .array = param.type.value else { return nil }
+                let json = param.arrayStyle ?? .json == .json
+                return .init(
+                    key: param.name.value,
+                    value: json
+                        ? .build { $0.set("contentType", .string("application/json")) }
+                        : .build {
+                            $0.set("style", .string("form")); $0.set("explode", .bool(false))
+                        })
+            }
         let examples = endpoint.examples.compactMap { example -> OpenAPIValue.Member? in
             guard let body = example.requestBody else { return nil }
             return .init(key: example.name ?? "request", value: .build { $0.set("value", json(body.value)) })
         }
         return .build { out in
             out.set("required", .bool(params.contains(where: \.required)))
-            out.set("content", .object([.init(key: mediaType, value: .build {
-                $0.set("schema", object)
-                $0.set("encoding", object: encodings)
-                $0.set("examples", object: uniqued(examples))
-            })]))
+            out.set(
+                "content",
+                .object([
+                    .init(
+                        key: mediaType,
+                        value: .build {
+                            $0.set("schema", object)
+                            $0.set("encoding", object: encodings)
+                            $0.set("examples", object: uniqued(examples))
+                        })
+                ]))
         }
     }
 

@@ -7,14 +7,23 @@ extension OpenAPIExporter {
         let response = endpoint.response
         let isSuccess = { (example: Example) in example.status.map { (200..<300).contains($0) } ?? true }
         let successExamples = endpoint.examples.filter { $0.response != nil && isSuccess($0) }
-        out.append(.init(key: "200", value: .build { ok in
-            ok.set("description", .string(response?.description ?? endpoint.summary ?? "Success."))
-            guard let schema = successSchema(response) else { return }
-            ok.set("content", .object([.init(key: "application/json", value: .build {
-                $0.set("schema", schema)
-                $0.set("examples", object: uniqued(successExamples.map(responseExample)))
-            })]))
-        }))
+        out.append(
+            .init(
+                key: "200",
+                value: .build { ok in
+                    ok.set("description", .string(response?.description ?? endpoint.summary ?? "Success."))
+                    guard let schema = successSchema(response) else { return }
+                    ok.set(
+                        "content",
+                        .object([
+                            .init(
+                                key: "application/json",
+                                value: .build {
+                                    $0.set("schema", schema)
+                                    $0.set("examples", object: uniqued(successExamples.map(responseExample)))
+                                })
+                        ]))
+                }))
 
         var statuses: [Int] = []
         var types: [Int: (TypeRef, String?)] = [:]
@@ -26,23 +35,41 @@ extension OpenAPIExporter {
         for status in errorExamples.compactMap(\.status) where !statuses.contains(status) { statuses.append(status) }
         for status in statuses.sorted() {
             let examples = errorExamples.filter { $0.status == status }
-            out.append(.init(key: String(status), value: .build { error in
-                error.set("description", .string(types[status]?.1 ?? "An error (HTTP \(status))."))
-                let fallback: OpenAPIValue? = errorSchema() != nil ? .ref(errorName) : nil
-                guard let body = types[status].map({ schema($0.0) }) ?? fallback else { return }
-                error.set("content", .object([.init(key: "application/json", value: .build {
-                    $0.set("schema", body)
-                    $0.set("examples", object: uniqued(examples.map(responseExample)))
-                })]))
-            }))
+            out.append(
+                .init(
+                    key: String(status),
+                    value: .build { error in
+                        error.set("description", .string(types[status]?.1 ?? "An error (HTTP \(status))."))
+                        let fallback: OpenAPIValue? = errorSchema() != nil ? .ref(errorName) : nil
+                        guard let body = types[status].map({ schema($0.0) }) ?? fallback else { return }
+                        error.set(
+                            "content",
+                            .object([
+                                .init(
+                                    key: "application/json",
+                                    value: .build {
+                                        $0.set("schema", body)
+                                        $0.set("examples", object: uniqued(examples.map(responseExample)))
+                                    })
+                            ]))
+                    }))
         }
         if errorSchema() != nil {
-            out.append(.init(key: "default", value: .build { error in
-                error.set("description", .string("The venue's error body (see x-errors and x-http-status)."))
-                error.set("content", .object([.init(key: "application/json", value: .build {
-                    $0.set("schema", .ref(errorName))
-                })]))
-            }))
+            out.append(
+                .init(
+                    key: "default",
+                    value: .build { error in
+                        error.set("description", .string("The venue's error body (see x-errors and x-http-status)."))
+                        error.set(
+                            "content",
+                            .object([
+                                .init(
+                                    key: "application/json",
+                                    value: .build {
+                                        $0.set("schema", .ref(errorName))
+                                    })
+                            ]))
+                    }))
         }
         return .object(out)
     }
@@ -57,21 +84,28 @@ extension OpenAPIExporter {
         return .build { out in
             out.set("oneOf", .array(response.variants.map { payloadSchema($0.type.value) }))
             out.set("x-selected-by", response.selectedBy.map { .string($0.value) })
-            out.set("x-variants", .object(response.variants.map {
-                .init(key: $0.key.value, value: .string($0.type.value.description))
-            }))
-            out.set("x-variant-defaults", list: response.defaults.map { entry in
-                var members = conditionMembers(entry.condition)
-                members.append(.init(key: "variant", value: .string(entry.variant.value)))
-                return .object(members)
-            })
+            out.set(
+                "x-variants",
+                .object(
+                    response.variants.map {
+                        .init(key: $0.key.value, value: .string($0.type.value.description))
+                    }))
+            out.set(
+                "x-variant-defaults",
+                list: response.defaults.map { entry in
+                    var members = conditionMembers(entry.condition)
+                    members.append(.init(key: "variant", value: .string(entry.variant.value)))
+                    return .object(members)
+                })
         }
     }
 
     func responseExample(_ example: Example) -> OpenAPIValue.Member {
-        .init(key: example.name ?? example.variant?.value ?? "example", value: .build {
-            $0.set("summary", example.variant.map { "Variant \($0.value)." })
-            $0.set("value", json(example.response?.value ?? "null"))
-        })
+        .init(
+            key: example.name ?? example.variant?.value ?? "example",
+            value: .build {
+                $0.set("summary", example.variant.map { "Variant \($0.value)." })
+                $0.set("value", json(example.response?.value ?? "null"))
+            })
     }
 }

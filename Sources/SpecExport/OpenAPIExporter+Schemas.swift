@@ -12,33 +12,39 @@ extension OpenAPIExporter {
                 $0.set("format", .string("decimal"))
                 $0.set("x-wire-types", .strings(["string", "number"]))
             }
-        case .int: .build {
-            $0.set("type", .string("integer"))
-            $0.set("format", .string("int32"))
-        }
-        case .long: .build {
-            $0.set("type", .string("integer"))
-            $0.set("format", .string("int64"))
-        }
+        case .int:
+            .build {
+                $0.set("type", .string("integer"))
+                $0.set("format", .string("int32"))
+            }
+        case .long:
+            .build {
+                $0.set("type", .string("integer"))
+                $0.set("format", .string("int64"))
+            }
         case .boolean: .build { $0.set("type", .string("boolean")) }
-        case .datetime: .build {
-            $0.set("type", .string("string"))
-            $0.set("format", .string("date-time"))
-        }
+        case .datetime:
+            .build {
+                $0.set("type", .string("string"))
+                $0.set("format", .string("date-time"))
+            }
         case .json: .object([])
-        case .empty: .build {
-            $0.set("type", .string("object"))
-            $0.set("maxProperties", .number("0"))
-        }
+        case .empty:
+            .build {
+                $0.set("type", .string("object"))
+                $0.set("maxProperties", .number("0"))
+            }
         case let .named(name): .ref(name)
-        case let .array(element): .build {
-            $0.set("type", .string("array"))
-            $0.set("items", schema(element))
-        }
-        case let .map(element): .build {
-            $0.set("type", .string("object"))
-            $0.set("additionalProperties", schema(element))
-        }
+        case let .array(element):
+            .build {
+                $0.set("type", .string("array"))
+                $0.set("items", schema(element))
+            }
+        case let .map(element):
+            .build {
+                $0.set("type", .string("object"))
+                $0.set("additionalProperties", schema(element))
+            }
         }
     }
 
@@ -80,12 +86,16 @@ extension OpenAPIExporter {
             out.set("type", .string("string"))
             out.set("description", def.description)
             out.set("enum", .strings(def.values.map(\.value.value)))
-            out.set("x-enum-descriptions", object: def.values.compactMap { value in
-                value.description.map { .init(key: value.value.value, value: .string($0)) }
-            })
-            out.set("x-enum-swift-names", object: def.values.compactMap { value in
-                value.swiftName.map { .init(key: value.value.value, value: .string($0)) }
-            })
+            out.set(
+                "x-enum-descriptions",
+                object: def.values.compactMap { value in
+                    value.description.map { .init(key: value.value.value, value: .string($0)) }
+                })
+            out.set(
+                "x-enum-swift-names",
+                object: def.values.compactMap { value in
+                    value.swiftName.map { .init(key: value.value.value, value: .string($0)) }
+                })
             out.set("x-deprecated-values", list: def.values.filter(\.deprecated).map { .string($0.value.value) })
         }
     }
@@ -101,21 +111,29 @@ extension OpenAPIExporter {
             case let .positional(fields):
                 out.set("type", .string("array"))
                 out.set("description", model.description)
-                out.set("prefixItems", .array(fields.map { field in
-                    fieldSchema(field, title: field.name.value)
-                }))
+                out.set(
+                    "prefixItems",
+                    .array(
+                        fields.map { field in
+                            fieldSchema(field, title: field.name.value)
+                        }))
                 out.set("items", .bool(false))
                 out.set("minItems", .number(String(fields.filter { !$0.optional }.count)))
                 out.set("maxItems", .number(String(fields.count)))
             case let .polymorphic(discriminator, variants):
                 out.set("description", model.description)
                 out.set("oneOf", .array(variants.map { .ref($0.model.value) }))
-                out.set("discriminator", .build {
-                    $0.set("propertyName", .string(discriminator.value))
-                    $0.set("mapping", .object(variants.map {
-                        .init(key: $0.value.value, value: .string("#/components/schemas/\($0.model.value)"))
-                    }))
-                })
+                out.set(
+                    "discriminator",
+                    .build {
+                        $0.set("propertyName", .string(discriminator.value))
+                        $0.set(
+                            "mapping",
+                            .object(
+                                variants.map {
+                                    .init(key: $0.value.value, value: .string("#/components/schemas/\($0.model.value)"))
+                                }))
+                    })
             }
         }
     }
@@ -139,21 +157,24 @@ extension OpenAPIExporter {
     func envelopeSchema(_ envelope: Envelope) -> OpenAPIValue {
         let codeType: TypeRef
         if case let .codeMessage(_, type, _) = spec.errorFormat { codeType = type } else { codeType = .string }
-        let fields: [(String, OpenAPIValue)] = [
-            (envelope.code, schema(codeType)), (envelope.message, schema(.string)), (envelope.data, .object([])),
-        ] + envelope.extraFields.map { ($0.name.value, fieldSchema($0)) }
+        let fields: [(String, OpenAPIValue)] =
+            [
+                (envelope.code, schema(codeType)), (envelope.message, schema(.string)), (envelope.data, .object([])),
+            ] + envelope.extraFields.map { ($0.name.value, fieldSchema($0)) }
         return .build { out in
             out.set("type", .string("object"))
             out.set("description", "The success wrapper around every response body; `\(envelope.data)` holds the payload.")
             out.set("properties", .object(fields.map { .init(key: $0.0, value: $0.1) }))
             out.set("required", .strings([envelope.code, envelope.message]))
             out.set("x-success-code", .string(envelope.success))
-            out.set("x-envelope", .build {
-                $0.set("code", .string(envelope.code))
-                $0.set("message", .string(envelope.message))
-                $0.set("data", .string(envelope.data))
-                $0.set("success", .string(envelope.success))
-            })
+            out.set(
+                "x-envelope",
+                .build {
+                    $0.set("code", .string(envelope.code))
+                    $0.set("message", .string(envelope.message))
+                    $0.set("data", .string(envelope.data))
+                    $0.set("success", .string(envelope.success))
+                })
         }
     }
 
@@ -163,9 +184,11 @@ extension OpenAPIExporter {
         return .build { out in
             out.set("type", .string("object"))
             out.set("description", "The venue's error body; `\(codeField)` is a code of `x-errors`.")
-            out.set("properties", .object([
-                .init(key: codeField, value: schema(codeType)), .init(key: messageField, value: schema(.string)),
-            ]))
+            out.set(
+                "properties",
+                .object([
+                    .init(key: codeField, value: schema(codeType)), .init(key: messageField, value: schema(.string)),
+                ]))
             out.set("required", .strings([codeField, messageField]))
         }
     }
@@ -174,10 +197,12 @@ extension OpenAPIExporter {
     func payloadSchema(_ type: TypeRef) -> OpenAPIValue {
         guard let envelope = spec.envelope else { return schema(type) }
         return .build {
-            $0.set("allOf", .array([
-                .ref(envelopeName),
-                .build { $0.set("properties", .object([.init(key: envelope.data, value: schema(type))])) },
-            ]))
+            $0.set(
+                "allOf",
+                .array([
+                    .ref(envelopeName),
+                    .build { $0.set("properties", .object([.init(key: envelope.data, value: schema(type))])) },
+                ]))
         }
     }
 }

@@ -6,30 +6,41 @@ extension OpenAPIExporter {
         guard let auth = spec.auth else { return [] }
         var schemes: [OpenAPIValue.Member] = []
         if let header = auth.apiKeyHeader {
-            schemes.append(.init(key: "apiKey", value: .build {
-                $0.set("type", .string("apiKey"))
-                $0.set("in", .string("header"))
-                $0.set("name", .string(header))
-                $0.set("description", .string("The API key."))
-            }))
+            schemes.append(
+                .init(
+                    key: "apiKey",
+                    value: .build {
+                        $0.set("type", .string("apiKey"))
+                        $0.set("in", .string("header"))
+                        $0.set("name", .string(header))
+                        $0.set("description", .string("The API key."))
+                    }))
         }
         if let signing = auth.signing, let name = signing.signatureParam ?? signing.signatureHeader {
-            schemes.append(.init(key: "signature", value: .build {
-                $0.set("type", .string("apiKey"))
-                $0.set("in", .string(signing.signatureParam != nil ? "query" : "header"))
-                $0.set("name", .string(name))
-                $0.set("description", .string(
-                    "A signature of the request (see x-signing); a form body may carry it instead of the query."))
-                $0.set("x-signing", signingValue(signing))
-            }))
+            schemes.append(
+                .init(
+                    key: "signature",
+                    value: .build {
+                        $0.set("type", .string("apiKey"))
+                        $0.set("in", .string(signing.signatureParam != nil ? "query" : "header"))
+                        $0.set("name", .string(name))
+                        $0.set(
+                            "description",
+                            .string(
+                                "A signature of the request (see x-signing); a form body may carry it instead of the query."))
+                        $0.set("x-signing", signingValue(signing))
+                    }))
         }
         if let bearer = auth.bearer {
-            schemes.append(.init(key: "bearer", value: .build {
-                $0.set("type", .string("http"))
-                $0.set("scheme", .string("bearer"))
-                $0.set("description", .string("A bearer token in `\(bearer.header)`."))
-                $0.flag("x-refreshable", bearer.refreshable)
-            }))
+            schemes.append(
+                .init(
+                    key: "bearer",
+                    value: .build {
+                        $0.set("type", .string("http"))
+                        $0.set("scheme", .string("bearer"))
+                        $0.set("description", .string("A bearer token in `\(bearer.header)`."))
+                        $0.flag("x-refreshable", bearer.refreshable)
+                    }))
         }
         return schemes
     }
@@ -64,40 +75,48 @@ extension OpenAPIExporter {
             out.set("signing", auth.signing.map(signingValue))
             out.set("timestampParam", auth.timestampParam)
             out.set("timestampHeader", auth.timestampHeader)
-            out.set("recvWindow", auth.recvWindow.map { window in
-                .build {
-                    $0.set("param", .string(window.param))
-                    $0.set("default", window.defaultValue.map { .number(String($0)) })
-                    $0.set("max", window.max.map { .number(String($0)) })
-                    $0.set("fractionDigits", window.fractionDigits.map { .number(String($0)) })
-                }
-            })
-            out.set("timeUnit", auth.timeUnit.map { unit in
-                .build {
-                    $0.set("header", .string(unit.header))
-                    $0.set("millisecond", .string(unit.millisecond))
-                    $0.set("microsecond", .string(unit.microsecond))
-                }
-            })
-            out.set("bearer", auth.bearer.map { bearer in
-                .build {
-                    $0.set("header", .string(bearer.header))
-                    $0.set("refreshable", .bool(bearer.refreshable))
-                }
-            })
+            out.set(
+                "recvWindow",
+                auth.recvWindow.map { window in
+                    .build {
+                        $0.set("param", .string(window.param))
+                        $0.set("default", window.defaultValue.map { .number(String($0)) })
+                        $0.set("max", window.max.map { .number(String($0)) })
+                        $0.set("fractionDigits", window.fractionDigits.map { .number(String($0)) })
+                    }
+                })
+            out.set(
+                "timeUnit",
+                auth.timeUnit.map { unit in
+                    .build {
+                        $0.set("header", .string(unit.header))
+                        $0.set("millisecond", .string(unit.millisecond))
+                        $0.set("microsecond", .string(unit.microsecond))
+                    }
+                })
+            out.set(
+                "bearer",
+                auth.bearer.map { bearer in
+                    .build {
+                        $0.set("header", .string(bearer.header))
+                        $0.set("refreshable", .bool(bearer.refreshable))
+                    }
+                })
         }
     }
 
     /// `x-security-levels`: every named level and what it demands.
     func securityLevels() -> [OpenAPIValue.Member] {
         spec.security.map { level in
-            .init(key: level.name.value, value: .build {
-                $0.flag("apiKey", level.apiKey)
-                $0.flag("signed", level.signed)
-                $0.flag("timestamp", level.timestamp)
-                $0.flag("bearer", level.bearer)
-                $0.set("description", level.description)
-            })
+            .init(
+                key: level.name.value,
+                value: .build {
+                    $0.flag("apiKey", level.apiKey)
+                    $0.flag("signed", level.signed)
+                    $0.flag("timestamp", level.timestamp)
+                    $0.flag("bearer", level.bearer)
+                    $0.set("description", level.description)
+                })
         }
     }
 }

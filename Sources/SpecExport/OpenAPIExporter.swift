@@ -26,9 +26,11 @@ public struct OpenAPIExporter: Sendable {
             doc.set("x-module", .string(spec.module.value))
             doc.set("x-auth", auth())
             doc.set("x-security-levels", object: securityLevels())
-            doc.set("x-request-defaults", spec.requestEncoding.map { encoding in
-                .build { $0.set("encoding", .string(encoding.rawValue)) }
-            })
+            doc.set(
+                "x-request-defaults",
+                spec.requestEncoding.map { encoding in
+                    .build { $0.set("encoding", .string(encoding.rawValue)) }
+                })
             doc.set("x-http-status", list: spec.httpStatus.map(statusRule))
             doc.set("x-rate-limits", rateLimits())
             doc.set("x-errors", list: spec.errors.map(errorCode))
@@ -47,14 +49,16 @@ public struct OpenAPIExporter: Sendable {
             info.set("title", .string(spec.title))
             info.set("version", .string("specgen-\(spec.formatVersion)"))
             info.set("description", spec.description)
-            info.set("x-docs", list: spec.docs.map { doc in
-                .build {
-                    $0.set("file", .string(doc.file))
-                    $0.set("title", doc.title)
-                    $0.set("date", doc.date)
-                    $0.set("url", doc.url)
-                }
-            })
+            info.set(
+                "x-docs",
+                list: spec.docs.map { doc in
+                    .build {
+                        $0.set("file", .string(doc.file))
+                        $0.set("title", doc.title)
+                        $0.set("date", doc.date)
+                        $0.set("url", doc.url)
+                    }
+                })
         }
     }
 
@@ -62,14 +66,18 @@ public struct OpenAPIExporter: Sendable {
         .build { out in
             out.set("url", .string(server.url.value))
             out.set("description", server.description)
-            out.set("variables", object: server.variables.map { variable in
-                // OpenAPI requires a default; a variable the client must supply gets an empty one, marked.
-                .init(key: variable.name.value, value: .build {
-                    $0.set("default", .string(variable.defaultValue ?? ""))
-                    $0.set("description", variable.description)
-                    $0.flag("x-required", variable.defaultValue == nil)
+            out.set(
+                "variables",
+                object: server.variables.map { variable in
+                    // OpenAPI requires a default; a variable the client must supply gets an empty one, marked.
+                    .init(
+                        key: variable.name.value,
+                        value: .build {
+                            $0.set("default", .string(variable.defaultValue ?? ""))
+                            $0.set("description", variable.description)
+                            $0.flag("x-required", variable.defaultValue == nil)
+                        })
                 })
-            })
         }
     }
 }

@@ -16,15 +16,16 @@ extension Translator {
                 fixed.append(ServerContext(doc: SwiftText.doc([server.description ?? "`\(url)`"], facts: [("URL", "`\(url)`")]), name: name, url: SwiftText.literal(url)))
             } else {
                 let variables = server.variables
-                templated.append(TemplatedServerContext(
-                    doc: SwiftText.doc([server.description ?? "A server at `\(url)`."], facts: variables.map { ("`\($0.name.value)`", $0.description) }),
-                    name: templated.isEmpty ? "custom" : "custom\(templated.count + 1)",
-                    template: SwiftText.literal(url),
-                    variables: names.map { name in
-                        TemplateVariableContext(
-                            name: Naming.property(name), placeholder: SwiftText.literal("{\(name)}"),
-                            defaultValue: variables.first { $0.name.value == name }?.defaultValue.map(SwiftText.literal))
-                    }))
+                templated.append(
+                    TemplatedServerContext(
+                        doc: SwiftText.doc([server.description ?? "A server at `\(url)`."], facts: variables.map { ("`\($0.name.value)`", $0.description) }),
+                        name: templated.isEmpty ? "custom" : "custom\(templated.count + 1)",
+                        template: SwiftText.literal(url),
+                        variables: names.map { name in
+                            TemplateVariableContext(
+                                name: Naming.property(name), placeholder: SwiftText.literal("{\(name)}"),
+                                defaultValue: variables.first { $0.name.value == name }?.defaultValue.map(SwiftText.literal))
+                        }))
             }
         }
         let methods = spec.endpoints.map { endpoint in
@@ -48,7 +49,9 @@ extension Translator {
         }
         return ClientContext(
             header: header,
-            doc: SwiftText.doc(["A client for \(spec.title).", spec.description?.split(separator: "\n").first.map(String.init)], facts: spec.docs.map { ("Docs", [$0.file, $0.date].compactMap { $0 }.joined(separator: ", ")) }),
+            doc: SwiftText.doc(
+                ["A client for \(spec.title).", spec.description?.split(separator: "\n").first.map(String.init)],
+                facts: spec.docs.map { ("Docs", [$0.file, $0.date].compactMap { $0 }.joined(separator: ", ")) }),
             name: clientName, errorType: Naming.errorType(module: spec.module.value),
             servers: fixed, templatedServers: templated, defaultServer: fixed.first?.name,
             profile: profile(), credentialInits: credentialInits(), methods: methods)
@@ -60,19 +63,22 @@ extension Translator {
         let schemes = spec.auth?.signing?.schemes ?? []
         if schemes.contains(where: { $0 != .dfxEd25519 }) {
             let signers = schemes.compactMap { ["hmacSHA256": "`HMACSHA256Signer`", "rsaPKCS1SHA256": "`RSASigner`", "ed25519": "`Ed25519Signer`"][$0.rawValue] }
-            inits.append(CredentialInitContext(
-                doc: "signs with `signer` (\(signers.joined(separator: ", "))) and sends `apiKey`",
-                parameters: ["apiKey: String", "signer: any RequestSigner"], credentials: ".signed(apiKey: apiKey, signer: signer)"))
+            inits.append(
+                CredentialInitContext(
+                    doc: "signs with `signer` (\(signers.joined(separator: ", "))) and sends `apiKey`",
+                    parameters: ["apiKey: String", "signer: any RequestSigner"], credentials: ".signed(apiKey: apiKey, signer: signer)"))
         }
         if schemes.contains(.dfxEd25519) {
-            inits.append(CredentialInitContext(
-                doc: "signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`",
-                parameters: ["apiKey: String", "signer: DFXSigner"], credentials: ".partsSigned(apiKey: apiKey, signer: signer)"))
+            inits.append(
+                CredentialInitContext(
+                    doc: "signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`",
+                    parameters: ["apiKey: String", "signer: DFXSigner"], credentials: ".partsSigned(apiKey: apiKey, signer: signer)"))
         }
         if spec.auth?.bearer != nil {
-            inits.append(CredentialInitContext(
-                doc: "sends bearer tokens from `tokens` (refreshed once after a 401)",
-                parameters: ["tokens: any TokenProvider"], credentials: ".bearer(tokens)"))
+            inits.append(
+                CredentialInitContext(
+                    doc: "sends bearer tokens from `tokens` (refreshed once after a 401)",
+                    parameters: ["tokens: any TokenProvider"], credentials: ".bearer(tokens)"))
         }
         return inits
     }
@@ -110,7 +116,10 @@ extension Translator {
             bearerHeader: lit(auth?.bearer?.header),
             serverTime: serverTime(auth?.timeSync),
             errorCodeField: codeField, errorMessageField: messageField,
-            envelope: spec.envelope.map { EnvelopeContext(code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success)) },
+            envelope: spec.envelope.map {
+                EnvelopeContext(
+                    code: SwiftText.literal($0.code), message: SwiftText.literal($0.message), data: SwiftText.literal($0.data), success: SwiftText.literal($0.success))
+            },
             statusRules: rules.map { StatusRuleContext(pattern: SwiftText.literal($0.status.value), meaning: $0.meaning.rawValue) },
             usedWeightHeader: lit(spec.rateLimits?.usedWeightHeader), orderCountHeader: lit(spec.rateLimits?.orderCountHeader),
             retryAfterHeader: lit(spec.rateLimits?.retryAfterHeader))

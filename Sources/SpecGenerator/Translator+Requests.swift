@@ -28,7 +28,10 @@ extension Translator {
         let security = spec.securityLevel(named: endpoint.security.value)
         let enc = encoding(endpoint)
         return RequestContext(
-            doc: SwiftText.doc(["Parameters of `\(Naming.clientType(module: spec.module.value)).\(Naming.method(endpoint: endpoint.id.value))`: \(endpoint.summary ?? endpoint.id.value)"], facts: [("Endpoint", "`\(endpoint.method.rawValue) \(endpoint.path.value)`")]),
+            doc: SwiftText.doc(
+                [
+                    "Parameters of `\(Naming.clientType(module: spec.module.value)).\(Naming.method(endpoint: endpoint.id.value))`: \(endpoint.summary ?? endpoint.id.value)"
+                ], facts: [("Endpoint", "`\(endpoint.method.rawValue) \(endpoint.path.value)`")]),
             name: Naming.requestType(endpoint: endpoint.id.value),
             endpointID: SwiftText.literal(endpoint.id.value),
             responseType: responseType(endpoint),
@@ -75,7 +78,9 @@ extension Translator {
         let chooser = response.selectedBy.map { "whose shape `\($0.value)` chooses" } ?? "whose shape depends on the parameters sent"
         let name = Naming.responseType(endpoint: endpoint.id.value)
         let variants = response.variants.map { variant in
-            VariantContext(doc: SwiftText.doc(["The `\(variant.key.value)` response."]), caseName: Naming.enumCase(variant.key.value), key: SwiftText.literal(variant.key.value), type: swiftType(variant.type.value))
+            VariantContext(
+                doc: SwiftText.doc(["The `\(variant.key.value)` response."]), caseName: Naming.enumCase(variant.key.value), key: SwiftText.literal(variant.key.value),
+                type: swiftType(variant.type.value))
         }
         return VariantResponseContext(
             doc: SwiftText.doc(["The response of `\(Naming.method(endpoint: endpoint.id.value))`, \(chooser)."]),

@@ -16,19 +16,23 @@ extension Translator {
 
     /// The rule as a person reads it: "type=LIMIT: requires timeInForce, quantity, price".
     func ruleText(_ condition: Condition, _ requirement: String) -> String {
-        let parts = condition.equals.map { "\($0.param.value)=\($0.values.map(\.text).joined(separator: "|"))" }
+        let parts =
+            condition.equals.map { "\($0.param.value)=\($0.values.map(\.text).joined(separator: "|"))" }
             + condition.present.map { "\($0.value) sent" } + condition.absent.map { "\($0.value) not sent" }
         return parts.isEmpty ? requirement : parts.joined(separator: " and ") + ": " + requirement
     }
 
     func rules(_ endpoint: Endpoint, _ params: [Parameter]) -> [RuleContext] {
         var result: [RuleContext] = []
-        func add(_ kind: String, _ names: [String], _ condition: Condition, _ text: String, code: String? = nil, values: [String] = [], min: String? = nil, max: String? = nil) {
-            result.append(RuleContext(
-                kind: kind, values: self.values(values), hasValues: kind == "requireValue" || kind == "allowed",
-                min: min.map(SwiftText.literal) ?? "nil", max: max.map(SwiftText.literal) ?? "nil", isRange: kind == "range",
-                params: self.values(names), conditions: conditions(condition), text: SwiftText.literal(text),
-                code: code.map(SwiftText.literal)))
+        func add(
+            _ kind: String, _ names: [String], _ condition: Condition, _ text: String, code: String? = nil, values: [String] = [], min: String? = nil, max: String? = nil
+        ) {
+            result.append(
+                RuleContext(
+                    kind: kind, values: self.values(values), hasValues: kind == "requireValue" || kind == "allowed",
+                    min: min.map(SwiftText.literal) ?? "nil", max: max.map(SwiftText.literal) ?? "nil", isRange: kind == "range",
+                    params: self.values(names), conditions: conditions(condition), text: SwiftText.literal(text),
+                    code: code.map(SwiftText.literal)))
         }
         for rule in endpoint.rules {
             let names = rule.requirement.params.map(\.value)
@@ -42,7 +46,9 @@ extension Translator {
             case let .requireValue(equals):
                 for e in equals {
                     let allowed = e.values.map(\.text)
-                    add("requireValue", [e.param.value], rule.condition, ruleText(rule.condition, "requires \(e.param.value)=\(allowed.joined(separator: "|"))"), code: rule.error, values: allowed)
+                    add(
+                        "requireValue", [e.param.value], rule.condition, ruleText(rule.condition, "requires \(e.param.value)=\(allowed.joined(separator: "|"))"),
+                        code: rule.error, values: allowed)
                 }
             }
         }
@@ -176,13 +182,15 @@ extension Translator {
                     let assigned = params.filter { chosen.contains($0.name.value) || $0.name.value == selector.name.value }
                     let assignments = assigned.map { p in
                         let name = Naming.property(p.name.value, swiftName: p.swiftName)
-                        let value = p.name.value == selector.name.value ? "." + Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName) : name
+                        let value =
+                            p.name.value == selector.name.value ? "." + Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName) : name
                         return AssignmentContext(name: unescaped(name), value: value)
                     }
-                    result.append(ConstructorContext(
-                        doc: SwiftText.doc(["A `\(selector.name.value)=\(value)` request with what that type requires (\(texts.joined(separator: "; ")))."]),
-                        name: Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName),
-                        arguments: args, assignments: assignments))
+                    result.append(
+                        ConstructorContext(
+                            doc: SwiftText.doc(["A `\(selector.name.value)=\(value)` request with what that type requires (\(texts.joined(separator: "; ")))."]),
+                            name: Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName),
+                            arguments: args, assignments: assignments))
                 }
             }
             // The first selector that yields constructors wins (`side` of a new order has none; `type` has them).

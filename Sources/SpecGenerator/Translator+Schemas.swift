@@ -18,13 +18,16 @@ extension Translator {
             let lines: [String]
             switch model.kind {
             case let .object(fields):
-                lines = ["ResponseSchema.model(\(name), \(property)Fields)"]
+                lines =
+                    ["ResponseSchema.model(\(name), \(property)Fields)"]
                     + list("\(property)Fields: [FieldSchema]", fields.map(fieldLine))
             case let .positional(fields):
-                lines = ["ResponseSchema.positionalModel(\(name), \(property)Fields)"]
+                lines =
+                    ["ResponseSchema.positionalModel(\(name), \(property)Fields)"]
                     + list("\(property)Fields: [FieldSchema]", fields.map(fieldLine))
             case let .polymorphic(discriminator, variants):
-                lines = ["ResponseSchema.polymorphicModel(\(name), discriminator: \(SwiftText.literal(discriminator.value)), \(property)Variants)"]
+                lines =
+                    ["ResponseSchema.polymorphicModel(\(name), discriminator: \(SwiftText.literal(discriminator.value)), \(property)Variants)"]
                     + list(
                         "\(property)Variants: [(String, ResponseSchema)]",
                         variants.map { "(\(SwiftText.literal($0.value.value)), \(schemaProperty($0.model.value)))," })
@@ -33,7 +36,8 @@ extension Translator {
         }
         let requests = spec.endpoints.compactMap(requestSchema)
         return SchemasContext(
-            header: header, entries: entries.map { entry in
+            header: header,
+            entries: entries.map { entry in
                 var entry = entry
                 entry.lines[0] = "public static let \(entry.property) = " + entry.lines[0]
                 // Past the line length, the arguments go on a continuation line, as swift-format lays them out.

@@ -44,7 +44,8 @@ struct Translator {
                 name: Naming.type(def.name.value),
                 cases: def.values.map { value in
                     EnumCaseContext(
-                        doc: SwiftText.doc(["`\(value.value.value)`" + (value.description.map { ": \($0)" } ?? "")], facts: value.deprecated ? [("Deprecated", "yes")] : []),
+                        doc: SwiftText.doc(
+                            ["`\(value.value.value)`" + (value.description.map { ": \($0)" } ?? "")], facts: value.deprecated ? [("Deprecated", "yes")] : []),
                         name: Naming.enumCase(value.value.value, swiftName: value.swiftName),
                         raw: SwiftText.literal(value.value.value))
                 })
@@ -63,14 +64,21 @@ struct Translator {
             switch model.kind {
             case let .object(fields):
                 let contexts = fieldContexts(fields)
-                structs.append(StructContext(doc: doc, name: Naming.type(model.name.value), fields: contexts, needsCodingKeys: contexts.contains { $0.wireName != SwiftText.literal(unescaped($0.name)) }))
+                structs.append(
+                    StructContext(
+                        doc: doc, name: Naming.type(model.name.value), fields: contexts,
+                        needsCodingKeys: contexts.contains { $0.wireName != SwiftText.literal(unescaped($0.name)) }))
             case let .positional(fields):
                 positionals.append(StructContext(doc: doc, name: Naming.type(model.name.value), fields: fieldContexts(fields), needsCodingKeys: false))
             case let .polymorphic(discriminator, variants):
-                polymorphics.append(PolymorphicContext(
-                    doc: doc + ["///", "/// Chosen by `\(discriminator.value)`; a value this spec does not list decodes to `.unknown` with the whole object."],
-                    name: Naming.type(model.name.value), discriminator: SwiftText.literal(discriminator.value),
-                    variants: variants.map { PolymorphicVariantContext(caseName: Naming.enumCase($0.value.value), wireValue: SwiftText.literal($0.value.value), type: Naming.type($0.model.value)) }))
+                polymorphics.append(
+                    PolymorphicContext(
+                        doc: doc + ["///", "/// Chosen by `\(discriminator.value)`; a value this spec does not list decodes to `.unknown` with the whole object."],
+                        name: Naming.type(model.name.value), discriminator: SwiftText.literal(discriminator.value),
+                        variants: variants.map {
+                            PolymorphicVariantContext(
+                                caseName: Naming.enumCase($0.value.value), wireValue: SwiftText.literal($0.value.value), type: Naming.type($0.model.value))
+                        }))
             }
         }
         return ModelsContext(header: header, structs: structs, positionals: positionals, polymorphics: polymorphics)
@@ -114,7 +122,9 @@ struct Translator {
                     caseName = Naming.enumCase(Naming.words(message.message.value).prefix(8).joined(separator: "_") + "_\(n)")
                     n += 1
                 }
-                return MessageContext(doc: SwiftText.doc(["\"\(message.message.value)\"" + (message.description.map { ": \($0)" } ?? "")]), caseName: caseName, literal: SwiftText.literal(message.message.value))
+                return MessageContext(
+                    doc: SwiftText.doc(["\"\(message.message.value)\"" + (message.description.map { ": \($0)" } ?? "")]), caseName: caseName,
+                    literal: SwiftText.literal(message.message.value))
             }
             let codes = catalog.codes.map(\.value).joined(separator: ", ")
             return MessageCatalogContext(
@@ -125,7 +135,10 @@ struct Translator {
         }
         return ErrorsContext(
             header: header,
-            doc: SwiftText.doc(["An error answered by \(spec.title): the documented code catalog as static members, matchable in `catch`.", "Codes the catalog does not list are kept as they came (`name` is nil)."]),
+            doc: SwiftText.doc([
+                "An error answered by \(spec.title): the documented code catalog as static members, matchable in `catch`.",
+                "Codes the catalog does not list are kept as they came (`name` is nil).",
+            ]),
             name: name, codes: codes, catalogs: catalogs)
     }
 }

@@ -74,9 +74,10 @@ public enum TrafficReader {
             if let form = object["requestBody"] as? String, !form.hasPrefix("{"), !form.hasPrefix("[") {
                 parameters += formPairs(form)
             }
-            exchanges.append(RecordedExchange(
-                source: source, method: method.uppercased(), path: url.path, parameters: parameters,
-                status: object["status"] as? Int, body: (object["body"] as? String).map { Data($0.utf8) }))
+            exchanges.append(
+                RecordedExchange(
+                    source: source, method: method.uppercased(), path: url.path, parameters: parameters,
+                    status: object["status"] as? Int, body: (object["body"] as? String).map { Data($0.utf8) }))
         }
         return exchanges
     }

@@ -15,9 +15,10 @@ public enum TrafficCheck {
             // Browsers record CORS preflights; they are no API call.
             if exchange.method == "OPTIONS" || exchange.method == "HEAD" { continue }
             guard let endpoint = matcher.match(method: exchange.method, path: exchange.path) else {
-                report.add(TrafficFinding(
-                    level: .warning, kind: "unknownEndpoint", endpoint: nil, path: "\(exchange.method) \(exchange.path)",
-                    message: "\(exchange.method) \(exchange.path) is not in the spec", source: exchange.source))
+                report.add(
+                    TrafficFinding(
+                        level: .warning, kind: "unknownEndpoint", endpoint: nil, path: "\(exchange.method) \(exchange.path)",
+                        message: "\(exchange.method) \(exchange.path) is not in the spec", source: exchange.source))
                 continue
             }
             report.matched += 1
@@ -30,9 +31,10 @@ public enum TrafficCheck {
             for finding in DriftWalker.findings(in: body, schema: whole) {
                 var first = finding
                 first.occurrences = 1
-                report.add(TrafficFinding(
-                    level: level(of: finding), kind: finding.kind.rawValue, endpoint: id, path: finding.pattern,
-                    message: "\(id): \(first)", source: exchange.source, occurrences: finding.occurrences))
+                report.add(
+                    TrafficFinding(
+                        level: level(of: finding), kind: finding.kind.rawValue, endpoint: id, path: finding.pattern,
+                        message: "\(id): \(first)", source: exchange.source, occurrences: finding.occurrences))
             }
         }
         return report
@@ -61,10 +63,12 @@ public enum TrafficCheck {
         let extra = envelope.extraFields.map {
             FieldSchema(name: $0.name.value, schema: schemas.schema(of: $0.type.value), optional: true, nullable: true)
         }
-        return .model("envelope", [
-            .required(envelope.code, .anything), .optional(envelope.message, .anything, nullable: true),
-            .optional(envelope.data, schema, nullable: true),
-        ] + extra)
+        return .model(
+            "envelope",
+            [
+                .required(envelope.code, .anything), .optional(envelope.message, .anything, nullable: true),
+                .optional(envelope.data, schema, nullable: true),
+            ] + extra)
     }
 
     static func isBlank(_ data: Data) -> Bool {

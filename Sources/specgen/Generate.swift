@@ -4,7 +4,8 @@ import SpecGenerator
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate Swift clients from specs into Generated/<Module>/.",
-        discussion: "Writes only changed files; a run that fails leaves the output as it was. With --check nothing is written: stale files are listed and the exit code is 1.")
+        discussion:
+            "Writes only changed files; a run that fails leaves the output as it was. With --check nothing is written: stale files are listed and the exit code is 1.")
 
     @Option(name: .customLong("spec"), help: "A spec file (repeatable; default: every .yaml file in specs/).")
     var specs: [String] = []

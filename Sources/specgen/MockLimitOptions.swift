@@ -25,9 +25,11 @@ struct MockLimitOptions: ParsableArguments {
     var idleTimeout: Int?
 
     func validate() throws {
-        let counts = [("--max-body-bytes", maxBodyBytes, 0), ("--max-connections", maxConnections, 1),
-                      ("--max-recorded-requests", maxRecordedRequests, 0), ("--max-recorded-bytes", maxRecordedBytes, 0),
-                      ("--header-timeout", headerTimeout, 1), ("--body-timeout", bodyTimeout, 1), ("--idle-timeout", idleTimeout, 1)]
+        let counts = [
+            ("--max-body-bytes", maxBodyBytes, 0), ("--max-connections", maxConnections, 1),
+            ("--max-recorded-requests", maxRecordedRequests, 0), ("--max-recorded-bytes", maxRecordedBytes, 0),
+            ("--header-timeout", headerTimeout, 1), ("--body-timeout", bodyTimeout, 1), ("--idle-timeout", idleTimeout, 1),
+        ]
         for (name, value, minimum) in counts {
             if let value, value < minimum { throw ValidationError("\(name) must be at least \(minimum)") }
         }

@@ -21,10 +21,12 @@ struct SecretOption {
             return text
         }
         if let inline {
-            FileHandle.standardError.write(Data("""
-                warning: --\(name) is visible to every local user (ps, /proc); use --\(name)-file FILE or \(variable)
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    warning: --\(name) is visible to every local user (ps, /proc); use --\(name)-file FILE or \(variable)
 
-                """.utf8))
+                    """.utf8))
             return inline
         }
         return environment[variable].flatMap { $0.isEmpty ? nil : $0 }

@@ -5,7 +5,9 @@ import SpecGenerator
 struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the built-in templates to a directory, as a starting point for --templates.",
-        discussion: "Edit the copies you want to change and delete the rest; `generate --templates DIR` uses a file of DIR where there is one and the built-in template otherwise.")
+        discussion:
+            "Edit the copies you want to change and delete the rest; `generate --templates DIR` uses a file of DIR where there is one and the built-in template otherwise."
+    )
 
     @Option(help: "Directory to write into (created if needed).")
     var output = "templates"

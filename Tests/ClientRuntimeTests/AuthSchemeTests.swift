@@ -52,7 +52,8 @@ import _CryptoExtras
         #expect(request.headers["EXCHANGE-API-KEY"] == Self.apiKey)
         #expect(request.headers["EXCHANGE-API-TIMESTAMP"] == "1711351755000")
         let signature = try #require(request.headers["EXCHANGE-API-SIGN"])
-        let signed = "body=accountId=222&amount=66666&side=BUY&method=POST&param=symbol=BTC-USDT&path=/api/v1/spot/order"
+        let signed =
+            "body=accountId=222&amount=66666&side=BUY&method=POST&param=symbol=BTC-USDT&path=/api/v1/spot/order"
             + "&timestamp=1711351755000"
         let bytes = try #require(Data(base64Encoded: signature))
         #expect(key.publicKey.isValidSignature(bytes, for: Data(signed.utf8)))
@@ -97,8 +98,10 @@ actor RotatingTokens: TokenProvider {
 @Suite struct BearerAuthTests {
     static let profile = APIProfile(
         name: "B2TRADER", auth: AuthProfile(bearerHeader: "Authorization"), errorFormat: .none,
-        statusRules: [StatusRule("401", .unauthorized), StatusRule("403", .forbidden), StatusRule("404", .notFound),
-                      StatusRule("400", .clientError)])
+        statusRules: [
+            StatusRule("401", .unauthorized), StatusRule("403", .forbidden), StatusRule("404", .notFound),
+            StatusRule("400", .clientError),
+        ])
 
     enum Accounts: EndpointSpec {
         static let endpoint = Endpoint(

@@ -40,9 +40,10 @@ import Testing
         #expect(order == Order(symbol: "BTCUSDT", price: "1.5"))
         #expect(reports.all.count == 1)
         #expect(reports.all.first?.endpoint == "getOrder")
-        #expect(reports.all.first?.findings.map(\.description) == [
-            #"unknownEnumValue at side: "SELL" is not in Side"#, "unknownField at newField",
-        ])
+        #expect(
+            reports.all.first?.findings.map(\.description) == [
+                #"unknownEnumValue at side: "SELL" is not in Side"#, "unknownField at newField",
+            ])
     }
 
     @Test func aTestCanFailOnDriftAndMetricsCanCountIt() async throws {

@@ -6,11 +6,13 @@ import Testing
 @Suite struct DriftWalkerTests {
     static let side = ResponseSchema.enumeration(EnumSchema(name: "OrderSide", values: ["BUY", "SELL"]))
     static let fill = ResponseSchema.model("Fill", [.required("price", .decimal), .required("qty", .decimal)])
-    static let order = ResponseSchema.model("Order", [
-        .required("symbol", .string), .required("orderId", .integer), .required("side", side),
-        .optional("icebergQty", .decimal), .required("stopPrice", .decimal, nullable: true),
-        .required("fills", .array(fill)),
-    ])
+    static let order = ResponseSchema.model(
+        "Order",
+        [
+            .required("symbol", .string), .required("orderId", .integer), .required("side", side),
+            .optional("icebergQty", .decimal), .required("stopPrice", .decimal, nullable: true),
+            .required("fills", .array(fill)),
+        ])
 
     private func findings(_ json: String, _ schema: ResponseSchema, prefix: String = "") -> [DriftFinding] {
         DriftWalker.findings(in: Data(json.utf8), schema: schema, prefix: prefix)
@@ -30,15 +32,16 @@ import Testing
              "fills": [{"price": 1.25, "qty": "1"}, {"price": "2", "commission": "0.1"}]}
             """
         let got = findings(body, Self.order, prefix: "data")
-        #expect(got.map(\.description) == [
-            "typeMismatch at data.symbol: expected a string, found a number",
-            "typeMismatch at data.orderId: expected a whole number, found a fractional number",
-            #"unknownEnumValue at data.side: "buy" is not in OrderSide"#,
-            "unknownField at data.newField",
-            "typeMismatch at data.fills[0].price: expected a decimal string, found a number",
-            "unknownField at data.fills[1].commission",
-            "missingField at data.fills[1].qty: the spec guarantees it",
-        ])
+        #expect(
+            got.map(\.description) == [
+                "typeMismatch at data.symbol: expected a string, found a number",
+                "typeMismatch at data.orderId: expected a whole number, found a fractional number",
+                #"unknownEnumValue at data.side: "buy" is not in OrderSide"#,
+                "unknownField at data.newField",
+                "typeMismatch at data.fills[0].price: expected a decimal string, found a number",
+                "unknownField at data.fills[1].commission",
+                "missingField at data.fills[1].qty: the spec guarantees it",
+            ])
         #expect(got.first { $0.kind == .missingField }?.pattern == "data.fills[].qty")
     }
 
@@ -60,27 +63,32 @@ import Testing
 
     @Test func positionalMapAndPolymorphicModels() {
         let level = ResponseSchema.positionalModel("Level", [.required("price", .decimal), .required("qty", .decimal)])
-        #expect(findings(#"[["1","2"],["1"],["1","2",3]]"#, .array(level)).map(\.description) == [
-            "missingField at [1][1]: the spec guarantees it", "unknownField at [2][2]",
-        ])
+        #expect(
+            findings(#"[["1","2"],["1"],["1","2",3]]"#, .array(level)).map(\.description) == [
+                "missingField at [1][1]: the spec guarantees it", "unknownField at [2][2]",
+            ])
         let asset = ResponseSchema.model("Asset", [.required("fee", .decimalNumber)])
-        #expect(findings(#"{"BTC":{"fee":0.1},"ETH":{"fee":"0.1"}}"#, .map(asset)).map(\.description) == [
-            "typeMismatch at ETH.fee: expected a decimal number, found a string",
-        ])
+        #expect(
+            findings(#"{"BTC":{"fee":0.1},"ETH":{"fee":"0.1"}}"#, .map(asset)).map(\.description) == [
+                "typeMismatch at ETH.fee: expected a decimal number, found a string"
+            ])
         let price = ResponseSchema.model("PriceFilter", [.required("filterType", .string), .required("tickSize", .decimal)])
         let filter = ResponseSchema.polymorphicModel("Filter", discriminator: "filterType", [("PRICE_FILTER", price)])
         let body = #"[{"tickSize":"0.1","filterType":"PRICE_FILTER"},{"filterType":"NEW_FILTER","x":1},{"filterType":"PRICE_FILTER"}]"#
-        #expect(findings(body, .array(filter)).map(\.description) == [
-            #"unknownEnumValue at [1].filterType: "NEW_FILTER" is not in Filter kinds"#,
-            "missingField at [2].tickSize: the spec guarantees it",
-        ])
+        #expect(
+            findings(body, .array(filter)).map(\.description) == [
+                #"unknownEnumValue at [1].filterType: "NEW_FILTER" is not in Filter kinds"#,
+                "missingField at [2].tickSize: the spec guarantees it",
+            ])
     }
 
     @Test func oneOfReportsTheBestFittingShape() {
         let ack = ResponseSchema.model("Ack", [.required("symbol", .string), .required("orderId", .integer)])
-        let result = ResponseSchema.model("Result", [
-            .required("symbol", .string), .required("orderId", .integer), .required("status", .string),
-        ])
+        let result = ResponseSchema.model(
+            "Result",
+            [
+                .required("symbol", .string), .required("orderId", .integer), .required("status", .string),
+            ])
         #expect(findings(#"{"symbol":"X","orderId":1,"status":"NEW"}"#, .oneOf([ack, result])).isEmpty)
         #expect(findings(#"{"symbol":"X","orderId":1,"status":"NEW","more":1}"#, .oneOf([ack, result])).map(\.path) == ["more"])
     }

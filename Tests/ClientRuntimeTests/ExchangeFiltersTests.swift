@@ -79,29 +79,73 @@ struct FilterCase: Sendable, CustomTestStringConvertible {
     /// Each case breaks exactly one filter.
     static let failing: [FilterCase] = [
         FilterCase(filter: "PRICE_FILTER", order: { $0.price = "100.005" }),
-        FilterCase(filter: "PRICE_FILTER", order: { $0.side = .sell; $0.price = "1000000.01"; $0.quantity = "0.00001" }, context: { $0.averagePrice = nil }),
-        FilterCase(filter: "PERCENT_PRICE", order: { $0.side = .sell; $0.price = "130.01" }),
+        FilterCase(
+            filter: "PRICE_FILTER",
+            order: {
+                $0.side = .sell; $0.price = "1000000.01"; $0.quantity = "0.00001"
+            }, context: { $0.averagePrice = nil }),
+        FilterCase(
+            filter: "PERCENT_PRICE",
+            order: {
+                $0.side = .sell; $0.price = "130.01"
+            }),
         FilterCase(filter: "PERCENT_PRICE_BY_SIDE", order: { $0.price = "120.01" }),
         FilterCase(filter: "LOT_SIZE", order: { $0.quantity = "0.500005" }),
-        FilterCase(filter: "MIN_NOTIONAL", order: { $0.type = "MARKET"; $0.price = nil; $0.quantity = "0.04999" }),
+        FilterCase(
+            filter: "MIN_NOTIONAL",
+            order: {
+                $0.type = "MARKET"; $0.price = nil; $0.quantity = "0.04999"
+            }),
         FilterCase(filter: "NOTIONAL", order: { $0.quantity = "0.09999" }),
-        FilterCase(filter: "NOTIONAL", order: { $0.side = .sell; $0.quantity = "100.00001" }),
+        FilterCase(
+            filter: "NOTIONAL",
+            order: {
+                $0.side = .sell; $0.quantity = "100.00001"
+            }),
         FilterCase(filter: "ICEBERG_PARTS", order: { $0.icebergQuantity = "0.04999" }),
-        FilterCase(filter: "MARKET_LOT_SIZE", order: { $0.type = "MARKET"; $0.price = nil; $0.side = .sell; $0.quantity = "100.00001" }),
+        FilterCase(
+            filter: "MARKET_LOT_SIZE",
+            order: {
+                $0.type = "MARKET"; $0.price = nil; $0.side = .sell; $0.quantity = "100.00001"
+            }),
         FilterCase(filter: "MAX_NUM_ORDERS", context: { $0.symbolOpen.orders = 25 }),
-        FilterCase(filter: "MAX_NUM_ALGO_ORDERS", order: { $0.type = "STOP_LOSS_LIMIT"; $0.stopPrice = "101" }, context: { $0.symbolOpen.algoOrders = 5 }),
+        FilterCase(
+            filter: "MAX_NUM_ALGO_ORDERS",
+            order: {
+                $0.type = "STOP_LOSS_LIMIT"; $0.stopPrice = "101"
+            }, context: { $0.symbolOpen.algoOrders = 5 }),
         FilterCase(filter: "MAX_NUM_ICEBERG_ORDERS", order: { $0.icebergQuantity = "0.05" }, context: { $0.symbolOpen.icebergOrders = 5 }),
         FilterCase(filter: "MAX_POSITION", context: { $0.position = "9.50001" }),
-        FilterCase(filter: "TRAILING_DELTA", order: { $0.type = "STOP_LOSS_LIMIT"; $0.trailingDelta = 9 }),
-        FilterCase(filter: "TRAILING_DELTA", order: { $0.type = "TAKE_PROFIT_LIMIT"; $0.trailingDelta = 2001 }),
+        FilterCase(
+            filter: "TRAILING_DELTA",
+            order: {
+                $0.type = "STOP_LOSS_LIMIT"; $0.trailingDelta = 9
+            }),
+        FilterCase(
+            filter: "TRAILING_DELTA",
+            order: {
+                $0.type = "TAKE_PROFIT_LIMIT"; $0.trailingDelta = 2001
+            }),
         FilterCase(filter: "MAX_NUM_ORDER_AMENDS", order: { $0.intent = .amend }, context: { $0.amendments = 10 }),
         FilterCase(filter: "MAX_NUM_ORDER_LISTS", order: { $0.intent = .placeList }, context: { $0.symbolOpen.orderLists = 20 }),
         FilterCase(filter: "EXCHANGE_MAX_NUM_ORDERS", context: { $0.exchangeOpen.orders = 1000 }),
-        FilterCase(filter: "EXCHANGE_MAX_NUM_ALGO_ORDERS", order: { $0.type = "TAKE_PROFIT_LIMIT"; $0.stopPrice = "99" }, context: { $0.exchangeOpen.algoOrders = 200 }),
+        FilterCase(
+            filter: "EXCHANGE_MAX_NUM_ALGO_ORDERS",
+            order: {
+                $0.type = "TAKE_PROFIT_LIMIT"; $0.stopPrice = "99"
+            }, context: { $0.exchangeOpen.algoOrders = 200 }),
         FilterCase(filter: "EXCHANGE_MAX_NUM_ICEBERG_ORDERS", order: { $0.icebergQuantity = "0.1" }, context: { $0.exchangeOpen.icebergOrders = 10000 }),
         FilterCase(filter: "EXCHANGE_MAX_NUM_ORDER_LISTS", order: { $0.intent = .placeList }, context: { $0.exchangeOpen.orderLists = 20 }),
-        FilterCase(filter: "MAX_ASSET", order: { $0.side = .sell; $0.price = "0.05"; $0.quantity = "200.00001" }, context: { $0.averagePrice = nil }),
-        FilterCase(filter: "MAX_ASSET", order: { $0.side = .sell; $0.type = "MARKET"; $0.price = nil; $0.quantity = nil; $0.quoteQuantity = "20000.01" }),
+        FilterCase(
+            filter: "MAX_ASSET",
+            order: {
+                $0.side = .sell; $0.price = "0.05"; $0.quantity = "200.00001"
+            }, context: { $0.averagePrice = nil }),
+        FilterCase(
+            filter: "MAX_ASSET",
+            order: {
+                $0.side = .sell; $0.type = "MARKET"; $0.price = nil; $0.quantity = nil; $0.quoteQuantity = "20000.01"
+            }),
     ]
 
     @Test(arguments: failing)
@@ -112,22 +156,46 @@ struct FilterCase: Sendable, CustomTestStringConvertible {
     /// The same changes, moved to the edge of what each filter allows.
     static let passing: [FilterCase] = [
         FilterCase(filter: "PRICE_FILTER", order: { $0.price = "100.01" }),
-        FilterCase(filter: "PERCENT_PRICE", order: { $0.side = .sell; $0.price = "130.00" }),
+        FilterCase(
+            filter: "PERCENT_PRICE",
+            order: {
+                $0.side = .sell; $0.price = "130.00"
+            }),
         FilterCase(filter: "PERCENT_PRICE_BY_SIDE", order: { $0.price = "120" }),
         FilterCase(filter: "LOT_SIZE", order: { $0.quantity = "0.50001" }),
-        FilterCase(filter: "MIN_NOTIONAL", order: { $0.type = "MARKET"; $0.price = nil; $0.quantity = "0.05" }),
+        FilterCase(
+            filter: "MIN_NOTIONAL",
+            order: {
+                $0.type = "MARKET"; $0.price = nil; $0.quantity = "0.05"
+            }),
         FilterCase(filter: "NOTIONAL", order: { $0.quantity = "0.1" }),
         FilterCase(filter: "ICEBERG_PARTS", order: { $0.icebergQuantity = "0.05" }),
-        FilterCase(filter: "MARKET_LOT_SIZE", order: { $0.type = "MARKET"; $0.price = nil; $0.side = .sell; $0.quantity = "1.23456" }),
+        FilterCase(
+            filter: "MARKET_LOT_SIZE",
+            order: {
+                $0.type = "MARKET"; $0.price = nil; $0.side = .sell; $0.quantity = "1.23456"
+            }),
         FilterCase(filter: "MAX_NUM_ORDERS", context: { $0.symbolOpen.orders = 24 }),
-        FilterCase(filter: "MAX_NUM_ALGO_ORDERS", order: { $0.type = "STOP_LOSS_LIMIT"; $0.stopPrice = "101" }, context: { $0.symbolOpen.algoOrders = 4 }),
+        FilterCase(
+            filter: "MAX_NUM_ALGO_ORDERS",
+            order: {
+                $0.type = "STOP_LOSS_LIMIT"; $0.stopPrice = "101"
+            }, context: { $0.symbolOpen.algoOrders = 4 }),
         FilterCase(filter: "MAX_NUM_ICEBERG_ORDERS", order: { $0.icebergQuantity = "0.05" }, context: { $0.symbolOpen.icebergOrders = 4 }),
         FilterCase(filter: "MAX_POSITION", context: { $0.position = "9.5" }),
-        FilterCase(filter: "TRAILING_DELTA", order: { $0.type = "STOP_LOSS_LIMIT"; $0.trailingDelta = 10 }),
+        FilterCase(
+            filter: "TRAILING_DELTA",
+            order: {
+                $0.type = "STOP_LOSS_LIMIT"; $0.trailingDelta = 10
+            }),
         FilterCase(filter: "MAX_NUM_ORDER_AMENDS", order: { $0.intent = .amend }, context: { $0.amendments = 9 }),
         FilterCase(filter: "MAX_NUM_ORDER_LISTS", order: { $0.intent = .placeList }, context: { $0.symbolOpen.orderLists = 19 }),
         FilterCase(filter: "EXCHANGE_MAX_NUM_ORDERS", context: { $0.exchangeOpen.orders = 999 }),
-        FilterCase(filter: "MAX_ASSET", order: { $0.side = .sell; $0.price = "0.05"; $0.quantity = "200" }, context: { $0.averagePrice = nil }),
+        FilterCase(
+            filter: "MAX_ASSET",
+            order: {
+                $0.side = .sell; $0.price = "0.05"; $0.quantity = "200"
+            }, context: { $0.averagePrice = nil }),
     ]
 
     @Test(arguments: passing)
@@ -185,14 +253,20 @@ struct FilterCase: Sendable, CustomTestStringConvertible {
                 return "\(error)"
             }
         }
-        #expect(error(#"{"symbols": [{"symbol": "A", "filters": [{"filterType": "PRICE_FILTER", "minPrice": "0", "maxPrice": "1", "tickSize": "abc"}]}]}"#)
-            == "symbols[0].filters[0]: PRICE_FILTER: tickSize is missing or not a decimal")
-        #expect(error(#"{"exchangeFilters": [{"filterType": "EXCHANGE_MAX_NUM_ORDERS", "maxNumOrders": -1}]}"#)
-            == "exchangeFilters[0]: EXCHANGE_MAX_NUM_ORDERS: maxNumOrders is missing or not a whole number ≥ 0")
-        #expect(error(#"{"symbols": [{"symbol": "A", "filters": [{"filterType": "TRAILING_DELTA", "minTrailingAboveDelta": 20, "maxTrailingAboveDelta": 10, "minTrailingBelowDelta": 1, "maxTrailingBelowDelta": 2}]}]}"#)
-            == "symbols[0].filters[0]: TRAILING_DELTA: minTrailingAboveDelta (20) is above maxTrailingAboveDelta (10)")
-        #expect(error(#"{"symbols": [{"symbol": "A", "filters": [{"filterType": "LOT_SIZE", "minQty": "-1", "maxQty": "1", "stepSize": "0.1"}]}]}"#)
-            == "symbols[0].filters[0]: LOT_SIZE: minQty is negative (-1)")
+        #expect(
+            error(#"{"symbols": [{"symbol": "A", "filters": [{"filterType": "PRICE_FILTER", "minPrice": "0", "maxPrice": "1", "tickSize": "abc"}]}]}"#)
+                == "symbols[0].filters[0]: PRICE_FILTER: tickSize is missing or not a decimal")
+        #expect(
+            error(#"{"exchangeFilters": [{"filterType": "EXCHANGE_MAX_NUM_ORDERS", "maxNumOrders": -1}]}"#)
+                == "exchangeFilters[0]: EXCHANGE_MAX_NUM_ORDERS: maxNumOrders is missing or not a whole number ≥ 0")
+        #expect(
+            error(
+                #"{"symbols": [{"symbol": "A", "filters": [{"filterType": "TRAILING_DELTA", "minTrailingAboveDelta": 20, "maxTrailingAboveDelta": 10, "minTrailingBelowDelta": 1, "maxTrailingBelowDelta": 2}]}]}"#
+            )
+                == "symbols[0].filters[0]: TRAILING_DELTA: minTrailingAboveDelta (20) is above maxTrailingAboveDelta (10)")
+        #expect(
+            error(#"{"symbols": [{"symbol": "A", "filters": [{"filterType": "LOT_SIZE", "minQty": "-1", "maxQty": "1", "stepSize": "0.1"}]}]}"#)
+                == "symbols[0].filters[0]: LOT_SIZE: minQty is negative (-1)")
         #expect(error(#"[1]"#) == "$: exchange information is not a JSON object")
         #expect(error(#"{"symbols": [{"filters": []}]}"#) == "symbols[0]: not a symbol object with a `symbol` name")
     }

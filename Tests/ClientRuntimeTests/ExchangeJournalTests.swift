@@ -35,6 +35,9 @@ import Testing
             method: .get, url: URL(string: "https://x.test/api/v3/order?symbol=A&signature=abc123")!,
             redactions: Redactions(parameterNames: ["signature"]))
         let line = ExchangeJournal.line(request, HTTPResponse(status: 200, text: "{}"))
-        #expect(line == #"{"method":"GET","url":"https://x.test/api/v3/order?symbol=A&signature=<redacted>","path":"/api/v3/order","query":"symbol=A&signature=<redacted>","status":200,"body":"{}"}"#)
+        #expect(
+            line
+                == #"{"method":"GET","url":"https://x.test/api/v3/order?symbol=A&signature=<redacted>","path":"/api/v3/order","query":"symbol=A&signature=<redacted>","status":200,"body":"{}"}"#
+        )
     }
 }

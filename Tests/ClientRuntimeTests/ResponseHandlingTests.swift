@@ -220,7 +220,9 @@ import Testing
     @Test func successHandsOverTheDataBytesUntouched() async throws {
         let transport = RecordingTransport()
         transport.enqueue(
-            body: #"{"code": "0", "msg": "success", "serverTimestamp": 1733210663288, "data": {"orderId": 2000000074758463, "price": 0.10000000, "list": ["a", {"b": "}"}]}}"#)
+            body:
+                #"{"code": "0", "msg": "success", "serverTimestamp": 1733210663288, "data": {"orderId": 2000000074758463, "price": 0.10000000, "list": ["a", {"b": "}"}]}}"#
+        )
         let payload = try await client(transport).send(RawCall<GetOrder>())
         #expect(payload == #"{"orderId": 2000000074758463, "price": 0.10000000, "list": ["a", {"b": "}"}]}"#)
     }

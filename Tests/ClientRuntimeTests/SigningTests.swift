@@ -36,9 +36,9 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 /// randomises Ed25519 signatures, so there only verification can be checked.
 private let ed25519IsDeterministic: Bool = {
     #if canImport(CryptoKit)
-    false
+        false
     #else
-    true
+        true
     #endif
 }()
 
@@ -90,8 +90,10 @@ private let ed25519IsDeterministic: Bool = {
     /// Binance's RSA example publishes the signature but not the private key (`./test-prv-key.pem`), so only the
     /// encoding step of the example can be checked: its base64 signature and its URL-encoded form.
     @Test func binanceRSAExampleEncoding() {
-        let base64 = "HZ8HOjiJ1s/igS9JA+n7+7Ti/ihtkRF5BIWcPIEluJP6tlbFM/Bf44LfZka/iemtahZAZzcO9TnI5uaXh3++lrqtNonCwp6/245UFWkiW1elpgtVAmJPbogcAv6rSlokztAfWk296ZJXzRDYAtzGH0gq7CgSJKfH+XxaCmR0WcvlKjNQnp12/eKXJYO4tDap8UCBLuyxDnR7oJKLHQHJLP0r0EAVOOSIbrFang/1WOq+Jaq4Efc4XpnTgnwlBbWTmhWDR1pvS9iVEzcSYLHT/fNnMRxFc7u+j3qI//5yuGuu14KR0MuQKKCSpViieD+fIti46sxPTsjSemoUKp0oXA=="
-        let wire = "HZ8HOjiJ1s%2FigS9JA%2Bn7%2B7Ti%2FihtkRF5BIWcPIEluJP6tlbFM%2FBf44LfZka%2FiemtahZAZzcO9TnI5uaXh3%2B%2BlrqtNonCwp6%2F245UFWkiW1elpgtVAmJPbogcAv6rSlokztAfWk296ZJXzRDYAtzGH0gq7CgSJKfH%2BXxaCmR0WcvlKjNQnp12%2FeKXJYO4tDap8UCBLuyxDnR7oJKLHQHJLP0r0EAVOOSIbrFang%2F1WOq%2BJaq4Efc4XpnTgnwlBbWTmhWDR1pvS9iVEzcSYLHT%2FfNnMRxFc7u%2Bj3qI%2F%2F5yuGuu14KR0MuQKKCSpViieD%2BfIti46sxPTsjSemoUKp0oXA%3D%3D"
+        let base64 =
+            "HZ8HOjiJ1s/igS9JA+n7+7Ti/ihtkRF5BIWcPIEluJP6tlbFM/Bf44LfZka/iemtahZAZzcO9TnI5uaXh3++lrqtNonCwp6/245UFWkiW1elpgtVAmJPbogcAv6rSlokztAfWk296ZJXzRDYAtzGH0gq7CgSJKfH+XxaCmR0WcvlKjNQnp12/eKXJYO4tDap8UCBLuyxDnR7oJKLHQHJLP0r0EAVOOSIbrFang/1WOq+Jaq4Efc4XpnTgnwlBbWTmhWDR1pvS9iVEzcSYLHT/fNnMRxFc7u+j3qI//5yuGuu14KR0MuQKKCSpViieD+fIti46sxPTsjSemoUKp0oXA=="
+        let wire =
+            "HZ8HOjiJ1s%2FigS9JA%2Bn7%2B7Ti%2FihtkRF5BIWcPIEluJP6tlbFM%2FBf44LfZka%2FiemtahZAZzcO9TnI5uaXh3%2B%2BlrqtNonCwp6%2F245UFWkiW1elpgtVAmJPbogcAv6rSlokztAfWk296ZJXzRDYAtzGH0gq7CgSJKfH%2BXxaCmR0WcvlKjNQnp12%2FeKXJYO4tDap8UCBLuyxDnR7oJKLHQHJLP0r0EAVOOSIbrFang%2F1WOq%2BJaq4Efc4XpnTgnwlBbWTmhWDR1pvS9iVEzcSYLHT%2FfNnMRxFc7u%2Bj3qI%2F%2F5yuGuu14KR0MuQKKCSpViieD%2BfIti46sxPTsjSemoUKp0oXA%3D%3D"
         #expect(SignatureEncoding.percentEncoded(base64) == wire)
         #expect(SignatureEncoding.percentEncoded("aZ09-._~ +/=&%é") == "aZ09-._~%20%2B%2F%3D%26%25%C3%A9")
     }
@@ -113,14 +115,19 @@ private let ed25519IsDeterministic: Bool = {
 
 @Suite struct DFXSignerTests {
     @Test func payloadSortsPartsAndSkipsEmptyOnes() {
-        #expect(DFXSigner.payload(method: "GET", path: "/api/v1/symbols", query: "clientType=OP", body: "",
-                                  timestamp: 1_711_351_755_000)
+        #expect(
+            DFXSigner.payload(
+                method: "GET", path: "/api/v1/symbols", query: "clientType=OP", body: "",
+                timestamp: 1_711_351_755_000)
                 == "method=GET&param=clientType=OP&path=/api/v1/symbols&timestamp=1711351755000")
-        #expect(DFXSigner.payload(method: "POST", path: "/api/v1/symbols", query: "clientType=OP",
-                                  body: "pageNo=1&pageSize=10", timestamp: 1_711_351_755_000)
+        #expect(
+            DFXSigner.payload(
+                method: "POST", path: "/api/v1/symbols", query: "clientType=OP",
+                body: "pageNo=1&pageSize=10", timestamp: 1_711_351_755_000)
                 == "body=pageNo=1&pageSize=10&method=POST&param=clientType=OP&path=/api/v1/symbols&timestamp=1711351755000")
         // Values are kept exactly as sent: not sorted, not decoded.
-        #expect(DFXSigner.payload(method: "DELETE", path: "/p", query: "b=2&a=%2F", body: "", timestamp: 1)
+        #expect(
+            DFXSigner.payload(method: "DELETE", path: "/p", query: "b=2&a=%2F", body: "", timestamp: 1)
                 == "method=DELETE&param=b=2&a=%2F&path=/p&timestamp=1")
     }
 
@@ -130,11 +137,13 @@ private let ed25519IsDeterministic: Bool = {
         let publicKey = try Curve25519.Signing.PublicKey(pemRepresentation: vectors.ed25519.publicPEM)
         #expect(vectors.dfx.cases.count == 4)
         for vector in vectors.dfx.cases {
-            let payload = DFXSigner.payload(method: vector.method, path: vector.path, query: vector.query,
-                                            body: vector.body, timestamp: vector.timestamp)
+            let payload = DFXSigner.payload(
+                method: vector.method, path: vector.path, query: vector.query,
+                body: vector.body, timestamp: vector.timestamp)
             #expect(payload == vector.payload, "\(vector.name)")
-            let signature = try signer.signature(method: vector.method, path: vector.path, query: vector.query,
-                                                 body: vector.body, timestamp: vector.timestamp)
+            let signature = try signer.signature(
+                method: vector.method, path: vector.path, query: vector.query,
+                body: vector.body, timestamp: vector.timestamp)
             let raw = try #require(Data(base64Encoded: signature), "standard base64")
             #expect(publicKey.isValidSignature(raw, for: bytes(vector.payload)), "\(vector.name)")
             if ed25519IsDeterministic { #expect(signature == vector.signature, "\(vector.name)") }
@@ -180,10 +189,12 @@ private let ed25519IsDeterministic: Bool = {
                 }
             }
         }
-        #expect(message { _ = try RSASigner(privateKeyPEM: Secret(vectors.rsa.publicPEM)) }
+        #expect(
+            message { _ = try RSASigner(privateKeyPEM: Secret(vectors.rsa.publicPEM)) }
                 == "invalid PEM for RSA key: expected an unencrypted PKCS#8 'PRIVATE KEY' or PKCS#1 'RSA PRIVATE KEY' "
                 + "of at least 2048 bits, found a 'PUBLIC KEY' block that does not hold one")
-        #expect(message { _ = try Ed25519Signer(privateKeyPEM: Secret(Self.keyBody)) }
+        #expect(
+            message { _ = try Ed25519Signer(privateKeyPEM: Secret(Self.keyBody)) }
                 == "invalid PEM for Ed25519 key: expected an unencrypted PKCS#8 'PRIVATE KEY', found no PEM block")
     }
 }

@@ -87,10 +87,11 @@ struct RuledOrder: SpecRequest {
         #expect(error.violations.map(\.kind) == ["require", "requireOneOf", "requireValue", "range"])
         #expect(error.violations.map(\.params) == [["timeInForce", "quantity", "price"], ["orderId", "origClientOrderId"], ["timeInForce"], ["strategyType"]])
         #expect(error.violations.map(\.code) == ["-1102", nil, nil, nil])
-        #expect(error.violations.map(\.message) == [
-            "missing 'price'", "send exactly one of 'orderId', 'origClientOrderId' (sent 0)", "'timeInForce' must be GTC",
-            "'strategyType' is 5, below the minimum 1000000",
-        ])
+        #expect(
+            error.violations.map(\.message) == [
+                "missing 'price'", "send exactly one of 'orderId', 'origClientOrderId' (sent 0)", "'timeInForce' must be GTC",
+                "'strategyType' is 5, below the minimum 1000000",
+            ])
         // The first violation reads as the single error did before; the others follow.
         #expect(error.rule == "type=LIMIT: requires timeInForce, quantity, price")
         #expect(error.message == "missing 'price'")
@@ -100,11 +101,12 @@ struct RuledOrder: SpecRequest {
 
     @Test func aMisCasedEnumValueGetsADidYouMean() throws {
         let error = try #require(validationError(RuledOrder(side: OpenSide(rawValue: "buy"))))
-        #expect(error.violations == [
-            RequestValidationError.Violation(
-                kind: "enumValue", params: ["side"], rule: "side: enum values are case-sensitive",
-                message: "side: unknown value 'buy'; did you mean 'BUY'?")
-        ])
+        #expect(
+            error.violations == [
+                RequestValidationError.Violation(
+                    kind: "enumValue", params: ["side"], rule: "side: enum values are case-sensitive",
+                    message: "side: unknown value 'buy'; did you mean 'BUY'?")
+            ])
         let inArray = try #require(validationError(RuledOrder(sides: [.sell, OpenSide(rawValue: "Sell")])))
         #expect(inArray.violations.map(\.message) == ["sides: unknown value 'Sell'; did you mean 'SELL'?"])
     }

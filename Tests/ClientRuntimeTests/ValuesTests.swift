@@ -16,8 +16,10 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
 private struct Price: Codable, Equatable { var price: ExactDecimal }
 
 @Suite struct ExactDecimalTests {
-    @Test(arguments: ["0.00100000", "-1.5", "1e-8", "123456789012345678901234567890.123456789",
-                      "+2", ".5", "-.25E+3", "0", "-0.000", "1E10"])
+    @Test(arguments: [
+        "0.00100000", "-1.5", "1e-8", "123456789012345678901234567890.123456789",
+        "+2", ".5", "-.25E+3", "0", "-0.000", "1E10",
+    ])
     func keepsTextExactly(_ text: String) throws {
         let value = try #require(ExactDecimal(text))
         #expect(value.text == text)
@@ -27,8 +29,10 @@ private struct Price: Codable, Equatable { var price: ExactDecimal }
         #expect(try decode(ExactDecimal.self, "\"\(text)\"").text == text)
     }
 
-    @Test(arguments: ["", "abc", "1.2.3", "1.", ".", "-", "+", "e5", "1e", "1e+", "NaN", "nan", "inf", "-Infinity",
-                      " 1", "1 ", "0x10", "1_000", "1,5", "١٢", "1e-200", "1e999", "1e99999999999"])
+    @Test(arguments: [
+        "", "abc", "1.2.3", "1.", ".", "-", "+", "e5", "1e", "1e+", "NaN", "nan", "inf", "-Infinity",
+        " 1", "1 ", "0x10", "1_000", "1,5", "١٢", "1e-200", "1e999", "1e99999999999",
+    ])
     func rejectsNonDecimals(_ text: String) {
         #expect(ExactDecimal(text) == nil)
     }
@@ -67,9 +71,11 @@ private struct Price: Codable, Equatable { var price: ExactDecimal }
     }
 
     @Test func comparesByValue() {
-        let ordered = ["-1e3", "-2", "-1.5", "-0.00000001", "0", "1e-8", "0.0000001", "0.1", "0.25", "1", "1.5",
-                       "10", "123456789012345678901234567890.123456789", "123456789012345678901234567890.12345679",
-                       "1e30"].map { ExactDecimal($0)! }
+        let ordered = [
+            "-1e3", "-2", "-1.5", "-0.00000001", "0", "1e-8", "0.0000001", "0.1", "0.25", "1", "1.5",
+            "10", "123456789012345678901234567890.123456789", "123456789012345678901234567890.12345679",
+            "1e30",
+        ].map { ExactDecimal($0)! }
         #expect(ordered.shuffled().sorted().map(\.text) == ordered.map(\.text))
         for (lower, higher) in zip(ordered, ordered.dropFirst()) {
             #expect(lower < higher, "\(lower) < \(higher)")
@@ -137,11 +143,13 @@ private struct Price: Codable, Equatable { var price: ExactDecimal }
         #expect(utc.text == "2024-02-29T23:59:59.500+00:00")
     }
 
-    @Test(arguments: ["", "2025-08-06", "2025-08-06T13:50:13", "2025-08-06 13:50:13Z", "2025-08-06t13:50:13z",
-                      "2025-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2025-04-31T00:00:00Z", "2025-08-06T24:00:00Z",
-                      "2025-08-06T13:60:00Z", "2025-08-06T13:50:60Z", "2025-08-06T13:50:13.Z",
-                      "2025-08-06T13:50:13.1234567890Z", "2025-08-06T13:50:13+0000", "2025-08-06T13:50:13Zjunk",
-                      "25-08-06T13:50:13Z", "2025-8-6T13:50:13Z", "１２３４-08-06T13:50:13Z"])
+    @Test(arguments: [
+        "", "2025-08-06", "2025-08-06T13:50:13", "2025-08-06 13:50:13Z", "2025-08-06t13:50:13z",
+        "2025-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2025-04-31T00:00:00Z", "2025-08-06T24:00:00Z",
+        "2025-08-06T13:60:00Z", "2025-08-06T13:50:60Z", "2025-08-06T13:50:13.Z",
+        "2025-08-06T13:50:13.1234567890Z", "2025-08-06T13:50:13+0000", "2025-08-06T13:50:13Zjunk",
+        "25-08-06T13:50:13Z", "2025-8-6T13:50:13Z", "１２３４-08-06T13:50:13Z",
+    ])
     func rejectsInvalid(_ text: String) {
         #expect(Timestamp(text) == nil)
     }
@@ -170,10 +178,12 @@ private struct Price: Codable, Equatable { var price: ExactDecimal }
 @Suite struct JSONValueTests {
     @Test func decodesEveryKind() throws {
         let value = try decode(JSONValue.self, #"{"a": null, "b": true, "c": 1.50, "d": "x", "e": [1, "2"], "f": {}}"#)
-        #expect(value == .object([
-            "a": .null, "b": .bool(true), "c": .number("1.5"), "d": .string("x"),
-            "e": .array([.number("1"), .string("2")]), "f": .object([:]),
-        ]))
+        #expect(
+            value
+                == .object([
+                    "a": .null, "b": .bool(true), "c": .number("1.5"), "d": .string("x"),
+                    "e": .array([.number("1"), .string("2")]), "f": .object([:]),
+                ]))
         #expect(try decode(JSONValue.self, "12345678901234567890123") == .number("12345678901234567890123"))
         #expect(try decode(JSONValue.self, "false") == .bool(false))
     }

@@ -10,8 +10,9 @@ struct MockCommandTests {
         get throws {
             let directory = try #require(Bundle.main.executableURL).deletingLastPathComponent()
             let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("specgen") }
-            return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                                "build specgen first (swift build); looked in \(directory.path)")
+            return try #require(
+                candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                "build specgen first (swift build); looked in \(directory.path)")
         }
     }
 

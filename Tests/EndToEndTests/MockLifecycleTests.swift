@@ -56,7 +56,8 @@ struct MockLifecycleTests {
 
     @Test("faults from YAML, JSON and the CLI flag form")
     func faultConfiguration() throws {
-        let yaml = try FaultConfig.parse("""
+        let yaml = try FaultConfig.parse(
+            """
             newOrder: {status: 429, retryAfter: 7}
             account: [{delayMs: 250, times: 1}, {body: truncated}]
             cancelOrder: {status: 500, when: {origClientOrderId: boom}}

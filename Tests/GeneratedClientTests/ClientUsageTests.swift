@@ -3,10 +3,10 @@ import BinanceJEXSpot
 import BinanceSpot
 import ClientRuntime
 import Crypto
-import _CryptoExtras
 import DFXSpot
 import Foundation
 import Testing
+import _CryptoExtras
 
 /// The generated clients used the way the README shows, against a recording transport.
 @Suite struct ClientUsageTests {
@@ -43,7 +43,8 @@ import Testing
         #expect(sent.method == .post)
         #expect(sent.url.path == "/api/v3/order")
         #expect(sent.headers["X-MBX-APIKEY"] == "key")
-        #expect(sent.bodyText.hasPrefix("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001&price=20000&recvWindow=5000&timestamp=1700000000000&signature="))
+        #expect(
+            sent.bodyText.hasPrefix("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001&price=20000&recvWindow=5000&timestamp=1700000000000&signature="))
     }
 
     @Test func brokenRuleIsRefusedBeforeSending() async throws {
@@ -87,7 +88,8 @@ import Testing
 
     @Test func dfxEnvelopeIsUnwrapped() async throws {
         let transport = RecordingTransport()
-        transport.enqueue(body: #"{"code":"0","msg":"success","serverTimestamp":1733210663288,"data":[{"code":"0","orderId":2000000203363954,"clientOrderId":null,"msg":"success"}]}"#)
+        transport.enqueue(
+            body: #"{"code":"0","msg":"success","serverTimestamp":1733210663288,"data":[{"code":"0","orderId":2000000203363954,"clientOrderId":null,"msg":"success"}]}"#)
         let dfx = DFXSpotClient(credentials: .none, transport: transport)
         await #expect(throws: RequestValidationError.self) {
             _ = try await dfx.cancelOrder(CancelOrderRequest(accountId: "1", orderId: 2_000_000_203_363_954))
@@ -117,10 +119,14 @@ import Testing
 
     @Test func b2traderUsesTheBrokersHostAndBearerToken() async throws {
         let transport = RecordingTransport()
-        transport.enqueue(body: #"{"order":{"marketId":"spot.btc_usdt","marketDisplayName":"SPOT BTC/USDT","orderId":"01K1","orderType":"Limit","side":"Buy","status":"Pending","source":"Manual","timeInForce":"Gtc","commission":"0","requestedAmount":"0.02","remainingAmount":"0.02","requestedPrice":"115193.35","executionPrice":"0","createdAt":"2025-08-06T13:50:13.931Z","updatedAt":"2025-08-06T13:50:13.9325008Z","rejectDetails":"","cancellationDate":null,"fillFactor":"0"}}"#)
+        transport.enqueue(
+            body:
+                #"{"order":{"marketId":"spot.btc_usdt","marketDisplayName":"SPOT BTC/USDT","orderId":"01K1","orderType":"Limit","side":"Buy","status":"Pending","source":"Manual","timeInForce":"Gtc","commission":"0","requestedAmount":"0.02","remainingAmount":"0.02","requestedPrice":"115193.35","executionPrice":"0","createdAt":"2025-08-06T13:50:13.931Z","updatedAt":"2025-08-06T13:50:13.9325008Z","rejectDetails":"","cancellationDate":null,"fillFactor":"0"}}"#
+        )
         let server = try #require(B2TraderFrontOfficeClient.Server.custom(host: "broker.example"))
         let client = B2TraderFrontOfficeClient(server: server, tokens: StaticToken(Secret("jwt")), transport: transport)
-        let placed = try await client.placeOrder(.limit(accountId: "acc", marketId: "spot.btc_usdt", side: .buy, timeInForce: .gtc, requestedAmount: "0.02", requestedPrice: "115193.35"))
+        let placed = try await client.placeOrder(
+            .limit(accountId: "acc", marketId: "spot.btc_usdt", side: .buy, timeInForce: .gtc, requestedAmount: "0.02", requestedPrice: "115193.35"))
         #expect(placed.order.updatedAt.text == "2025-08-06T13:50:13.9325008Z")
         #expect(placed.order.requestedPrice?.text == "115193.35")
         let sent = try #require(transport.lastRequest)
@@ -132,7 +138,10 @@ import Testing
 
     @Test func jexKlinesArePositional() async throws {
         let transport = RecordingTransport()
-        transport.enqueue(body: #"[[1499040000000,"0.01634790","0.80000000","0.01575800","0.01577100","148976.11427815",1499644799999,"2434.19055334",308,"1756.87402397","28.46694368","17928899.62484339"]]"#)
+        transport.enqueue(
+            body:
+                #"[[1499040000000,"0.01634790","0.80000000","0.01575800","0.01577100","148976.11427815",1499644799999,"2434.19055334",308,"1756.87402397","28.46694368","17928899.62484339"]]"#
+        )
         let jex = BinanceJEXSpotClient(transport: transport)
         let klines = try await jex.klines(KlinesRequest(symbol: "BTCUSDT", interval: ._1m))
         #expect(klines.first?.open.text == "0.01634790")

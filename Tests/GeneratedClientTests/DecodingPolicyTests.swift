@@ -43,10 +43,11 @@ import Testing
         }
         #expect(try result.get().spotSymbols.count == 1)
         #expect(reports.endpoints == ["exchangeInfo"])
-        #expect(reports.findings == [
-            "unknownField at optionSymbols[0].ocoAllowed", "unknownField at contractSymbols[0].ocoAllowed",
-            "unknownField at spotSymbols[0].ocoAllowed",
-        ])
+        #expect(
+            reports.findings == [
+                "unknownField at optionSymbols[0].ocoAllowed", "unknownField at contractSymbols[0].ocoAllowed",
+                "unknownField at spotSymbols[0].ocoAllowed",
+            ])
     }
 
     @Test func removedFieldTheDocsDoNotGuaranteeIsNil() async throws {
@@ -81,10 +82,11 @@ import Testing
         let info = try result.get()
         #expect(info.spotSymbols.map(\.symbol) == ["DASHUSDT"])
         #expect(info.spotSymbols.first?.icebergAllowed == nil)
-        #expect(reports.findings == [
-            "unknownField at optionSymbols[0].isIcebergAllowed", "unknownField at contractSymbols[0].isIcebergAllowed",
-            "unknownField at spotSymbols[0].isIcebergAllowed",
-        ])
+        #expect(
+            reports.findings == [
+                "unknownField at optionSymbols[0].isIcebergAllowed", "unknownField at contractSymbols[0].isIcebergAllowed",
+                "unknownField at spotSymbols[0].isIcebergAllowed",
+            ])
     }
 
     @Test func unknownEnumValueDecodesAsUnknownAndIsReported() async throws {

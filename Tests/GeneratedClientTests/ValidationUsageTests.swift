@@ -26,13 +26,14 @@ import Testing
         let order = NewOrderRequest(
             symbol: "BTCUSDT", side: .buy, type: .stopLossLimit, timeInForce: .ioc, strategyType: 5, icebergQty: "0.1")
         let found = violations(order)
-        #expect(found.map(\.rule) == [
-            "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price",
-            "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity",
-            "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta",
-            "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC",
-            "strategyType ≥ 1000000",
-        ])
+        #expect(
+            found.map(\.rule) == [
+                "type=LIMIT|STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT|LIMIT_MAKER and pegPriceType not sent: requires price",
+                "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires timeInForce, quantity",
+                "type=STOP_LOSS_LIMIT|TAKE_PROFIT_LIMIT: requires at least one of stopPrice, trailingDelta",
+                "type=LIMIT|MARKET|STOP_LOSS|STOP_LOSS_LIMIT|TAKE_PROFIT|TAKE_PROFIT_LIMIT and icebergQty sent: requires timeInForce=GTC",
+                "strategyType ≥ 1000000",
+            ])
         #expect(found.map(\.kind) == ["require", "require", "requireAnyOf", "requireValue", "range"])
         #expect(found.map(\.code) == ["-1102", "-1102", "-1102", nil, nil])
         #expect(found.first?.message == "missing 'price'")

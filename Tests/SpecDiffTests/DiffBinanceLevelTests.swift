@@ -36,7 +36,9 @@ import Testing
         Case("a new value of an enum in responses (open enums)", .info, .after("FILLED", "      - EXPIRED_IN_MATCH")),
         Case("a new error code", .info, .after("BAD_SYMBOL", "  - {code: \"-1135\", name: INVALID_JSON}")),
         Case("a new filter type", .info, .after("LOT", "      MAX_ASSET: PriceFilter")),
-        Case("a weight that becomes parameter-dependent", .warning, .line("accountWeight", "    weight: 5"), .delete("byParam"), .delete("ranges"), .delete("range"), .delete("rangeAbove"), reverse: true),
+        Case(
+            "a weight that becomes parameter-dependent", .warning, .line("accountWeight", "    weight: 5"), .delete("byParam"), .delete("ranges"), .delete("range"),
+            .delete("rangeAbove"), reverse: true),
     ]
 
     @Test(arguments: cases)

@@ -32,7 +32,10 @@ import Testing
     @Test func diffReportsAChangedCountWeight() throws {
         let findings = try diff(Self.spec(Self.capped), Self.spec(Self.capped.replacingOccurrences(of: "cap: 200", with: "cap: 100")))
         #expect(findings.map(\.rule) == [.weightChanged])
-        #expect(findings.first?.message == "endpoint `ticker`: weight is now 4 when sent(symbol); 4 per item of symbols, cap 100; without it 4 (was 4 when sent(symbol); 4 per item of symbols, cap 200; without it 4)")
+        #expect(
+            findings.first?.message
+                == "endpoint `ticker`: weight is now 4 when sent(symbol); 4 per item of symbols, cap 100; without it 4 (was 4 when sent(symbol); 4 per item of symbols, cap 200; without it 4)"
+        )
         let table = "{byCount: symbols, ranges: [{max: 20, weight: 2}, {weight: 80}], default: 80}"
         let wider = table.replacingOccurrences(of: "max: 20", with: "max: 25")
         #expect(try diff(Self.spec(table), Self.spec(wider)).map(\.rule) == [.weightChanged])

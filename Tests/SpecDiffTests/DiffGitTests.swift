@@ -36,9 +36,10 @@ import Testing
         try write("not a spec", to: "specs/notes.txt", in: git)
 
         let report = try DiffRunner.compareChanged(since: "HEAD", repository: git)
-        #expect(report.comparisons.map { [$0.old ?? "-", $0.new ?? "-"] } == [
-            ["HEAD:specs/demo.yaml", "specs/demo.yaml"], ["HEAD:specs/other.yaml", "-"], ["-", "specs/third.yaml"],
-        ])
+        #expect(
+            report.comparisons.map { [$0.old ?? "-", $0.new ?? "-"] } == [
+                ["HEAD:specs/demo.yaml", "specs/demo.yaml"], ["HEAD:specs/other.yaml", "-"], ["-", "specs/third.yaml"],
+            ])
         #expect(report.findings.map(\.rule) == [.parameterBecameRequired, .specRemoved, .specAdded])
         let required = report.findings[0]
         #expect(required.location.file == "specs/demo.yaml")

@@ -6,31 +6,36 @@ import Testing
 /// Text, Markdown and JSON renderings, levels, and the rule table's documentation.
 @Suite struct DiffOutputTests {
     let report = DiffReport(comparisons: [
-        .init(old: "old.yaml", new: "new.yaml", findings: [
-            DiffFinding(
-                rule: .parameterBecameRequired, location: SpecModel.SourceLocation(file: "new.yaml", line: 12, column: 7),
-                message: "endpoint `newOrder`: parameter `quantity` is now required", swiftEffect: "`DemoClient.newOrder`: parameter `quantity` is now required"),
-            DiffFinding(rule: .weightChanged, location: SpecModel.SourceLocation(file: "new.yaml", line: 9, column: 3), message: "endpoint `a|b`: weight is now 2 (was 1)"),
-            DiffFinding(rule: .descriptionChanged, location: SpecModel.SourceLocation(file: "new.yaml", line: 3, column: 1), message: "the spec: title changed"),
-        ])
+        .init(
+            old: "old.yaml", new: "new.yaml",
+            findings: [
+                DiffFinding(
+                    rule: .parameterBecameRequired, location: SpecModel.SourceLocation(file: "new.yaml", line: 12, column: 7),
+                    message: "endpoint `newOrder`: parameter `quantity` is now required", swiftEffect: "`DemoClient.newOrder`: parameter `quantity` is now required"),
+                DiffFinding(
+                    rule: .weightChanged, location: SpecModel.SourceLocation(file: "new.yaml", line: 9, column: 3), message: "endpoint `a|b`: weight is now 2 (was 1)"),
+                DiffFinding(rule: .descriptionChanged, location: SpecModel.SourceLocation(file: "new.yaml", line: 3, column: 1), message: "the spec: title changed"),
+            ])
     ])
 
     @Test func text() {
-        #expect(report.rendered(as: .text) == """
-            new.yaml:12:7: breaking: [parameter-became-required] endpoint `newOrder`: parameter `quantity` is now required
-                swift: `DemoClient.newOrder`: parameter `quantity` is now required
-            new.yaml:9:3: warning: [weight-changed] endpoint `a|b`: weight is now 2 (was 1)
-            new.yaml:3:1: info: [description-changed] the spec: title changed
-            1 breaking, 1 warning, 1 info
+        #expect(
+            report.rendered(as: .text) == """
+                new.yaml:12:7: breaking: [parameter-became-required] endpoint `newOrder`: parameter `quantity` is now required
+                    swift: `DemoClient.newOrder`: parameter `quantity` is now required
+                new.yaml:9:3: warning: [weight-changed] endpoint `a|b`: weight is now 2 (was 1)
+                new.yaml:3:1: info: [description-changed] the spec: title changed
+                1 breaking, 1 warning, 1 info
 
-            """)
+                """)
         #expect(DiffReport(comparisons: [.init(old: "a", new: "b", findings: [])]).rendered(as: .text) == "no semantic changes\n")
     }
 
     @Test func markdown() {
         let markdown = report.rendered(as: .markdown)
         #expect(markdown.hasPrefix("### Spec diff: 1 breaking, 1 warning, 1 info\n\n- `old.yaml` → `new.yaml`\n"))
-        #expect(markdown.contains("#### Breaking (1)\n\n| Rule | Where | Change | Swift API |\n| --- | --- | --- | --- |\n| `parameter-became-required` | `new.yaml:12:7` |"))
+        #expect(
+            markdown.contains("#### Breaking (1)\n\n| Rule | Where | Change | Swift API |\n| --- | --- | --- | --- |\n| `parameter-became-required` | `new.yaml:12:7` |"))
         #expect(markdown.contains("| `weight-changed` | `new.yaml:9:3` | endpoint `a\\|b`: weight is now 2 (was 1) |  |"))
         #expect(markdown.contains("<details><summary>Info (1)</summary>"))
         #expect(markdown.range(of: "#### Breaking")!.lowerBound < markdown.range(of: "#### Warning")!.lowerBound)

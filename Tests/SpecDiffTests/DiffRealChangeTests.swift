@@ -25,21 +25,43 @@ import Testing
             Pin(rule: .responseFieldRemoved, file: old, message: "envelope: field `success` was removed"),
             Pin(rule: .responseFieldRemoved, file: old, message: "envelope: field `orderId` was removed"),
             // Trade history gained a time range.
-            Pin(rule: .parameterAdded, file: new, message: "endpoint `trades`: optional parameter `startTime` (LONG) was added", swift: "`DFXSpotClient.trades`: new optional parameter `startTime: Int64?`"),
-            Pin(rule: .parameterAdded, file: new, message: "endpoint `trades`: optional parameter `endTime` (LONG) was added", swift: "`DFXSpotClient.trades`: new optional parameter `endTime: Int64?`"),
+            Pin(
+                rule: .parameterAdded, file: new, message: "endpoint `trades`: optional parameter `startTime` (LONG) was added",
+                swift: "`DFXSpotClient.trades`: new optional parameter `startTime: Int64?`"),
+            Pin(
+                rule: .parameterAdded, file: new, message: "endpoint `trades`: optional parameter `endTime` (LONG) was added",
+                swift: "`DFXSpotClient.trades`: new optional parameter `endTime: Int64?`"),
             // Create order: the id is a number now.
-            Pin(rule: .responseTypeChanged, file: new, message: "endpoint `createOrder`: response type is now LONG (was STRING)", swift: "`DFXSpotClient.createOrder` now returns `Int64` (was `String`)"),
+            Pin(
+                rule: .responseTypeChanged, file: new, message: "endpoint `createOrder`: response type is now LONG (was STRING)",
+                swift: "`DFXSpotClient.createOrder` now returns `Int64` (was `String`)"),
             // Single cancel returns a list of per-order results.
-            Pin(rule: .responseTypeChanged, file: new, message: "endpoint `cancelOrder`: response type is now ARRAY OF CancelResult (was JSON)", swift: "`DFXSpotClient.cancelOrder` now returns `[CancelResult]` (was `JSONValue`)"),
+            Pin(
+                rule: .responseTypeChanged, file: new, message: "endpoint `cancelOrder`: response type is now ARRAY OF CancelResult (was JSON)",
+                swift: "`DFXSpotClient.cancelOrder` now returns `[CancelResult]` (was `JSONValue`)"),
             // Batch cancel takes 20 ids instead of 5.
             Pin(rule: .parameterConstraintRelaxed, file: new, message: "endpoint `batchCancelOrders`: parameter `orderIds`: maxItems is now 20 (was 5)"),
             // The 2025-12 docs dropped the examples that showed these fields, so they are no longer guaranteed.
-            Pin(rule: .responseFieldBecameOptional, file: new, message: "model `SymbolInfo`: field `priceLimitRate` may now be absent (used by `symbols`)", swift: "`SymbolInfo.priceLimitRate`: is now `ExactDecimal?`"),
-            Pin(rule: .responseFieldBecameOptional, file: new, message: "model `Order`: field `stopStatus` may now be absent (used by `finishedOrders`, `getOrder` and `openOrders`)", swift: "`Order.stopStatus`: is now `String?`"),
-            Pin(rule: .responseFieldBecameOptional, file: new, message: "model `Order`: field `failedReason` may now be absent (used by `finishedOrders`, `getOrder` and `openOrders`)", swift: "`Order.failedReason`: is now `String?`"),
+            Pin(
+                rule: .responseFieldBecameOptional, file: new, message: "model `SymbolInfo`: field `priceLimitRate` may now be absent (used by `symbols`)",
+                swift: "`SymbolInfo.priceLimitRate`: is now `ExactDecimal?`"),
+            Pin(
+                rule: .responseFieldBecameOptional, file: new,
+                message: "model `Order`: field `stopStatus` may now be absent (used by `finishedOrders`, `getOrder` and `openOrders`)",
+                swift: "`Order.stopStatus`: is now `String?`"),
+            Pin(
+                rule: .responseFieldBecameOptional, file: new,
+                message: "model `Order`: field `failedReason` may now be absent (used by `finishedOrders`, `getOrder` and `openOrders`)",
+                swift: "`Order.failedReason`: is now `String?`"),
             // The per-order result: numeric id, client order id.
-            Pin(rule: .responseFieldAdded, file: new, message: "model `CancelResult`: optional field `clientOrderId` (STRING) was added (used by `batchCancelOrders` and `cancelOrder`)", swift: "new property `CancelResult.clientOrderId: String?`"),
-            Pin(rule: .responseFieldTypeChanged, file: new, message: "model `CancelResult`: field `orderId`: type is now LONG (was STRING) (used by `batchCancelOrders` and `cancelOrder`)", swift: "`CancelResult.orderId`: is now `Int64` (was `String`)"),
+            Pin(
+                rule: .responseFieldAdded, file: new,
+                message: "model `CancelResult`: optional field `clientOrderId` (STRING) was added (used by `batchCancelOrders` and `cancelOrder`)",
+                swift: "new property `CancelResult.clientOrderId: String?`"),
+            Pin(
+                rule: .responseFieldTypeChanged, file: new,
+                message: "model `CancelResult`: field `orderId`: type is now LONG (was STRING) (used by `batchCancelOrders` and `cancelOrder`)",
+                swift: "`CancelResult.orderId`: is now `Int64` (was `String`)"),
         ]
         let documentary: Set<DiffRule> = [.descriptionChanged, .exampleChanged, .errataChanged]
         let found = try findings()
@@ -75,6 +97,9 @@ import Testing
     @Test func reverseDirectionBreaksTheOtherWay() throws {
         let found = try DiffRunner.compare(.file("specs/dfx-spot.yaml"), .file("specs/history/dfx-spot-2024-11.yaml"), repository: repository).findings
         let rules = Set(found.map(\.rule))
-        #expect(rules.isSuperset(of: [.responseTypeChanged, .responseFieldRemoved, .parameterRemoved, .parameterConstraintTightened, .responseFieldTypeChanged, .responseFieldAdded]))
+        #expect(
+            rules.isSuperset(of: [
+                .responseTypeChanged, .responseFieldRemoved, .parameterRemoved, .parameterConstraintTightened, .responseFieldTypeChanged, .responseFieldAdded,
+            ]))
     }
 }

@@ -29,11 +29,16 @@ let ruleCases: [RuleCase] = [
     RuleCase(.serverAdded, edits: .after("host", "  - url: https://backup.demo.com")),
     RuleCase(.serverRemoved, edits: .delete("server2"), .delete("variables"), .delete("host")),
     RuleCase(.defaultServerChanged, .serverAdded, .serverRemoved, edits: .sub("server1", "api.demo.com", "api2.demo.com")),
-    RuleCase(.defaultServerChanged, edits: .line("server1", "  - url: https://{host}/api\n    variables: {host: {description: Broker host., default: demo.broker.com}}"), .delete("server1Description"), .line("server2", "  - url: https://api.demo.com\n    description: Main endpoint."), .delete("variables"), .delete("host")),
+    RuleCase(
+        .defaultServerChanged, edits: .line("server1", "  - url: https://{host}/api\n    variables: {host: {description: Broker host., default: demo.broker.com}}"),
+        .delete("server1Description"), .line("server2", "  - url: https://api.demo.com\n    description: Main endpoint."), .delete("variables"), .delete("host")),
     RuleCase(.serverURLChanged, edits: .sub("server2", "{host}/api", "{host}/v2/api")),
-    RuleCase(.serverURLChanged, .serverVariableAddedRequired, edits: .sub("server2", "{host}/api", "{host}:{port}/api"), .after("host", "      port: {description: Port.}")),
+    RuleCase(
+        .serverURLChanged, .serverVariableAddedRequired, edits: .sub("server2", "{host}/api", "{host}:{port}/api"), .after("host", "      port: {description: Port.}")),
     RuleCase(.serverURLChanged, .serverVariableAdded, edits: .sub("server2", "{host}/api", "{host}:{port}/api"), .after("host", "      port: {default: '443'}")),
-    RuleCase(.serverURLChanged, .serverVariableChanged, edits: .sub("server2", "{host}/api", "{host}:{port}/api"), .after("host", "      port: {default: '443'}"), reverse: true),
+    RuleCase(
+        .serverURLChanged, .serverVariableChanged, edits: .sub("server2", "{host}/api", "{host}:{port}/api"), .after("host", "      port: {default: '443'}"),
+        reverse: true),
     RuleCase(.serverVariableChanged, edits: .sub("host", "demo.broker.com", "eu.broker.com")),
     // Authentication and security levels
     RuleCase(.authChanged, edits: .sub("apiKey", "X-KEY", "X-API-KEY")),
@@ -65,7 +70,8 @@ let ruleCases: [RuleCase] = [
     RuleCase(.weightChanged, edits: .sub("timeWeight", "1", "2")),
     RuleCase(.weightChanged, edits: .sub("range", "weight: 5", "weight: 6")),
     RuleCase(.weightChanged, edits: .sub("unfilled", "1", "2")),
-    RuleCase(.weightChanged, edits: .line("accountWeight", "    weight: 5"), .delete("byParam"), .delete("ranges"), .delete("range"), .delete("rangeAbove"), reverse: true),
+    RuleCase(
+        .weightChanged, edits: .line("accountWeight", "    weight: 5"), .delete("byParam"), .delete("ranges"), .delete("range"), .delete("rangeAbove"), reverse: true),
     // Parameters
     RuleCase(.parameterAdded, edits: .after("symbol", "      - {name: note, type: STRING}")),
     RuleCase(.parameterAddedRequired, edits: .after("symbol", "      - {name: note, type: STRING, required: true}")),
@@ -91,9 +97,14 @@ let ruleCases: [RuleCase] = [
     RuleCase(.ruleRelaxed, edits: .sub("require", "[price, quantity]", "[price]")),
     RuleCase(.ruleAdded, .ruleRemoved, edits: .sub("require", "require: [price, quantity]", "forbid: [ids]")),
     // A new optional parameter and its rules (Binance's pegged orders): old requests never send it.
-    RuleCase(.parameterAdded, .ruleAddedForNewParameters, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "      - whenPresent: [peg]\n        require: [price]")),
-    RuleCase(.parameterAdded, .ruleAddedForNewParameters, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "      - exclusive: [peg, price]")),
-    RuleCase(.parameterAdded, .ruleAdded, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "      - when: {type: MARKET}\n        require: [peg]")),
+    RuleCase(
+        .parameterAdded, .ruleAddedForNewParameters, edits: .after("symbol", "      - {name: peg, type: STRING}"),
+        .after("require", "      - whenPresent: [peg]\n        require: [price]")),
+    RuleCase(
+        .parameterAdded, .ruleAddedForNewParameters, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "      - exclusive: [peg, price]")),
+    RuleCase(
+        .parameterAdded, .ruleAdded, edits: .after("symbol", "      - {name: peg, type: STRING}"),
+        .after("require", "      - when: {type: MARKET}\n        require: [peg]")),
     RuleCase(.parameterAdded, .ruleRelaxed, edits: .after("symbol", "      - {name: peg, type: STRING}"), .after("require", "        whenAbsent: [peg]")),
     RuleCase(.ruleAdded, .ruleRemoved, edits: .after("require", "        whenAbsent: [limit]")),
     // Responses
@@ -102,7 +113,9 @@ let ruleCases: [RuleCase] = [
     RuleCase(.responseTypeChanged, edits: .sub("RESULT", "OrderAck", "OrderFull")),
     RuleCase(.responseVariantAdded, edits: .after("FULL", "        MINI: OrderAck")),
     RuleCase(.responseVariantRemoved, edits: .delete("RESULT")),
-    RuleCase(.responseTypeChanged, .parameterAdded, edits: .line("filtersResponse", "    response: {selectedBy: mode, variants: {BUY: ARRAY OF Filter}}"), .after("filtersSecurity", "    params: [{name: mode, type: Side}]")),
+    RuleCase(
+        .responseTypeChanged, .parameterAdded, edits: .line("filtersResponse", "    response: {selectedBy: mode, variants: {BUY: ARRAY OF Filter}}"),
+        .after("filtersSecurity", "    params: [{name: mode, type: Side}]")),
     RuleCase(.responseVariantDefaultChanged, edits: .sub("default", "ACK", "RESULT")),
     RuleCase(.errorBodyAdded, edits: .after("409", "        - {status: 418, type: Conflict}")),
     RuleCase(.errorBodyChanged, edits: .sub("409", "Conflict", "OrderFull")),

@@ -32,8 +32,9 @@ struct DocsCheckTests {
         #expect(result.findings.map(\.kind) == expected.map(\.0))
         #expect(result.findings.map(\.doc.line) == expected.map(\.1))
         #expect(result.findings.allSatisfy { $0.doc.file == file })
-        #expect(result.findings.first { $0.kind == .paramRenamed }?.message
-            == "DELETE /api/v3/order: the docs name parameter 'originalClientOrderId' where endpoint 'cancelOrder' has 'origClientOrderId'")
+        #expect(
+            result.findings.first { $0.kind == .paramRenamed }?.message
+                == "DELETE /api/v3/order: the docs name parameter 'originalClientOrderId' where endpoint 'cancelOrder' has 'origClientOrderId'")
         #expect(result.findings.first { $0.kind == .paramMandatory }?.spec?.file == "specs/history/binance-spot-2025-06.yaml")
     }
 
@@ -44,11 +45,12 @@ struct DocsCheckTests {
         let html = try check("binance-changed.html")
         #expect(html.findings.map(\.kind) == markdown.findings.map(\.kind))
         #expect(html.findings.map(\.message) == markdown.findings.map(\.message))
-        #expect(html.findings.map(\.doc.line) == [
-            DocsPaths.line(of: "<code>HOLD</code>", in: file), DocsPaths.line(of: "-2040 ORDER_LOCKED", in: file),
-            DocsPaths.line(of: "GET /api/v3/cancelHistory", in: file), DocsPaths.line(of: "<td>originalClientOrderId", in: file),
-            DocsPaths.line(of: "<td>newClientOrderId", in: file),
-        ])
+        #expect(
+            html.findings.map(\.doc.line) == [
+                DocsPaths.line(of: "<code>HOLD</code>", in: file), DocsPaths.line(of: "-2040 ORDER_LOCKED", in: file),
+                DocsPaths.line(of: "GET /api/v3/cancelHistory", in: file), DocsPaths.line(of: "<td>originalClientOrderId", in: file),
+                DocsPaths.line(of: "<td>newClientOrderId", in: file),
+            ])
     }
 
     @Test("A type change and an example that no longer fits are reported; errata explain what they cover")
@@ -61,11 +63,12 @@ struct DocsCheckTests {
         #expect(result.findings[0].message == "DELETE /api/v3/order: parameter 'orderId' is INT in the docs, LONG in the spec")
         #expect(result.findings[1].message.hasSuffix("$.orderId should be a whole number, found a string"))
         let specText = try String(contentsOfFile: DocsPaths.repo.appendingPathComponent("specs/history/binance-spot-2025-06.yaml").path, encoding: .utf8)
-        let withErrata = SpecLoader.load(yaml: specText + """
-              - {at: models.CanceledOrder.fields.orderId, docsSay: a string, specSays: LONG, why: test}
-              - {at: endpoints.cancelOrder, docsSay: orderId is INT, specSays: LONG, why: test}
+        let withErrata = SpecLoader.load(
+            yaml: specText + """
+                  - {at: models.CanceledOrder.fields.orderId, docsSay: a string, specSays: LONG, why: test}
+                  - {at: endpoints.cancelOrder, docsSay: orderId is INT, specSays: LONG, why: test}
 
-            """, file: "specs/history/binance-spot-2025-06.yaml")
+                """, file: "specs/history/binance-spot-2025-06.yaml")
         let withErratum = try #require(withErrata.spec)
         let explained = DocCheck.run(docModel([("changed.md", text)]), spec: withErratum)
         #expect(explained.findings.isEmpty)
@@ -74,35 +77,43 @@ struct DocsCheckTests {
 
     @Test("An erratum above a parameter explains only what it names: the parameter and the property")
     func errataPrecision() throws {
-        let spec = try #require(SpecLoader.load(yaml: """
-            specgen: 1
-            api: demo
-            title: Demo
-            module: Demo
-            servers: [{url: "https://api.example.com"}]
-            security: {NONE: {}}
-            enums:
-              Side: {values: [Buy, Sell]}
-            endpoints:
-              placeOrder:
-                method: POST
-                path: /orders
-                security: NONE
-                params:
-                  - {name: marketId, type: STRING, required: true}
-                  - {name: side, type: Side, required: true, docsType: string}
-            errata:
-              - {at: endpoints.placeOrder, docsSay: No body field is marked required., specSays: marketId and side are required., why: test}
-            """).spec)
-        let docs = docModel([("orders.md", """
-            ## Place order
-            `POST /orders`
+        let spec = try #require(
+            SpecLoader.load(
+                yaml: """
+                    specgen: 1
+                    api: demo
+                    title: Demo
+                    module: Demo
+                    servers: [{url: "https://api.example.com"}]
+                    security: {NONE: {}}
+                    enums:
+                      Side: {values: [Buy, Sell]}
+                    endpoints:
+                      placeOrder:
+                        method: POST
+                        path: /orders
+                        security: NONE
+                        params:
+                          - {name: marketId, type: STRING, required: true}
+                          - {name: side, type: Side, required: true, docsType: string}
+                    errata:
+                      - {at: endpoints.placeOrder, docsSay: No body field is marked required., specSays: marketId and side are required., why: test}
+                    """
+            ).spec)
+        let docs = docModel([
+            (
+                "orders.md",
+                """
+                ## Place order
+                `POST /orders`
 
-            | Name | Type | Mandatory | Description |
-            | --- | --- | --- | --- |
-            | marketId | integer | NO | |
-            | side | string | NO | Supported values: `Buy`, `Sell`, `Hold` |
-            """)])
+                | Name | Type | Mandatory | Description |
+                | --- | --- | --- | --- |
+                | marketId | integer | NO | |
+                | side | string | NO | Supported values: `Buy`, `Sell`, `Hold` |
+                """
+            )
+        ])
         let result = DocCheck.run(docs, spec: spec)
         #expect(result.findings.map(\.kind) == [.paramType, .enumValueMissing])
         #expect(result.explained.map(\.kind) == [.paramMandatory, .paramMandatory])

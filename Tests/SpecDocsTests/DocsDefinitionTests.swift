@@ -38,14 +38,16 @@ struct DocsDefinitionTests {
     func filtersAgainstSpec() throws {
         let fixture = "binance-2026-07-filters-cut.md"
         let l = { line($0, fixture) }
-        #expect(try found(fixture, spec: spec) == [
-            "filter-field-extra \(l(#""filterType": "PRICE_FILTER""#) - 1) priceScale",
-            "filter-undocumented \(l("### PRICE_FILTER")) MAX_NUM_ALGO_ORDERS",
-            "filter-field-missing \(l(#""stepSize": "0.00100000""#)) stepSize",
-            "filter-missing \(l("### MAX_NUM_ORDER_LISTS")) MAX_NUM_ORDER_LISTS",
-            "enum-value-missing \(l("### MAX_ASSET")) MAX_ASSET",
-            "example-mismatch \(l(#""limit": "42.00000000""#)) limit",
-        ].sortedByLine())
+        #expect(
+            try found(fixture, spec: spec)
+                == [
+                    "filter-field-extra \(l(#""filterType": "PRICE_FILTER""#) - 1) priceScale",
+                    "filter-undocumented \(l("### PRICE_FILTER")) MAX_NUM_ALGO_ORDERS",
+                    "filter-field-missing \(l(#""stepSize": "0.00100000""#)) stepSize",
+                    "filter-missing \(l("### MAX_NUM_ORDER_LISTS")) MAX_NUM_ORDER_LISTS",
+                    "enum-value-missing \(l("### MAX_ASSET")) MAX_ASSET",
+                    "example-mismatch \(l(#""limit": "42.00000000""#)) limit",
+                ].sortedByLine())
     }
 
     @Test("A missing filter names the model and the enum that lack it")
@@ -63,34 +65,37 @@ struct DocsDefinitionTests {
         let docs = try DocReader.read(paths: [DocsPaths.fixture(fixture)])
         #expect(docs.filters.count == 20)
         #expect(docs.filters.filter { $0.group == "Exchange Filters" }.count == 4)
-        #expect(try found(fixture, spec: DocsPaths.fixtureSpec("binance-2026-07-filters-spec.yaml")) == [
-            "filter-missing \(line("### MAX_NUM_ORDER_LISTS", fixture)) MAX_NUM_ORDER_LISTS",
-            "filter-missing \(line("### MAX_ASSET", fixture)) MAX_ASSET",
-        ])
+        #expect(
+            try found(fixture, spec: DocsPaths.fixtureSpec("binance-2026-07-filters-spec.yaml")) == [
+                "filter-missing \(line("### MAX_NUM_ORDER_LISTS", fixture)) MAX_NUM_ORDER_LISTS",
+                "filter-missing \(line("### MAX_ASSET", fixture)) MAX_ASSET",
+            ])
     }
 
     @Test("New enum groups are new enums; groups matching by name, (field) or values report missing values")
     func enumGroups() throws {
         let fixture = "binance-2026-07-enums-cut.md"
         let l = { line($0, fixture) }
-        #expect(try found(fixture, spec: spec) == [
-            "enum-value-missing \(l("* `BREAK`")) BREAK",  // Symbol status → SymbolStatus, by name
-            "enum-value-missing \(l("* `LIMIT_MAKER`")) LIMIT_MAKER",  // Order types (orderTypes, type) → OrderKind, by `type`
-            "enum-value-missing \(l("* `TRANSFER`")) TRANSFER",  // STP Modes → SelfTradePreventionMode, by values
-            "enum-missing \(l("## Execution types:")) Execution types",
-            "enum-missing \(l("## Execution Rules")) Execution Rules",
-            "enum-missing \(l("## Expiry Reasons")) Expiry Reasons",
-        ])
+        #expect(
+            try found(fixture, spec: spec) == [
+                "enum-value-missing \(l("* `BREAK`")) BREAK",  // Symbol status → SymbolStatus, by name
+                "enum-value-missing \(l("* `LIMIT_MAKER`")) LIMIT_MAKER",  // Order types (orderTypes, type) → OrderKind, by `type`
+                "enum-value-missing \(l("* `TRANSFER`")) TRANSFER",  // STP Modes → SelfTradePreventionMode, by values
+                "enum-missing \(l("## Execution types:")) Execution types",
+                "enum-missing \(l("## Execution Rules")) Execution Rules",
+                "enum-missing \(l("## Expiry Reasons")) Expiry Reasons",
+            ])
     }
 
     @Test("A new group that shares common values with an enum says so, and is named by its heading")
     func newEnumMessage() throws {
         let result = DocCheck.run(try DocReader.read(paths: [DocsPaths.fixture("binance-2026-07-enums-cut.md")]), spec: spec)
         let execution = try #require(result.findings.first { $0.subjects.first == "Execution types" })
-        #expect(execution.message == """
-            the docs define the enum "Execution types" (NEW, CANCELED, REPLACED, REJECTED, …), which the spec lacks (a new enum, such as \
-            ExecutionType); the closest, 'OrderStatus', shares 4 of its 7 values and has 5 the docs do not list
-            """)
+        #expect(
+            execution.message == """
+                the docs define the enum "Execution types" (NEW, CANCELED, REPLACED, REJECTED, …), which the spec lacks (a new enum, such as \
+                ExecutionType); the closest, 'OrderStatus', shares 4 of its 7 values and has 5 the docs do not list
+                """)
         // Only an erratum on that enum explains it; one elsewhere under `enums` that mentions TRADE does not.
         #expect(execution.specPaths == ["enums.ExecutionType"])
         #expect(!result.findings.contains { $0.kind == .enumValueMissing && $0.specPaths == ["enums.OrderStatus"] })

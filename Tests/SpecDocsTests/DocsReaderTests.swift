@@ -1,7 +1,8 @@
 import Foundation
-@testable import SpecDocs
 import SpecModel
 import Testing
+
+@testable import SpecDocs
 
 @Suite("Docs: Markdown and HTML reading")
 struct DocsReaderTests {
@@ -13,12 +14,14 @@ struct DocsReaderTests {
 
     @Test("JEX tables without outer pipes, with tabs and a missing last cell")
     func jexTable() {
-        let t = tables(blocks("""
-            Name | Type | Mandatory | Description
-            ------------ | ------------ | ------------ | ------------
-            symbol | STRING | YES |
-            recvWindow |\tLONG |\tNO\t
-            """))
+        let t = tables(
+            blocks(
+                """
+                Name | Type | Mandatory | Description
+                ------------ | ------------ | ------------ | ------------
+                symbol | STRING | YES |
+                recvWindow |\tLONG |\tNO\t
+                """))
         #expect(t.count == 1)
         #expect(t[0].headerWords == ["name", "type", "mandatory", "description"])
         #expect(t[0].rows.map { $0.map(\.text) } == [["symbol", "STRING", "YES"], ["recvWindow", "LONG", "NO"]])
@@ -27,7 +30,10 @@ struct DocsReaderTests {
 
     @Test("Binance cells continued on the next lines, with blank-looking lines inside")
     func continuedCells() {
-        let t = tables(blocks("| Name | Type | Mandatory | Description |\n| --- | --- | --- | --- |\n| a | ENUM | NO | Supported values:  \n`X` - one.  \n  \n`Y` - two. \n| b | LONG | YES |  \n\nafter"))
+        let t = tables(
+            blocks(
+                "| Name | Type | Mandatory | Description |\n| --- | --- | --- | --- |\n| a | ENUM | NO | Supported values:  \n`X` - one.  \n  \n`Y` - two. \n| b | LONG | YES |  \n\nafter"
+            ))
         #expect(t[0].rows.count == 2)
         #expect(t[0].rows[0][3].text == "Supported values:\n`X` - one.\n\n`Y` - two.")
         #expect(t[0].rows[1][0].at.line == 7)
@@ -94,7 +100,8 @@ struct DocsReaderTests {
         #expect(try JSONDocument.parse(JSONExampleText.clean(oneLine))["clientOrderId"] == .string("x"))
         let leading = #"// Both succeeded.{  "cancelResult": "SUCCESS"}"#
         #expect(try JSONDocument.parse(JSONExampleText.clean(leading))["cancelResult"] == .string("SUCCESS"))
-        let placeholder = #"{  "rateLimits": [    {      // Defined in ENUM definitions.      // All limits are optional    }  ],  "filters": [    // optional  ],  "x": "http://a//b"}"#
+        let placeholder =
+            #"{  "rateLimits": [    {      // Defined in ENUM definitions.      // All limits are optional    }  ],  "filters": [    // optional  ],  "x": "http://a//b"}"#
         let doc = try JSONDocument.parse(JSONExampleText.clean(placeholder))
         #expect(doc["rateLimits"] == .array([]))
         #expect(doc["filters"] == .array([]))

@@ -5,7 +5,9 @@ import Testing
 
 /// Each document in shared/docs against its spec. The expected findings are the known spec gaps, listed exactly, so
 /// anything new fails. Skipped when shared/docs is not beside the repository.
-@Suite("Docs: the shared docs against the specs", .enabled(if: DocsPaths.sharedDocsAvailable, "shared/docs is not next to the repository (\(DocsPaths.sharedDocs.path)); these tests need it"))
+@Suite(
+    "Docs: the shared docs against the specs",
+    .enabled(if: DocsPaths.sharedDocsAvailable, "shared/docs is not next to the repository (\(DocsPaths.sharedDocs.path)); these tests need it"))
 struct DocsRealDocsTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var spec: String
@@ -18,15 +20,19 @@ struct DocsRealDocsTests {
     static let cases: [Case] = [
         Case(
             spec: "binance-spot.yaml",
-            docs: ["binance-spot-2026-07/rest-api.md", "binance-spot-2026-07/errors.md", "binance-spot-2026-07/enums.md",
-                   "binance-spot-2026-07/filters.md"],
+            docs: [
+                "binance-spot-2026-07/rest-api.md", "binance-spot-2026-07/errors.md", "binance-spot-2026-07/enums.md",
+                "binance-spot-2026-07/filters.md",
+            ],
             known: []),
         Case(spec: "history/binance-spot-2025-06.yaml", docs: ["binance-spot-rest-api.md", "binance-spot-orders-guide.md"], known: []),
         Case(spec: "binance-jex-spot.yaml", docs: ["binance-jex-spot-api.md"], known: []),
         Case(
             spec: "dfx-spot.yaml",
-            docs: ["dfx/1-getting-started.md", "dfx/2-api-key.md", "dfx/3-authentication.md", "dfx/4-market-endpoints.md",
-                   "dfx/5-account-endpoints.md", "dfx/6-order-endpoints.md", "dfx/8-error-codes.md", "dfx/9-changelog.md"],
+            docs: [
+                "dfx/1-getting-started.md", "dfx/2-api-key.md", "dfx/3-authentication.md", "dfx/4-market-endpoints.md",
+                "dfx/5-account-endpoints.md", "dfx/6-order-endpoints.md", "dfx/8-error-codes.md", "dfx/9-changelog.md",
+            ],
             known: []),
         Case(spec: "history/dfx-spot-2024-11.yaml", docs: ["dfx-spot-order-endpoints.md"], known: []),
         Case(spec: "b2trader-frontoffice.yaml", docs: ["b2trader-place-spot-order.md", "b2trader-front-office-notes.md"], known: []),

@@ -46,8 +46,9 @@ import Testing
         #expect((ok[path: "schema", "oneOf"] as? [Any])?.count == 3)
         #expect(ok[path: "schema", "x-selected-by"] as? String == "newOrderRespType")
         #expect(ok[path: "examples", "ACK", "value", "orderId"] as? Int == 28)
-        #expect(newOrder[path: "responses", "default", "content", "application/json", "schema", "$ref"] as? String
-            == "#/components/schemas/ErrorBody")
+        #expect(
+            newOrder[path: "responses", "default", "content", "application/json", "schema", "$ref"] as? String
+                == "#/components/schemas/ErrorBody")
         #expect(newOrder["security"] as? [[String: [String]]] == [["apiKey": [], "signature": []]])
     }
 

@@ -22,20 +22,22 @@ import Testing
         let source = try generated(
             Self.snippet("{byCount: symbols, ranges: [{max: 20, weight: 2}, {weight: 80}], cases: [{whenPresent: [symbol], weight: 2}], default: 80}"),
             file: "Requests")
-        #expect(source.contains("""
-                public static let requestWeight = RequestWeight.byCount(
-                    "symbols",
-                    .ranges([
-                        RequestWeight.Range(max: 20, weight: 2),
-                        RequestWeight.Range(max: nil, weight: 80),
-                    ]),
-                    cases: [
-                        RequestWeight.Case(when: [.present("symbol")], weight: 2)
-                    ],
-                    absent: 80)
+        #expect(
+            source.contains(
+                """
+                    public static let requestWeight = RequestWeight.byCount(
+                        "symbols",
+                        .ranges([
+                            RequestWeight.Range(max: 20, weight: 2),
+                            RequestWeight.Range(max: nil, weight: 80),
+                        ]),
+                        cases: [
+                            RequestWeight.Case(when: [.present("symbol")], weight: 2)
+                        ],
+                        absent: 80)
 
-                public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
-            """))
+                    public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
+                """))
         let client = try generated(
             Self.snippet("{byCount: symbols, ranges: [{max: 20, weight: 2}, {weight: 80}], cases: [{whenPresent: [symbol], weight: 2}], default: 80}"),
             file: "Client")
@@ -44,12 +46,14 @@ import Testing
 
     @Test func perItemWithCapAndNoCases() throws {
         let source = try generated(Self.snippet("{byCount: symbols, perItem: 4, cap: 200}"), file: "Requests")
-        #expect(source.contains("""
-                public static let requestWeight = RequestWeight.byCount(
-                    "symbols",
-                    .perItem(4, cap: 200),
-                    cases: [],
-                    absent: 4)
-            """))
+        #expect(
+            source.contains(
+                """
+                    public static let requestWeight = RequestWeight.byCount(
+                        "symbols",
+                        .perItem(4, cap: 200),
+                        cases: [],
+                        absent: 4)
+                """))
     }
 }

@@ -46,7 +46,9 @@ import Testing
         let marker = output.appendingPathComponent("BinanceSpot/Enums.swift")
         try Data("// the previous output".utf8).write(to: marker)
         let broken = output.appendingPathComponent("broken.yaml")
-        try Data("specgen: 1\napi: broken\ntitle: B\nmodule: Broken\nservers: [{url: https://x.example}]\nendpoints:\n  e: {method: GET, path: /e, security: NOPE}\n".utf8).write(to: broken)
+        try Data(
+            "specgen: 1\napi: broken\ntitle: B\nmodule: Broken\nservers: [{url: https://x.example}]\nendpoints:\n  e: {method: GET, path: /e, security: NOPE}\n".utf8
+        ).write(to: broken)
         let run = GenerationRun(specPaths: specPaths() + [broken.path], output: output.path, templates: try TemplateSet.load())
         let outcome = try run.run()
         #expect(outcome.errors.contains { $0.contains("broken.yaml:7:") && $0.contains("unknown security level 'NOPE'") })

@@ -25,8 +25,9 @@ import Testing
         let files = try Generator.files(for: spec, templates: TemplateSet.load())
         let client = try #require(files.first { $0.path == "Demo/Client.swift" }).contents
         #expect(client.contains("recvWindowDefault: 5000, recvWindowMax: 60000,\n            recvWindowFractionDigits: 3,"))
-        #expect(client.contains(
-            #"timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),"#))
+        #expect(
+            client.contains(
+                #"timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),"#))
 
         let plain = try generated(snippet, file: "Client")
         #expect(plain.contains("recvWindowFractionDigits: nil,\n            timeUnit: nil,"))
@@ -48,7 +49,8 @@ import Testing
     }
 
     @Test func aPriceRuleThatPeggingLiftsStillShapesTheLimitConstructor() throws {
-        let source = try generated("""
+        let source = try generated(
+            """
             enums:
               Side: {values: [BUY, SELL]}
               Type: {values: [LIMIT, MARKET]}
@@ -74,14 +76,16 @@ import Testing
                     whenAbsent: [pegPriceType]
                     require: [price]
             """, file: "Requests")
-        #expect(source.contains("""
-                /// A `type=LIMIT` request with what that type requires (require quantity; require price).
-                public static func limit(
-                    symbol: String,
-                    side: Side,
-                    quantity: ExactDecimal,
-                    price: ExactDecimal
-                ) -> Self {
-            """))
+        #expect(
+            source.contains(
+                """
+                    /// A `type=LIMIT` request with what that type requires (require quantity; require price).
+                    public static func limit(
+                        symbol: String,
+                        side: Side,
+                        quantity: ExactDecimal,
+                        price: ExactDecimal
+                    ) -> Self {
+                """))
     }
 }

@@ -41,7 +41,9 @@ import Testing
 
     @Test func sharedSchemasPerModel() throws {
         let source = try generated(Self.yaml, file: "Schemas")
-        expectSame(declaration("public enum DriftSchemas", in: source), """
+        expectSame(
+            declaration("public enum DriftSchemas", in: source),
+            """
             /// What the spec says each response model looks like, shared by every endpoint that answers with it: the
             /// client compares each response with it and reports the differences (`ClientOptions.driftReporting`,
             /// docs/decoding.md).
@@ -87,7 +89,9 @@ import Testing
 
     @Test func requestsPickTheirSchema() throws {
         let source = try generated(Self.yaml, file: "Schemas")
-        expectSame(declaration("extension PlaceRequest", in: source), """
+        expectSame(
+            declaration("extension PlaceRequest", in: source),
+            """
             extension PlaceRequest {
                 public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
                     switch Self.variantSelector.select(parameters) {
@@ -98,7 +102,9 @@ import Testing
                 }
             }
             """)
-        expectSame(declaration("extension BookRequest", in: source), """
+        expectSame(
+            declaration("extension BookRequest", in: source),
+            """
             extension BookRequest {
                 public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
                     .array(DriftSchemas.level)

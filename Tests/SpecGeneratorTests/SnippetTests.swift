@@ -4,7 +4,8 @@ import Testing
 /// A few lines of YAML in, the expected Swift out.
 @Suite struct SnippetTests {
     @Test func openEnumKeepsUnknownValuesAndEscapesNames() throws {
-        let source = try generated("""
+        let source = try generated(
+            """
             enums:
               Status:
                 description: Where a symbol stands.
@@ -17,7 +18,9 @@ import Testing
             endpoints:
               s: {method: GET, path: /s, security: NONE, response: S}
             """, file: "Enums")
-        expectSame(declaration("public enum Status", in: source), """
+        expectSame(
+            declaration("public enum Status", in: source),
+            """
             /// Where a symbol stands.
             public enum Status: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
                 /// `TRADING`: Open for orders.
@@ -58,7 +61,8 @@ import Testing
     }
 
     @Test func modelWithOptionalNullableAndRenamedFields() throws {
-        let source = try generated("""
+        let source = try generated(
+            """
             models:
               Fill:
                 description: One execution.
@@ -70,7 +74,9 @@ import Testing
             endpoints:
               fills: {method: GET, path: /fills, security: NONE, response: ARRAY OF Fill}
             """, file: "Models")
-        expectSame(declaration("public struct Fill", in: source), """
+        expectSame(
+            declaration("public struct Fill", in: source),
+            """
             /// One execution.
             public struct Fill: Sendable, Hashable, Codable {
                 /// Price, as "sent".
@@ -138,31 +144,35 @@ import Testing
 
     @Test func requestWithRulesConstructorsAndWeight() throws {
         let source = try generated(Self.orderSnippet, file: "Requests")
-        #expect(source.contains("""
-                public static let rules: [ParameterRule] = [
-                    ParameterRule(
-                        .require, ["quantity", "price"],
-                        when: [
-                            .equals("type", ["LIMIT"])
-                        ],
-                        rule: "type=LIMIT: requires quantity, price", code: "-1102"),
-                    ParameterRule(
-                        .requireOneOf, ["quantity", "quoteOrderQty"],
-                        when: [
-                            .equals("type", ["MARKET"])
-                        ],
-                        rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
-                    ParameterRule(
-                        .range(min: nil, max: "1000"), ["limit"],
-                        rule: "limit ≤ 1000"),
-                ]
-            """))
+        #expect(
+            source.contains(
+                """
+                    public static let rules: [ParameterRule] = [
+                        ParameterRule(
+                            .require, ["quantity", "price"],
+                            when: [
+                                .equals("type", ["LIMIT"])
+                            ],
+                            rule: "type=LIMIT: requires quantity, price", code: "-1102"),
+                        ParameterRule(
+                            .requireOneOf, ["quantity", "quoteOrderQty"],
+                            when: [
+                                .equals("type", ["MARKET"])
+                            ],
+                            rule: "type=MARKET: requires exactly one of quantity, quoteOrderQty"),
+                        ParameterRule(
+                            .range(min: nil, max: "1000"), ["limit"],
+                            rule: "limit ≤ 1000"),
+                    ]
+                """))
         #expect(!source.contains("\"timestamp\""), "the runtime signs and stamps; timestamp is no property")
         #expect(source.contains("public struct NewOrderRequest: SpecRequest, Hashable {"))
         #expect(!source.contains("func validate"), "the runtime checks `rules`; requests carry no validation code")
         #expect(source.contains("RequestWeight.Range(max: 100, weight: 1),\n            RequestWeight.Range(max: nil, weight: 5),\n"))
         #expect(source.contains("], assumed: 100)"))
-        expectSame(declaration("extension NewOrderRequest", in: source), """
+        expectSame(
+            declaration("extension NewOrderRequest", in: source),
+            """
             /// The legal combinations of parameters, as the spec's rules state them.
             extension NewOrderRequest {
                 /// A `type=LIMIT` request with what that type requires (require quantity, price).
@@ -214,23 +224,26 @@ import Testing
 
     @Test func clientMethodIsThinAndDocumented() throws {
         let source = try generated(Self.orderSnippet, file: "Client")
-        #expect(source.contains("""
-                /// Place an order.
-                ///
-                /// - Endpoint: `POST /order`
-                /// - Weight: by `limit`: up to 100 → 1, above → 5
-                /// - Security: TRADE
-                public func newOrder(
-                    _ request: NewOrderRequest, validation: ClientOptions.Validation? = nil
-                ) async throws -> EmptyResponse {
-                    try await runtime.send(request, validation: validation)
-                }
-            """))
+        #expect(
+            source.contains(
+                """
+                    /// Place an order.
+                    ///
+                    /// - Endpoint: `POST /order`
+                    /// - Weight: by `limit`: up to 100 → 1, above → 5
+                    /// - Security: TRADE
+                    public func newOrder(
+                        _ request: NewOrderRequest, validation: ClientOptions.Validation? = nil
+                    ) async throws -> EmptyResponse {
+                        try await runtime.send(request, validation: validation)
+                    }
+                """))
     }
 
     @Test func noDefaultArgumentForARequestThatCannotValidateEmpty() throws {
         func method(_ rules: String, params: String = "[{name: a, type: LONG}, {name: b, type: LONG}]") throws -> String {
-            let source = try generated("""
+            let source = try generated(
+                """
                 endpoints:
                   query:
                     method: GET
@@ -280,7 +293,8 @@ import Testing
     }
 
     @Test func errorCatalogMembersAndMessages() throws {
-        let source = try generated("""
+        let source = try generated(
+            """
             errors:
               - {code: -1121, name: BAD_SYMBOL, description: Invalid symbol.}
             messageCatalogs:
@@ -288,17 +302,20 @@ import Testing
             endpoints:
               ping: {method: GET, path: /ping, security: NONE}
             """, file: "Errors")
-        #expect(source.contains("""
-                /// `-1121` BAD_SYMBOL: Invalid symbol.
-                public static let badSymbol = Self(catalogCode: "-1121")
-            """))
+        #expect(
+            source.contains(
+                """
+                    /// `-1121` BAD_SYMBOL: Invalid symbol.
+                    public static let badSymbol = Self(catalogCode: "-1121")
+                """))
         #expect(source.contains("        case unknownOrderSent = \"Unknown order sent.\""))
         #expect(source.contains("    public var matchingEngineMessage: MatchingEngineMessage? { MatchingEngineMessage(rawValue: message) }"))
     }
 
     @Test func unsupportedParameterTypeIsAnErrorWithALocation() throws {
         #expect(throws: TranslationError.self) {
-            try generated("""
+            try generated(
+                """
                 models:
                   M: {fields: [{name: a, type: STRING}]}
                 endpoints:

@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Doc comment text")
 struct SwiftTextTests {
-    @Test("list markers are recognised as Markdown writes them", arguments: [
-        ("- item", 2), ("* item", 2), ("1. first", 3), ("12. twelfth", 4), ("-item", 0), ("1.5 units", 0), ("1.", 0), ("", 0),
-        ("text - not a list", 0), ("+ plus is not used by the specs", 0),
-    ])
+    @Test(
+        "list markers are recognised as Markdown writes them",
+        arguments: [
+            ("- item", 2), ("* item", 2), ("1. first", 3), ("12. twelfth", 4), ("-item", 0), ("1.5 units", 0), ("1.", 0), ("", 0),
+            ("text - not a list", 0), ("+ plus is not used by the specs", 0),
+        ])
     func listMarker(text: String, length: Int) {
         #expect(SwiftText.listMarkerLength(text) == length)
     }

@@ -94,7 +94,8 @@ import Testing
         let templates = try TemplateSet.load(overrides: directory.path)
         #expect(templates.sources["DocComment"] == file.path)
         #expect(templates.sources["Enums"] == "built-in")
-        let enums = try generated("enums:\n  Side: {values: [BUY, SELL]}\nendpoints:\n  s: {method: GET, path: /s, security: NONE}\n", file: "Enums", templates: templates)
+        let enums = try generated(
+            "enums:\n  Side: {values: [BUY, SELL]}\nendpoints:\n  s: {method: GET, path: /s, security: NONE}\n", file: "Enums", templates: templates)
         #expect(enums.contains("// documented elsewhere\npublic enum Side"))
         #expect(enums.contains("// documented elsewhere\n    case buy"))
         #expect(!enums.contains("/// `BUY`"))

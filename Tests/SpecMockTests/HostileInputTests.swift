@@ -9,9 +9,11 @@ import Testing
 struct HostileInputTests {
     static let now = EngineHarness.now
 
-    @Test("Binance: timestamp=Int64.min with the API key answers -1021, not an overflow trap", arguments: [
-        "-9223372036854775808", "9223372036854775807", "-1",
-    ])
+    @Test(
+        "Binance: timestamp=Int64.min with the API key answers -1021, not an overflow trap",
+        arguments: [
+            "-9223372036854775808", "9223372036854775807", "-1",
+        ])
     func binanceOverflowingTimestamp(_ stamp: String) throws {
         let mock = try EngineHarness("binance-spot.yaml")
         let answer = mock.sendSigned("GET", "/api/v3/account", query: "timestamp=\(stamp)")
@@ -28,9 +30,11 @@ struct HostileInputTests {
         #expect(valid.status == 200)
     }
 
-    @Test("DFX: an unauthenticated market request with EXCHANGE-API-TIMESTAMP Int64.min answers 401", arguments: [
-        "-9223372036854775808", "9223372036854775807",
-    ])
+    @Test(
+        "DFX: an unauthenticated market request with EXCHANGE-API-TIMESTAMP Int64.min answers 401",
+        arguments: [
+            "-9223372036854775808", "9223372036854775807",
+        ])
     func dfxOverflowingHeaderTimestamp(_ stamp: String) throws {
         let mock = try EngineHarness("dfx-spot.yaml", options: MockOptions(credentials: MockCredentials(apiKey: "k")))
         let answer = mock.send("GET", "/api/v1/spot/depth", query: "symbol=BTC-USDT", headers: [("EXCHANGE-API-TIMESTAMP", stamp)])
@@ -75,9 +79,11 @@ struct HostileInputTests {
         #expect(mock.send("GET", "/api/v3/exchangeInfo", query: "symbol=BTC%55SDT").status == 200)
     }
 
-    @Test("FormText decodes strictly", arguments: [
-        ("a%20b+c", "a b c"), ("%E2%82%AC", "€"), ("", ""),
-    ])
+    @Test(
+        "FormText decodes strictly",
+        arguments: [
+            ("a%20b+c", "a b c"), ("%E2%82%AC", "€"), ("", ""),
+        ])
     func strictDecoding(_ input: String, _ expected: String) {
         #expect(FormText.decode(input.utf8) == expected)
     }

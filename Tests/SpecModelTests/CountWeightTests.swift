@@ -22,12 +22,13 @@ import Testing
     }
 
     @Test func rangesByCountLoad() throws {
-        let yaml = spec(weight: """
-            byCount: symbols
-            ranges: [{max: 20, weight: 2}, {max: 100, weight: 40}, {weight: 80}]
-            cases: [{whenPresent: [symbol], weight: 2}]
-            default: 80
-            """)
+        let yaml = spec(
+            weight: """
+                byCount: symbols
+                ranges: [{max: 20, weight: 2}, {max: 100, weight: 40}, {weight: 80}]
+                cases: [{whenPresent: [symbol], weight: 2}]
+                default: 80
+                """)
         let result = SpecLoader.load(yaml: yaml, file: "specs/demo.yaml")
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
         guard case let .byCount(count)? = try #require(result.spec).endpoints.first?.weight else {
@@ -43,11 +44,12 @@ import Testing
     }
 
     @Test func perItemWithCapLoadsAndSaturates() throws {
-        let yaml = spec(weight: """
-            byCount: symbols
-            perItem: 4
-            cap: 200
-            """)
+        let yaml = spec(
+            weight: """
+                byCount: symbols
+                perItem: 4
+                cap: 200
+                """)
         let result = SpecLoader.load(yaml: yaml, file: "specs/demo.yaml")
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
         guard case let .byCount(count)? = try #require(result.spec).endpoints.first?.weight else {
@@ -63,55 +65,80 @@ import Testing
     }
 
     @Test func badCountWeightsAreReportedWithPositions() {
-        #expect(diagnostics(spec(weight: """
-            byCount: symbols
-            ranges: [{max: 20, weight: 2}]
-            perItem: 4
-            """), errorsOnly: true) == ["specs/demo.yaml:26:7: error: weight of endpoint 'ticker' counts 'symbols' by 'ranges' or by 'perItem', not both"])
-        #expect(diagnostics(spec(weight: "byCount: symbols"), errorsOnly: true) == [
-            "specs/demo.yaml:26:7: error: weight of endpoint 'ticker' counts 'symbols' but gives neither 'ranges' nor 'perItem'",
-        ])
-        #expect(diagnostics(spec(weight: """
-            byCount: symbols
-            ranges: [{weight: 2}]
-            cap: 9
-            """), errorsOnly: true) == ["specs/demo.yaml:28:12: error: 'cap' in weight of endpoint 'ticker' belongs with 'perItem', not 'ranges'"])
-        #expect(diagnostics(spec(weight: """
-            byCount: symbols
-            perItem: 4
-            cap: 2
-            """), errorsOnly: true) == ["specs/demo.yaml:26:16: error: 'cap' (2) must be at least 'perItem' (4)"])
-        #expect(diagnostics(spec(weight: """
-            byCount: symbol
-            perItem: 0
-            """), errorsOnly: true) == [
-            "specs/demo.yaml:26:16: error: weight counts the items of 'symbol', which is not an array parameter",
-            "specs/demo.yaml:26:16: error: 'perItem' must be a positive weight, found 0",
-        ])
-        #expect(diagnostics(spec(weight: """
-            byCount: symbolz
-            perItem: 2
-            cases: [{whenPresent: [symbl], weight: 2}]
-            """), errorsOnly: true) == [
-            "specs/demo.yaml:26:16: error: weight names unknown parameter 'symbolz'; did you mean 'symbol'?",
-            "specs/demo.yaml:28:30: error: weight case names unknown parameter 'symbl'; did you mean 'symbol'?",
-        ])
-        #expect(diagnostics(spec(weight: """
-            byCount: symbols
-            ranges: [{max: 100, weight: 40}, {max: 20, weight: 2}]
-            """), errorsOnly: true) == ["specs/demo.yaml:26:16: error: weight ranges must be in increasing order, with the open range last"])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        byCount: symbols
+                        ranges: [{max: 20, weight: 2}]
+                        perItem: 4
+                        """), errorsOnly: true) == ["specs/demo.yaml:26:7: error: weight of endpoint 'ticker' counts 'symbols' by 'ranges' or by 'perItem', not both"])
+        #expect(
+            diagnostics(spec(weight: "byCount: symbols"), errorsOnly: true) == [
+                "specs/demo.yaml:26:7: error: weight of endpoint 'ticker' counts 'symbols' but gives neither 'ranges' nor 'perItem'"
+            ])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        byCount: symbols
+                        ranges: [{weight: 2}]
+                        cap: 9
+                        """), errorsOnly: true) == ["specs/demo.yaml:28:12: error: 'cap' in weight of endpoint 'ticker' belongs with 'perItem', not 'ranges'"])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        byCount: symbols
+                        perItem: 4
+                        cap: 2
+                        """), errorsOnly: true) == ["specs/demo.yaml:26:16: error: 'cap' (2) must be at least 'perItem' (4)"])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        byCount: symbol
+                        perItem: 0
+                        """), errorsOnly: true) == [
+                    "specs/demo.yaml:26:16: error: weight counts the items of 'symbol', which is not an array parameter",
+                    "specs/demo.yaml:26:16: error: 'perItem' must be a positive weight, found 0",
+                ])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        byCount: symbolz
+                        perItem: 2
+                        cases: [{whenPresent: [symbl], weight: 2}]
+                        """), errorsOnly: true) == [
+                    "specs/demo.yaml:26:16: error: weight names unknown parameter 'symbolz'; did you mean 'symbol'?",
+                    "specs/demo.yaml:28:30: error: weight case names unknown parameter 'symbl'; did you mean 'symbol'?",
+                ])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        byCount: symbols
+                        ranges: [{max: 100, weight: 40}, {max: 20, weight: 2}]
+                        """), errorsOnly: true) == ["specs/demo.yaml:26:16: error: weight ranges must be in increasing order, with the open range last"])
     }
 
     @Test func keysOfAnotherWeightKindAreErrors() {
-        #expect(diagnostics(spec(weight: """
-            byParam: symbol
-            ranges: [{weight: 2}]
-            perItem: 4
-            """), errorsOnly: true) == ["specs/demo.yaml:28:16: error: 'perItem' does not belong in a 'byParam' weight (endpoint 'ticker')"])
-        #expect(diagnostics(spec(weight: """
-            cases: [{whenPresent: [symbol], weight: 2}]
-            default: 4
-            cap: 200
-            """), errorsOnly: true) == ["specs/demo.yaml:28:12: error: 'cap' does not belong in a 'cases' weight (endpoint 'ticker')"])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        byParam: symbol
+                        ranges: [{weight: 2}]
+                        perItem: 4
+                        """), errorsOnly: true) == ["specs/demo.yaml:28:16: error: 'perItem' does not belong in a 'byParam' weight (endpoint 'ticker')"])
+        #expect(
+            diagnostics(
+                spec(
+                    weight: """
+                        cases: [{whenPresent: [symbol], weight: 2}]
+                        default: 4
+                        cap: 200
+                        """), errorsOnly: true) == ["specs/demo.yaml:28:12: error: 'cap' does not belong in a 'cases' weight (endpoint 'ticker')"])
     }
 }

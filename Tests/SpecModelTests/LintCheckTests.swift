@@ -52,83 +52,133 @@ struct LintCase: CustomTestStringConvertible, Sendable {
 }
 
 let lintCases: [LintCase] = [
-    LintCase(name: "server URL that is not a URL", changes: ["URL": "not a url"], expected: [
-        "specs/demo.yaml:6:10: error: server URL 'not a url' must be an absolute http or https URL with a host, such as https://api.example.com",
-    ]),
-    LintCase(name: "server URL with an unclosed brace", changes: ["URL": "https://{host"], expected: [
-        "specs/demo.yaml:6:10: error: server URL 'https://{host' has a '{' that is never closed",
-    ]),
-    LintCase(name: "server URL without a host", changes: ["URL": "https:///v3"], expected: [
-        "specs/demo.yaml:6:10: error: server URL 'https:///v3' must be an absolute http or https URL with a host, such as https://api.example.com",
-    ]),
-    LintCase(name: "path with an unclosed brace", changes: ["PATH": "/api/{"], expected: [
-        "specs/demo.yaml:19:11: error: path '/api/{' has a '{' that is never closed",
-    ]),
-    LintCase(name: "path with a bad percent-escape", changes: ["PATH": "/%zz/{orderId}"], expected: [
-        "specs/demo.yaml:19:11: error: path '/%zz/{orderId}' has a '%' that is not followed by two hex digits",
-    ]),
-    LintCase(name: "path with a space", changes: ["PATH": "'/p ing/{orderId}'"], expected: [
-        "specs/demo.yaml:19:11: error: path '/p ing/{orderId}' has a space, which a URL path cannot hold; percent-encode it or make it a parameter",
-    ]),
-    LintCase(name: "negative weight", changes: ["WEIGHT": "-1"], expected: [
-        "specs/demo.yaml:21:13: error: a weight must be between 0 and 100000, found -1",
-    ]),
-    LintCase(name: "weight of Int64.max", changes: ["WEIGHT": "9223372036854775807"], expected: [
-        "specs/demo.yaml:21:13: error: a weight must be between 0 and 100000, found 9223372036854775807",
-    ]),
-    LintCase(name: "intervalNum of Int64.max", changes: ["NUM": "9223372036854775807"], expected: [
-        "specs/demo.yaml:13:59: error: 'intervalNum' must be between 1 and 1000, found 9223372036854775807",
-    ]),
-    LintCase(name: "rate limit of Int64.max", changes: ["LIMIT": "9223372036854775807"], expected: [
-        "specs/demo.yaml:13:69: error: a rate limit must be between 1 and 100000000, found 9223372036854775807",
-    ]),
-    LintCase(name: "unknown rate limit interval", changes: ["INTERVAL": "FORTNIGHT"], expected: [
-        "specs/demo.yaml:13:38: error: rate limiter interval must be one of SECOND, MINUTE, HOUR, DAY, found 'FORTNIGHT'",
-    ]),
-    LintCase(name: "min above max", changes: ["PARAM": "{name: limit, type: INT, min: 10, max: 5}"], expected: [
-        "specs/demo.yaml:24:48: error: max 5 of parameter 'limit' is below its min 10",
-    ]),
-    LintCase(name: "default outside min and max", changes: ["PARAM": "{name: limit, type: DECIMAL, min: 0.5, max: 2, default: 3}"], expected: [
-        "specs/demo.yaml:24:65: error: default 3 of parameter 'limit' is above its max 2",
-    ]),
-    LintCase(name: "max that does not fit 64 bits", changes: ["PARAM": "{name: limit, type: LONG, max: 99999999999999999999}"], expected: [
-        "specs/demo.yaml:24:40: error: max '99999999999999999999' of parameter 'limit' is not a whole number that fits 64 bits",
-    ]),
-    LintCase(name: "recvWindow default above its max", changes: ["DEFAULT": "70000"], expected: [
-        "specs/demo.yaml:10:44: error: recvWindow default 70000 is above its max 60000",
-    ]),
-    LintCase(name: "negative recvWindow max", changes: ["MAX": "-5"], expected: [
-        "specs/demo.yaml:10:55: error: a recvWindow must be between 1 and 3600000, found -5",
-    ]),
-    LintCase(name: "error status of Int64.max", changes: ["STATUS": "9223372036854775807"], expected: [
-        "specs/demo.yaml:27:30: error: an HTTP status must be between 100 and 599, found 9223372036854775807",
-    ]),
-    LintCase(name: "module Swift", changes: ["MODULE": "Swift"], expected: [
-        "specs/demo.yaml:4:9: error: module 'Swift' would shadow the module of that name that generated clients use; choose another",
-    ]),
-    LintCase(name: "module ClientRuntime", changes: ["MODULE": "ClientRuntime"], expected: [
-        "specs/demo.yaml:4:9: error: module 'ClientRuntime' would shadow the module of that name that generated clients use; choose another",
-    ]),
+    LintCase(
+        name: "server URL that is not a URL", changes: ["URL": "not a url"],
+        expected: [
+            "specs/demo.yaml:6:10: error: server URL 'not a url' must be an absolute http or https URL with a host, such as https://api.example.com"
+        ]),
+    LintCase(
+        name: "server URL with an unclosed brace", changes: ["URL": "https://{host"],
+        expected: [
+            "specs/demo.yaml:6:10: error: server URL 'https://{host' has a '{' that is never closed"
+        ]),
+    LintCase(
+        name: "server URL without a host", changes: ["URL": "https:///v3"],
+        expected: [
+            "specs/demo.yaml:6:10: error: server URL 'https:///v3' must be an absolute http or https URL with a host, such as https://api.example.com"
+        ]),
+    LintCase(
+        name: "path with an unclosed brace", changes: ["PATH": "/api/{"],
+        expected: [
+            "specs/demo.yaml:19:11: error: path '/api/{' has a '{' that is never closed"
+        ]),
+    LintCase(
+        name: "path with a bad percent-escape", changes: ["PATH": "/%zz/{orderId}"],
+        expected: [
+            "specs/demo.yaml:19:11: error: path '/%zz/{orderId}' has a '%' that is not followed by two hex digits"
+        ]),
+    LintCase(
+        name: "path with a space", changes: ["PATH": "'/p ing/{orderId}'"],
+        expected: [
+            "specs/demo.yaml:19:11: error: path '/p ing/{orderId}' has a space, which a URL path cannot hold; percent-encode it or make it a parameter"
+        ]),
+    LintCase(
+        name: "negative weight", changes: ["WEIGHT": "-1"],
+        expected: [
+            "specs/demo.yaml:21:13: error: a weight must be between 0 and 100000, found -1"
+        ]),
+    LintCase(
+        name: "weight of Int64.max", changes: ["WEIGHT": "9223372036854775807"],
+        expected: [
+            "specs/demo.yaml:21:13: error: a weight must be between 0 and 100000, found 9223372036854775807"
+        ]),
+    LintCase(
+        name: "intervalNum of Int64.max", changes: ["NUM": "9223372036854775807"],
+        expected: [
+            "specs/demo.yaml:13:59: error: 'intervalNum' must be between 1 and 1000, found 9223372036854775807"
+        ]),
+    LintCase(
+        name: "rate limit of Int64.max", changes: ["LIMIT": "9223372036854775807"],
+        expected: [
+            "specs/demo.yaml:13:69: error: a rate limit must be between 1 and 100000000, found 9223372036854775807"
+        ]),
+    LintCase(
+        name: "unknown rate limit interval", changes: ["INTERVAL": "FORTNIGHT"],
+        expected: [
+            "specs/demo.yaml:13:38: error: rate limiter interval must be one of SECOND, MINUTE, HOUR, DAY, found 'FORTNIGHT'"
+        ]),
+    LintCase(
+        name: "min above max", changes: ["PARAM": "{name: limit, type: INT, min: 10, max: 5}"],
+        expected: [
+            "specs/demo.yaml:24:48: error: max 5 of parameter 'limit' is below its min 10"
+        ]),
+    LintCase(
+        name: "default outside min and max", changes: ["PARAM": "{name: limit, type: DECIMAL, min: 0.5, max: 2, default: 3}"],
+        expected: [
+            "specs/demo.yaml:24:65: error: default 3 of parameter 'limit' is above its max 2"
+        ]),
+    LintCase(
+        name: "max that does not fit 64 bits", changes: ["PARAM": "{name: limit, type: LONG, max: 99999999999999999999}"],
+        expected: [
+            "specs/demo.yaml:24:40: error: max '99999999999999999999' of parameter 'limit' is not a whole number that fits 64 bits"
+        ]),
+    LintCase(
+        name: "recvWindow default above its max", changes: ["DEFAULT": "70000"],
+        expected: [
+            "specs/demo.yaml:10:44: error: recvWindow default 70000 is above its max 60000"
+        ]),
+    LintCase(
+        name: "negative recvWindow max", changes: ["MAX": "-5"],
+        expected: [
+            "specs/demo.yaml:10:55: error: a recvWindow must be between 1 and 3600000, found -5"
+        ]),
+    LintCase(
+        name: "error status of Int64.max", changes: ["STATUS": "9223372036854775807"],
+        expected: [
+            "specs/demo.yaml:27:30: error: an HTTP status must be between 100 and 599, found 9223372036854775807"
+        ]),
+    LintCase(
+        name: "module Swift", changes: ["MODULE": "Swift"],
+        expected: [
+            "specs/demo.yaml:4:9: error: module 'Swift' would shadow the module of that name that generated clients use; choose another"
+        ]),
+    LintCase(
+        name: "module ClientRuntime", changes: ["MODULE": "ClientRuntime"],
+        expected: [
+            "specs/demo.yaml:4:9: error: module 'ClientRuntime' would shadow the module of that name that generated clients use; choose another"
+        ]),
     LintCase(name: "module keyword", changes: ["MODULE": "Protocol"], expected: ["specs/demo.yaml:4:9: error: module 'Protocol' is a Swift keyword"]),
-    LintCase(name: "module not an identifier", changes: ["MODULE": "my-api"], expected: [
-        "specs/demo.yaml:4:9: error: module 'my-api' must be an UpperCamelCase Swift identifier",
-    ]),
-    LintCase(name: "model named like its module", changes: ["MODULE": "Ack"], expected: [
-        "specs/demo.yaml:15:3: error: type 'Ack' has the name of its module, which would hide the module in Swift",
-    ]),
+    LintCase(
+        name: "module not an identifier", changes: ["MODULE": "my-api"],
+        expected: [
+            "specs/demo.yaml:4:9: error: module 'my-api' must be an UpperCamelCase Swift identifier"
+        ]),
+    LintCase(
+        name: "model named like its module", changes: ["MODULE": "Ack"],
+        expected: [
+            "specs/demo.yaml:15:3: error: type 'Ack' has the name of its module, which would hide the module in Swift"
+        ]),
     // What `specgen generate` refuses, lint refuses with the same message (Spec.requestParameterProblem).
-    LintCase(name: "model-typed request parameter", changes: ["PARAM": "{name: order, type: Ack}"], expected: [
-        "specs/demo.yaml:24:29: error: the generator cannot express a model-typed parameter ('Ack') in a request",
-    ]),
-    LintCase(name: "ARRAY OF model request parameter", changes: ["PARAM": "{name: orders, type: ARRAY OF Ack}"], expected: [
-        "specs/demo.yaml:24:30: error: the generator cannot express parameter type 'ARRAY OF Ack' in a request",
-    ]),
-    LintCase(name: "JSON request parameter", changes: ["PARAM": "{name: payload, type: JSON}"], expected: [
-        "specs/demo.yaml:24:31: error: the generator cannot express parameter type 'JSON' in a request",
-    ]),
-    LintCase(name: "MAP request parameter", changes: ["PARAM": "{name: extra, type: MAP OF STRING}"], expected: [
-        "specs/demo.yaml:24:29: error: the generator cannot express parameter type 'MAP OF STRING' in a request",
-    ]),
+    LintCase(
+        name: "model-typed request parameter", changes: ["PARAM": "{name: order, type: Ack}"],
+        expected: [
+            "specs/demo.yaml:24:29: error: the generator cannot express a model-typed parameter ('Ack') in a request"
+        ]),
+    LintCase(
+        name: "ARRAY OF model request parameter", changes: ["PARAM": "{name: orders, type: ARRAY OF Ack}"],
+        expected: [
+            "specs/demo.yaml:24:30: error: the generator cannot express parameter type 'ARRAY OF Ack' in a request"
+        ]),
+    LintCase(
+        name: "JSON request parameter", changes: ["PARAM": "{name: payload, type: JSON}"],
+        expected: [
+            "specs/demo.yaml:24:31: error: the generator cannot express parameter type 'JSON' in a request"
+        ]),
+    LintCase(
+        name: "MAP request parameter", changes: ["PARAM": "{name: extra, type: MAP OF STRING}"],
+        expected: [
+            "specs/demo.yaml:24:29: error: the generator cannot express parameter type 'MAP OF STRING' in a request"
+        ]),
 ]
 
 @Suite struct LintCheckTests {

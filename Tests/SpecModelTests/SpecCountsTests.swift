@@ -12,12 +12,22 @@ import Testing
     }
 
     static let expected: [Counts] = [
-        Counts(file: "binance-spot.yaml", endpoints: 48, parameters: 447, enums: 28, enumValues: 150, models: 82, errorCodes: 106, messages: 59, rules: 129, examples: 79, errata: 45),
-        Counts(file: "binance-jex-spot.yaml", endpoints: 23, parameters: 76, enums: 10, enumValues: 50, models: 27, errorCodes: 0, messages: 0, rules: 0, examples: 27, errata: 15),
+        Counts(
+            file: "binance-spot.yaml", endpoints: 48, parameters: 447, enums: 28, enumValues: 150, models: 82, errorCodes: 106, messages: 59, rules: 129, examples: 79,
+            errata: 45),
+        Counts(
+            file: "binance-jex-spot.yaml", endpoints: 23, parameters: 76, enums: 10, enumValues: 50, models: 27, errorCodes: 0, messages: 0, rules: 0, examples: 27,
+            errata: 15),
         Counts(file: "dfx-spot.yaml", endpoints: 16, parameters: 52, enums: 5, enumValues: 29, models: 13, errorCodes: 4, messages: 4, rules: 5, examples: 2, errata: 13),
-        Counts(file: "b2trader-frontoffice.yaml", endpoints: 5, parameters: 17, enums: 6, enumValues: 22, models: 6, errorCodes: 0, messages: 0, rules: 4, examples: 6, errata: 7),
-        Counts(file: "history/binance-spot-2025-06.yaml", endpoints: 29, parameters: 285, enums: 20, enumValues: 104, models: 57, errorCodes: 94, messages: 50, rules: 74, examples: 44, errata: 39),
-        Counts(file: "history/dfx-spot-2024-11.yaml", endpoints: 16, parameters: 50, enums: 5, enumValues: 29, models: 13, errorCodes: 4, messages: 4, rules: 5, examples: 9, errata: 13),
+        Counts(
+            file: "b2trader-frontoffice.yaml", endpoints: 5, parameters: 17, enums: 6, enumValues: 22, models: 6, errorCodes: 0, messages: 0, rules: 4, examples: 6,
+            errata: 7),
+        Counts(
+            file: "history/binance-spot-2025-06.yaml", endpoints: 29, parameters: 285, enums: 20, enumValues: 104, models: 57, errorCodes: 94, messages: 50, rules: 74,
+            examples: 44, errata: 39),
+        Counts(
+            file: "history/dfx-spot-2024-11.yaml", endpoints: 16, parameters: 50, enums: 5, enumValues: 29, models: 13, errorCodes: 4, messages: 4, rules: 5, examples: 9,
+            errata: 13),
     ]
 
     /// Binance documents execution types for the user data stream, which the spec does not transcribe yet.

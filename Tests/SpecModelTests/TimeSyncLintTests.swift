@@ -39,16 +39,18 @@ import Testing
     }
 
     @Test func unknownEndpointAndUnlistedCodeAreErrors() {
-        #expect(diagnostics(Self.yaml(sync: "{endpoint: clock, field: serverTime, rejectionCodes: [-1022]}"), errorsOnly: true) == [
-            "specs/demo.yaml:10:50: error: auth.timestamp.sync.endpoint names no endpoint 'clock'",
-            "specs/demo.yaml:10:93: error: auth.timestamp.sync.rejectionCodes: '-1022' is not in errors",
-        ])
+        #expect(
+            diagnostics(Self.yaml(sync: "{endpoint: clock, field: serverTime, rejectionCodes: [-1022]}"), errorsOnly: true) == [
+                "specs/demo.yaml:10:50: error: auth.timestamp.sync.endpoint names no endpoint 'clock'",
+                "specs/demo.yaml:10:93: error: auth.timestamp.sync.rejectionCodes: '-1022' is not in errors",
+            ])
     }
 
     @Test func postEndpointAndMissingFieldAreErrors() {
-        #expect(diagnostics(Self.yaml(sync: "{endpoint: time, field: serverTime, rejectionCodes: [-1021]}", method: "POST"), errorsOnly: true) == [
-            "specs/demo.yaml:10:50: error: auth.timestamp.sync.endpoint 'time' must be a GET",
-        ])
+        #expect(
+            diagnostics(Self.yaml(sync: "{endpoint: time, field: serverTime, rejectionCodes: [-1021]}", method: "POST"), errorsOnly: true) == [
+                "specs/demo.yaml:10:50: error: auth.timestamp.sync.endpoint 'time' must be a GET"
+            ])
         #expect(diagnostics(Self.yaml(sync: "{endpoint: time, rejectionCodes: [-1021]}"), errorsOnly: true).count == 1)
     }
 }

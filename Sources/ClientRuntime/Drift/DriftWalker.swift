@@ -152,13 +152,15 @@ public struct DriftWalker {
         var probe = c
         var kind: String?
         let discriminator = Array(poly.discriminator.utf8)
-        guard probe.forEachMember({ probe, key in
-            if kind == nil, equal(key, discriminator), probe.peek() == UInt8(ascii: "\""), let value = probe.skipString() {
-                kind = probe.string(in: value.content)
-                return true
-            }
-            return probe.skipValue()
-        }) else { return false }
+        guard
+            probe.forEachMember({ probe, key in
+                if kind == nil, equal(key, discriminator), probe.peek() == UInt8(ascii: "\""), let value = probe.skipString() {
+                    kind = probe.string(in: value.content)
+                    return true
+                }
+                return probe.skipValue()
+            })
+        else { return false }
         if let kind, let variant = poly.lookup[kind] { return walk(variant, nullable: false, &c) }
         report(.unknownEnumValue, at: poly.discriminator, expected: "\(poly.name) kinds", found: kind ?? "nothing")
         return c.skipValue()

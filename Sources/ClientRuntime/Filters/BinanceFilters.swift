@@ -32,9 +32,10 @@ extension ExchangeFilters {
                 guard case .object(let fields) = item, case .string(let name)? = fields["symbol"] else {
                     throw FilterDataError(path: path, message: "not a symbol object with a `symbol` name")
                 }
-                symbols.append(Symbol(
-                    name: name, baseAsset: fields["baseAsset"]?.stringValue, quoteAsset: fields["quoteAsset"]?.stringValue,
-                    filters: try Self.binanceFilters(fields["filters"], path: "\(path).filters")))
+                symbols.append(
+                    Symbol(
+                        name: name, baseAsset: fields["baseAsset"]?.stringValue, quoteAsset: fields["quoteAsset"]?.stringValue,
+                        filters: try Self.binanceFilters(fields["filters"], path: "\(path).filters")))
             }
         }
         let exchange = try Self.binanceFilters(root["exchangeFilters"], path: "exchangeFilters")

@@ -53,7 +53,7 @@ public struct FilterOrder: Sendable, Hashable {
     /// `type` is missing, so requests that place no single order are left alone.
     public init?(parameters: Parameters) {
         guard case .string(let symbol)? = parameters["symbol"], case .string(let sideText)? = parameters["side"],
-              let side = Side(rawValue: sideText), case .string(let type)? = parameters["type"]
+            let side = Side(rawValue: sideText), case .string(let type)? = parameters["type"]
         else { return nil }
         func decimal(_ name: String) -> ExactDecimal? {
             switch parameters[name] {

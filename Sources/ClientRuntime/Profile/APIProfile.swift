@@ -29,7 +29,8 @@ public struct APIProfile: Sendable {
     /// The meaning of `status`: the most specific matching rule, else a built-in default
     /// (401 unauthorized, 403 forbidden, 404 not found, 429 rate limited, 418 IP banned, 5XX execution unknown).
     public func meaning(of status: Int) -> StatusMeaning? {
-        let best = statusRules
+        let best =
+            statusRules
             .compactMap { rule in rule.specificity(for: status).map { (rule.meaning, $0) } }
             .max { $0.1 < $1.1 }
         if let best { return best.0 }

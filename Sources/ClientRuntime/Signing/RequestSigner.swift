@@ -43,9 +43,9 @@ public struct SigningError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The type named on the first `-----BEGIN …-----` line, if it looks like a PEM type; nothing else of the text.
     private static func pemBlockType(_ pem: String) -> String {
         guard let begin = pem.range(of: "-----BEGIN "),
-              let end = pem.range(of: "-----", range: begin.upperBound ..< pem.endIndex)
+            let end = pem.range(of: "-----", range: begin.upperBound..<pem.endIndex)
         else { return "no PEM block" }
-        let type = pem[begin.upperBound ..< end.lowerBound]
+        let type = pem[begin.upperBound..<end.lowerBound]
         let plausible = type.count <= 40 && type.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == " ") }
         return plausible ? "a '\(type)' block that does not hold one" : "an unreadable PEM block"
     }

@@ -27,7 +27,8 @@ public struct URLSessionTransport: HTTPTransport {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.httpBody = request.body
-        urlRequest.timeoutInterval = TimeInterval(request.timeout.components.seconds)
+        urlRequest.timeoutInterval =
+            TimeInterval(request.timeout.components.seconds)
             + TimeInterval(request.timeout.components.attoseconds) / 1e18
         for field in request.headers.fields {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
@@ -37,7 +38,8 @@ public struct URLSessionTransport: HTTPTransport {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     if let error {
-                        let failure = (error as? URLError).map(Self.classify)
+                        let failure =
+                            (error as? URLError).map(Self.classify)
                             ?? HTTPTransportFailure(.other, error.localizedDescription)
                         continuation.resume(throwing: failure)
                         return

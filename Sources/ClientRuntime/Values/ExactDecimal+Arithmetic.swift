@@ -135,7 +135,7 @@ struct FixedPoint {
         var magnitude = Magnitude128.zero
         for digit in key.digits {
             guard let shifted = magnitude.multiplied(by: Magnitude128(10)),
-                  let next = shifted.adding(Magnitude128(UInt64(digit &- UInt8(ascii: "0"))))
+                let next = shifted.adding(Magnitude128(UInt64(digit &- UInt8(ascii: "0"))))
             else { throw .overflow(operation) }
             magnitude = next
         }

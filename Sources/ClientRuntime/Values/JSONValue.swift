@@ -52,8 +52,10 @@ extension JSONValue: Codable {
         case .object(let value): try container.encode(value)
         case .number(let text):
             guard let number = ExactDecimal(text)?.decimal, !number.isNaN else {
-                throw EncodingError.invalidValue(text, EncodingError.Context(
-                    codingPath: container.codingPath, debugDescription: "\"\(text)\" is not a JSON number"))
+                throw EncodingError.invalidValue(
+                    text,
+                    EncodingError.Context(
+                        codingPath: container.codingPath, debugDescription: "\"\(text)\" is not a JSON number"))
             }
             try container.encode(number)
         }

@@ -33,7 +33,9 @@ public struct Timestamp: Sendable {
         if raw.isNaN {
             milliseconds = 0
         } else {
-            milliseconds = raw <= TimeInterval(bounds.lowerBound) ? bounds.lowerBound
+            milliseconds =
+                raw <= TimeInterval(bounds.lowerBound)
+                ? bounds.lowerBound
                 : raw >= TimeInterval(bounds.upperBound) ? bounds.upperBound : Int64(raw)
         }
         let (seconds, millisecond) = Self.floorDivide(milliseconds, 1000)
@@ -45,8 +47,9 @@ public struct Timestamp: Sendable {
     /// The instant as a `Date`; exact to the precision a `Date` holds (about 0.1 µs for present-day dates).
     public var date: Date {
         let sinceReferenceDate = seconds - 978_307_200  // 2001-01-01T00:00:00Z, Date's own epoch
-        return Date(timeIntervalSinceReferenceDate:
-            TimeInterval(sinceReferenceDate) + TimeInterval(nanoseconds) / 1_000_000_000)
+        return Date(
+            timeIntervalSinceReferenceDate:
+                TimeInterval(sinceReferenceDate) + TimeInterval(nanoseconds) / 1_000_000_000)
     }
 }
 
@@ -100,7 +103,7 @@ extension Timestamp {
         func number(_ start: Int, _ count: Int) -> Int64? {
             guard start + count <= b.count else { return nil }
             var value: Int64 = 0
-            for byte in b[start ..< start + count] {
+            for byte in b[start..<start + count] {
                 guard byte &- UInt8(ascii: "0") < 10 else { return nil }
                 value = value * 10 + Int64(byte &- UInt8(ascii: "0"))
             }
@@ -109,10 +112,10 @@ extension Timestamp {
         func byte(_ index: Int, is char: Unicode.Scalar) -> Bool { index < b.count && b[index] == UInt8(ascii: char) }
 
         guard let year = number(0, 4), byte(4, is: "-"), let month = number(5, 2), byte(7, is: "-"),
-              let day = number(8, 2), byte(10, is: "T"), let hour = number(11, 2), byte(13, is: ":"),
-              let minute = number(14, 2), byte(16, is: ":"), let second = number(17, 2),
-              (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day),
-              hour < 24, minute < 60, second < 60
+            let day = number(8, 2), byte(10, is: "T"), let hour = number(11, 2), byte(13, is: ":"),
+            let minute = number(14, 2), byte(16, is: ":"), let second = number(17, 2),
+            (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day),
+            hour < 24, minute < 60, second < 60
         else { return nil }
 
         var index = 19
@@ -127,7 +130,7 @@ extension Timestamp {
                 index += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits ..< 9 { nanoseconds *= 10 }
+            for _ in digits..<9 { nanoseconds *= 10 }
         }
 
         var offset: Int64 = 0
@@ -135,7 +138,7 @@ extension Timestamp {
             index += 1
         } else if byte(index, is: "+") || byte(index, is: "-") {
             guard let offsetHours = number(index + 1, 2), byte(index + 3, is: ":"),
-                  let offsetMinutes = number(index + 4, 2), offsetHours < 24, offsetMinutes < 60
+                let offsetMinutes = number(index + 4, 2), offsetHours < 24, offsetMinutes < 60
             else { return nil }
             offset = (offsetHours * 3600 + offsetMinutes * 60) * (byte(index, is: "-") ? -1 : 1)
             index += 6

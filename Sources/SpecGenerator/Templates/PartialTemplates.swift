@@ -16,55 +16,55 @@ extension BuiltInTemplates {
 
     /// The `///` lines of `doc`, each behind the `indent` block (empty by default).
     static let docComment = ##"""
-{{% CONTENT_TYPE: TEXT}}
-{{#doc}}
-{{$indent}}{{/indent}}{{{.}}}
-{{/doc}}
+        {{% CONTENT_TYPE: TEXT}}
+        {{#doc}}
+        {{$indent}}{{/indent}}{{{.}}}
+        {{/doc}}
 
-"""##
+        """##
 
     /// The memberwise `public init` of a type with `fields`, optional ones defaulting to nil.
     static let initializer = ##"""
-{{% CONTENT_TYPE: TEXT}}
-    public init(
-{{#fields}}
-        {{{name}}}: {{{type}}}{{#isOptional}} = nil{{/isOptional}}{{^last()}},{{/last()}}
-{{/fields}}
-    ) {
-{{#fields}}
-        self.{{{name}}} = {{{name}}}
-{{/fields}}
-    }
+        {{% CONTENT_TYPE: TEXT}}
+            public init(
+        {{#fields}}
+                {{{name}}}: {{{type}}}{{#isOptional}} = nil{{/isOptional}}{{^last()}},{{/last()}}
+        {{/fields}}
+            ) {
+        {{#fields}}
+                self.{{{name}}} = {{{name}}}
+        {{/fields}}
+            }
 
-"""##
+        """##
 
     /// One `ParameterCondition` literal: `.equals("type", ["LIMIT"])`, `.present("price")`, `.absent("price")`.
     static let condition = ##"""
-{{% CONTENT_TYPE: TEXT}}
-.{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^last()}}, {{/last()}}{{/values}}]{{/isEquals}})
-"""##
+        {{% CONTENT_TYPE: TEXT}}
+        .{{kind}}({{{name}}}{{#isEquals}}, [{{#values}}{{{literal}}}{{^last()}}, {{/last()}}{{/values}}]{{/isEquals}})
+        """##
 
     /// `conditions` as an array literal on one line.
     static let conditions = ##"""
-{{% CONTENT_TYPE: TEXT}}
-[{{#conditions}}{{> Condition}}{{^last()}}, {{/last()}}{{/conditions}}]
-"""##
+        {{% CONTENT_TYPE: TEXT}}
+        [{{#conditions}}{{> Condition}}{{^last()}}, {{/last()}}{{/conditions}}]
+        """##
 
     /// The `RequestWeight.Case` elements of a weight's `cases`.
     static let weightCases = ##"""
-{{% CONTENT_TYPE: TEXT}}
-{{#cases}}
-            RequestWeight.Case(when: {{> Conditions}}, weight: {{weight}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
-{{/cases}}
+        {{% CONTENT_TYPE: TEXT}}
+        {{#cases}}
+                    RequestWeight.Case(when: {{> Conditions}}, weight: {{weight}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
+        {{/cases}}
 
-"""##
+        """##
 
     /// The `RequestWeight.Range` elements of a weight's `ranges`.
     static let weightRanges = ##"""
-{{% CONTENT_TYPE: TEXT}}
-{{#ranges}}
-            RequestWeight.Range(max: {{max}}, weight: {{weight}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
-{{/ranges}}
+        {{% CONTENT_TYPE: TEXT}}
+        {{#ranges}}
+                    RequestWeight.Range(max: {{max}}, weight: {{weight}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
+        {{/ranges}}
 
-"""##
+        """##
 }

@@ -24,7 +24,8 @@ struct ExampleCatalog: Sendable {
         guard !response.variants.isEmpty else { return (response.type?.value, nil) }
         // The selector parameter when sent (`newOrderRespType`), else the first default whose condition holds
         // (also for variants chosen by parameters alone: one symbol or all of them).
-        let key = response.selectedBy.flatMap { received[$0.value]?.text }
+        let key =
+            response.selectedBy.flatMap { received[$0.value]?.text }
             ?? response.defaults.first { RuleCheck.holds($0.condition, in: received) }?.variant.value
         let variant = key.flatMap { key in response.variants.first { $0.key.value == key } }
         return (variant?.type.value ?? response.type?.value ?? response.variants.first?.type.value, variant?.key.value)

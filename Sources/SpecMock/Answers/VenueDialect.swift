@@ -73,11 +73,16 @@ struct VenueDialect: Sendable {
         case .numericCodes:
             switch failure {
             case .rateLimited:
-                return body(coded(status, "TOO_MANY_REQUESTS", -1003,
-                    "Too much request weight used; current limit is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API."))
+                return body(
+                    coded(
+                        status, "TOO_MANY_REQUESTS", -1003,
+                        "Too much request weight used; current limit is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API."
+                    ))
             case .banned:
-                return body(coded(status, "TOO_MANY_REQUESTS", -1003,
-                    "Way too much request weight used; IP banned until 1700000000000. Please use WebSocket Streams for live updates to avoid bans."))
+                return body(
+                    coded(
+                        status, "TOO_MANY_REQUESTS", -1003,
+                        "Way too much request weight used; IP banned until 1700000000000. Please use WebSocket Streams for live updates to avoid bans."))
             case .status:
                 return body(coded(status, "DISCONNECTED", -1001, "Internal error; unable to process your request. Please try again."))
             }
@@ -114,9 +119,11 @@ struct VenueDialect: Sendable {
         case .invalidSignature:
             return coded(400, "INVALID_SIGNATURE", -1022, "Signature for this request is not valid.")
         case let .staleTimestamp(ahead):
-            return coded(400, "INVALID_TIMESTAMP", -1021, ahead
-                ? "Timestamp for this request was 1000ms ahead of the server's time."
-                : "Timestamp for this request is outside of the recvWindow.")
+            return coded(
+                400, "INVALID_TIMESTAMP", -1021,
+                ahead
+                    ? "Timestamp for this request was 1000ms ahead of the server's time."
+                    : "Timestamp for this request is outside of the recvWindow.")
         case let .recvWindowTooLarge(name, max), let .aboveMaximum(name, max):
             return mandatory("'\(name)' contains unexpected value. Cannot be greater than \(max).")
         case let .missingOneOf(names):

@@ -10,9 +10,11 @@ struct ParameterCheck {
 
     func check(_ received: ReceivedParameters, for endpoint: Endpoint) -> Rejection? {
         let known = Dictionary(endpoint.params.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
-        if rejectUnknown, let unknown = received.entries.first(where: { entry in
-            entry.place != .header && known[entry.name] == nil && !signingParams.contains(entry.name)
-        }) {
+        if rejectUnknown,
+            let unknown = received.entries.first(where: { entry in
+                entry.place != .header && known[entry.name] == nil && !signingParams.contains(entry.name)
+            })
+        {
             return .unknownParameter(unknown.name)
         }
         for param in endpoint.params where param.required && !signingParams.contains(param.name.value) {
@@ -62,11 +64,12 @@ enum RuleCheck {
             let sent = params.map(\.value).filter(received.isPresent)
             found = sent.count > 1 ? .badCombination(sent) : nil
         case let .requireValue(equals):
-            found = equals.lazy.compactMap { equal -> Rejection? in
-                let name = equal.param.value
-                guard let text = received[name]?.text, !text.isEmpty else { return .missingParameter(name) }
-                return equal.values.contains { $0.text == text } ? nil : .notAllowed(name)
-            }.first
+            found =
+                equals.lazy.compactMap { equal -> Rejection? in
+                    let name = equal.param.value
+                    guard let text = received[name]?.text, !text.isEmpty else { return .missingParameter(name) }
+                    return equal.values.contains { $0.text == text } ? nil : .notAllowed(name)
+                }.first
         }
         guard let found else { return nil }
         if let code = rule.error { return .documented(code: code, reason: found) }

@@ -1,7 +1,8 @@
-import class ClientRuntime.Locked
-import struct ClientRuntime.Redactions
 import Foundation
 import SpecModel
+
+import class ClientRuntime.Locked
+import struct ClientRuntime.Redactions
 
 /// The mock's behaviour, independent of the HTTP server: routes a request to its endpoint, applies faults, checks
 /// credentials and parameters as the venue would, and answers with the venue's errors or the documented example.
@@ -41,9 +42,10 @@ final class MockEngine: Sendable {
         examples = ExampleCatalog(spec: spec)
         orderEndpoints = Self.orderEndpoints(spec)
         redactions = MockRecordedRequest.redactions(for: spec.auth, credentials: options.credentials)
-        state = Locked(State(
-            records: RequestRecord(maxEntries: options.maxRecordedRequests, maxBytes: options.maxRecordedBytes),
-            counter: RateLimitCounter(spec.rateLimits), faults: options.faults))
+        state = Locked(
+            State(
+                records: RequestRecord(maxEntries: options.maxRecordedRequests, maxBytes: options.maxRecordedBytes),
+                counter: RateLimitCounter(spec.rateLimits), faults: options.faults))
     }
 
     // MARK: - Inspection and faults
@@ -145,9 +147,11 @@ final class MockEngine: Sendable {
     private func takeFault(for endpoint: String, _ received: ReceivedParameters, _ state: inout State) -> MockFault? {
         for key in [endpoint, "*"] {
             guard var list = state.faults[key] else { continue }
-            guard let index = list.firstIndex(where: { fault in
-                (fault.times.map { $0 > 0 } ?? true) && fault.when.allSatisfy { received[$0.key]?.text == $0.value }
-            }) else { continue }
+            guard
+                let index = list.firstIndex(where: { fault in
+                    (fault.times.map { $0 > 0 } ?? true) && fault.when.allSatisfy { received[$0.key]?.text == $0.value }
+                })
+            else { continue }
             let fault = list[index]
             if let times = fault.times { list[index].times = times - 1 }
             state.faults[key] = list

@@ -28,9 +28,11 @@ final class ConnectionRegistry: Sendable {
     /// Closes the longest-idle connection (trying the next if it got busy meanwhile); false when none is idle.
     @discardableResult
     func closeOldestIdle(attempts: Int = 4) -> Bool {
-        guard attempts > 0, let oldest = idle.withLockedValue({ table in
-            table.min { $0.value.since < $1.value.since }.map { table.removeValue(forKey: $0.key) } ?? nil
-        }) else { return false }
+        guard attempts > 0,
+            let oldest = idle.withLockedValue({ table in
+                table.min { $0.value.since < $1.value.since }.map { table.removeValue(forKey: $0.key) } ?? nil
+            })
+        else { return false }
         let promise = oldest.channel.eventLoop.makePromise(of: Void.self)
         oldest.channel.triggerUserOutboundEvent(CloseIfIdle(), promise: promise)
         promise.futureResult.whenFailure { _ in self.closeOldestIdle(attempts: attempts - 1) }

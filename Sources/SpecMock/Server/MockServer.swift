@@ -1,4 +1,3 @@
-import class ClientRuntime.Locked
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,6 +5,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+
+import class ClientRuntime.Locked
 
 /// Serves a `MockEngine` over HTTP/1.1 with Hummingbird, on a loopback address.
 final class MockServer: Sendable {
@@ -37,8 +38,9 @@ final class MockServer: Sendable {
             responder: responder,
             // Slow and idle connections are closed (`ConnectionDeadlines`); at the connection limit the longest-idle
             // connection makes room for a new one.
-            server: .http1(configuration: HTTP1Channel.Configuration(
-                additionalChannelHandlers: [ConnectionDeadlines(limits: limits, registry: registry)])),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [ConnectionDeadlines(limits: limits, registry: registry)])),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port), serverName: "specgen-mock",
                 availableConnectionsDelegate: SheddingConnectionLimit(maximum: options.maxConnections, registry: registry)),

@@ -83,7 +83,10 @@ extension SpecReader {
         let given = Self.requirementKeys.filter { r[$0] != nil }
         guard given.count == 1 else {
             let list = Self.requirementKeys.joined(separator: ", ")
-            ctx.error(given.isEmpty ? "\(what) needs one requirement (\(list))" : "\(what) has more than one requirement (\(given.joined(separator: ", "))); write one rule per requirement", at: node)
+            ctx.error(
+                given.isEmpty
+                    ? "\(what) needs one requirement (\(list))"
+                    : "\(what) has more than one requirement (\(given.joined(separator: ", "))); write one rule per requirement", at: node)
             return nil
         }
         let requirement: Rule.Requirement
@@ -95,7 +98,8 @@ extension SpecReader {
         case "exclusive": requirement = .exclusive(r.strings("exclusive"))
         default: requirement = .requireValue(readEquals(r["requireValue"]!, what: "'requireValue' of \(what)"))
         }
-        return Rule(condition: readCondition(r), requirement: requirement, description: r.text("description"), error: r.text("error"), docs: r.text("docs"), location: r.location)
+        return Rule(
+            condition: readCondition(r), requirement: requirement, description: r.text("description"), error: r.text("error"), docs: r.text("docs"), location: r.location)
     }
 
     func readWeight(_ node: Node, owner: String) -> Weight? {
@@ -140,14 +144,18 @@ extension SpecReader {
 
     func readRanges(_ r: MappingReader, owner: String, required: Bool) -> [Weight.Range] {
         r.list("ranges", required: required).compactMap { n -> Weight.Range? in
-            guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]), let weight = rr.int("weight", required: true, limit: .weight) else { return nil }
+            guard let rr = MappingReader(n, ctx, what: "a weight range of \(owner)", allowed: ["max", "weight"]),
+                let weight = rr.int("weight", required: true, limit: .weight)
+            else { return nil }
             return Weight.Range(max: rr.int("max"), weight: weight)
         }
     }
 
     func readCases(_ r: MappingReader, owner: String, required: Bool) -> [Weight.Case] {
         r.list("cases", required: required).compactMap { n -> Weight.Case? in
-            guard let c = MappingReader(n, ctx, what: "a weight case of \(owner)", allowed: Self.conditionKeys + ["weight"]), let weight = c.int("weight", required: true, limit: .weight) else { return nil }
+            guard let c = MappingReader(n, ctx, what: "a weight case of \(owner)", allowed: Self.conditionKeys + ["weight"]),
+                let weight = c.int("weight", required: true, limit: .weight)
+            else { return nil }
             return Weight.Case(condition: readCondition(c), weight: weight)
         }
     }
@@ -166,7 +174,8 @@ extension SpecReader {
             return Response(type: type, location: ctx.location(of: node))
         }
         guard let r = MappingReader(node, ctx, what: what, allowed: ["type", "description", "selectedBy", "variants", "defaults", "errorBodies"]) else { return nil }
-        var response = Response(type: r.string("type").flatMap { readType($0) }, description: r.text("description"), selectedBy: r.string("selectedBy"), location: r.location)
+        var response = Response(
+            type: r.string("type").flatMap { readType($0) }, description: r.text("description"), selectedBy: r.string("selectedBy"), location: r.location)
         if let n = r["variants"], let vr = MappingReader(n, ctx, what: "variants of \(what)", allowed: nil) {
             response.variants = vr.entries.compactMap { entry in
                 guard let text = vr.scalarText(entry.value, key: entry.key), let type = readType(text) else { return nil }
@@ -174,7 +183,9 @@ extension SpecReader {
             }
         }
         response.defaults = r.list("defaults").compactMap { n in
-            guard let d = MappingReader(n, ctx, what: "a variant default of \(owner)", allowed: Self.conditionKeys + ["variant"]), let variant = d.string("variant", required: true) else { return nil }
+            guard let d = MappingReader(n, ctx, what: "a variant default of \(owner)", allowed: Self.conditionKeys + ["variant"]),
+                let variant = d.string("variant", required: true)
+            else { return nil }
             return Response.VariantDefault(condition: readCondition(d), variant: variant)
         }
         response.errorBodies = r.list("errorBodies").compactMap { n in
@@ -193,8 +204,12 @@ extension SpecReader {
     }
 
     func readExample(_ node: Node, owner: String) -> Example? {
-        guard let r = MappingReader(node, ctx, what: "an example of \(owner)", allowed: ["name", "variant", "status", "request", "response", "description"]) else { return nil }
-        var example = Example(name: r.text("name"), variant: r.string("variant"), status: r.int("status", limit: .httpStatus), request: [], response: r.string("response"), location: r.location)
+        guard let r = MappingReader(node, ctx, what: "an example of \(owner)", allowed: ["name", "variant", "status", "request", "response", "description"]) else {
+            return nil
+        }
+        var example = Example(
+            name: r.text("name"), variant: r.string("variant"), status: r.int("status", limit: .httpStatus), request: [], response: r.string("response"),
+            location: r.location)
         if let request = r["request"] {
             switch request {
             case .scalar: example.requestBody = r.string("request")

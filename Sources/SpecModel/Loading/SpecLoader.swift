@@ -106,14 +106,17 @@ struct SpecReader {
         if let vars = r["variables"], let vr = MappingReader(vars, ctx, what: "server variables", allowed: nil) {
             for entry in vr.entries {
                 guard let v = MappingReader(entry.value, ctx, what: "server variable '\(entry.key)'", allowed: ["description", "default"]) else { continue }
-                variables.append(ServerVariable(name: Located(entry.key, at: ctx.location(of: entry.keyNode)), description: v.text("description"), defaultValue: v.text("default")))
+                variables.append(
+                    ServerVariable(name: Located(entry.key, at: ctx.location(of: entry.keyNode)), description: v.text("description"), defaultValue: v.text("default")))
             }
         }
         return Server(url: url, description: r.text("description"), variables: variables)
     }
 
     func readAuth(_ node: Node) -> Auth? {
-        guard let r = MappingReader(node, ctx, what: "auth", allowed: ["apiKey", "signing", "timestamp", "recvWindow", "timeUnit", "bearer", "description"]) else { return nil }
+        guard let r = MappingReader(node, ctx, what: "auth", allowed: ["apiKey", "signing", "timestamp", "recvWindow", "timeUnit", "bearer", "description"]) else {
+            return nil
+        }
         var auth = Auth(location: r.location)
         if let n = r["apiKey"], let k = MappingReader(n, ctx, what: "auth.apiKey", allowed: ["header"]) {
             auth.apiKeyHeader = k.text("header", required: true)
@@ -125,7 +128,8 @@ struct SpecReader {
                 ctx.report(.error, "unknown signing scheme '\(text.value)'; expected one of \(choices)", at: text.location)
                 return nil
             }
-            auth.signing = Auth.Signing(schemes: schemes, signatureParam: s.text("signatureParam"), signatureHeader: s.text("signatureHeader"), payload: s.oneOf("payload"))
+            auth.signing = Auth.Signing(
+                schemes: schemes, signatureParam: s.text("signatureParam"), signatureHeader: s.text("signatureHeader"), payload: s.oneOf("payload"))
         }
         if let n = r["timestamp"], let t = MappingReader(n, ctx, what: "auth.timestamp", allowed: ["param", "header", "sync"]) {
             auth.timestampParam = t.text("param")
@@ -149,7 +153,9 @@ struct SpecReader {
             auth.recvWindow = window
         }
         if let n = r["timeUnit"], let t = MappingReader(n, ctx, what: "auth.timeUnit", allowed: ["header", "millisecond", "microsecond"]) {
-            auth.timeUnit = Auth.TimeUnit(header: t.text("header", required: true) ?? "", millisecond: t.text("millisecond", required: true) ?? "", microsecond: t.text("microsecond", required: true) ?? "")
+            auth.timeUnit = Auth.TimeUnit(
+                header: t.text("header", required: true) ?? "", millisecond: t.text("millisecond", required: true) ?? "",
+                microsecond: t.text("microsecond", required: true) ?? "")
         }
         if let n = r["bearer"], let b = MappingReader(n, ctx, what: "auth.bearer", allowed: ["header", "refreshable"]) {
             auth.bearer = Auth.Bearer(header: b.text("header") ?? "Authorization", refreshable: b.bool("refreshable") ?? false)
@@ -158,13 +164,19 @@ struct SpecReader {
     }
 
     func readSecurityLevel(_ name: Located<String>, _ node: Node) -> SecurityLevel? {
-        guard let r = MappingReader(node, ctx, what: "security level '\(name.value)'", allowed: ["apiKey", "signed", "timestamp", "bearer", "description"]) else { return nil }
-        return SecurityLevel(name: name, apiKey: r.bool("apiKey") ?? false, signed: r.bool("signed") ?? false, timestamp: r.bool("timestamp") ?? false, bearer: r.bool("bearer") ?? false, description: r.text("description"))
+        guard let r = MappingReader(node, ctx, what: "security level '\(name.value)'", allowed: ["apiKey", "signed", "timestamp", "bearer", "description"]) else {
+            return nil
+        }
+        return SecurityLevel(
+            name: name, apiKey: r.bool("apiKey") ?? false, signed: r.bool("signed") ?? false, timestamp: r.bool("timestamp") ?? false, bearer: r.bool("bearer") ?? false,
+            description: r.text("description"))
     }
 
     func readEnvelope(_ node: Node) -> Envelope? {
         guard let r = MappingReader(node, ctx, what: "envelope", allowed: ["code", "message", "data", "success", "extraFields"]) else { return nil }
-        return Envelope(code: r.text("code", required: true) ?? "", message: r.text("message", required: true) ?? "", data: r.text("data", required: true) ?? "", success: r.text("success", required: true) ?? "", extraFields: r.list("extraFields").compactMap { readField($0, owner: "envelope") }, location: r.location)
+        return Envelope(
+            code: r.text("code", required: true) ?? "", message: r.text("message", required: true) ?? "", data: r.text("data", required: true) ?? "",
+            success: r.text("success", required: true) ?? "", extraFields: r.list("extraFields").compactMap { readField($0, owner: "envelope") }, location: r.location)
     }
 
     func readErrorFormat(_ node: Node) -> ErrorFormat? {
@@ -193,7 +205,9 @@ struct SpecReader {
                 let choices = SpecLimit.intervals.joined(separator: ", ")
                 ctx.report(.error, "rate limiter interval must be one of \(choices), found '\(interval.value)'", at: interval.location)
             }
-            return RateLimits.Limiter(type: l.text("type", required: true) ?? "", interval: interval?.value ?? "", intervalNum: l.int("intervalNum", required: true, limit: .intervalNum) ?? 1, limit: l.int("limit", required: true, limit: .rateLimit) ?? 1)
+            return RateLimits.Limiter(
+                type: l.text("type", required: true) ?? "", interval: interval?.value ?? "", intervalNum: l.int("intervalNum", required: true, limit: .intervalNum) ?? 1,
+                limit: l.int("limit", required: true, limit: .rateLimit) ?? 1)
         }
         var limits = RateLimits(limiters: limiters, description: r.text("description"))
         if let h = r["headers"], let hr = MappingReader(h, ctx, what: "rateLimits.headers", allowed: ["usedWeight", "orderCount", "retryAfter"]) {
@@ -210,14 +224,18 @@ struct SpecReader {
         guard let r = MappingReader(node, ctx, what: "enum '\(name.value)'", allowed: ["description", "values", "docsName"]) else { return nil }
         let values = r.list("values", required: true).compactMap { n -> EnumDef.Value? in
             if case let .scalar(s) = n { return EnumDef.Value(value: Located(s.string, at: ctx.location(of: n)), deprecated: false) }
-            guard let v = MappingReader(n, ctx, what: "a value of enum '\(name.value)'", allowed: ["value", "description", "swiftName", "deprecated"]), let value = v.string("value", required: true) else { return nil }
+            guard let v = MappingReader(n, ctx, what: "a value of enum '\(name.value)'", allowed: ["value", "description", "swiftName", "deprecated"]),
+                let value = v.string("value", required: true)
+            else { return nil }
             return EnumDef.Value(value: value, description: v.text("description"), swiftName: v.text("swiftName"), deprecated: v.bool("deprecated") ?? false)
         }
         return EnumDef(name: name, description: r.text("description"), values: values)
     }
 
     func readModel(_ name: Located<String>, _ node: Node) -> Model? {
-        guard let r = MappingReader(node, ctx, what: "model '\(name.value)'", allowed: ["description", "fields", "positional", "discriminator", "variants"]) else { return nil }
+        guard let r = MappingReader(node, ctx, what: "model '\(name.value)'", allowed: ["description", "fields", "positional", "discriminator", "variants"]) else {
+            return nil
+        }
         let kinds = ["fields", "positional", "discriminator"].filter { r[$0] != nil }
         guard kinds.count == 1 else {
             ctx.error("model '\(name.value)' must have exactly one of 'fields', 'positional' or 'discriminator'", at: node)
@@ -228,7 +246,11 @@ struct SpecReader {
         case "fields": kind = .object(r.list("fields").compactMap { readField($0, owner: "model '\(name.value)'") })
         case "positional": kind = .positional(r.list("positional").compactMap { readField($0, owner: "model '\(name.value)'") })
         default:
-            guard let discriminator = r.string("discriminator"), let variantsNode = r["variants"] ?? { r.missing("variants"); return nil }(),
+            guard let discriminator = r.string("discriminator"),
+                let variantsNode = r["variants"]
+                    ?? {
+                        r.missing("variants"); return nil
+                    }(),
                 let vr = MappingReader(variantsNode, ctx, what: "variants of model '\(name.value)'", allowed: nil)
             else { return nil }
             let variants = vr.entries.compactMap { entry -> Model.Variant? in
@@ -244,12 +266,17 @@ struct SpecReader {
         let keys = ["name", "type", "description", "optional", "nullable", "condition", "docsType", "swiftName", "deprecated"]
         guard let r = MappingReader(node, ctx, what: "a field of \(owner)", allowed: keys), let name = r.string("name", required: true) else { return nil }
         guard let type = r.string("type", required: true).flatMap({ readType($0) }) else { return nil }
-        return Field(name: name, type: type, description: r.text("description"), optional: r.bool("optional") ?? false, nullable: r.bool("nullable") ?? false, condition: r.text("condition"), docsType: r.text("docsType"), swiftName: r.text("swiftName"), deprecated: r.bool("deprecated") ?? false)
+        return Field(
+            name: name, type: type, description: r.text("description"), optional: r.bool("optional") ?? false, nullable: r.bool("nullable") ?? false,
+            condition: r.text("condition"), docsType: r.text("docsType"), swiftName: r.text("swiftName"), deprecated: r.bool("deprecated") ?? false)
     }
 
     func readType(_ text: Located<String>) -> Located<TypeRef>? {
         guard let type = TypeRef(parsing: text.value) else {
-            ctx.report(.error, "'\(text.value)' is not a type; expected a type word (STRING, DECIMAL, LONG, INT, BOOLEAN, DATETIME, JSON, EMPTY), an enum or model name, ARRAY OF … or MAP OF …", at: text.location)
+            ctx.report(
+                .error,
+                "'\(text.value)' is not a type; expected a type word (STRING, DECIMAL, LONG, INT, BOOLEAN, DATETIME, JSON, EMPTY), an enum or model name, ARRAY OF … or MAP OF …",
+                at: text.location)
             return nil
         }
         return Located(type, at: text.location)
@@ -263,16 +290,23 @@ struct SpecReader {
     }
 
     func readMessageCatalog(_ node: Node) -> MessageCatalog? {
-        guard let r = MappingReader(node, ctx, what: "a message catalog", allowed: ["name", "description", "codes", "messages"]), let name = r.string("name", required: true) else { return nil }
+        guard let r = MappingReader(node, ctx, what: "a message catalog", allowed: ["name", "description", "codes", "messages"]),
+            let name = r.string("name", required: true)
+        else { return nil }
         let messages = r.list("messages", required: true).compactMap { n -> MessageCatalog.Message? in
-            guard let m = MappingReader(n, ctx, what: "a message of catalog '\(name.value)'", allowed: ["message", "description"]), let text = m.string("message", required: true) else { return nil }
+            guard let m = MappingReader(n, ctx, what: "a message of catalog '\(name.value)'", allowed: ["message", "description"]),
+                let text = m.string("message", required: true)
+            else { return nil }
             return MessageCatalog.Message(message: text, description: m.text("description"))
         }
         return MessageCatalog(name: name, description: r.text("description"), codes: r.strings("codes"), messages: messages)
     }
 
     func readErratum(_ node: Node) -> Erratum? {
-        guard let r = MappingReader(node, ctx, what: "an errata entry", allowed: ["at", "docsSay", "specSays", "why", "doc"]), let at = r.string("at", required: true) else { return nil }
-        return Erratum(at: at, docsSay: r.text("docsSay", required: true) ?? "", specSays: r.text("specSays", required: true) ?? "", why: r.text("why", required: true) ?? "", doc: r.text("doc"))
+        guard let r = MappingReader(node, ctx, what: "an errata entry", allowed: ["at", "docsSay", "specSays", "why", "doc"]), let at = r.string("at", required: true)
+        else { return nil }
+        return Erratum(
+            at: at, docsSay: r.text("docsSay", required: true) ?? "", specSays: r.text("specSays", required: true) ?? "", why: r.text("why", required: true) ?? "",
+            doc: r.text("doc"))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A type expression of the spec format: `STRING`, `DECIMAL`, `ARRAY OF Order`, `MAP OF AssetDetail`, an enum or
 /// model name.
 public indirect enum TypeRef: Sendable, Hashable, CustomStringConvertible {
@@ -57,5 +59,3 @@ public indirect enum TypeRef: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-import Foundation

@@ -58,7 +58,11 @@ extension SpecValidator {
             error("example does not fit the envelope: expected an object with '\(envelope.code)'", at: location)
             return nil
         }
-        let codeText: String? = switch code { case let .string(s), let .number(s): s; default: nil }
+        let codeText: String? =
+            switch code {
+            case let .string(s), let .number(s): s;
+            default: nil
+            }
         if codeText != envelope.success { return checkErrorFormat(json, at: location) }
         let known = Set([envelope.code, envelope.message, envelope.data] + envelope.extraFields.map(\.name.value))
         for member in objectMembers(json) where !known.contains(member.key) {

@@ -28,7 +28,9 @@ public enum SpecPath {
         }
     }
 
-    static let topLevelKeys: Set = ["api", "title", "module", "description", "docs", "servers", "auth", "security", "requestDefaults", "envelope", "errorFormat", "httpStatus", "rateLimits"]
+    static let topLevelKeys: Set = [
+        "api", "title", "module", "description", "docs", "servers", "auth", "security", "requestDefaults", "envelope", "errorFormat", "httpStatus", "rateLimits",
+    ]
 
     static func endpointPath(_ rest: [String], _ endpoint: Endpoint) -> Bool {
         guard let key = rest.first else { return true }
@@ -40,7 +42,8 @@ public enum SpecPath {
         case "response":
             return endpoint.response != nil
         default:
-            return rest.count == 1 && ["summary", "description", "method", "path", "security", "weight", "unfilledOrderCount", "dataSource", "source", "request", "notes"].contains(key)
+            return rest.count == 1
+                && ["summary", "description", "method", "path", "security", "weight", "unfilledOrderCount", "dataSource", "source", "request", "notes"].contains(key)
         }
     }
 }

@@ -12,18 +12,20 @@ enum B2TraderCalls {
 
     static let all: [String: Call] = [
         "placeOrder": { client in
-            let placed = try await client.placeOrder(.limit(
-                accountId: account, marketId: "spot.btc_usdt", side: .buy, timeInForce: .gtc, requestedAmount: "0.02",
-                requestedPrice: "115193.35"))
+            let placed = try await client.placeOrder(
+                .limit(
+                    accountId: account, marketId: "spot.btc_usdt", side: .buy, timeInForce: .gtc, requestedAmount: "0.02",
+                    requestedPrice: "115193.35"))
             #expect(placed.order.status == .pending)
         },
         "cancelOrder": { client in
             _ = try await client.cancelOrder(CancelOrderRequest(accountId: account, orderId: "01K2PF9XS29WN4JZRHMCTTQYJB"))
         },
         "orderData": { client in
-            let data = try await client.orderData(OrderDataRequest(
-                accountId: account, marketId: "spot.eth_usdt", side: .buy, orderType: .limit, requestedBaseAmount: "0.2",
-                requestedPrice: "4600"))
+            let data = try await client.orderData(
+                OrderDataRequest(
+                    accountId: account, marketId: "spot.eth_usdt", side: .buy, orderType: .limit, requestedBaseAmount: "0.2",
+                    requestedPrice: "4600"))
             #expect(data.order.total == "929.2")
         },
         "accounts": { client in

@@ -41,8 +41,9 @@ enum BinanceJEXSpotCalls {
             guard case .all = try await client.bookTicker() else { throw Unexpected("every symbol") }
         },
         "newOrder": { client in
-            let response = try await client.newOrder(NewOrderRequest(
-                symbol: symbol, side: .buy, type: .limit, quantity: "1", price: "20000", newOrderRespType: .result))
+            let response = try await client.newOrder(
+                NewOrderRequest(
+                    symbol: symbol, side: .buy, type: .limit, quantity: "1", price: "20000", newOrderRespType: .result))
             guard case .result = response else {
                 Issue.record("newOrderRespType=RESULT answers RESULT, got \(response)")
                 return

@@ -55,8 +55,9 @@ enum BinanceSpotCalls {
             #expect(!order.fills.isEmpty)
         },
         "testNewOrder": { client in
-            _ = try await client.testNewOrder(TestNewOrderRequest(
-                symbol: symbol, side: .sell, type: .market, quantity: "1", computeCommissionRates: true))
+            _ = try await client.testNewOrder(
+                TestNewOrderRequest(
+                    symbol: symbol, side: .sell, type: .market, quantity: "1", computeCommissionRates: true))
         },
         "queryOrder": { client in
             let order = try await client.queryOrder(QueryOrderRequest(symbol: symbol, orderId: 1))
@@ -70,9 +71,10 @@ enum BinanceSpotCalls {
             #expect(!value.isEmpty)
         },
         "cancelReplace": { client in
-            let response = try await client.cancelReplace(CancelReplaceRequest(
-                symbol: symbol, side: .buy, type: .limit, cancelReplaceMode: .stopOnFailure, timeInForce: .gtc,
-                quantity: "1", price: "20000", cancelOrderId: 9))
+            let response = try await client.cancelReplace(
+                CancelReplaceRequest(
+                    symbol: symbol, side: .buy, type: .limit, cancelReplaceMode: .stopOnFailure, timeInForce: .gtc,
+                    quantity: "1", price: "20000", cancelOrderId: 9))
             guard case .full = response else {
                 Issue.record("a LIMIT cancel-replace answers FULL, got \(response)")
                 return
@@ -86,35 +88,41 @@ enum BinanceSpotCalls {
         "openOrders": { client in _ = try await client.openOrders(OpenOrdersRequest(symbol: symbol)) },
         "allOrders": { client in _ = try await client.allOrders(AllOrdersRequest(symbol: symbol, limit: 10)) },
         "newOcoDeprecated": { client in
-            _ = try await client.newOcoDeprecated(NewOcoDeprecatedRequest(
-                symbol: symbol, side: .sell, quantity: "1", price: "30000", stopPrice: "19000"))
+            _ = try await client.newOcoDeprecated(
+                NewOcoDeprecatedRequest(
+                    symbol: symbol, side: .sell, quantity: "1", price: "30000", stopPrice: "19000"))
         },
         "newOrderListOco": { client in
-            _ = try await client.newOrderListOco(NewOrderListOcoRequest(
-                symbol: symbol, side: .sell, quantity: "1", aboveType: .limitMaker, abovePrice: "30000",
-                belowType: .stopLoss, belowStopPrice: "19000", newOrderRespType: .result))
+            _ = try await client.newOrderListOco(
+                NewOrderListOcoRequest(
+                    symbol: symbol, side: .sell, quantity: "1", aboveType: .limitMaker, abovePrice: "30000",
+                    belowType: .stopLoss, belowStopPrice: "19000", newOrderRespType: .result))
         },
         "newOrderListOto": { client in
-            _ = try await client.newOrderListOto(.limit(
-                symbol: symbol, workingSide: .sell, workingPrice: "30000", workingQuantity: "1", workingTimeInForce: .gtc,
-                pendingType: .market, pendingSide: .buy, pendingQuantity: "1"))
+            _ = try await client.newOrderListOto(
+                .limit(
+                    symbol: symbol, workingSide: .sell, workingPrice: "30000", workingQuantity: "1", workingTimeInForce: .gtc,
+                    pendingType: .market, pendingSide: .buy, pendingQuantity: "1"))
         },
         "newOrderListOtoco": { client in
-            _ = try await client.newOrderListOtoco(NewOrderListOtocoRequest(
-                symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
-                workingTimeInForce: .gtc, pendingSide: .sell, pendingQuantity: "1", pendingAboveType: .limitMaker,
-                pendingAbovePrice: "30000", pendingBelowType: .stopLoss, pendingBelowStopPrice: "19000"))
+            _ = try await client.newOrderListOtoco(
+                NewOrderListOtocoRequest(
+                    symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
+                    workingTimeInForce: .gtc, pendingSide: .sell, pendingQuantity: "1", pendingAboveType: .limitMaker,
+                    pendingAbovePrice: "30000", pendingBelowType: .stopLoss, pendingBelowStopPrice: "19000"))
         },
         "newOrderListOpo": { client in
-            _ = try await client.newOrderListOpo(NewOrderListOpoRequest(
-                symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
-                workingTimeInForce: .gtc, pendingType: .market, pendingSide: .sell))
+            _ = try await client.newOrderListOpo(
+                NewOrderListOpoRequest(
+                    symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
+                    workingTimeInForce: .gtc, pendingType: .market, pendingSide: .sell))
         },
         "newOrderListOpoco": { client in
-            _ = try await client.newOrderListOpoco(NewOrderListOpocoRequest(
-                symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
-                workingTimeInForce: .gtc, pendingSide: .sell, pendingAboveType: .limitMaker, pendingAbovePrice: "30000",
-                pendingBelowType: .stopLoss, pendingBelowStopPrice: "19000"))
+            _ = try await client.newOrderListOpoco(
+                NewOrderListOpocoRequest(
+                    symbol: symbol, workingType: .limit, workingSide: .buy, workingPrice: "20000", workingQuantity: "1",
+                    workingTimeInForce: .gtc, pendingSide: .sell, pendingAboveType: .limitMaker, pendingAbovePrice: "30000",
+                    pendingBelowType: .stopLoss, pendingBelowStopPrice: "19000"))
         },
         "cancelOrderList": { client in
             _ = try await client.cancelOrderList(CancelOrderListRequest(symbol: symbol, orderListId: 0))
@@ -125,8 +133,9 @@ enum BinanceSpotCalls {
         "allOrderLists": { client in _ = try await client.allOrderLists() },
         "openOrderLists": { client in _ = try await client.openOrderLists() },
         "newSorOrder": { client in
-            _ = try await client.newSorOrder(NewSorOrderRequest(
-                symbol: symbol, side: .buy, type: .limit, timeInForce: .gtc, quantity: "0.5", price: "20000"))
+            _ = try await client.newSorOrder(
+                NewSorOrderRequest(
+                    symbol: symbol, side: .buy, type: .limit, timeInForce: .gtc, quantity: "0.5", price: "20000"))
         },
         "testNewSorOrder": { client in
             _ = try await client.testNewSorOrder(TestNewSorOrderRequest(symbol: symbol, side: .buy, type: .market, quantity: "0.5"))

@@ -58,12 +58,15 @@ import Yams
             let lines = LineIndex(input).lineCount
             for diagnostic in result.diagnostics {
                 let text = diagnostic.description
-                let wellFormed = text.wholeMatch(of: shape) != nil && diagnostic.location.line <= lines + 1
+                let wellFormed =
+                    text.wholeMatch(of: shape) != nil && diagnostic.location.line <= lines + 1
                     && !text.unicodeScalars.contains(where: Self.isRaw)
                 if !wellFormed, malformed.count < 20 { malformed.append("input \(index): \(text.debugDescription)") }
             }
         }
-        print("spec fuzz: seed \(seed), \(count) inputs (\(structural) structure-aware, \(count - structural) byte-level), \(clean) without errors, \(diagnostics) diagnostics, \(malformed.count) malformed")
+        print(
+            "spec fuzz: seed \(seed), \(count) inputs (\(structural) structure-aware, \(count - structural) byte-level), \(clean) without errors, \(diagnostics) diagnostics, \(malformed.count) malformed"
+        )
         #expect(malformed.isEmpty, "\(malformed.joined(separator: "\n"))")
     }
 }
