@@ -13,16 +13,7 @@ extension OpenAPIExporter {
                 value: .build { ok in
                     ok.set("description", .string(response?.description ?? endpoint.summary ?? "Success."))
                     guard let schema = successSchema(response) else { return }
-                    ok.set(
-                        "content",
-                        .object([
-                            .init(
-                                key: "application/json",
-                                value: .build {
-                                    $0.set("schema", schema)
-                                    $0.set("examples", object: uniqued(successExamples.map(responseExample)))
-                                })
-                        ]))
+                    ok.set("content", jsonContent(schema, successExamples))
                 }))
 
         var statuses: [Int] = []
@@ -42,16 +33,7 @@ extension OpenAPIExporter {
                         error.set("description", .string(types[status]?.1 ?? "An error (HTTP \(status))."))
                         let fallback: OpenAPIValue? = errorSchema() != nil ? .ref(errorName) : nil
                         guard let body = types[status].map({ schema($0.0) }) ?? fallback else { return }
-                        error.set(
-                            "content",
-                            .object([
-                                .init(
-                                    key: "application/json",
-                                    value: .build {
-                                        $0.set("schema", body)
-                                        $0.set("examples", object: uniqued(examples.map(responseExample)))
-                                    })
-                            ]))
+                        error.set("content", jsonContent(body, examples))
                     }))
         }
         if errorSchema() != nil {
@@ -98,6 +80,18 @@ extension OpenAPIExporter {
                     return .object(members)
                 })
         }
+    }
+
+    /// A response's `content`: a JSON body of `schema`, with the docs' examples of it.
+    func jsonContent(_ schema: OpenAPIValue, _ examples: [Example]) -> OpenAPIValue {
+        .object([
+            .init(
+                key: "application/json",
+                value: .build {
+                    $0.set("schema", schema)
+                    $0.set("examples", object: uniqued(examples.map(responseExample)))
+                })
+        ])
     }
 
     func responseExample(_ example: Example) -> OpenAPIValue.Member {

@@ -70,8 +70,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
     public func prepare<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> HTTPRequest {
         let (outgoing, context) = start(request, validation: validation)
         try ValidationStep.check(outgoing, context)
-        var stamped = outgoing
-        stamped.timestamp = clock.now()
+        var stamped = outgoing  // `start` stamped it with the server-corrected clock
         if R.endpoint.security.bearer { stamped.bearerToken = try await tokens.token(for: R.endpoint, forceRefresh: false) }
         return try authentication.sign(stamped, context)
     }
