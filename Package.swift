@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // `swift package generate-documentation --target ClientRuntime` (scripts/docs.sh); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -61,6 +62,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .plugin(name: "SpecGenPlugin", capability: .buildTool(), dependencies: ["specgen-generate"]),
@@ -98,24 +100,31 @@ let package = Package(
             dependencies: [
                 "ClientRuntime",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Fixtures")]
         ),
         .target(
             name: "ClientRuntimeAsyncHTTPClient",
-            dependencies: ["ClientRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [
+                "ClientRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "ClientRuntimeAsyncHTTPClientTests",
             dependencies: [
                 "ClientRuntimeAsyncHTTPClient", "ClientRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel"]
+            dependencies: [
+                "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         // The mock's engine without a socket: overflow, decoding, record bounds, redaction.
         .testTarget(

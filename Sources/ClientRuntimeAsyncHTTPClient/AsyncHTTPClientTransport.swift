@@ -1,11 +1,12 @@
 import AsyncHTTPClient
 import ClientRuntime
 import Foundation
+import HTTPTypes
 import NIOCore
 import NIOHTTP1
 
 /// An `HTTPTransport` on AsyncHTTPClient (SwiftNIO), for servers and Linux deployments.
-/// Honours `HTTPRequest.timeout` as a deadline and task cancellation.
+/// Honours `WireRequest.timeout` as a deadline and task cancellation.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     private let client: HTTPClient
     /// Largest response body accepted, in bytes.
@@ -18,11 +19,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Sends the request and collects the whole body.
-    public func send(_ request: ClientRuntime.HTTPRequest) async throws -> HTTPResponse {
-        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+    public func send(_ request: WireRequest) async throws -> WireResponse {
+        guard let url = request.url else { throw HTTPTransportFailure(.notSent, "the request has no absolute URL") }
+        var outgoing = HTTPClientRequest(url: url.absoluteString)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
-        for field in request.headers.fields {
-            outgoing.headers.add(name: field.name, value: field.value)
+        for field in request.head.headerFields {
+            outgoing.headers.add(name: field.name.rawName, value: field.value)
         }
         if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
@@ -33,11 +35,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         do {
             let response = try await client.execute(outgoing, timeout: .nanoseconds(nanoseconds))
             let buffer = try await response.body.collect(upTo: maxResponseBytes)
-            var headers = ClientRuntime.HTTPHeaders()
+            var fields = HTTPFields()
             for field in response.headers {
-                headers.add(field.name, field.value)
+                if let name = HTTPField.Name(field.name) { fields.append(HTTPField(name: name, value: field.value)) }
             }
-            return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
+            let head = HTTPResponse(status: .init(code: Int(response.status.code)), headerFields: fields)
+            return WireResponse(head, body: Data(buffer.readableBytesView))
         } catch {
             throw Self.classify(error)
         }

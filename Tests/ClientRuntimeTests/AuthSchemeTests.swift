@@ -49,9 +49,9 @@ import _CryptoExtras
         let request = try #require(transport.lastRequest)
         #expect(request.urlText == "https://api.dfx.hk/api/v1/spot/order?symbol=BTC-USDT")
         #expect(request.bodyText == "accountId=222&amount=66666&side=BUY")
-        #expect(request.headers["EXCHANGE-API-KEY"] == Self.apiKey)
-        #expect(request.headers["EXCHANGE-API-TIMESTAMP"] == "1711351755000")
-        let signature = try #require(request.headers["EXCHANGE-API-SIGN"])
+        #expect(request.header("EXCHANGE-API-KEY") == Self.apiKey)
+        #expect(request.header("EXCHANGE-API-TIMESTAMP") == "1711351755000")
+        let signature = try #require(request.header("EXCHANGE-API-SIGN"))
         let signed =
             "body=accountId=222&amount=66666&side=BUY&method=POST&param=symbol=BTC-USDT&path=/api/v1/spot/order"
             + "&timestamp=1711351755000"
@@ -69,8 +69,8 @@ import _CryptoExtras
             options: ClientOptions(clock: { Self.timestamp }))
         _ = try await client.send(Call<[String], Symbols>())
         let request = try #require(transport.lastRequest)
-        #expect(request.headers.fields.map(\.name) == ["EXCHANGE-API-TIMESTAMP"])
-        #expect(request.headers["EXCHANGE-API-TIMESTAMP"] == "1711351755000")
+        #expect(request.head.headerFields.map(\.name.rawName) == ["EXCHANGE-API-TIMESTAMP"])
+        #expect(request.header("EXCHANGE-API-TIMESTAMP") == "1711351755000")
         #expect(request.urlText == "https://api.dfx.hk/api/v1/symbols")
     }
 
@@ -118,8 +118,8 @@ actor RotatingTokens: TokenProvider {
     @Test func refreshesOnceAfter401AndResends() async throws {
         let tokens = RotatingTokens()
         let transport = RecordingTransport { request in
-            request.headers["Authorization"] == "Bearer jwt-new-token"
-                ? HTTPResponse(status: 200, text: "[]") : HTTPResponse(status: 401, text: "")
+            request.header("Authorization") == "Bearer jwt-new-token"
+                ? WireResponse(status: 200, text: "[]") : WireResponse(status: 401, text: "")
         }
         let client = APIClient<TestVenueError>(
             profile: Self.profile, baseURL: URL(string: "https://broker.example")!, credentials: .bearer(tokens),
@@ -128,13 +128,13 @@ actor RotatingTokens: TokenProvider {
         parameters.add("marketId", "spot.btc_usdt", in: .body)
         _ = try await client.send(Call<JSONValue, PlaceOrder>(parameters))
         #expect(transport.requests.count == 2)
-        #expect(transport.requests.map { $0.headers["Authorization"] } == ["Bearer jwt-old-token", "Bearer jwt-new-token"])
+        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer jwt-old-token", "Bearer jwt-new-token"])
         #expect(transport.requests[1].bodyText == #"{"order":{"marketId":"spot.btc_usdt"}}"#)
         #expect(await tokens.calls == [false, true])
     }
 
     @Test func secondUnauthorizedIsAStatusError() async throws {
-        let transport = RecordingTransport { _ in HTTPResponse(status: 401, text: "") }
+        let transport = RecordingTransport { _ in WireResponse(status: 401, text: "") }
         let client = APIClient<TestVenueError>(
             profile: Self.profile, baseURL: URL(string: "https://broker.example")!,
             credentials: .bearer(StaticToken("jwt-static-token")), transport: transport)

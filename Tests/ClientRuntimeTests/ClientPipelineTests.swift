@@ -1,22 +1,24 @@
 import ClientRuntime
 import Foundation
+import HTTPTypes
 import Testing
 
 /// A user's own step in the client's pipeline, and `prepare`.
 @Suite struct ClientPipelineTests {
     /// What a user writes for tracing: a header per attempt, and the signed request it saw.
     final class TraceStep: RequestStep {
-        private let seen = Locked<[HTTPRequest]>([])
+        static let traceID = HTTPField.Name("X-Trace-Id")!
+        private let seen = Locked<[WireRequest]>([])
 
-        var requests: [HTTPRequest] { seen.withLock { $0 } }
+        var requests: [WireRequest] { seen.withLock { $0 } }
 
-        func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+        func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
             var request = request
             let attempt = seen.withLock { seen in
                 if let http = request.http { seen.append(http) }
                 return seen.count
             }
-            request.http?.headers.add("X-Trace-Id", "\(context.endpoint.id)-\(attempt)")
+            request.http?.head.headerFields.append(HTTPField(name: Self.traceID, value: "\(context.endpoint.id)-\(attempt)"))
             return try await next(request, context)
         }
     }
@@ -31,15 +33,15 @@ import Testing
             $0.maxIdempotentRetries = 1
         }
         _ = try await client.send(Call<EmptyResponse, OrderGet>(Binance.orderParameters()))
-        #expect(transport.requests.map { $0.headers["X-Trace-Id"] } == ["getOrder-1", "getOrder-2"])
+        #expect(transport.requests.map { $0.header("X-Trace-Id") } == ["getOrder-1", "getOrder-2"])
         #expect(trace.requests.allSatisfy { $0.queryString.hasSuffix("&signature=\(Binance.bodySignature)") })
-        #expect(trace.requests.allSatisfy { $0.headers["X-Trace-Id"] == nil })
+        #expect(trace.requests.allSatisfy { $0.header("X-Trace-Id") == nil })
     }
 
     @Test func userStepCanAnswerWithoutTheTransport() async throws {
         struct Canned: RequestStep {
-            func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
-                HTTPResponse(status: 200, text: #"{"symbol":"LTCBTC","fills":[]}"#)
+            func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
+                WireResponse(status: 200, text: #"{"symbol":"LTCBTC","fills":[]}"#)
             }
         }
         let transport = RecordingTransport()
@@ -74,6 +76,6 @@ import Testing
             profile: BearerAuthTests.profile, baseURL: URL(string: "https://broker.example")!, credentials: .bearer(tokens),
             transport: RecordingTransport())
         let prepared = try await broker.prepare(Call<EmptyResponse, BearerAuthTests.Accounts>())
-        #expect(prepared.headers["Authorization"] == "Bearer jwt-old-token")
+        #expect(prepared.header("Authorization") == "Bearer jwt-old-token")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// A refused timestamp (Binance -1021) triggers one server-time sync and one resend; an optional interval resyncs
 /// before requests.
 @Suite struct ClockResyncTests {
-    static let rejection = HTTPResponse(
+    static let rejection = WireResponse(
         status: 400, text: #"{"code":-1021,"msg":"Timestamp for this request was 1000ms ahead of the server's time."}"#)
     static let profile: APIProfile = {
         var profile = Binance.profile
@@ -77,8 +77,8 @@ import Testing
             transport: transport, options: ClientOptions(clock: { Binance.exampleTimestamp }))
         _ = try await client.send(Call<EmptyResponse, OrderForm>(Binance.orderParameters()))
         let sent = transport.requests
-        #expect(sent.map { "\($0.method.rawValue) \($0.url.path)" } == ["POST /api/v3/order", "GET /api/v3/time", "POST /api/v3/order"])
-        #expect(sent[1].headers["X-MBX-APIKEY"] == nil)
+        #expect(sent.map { "\($0.method.rawValue) \($0.path)" } == ["POST /api/v3/order", "GET /api/v3/time", "POST /api/v3/order"])
+        #expect(sent[1].header("X-MBX-APIKEY") == nil)
         #expect(sent[0].bodyText.contains("timestamp=1499827319559&"))
         #expect(sent[2].bodyText.contains("timestamp=1499827319000&"))
         #expect(client.serverTimeOffset == -559)

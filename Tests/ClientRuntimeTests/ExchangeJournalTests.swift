@@ -1,5 +1,6 @@
 import ClientRuntime
 import Foundation
+import HTTPTypes
 import Testing
 
 /// `ExchangeJournal`: JSON Lines of every exchange, secrets masked, for `specgen check-traffic`.
@@ -31,10 +32,9 @@ import Testing
     }
 
     @Test func queryParametersAreMaskedInURLAndQuery() {
-        let request = HTTPRequest(
-            method: .get, url: URL(string: "https://x.test/api/v3/order?symbol=A&signature=abc123")!,
-            redactions: Redactions(parameterNames: ["signature"]))
-        let line = ExchangeJournal.line(request, HTTPResponse(status: 200, text: "{}"))
+        let head = HTTPRequest(method: .get, url: URL(string: "https://x.test/api/v3/order?symbol=A&signature=abc123")!)
+        let request = WireRequest(head, redactions: Redactions(parameterNames: ["signature"]))
+        let line = ExchangeJournal.line(request, WireResponse(status: 200, text: "{}"))
         #expect(
             line
                 == #"{"method":"GET","url":"https://x.test/api/v3/order?symbol=A&signature=<redacted>","path":"/api/v3/order","query":"symbol=A&signature=<redacted>","status":200,"body":"{}"}"#

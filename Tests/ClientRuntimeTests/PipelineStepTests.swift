@@ -1,14 +1,15 @@
 import ClientRuntime
 import Foundation
+import HTTPTypes
 import Testing
 
 /// Each pipeline step alone, with a stand-in for the rest of the pipeline.
 @Suite struct PipelineStepTests {
     /// Records the requests `next` receives and answers from a queue.
     final class FakeNext: Sendable {
-        private let state: Locked<(seen: [OutgoingRequest], replies: [Result<HTTPResponse, HTTPTransportFailure>])>
+        private let state: Locked<(seen: [OutgoingRequest], replies: [Result<WireResponse, HTTPTransportFailure>])>
 
-        init(_ replies: [Result<HTTPResponse, HTTPTransportFailure>] = [.success(HTTPResponse(status: 200))]) {
+        init(_ replies: [Result<WireResponse, HTTPTransportFailure>] = [.success(WireResponse(status: 200))]) {
             state = Locked((seen: [], replies: replies))
         }
 
@@ -46,7 +47,7 @@ import Testing
 
     @Test func retryRepeatsAGetAfterATimeoutAndA5XX() async throws {
         let next = FakeNext([
-            .failure(HTTPTransportFailure(.timedOut, "slow")), .success(HTTPResponse(status: 503)), .success(HTTPResponse(status: 200)),
+            .failure(HTTPTransportFailure(.timedOut, "slow")), .success(WireResponse(status: 503)), .success(WireResponse(status: 200)),
         ])
         let step = RetryStep(profile: Binance.profile, maxRetries: 2, backoff: .zero)
         let response = try await step.handle(Self.request, context: Self.get, next: next.next)
@@ -64,7 +65,7 @@ import Testing
         let notSent = await thrownError { try await step.handle(Self.request, context: Self.get, next: refused.next) }
         #expect(notSent is TransportError)
         #expect(refused.seen.count == 1)
-        let failing = FakeNext([.success(HTTPResponse(status: 500))])
+        let failing = FakeNext([.success(WireResponse(status: 500))])
         #expect(try await step.handle(Self.request, context: Self.post, next: failing.next).status == 500)
         #expect(failing.seen.count == 1)
     }
@@ -73,7 +74,7 @@ import Testing
         let limiter = WeightLimiter(limits: [.init(weight: 10, per: .seconds(60))])
         let counters = Locked(RateLimitState())
         let step = RateLimitStep(profile: Binance.profile, limiter: limiter, counters: counters, clock: { 0 })
-        let next = FakeNext([.success(HTTPResponse(status: 200, headers: ["X-MBX-USED-WEIGHT-1M": "7"]))])
+        let next = FakeNext([.success(WireResponse(status: 200, headers: ["X-MBX-USED-WEIGHT-1M": "7"]))])
         _ = try await step.handle(Self.request, context: Self.post, next: next.next)
         #expect(counters.withLock { $0.usedWeight } == ["1M": 7])
         // 4 spent here, 3 more that the venue counted: 7 of 10, so weight 4 no longer fits.
@@ -84,7 +85,7 @@ import Testing
     @Test func rateLimitStepPausesTheLimiterOnRetryAfter() async throws {
         let limiter = WeightLimiter(limits: [.init(weight: 1000, per: .seconds(60))])
         let step = RateLimitStep(profile: Binance.profile, limiter: limiter, counters: Locked(RateLimitState()), clock: { 0 })
-        let next = FakeNext([.success(HTTPResponse(status: 429, headers: ["Retry-After": "30"]))])
+        let next = FakeNext([.success(WireResponse(status: 429, headers: ["Retry-After": "30"]))])
         #expect(try await step.handle(Self.request, context: Self.post, next: next.next).status == 429)
         #expect(await limiter.tryAcquire(weight: 1) == false)
     }
@@ -93,7 +94,7 @@ import Testing
         let tokens = RotatingTokens()
         let step = TokenRefreshStep(credentials: .bearer(tokens))
         let context = RequestContext(endpoint: BearerAuthTests.Accounts.endpoint)
-        let next = FakeNext([.success(HTTPResponse(status: 401)), .success(HTTPResponse(status: 401))])
+        let next = FakeNext([.success(WireResponse(status: 401)), .success(WireResponse(status: 401))])
         #expect(try await step.handle(Self.request, context: context, next: next.next).status == 401)
         #expect(next.seen.map { $0.bearerToken?.withValue { $0 } } == ["jwt-old-token", "jwt-new-token"])
         #expect(await tokens.calls == [false, true])
@@ -125,8 +126,8 @@ import Testing
     @Test func loggingStepLogsEachExchangeWithItsOutcome() async throws {
         let capture = LogCapture()
         var built = Self.request
-        built.http = HTTPRequest(method: .post, url: URL(string: "https://api.binance.com/api/v3/order")!)
-        let ok = FakeNext([.success(HTTPResponse(status: 201))])
+        built.http = WireRequest(HTTPRequest(method: .post, url: URL(string: "https://api.binance.com/api/v3/order")!))
+        let ok = FakeNext([.success(WireResponse(status: 201))])
         _ = try await LoggingStep(logger: capture.logger).handle(built, context: Self.post, next: ok.next)
         #expect(capture.text.contains("debug POST /api/v3/order → 201 in "))
         let lost = FakeNext([.failure(HTTPTransportFailure(.connectionLost, "reset by peer"))])

@@ -38,7 +38,7 @@ import Testing
         case buy = "Buy"
     }
 
-    private func send<S: EndpointSpec>(_: S.Type, _ parameters: Parameters) async throws -> HTTPRequest {
+    private func send<S: EndpointSpec>(_: S.Type, _ parameters: Parameters) async throws -> WireRequest {
         let transport = RecordingTransport()
         transport.enqueue(body: "{}")
         let client = APIClient<TestVenueError>(
@@ -65,6 +65,21 @@ import Testing
                 == "https://example.com/api/v3/search?symbol=BTCUSDT&limit=500&fromId=9000000000&price=0.00100000"
                 + "&flag=true&at=2025-08-06T13%3A50%3A13.9325008Z")
         #expect(request.body == nil)
+    }
+
+    @Test func headerNameThatIsNotAnHTTPTokenIsRefusedBeforeSending() async throws {
+        var parameters = Parameters()
+        parameters.add("account id", "a1", in: .header)
+        await #expect(throws: RequestValidationError.self) { _ = try await send(Search.self, parameters) }
+    }
+
+    @Test func theHeadCarriesSchemeAuthorityAndPathWithQuery() async throws {
+        var parameters = Parameters()
+        parameters.add("symbol", "BTCUSDT", in: .query)
+        let request = try await send(Search.self, parameters)
+        #expect(request.head.scheme == "https")
+        #expect(request.head.authority == "example.com")
+        #expect(request.head.path == "/api/v3/search?symbol=BTCUSDT")
     }
 
     @Test func reservedAndNonASCIICharactersArePercentEncodedWithUpperCaseHex() async throws {
@@ -97,7 +112,7 @@ import Testing
         let request = try await send(Search.self, parameters)
         #expect(request.queryString == "a=1&b=2")
         #expect(request.body == nil)
-        #expect(request.headers["Content-Type"] == nil)
+        #expect(request.header("Content-Type") == nil)
     }
 
     @Test func formPostSplitsQueryAndBody() async throws {
@@ -109,7 +124,7 @@ import Testing
         let request = try await send(FormPost.self, parameters)
         #expect(request.urlText == "https://example.com/api/v1/thing?inQuery=x%20y")
         #expect(request.bodyText == "first=1&second=2.50&symbols=%5B%22A%22%5D")
-        #expect(request.headers["content-type"] == "application/x-www-form-urlencoded")
+        #expect(request.header("content-type") == "application/x-www-form-urlencoded")
     }
 
     @Test func queryEncodingSendsEverythingInTheQuery() async throws {
@@ -138,8 +153,8 @@ import Testing
             request.bodyText
                 == #"{"order":{"marketId":"spot.btc_usdt","side":"Buy","requestedAmount":"0.02","requestedPrice":"115193.35","#
                 + #""postOnly":false,"count":3,"tags":["x\"y","é\n"],"cancellationDate":null}}"#)
-        #expect(request.headers["Content-Type"] == "application/json")
-        #expect(request.headers["accountid"] == "685a7eaa360f9e7416221a61")
+        #expect(request.header("Content-Type") == "application/json")
+        #expect(request.header("accountid") == "685a7eaa360f9e7416221a61")
     }
 
     @Test func jsonBodyWithoutWrapperUsesTheEndpointContentType() async throws {
@@ -147,7 +162,7 @@ import Testing
         parameters.add("marketId", "spot.eth_usdt", in: .body)
         let request = try await send(OrderData.self, parameters)
         #expect(request.bodyText == #"{"marketId":"spot.eth_usdt"}"#)
-        #expect(request.headers["Content-Type"] == "application/json; x-api-version=3.0")
+        #expect(request.header("Content-Type") == "application/json; x-api-version=3.0")
     }
 
     @Test func pathParametersAreSubstitutedAndEncoded() async throws {
@@ -188,7 +203,7 @@ import Testing
             profile: Binance.profile, baseURL: Binance.baseURL, credentials: .none, transport: transport,
             options: ClientOptions(userAgent: "SpecGen/1.0"))
         _ = try await client.send(Call<EmptyResponse, Ping>())
-        #expect(transport.lastRequest?.headers["user-agent"] == "SpecGen/1.0")
+        #expect(transport.lastRequest?.header("user-agent") == "SpecGen/1.0")
         #expect(transport.lastRequest?.urlText == "https://api.binance.com/api/v3/ping")
     }
 }

@@ -141,7 +141,7 @@ import Testing
     @Test func clientEnforcesTheTimeoutOnASilentTransport() async throws {
         let transport = RecordingTransport { _ in
             try await Task.sleep(for: .seconds(600))
-            return HTTPResponse(status: 200, text: "{}")
+            return WireResponse(status: 200, text: "{}")
         }
         let post = await thrownError { try await client(transport, timeout: .milliseconds(50)).send(order) }
         #expect((post as? ExecutionUnknownError)?.orderMayExist == true)
@@ -152,7 +152,7 @@ import Testing
     @Test func cancellationIsHonoured() async throws {
         let transport = RecordingTransport { _ in
             try await Task.sleep(for: .seconds(600))
-            return HTTPResponse(status: 200, text: "{}")
+            return WireResponse(status: 200, text: "{}")
         }
         let client = client(transport)
         let ping = ping

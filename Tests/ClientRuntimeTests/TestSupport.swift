@@ -217,7 +217,7 @@ final class ManualClock: @unchecked Sendable {
     }
 }
 
-extension HTTPRequest {
+extension WireRequest {
     /// The URL text, for exact comparisons.
-    var urlText: String { url.absoluteString }
+    var urlText: String { url?.absoluteString ?? "" }
 }

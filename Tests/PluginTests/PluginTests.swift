@@ -11,6 +11,6 @@ import Testing
         let quote = try await client.quote(QuoteRequest(symbol: "BTCUSDT"))
         #expect(quote.price.text == "20000.10")
         #expect(quote.side == .unknown("HOLD"))
-        #expect(transport.lastRequest?.url.absoluteString == "https://api.demo.example/quote?symbol=BTCUSDT")
+        #expect(transport.lastRequest?.url?.absoluteString == "https://api.demo.example/quote?symbol=BTCUSDT")
     }
 }

@@ -5,10 +5,10 @@ import Foundation
 
 /// Replies to every request with the same ACK body; keeps nothing (RecordingTransport keeps every request).
 struct FixedReplyTransport: HTTPTransport {
-    let response = HTTPResponse(status: 200, text: """
+    let response = WireResponse(status: 200, text: """
         {"symbol":"BTCUSDT","orderId":28,"orderListId":-1,"clientOrderId":"6gCrw2kRUAF9CvJDGP16IP","transactTime":1507725176595}
         """)
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse { response }
+    func send(_ request: WireRequest) async throws -> WireResponse { response }
 }
 
 /// Build + sign + encode a LIMIT order through the generated client vs raw HMAC-SHA256 of the same bytes.

@@ -67,7 +67,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
 
     /// The signed wire request `send` would send now, without sending it: validated, stamped, authenticated.
     /// For your own HTTP stack, audit logs and benchmarks. Fetches a bearer token for endpoints that need one.
-    public func prepare<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> HTTPRequest {
+    public func prepare<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> WireRequest {
         let (outgoing, context) = start(request, validation: validation)
         try ValidationStep.check(outgoing, context)
         var stamped = outgoing  // `start` stamped it with the server-corrected clock
@@ -99,7 +99,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
     }
 
     /// The typed error for a response outside 2XX that the pipeline did not retry.
-    private func failure(for response: HTTPResponse, endpoint: Endpoint) -> any Error {
+    private func failure(for response: WireResponse, endpoint: Endpoint) -> any Error {
         let status = response.status
         let meaning = profile.meaning(of: status)
         switch meaning {

@@ -3,7 +3,7 @@ import Logging
 
 /// Tuning for an `APIClient`.
 public struct ClientOptions: Sendable {
-    /// How long one HTTP exchange may take (default 10 s). Transports get it as `HTTPRequest.timeout`; the client
+    /// How long one HTTP exchange may take (default 10 s). Transports get it as `WireRequest.timeout`; the client
     /// also gives up on a transport that overruns it by a quarter (at most 2 s).
     public var timeout: Duration
     /// Milliseconds since 1970; replaceable (tests, a corrected clock).

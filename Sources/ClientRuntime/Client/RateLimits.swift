@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// The latest rate-limit counters the venue reported in response headers.
 public struct RateLimitState: Sendable, Hashable {
@@ -15,11 +16,12 @@ public struct RateLimitState: Sendable, Hashable {
 
     /// Merges the counters found in `headers` (names compared case-insensitively); counters a response
     /// does not carry keep their last value.
-    public mutating func update(from headers: HTTPHeaders, names: RateLimitHeaders) {
-        for field in headers.fields {
-            if let suffix = Self.suffix(of: field.name, prefix: names.usedWeightPrefix), let value = Int(field.value) {
+    public mutating func update(from headers: HTTPFields, names: RateLimitHeaders) {
+        for field in headers {
+            let name = field.name.rawName
+            if let suffix = Self.suffix(of: name, prefix: names.usedWeightPrefix), let value = Int(field.value) {
                 usedWeight[suffix] = value
-            } else if let suffix = Self.suffix(of: field.name, prefix: names.orderCountPrefix),
+            } else if let suffix = Self.suffix(of: name, prefix: names.orderCountPrefix),
                 let value = Int(field.value)
             {
                 orderCount[suffix] = value

@@ -7,7 +7,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
     var drift: DriftSink? = nil
 
     /// Decodes a 2XX response for `request`, whose `parameters` the caller has computed already.
-    func decode<R: APIRequest>(_ request: R, _ parameters: Parameters, _ response: HTTPResponse) throws -> R.Response {
+    func decode<R: APIRequest>(_ request: R, _ parameters: Parameters, _ response: WireResponse) throws -> R.Response {
         let endpoint = R.endpoint.id
         var payload = response.body
         var prefix = ""
@@ -40,7 +40,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
 
     /// The venue error in a non-2XX body, if the body is in the API's error format
     /// (or, for an API without one, in its envelope's code and message fields).
-    func venueError(in response: HTTPResponse) -> Failure? {
+    func venueError(in response: WireResponse) -> Failure? {
         guard let fields = profile.errorFields, let members = JSONObjectScanner.members(of: response.body),
             let code = members.first(where: { $0.key == fields.code })?.scalarText(in: response.body)
         else { return nil }
@@ -49,7 +49,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
     }
 
     /// The venue's message in an error body, for reasons and logs.
-    func venueMessage(in response: HTTPResponse) -> String? {
+    func venueMessage(in response: WireResponse) -> String? {
         guard let members = JSONObjectScanner.members(of: response.body) else { return nil }
         let names = profile.errorFields.map { [$0.code, $0.message] } ?? []
         let parts = names.compactMap { name in members.first { $0.key == name }?.scalarText(in: response.body) }
@@ -101,7 +101,7 @@ extension APIProfile {
     }
 
     /// The venue's error code in a response body, as text.
-    func errorCode(in response: HTTPResponse) -> String? {
+    func errorCode(in response: WireResponse) -> String? {
         guard let fields = errorFields, let members = JSONObjectScanner.members(of: response.body) else { return nil }
         return members.first { $0.key == fields.code }?.scalarText(in: response.body)
     }

@@ -8,14 +8,14 @@ public struct AuthenticationStep: RequestStep {
         self.credentials = credentials
     }
 
-    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
         var request = request
         request.http = try sign(request, context)
         return try await next(request, context)
     }
 
     /// The exact bytes to send for `request`.
-    func sign(_ request: OutgoingRequest, _ context: RequestContext) throws -> HTTPRequest {
+    func sign(_ request: OutgoingRequest, _ context: RequestContext) throws -> WireRequest {
         let inputs = RequestBuilder.Context(
             credentials: credentials, timestamp: request.timestamp, bearerToken: request.bearerToken,
             checksRecvWindow: context.validates)

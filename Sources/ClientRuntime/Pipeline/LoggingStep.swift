@@ -10,7 +10,7 @@ public struct LoggingStep: RequestStep {
         self.logger = logger
     }
 
-    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
         let http = try request.wire(for: context.endpoint)
         logger.trace("request", metadata: ["endpoint": "\(context.endpoint.id)", "request": "\(http)"])
         let started = ContinuousClock.now
@@ -24,10 +24,10 @@ public struct LoggingStep: RequestStep {
         }
     }
 
-    private func log(_ endpoint: Endpoint, _ request: HTTPRequest, status: Int?, started: ContinuousClock.Instant, note: String?) {
+    private func log(_ endpoint: Endpoint, _ request: WireRequest, status: Int?, started: ContinuousClock.Instant, note: String?) {
         let elapsed = ContinuousClock.now - started
         let millis = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        let path = request.url.path
+        let path = request.path
         let outcome = status.map(String.init) ?? "failed"
         var metadata: Logger.Metadata = [
             "endpoint": "\(endpoint.id)", "method": "\(request.method.rawValue)", "path": "\(path)",
@@ -45,7 +45,7 @@ public struct LoggingStep: RequestStep {
 
 extension OutgoingRequest {
     /// The signed wire request; an error if no ``AuthenticationStep`` has run (a step calling `next` out of order).
-    func wire(for endpoint: Endpoint) throws -> HTTPRequest {
+    func wire(for endpoint: Endpoint) throws -> WireRequest {
         guard let http else {
             throw RequestValidationError(endpoint: endpoint.id, rule: "pipeline", message: "the request was not built before sending")
         }

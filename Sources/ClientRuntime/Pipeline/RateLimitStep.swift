@@ -14,12 +14,12 @@ public struct RateLimitStep: RequestStep {
         self.clock = clock
     }
 
-    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
         if let limiter { try await limiter.acquire(weight: request.weight) }
         let response = try await next(request, context)
         if let names = profile.rateLimitHeaders {
             let used = counters.withLock { counters in
-                counters.update(from: response.headers, names: names)
+                counters.update(from: response.head.headerFields, names: names)
                 return counters.usedWeight
             }
             if let limiter { await limiter.observe(usedWeight: used) }
@@ -33,9 +33,9 @@ public struct RateLimitStep: RequestStep {
 
 extension APIProfile {
     /// The wait a rate-limited (429) or banned (418) response asks for, from its `Retry-After` header.
-    func retryAfter(in response: HTTPResponse, now: Int64) -> Duration? {
+    func retryAfter(in response: WireResponse, now: Int64) -> Duration? {
         let meaning = meaning(of: response.status)
         guard meaning == .rateLimited || meaning == .ipBanned else { return nil }
-        return parseRetryAfter(response.headers[rateLimitHeaders?.retryAfter ?? "Retry-After"], now: now)
+        return parseRetryAfter(response.header(rateLimitHeaders?.retryAfter ?? "Retry-After"), now: now)
     }
 }

@@ -9,10 +9,10 @@
 /// (headers are outside every venue's signature).
 public protocol RequestStep: Sendable {
     /// The rest of the pipeline.
-    typealias Next = @Sendable (OutgoingRequest, RequestContext) async throws -> HTTPResponse
+    typealias Next = @Sendable (OutgoingRequest, RequestContext) async throws -> WireResponse
 
     /// Handles `request`, usually by calling `next` with it (or a changed copy) and returning its response.
-    func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse
+    func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse
 }
 
 /// A request on its way through the pipeline: what the caller asked for, plus what the steps add.
@@ -26,10 +26,10 @@ public struct OutgoingRequest: Sendable {
     /// The bearer token, for endpoints that need one (``TokenRefreshStep``).
     public var bearerToken: Secret?
     /// The signed wire request, set by ``AuthenticationStep``; what the transport sends.
-    public var http: HTTPRequest?
+    public var http: WireRequest?
 
     /// Creates a request that no step has touched yet.
-    public init(parameters: Parameters, weight: Int, timestamp: Int64, bearerToken: Secret? = nil, http: HTTPRequest? = nil) {
+    public init(parameters: Parameters, weight: Int, timestamp: Int64, bearerToken: Secret? = nil, http: WireRequest? = nil) {
         self.parameters = parameters
         self.weight = weight
         self.timestamp = timestamp

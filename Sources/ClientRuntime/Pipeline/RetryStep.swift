@@ -13,12 +13,12 @@ public struct RetryStep: RequestStep {
         self.backoff = backoff
     }
 
-    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
         let endpoint = context.endpoint
         var attempt = 0
         while true {
             try Task.checkCancellation()
-            let response: HTTPResponse
+            let response: WireResponse
             do {
                 response = try await next(request, context)
             } catch let failure as HTTPTransportFailure {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// Asks the venue for its time (the spec's `auth.timestamp.sync` endpoint), for ``TimeSyncStep``.
 enum ServerTimeFetch {
@@ -16,7 +17,7 @@ enum ServerTimeFetch {
             isRejection: { resyncsOnRejection && isRejection($0, profile: profile, codes: sync.rejectionCodes) },
             fetch: {
                 let request = OutgoingRequest(
-                    parameters: Parameters(), weight: 1, timestamp: 0, http: HTTPRequest(method: .get, url: url, timeout: timeout))
+                    parameters: Parameters(), weight: 1, timestamp: 0, http: WireRequest(HTTPRequest(method: .get, url: url), timeout: timeout))
                 let response = try await exchange.send(request, RequestContext(endpoint: endpoint))
                 return try time(in: response, field: sync.field, endpoint: endpoint.id)
             },
@@ -24,13 +25,13 @@ enum ServerTimeFetch {
     }
 
     /// Whether `response` is an error whose code is one of `codes`.
-    static func isRejection(_ response: HTTPResponse, profile: APIProfile, codes: Set<String>) -> Bool {
+    static func isRejection(_ response: WireResponse, profile: APIProfile, codes: Set<String>) -> Bool {
         guard !(200..<300).contains(response.status), let code = profile.errorCode(in: response) else { return false }
         return codes.contains(code)
     }
 
     /// The integer `field` of a 2XX JSON object.
-    static func time(in response: HTTPResponse, field: String, endpoint: String) throws -> Int64 {
+    static func time(in response: WireResponse, field: String, endpoint: String) throws -> Int64 {
         guard (200..<300).contains(response.status) else {
             throw HTTPStatusError(endpoint: endpoint, status: response.status, meaning: nil, body: response.body)
         }

@@ -8,14 +8,14 @@ public struct TimeSyncStep: RequestStep {
 
     /// How the step learns the server's time again.
     public struct Resync: Sendable {
-        let isRejection: @Sendable (HTTPResponse) -> Bool
+        let isRejection: @Sendable (WireResponse) -> Bool
         let fetch: @Sendable () async throws -> Int64
         let interval: Duration?
 
         /// `isRejection` tells a refused timestamp; `fetch` asks the server for its time (ms since 1970); `interval`
         /// (nil: never) is the age after which the offset is refreshed before a request.
         public init(
-            isRejection: @escaping @Sendable (HTTPResponse) -> Bool, fetch: @escaping @Sendable () async throws -> Int64,
+            isRejection: @escaping @Sendable (WireResponse) -> Bool, fetch: @escaping @Sendable () async throws -> Int64,
             interval: Duration? = nil
         ) {
             self.isRejection = isRejection
@@ -30,7 +30,7 @@ public struct TimeSyncStep: RequestStep {
         self.resync = resync
     }
 
-    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
         var request = request
         if let resync, let interval = resync.interval, clock.needsSync(every: interval) {
             // A failed periodic sync keeps the old offset: the request itself may still be within the window.

@@ -7,7 +7,7 @@ public struct TokenRefreshStep: RequestStep {
         self.credentials = credentials
     }
 
-    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
         guard context.endpoint.security.bearer else { return try await next(request, context) }
         var request = request
         request.bearerToken = try await token(for: context.endpoint, forceRefresh: false)

@@ -6,7 +6,7 @@ import Foundation
 struct TransportStep: Sendable {
     let transport: any HTTPTransport
 
-    func send(_ request: OutgoingRequest, _ context: RequestContext) async throws -> HTTPResponse {
+    func send(_ request: OutgoingRequest, _ context: RequestContext) async throws -> WireResponse {
         let http = try request.wire(for: context.endpoint)
         do {
             return try await exchange(http)
@@ -16,10 +16,10 @@ struct TransportStep: Sendable {
         }
     }
 
-    private func exchange(_ request: HTTPRequest) async throws -> HTTPResponse {
+    private func exchange(_ request: WireRequest) async throws -> WireResponse {
         let transport = transport
         let timeout = request.timeout + min(request.timeout / 4, .seconds(2))
-        return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+        return try await withThrowingTaskGroup(of: WireResponse?.self) { group in
             group.addTask { try await transport.send(request) }
             group.addTask {
                 try await Task.sleep(for: timeout)

@@ -3,7 +3,7 @@ public struct ValidationStep: RequestStep {
     /// Creates the step.
     public init() {}
 
-    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> HTTPResponse {
+    public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
         try Self.check(request, context)
         return try await next(request, context)
     }

@@ -1,5 +1,17 @@
 import Foundation
 
+/// HTTP methods the venues use.
+public enum HTTPMethod: String, Sendable, Hashable {
+    /// GET: parameters in the query; the only idempotent method here.
+    case get = "GET"
+    /// POST.
+    case post = "POST"
+    /// PUT.
+    case put = "PUT"
+    /// DELETE.
+    case delete = "DELETE"
+}
+
 /// Where an endpoint's non-path, non-header parameters go.
 public enum BodyEncoding: Sendable, Hashable {
     /// Everything in the query string.

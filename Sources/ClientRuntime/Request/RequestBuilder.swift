@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// Turns an endpoint and its parameters into the exact HTTP request, signing the bytes that are sent.
 struct RequestBuilder: Sendable {
@@ -22,7 +23,7 @@ struct RequestBuilder: Sendable {
         var checksRecvWindow = true
     }
 
-    func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> HTTPRequest {
+    func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> WireRequest {
         var draft = try RequestDraft(endpoint, parameters)
         draft.redactions = Redactions(
             headerNames: Set([profile.auth.apiKeyHeader, profile.auth.signatureHeader, profile.auth.bearerHeader].compactMap { $0 }),
@@ -41,8 +42,8 @@ struct RequestBuilder: Sendable {
             guard let token = context.bearerToken else {
                 throw draft.invalid("credentials", "endpoint needs a bearer token; the client has none")
             }
-            token.withValue { value in
-                draft.headers.add(profile.auth.bearerHeader ?? "Authorization", "Bearer \(value)")
+            try token.withValue { value in
+                try draft.addHeader(profile.auth.bearerHeader ?? "Authorization", "Bearer \(value)")
                 draft.redactions.values.insert(value)
             }
         }
@@ -51,7 +52,7 @@ struct RequestBuilder: Sendable {
                 throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
             }
             if let header = profile.auth.apiKeyHeader {
-                draft.headers.add(header, key)
+                try draft.addHeader(header, key)
                 draft.redactions.values.insert(key)
             }
         }
@@ -80,11 +81,11 @@ struct RequestBuilder: Sendable {
             guard let header = auth.timeUnit else {
                 throw draft.invalid("timeUnit", "\(profile.name) has no header choosing the unit of response times")
             }
-            draft.headers.add(header.name, header.value(for: timeUnit))
+            try draft.addHeader(header.name, header.value(for: timeUnit))
         }
         if security.signed || security.timestamp {
             if let header = auth.timestampHeader {
-                draft.headers.add(header, String(context.timestamp))
+                try draft.addHeader(header, String(context.timestamp))
             } else if let name = auth.timestampParam {
                 timing.append((name, .int(context.timestamp)))
             }
@@ -112,27 +113,35 @@ struct RequestBuilder: Sendable {
             let signature = try signer.signature(
                 method: draft.endpoint.method.rawValue, path: draft.path, query: draft.queryString,
                 body: draft.bodyString ?? "", timestamp: context.timestamp)
-            draft.headers.add(header, signature)
+            try draft.addHeader(header, signature)
             draft.redactions.values.insert(signature)
         default:
             throw draft.invalid("credentials", "endpoint needs signing credentials; the client has none")
         }
     }
 
-    /// The final request: content type, user agent, URL.
-    private func assemble(_ draft: RequestDraft) throws -> HTTPRequest {
-        var headers = draft.headers
+    /// The final request: content type, user agent, and the head's scheme, authority and path with the query.
+    private func assemble(_ draft: RequestDraft) throws -> WireRequest {
+        var draft = draft
         if let bodyString = draft.bodyString, !bodyString.isEmpty || draft.contentType != nil {
-            headers.add("Content-Type", draft.endpoint.contentType ?? draft.contentType ?? "application/octet-stream")
+            try draft.addHeader("Content-Type", draft.endpoint.contentType ?? draft.contentType ?? "application/octet-stream")
         }
-        if let userAgent { headers.add("User-Agent", userAgent) }
-        var base = baseURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        let fullPath = draft.path.hasPrefix("/") ? draft.path : "/" + draft.path
-        let text = base + fullPath + (draft.queryString.isEmpty ? "" : "?" + draft.queryString)
-        guard let url = URL(string: text) else { throw draft.invalid("url", "cannot form a URL from \(base + fullPath)") }
-        return HTTPRequest(
-            method: draft.endpoint.method, url: url, headers: headers, body: draft.bodyString.map { Data($0.utf8) },
-            timeout: timeout, redactions: draft.redactions)
+        if let userAgent { try draft.addHeader("User-Agent", userAgent) }
+        guard let origin = origin else { throw draft.invalid("url", "the base URL \(baseURL) has no scheme or host") }
+        let path = draft.path.hasPrefix("/") ? draft.path : "/" + draft.path
+        let target = origin.path + path + (draft.queryString.isEmpty ? "" : "?" + draft.queryString)
+        let head = HTTPRequest(
+            method: HTTPRequest.Method(draft.endpoint.method.rawValue) ?? .get, scheme: origin.scheme,
+            authority: origin.authority, path: target, headerFields: draft.headers)
+        return WireRequest(head, body: draft.bodyString.map { Data($0.utf8) }, timeout: timeout, redactions: draft.redactions)
+    }
+
+    /// The base URL's scheme, authority and path prefix (without a trailing slash); nil without scheme or host.
+    var origin: (scheme: String, authority: String, path: String)? {
+        guard let scheme = baseURL.scheme, let host = baseURL.host else { return nil }
+        var prefix = baseURL.path
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        let name = host.contains(":") ? "[\(host)]" : host
+        return (scheme, baseURL.port.map { "\(name):\($0)" } ?? name, prefix)
     }
 }

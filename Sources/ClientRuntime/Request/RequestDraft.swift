@@ -1,10 +1,11 @@
 import Foundation
+import HTTPTypes
 
 /// A request while `RequestBuilder` assembles it: parameters sorted by where they travel, then encoded to bytes.
 struct RequestDraft {
     let endpoint: Endpoint
     var path: String
-    var headers = HTTPHeaders()
+    var headers = HTTPFields()
     var query: [(String, ParameterValue)] = []
     var body: [(String, ParameterValue)] = []
     var redactions = Redactions()
@@ -39,7 +40,7 @@ struct RequestDraft {
                 }
                 path = path.replacingOccurrences(of: placeholder, with: PercentEncoding.encode(text))
             case .header:
-                if let text = entry.value.plainText { headers.add(entry.name, text) }
+                if let text = entry.value.plainText { try addHeader(entry.name, text) }
             case .query:
                 query.append((entry.name, entry.value))
             case .body:
@@ -49,6 +50,12 @@ struct RequestDraft {
         if let open = path.firstIndex(of: "{"), path[open...].contains("}") {
             throw invalid("path", "missing path parameter in \(path)")
         }
+    }
+
+    /// Appends a header field; a name that is not an HTTP token is refused rather than sent mangled.
+    mutating func addHeader(_ name: String, _ value: String) throws {
+        guard let fieldName = HTTPField.Name(name) else { throw invalid("header", "\(name) is not a valid header field name") }
+        headers.append(HTTPField(name: fieldName, value: value))
     }
 
     /// A validation error for this endpoint.

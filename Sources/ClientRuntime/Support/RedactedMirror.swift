@@ -2,24 +2,16 @@ import Foundation
 
 /// `dump()`, `Mirror(reflecting:)` and debuggers show requests with credentials masked, as `description` does:
 /// the raw signature, API key and token never appear in a reflection of a request or of its redactions.
-extension HTTPRequest: CustomReflectable {
+extension WireRequest: CustomReflectable {
     public var customMirror: Mirror {
-        let isForm = headers["Content-Type"]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
         var children: [(label: String?, value: Any)] = [
             ("method", method.rawValue),
-            ("url", redactions.redactedURL(url.absoluteString)),
-            ("headers", redactions.redactedHeaders(headers.fields.map { ($0.name, $0.value) })),
+            ("url", redactions.redactedURL(url?.absoluteString ?? pathAndQuery)),
+            ("headers", redactions.redactedHeaders(head.headerFields.map { ($0.name.rawName, $0.value) })),
         ]
-        if body != nil { children.append(("body", redactions.redactedBody(bodyText, isForm: isForm))) }
+        if body != nil { children.append(("body", redactions.redactedBody(bodyText, isForm: hasFormBody))) }
         children.append(("timeout", timeout))
         return Mirror(self, children: children, displayStyle: .struct)
-    }
-}
-
-extension HTTPHeaders: CustomReflectable {
-    /// The fields, the well-known credential headers masked.
-    public var customMirror: Mirror {
-        Mirror(self, unlabeledChildren: Redactions().redactedHeaders(fields.map { ($0.name, $0.value) }), displayStyle: .collection)
     }
 }
 

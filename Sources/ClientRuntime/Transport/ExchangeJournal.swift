@@ -25,28 +25,27 @@ public final class ExchangeJournal: Sendable {
     }
 
     /// Writes one exchange; a response of nil (a failed exchange) is written with `"status": null`.
-    public func record(_ request: HTTPRequest, _ response: HTTPResponse?) {
+    public func record(_ request: WireRequest, _ response: WireResponse?) {
         let line = Data((Self.line(request, response) + "\n").utf8)
         handle.withLock { try? $0.write(contentsOf: line) }
     }
 
     /// The JSON object for one exchange, on one line.
-    public static func line(_ request: HTTPRequest, _ response: HTTPResponse?) -> String {
+    public static func line(_ request: WireRequest, _ response: WireResponse?) -> String {
         let redactions = request.redactions
-        let url = request.url.absoluteString
+        let url = request.url?.absoluteString ?? request.pathAndQuery
         let base = url.firstIndex(of: "?").map { String(url[..<$0]) } ?? url
         let query = redactions.scrubParameters(request.queryString)
         var members = [
             ("method", JSONText.string(request.method.rawValue)),
             ("url", JSONText.string(redactions.scrub(base) + (query.isEmpty ? "" : "?" + query))),
-            ("path", JSONText.string(request.url.path)),
+            ("path", JSONText.string(request.path)),
             ("query", JSONText.string(query)),
             ("status", response.map { String($0.status) } ?? "null"),
         ]
         if let body = request.body {
             let text = String(decoding: body, as: UTF8.self)
-            let isForm = request.headers["Content-Type"]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
-            members.append(("requestBody", JSONText.string(isForm ? redactions.scrubParameters(text) : redactions.scrub(text))))
+            members.append(("requestBody", JSONText.string(redactions.redactedBody(text, isForm: request.hasFormBody))))
         }
         if let response { members.append(("body", JSONText.string(String(decoding: response.body, as: UTF8.self)))) }
         return "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"

@@ -7,18 +7,18 @@ public actor RecordingTransport: HTTPTransport, CustomStringConvertible {
     /// One queued reply.
     public enum Reply: Sendable {
         /// Answer with this response.
-        case response(HTTPResponse)
+        case response(WireResponse)
         /// Fail with this error (e.g. `HTTPTransportFailure(.timedOut, …)`).
         case failure(any Error & Sendable)
     }
 
     private struct Storage {
-        var requests: [HTTPRequest] = []
+        var requests: [WireRequest] = []
         var queue: [Reply] = []
     }
 
     private let storage = Locked(Storage())
-    private let handler: (@Sendable (HTTPRequest) async throws -> HTTPResponse)?
+    private let handler: (@Sendable (WireRequest) async throws -> WireResponse)?
     private let journal: ExchangeJournal?
 
     /// Replies from `replies` in order; fails with `HTTPTransportFailure(.other, …)` when they run out.
@@ -29,18 +29,18 @@ public actor RecordingTransport: HTTPTransport, CustomStringConvertible {
     }
 
     /// Replies by calling `handler` once the queue is empty.
-    public init(journal: ExchangeJournal? = nil, handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) {
+    public init(journal: ExchangeJournal? = nil, handler: @escaping @Sendable (WireRequest) async throws -> WireResponse) {
         self.handler = handler
         self.journal = journal
     }
 
     /// Every request sent, in order.
-    public nonisolated var requests: [HTTPRequest] {
+    public nonisolated var requests: [WireRequest] {
         storage.withLock { $0.requests }
     }
 
     /// The last request sent, if any.
-    public nonisolated var lastRequest: HTTPRequest? {
+    public nonisolated var lastRequest: WireRequest? {
         requests.last
     }
 
@@ -50,12 +50,12 @@ public actor RecordingTransport: HTTPTransport, CustomStringConvertible {
     }
 
     /// Adds a response with a UTF-8 body to the queue.
-    public nonisolated func enqueue(status: Int = 200, headers: HTTPHeaders = [:], body: String) {
-        enqueue(.response(HTTPResponse(status: status, headers: headers, text: body)))
+    public nonisolated func enqueue(status: Int = 200, headers: KeyValuePairs<String, String> = [:], body: String) {
+        enqueue(.response(WireResponse(status: status, headers: headers, text: body)))
     }
 
     /// Records the request and replies.
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public func send(_ request: WireRequest) async throws -> WireResponse {
         do {
             let response = try await reply(to: request)
             journal?.record(request, response)
@@ -66,7 +66,7 @@ public actor RecordingTransport: HTTPTransport, CustomStringConvertible {
         }
     }
 
-    private func reply(to request: HTTPRequest) async throws -> HTTPResponse {
+    private func reply(to request: WireRequest) async throws -> WireResponse {
         let reply = storage.withLock { storage -> Reply? in
             storage.requests.append(request)
             return storage.queue.isEmpty ? nil : storage.queue.removeFirst()

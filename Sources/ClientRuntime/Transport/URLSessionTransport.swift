@@ -1,11 +1,12 @@
 import Foundation
+import HTTPTypes
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
 /// The default transport, on Foundation's `URLSession` (FoundationNetworking on Linux).
-/// Honours `HTTPRequest.timeout` and task cancellation (the data task is cancelled).
+/// Honours `WireRequest.timeout` and task cancellation (the data task is cancelled).
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
@@ -23,19 +24,20 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// Sends the request with a data task.
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
+    public func send(_ request: WireRequest) async throws -> WireResponse {
+        guard let url = request.url else { throw HTTPTransportFailure(.notSent, "the request has no absolute URL") }
+        var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.httpBody = request.body
         urlRequest.timeoutInterval =
             TimeInterval(request.timeout.components.seconds)
             + TimeInterval(request.timeout.components.attoseconds) / 1e18
-        for field in request.headers.fields {
-            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        for field in request.head.headerFields {
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name.rawName)
         }
         let taskBox = Locked<URLSessionDataTask?>(nil)
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<WireResponse, any Error>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     if let error {
                         let failure =
@@ -48,11 +50,18 @@ public struct URLSessionTransport: HTTPTransport {
                         continuation.resume(throwing: HTTPTransportFailure(.other, "not an HTTP response"))
                         return
                     }
-                    var headers = HTTPHeaders()
-                    for (name, value) in http.allHeaderFields {
-                        headers.add(String(describing: name), String(describing: value))
+                    guard (100...999).contains(http.statusCode) else {
+                        continuation.resume(throwing: HTTPTransportFailure(.other, "invalid status \(http.statusCode)"))
+                        return
                     }
-                    continuation.resume(returning: HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+                    var fields = HTTPFields()
+                    for (name, value) in http.allHeaderFields {
+                        if let name = HTTPField.Name(String(describing: name)) {
+                            fields.append(HTTPField(name: name, value: String(describing: value)))
+                        }
+                    }
+                    let head = HTTPResponse(status: .init(code: http.statusCode), headerFields: fields)
+                    continuation.resume(returning: WireResponse(head, body: data ?? Data()))
                 }
                 taskBox.withLock { $0 = task }
                 task.resume()
