@@ -78,20 +78,23 @@ public struct ParameterRule: Sendable, Hashable {
     /// A message naming what is broken, or nil when the rule holds (or does not apply).
     public func violation(in parameters: Parameters) -> String? {
         guard conditions.allSatisfy({ $0.holds(for: parameters) }) else { return nil }
-        let sent = params.filter(parameters.contains)
-        let list = params.map { "'\($0)'" }.joined(separator: ", ")
+        // Messages are built only for a broken rule: most rules hold, and this runs before every send.
+        var sent: [String] { params.filter(parameters.contains) }
+        var sentCount: Int { params.reduce(0) { $0 + (parameters.contains($1) ? 1 : 0) } }
+        var list: String { params.map { "'\($0)'" }.joined(separator: ", ") }
         switch kind {
         case .require:
-            let missing = params.filter { !parameters.contains($0) }
-            return missing.isEmpty ? nil : "missing \(missing.map { "'\($0)'" }.joined(separator: ", "))"
+            guard !params.allSatisfy(parameters.contains) else { return nil }
+            return "missing \(params.filter { !parameters.contains($0) }.map { "'\($0)'" }.joined(separator: ", "))"
         case .requireOneOf:
-            return sent.count == 1 ? nil : "send exactly one of \(list) (sent \(sent.count))"
+            let count = sentCount
+            return count == 1 ? nil : "send exactly one of \(list) (sent \(count))"
         case .requireAnyOf:
-            return sent.isEmpty ? "send at least one of \(list)" : nil
+            return params.contains(where: parameters.contains) ? nil : "send at least one of \(list)"
         case .forbid:
-            return sent.isEmpty ? nil : "\(sent.map { "'\($0)'" }.joined(separator: ", ")) may not be sent here"
+            return params.contains(where: parameters.contains) ? "\(sent.map { "'\($0)'" }.joined(separator: ", ")) may not be sent here" : nil
         case .exclusive:
-            return sent.count <= 1 ? nil : "\(list) cannot be combined"
+            return sentCount <= 1 ? nil : "\(list) cannot be combined"
         case let .requireValue(values):
             let value = params.first.flatMap { parameters[$0]?.wireText }
             return value.map(values.contains) == true ? nil : "'\(params.first ?? "")' must be \(values.joined(separator: " or "))"
@@ -102,8 +105,7 @@ public struct ParameterRule: Sendable, Hashable {
             return nil
         case let .allowed(values):
             guard let name = params.first, let value = parameters[name] else { return nil }
-            let texts = value.elementTexts
-            let bad = texts.filter { !values.contains($0) }
+            let bad = value.elementTexts.filter { !values.contains($0) }
             return bad.isEmpty ? nil : "'\(name)' may not be \(bad.joined(separator: ", ")); allowed: \(values.joined(separator: ", "))"
         }
     }

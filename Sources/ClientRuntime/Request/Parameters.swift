@@ -124,7 +124,8 @@ public struct Parameters: Sendable, Hashable {
     public mutating func add<Value>(_ name: String, _ value: Value?, in location: ParameterLocation)
     where Value: ParameterEncodable & CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
         guard let value else { return }
-        set(Entry(name: name, value: value.parameterValue, location: location, listedValues: listedValues([value])))
+        let listed = Value.allCases.contains(value) ? nil : Value.allCases.map(\.rawValue)
+        set(Entry(name: name, value: value.parameterValue, location: location, listedValues: listed))
     }
 
     /// Adds an array of enum values written in `style`; `nil` is skipped. Keeps the listed values as above.

@@ -11,6 +11,23 @@ struct RequestBuilder: Sendable {
     /// The unit to ask for in response time fields (nil: send no time-unit header).
     let timeUnit: TimeUnit?
     let userAgent: String?
+    /// What every request's description masks: the profile's credential headers and signature parameter.
+    let redactions: Redactions
+    /// The base URL's scheme, authority and path prefix; nil when it has no scheme or host.
+    let origin: (scheme: String, authority: String, path: String)?
+
+    init(profile: APIProfile, baseURL: URL, timeout: Duration, recvWindow: ExactDecimal?, timeUnit: TimeUnit?, userAgent: String?) {
+        self.profile = profile
+        self.baseURL = baseURL
+        self.timeout = timeout
+        self.recvWindow = recvWindow
+        self.timeUnit = timeUnit
+        self.userAgent = userAgent
+        redactions = Redactions(
+            headerNames: Set([profile.auth.apiKeyHeader, profile.auth.signatureHeader, profile.auth.bearerHeader].compactMap { $0 }),
+            parameterNames: Set([profile.auth.signatureParam].compactMap { $0 }))
+        origin = Self.origin(of: baseURL)
+    }
 
     /// Per-request inputs that change between attempts.
     struct Context {
@@ -25,9 +42,7 @@ struct RequestBuilder: Sendable {
 
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> WireRequest {
         var draft = try RequestDraft(endpoint, parameters)
-        draft.redactions = Redactions(
-            headerNames: Set([profile.auth.apiKeyHeader, profile.auth.signatureHeader, profile.auth.bearerHeader].compactMap { $0 }),
-            parameterNames: Set([profile.auth.signatureParam].compactMap { $0 }))
+        draft.redactions = redactions
         try addCredentials(to: &draft, context)
         try addTiming(to: &draft, parameters, context)
         draft.encode()
@@ -137,7 +152,7 @@ struct RequestBuilder: Sendable {
     }
 
     /// The base URL's scheme, authority and path prefix (without a trailing slash); nil without scheme or host.
-    var origin: (scheme: String, authority: String, path: String)? {
+    static func origin(of baseURL: URL) -> (scheme: String, authority: String, path: String)? {
         guard let scheme = baseURL.scheme, let host = baseURL.host else { return nil }
         var prefix = baseURL.path
         while prefix.hasSuffix("/") { prefix.removeLast() }

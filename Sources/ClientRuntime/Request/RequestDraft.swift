@@ -91,7 +91,15 @@ struct RequestDraft {
 
     /// `name=value&…`, percent-encoded, nulls omitted.
     static func formEncode(_ pairs: [(String, ParameterValue)]) -> String {
-        pairs.compactMap { name, value in value.encodedText.map { "\(PercentEncoding.encode(name))=\($0)" } }
-            .joined(separator: "&")
+        var out: [UInt8] = []
+        out.reserveCapacity(pairs.count * 24)
+        for (name, value) in pairs {
+            guard let text = value.encodedText else { continue }
+            if !out.isEmpty { out.append(UInt8(ascii: "&")) }
+            PercentEncoding.append(name, to: &out)
+            out.append(UInt8(ascii: "="))
+            out.append(contentsOf: text.utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -20,7 +20,11 @@ extension SpecRequest {
 extension Array where Element == ParameterRule {
     /// Every mis-cased enum value in `parameters`, then every rule they break, in spec order.
     public func violations(in parameters: Parameters) -> [RequestValidationError.Violation] {
-        parameters.spellingViolations + compactMap { $0.check(parameters) }
+        var found = parameters.spellingViolations
+        for rule in self {
+            if let violation = rule.check(parameters) { found.append(violation) }
+        }
+        return found
     }
 
     /// Throws one `RequestValidationError` listing every violation; returns when there is none.
@@ -34,7 +38,8 @@ extension Parameters {
     /// A violation for each enum value the enum does not list but that matches a listed one apart from case
     /// (`.unknown("buy")` for `BUY`: a typo). A value with no such match passes: venues add values before docs do.
     var spellingViolations: [RequestValidationError.Violation] {
-        entries.flatMap { entry -> [RequestValidationError.Violation] in
+        guard entries.contains(where: { $0.listedValues != nil }) else { return [] }
+        return entries.flatMap { entry -> [RequestValidationError.Violation] in
             guard let listed = entry.listedValues else { return [] }
             return entry.value.elementTexts.compactMap { text in
                 let matches = listed.filter { $0 != text && $0.lowercased() == text.lowercased() }

@@ -3,12 +3,19 @@
 enum PercentEncoding {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
-    /// Encodes `text`, also keeping the bytes in `keep`.
+    /// Encodes `text`, also keeping the bytes in `keep`; returns `text` itself when nothing needs escaping.
     static func encode(_ text: String, keeping keep: Set<UInt8> = []) -> String {
+        if text.utf8.allSatisfy({ isUnreserved($0) || (!keep.isEmpty && keep.contains($0)) }) { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out, keeping: keep)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the encoding of `text` to `out`.
+    static func append(_ text: String, to out: inout [UInt8], keeping keep: Set<UInt8> = []) {
         for byte in text.utf8 {
-            if isUnreserved(byte) || keep.contains(byte) {
+            if isUnreserved(byte) || (!keep.isEmpty && keep.contains(byte)) {
                 out.append(byte)
             } else {
                 out.append(UInt8(ascii: "%"))
@@ -16,7 +23,6 @@ enum PercentEncoding {
                 out.append(hex[Int(byte & 0x0F)])
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
