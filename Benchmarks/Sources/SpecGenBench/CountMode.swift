@@ -1,0 +1,38 @@
+import BinanceSpot
+import ClientRuntime
+import Crypto
+import Foundation
+
+/// `SpecGenBench SPEC count OP N`: runs one operation N times without timing, for instruction counts under
+/// `valgrind --tool=callgrind`. Two runs (N and 2N) give the cost of one call as the difference divided by N, free of
+/// process start and set-up, and of whatever else the machine is doing.
+enum CountMode {
+    static let operations = ["prepare", "send", "raw-hmac", "params-validate"]
+
+    static func run(_ operation: String, times: Int) async throws {
+        let signer = HMACSHA256Signer(secret: Secret(SignBench.secret))
+        let client = BinanceSpotClient(
+            credentials: .signed(apiKey: SignBench.apiKey, signer: signer), transport: FixedReplyTransport(),
+            options: ClientOptions(clock: { 1_499_827_319_559 }))
+        let payload = Array(try await client.runtime.prepare(SignBench.order()).bodyText.utf8)
+        let key = SymmetricKey(data: Array(SignBench.secret.utf8))
+        switch operation {
+        case "prepare":
+            for _ in 0..<times { blackHole(try await client.runtime.prepare(SignBench.order())) }
+        case "send":
+            for _ in 0..<times { blackHole(try await client.newOrder(SignBench.order())) }
+        case "raw-hmac":
+            for _ in 0..<times { blackHole(HMAC<SHA256>.authenticationCode(for: payload, using: key)) }
+        case "params-validate":
+            for _ in 0..<times {
+                let request = SignBench.order()
+                let parameters = request.parameters
+                try request.validate(parameters)
+                blackHole(parameters)
+            }
+        default:
+            FileHandle.standardError.write(Data("unknown operation \(operation); one of \(operations)\n".utf8))
+            exit(2)
+        }
+    }
+}
