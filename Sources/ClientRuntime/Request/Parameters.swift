@@ -96,7 +96,14 @@ public struct Parameters: Sendable, Hashable {
         public var location: ParameterLocation
         /// For an enum value (or array element) the spec does not list: the values it does list, so validation
         /// can catch a mis-cased one (`.unknown("buy")` for `BUY`). Nil otherwise.
-        public var listedValues: [String]? = nil
+        public var listedValues: [String]?
+
+        @usableFromInline init(name: String, value: ParameterValue, location: ParameterLocation, listedValues: [String]? = nil) {
+            self.name = name
+            self.value = value
+            self.location = location
+            self.listedValues = listedValues
+        }
     }
 
     /// The parameters, in order.
@@ -106,13 +113,13 @@ public struct Parameters: Sendable, Hashable {
     public init() {}
 
     /// Adds a parameter; `nil` is skipped. Adding a name again replaces the value in place.
-    public mutating func add(_ name: String, _ value: (some ParameterEncodable)?, in location: ParameterLocation) {
+    @inlinable public mutating func add(_ name: String, _ value: (some ParameterEncodable)?, in location: ParameterLocation) {
         guard let value else { return }
         set(Entry(name: name, value: value.parameterValue, location: location))
     }
 
     /// Adds an array parameter written in `style`; `nil` is skipped.
-    public mutating func add(
+    @inlinable public mutating func add(
         _ name: String, _ values: [some ParameterEncodable]?, style: ArrayStyle, in location: ParameterLocation
     ) {
         guard let values else { return }
@@ -121,7 +128,7 @@ public struct Parameters: Sendable, Hashable {
 
     /// Adds an enum value (a generated open enum); `nil` is skipped. When the value is not one the enum lists
     /// (`.unknown("buy")`), the entry keeps the listed values for validation's spelling check.
-    public mutating func add<Value>(_ name: String, _ value: Value?, in location: ParameterLocation)
+    @inlinable public mutating func add<Value>(_ name: String, _ value: Value?, in location: ParameterLocation)
     where Value: ParameterEncodable & CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
         guard let value else { return }
         let listed = Value.allCases.contains(value) ? nil : Value.allCases.map(\.rawValue)
@@ -129,7 +136,7 @@ public struct Parameters: Sendable, Hashable {
     }
 
     /// Adds an array of enum values written in `style`; `nil` is skipped. Keeps the listed values as above.
-    public mutating func add<Value>(_ name: String, _ values: [Value]?, style: ArrayStyle, in location: ParameterLocation)
+    @inlinable public mutating func add<Value>(_ name: String, _ values: [Value]?, style: ArrayStyle, in location: ParameterLocation)
     where Value: ParameterEncodable & CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
         guard let values else { return }
         set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location, listedValues: listedValues(values)))
@@ -149,12 +156,12 @@ public struct Parameters: Sendable, Hashable {
     public var isEmpty: Bool { entries.isEmpty }
 
     /// The enum's listed raw values when one of `values` is not among them; nil when all are (the common case).
-    private func listedValues<Value>(_ values: [Value]) -> [String]?
+    @inlinable func listedValues<Value>(_ values: [Value]) -> [String]?
     where Value: CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
         values.allSatisfy(Value.allCases.contains) ? nil : Value.allCases.map(\.rawValue)
     }
 
-    private mutating func set(_ entry: Entry) {
+    @usableFromInline mutating func set(_ entry: Entry) {
         if let index = entries.firstIndex(where: { $0.name == entry.name }) {
             entries[index] = entry
         } else {
