@@ -6,7 +6,8 @@ import NIOCore
 import NIOHTTP1
 
 /// An `HTTPTransport` on AsyncHTTPClient (SwiftNIO), for servers and Linux deployments.
-/// Honours `WireRequest.timeout` as a deadline and task cancellation.
+/// Honours `WireRequest.timeout` as a deadline for the response head, and task cancellation; the client's own timer
+/// also covers the body (AsyncHTTPClient's deadline ends when the head arrives).
 public struct AsyncHTTPClientTransport: HTTPTransport {
     private let client: HTTPClient
     /// Largest response body accepted, in bytes.

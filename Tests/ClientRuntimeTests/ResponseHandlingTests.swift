@@ -4,7 +4,7 @@ import Testing
 
 /// Statuses, error bodies, envelopes, decoding errors, retries and timeouts.
 @Suite struct ResponseHandlingTests {
-    private func client(_ transport: RecordingTransport, retries: Int = 0, timeout: Duration = .seconds(10)) -> APIClient<TestVenueError> {
+    private func client(_ transport: any HTTPTransport, retries: Int = 0, timeout: Duration = .seconds(10)) -> APIClient<TestVenueError> {
         Binance.client(transport: transport) {
             $0.maxIdempotentRetries = retries
             $0.timeout = timeout
@@ -147,6 +147,19 @@ import Testing
         #expect((post as? ExecutionUnknownError)?.orderMayExist == true)
         let get = await thrownError { try await client(transport, timeout: .milliseconds(50)).send(ping) }
         #expect(get is TransportError)
+    }
+
+    /// A transport that enforces the timeout itself is called directly: the client adds no timer, so a late but
+    /// successful answer (here 300 ms against a 50 ms timeout) arrives instead of a client-side timeout.
+    @Test func aTransportThatEnforcesTheTimeoutGetsNoTimerOfTheClient() async throws {
+        struct Punctual: HTTPTransport {
+            var enforcesTimeout: Bool { true }
+            func send(_ request: WireRequest) async throws -> WireResponse {
+                try await Task.sleep(for: .milliseconds(300))
+                return WireResponse(status: 200, text: "{}")
+            }
+        }
+        _ = try await client(Punctual(), timeout: .milliseconds(50)).send(ping)
     }
 
     @Test func cancellationIsHonoured() async throws {

@@ -90,7 +90,7 @@ enum Binance {
     }
 
     static func client(
-        transport: RecordingTransport, options: (inout ClientOptions) -> Void = { _ in },
+        transport: any HTTPTransport, options: (inout ClientOptions) -> Void = { _ in },
         clock: @escaping @Sendable () -> Int64 = { Binance.exampleTimestamp }
     ) -> APIClient<TestVenueError> {
         var settings = ClientOptions(clock: clock, retryBackoff: .zero)

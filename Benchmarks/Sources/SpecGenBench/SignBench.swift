@@ -4,11 +4,19 @@ import Crypto
 import Foundation
 
 /// Replies to every request with the same ACK body; keeps nothing (RecordingTransport keeps every request).
+/// It answers at once, so it enforces any timeout: the client calls it without a timer of its own.
 struct FixedReplyTransport: HTTPTransport {
     let response = WireResponse(status: 200, text: """
         {"symbol":"BTCUSDT","orderId":28,"orderListId":-1,"clientOrderId":"6gCrw2kRUAF9CvJDGP16IP","transactTime":1507725176595}
         """)
+    var enforcesTimeout: Bool { true }
     func send(_ request: WireRequest) async throws -> WireResponse { response }
+}
+
+/// The same replies from a transport that does not say it enforces timeouts: the client races it against a timer.
+struct RacedReplyTransport: HTTPTransport {
+    let inner = FixedReplyTransport()
+    func send(_ request: WireRequest) async throws -> WireResponse { inner.response }
 }
 
 /// Build + sign + encode a LIMIT order through the generated client vs raw HMAC-SHA256 of the same bytes.
@@ -42,6 +50,12 @@ enum SignBench {
         let send = try await Harness.measureAsync("sign.specgen.send", batch: batch, samples: samples) {
             blackHole(try await client.newOrder(order()))
         }
+        let raced = BinanceSpotClient(
+            credentials: .signed(apiKey: apiKey, signer: signer), transport: RacedReplyTransport(),
+            options: ClientOptions(clock: { 1_499_827_319_559 }))
+        let sendRaced = try await Harness.measureAsync("sign.specgen.send-timer", batch: batch, samples: samples) {
+            blackHole(try await raced.newOrder(order()))
+        }
         // Validate, parameters, encode, HMAC: the signed wire request without a transport or a response.
         let prepare = try await Harness.measureAsync("sign.specgen.prepare", batch: batch, samples: samples) {
             blackHole(try await client.runtime.prepare(order()))
@@ -57,6 +71,6 @@ enum SignBench {
             try request.validate()
             blackHole(request.parameters)
         }
-        return [send, prepare, hmac, signerOnly, params]
+        return [send, sendRaced, prepare, hmac, signerOnly, params]
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The end of the pipeline: sends the wire request through the transport, racing the timeout plus a grace of a
-/// quarter (at most 2 s), so a transport that honours its deadline reports its own, better classified failure.
+/// The end of the pipeline: sends the wire request through the transport. Unless the transport enforces the
+/// timeout itself, it races it against the timeout plus a grace of a quarter (at most 2 s), so a transport that
+/// honours its deadline reports its own, better classified failure and one that hangs still fails.
 /// Every failure leaves as an `HTTPTransportFailure` whose message has the request's credentials scrubbed.
 struct TransportStep: Sendable {
     let transport: any HTTPTransport
@@ -18,6 +19,7 @@ struct TransportStep: Sendable {
 
     private func exchange(_ request: WireRequest) async throws -> WireResponse {
         let transport = transport
+        if transport.enforcesTimeout { return try await transport.send(request) }
         let timeout = request.timeout + min(request.timeout / 4, .seconds(2))
         return try await withThrowingTaskGroup(of: WireResponse?.self) { group in
             group.addTask { try await transport.send(request) }

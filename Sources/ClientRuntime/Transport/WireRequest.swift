@@ -106,6 +106,16 @@ public struct WireResponse: Sendable, Hashable {
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     func send(_ request: WireRequest) async throws -> WireResponse
+
+    /// Whether `send` itself always ends by `request.timeout` (a deadline, not an idle timeout). The client then
+    /// calls it directly; otherwise it races the transport against a timer of its own, which costs two child tasks
+    /// and a sleeping timer per request.
+    var enforcesTimeout: Bool { get }
+}
+
+extension HTTPTransport {
+    /// False: the client adds its own timer.
+    public var enforcesTimeout: Bool { false }
 }
 
 /// A transport-level failure, classified by whether the request may have reached the server.
