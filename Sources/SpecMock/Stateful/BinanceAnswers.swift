@@ -10,7 +10,7 @@ struct BinanceAnswers: VenueAnswers {
     /// filters above are read from this same document.
     private let exchangeInfo: JSONDocument
     private let examples: ExampleCatalog
-    private let dialect: VenueDialect
+    let dialect: VenueDialect
     private let accountTemplate: JSONDocument
 
     init(spec: Spec, scenario: Scenario) throws(MockError) {
@@ -103,7 +103,7 @@ struct BinanceAnswers: VenueAnswers {
             clientOrderId: request.text(prefix.isEmpty ? "newClientOrderId" : name("clientOrderId")))
     }
 
-    private func placeList(_ id: String, _ request: ReceivedParameters, _ state: inout TradingState, now: Int64) throws(TradingError) -> MockOrderList {
+    func placeList(_ id: String, _ request: ReceivedParameters, _ state: inout TradingState, now: Int64) throws(TradingError) -> MockOrderList {
         let listID = request.text("listClientOrderId")
         switch id {
         case "newOrderListOco":
@@ -124,7 +124,7 @@ struct BinanceAnswers: VenueAnswers {
 
     // MARK: - Answers
 
-    private func placed(_ order: MockOrder, _ variant: String?, _ state: TradingState, now: Int64) -> JSONDocument {
+    func placed(_ order: MockOrder, _ variant: String?, _ state: TradingState, now: Int64) -> JSONDocument {
         switch variant {
         case "ACK": .object(BinanceShapes.ack(order, now: now))
         case "RESULT": BinanceShapes.result(order, now: now)
@@ -132,12 +132,12 @@ struct BinanceAnswers: VenueAnswers {
         }
     }
 
-    private func listAnswer(_ list: MockOrderList, _ state: TradingState, variant: String, now: Int64) -> JSONDocument {
+    func listAnswer(_ list: MockOrderList, _ state: TradingState, variant: String, now: Int64) -> JSONDocument {
         let orders = list.orderIDs.compactMap { state.orders[$0] }
         return BinanceShapes.list(list, orders: orders, reports: orders.map { placed($0, variant, state, now: now) })
     }
 
-    private func cancelAll(_ symbol: String, _ state: inout TradingState, now: Int64) throws(TradingError) -> JSONDocument {
+    func cancelAll(_ symbol: String, _ state: inout TradingState, now: Int64) throws(TradingError) -> JSONDocument {
         let openLists = Set(state.openOrders(symbol).map(\.listID).filter { $0 >= 0 })
         let canceled = try state.cancelAll(symbol, now: now)
         var items = canceled.filter { $0.listID < 0 }.map { BinanceShapes.canceled($0, cancelID: "cancel\($0.id)", now: now) }
@@ -149,7 +149,7 @@ struct BinanceAnswers: VenueAnswers {
         return .array(items)
     }
 
-    private func amend(_ request: ReceivedParameters, _ state: inout TradingState, now: Int64) throws(TradingError) -> JSONDocument {
+    func amend(_ request: ReceivedParameters, _ state: inout TradingState, now: Int64) throws(TradingError) -> JSONDocument {
         let symbol = request.text("symbol") ?? ""
         guard let before = state.order(symbol, id: request.int("orderId"), clientOrderId: request.text("origClientOrderId")) else {
             throw .unknownOrder
@@ -166,7 +166,7 @@ struct BinanceAnswers: VenueAnswers {
         return .object(members)
     }
 
-    private func cancelReplace(_ request: ReceivedParameters, _ variant: String?, _ state: inout TradingState, now: Int64) throws(TradingError)
+    func cancelReplace(_ request: ReceivedParameters, _ variant: String?, _ state: inout TradingState, now: Int64) throws(TradingError)
         -> OutgoingResponse
     {
         let symbol = request.text("symbol") ?? ""
@@ -193,7 +193,7 @@ struct BinanceAnswers: VenueAnswers {
         return ok(.object([("cancelResult", .string("SUCCESS")), ("newOrderResult", .string("SUCCESS")), ("cancelResponse", canceled), ("newOrderResponse", outcome)]))
     }
 
-    private func newOrderOutcome(_ order: PlaceOrder, _ variant: String?, _ state: inout TradingState, now: Int64) -> JSONDocument {
+    func newOrderOutcome(_ order: PlaceOrder, _ variant: String?, _ state: inout TradingState, now: Int64) -> JSONDocument {
         do {
             return placed(try state.enter(order, now: now), variant, state, now: now)
         } catch {
@@ -201,24 +201,21 @@ struct BinanceAnswers: VenueAnswers {
         }
     }
 
-    private func failure(_ status: Int, _ code: String, _ message: String, cancel: (String, JSONDocument), new: (String, JSONDocument)) -> OutgoingResponse {
+    func failure(_ status: Int, _ code: String, _ message: String, cancel: (String, JSONDocument), new: (String, JSONDocument)) -> OutgoingResponse {
         let data = JSONDocument.object([
             ("cancelResult", .string(cancel.0)), ("newOrderResult", .string(new.0)), ("cancelResponse", cancel.1), ("newOrderResponse", new.1),
         ])
         return .json(status, JSONDocument.object([("code", .number(code)), ("msg", .string(message)), ("data", data)]).jsonText)
     }
 
-    private func depth(_ request: ReceivedParameters, _ state: TradingState) -> JSONDocument {
+    func depth(_ request: ReceivedParameters, _ state: TradingState) -> JSONDocument {
         let book = state.books[request.text("symbol") ?? ""] ?? OrderBook()
         let limit = Int(clamping: request.int("limit") ?? 100)
-        func side(_ side: FilterOrder.Side) -> JSONDocument {
-            .array(book.levels(side, limit: limit).map { .array([.decimal($0.price), .decimal($0.quantity)]) })
-        }
-        return .object([("lastUpdateId", .int(Int64(state.trades.count))), ("bids", side(.buy)), ("asks", side(.sell))])
+        return .object([("lastUpdateId", .int(Int64(state.trades.count))), ("bids", book.document(.buy, limit: limit)), ("asks", book.document(.sell, limit: limit))])
     }
 
     /// The spec's account example with the state's balances, no commission, and the current time.
-    private func account(_ state: TradingState, now: Int64) -> JSONDocument {
+    func account(_ state: TradingState, now: Int64) -> JSONDocument {
         let balances = state.balances.keys.sorted().map { asset -> JSONDocument in
             let balance = state.balance(asset)
             return .object([("asset", .string(asset)), ("free", .decimal(balance.free)), ("locked", .decimal(balance.locked))])
@@ -228,64 +225,5 @@ struct BinanceAnswers: VenueAnswers {
             .setting("buyerCommission", .int(0)).setting("sellerCommission", .int(0))
             .setting("commissionRates", .object([("maker", zero), ("taker", zero), ("buyer", zero), ("seller", zero)]))
             .setting("updateTime", .int(now)).setting("balances", .array(balances))
-    }
-
-    // MARK: - Refusals
-
-    private func refuse(_ error: any Error, querying: Bool) -> OutgoingResponse {
-        let (status, code, message) = errorParts(error, querying: querying)
-        return dialect.answer(status: status, code: code, message: message)
-    }
-
-    private func errorObject(_ parts: (Int, String, String)) -> JSONDocument {
-        .object([("code", .number(parts.1)), ("msg", .string(parts.2))])
-    }
-
-    /// Binance's status, code and message for a refusal (errors.md: -1013 filter failures, -2010 new order rejected,
-    /// -2011 cancel rejected, -2013 no such order, -2038 amend rejected, -1121 bad symbol, -1015 too many orders).
-    private func errorParts(_ error: any Error, querying: Bool) -> (Int, String, String) {
-        guard let error = error as? TradingError else { return (400, "-1013", "\(error)") }
-        switch error {
-        case let .filters(failures):
-            let first = failures.first
-            return (400, first?.code ?? "-1013", first?.message ?? "Filter failure")
-        case .unknownSymbol: return (400, "-1121", "Invalid symbol.")
-        case .unknownOrder: return querying ? (400, "-2013", "Order does not exist.") : (400, "-2011", "Unknown order sent.")
-        case .insufficientBalance: return (400, "-2010", "Account has insufficient balance for requested action.")
-        case .wouldTake: return (400, "-2010", "Order would immediately match and take.")
-        case .duplicateClientOrderId: return (400, "-2010", "Duplicate order sent.")
-        case let .tooManyOpenOrders(limit): return (400, "-1015", "Too many new orders; current limit is \(limit) orders per mock account.")
-        case .invalidAmendment: return (400, "-2038", "Order amend (quantity increase) is not supported.")
-        case let .notSimulated(reason): return (400, "-1013", "The stateful mock does not simulate \(reason).")
-        case let .arithmetic(reason): return (400, "-1013", "Exact arithmetic overflow: \(reason)")
-        }
-    }
-
-    private func ok(_ document: JSONDocument) -> OutgoingResponse { .json(200, document.jsonText) }
-
-    // MARK: - Spec data
-
-    static func exampleDocuments(of endpointID: String, in spec: Spec) -> [JSONDocument] {
-        guard let endpoint = spec.endpoints.first(where: { $0.id.value == endpointID }) else { return [] }
-        return endpoint.examples.compactMap { $0.response.flatMap { try? JSONDocument.parse($0.value) } }
-    }
-
-    /// The filters of `symbol` in the spec's exchangeInfo examples (the example listing the most of them).
-    static func exampleFilters(of symbol: String, in examples: [JSONDocument]) -> [JSONDocument] {
-        var best: [JSONDocument] = []
-        for example in examples {
-            guard case let .array(symbols)? = example["symbols"] else { continue }
-            for item in symbols where item["symbol"] == .string(symbol) {
-                if case let .array(filters)? = item["filters"], filters.count > best.count { best = filters }
-            }
-        }
-        return best
-    }
-}
-
-extension JSONDocument {
-    var firstItem: JSONDocument? {
-        if case let .array(items) = self { return items.first }
-        return nil
     }
 }

@@ -116,6 +116,13 @@ enum BinanceShapes {
     }
 }
 
+extension OrderBook {
+    /// One side's levels as `[["price", "quantity"], …]`, best first: both venues' depth shape.
+    func document(_ side: FilterOrder.Side, limit: Int) -> JSONDocument {
+        .array(levels(side, limit: limit).map { .array([.decimal($0.price), .decimal($0.quantity)]) })
+    }
+}
+
 extension JSONDocument {
     static func int(_ value: Int64) -> JSONDocument { .number(String(value)) }
     /// A decimal as the venues send it: a JSON string of its exact text.

@@ -163,12 +163,9 @@ struct DFXAnswers: VenueAnswers {
     private func depth(_ request: ReceivedParameters, _ state: TradingState, now: Int64) -> JSONDocument {
         let book = state.books[request.text("symbol") ?? ""] ?? OrderBook()
         let limit = Int(clamping: request.int("limit") ?? 10)
-        func side(_ side: FilterOrder.Side) -> JSONDocument {
-            .array(book.levels(side, limit: limit).map { .array([.decimal($0.price), .decimal($0.quantity)]) })
-        }
         return .object([
             ("lastUpdateId", .int(Int64(state.trades.count))), ("lastUpdateTime", .int(now)), ("symbol", .string(request.text("symbol") ?? "")),
-            ("asks", side(.sell)), ("bids", side(.buy)),
+            ("asks", book.document(.sell, limit: limit)), ("bids", book.document(.buy, limit: limit)),
         ])
     }
 
