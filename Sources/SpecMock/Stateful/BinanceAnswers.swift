@@ -12,10 +12,12 @@ struct BinanceAnswers: VenueAnswers {
     private let examples: ExampleCatalog
     let dialect: VenueDialect
     private let accountTemplate: JSONDocument
+    private let conformance: ModelConformance
 
     init(spec: Spec, scenario: Scenario) throws(MockError) {
         examples = ExampleCatalog(spec: spec)
         dialect = VenueDialect(spec: spec)
+        conformance = ModelConformance(spec: spec)
         let exampleInfo = Self.exampleDocuments(of: "exchangeInfo", in: spec)
         let template = exampleInfo.lazy.compactMap { $0["symbols"]?.firstItem }.first ?? .object([])
         let symbols = scenario.symbols.map { symbol -> JSONDocument in
@@ -37,7 +39,13 @@ struct BinanceAnswers: VenueAnswers {
     }
 
     func answer(_ endpoint: SpecModel.Endpoint, _ request: ReceivedParameters, _ state: inout TradingState, now: Int64) -> OutgoingResponse? {
-        let variant = examples.responseType(endpoint, request).1
+        let (type, variant) = examples.responseType(endpoint, request)
+        return respond(endpoint, request, variant, &state, now: now).map { conformance.conformed($0, to: type) }
+    }
+
+    private func respond(
+        _ endpoint: SpecModel.Endpoint, _ request: ReceivedParameters, _ variant: String?, _ state: inout TradingState, now: Int64
+    ) -> OutgoingResponse? {
         do {
             switch endpoint.id.value {
             case "exchangeInfo": return ok(exchangeInfo.setting("serverTime", .int(now)))
@@ -214,16 +222,23 @@ struct BinanceAnswers: VenueAnswers {
         return .object([("lastUpdateId", .int(Int64(state.trades.count))), ("bids", book.document(.buy, limit: limit)), ("asks", book.document(.sell, limit: limit))])
     }
 
-    /// The spec's account example with the state's balances, no commission, and the current time.
-    func account(_ state: TradingState, now: Int64) -> JSONDocument {
+    /// The spec's account example with the state's balances (in its balance list and item shape: `balances` for
+    /// Binance, `spotBalances` for JEX), no commission, and the current time.
+    private func account(_ state: TradingState, now: Int64) -> JSONDocument {
+        let key = accountTemplate["balances"] != nil ? "balances" : "spotBalances"
+        let item = accountTemplate[key]?.firstItem ?? .object([])
         let balances = state.balances.keys.sorted().map { asset -> JSONDocument in
             let balance = state.balance(asset)
-            return .object([("asset", .string(asset)), ("free", .decimal(balance.free)), ("locked", .decimal(balance.locked))])
+            return item.setting("asset", .string(asset)).setting("free", .decimal(balance.free)).setting("locked", .decimal(balance.locked))
         }
-        let zero = JSONDocument.decimal("0.00000000")
-        return accountTemplate.setting("makerCommission", .int(0)).setting("takerCommission", .int(0))
-            .setting("buyerCommission", .int(0)).setting("sellerCommission", .int(0))
-            .setting("commissionRates", .object([("maker", zero), ("taker", zero), ("buyer", zero), ("seller", zero)]))
-            .setting("updateTime", .int(now)).setting("balances", .array(balances))
+        var document = accountTemplate.setting(key, .array(balances)).setting("updateTime", .int(now))
+        for commission in ["makerCommission", "takerCommission", "buyerCommission", "sellerCommission"] where document[commission] != nil {
+            document = document.setting(commission, .int(0))
+        }
+        if document["commissionRates"] != nil {
+            let zero = JSONDocument.decimal("0.00000000")
+            document = document.setting("commissionRates", .object([("maker", zero), ("taker", zero), ("buyer", zero), ("seller", zero)]))
+        }
+        return document
     }
 }
