@@ -50,6 +50,14 @@ struct TradingStateTests {
         // 1 at 101, then 0.48039215 at 102 (the largest 1e-8 step costing ≤ 49).
         #expect(order.executed == "1.48039215" && order.executedQuote <= "150" && order.status == .filled)
         #expect(try TradingState.largestQuantity(costingAtMost: "49", at: "102", step: "0.00000001") == "0.48039215")
+        // Out-of-range budgets are an error, never a trap.
+        #expect(throws: ExactDecimal.ArithmeticError.self) {
+            try TradingState.largestQuantity(costingAtMost: "1e160", at: "1e-100", step: "0.00000001")
+        }
+        var fresh = Self.state()
+        #expect(throws: TradingError.self) {
+            try fresh.place(PlaceOrder(symbol: "XY", side: .buy, type: "MARKET", quoteQuantity: "1e160"), now: 1)
+        }
     }
 
     @Test("FOK expires untouched when it cannot fill; IOC keeps its fills and expires the rest")

@@ -115,7 +115,9 @@ extension TradingState {
         costingAtMost budget: ExactDecimal, at price: ExactDecimal, step: ExactDecimal
     ) throws(ExactDecimal.ArithmeticError) -> ExactDecimal {
         guard !price.isZero, !budget.isNegative, !budget.isZero else { return 0 }
-        var estimate = try ExactDecimal(budget.decimal / price.decimal).rounded(toMultipleOf: step, .down)
+        let quotient = budget.decimal / price.decimal
+        guard !quotient.isNaN else { throw .overflow("\(budget) / \(price)") }  // beyond Decimal's range
+        var estimate = try ExactDecimal(quotient).rounded(toMultipleOf: step, .down)
         if estimate.isNegative { estimate = 0 }
         // The estimate is off by at most a step or two; a few exact corrections settle it.
         var corrections = 0
