@@ -135,6 +135,37 @@ struct StatefulSessionTests {
         #expect(try await Self.balance(client, "BTC") == ("1", "0"))
     }
 
+    @Test("cancelReplace swaps an order; a failed cancel stops it (-2022); cancel-all empties the book of the account")
+    func replaceAndCancelAll() async throws {
+        let mock = try await Self.start()
+        defer { Task { await mock.stop() } }
+        let client = Self.client(mock)
+        let placed = try await client.newOrder(
+            NewOrderRequest(symbol: "BTCUSDT", side: .buy, type: .limit, timeInForce: .gtc, quantity: "1", price: "95", newOrderRespType: .ack))
+        guard case let .ack(first) = placed else { throw SessionFailure("expected ACK, got \(placed)") }
+        let replaced = try await client.cancelReplace(
+            CancelReplaceRequest(
+                symbol: "BTCUSDT", side: .buy, type: .limit, cancelReplaceMode: .stopOnFailure, timeInForce: .gtc, quantity: "2", price: "96",
+                cancelOrderId: first.orderId))
+        guard case let .full(swap) = replaced else { throw SessionFailure("expected FULL, got \(replaced)") }
+        #expect(swap.cancelResponse.status == .canceled && swap.newOrderResponse.origQty == "2" && swap.newOrderResponse.status == .new)
+        #expect(try await Self.balance(client, "USDT") == ("9808", "192"))
+        do {
+            _ = try await client.cancelReplace(
+                CancelReplaceRequest(
+                    symbol: "BTCUSDT", side: .buy, type: .limit, cancelReplaceMode: .stopOnFailure, timeInForce: .gtc, quantity: "1",
+                    price: "96", cancelOrderId: first.orderId))
+            Issue.record("a cancel of a closed order must fail")
+        } catch let error as BinanceSpotError {
+            #expect(error.code == "-2022" && error.httpStatus == 400)
+        }
+        _ = try await client.newOrder(NewOrderRequest(symbol: "BTCUSDT", side: .sell, type: .limit, timeInForce: .gtc, quantity: "0.5", price: "110"))
+        let canceled = try await client.cancelOpenOrders(CancelOpenOrdersRequest(symbol: "BTCUSDT"))
+        #expect(canceled.count == 2 && canceled.allSatisfy { $0.status == .canceled })
+        #expect(try await Self.balance(client, "USDT") == ("10000", "0"))
+        #expect(try await Self.balance(client, "BTC") == ("1", "0"))
+    }
+
     @Test("an OCO places both legs; cancelling the list cancels both and frees the lock")
     func ocoList() async throws {
         let mock = try await Self.start()
