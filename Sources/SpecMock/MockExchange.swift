@@ -32,7 +32,14 @@ public final class MockExchange: Sendable {
     /// Throws `MockError` for a non-loopback host, an unreadable key, or a port that cannot be bound.
     public static func start(spec: Spec, options: MockOptions = MockOptions()) async throws -> MockExchange {
         guard isLoopback(options.host) else { throw MockError.notLoopback(options.host) }
-        let engine = try MockEngine(spec: spec, options: options)
+        var options = options
+        var stateful: StatefulVenue?
+        if let scenario = options.scenario {
+            let clock = ScenarioClock(start: scenario.clockStart, base: options.clock)
+            stateful = try StatefulVenue(spec: spec, scenario: scenario, clock: clock)
+            options.clock = { clock.now() }
+        }
+        let engine = try MockEngine(spec: spec, options: options, stateful: stateful)
         let server = try await MockServer.start(engine, host: options.host, port: options.port, options: options)
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         guard let url = URL(string: "http://\(host):\(server.port)") else {
@@ -77,6 +84,17 @@ public final class MockExchange: Sendable {
 
     /// Removes the faults of one endpoint, or all faults.
     public func removeFaults(from endpointID: String? = nil) { engine.removeFaults(from: endpointID) }
+
+    /// The mock's time in milliseconds since 1970: in stateful mode the scenario's clock (give it to a client as
+    /// `ClientOptions.clock` so its timestamps agree), else `MockOptions.clock`.
+    public var now: Int64 { engine.stateful?.clock.now() ?? engine.now }
+
+    /// Stateful mode: moves the clock forward by `milliseconds` and runs the scenario's script steps that fall due.
+    public func advanceClock(by milliseconds: Int64) {
+        guard let stateful = engine.stateful else { return }
+        stateful.clock.advance(by: milliseconds)
+        stateful.catchUp()
+    }
 
     /// Whether `host` names a loopback address.
     static func isLoopback(_ host: String) -> Bool {

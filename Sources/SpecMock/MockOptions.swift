@@ -52,6 +52,10 @@ public struct MockOptions: Sendable {
     public var idleTimeout: Duration
     /// Longest `delay` a fault may impose.
     public var maxDelay: Duration
+    /// Runs the mock in stateful mode from this scenario: orders rest, trade and change balances, filters are
+    /// enforced, and the clock starts at the scenario's start (see `docs/mock.md`). `nil` (the default) answers every
+    /// call with the spec's examples.
+    public var scenario: Scenario?
 
     /// Creates options; every argument has a default.
     public init(
@@ -69,7 +73,8 @@ public struct MockOptions: Sendable {
         headerReadTimeout: Duration = .seconds(10),
         bodyReadTimeout: Duration = .seconds(30),
         idleTimeout: Duration = .seconds(60),
-        maxDelay: Duration = .seconds(30)
+        maxDelay: Duration = .seconds(30),
+        scenario: Scenario? = nil
     ) {
         self.host = host
         self.port = port
@@ -86,6 +91,7 @@ public struct MockOptions: Sendable {
         self.bodyReadTimeout = bodyReadTimeout
         self.idleTimeout = idleTimeout
         self.maxDelay = maxDelay
+        self.scenario = scenario
     }
 }
 
@@ -101,6 +107,8 @@ public enum MockError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidFaults(String)
     /// The server did not start (port in use, …).
     case serverDidNotStart(String)
+    /// The stateful mode's scenario cannot be used with this spec.
+    case invalidScenario(String)
 
     /// A sentence naming the problem.
     public var description: String {
@@ -110,6 +118,7 @@ public enum MockError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidKey(message): "invalid key: \(message)"
         case let .invalidFaults(message): "invalid faults: \(message)"
         case let .serverDidNotStart(message): "the mock server did not start: \(message)"
+        case let .invalidScenario(message): "invalid scenario: \(message)"
         }
     }
 }

@@ -12,7 +12,7 @@ struct Mock: AsyncParsableCommand {
             without either, any signature that is present passes. The bearer token (B2TRADER) comes the same ways: \
             --bearer-token-file FILE, SPECGEN_MOCK_BEARER_TOKEN or --bearer-token. Faults: --faults FILE (YAML or JSON, e.g. \
             `newOrder: {status: 429, retryAfter: 7}`) and/or --fault newOrder:status=503 (repeatable). \
-            --port-file FILE writes the bound port for scripts.
+            --port-file FILE writes the bound port for scripts. --stateful --scenario FILE keeps state instead: orders             rest and trade against a book, balances move, filters are enforced (docs/mock.md).
             """)
 
     @Argument(help: "The spec file, e.g. specs/binance-spot.yaml.")
@@ -51,7 +51,17 @@ struct Mock: AsyncParsableCommand {
     @Option(name: .customLong("port-file"), help: "Write the bound port to this file once listening (for scripts; with --port 0).")
     var portFile: String?
 
+    @Flag(help: "Keep state: orders, books, balances and filters from --scenario, instead of answering with examples.")
+    var stateful = false
+
+    @Option(help: "The scenario file of --stateful (YAML or JSON): symbols, balances, books, clock and price script.")
+    var scenario: String?
+
     @OptionGroup var limits: MockLimitOptions
+
+    func validate() throws {
+        if stateful != (scenario != nil) { throw ValidationError("--stateful and --scenario FILE go together") }
+    }
 
     func run() async throws {
         var faultTable: [String: [MockFault]] = [:]
@@ -71,6 +81,14 @@ struct Mock: AsyncParsableCommand {
                 bearerToken: try Self.bearer.resolve(inline: bearerToken, file: bearerTokenFile)),
             faults: faultTable)
         limits.apply(to: &options)
+        if let scenario {
+            do {
+                options.scenario = try Scenario.load(path: scenario)
+            } catch {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
         let mock = try await MockExchange.start(specAt: spec, options: options)
         if let portFile {
             // Written whole, then renamed: a script polling for the file never reads half a number.

@@ -57,6 +57,16 @@ struct VenueDialect: Sendable {
         }
     }
 
+    /// A refusal the stateful mode words itself (`-1013` with a filter's message): the venue's error body, with the
+    /// code as the venue sends it (for status-code venues, the status).
+    func answer(status: Int, code: String, message: String) -> OutgoingResponse {
+        switch style {
+        case .statusOnly: .empty(status)
+        case .statusCodes: body(status: status, code: String(status), message: message)
+        case .numericCodes: body(status: status, code: code, message: message)
+        }
+    }
+
     /// The answer to an injected failure; the caller adds `Retry-After`.
     func answer(_ failure: InjectedFailure) -> OutgoingResponse {
         let status: Int

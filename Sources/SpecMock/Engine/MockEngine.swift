@@ -18,6 +18,8 @@ final class MockEngine: Sendable {
     /// Endpoints that place orders: answered with order-count headers.
     private let orderEndpoints: Set<String>
     private let state: Locked<State>
+    /// The stateful mode's venue, when the options carry a scenario.
+    let stateful: StatefulVenue?
     /// What the records' `dump()` and `description` mask.
     private let redactions: Redactions
 
@@ -27,9 +29,10 @@ final class MockEngine: Sendable {
         var faults: [String: [MockFault]]
     }
 
-    init(spec: Spec, options: MockOptions) throws {
+    init(spec: Spec, options: MockOptions, stateful: StatefulVenue? = nil) throws {
         self.spec = spec
         self.options = options
+        self.stateful = stateful
         routes = RouteTable(endpoints: spec.endpoints)
         dialect = VenueDialect(spec: spec)
         reader = ParameterReader(spec: spec)
@@ -49,6 +52,9 @@ final class MockEngine: Sendable {
     }
 
     // MARK: - Inspection and faults
+
+    /// The mock's clock.
+    var now: Int64 { options.clock() }
 
     var records: [MockRecordedRequest] { state.withLock { $0.records.kept } }
 
@@ -109,6 +115,9 @@ final class MockEngine: Sendable {
 
         let countsOrder = orderEndpoints.contains(endpoint.id.value)
         if countsOrder { state.withLock { $0.counter.addOrder(now: now) } }
+        if let answer = stateful?.answer(endpoint, received, now: now) {
+            return record(request, endpoint, received, withLimits(answer, now: now, orderCounts: countsOrder), authenticated: true)
+        }
         var text = examples.body(for: endpoint, received, now: now)
         switch fault?.body {
         case .truncated?: text = String(text.prefix(max(1, text.count / 2)))

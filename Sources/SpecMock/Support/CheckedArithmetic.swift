@@ -16,4 +16,10 @@ enum CheckedArithmetic {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
         return overflow ? ((a < 0) == (b < 0) ? .max : .min) : product
     }
+
+    /// `a + b`, clamped to the range of `Int64`.
+    static func add64(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
+    }
 }
