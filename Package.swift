@@ -89,7 +89,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SpecGeneratorTests",
-            dependencies: ["SpecGenerator", "SpecModel", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["SpecGenerator", "SpecModel", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "SpecDocsTests", dependencies: ["SpecDocs", "SpecModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecModel"], exclude: ["Fixtures"]),

@@ -33,13 +33,14 @@ public struct B2TraderFrontOfficeClient: Sendable {
     public static let profile = APIProfile(
         name: "b2trader-frontoffice",
         auth: AuthProfile(
-            apiKeyHeader: nil, signatureParam: nil,
-            signatureHeader: nil, timestampParam: nil,
-            timestampHeader: nil, recvWindowParam: nil,
+            apiKeyHeader: nil,
+            signing: nil,
+            bearer: BearerAuthenticator(header: "Authorization"),
+            timestampParam: nil, timestampHeader: nil,
+            timestampFormat: .milliseconds, recvWindowParam: nil,
             recvWindowDefault: nil, recvWindowMax: nil,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: "Authorization",
             serverTime: nil),
         errorFormat: .none,
         envelope: nil,

@@ -28,13 +28,14 @@ public struct BinanceJEXSpotClient: Sendable {
     public static let profile = APIProfile(
         name: "binance-jex-spot",
         auth: AuthProfile(
-            apiKeyHeader: "X-JEX-APIKEY", signatureParam: "signature",
-            signatureHeader: nil, timestampParam: "timestamp",
-            timestampHeader: nil, recvWindowParam: "recvWindow",
+            apiKeyHeader: "X-JEX-APIKEY",
+            signing: SignatureParameterAuthenticator(parameter: "signature"),
+            bearer: nil,
+            timestampParam: "timestamp", timestampHeader: nil,
+            timestampFormat: .milliseconds, recvWindowParam: "recvWindow",
             recvWindowDefault: 5000, recvWindowMax: 60000,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: nil,
             serverTime: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,

@@ -63,13 +63,14 @@ public struct BinanceSpotClient: Sendable {
     public static let profile = APIProfile(
         name: "binance-spot",
         auth: AuthProfile(
-            apiKeyHeader: "X-MBX-APIKEY", signatureParam: "signature",
-            signatureHeader: nil, timestampParam: "timestamp",
-            timestampHeader: nil, recvWindowParam: "recvWindow",
+            apiKeyHeader: "X-MBX-APIKEY",
+            signing: SignatureParameterAuthenticator(parameter: "signature"),
+            bearer: nil,
+            timestampParam: "timestamp", timestampHeader: nil,
+            timestampFormat: .milliseconds, recvWindowParam: "recvWindow",
             recvWindowDefault: 5000, recvWindowMax: 60000,
             recvWindowFractionDigits: 3,
             timeUnit: TimeUnitHeader(name: "X-MBX-TIME-UNIT", millisecond: "MILLISECOND", microsecond: "MICROSECOND"),
-            bearerHeader: nil,
             serverTime: ServerTimeSync(path: "/api/v3/time", field: "serverTime", rejectionCodes: ["-1021"])),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: nil,

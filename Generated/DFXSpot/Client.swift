@@ -40,13 +40,14 @@ public struct DFXSpotClient: Sendable {
     public static let profile = APIProfile(
         name: "dfx-spot",
         auth: AuthProfile(
-            apiKeyHeader: "EXCHANGE-API-KEY", signatureParam: nil,
-            signatureHeader: "EXCHANGE-API-SIGN", timestampParam: nil,
-            timestampHeader: "EXCHANGE-API-TIMESTAMP", recvWindowParam: nil,
+            apiKeyHeader: "EXCHANGE-API-KEY",
+            signing: SortedPartsAuthenticator(header: "EXCHANGE-API-SIGN"),
+            bearer: nil,
+            timestampParam: nil, timestampHeader: "EXCHANGE-API-TIMESTAMP",
+            timestampFormat: .milliseconds, recvWindowParam: nil,
             recvWindowDefault: nil, recvWindowMax: nil,
             recvWindowFractionDigits: nil,
             timeUnit: nil,
-            bearerHeader: nil,
             serverTime: nil),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: Envelope(codeField: "code", messageField: "msg", dataField: "data", successCode: "0"),

@@ -6,15 +6,7 @@ extension OpenAPIExporter {
         guard let auth = spec.auth else { return [] }
         var schemes: [OpenAPIValue.Member] = []
         if let header = auth.apiKeyHeader {
-            schemes.append(
-                .init(
-                    key: "apiKey",
-                    value: .build {
-                        $0.set("type", .string("apiKey"))
-                        $0.set("in", .string("header"))
-                        $0.set("name", .string(header))
-                        $0.set("description", .string("The API key."))
-                    }))
+            schemes.append(.init(key: "apiKey", value: headerKey(header, "The API key.")))
         }
         if let signing = auth.signing, let name = signing.signatureParam ?? signing.signatureHeader {
             schemes.append(
@@ -31,6 +23,9 @@ extension OpenAPIExporter {
                         $0.set("x-signing", signingValue(signing))
                     }))
         }
+        if let header = auth.signing?.passphraseHeader {
+            schemes.append(.init(key: "passphrase", value: headerKey(header, "The passphrase chosen when the API key was created.")))
+        }
         if let bearer = auth.bearer {
             schemes.append(
                 .init(
@@ -45,12 +40,24 @@ extension OpenAPIExporter {
         return schemes
     }
 
+    /// An `apiKey` scheme sent in the header `name`.
+    private func headerKey(_ name: String, _ description: String) -> OpenAPIValue {
+        .build {
+            $0.set("type", .string("apiKey"))
+            $0.set("in", .string("header"))
+            $0.set("name", .string(name))
+            $0.set("description", .string(description))
+        }
+    }
+
     func signingValue(_ signing: Auth.Signing) -> OpenAPIValue {
         .build {
             $0.set("schemes", .strings(signing.schemes.map(\.rawValue)))
             $0.set("signatureParam", signing.signatureParam)
             $0.set("signatureHeader", signing.signatureHeader)
             $0.set("payload", signing.payload?.rawValue)
+            $0.set("encoding", signing.encoding?.rawValue)
+            $0.set("passphraseHeader", signing.passphraseHeader)
         }
     }
 
@@ -62,6 +69,7 @@ extension OpenAPIExporter {
         if level.apiKey || level.signed, auth.apiKeyHeader != nil { names.append("apiKey") }
         if level.signed, let signing = auth.signing, signing.signatureParam ?? signing.signatureHeader != nil {
             names.append("signature")
+            if signing.passphraseHeader != nil { names.append("passphrase") }
         }
         if names.isEmpty { return .array([]) }
         return .array([.object(names.map { .init(key: $0, value: .array([])) })])
@@ -75,6 +83,7 @@ extension OpenAPIExporter {
             out.set("signing", auth.signing.map(signingValue))
             out.set("timestampParam", auth.timestampParam)
             out.set("timestampHeader", auth.timestampHeader)
+            if auth.timestampFormat != .milliseconds { out.set("timestampFormat", auth.timestampFormat.rawValue) }
             out.set(
                 "recvWindow",
                 auth.recvWindow.map { window in

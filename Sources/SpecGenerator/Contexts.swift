@@ -232,16 +232,19 @@ struct TemplateVariableContext {
 struct ProfileContext {
     let name: String
     let apiKeyHeader: String
-    let signatureParam: String
-    let signatureHeader: String
+    /// The signing authenticator's construction, or `nil`.
+    let signing: String
+    /// The bearer authenticator's construction, or `nil`.
+    let bearer: String
     let timestampParam: String
     let timestampHeader: String
+    /// `milliseconds` or `iso8601` (a `TimestampFormat` case).
+    let timestampFormat: String
     let recvWindowParam: String
     let recvWindowDefault: String
     let recvWindowMax: String
     let recvWindowFractionDigits: String
     let timeUnit: String
-    let bearerHeader: String
     let serverTime: String
     let errorCodeField: String?
     let errorMessageField: String

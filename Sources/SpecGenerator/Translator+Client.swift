@@ -60,19 +60,30 @@ extension Translator {
     /// One initialiser per credential kind of the spec's `auth`, so a credential of another kind does not compile.
     func credentialInits() -> [CredentialInitContext] {
         var inits: [CredentialInitContext] = []
-        let schemes = spec.auth?.signing?.schemes ?? []
-        if schemes.contains(where: { $0 != .dfxEd25519 }) {
-            let signers = schemes.compactMap { ["hmacSHA256": "`HMACSHA256Signer`", "rsaPKCS1SHA256": "`RSASigner`", "ed25519": "`Ed25519Signer`"][$0.rawValue] }
-            inits.append(
-                CredentialInitContext(
-                    doc: "signs with `signer` (\(signers.joined(separator: ", "))) and sends `apiKey`",
-                    parameters: ["apiKey: String", "signer: any RequestSigner"], credentials: ".signed(apiKey: apiKey, signer: signer)"))
-        }
-        if schemes.contains(.dfxEd25519) {
-            inits.append(
-                CredentialInitContext(
-                    doc: "signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`",
-                    parameters: ["apiKey: String", "signer: DFXSigner"], credentials: ".partsSigned(apiKey: apiKey, signer: signer)"))
+        if let signing = spec.auth?.signing {
+            switch signing.payload {
+            case .queryThenBody?:
+                let names: [SigningScheme: String] = [.hmacSHA256: "`HMACSHA256Signer`", .rsaPKCS1SHA256: "`RSASigner`", .ed25519: "`Ed25519Signer`"]
+                inits.append(
+                    CredentialInitContext(
+                        doc: "signs with `signer` (\(signing.schemes.compactMap { names[$0] }.joined(separator: ", "))) and sends `apiKey`",
+                        parameters: ["apiKey: String", "signer: any RequestSigner"], credentials: ".signed(apiKey: apiKey, signer: signer)"))
+            case .sortedRequestParts?:
+                inits.append(
+                    CredentialInitContext(
+                        doc: "signs the request's parts with `signer` (`DFXSigner`, Ed25519) and sends `apiKey`",
+                        parameters: ["apiKey: String", "signer: DFXSigner"], credentials: ".partsSigned(apiKey: apiKey, signer: signer)"))
+            case .timestampMethodPathBody?:
+                let encoding = signing.encoding ?? .hex
+                inits.append(
+                    CredentialInitContext(
+                        doc: "signs with HMAC-SHA256 of `secret` (\(encoding.rawValue)) and sends `apiKey` and `passphrase`",
+                        parameters: ["apiKey: String", "passphrase: Secret", "secret: Secret"],
+                        credentials:
+                            ".passphraseSigned(apiKey: apiKey, passphrase: passphrase, signer: HMACSHA256Signer(secret: secret, encoding: .\(encoding.rawValue)))"))
+            case nil:
+                break
+            }
         }
         if spec.auth?.bearer != nil {
             inits.append(
@@ -81,6 +92,19 @@ extension Translator {
                     parameters: ["tokens: any TokenProvider"], credentials: ".bearer(tokens)"))
         }
         return inits
+    }
+
+    /// The runtime authenticator the spec's `auth.signing.payload` selects, as Swift; "nil" when nothing is signed.
+    func signingAuthenticator() -> String {
+        guard let signing = spec.auth?.signing else { return "nil" }
+        func lit(_ text: String?) -> String { SwiftText.literal(text ?? "") }
+        switch signing.payload {
+        case .queryThenBody?: return "SignatureParameterAuthenticator(parameter: \(lit(signing.signatureParam)))"
+        case .sortedRequestParts?: return "SortedPartsAuthenticator(header: \(lit(signing.signatureHeader)))"
+        case .timestampMethodPathBody?:
+            return "TimestampMethodPathBodyAuthenticator(header: \(lit(signing.signatureHeader)), passphraseHeader: \(lit(signing.passphraseHeader)))"
+        case nil: return "nil"
+        }
     }
 
     func profile() -> ProfileContext {
@@ -103,9 +127,10 @@ extension Translator {
         let rules = spec.httpStatus
         return ProfileContext(
             name: SwiftText.literal(spec.api.value),
-            apiKeyHeader: lit(auth?.apiKeyHeader), signatureParam: lit(auth?.signing?.signatureParam),
-            signatureHeader: lit(auth?.signing?.signatureHeader), timestampParam: lit(auth?.timestampParam),
-            timestampHeader: lit(auth?.timestampHeader), recvWindowParam: lit(auth?.recvWindow?.param),
+            apiKeyHeader: lit(auth?.apiKeyHeader), signing: signingAuthenticator(),
+            bearer: auth?.bearer.map { "BearerAuthenticator(header: \(SwiftText.literal($0.header)))" } ?? "nil",
+            timestampParam: lit(auth?.timestampParam), timestampHeader: lit(auth?.timestampHeader),
+            timestampFormat: (auth?.timestampFormat ?? .milliseconds).rawValue, recvWindowParam: lit(auth?.recvWindow?.param),
             recvWindowDefault: auth?.recvWindow?.defaultValue.map(String.init) ?? "nil",
             recvWindowMax: auth?.recvWindow?.max.map(String.init) ?? "nil",
             recvWindowFractionDigits: auth?.recvWindow?.fractionDigits.map(String.init) ?? "nil",
@@ -113,7 +138,6 @@ extension Translator {
                 "TimeUnitHeader(name: \(SwiftText.literal($0.header)), millisecond: \(SwiftText.literal($0.millisecond)), "
                     + "microsecond: \(SwiftText.literal($0.microsecond)))"
             } ?? "nil",
-            bearerHeader: lit(auth?.bearer?.header),
             serverTime: serverTime(auth?.timeSync),
             errorCodeField: codeField, errorMessageField: messageField,
             envelope: spec.envelope.map {

@@ -75,7 +75,7 @@ public struct MockRecordedRequest: Sendable, CustomStringConvertible, CustomRefl
 
     /// The headers, parameters and literal values to mask for a spec's auth scheme and the mock's credentials.
     static func redactions(for auth: Auth?, credentials: MockCredentials) -> Redactions {
-        let headers = [auth?.apiKeyHeader, auth?.signing?.signatureHeader, auth?.bearer?.header].compactMap { $0 }
+        let headers = [auth?.apiKeyHeader, auth?.signing?.signatureHeader, auth?.signing?.passphraseHeader, auth?.bearer?.header].compactMap { $0 }
         let values = [credentials.apiKey, credentials.secret, credentials.bearerToken].compactMap { $0 }
         return Redactions(
             headerNames: Set(headers), parameterNames: Set([auth?.signing?.signatureParam].compactMap { $0 }),

@@ -9,7 +9,8 @@ import _CryptoExtras
     static let profile = APIProfile(
         name: "DFX",
         auth: AuthProfile(
-            apiKeyHeader: "EXCHANGE-API-KEY", signatureHeader: "EXCHANGE-API-SIGN", timestampHeader: "EXCHANGE-API-TIMESTAMP"),
+            apiKeyHeader: "EXCHANGE-API-KEY", signing: SortedPartsAuthenticator(header: "EXCHANGE-API-SIGN"),
+            timestampHeader: "EXCHANGE-API-TIMESTAMP"),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         envelope: Envelope(codeField: "code", messageField: "msg", dataField: "data", successCode: "0"),
         statusRules: [StatusRule("4XX", .clientError), StatusRule("412", .missingParameter), StatusRule("5XX", .executionUnknown)])
@@ -97,7 +98,7 @@ actor RotatingTokens: TokenProvider {
 
 @Suite struct BearerAuthTests {
     static let profile = APIProfile(
-        name: "B2TRADER", auth: AuthProfile(bearerHeader: "Authorization"), errorFormat: .none,
+        name: "B2TRADER", auth: AuthProfile(bearer: BearerAuthenticator(header: "Authorization")), errorFormat: .none,
         statusRules: [
             StatusRule("401", .unauthorized), StatusRule("403", .forbidden), StatusRule("404", .notFound),
             StatusRule("400", .clientError),

@@ -141,9 +141,13 @@ private let ed25519IsDeterministic: Bool = {
                 method: vector.method, path: vector.path, query: vector.query,
                 body: vector.body, timestamp: vector.timestamp)
             #expect(payload == vector.payload, "\(vector.name)")
-            let signature = try signer.signature(
-                method: vector.method, path: vector.path, query: vector.query,
-                body: vector.body, timestamp: vector.timestamp)
+            let parts = UnsignedRequest(
+                method: vector.method, path: vector.path, query: vector.query, body: vector.body,
+                timestamp: String(vector.timestamp))
+            let added = try SortedPartsAuthenticator(header: "EXCHANGE-API-SIGN")
+                .authenticate(parts, credentials: .partsSigned(apiKey: "k", signer: signer), token: nil)
+            #expect(added.headers.map(\.name) == ["EXCHANGE-API-SIGN"])
+            let signature = try #require(added.headers.first?.value)
             let raw = try #require(Data(base64Encoded: signature), "standard base64")
             #expect(publicKey.isValidSignature(raw, for: bytes(vector.payload)), "\(vector.name)")
             if ed25519IsDeterministic { #expect(signature == vector.signature, "\(vector.name)") }

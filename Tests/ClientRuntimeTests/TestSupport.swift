@@ -63,7 +63,7 @@ enum Binance {
     static let profile = APIProfile(
         name: "Binance Spot",
         auth: AuthProfile(
-            apiKeyHeader: "X-MBX-APIKEY", signatureParam: "signature", timestampParam: "timestamp",
+            apiKeyHeader: "X-MBX-APIKEY", signing: SignatureParameterAuthenticator(parameter: "signature"), timestampParam: "timestamp",
             recvWindowParam: "recvWindow", recvWindowDefault: 5000, recvWindowMax: 60000),
         errorFormat: .codeMessage(codeField: "code", messageField: "msg"),
         statusRules: [

@@ -9,13 +9,16 @@ public enum Credentials: Sendable {
     case signed(apiKey: String, signer: any RequestSigner)
     /// An API key and a signer whose signature travels in a header over the request's parts (DFX: `DFXSigner`).
     case partsSigned(apiKey: String, signer: any RequestPartsSigner)
+    /// An API key, a passphrase and a signer whose signature travels in a header (OKX style:
+    /// ``TimestampMethodPathBodyAuthenticator``).
+    case passphraseSigned(apiKey: String, passphrase: Secret, signer: any RequestSigner)
     /// A bearer token source (B2TRADER JWT).
     case bearer(any TokenProvider)
 
     /// The API key, if these credentials carry one.
     var apiKey: String? {
         switch self {
-        case .apiKey(let key), .signed(let key, _), .partsSigned(let key, _): key
+        case .apiKey(let key), .signed(let key, _), .partsSigned(let key, _), .passphraseSigned(let key, _, _): key
         case .none, .bearer: nil
         }
     }

@@ -50,14 +50,16 @@ public struct APIProfile: Sendable {
 public struct AuthProfile: Sendable {
     /// Header carrying the API key (`X-MBX-APIKEY`, `EXCHANGE-API-KEY`).
     public var apiKeyHeader: String?
-    /// Query/form parameter carrying the signature (`signature`).
-    public var signatureParam: String?
-    /// Header carrying the signature (`EXCHANGE-API-SIGN`).
-    public var signatureHeader: String?
+    /// The signing scheme for `signed` endpoints (the spec's `auth.signing`).
+    public var signing: (any SigningAuthenticator)?
+    /// The bearer scheme for `bearer` endpoints (the spec's `auth.bearer`).
+    public var bearer: BearerAuthenticator?
     /// Parameter carrying the timestamp (`timestamp`).
     public var timestampParam: String?
     /// Header carrying the timestamp (`EXCHANGE-API-TIMESTAMP`).
     public var timestampHeader: String?
+    /// How the timestamp is written.
+    public var timestampFormat: TimestampFormat
     /// Parameter carrying the receive window (`recvWindow`).
     public var recvWindowParam: String?
     /// Receive window sent when the caller sets none.
@@ -68,29 +70,27 @@ public struct AuthProfile: Sendable {
     public var recvWindowFractionDigits: Int?
     /// The header choosing the unit of response time fields, when the venue has one (`X-MBX-TIME-UNIT`).
     public var timeUnit: TimeUnitHeader?
-    /// Header carrying the bearer token (`Authorization`).
-    public var bearerHeader: String?
     /// Where the client resyncs its clock after a refused timestamp; nil when the spec names no such endpoint.
     public var serverTime: ServerTimeSync?
 
     /// Creates an auth profile.
     public init(
-        apiKeyHeader: String? = nil, signatureParam: String? = nil, signatureHeader: String? = nil,
-        timestampParam: String? = nil, timestampHeader: String? = nil, recvWindowParam: String? = nil,
-        recvWindowDefault: ExactDecimal? = nil, recvWindowMax: ExactDecimal? = nil, recvWindowFractionDigits: Int? = nil,
-        timeUnit: TimeUnitHeader? = nil, bearerHeader: String? = nil, serverTime: ServerTimeSync? = nil
+        apiKeyHeader: String? = nil, signing: (any SigningAuthenticator)? = nil, bearer: BearerAuthenticator? = nil,
+        timestampParam: String? = nil, timestampHeader: String? = nil, timestampFormat: TimestampFormat = .milliseconds,
+        recvWindowParam: String? = nil, recvWindowDefault: ExactDecimal? = nil, recvWindowMax: ExactDecimal? = nil,
+        recvWindowFractionDigits: Int? = nil, timeUnit: TimeUnitHeader? = nil, serverTime: ServerTimeSync? = nil
     ) {
         self.apiKeyHeader = apiKeyHeader
-        self.signatureParam = signatureParam
-        self.signatureHeader = signatureHeader
+        self.signing = signing
+        self.bearer = bearer
         self.timestampParam = timestampParam
         self.timestampHeader = timestampHeader
+        self.timestampFormat = timestampFormat
         self.recvWindowParam = recvWindowParam
         self.recvWindowDefault = recvWindowDefault
         self.recvWindowMax = recvWindowMax
         self.recvWindowFractionDigits = recvWindowFractionDigits
         self.timeUnit = timeUnit
-        self.bearerHeader = bearerHeader
         self.serverTime = serverTime
     }
 }

@@ -11,7 +11,7 @@ struct RequestBuilder: Sendable {
     /// The unit to ask for in response time fields (nil: send no time-unit header).
     let timeUnit: TimeUnit?
     let userAgent: String?
-    /// What every request's description masks: the profile's credential headers and signature parameter.
+    /// What every request's description masks before authenticators add theirs: the API key header.
     let redactions: Redactions
     /// The base URL's scheme, authority and path prefix; nil when it has no scheme or host.
     let origin: (scheme: String, authority: String, path: String)?
@@ -23,9 +23,7 @@ struct RequestBuilder: Sendable {
         self.recvWindow = recvWindow
         self.timeUnit = timeUnit
         self.userAgent = userAgent
-        redactions = Redactions(
-            headerNames: Set([profile.auth.apiKeyHeader, profile.auth.signatureHeader, profile.auth.bearerHeader].compactMap { $0 }),
-            parameterNames: Set([profile.auth.signatureParam].compactMap { $0 }))
+        redactions = Redactions(headerNames: Set([profile.auth.apiKeyHeader].compactMap { $0 }))
         origin = Self.origin(of: baseURL)
     }
 
@@ -43,25 +41,16 @@ struct RequestBuilder: Sendable {
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> WireRequest {
         var draft = try RequestDraft(endpoint, parameters)
         draft.redactions = redactions
-        try addCredentials(to: &draft, context)
-        try addTiming(to: &draft, parameters, context)
+        try addAPIKey(to: &draft, context)
+        let timestamp = try addTiming(to: &draft, parameters, context)
         draft.encode()
-        try sign(&draft, context)
+        try authenticate(&draft, context, timestamp: timestamp)
         return try assemble(draft)
     }
 
-    /// The bearer token and API key the endpoint's security level demands.
-    private func addCredentials(to draft: inout RequestDraft, _ context: Context) throws {
+    /// The API key the endpoint's security level demands.
+    private func addAPIKey(to draft: inout RequestDraft, _ context: Context) throws {
         let security = draft.endpoint.security
-        if security.bearer {
-            guard let token = context.bearerToken else {
-                throw draft.invalid("credentials", "endpoint needs a bearer token; the client has none")
-            }
-            try token.withValue { value in
-                try draft.addHeader(profile.auth.bearerHeader ?? "Authorization", "Bearer \(value)")
-                draft.redactions.values.insert(value)
-            }
-        }
         if security.apiKey || security.signed {
             guard let key = context.credentials.apiKey else {
                 throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
@@ -74,8 +63,8 @@ struct RequestBuilder: Sendable {
     }
 
     /// Receive window, time-unit header and timestamp, after the caller's parameters (recvWindow first, as in
-    /// Binance's examples).
-    private func addTiming(to draft: inout RequestDraft, _ parameters: Parameters, _ context: Context) throws {
+    /// Binance's examples). Returns the timestamp as sent (empty when none is).
+    private func addTiming(to draft: inout RequestDraft, _ parameters: Parameters, _ context: Context) throws -> String {
         let auth = profile.auth
         let security = draft.endpoint.security
         var timing: [(String, ParameterValue)] = []
@@ -98,40 +87,47 @@ struct RequestBuilder: Sendable {
             }
             try draft.addHeader(header.name, header.value(for: timeUnit))
         }
+        var stamp = ""
         if security.signed || security.timestamp {
+            stamp = auth.timestampFormat.text(context.timestamp)
             if let header = auth.timestampHeader {
-                try draft.addHeader(header, String(context.timestamp))
+                try draft.addHeader(header, stamp)
             } else if let name = auth.timestampParam {
-                timing.append((name, .int(context.timestamp)))
+                timing.append((name, auth.timestampFormat == .milliseconds ? .int(context.timestamp) : .string(stamp)))
             }
         }
         if draft.signsInBody { draft.body += timing } else { draft.query += timing }
+        return stamp
     }
 
-    /// The signature over exactly the encoded bytes, as a parameter or a header.
-    private func sign(_ draft: inout RequestDraft, _ context: Context) throws {
-        guard draft.endpoint.security.signed else { return }
-        switch context.credentials {
-        case .signed(_, let signer):
-            guard let name = profile.auth.signatureParam else {
-                throw draft.invalid("credentials", "\(profile.name) does not sign with a parameter; use its own credentials")
+    /// What the profile's authenticators add for the endpoint's security level: the bearer token, the signature
+    /// over exactly the encoded bytes.
+    private func authenticate(_ draft: inout RequestDraft, _ context: Context, timestamp: String) throws {
+        let security = draft.endpoint.security
+        var schemes: [any Authenticator] = []
+        if security.bearer { schemes.append(profile.auth.bearer ?? BearerAuthenticator()) }
+        if security.signed {
+            guard let signing = profile.auth.signing else {
+                throw draft.invalid("credentials", "endpoint is signed but \(profile.name) names no signing scheme")
             }
-            let signature = try signer.signature(for: Array((draft.queryString + (draft.bodyString ?? "")).utf8))
-            // Signers return wire-ready text; anything still outside the unreserved set is encoded.
-            let wire = PercentEncoding.encode(signature, keeping: [UInt8(ascii: "%")])
-            draft.redactions.values.formUnion([signature, wire])
-            draft.appendSigned("\(PercentEncoding.encode(name))=\(wire)")
-        case .partsSigned(_, let signer):
-            guard let header = profile.auth.signatureHeader else {
-                throw draft.invalid("credentials", "\(profile.name) does not sign with a header; use its own credentials")
+            schemes.append(signing)
+        }
+        guard !schemes.isEmpty else { return }
+        let unsigned = UnsignedRequest(
+            method: draft.endpoint.method.rawValue, path: draft.path, query: draft.queryString, body: draft.bodyString ?? "",
+            timestamp: timestamp)
+        for scheme in schemes {
+            let added: Authentication
+            do {
+                added = try scheme.authenticate(unsigned, credentials: context.credentials, token: context.bearerToken)
+            } catch let error as AuthenticationError {
+                throw draft.invalid("credentials", error.message)
             }
-            let signature = try signer.signature(
-                method: draft.endpoint.method.rawValue, path: draft.path, query: draft.queryString,
-                body: draft.bodyString ?? "", timestamp: context.timestamp)
-            try draft.addHeader(header, signature)
-            draft.redactions.values.insert(signature)
-        default:
-            throw draft.invalid("credentials", "endpoint needs signing credentials; the client has none")
+            for header in added.headers { try draft.addHeader(header.name, header.value) }
+            if let parameter = added.parameter { draft.appendSigned("\(parameter.name)=\(parameter.value)") }
+            draft.redactions.headerNames.formUnion(added.secretNames.headers.map { $0.lowercased() })
+            draft.redactions.parameterNames.formUnion(added.secretNames.parameters)
+            draft.redactions.values.formUnion(added.secrets.filter { !$0.isEmpty })
         }
     }
 

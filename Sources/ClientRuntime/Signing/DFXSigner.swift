@@ -20,17 +20,15 @@ public struct DFXSigner: RequestPartsSigner {
     /// The text DFX signs: the parts sorted by name (`body`, `method`, `param`, `path`, `timestamp`), each as
     /// `name=value` with the value exactly as sent, joined by `&`; parts with an empty value are left out.
     /// `query` is the query string without `?`; `timestamp` is the `EXCHANGE-API-TIMESTAMP` header, in milliseconds.
+    /// (``SortedPartsAuthenticator`` builds it; this is the same text.)
     public static func payload(method: String, path: String, query: String, body: String, timestamp: Int64) -> String {
-        [("body", body), ("method", method), ("param", query), ("path", path), ("timestamp", String(timestamp))]
-            .filter { !$0.1.isEmpty }
-            .map { "\($0.0)=\($0.1)" }
-            .joined(separator: "&")
+        SortedPartsAuthenticator.payloadText(
+            UnsignedRequest(method: method, path: path, query: query, body: body, timestamp: String(timestamp)))
     }
 
-    /// The `EXCHANGE-API-SIGN` header value for a request.
-    public func signature(method: String, path: String, query: String, body: String, timestamp: Int64) throws -> String {
-        let payload = Self.payload(method: method, path: path, query: query, body: body, timestamp: timestamp)
-        return Self.encode(try Ed25519Signer.sign(Array(payload.utf8), with: key))
+    /// The `EXCHANGE-API-SIGN` header value for `payload` (``SortedPartsAuthenticator/payload(of:)``).
+    public func signature(for payload: [UInt8]) throws -> String {
+        Self.encode(try Ed25519Signer.sign(payload, with: key))
     }
 
     /// The one place that decides how DFX signatures are written: standard padded base64.

@@ -4,11 +4,12 @@ public protocol RequestSigner: Sendable {
     func signature(for payload: [UInt8]) throws -> String
 }
 
-/// Signs a request's parts (method, path, query string, body, timestamp) into a header value: a venue whose
-/// signature covers the request as a whole rather than its parameter bytes (DFX: ``DFXSigner``).
+/// Signs the payload ``SortedPartsAuthenticator`` builds from a request's parts (method, path, query string, body,
+/// timestamp) into a header value (DFX: ``DFXSigner``). A protocol of its own so that a DFX client cannot be given
+/// a Binance signer, nor a Binance client a DFX one.
 public protocol RequestPartsSigner: Sendable {
-    /// The signature header's value for a request, from its parts exactly as sent.
-    func signature(method: String, path: String, query: String, body: String, timestamp: Int64) throws -> String
+    /// The signature header's value for `payload`.
+    func signature(for payload: [UInt8]) throws -> String
 }
 
 /// A key that cannot be loaded or a signature that cannot be made. The message never contains key material.

@@ -44,6 +44,15 @@ public struct Timestamp: Sendable {
         self.text = Self.format(seconds: seconds, millisecond: millisecond)
     }
 
+    /// `milliseconds` since 1970, formatted `YYYY-MM-DDTHH:MM:SS.mmmZ` (clamped to years 0000 ... 9999).
+    public init(milliseconds: Int64) {
+        let clamped = min(max(milliseconds, Self.minimumMilliseconds), Self.maximumMilliseconds)
+        let (seconds, millisecond) = Self.floorDivide(clamped, 1000)
+        self.seconds = seconds
+        self.nanoseconds = millisecond * 1_000_000
+        self.text = Self.format(seconds: seconds, millisecond: millisecond)
+    }
+
     /// The instant as a `Date`; exact to the precision a `Date` holds (about 0.1 µs for present-day dates).
     public var date: Date {
         let sinceReferenceDate = seconds - 978_307_200  // 2001-01-01T00:00:00Z, Date's own epoch

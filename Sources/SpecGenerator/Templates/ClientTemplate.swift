@@ -42,13 +42,14 @@ extension BuiltInTemplates {
             public static let profile = APIProfile(
                 name: {{{profile.name}}},
                 auth: AuthProfile(
-                    apiKeyHeader: {{{profile.apiKeyHeader}}}, signatureParam: {{{profile.signatureParam}}},
-                    signatureHeader: {{{profile.signatureHeader}}}, timestampParam: {{{profile.timestampParam}}},
-                    timestampHeader: {{{profile.timestampHeader}}}, recvWindowParam: {{{profile.recvWindowParam}}},
+                    apiKeyHeader: {{{profile.apiKeyHeader}}},
+                    signing: {{{profile.signing}}},
+                    bearer: {{{profile.bearer}}},
+                    timestampParam: {{{profile.timestampParam}}}, timestampHeader: {{{profile.timestampHeader}}},
+                    timestampFormat: .{{profile.timestampFormat}}, recvWindowParam: {{{profile.recvWindowParam}}},
                     recvWindowDefault: {{profile.recvWindowDefault}}, recvWindowMax: {{profile.recvWindowMax}},
                     recvWindowFractionDigits: {{profile.recvWindowFractionDigits}},
                     timeUnit: {{{profile.timeUnit}}},
-                    bearerHeader: {{{profile.bearerHeader}}},
                     serverTime: {{{profile.serverTime}}}),
                 errorFormat: {{#profile.errorCodeField}}.codeMessage(codeField: {{{.}}}, messageField: {{{profile.errorMessageField}}}){{/profile.errorCodeField}}{{^profile.errorCodeField}}.none{{/profile.errorCodeField}},
                 envelope: {{#profile.envelope}}Envelope(codeField: {{{code}}}, messageField: {{{message}}}, dataField: {{{data}}}, successCode: {{{success}}}){{/profile.envelope}}{{^profile.envelope}}nil{{/profile.envelope}},

@@ -1,14 +1,27 @@
+import ClientRuntime
 import Foundation
 import SpecModel
 
 /// Checks credentials as the spec's `auth` and the endpoint's security level demand: bearer token, API key,
-/// timestamp and receive window, and the signature over the exact bytes received.
+/// timestamp and receive window, and the signature over the exact bytes received. The signed bytes come from the
+/// runtime's authenticator for the spec's `auth.signing` (``MockSigning``), the same code that signs in the client.
 struct AuthCheck: Sendable {
     let auth: Auth?
     let credentials: MockCredentials
     let verifier: SignatureVerifier
+    /// The runtime's authenticator for the spec's signing scheme; nil when nothing is signed.
+    let signing: (any SigningAuthenticator)?
     /// Allowed distance of a header timestamp from the mock's clock, in milliseconds (DFX: 5 s).
     let headerTimestampTolerance: Int64
+
+    /// Throws `MockError.invalidKey` for an unreadable public key.
+    init(auth: Auth?, credentials: MockCredentials, headerTimestampTolerance: Int64) throws {
+        self.auth = auth
+        self.credentials = credentials
+        verifier = try SignatureVerifier(credentials, encoding: auth?.signing?.encoding ?? .hex)
+        signing = auth?.signing.flatMap(MockSigning.authenticator)
+        self.headerTimestampTolerance = headerTimestampTolerance
+    }
 
     /// The first thing wrong with the request's credentials, or nil.
     func check(_ request: IncomingRequest, _ received: ReceivedParameters, level: SecurityLevel?, now: Int64) -> Rejection? {
@@ -55,15 +68,8 @@ struct AuthCheck: Sendable {
         let stamped = ReceiveWindowCheck.microseconds(timestamp: timestamp)
         let current = ReceiveWindowCheck.microseconds(milliseconds: now)
         if let stale = ReceiveWindowCheck.rejection(timestamp: stamped, window: window, now: current) { return stale }
-        guard signed, let name = auth.signing?.signatureParam else { return nil }
-        let query = FormText.removing(name, from: request.query)
-        let isJSON = request.header("Content-Type")?.lowercased().hasPrefix("application/json") ?? false
-        let usesBody = request.method != "GET" && !isJSON
-        let body: (rest: String, value: String?) = usesBody ? FormText.removing(name, from: request.bodyText) : ("", nil)
-        guard let raw = query.value ?? body.value, !raw.isEmpty else { return .missingSignature(name: name) }
-        let payload = query.rest + body.rest
-        guard let signature = FormText.decode(raw.utf8) else { return .invalidSignature }
-        return verifier.verify(signature, payload: Array(payload.utf8)) ? nil : .invalidSignature
+        guard signed else { return nil }
+        return checkSignature(request, timestamp: stamp)
     }
 
     /// DFX style: timestamp, key and signature headers; the signed text is the sorted
@@ -76,13 +82,31 @@ struct AuthCheck: Sendable {
         if CheckedArithmetic.distance(timestamp, now) > UInt64(max(0, headerTimestampTolerance)) {
             return .staleTimestamp(ahead: timestamp > now)
         }
-        guard signed, let header = auth.signing?.signatureHeader else { return nil }
-        guard let signature = request.header(header), !signature.isEmpty else { return .missingSignature(name: header) }
-        let parts = [
-            ("body", request.method == "GET" ? "" : request.bodyText), ("method", request.method), ("param", request.query),
-            ("path", request.path), ("timestamp", stamp),
-        ]
-        let payload = parts.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-        return verifier.verify(signature, payload: Array(payload.utf8)) ? nil : .invalidSignature
+        guard signed else { return nil }
+        return checkSignature(request, timestamp: stamp)
+    }
+
+    /// The signature where the scheme puts it, verified over the scheme's payload of the request as received
+    /// (a signature parameter taken out of the query or form body first).
+    private func checkSignature(_ request: IncomingRequest, timestamp: String) -> Rejection? {
+        guard let signing else { return nil }
+        let isJSON = request.header("Content-Type")?.lowercased().hasPrefix("application/json") ?? false
+        var unsigned = UnsignedRequest(
+            method: request.method, path: request.path, query: request.query, body: request.method == "GET" ? "" : request.bodyText,
+            timestamp: timestamp)
+        let signature: String
+        switch signing.signature {
+        case .parameter(let name):
+            let query = FormText.removing(name, from: request.query)
+            let usesBody = request.method != "GET" && !isJSON
+            let body: (rest: String, value: String?) = usesBody ? FormText.removing(name, from: request.bodyText) : ("", nil)
+            guard let raw = query.value ?? body.value, !raw.isEmpty else { return .missingSignature(name: name) }
+            guard let decoded = FormText.decode(raw.utf8) else { return .invalidSignature }
+            (unsigned.query, unsigned.body, signature) = (query.rest, body.rest, decoded)
+        case .header(let name):
+            guard let value = request.header(name), !value.isEmpty else { return .missingSignature(name: name) }
+            signature = value
+        }
+        return verifier.verify(signature, payload: signing.payload(of: unsigned)) ? nil : .invalidSignature
     }
 }

@@ -1,12 +1,14 @@
+import ClientRuntime
 import Crypto
 import Foundation
+import SpecModel
 import _CryptoExtras
 
 /// Verifies signatures with the mock's configured key: an HMAC secret, or an RSA or Ed25519 public key.
 enum SignatureVerifier: Sendable {
-    /// HMAC-SHA256 with this secret; the signature is hex, compared case-insensitively (the docs say a
-    /// signature is not case sensitive).
-    case hmac(SymmetricKey)
+    /// HMAC-SHA256 with the runtime's signer for this secret; a hex signature is compared case-insensitively (the
+    /// docs say a signature is not case sensitive), a base64 one exactly.
+    case hmac(HMACSHA256Signer, caseSensitive: Bool)
     /// RSASSA-PKCS1-v1_5 SHA-256; the signature is base64.
     case rsa(_RSA.Signing.PublicKey)
     /// Ed25519; the signature is base64.
@@ -15,7 +17,7 @@ enum SignatureVerifier: Sendable {
     case acceptAny
 
     /// The verifier for the configured credentials; throws `MockError.invalidKey` for an unreadable public key.
-    init(_ credentials: MockCredentials) throws {
+    init(_ credentials: MockCredentials, encoding: Auth.Signing.Encoding = .hex) throws {
         if let pem = credentials.publicKeyPEM {
             let trimmed = pem.trimmingCharacters(in: .whitespacesAndNewlines)
             if let key = try? Curve25519.Signing.PublicKey(pemRepresentation: trimmed) {
@@ -26,7 +28,8 @@ enum SignatureVerifier: Sendable {
                 throw MockError.invalidKey("the public key is neither an Ed25519 nor an RSA 'PUBLIC KEY' PEM")
             }
         } else if let secret = credentials.secret {
-            self = .hmac(SymmetricKey(data: Array(secret.utf8)))
+            let signer = HMACSHA256Signer(secret: Secret(secret), encoding: encoding == .base64 ? .base64 : .hex)
+            self = .hmac(signer, caseSensitive: encoding == .base64)
         } else {
             self = .acceptAny
         }
@@ -37,13 +40,8 @@ enum SignatureVerifier: Sendable {
         switch self {
         case .acceptAny:
             return !signature.isEmpty
-        case let .hmac(key):
-            let mac = HMAC<SHA256>.authenticationCode(for: payload, using: key)
-            let hex = mac.map { byte in
-                let text = String(byte, radix: 16)
-                return byte < 16 ? "0" + text : text
-            }.joined()
-            return ConstantTime.equal(hex, signature.lowercased())
+        case let .hmac(signer, caseSensitive):
+            return ConstantTime.equal(signer.signature(for: payload), caseSensitive ? signature : signature.lowercased())
         case let .rsa(key):
             guard let raw = Data(base64Encoded: signature) else { return false }
             let sig = _RSA.Signing.RSASignature(rawRepresentation: raw)

@@ -36,9 +36,7 @@ final class MockEngine: Sendable {
         routes = RouteTable(endpoints: spec.endpoints)
         dialect = VenueDialect(spec: spec)
         reader = ParameterReader(spec: spec)
-        auth = AuthCheck(
-            auth: spec.auth, credentials: options.credentials, verifier: try SignatureVerifier(options.credentials),
-            headerTimestampTolerance: options.headerTimestampTolerance)
+        auth = try AuthCheck(auth: spec.auth, credentials: options.credentials, headerTimestampTolerance: options.headerTimestampTolerance)
         let signing = [spec.auth?.signing?.signatureParam, spec.auth?.timestampParam, spec.auth?.recvWindow?.param]
         parameters = ParameterCheck(
             spec: spec, signingParams: Set(signing.compactMap { $0 }), rejectUnknown: options.rejectUnknownParameters)

@@ -121,7 +121,9 @@ struct SpecReader {
         if let n = r["apiKey"], let k = MappingReader(n, ctx, what: "auth.apiKey", allowed: ["header"]) {
             auth.apiKeyHeader = k.text("header", required: true)
         }
-        if let n = r["signing"], let s = MappingReader(n, ctx, what: "auth.signing", allowed: ["schemes", "signatureParam", "signatureHeader", "payload"]) {
+        if let n = r["signing"],
+            let s = MappingReader(n, ctx, what: "auth.signing", allowed: ["schemes", "signatureParam", "signatureHeader", "payload", "encoding", "passphraseHeader"])
+        {
             let schemes = s.strings("schemes", required: true, lenient: true).compactMap { text -> SigningScheme? in
                 if let scheme = SigningScheme(rawValue: text.value) { return scheme }
                 let choices = SigningScheme.allCases.map(\.rawValue).joined(separator: ", ")
@@ -129,10 +131,12 @@ struct SpecReader {
                 return nil
             }
             auth.signing = Auth.Signing(
-                schemes: schemes, signatureParam: s.text("signatureParam"), signatureHeader: s.text("signatureHeader"), payload: s.oneOf("payload"))
+                schemes: schemes, signatureParam: s.text("signatureParam"), signatureHeader: s.text("signatureHeader"), payload: s.oneOf("payload", required: true),
+                encoding: s.oneOf("encoding"), passphraseHeader: s.text("passphraseHeader"), location: s.location)
         }
-        if let n = r["timestamp"], let t = MappingReader(n, ctx, what: "auth.timestamp", allowed: ["param", "header", "sync"]) {
+        if let n = r["timestamp"], let t = MappingReader(n, ctx, what: "auth.timestamp", allowed: ["param", "header", "sync", "format"]) {
             auth.timestampParam = t.text("param")
+            if let format: Auth.TimestampFormat = t.oneOf("format") { auth.timestampFormat = format }
             auth.timestampHeader = t.text("header")
             if auth.timestampParam == nil, auth.timestampHeader == nil { ctx.error("auth.timestamp needs 'param' or 'header'", at: n) }
             if let s = t["sync"], let sync = MappingReader(s, ctx, what: "auth.timestamp.sync", allowed: ["endpoint", "field", "rejectionCodes"]),

@@ -60,8 +60,14 @@ public enum SigningScheme: String, Sendable, Hashable, CaseIterable {
     case hmacSHA256, rsaPKCS1SHA256, ed25519, dfxEd25519
 }
 
+/// What a signature covers; each value is one runtime authenticator.
 public enum SigningPayload: String, Sendable, Hashable, CaseIterable {
-    case queryThenBody, sortedRequestParts
+    /// The query string then the body; the signature is a parameter (Binance, JEX).
+    case queryThenBody
+    /// `body=…&method=…&param=…&path=…&timestamp=…`; the signature is a header (DFX).
+    case sortedRequestParts
+    /// Timestamp + method + path (with `?query`) + body; the signature is a header, with a passphrase header (OKX).
+    case timestampMethodPathBody
 }
 
 public struct Auth: Sendable, Hashable {
@@ -69,6 +75,8 @@ public struct Auth: Sendable, Hashable {
     public var signing: Signing?
     public var timestampParam: String?
     public var timestampHeader: String?
+    /// How the timestamp is written (`auth.timestamp.format`, default milliseconds).
+    public var timestampFormat: TimestampFormat = .milliseconds
     public var recvWindow: RecvWindow?
     public var timeUnit: TimeUnit?
     public var bearer: Bearer?
@@ -81,6 +89,20 @@ public struct Auth: Sendable, Hashable {
         public var signatureParam: String?
         public var signatureHeader: String?
         public var payload: SigningPayload?
+        /// How an HMAC signature is written (`encoding`; default hex). Key-pair signatures are base64 regardless.
+        public var encoding: Encoding?
+        /// The header carrying the account passphrase (`passphraseHeader`; OKX `OK-ACCESS-PASSPHRASE`).
+        public var passphraseHeader: String?
+        public var location: SourceLocation
+
+        public enum Encoding: String, Sendable, Hashable, CaseIterable {
+            case hex, base64
+        }
+    }
+
+    /// How a timestamp is written: milliseconds since 1970, or ISO-8601 UTC with milliseconds.
+    public enum TimestampFormat: String, Sendable, Hashable, CaseIterable {
+        case milliseconds, iso8601
     }
 
     public struct RecvWindow: Sendable, Hashable {

@@ -46,9 +46,7 @@ struct SpecValidator {
                 warning("server variable '\(variable.name.value)' is not used in the URL", at: variable.name.location)
             }
         }
-        if let signing = spec.auth?.signing, signing.schemes.contains(where: { $0 != .dfxEd25519 }), signing.signatureParam == nil, signing.signatureHeader == nil {
-            error("auth.signing needs 'signatureParam' or 'signatureHeader'", at: spec.auth!.location)
-        }
+        if let signing = spec.auth?.signing { checkSigning(signing) }
         for field in spec.envelope?.extraFields ?? [] { checkType(field.type) }
         if let sync = spec.auth?.timeSync { checkTimeSync(sync) }
     }
