@@ -47,4 +47,10 @@ struct DocsWebSocketTests {
         let result = DocCheck.run(try Self.model(), spec: spec)
         #expect(result.findings.map(\.message) == ["WS depth: parameter 'limit' (INT, optional) is documented, but endpoint 'depth' does not have it"])
     }
+
+    @Test func draftLeavesTheMethodsToTheAuthor() throws {
+        let yaml = SpecDrafter.draft(try DocReader.read(paths: DocsPaths.shared(["binance-spot-2026-07/web-socket-api.md"])))
+        #expect(!yaml.contains("method: WS"))
+        #expect(yaml.contains("# TODO: WebSocket API methods the docs define (not drafted): ping, time, exchangeInfo"))
+    }
 }
