@@ -21,6 +21,9 @@ import Testing
                 "userDataStream.subscribe.signature",
             ])
         #expect(Set(twins + own).count == 55)
+        // The docs' answers kept as examples (each checked by lint against the envelope and the answer type).
+        #expect(spec.endpoints.map { $0.webSocket?.examples.count ?? 0 }.reduce(0, +) == 22)
+        #expect(own.compactMap { spec.webSocketAPI?.method(named: $0)?.examples.count }.reduce(0, +) == 7)
     }
 
     @Test func everyStreamAndEventIsInTheSpec() throws {
