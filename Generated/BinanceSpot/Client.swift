@@ -11,6 +11,9 @@ import Foundation
 /// - Docs: binance-spot-2026-07/errors.md, 2026-07-21
 /// - Docs: binance-spot-2026-07/enums.md, 2026-07-21
 /// - Docs: binance-spot-2026-07/filters.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/web-socket-api.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/user-data-stream.md, 2026-07-21
+/// - Docs: binance-spot-2026-07/web-socket-streams.md, 2026-07-21
 /// - Docs: binance-spot-2026-07/CHANGELOG.md, 2026-07-21
 /// - Docs: binance-spot-rest-api.md, 2025-04-25 to 2025-06-12
 /// - Docs: binance-spot-orders-guide.md

@@ -3620,6 +3620,1431 @@ public struct MyFilters: Sendable, Hashable, Codable {
     }
 }
 
+/// One limiter's state in a WebSocket API answer (`rateLimits`), as counted after the request.
+public struct RateLimitReport: Sendable, Hashable, Codable {
+    /// `rateLimitType`.
+    public var rateLimitType: RateLimitType
+    /// `interval`.
+    public var interval: RateLimitInterval
+    /// How many `interval` units one window spans.
+    public var intervalNum: Int
+    /// The most that may be used per window.
+    public var limit: Int
+    /// How much of the window is used, this request included.
+    public var count: Int
+
+    public init(
+        rateLimitType: RateLimitType,
+        interval: RateLimitInterval,
+        intervalNum: Int,
+        limit: Int,
+        count: Int
+    ) {
+        self.rateLimitType = rateLimitType
+        self.interval = interval
+        self.intervalNum = intervalNum
+        self.limit = limit
+        self.count = count
+    }
+}
+
+/// The state of a WebSocket API connection (`session.logon`, `session.status`, `session.logout`).
+public struct SessionStatus: Sendable, Hashable, Codable {
+    /// The logged-on API key; null when the connection is not logged on.
+    ///
+    /// - Nullable: yes
+    public var apiKey: String?
+    /// When the key logged on; null when not logged on.
+    ///
+    /// - Nullable: yes
+    public var authorizedSince: Int64?
+    /// `connectedSince`.
+    public var connectedSince: Int64
+    /// Whether answers carry `rateLimits`.
+    public var returnRateLimits: Bool
+    /// `serverTime`.
+    public var serverTime: Int64
+    /// true: a user data stream subscription is active; false: none is; null: subscriptions are not available on this
+    /// API.
+    ///
+    /// - Nullable: yes
+    public var userDataStream: Bool?
+
+    public init(
+        apiKey: String? = nil,
+        authorizedSince: Int64? = nil,
+        connectedSince: Int64,
+        returnRateLimits: Bool,
+        serverTime: Int64,
+        userDataStream: Bool? = nil
+    ) {
+        self.apiKey = apiKey
+        self.authorizedSince = authorizedSince
+        self.connectedSince = connectedSince
+        self.returnRateLimits = returnRateLimits
+        self.serverTime = serverTime
+        self.userDataStream = userDataStream
+    }
+}
+
+/// A user data stream subscription of a WebSocket API connection.
+public struct UserDataSubscription: Sendable, Hashable, Codable {
+    /// Marks the events of this subscription (`subscriptionId` of each event).
+    public var subscriptionId: Int
+
+    public init(
+        subscriptionId: Int
+    ) {
+        self.subscriptionId = subscriptionId
+    }
+}
+
+/// The balances an account change may have touched; sent whenever a balance changes.
+public struct OutboundAccountPosition: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// Time of the account's last update.
+    public var lastUpdateTime: Int64
+    /// `B`.
+    public var balances: [AccountPositionBalance]
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        lastUpdateTime: Int64,
+        balances: [AccountPositionBalance]
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.lastUpdateTime = lastUpdateTime
+        self.balances = balances
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case lastUpdateTime = "u"
+        case balances = "B"
+    }
+}
+
+/// One asset's balance in an `outboundAccountPosition` event.
+public struct AccountPositionBalance: Sendable, Hashable, Codable {
+    /// `a`.
+    public var asset: String
+    /// `f`.
+    public var free: ExactDecimal
+    /// `l`.
+    public var locked: ExactDecimal
+
+    public init(
+        asset: String,
+        free: ExactDecimal,
+        locked: ExactDecimal
+    ) {
+        self.asset = asset
+        self.free = free
+        self.locked = locked
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case asset = "a"
+        case free = "f"
+        case locked = "l"
+    }
+}
+
+/// A deposit, a withdrawal or a transfer between the account and another (e.g. margin).
+public struct BalanceUpdate: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `a`.
+    public var asset: String
+    /// `d`.
+    public var balanceDelta: ExactDecimal
+    /// `T`.
+    public var clearTime: Int64
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        asset: String,
+        balanceDelta: ExactDecimal,
+        clearTime: Int64
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.asset = asset
+        self.balanceDelta = balanceDelta
+        self.clearTime = clearTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case asset = "a"
+        case balanceDelta = "d"
+        case clearTime = "T"
+    }
+}
+
+/// An order's update: placement, cancellation, a fill, a rejection or an expiry. The average fill price is
+/// `cumulativeQuoteQuantity` (`Z`) divided by `cumulativeFilledQuantity` (`z`).
+public struct ExecutionReport: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `c`.
+    public var clientOrderId: String
+    /// `S`.
+    public var side: OrderSide
+    /// `o`.
+    public var orderType: OrderType
+    /// `f`.
+    public var timeInForce: TimeInForce
+    /// `q`.
+    public var quantity: ExactDecimal
+    /// `p`.
+    public var price: ExactDecimal
+    /// `P`.
+    public var stopPrice: ExactDecimal
+    /// `F`.
+    public var icebergQuantity: ExactDecimal
+    /// -1 when the order is not part of a list.
+    public var orderListId: Int64
+    /// The client order id of the order being cancelled; empty otherwise.
+    public var originalClientOrderId: String
+    /// `x`.
+    public var executionType: ExecutionType
+    /// `X`.
+    public var orderStatus: OrderStatus
+    /// Why the order was rejected (`NONE`, `INSUFFICIENT_BALANCES`, …); the docs map each reason to an error message.
+    public var rejectReason: String
+    /// `i`.
+    public var orderId: Int64
+    /// `l`.
+    public var lastExecutedQuantity: ExactDecimal
+    /// `z`.
+    public var cumulativeFilledQuantity: ExactDecimal
+    /// `L`.
+    public var lastExecutedPrice: ExactDecimal
+    /// `n`.
+    public var commission: ExactDecimal
+    /// `N`.
+    ///
+    /// - Nullable: yes
+    public var commissionAsset: String?
+    /// `T`.
+    public var transactionTime: Int64
+    /// -1 when the update is not a trade.
+    public var tradeId: Int64
+    /// `I`.
+    public var executionId: Int64
+    /// `w`.
+    public var isOnBook: Bool
+    /// `m`.
+    public var isMaker: Bool
+    /// `M`.
+    public var ignore: Bool
+    /// `O`.
+    public var orderCreationTime: Int64
+    /// `Z`.
+    public var cumulativeQuoteQuantity: ExactDecimal
+    /// lastExecutedPrice × lastExecutedQuantity.
+    public var lastQuoteQuantity: ExactDecimal
+    /// `Q`.
+    public var quoteOrderQuantity: ExactDecimal
+    /// `V`.
+    public var selfTradePreventionMode: SelfTradePreventionMode
+    /// `d`.
+    ///
+    /// - Appears: Trailing stop orders only.
+    public var trailingDelta: Int?
+    /// `D`.
+    ///
+    /// - Appears: Trailing stop orders only.
+    public var trailingTime: Int64?
+    /// `j`.
+    ///
+    /// - Appears: Only when the order was placed with strategyId.
+    public var strategyId: Int64?
+    /// `J`.
+    ///
+    /// - Appears: Only when the order was placed with strategyType.
+    public var strategyType: Int64?
+    /// `v`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var preventedMatchId: Int64?
+    /// `A`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var preventedQuantity: ExactDecimal?
+    /// `B`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var lastPreventedQuantity: ExactDecimal?
+    /// `u`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var tradeGroupId: Int64?
+    /// `U`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var counterOrderId: Int64?
+    /// `Cs`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var counterSymbol: String?
+    /// `pl`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var preventedExecutionQuantity: ExactDecimal?
+    /// `pL`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var preventedExecutionPrice: ExactDecimal?
+    /// `pY`.
+    ///
+    /// - Appears: Orders that expired by self-trade prevention.
+    public var preventedExecutionQuoteQuantity: ExactDecimal?
+    /// `W`.
+    ///
+    /// - Appears: When the order works on the book.
+    public var workingTime: Int64?
+    /// `b`.
+    ///
+    /// - Appears: Orders that have allocations.
+    public var matchType: String?
+    /// `a`.
+    ///
+    /// - Appears: Orders that have allocations.
+    public var allocationId: Int64?
+    /// `k`.
+    ///
+    /// - Appears: Orders that may have allocations.
+    public var workingFloor: WorkingFloor?
+    /// `uS`.
+    ///
+    /// - Appears: Orders placed through SOR.
+    public var usedSor: Bool?
+    /// `gP`.
+    ///
+    /// - Appears: Pegged orders only.
+    public var pegPriceType: PegPriceType?
+    /// `gOT`.
+    ///
+    /// - Appears: Pegged orders only.
+    public var pegOffsetType: PegOffsetType?
+    /// `gOV`.
+    ///
+    /// - Appears: Pegged orders only.
+    public var pegOffsetValue: Int?
+    /// `gp`.
+    ///
+    /// - Appears: Pegged orders only.
+    public var peggedPrice: ExactDecimal?
+    /// `eR`.
+    ///
+    /// - Appears: Expired orders only.
+    public var expiryReason: ExpiryReason?
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        clientOrderId: String,
+        side: OrderSide,
+        orderType: OrderType,
+        timeInForce: TimeInForce,
+        quantity: ExactDecimal,
+        price: ExactDecimal,
+        stopPrice: ExactDecimal,
+        icebergQuantity: ExactDecimal,
+        orderListId: Int64,
+        originalClientOrderId: String,
+        executionType: ExecutionType,
+        orderStatus: OrderStatus,
+        rejectReason: String,
+        orderId: Int64,
+        lastExecutedQuantity: ExactDecimal,
+        cumulativeFilledQuantity: ExactDecimal,
+        lastExecutedPrice: ExactDecimal,
+        commission: ExactDecimal,
+        commissionAsset: String? = nil,
+        transactionTime: Int64,
+        tradeId: Int64,
+        executionId: Int64,
+        isOnBook: Bool,
+        isMaker: Bool,
+        ignore: Bool,
+        orderCreationTime: Int64,
+        cumulativeQuoteQuantity: ExactDecimal,
+        lastQuoteQuantity: ExactDecimal,
+        quoteOrderQuantity: ExactDecimal,
+        selfTradePreventionMode: SelfTradePreventionMode,
+        trailingDelta: Int? = nil,
+        trailingTime: Int64? = nil,
+        strategyId: Int64? = nil,
+        strategyType: Int64? = nil,
+        preventedMatchId: Int64? = nil,
+        preventedQuantity: ExactDecimal? = nil,
+        lastPreventedQuantity: ExactDecimal? = nil,
+        tradeGroupId: Int64? = nil,
+        counterOrderId: Int64? = nil,
+        counterSymbol: String? = nil,
+        preventedExecutionQuantity: ExactDecimal? = nil,
+        preventedExecutionPrice: ExactDecimal? = nil,
+        preventedExecutionQuoteQuantity: ExactDecimal? = nil,
+        workingTime: Int64? = nil,
+        matchType: String? = nil,
+        allocationId: Int64? = nil,
+        workingFloor: WorkingFloor? = nil,
+        usedSor: Bool? = nil,
+        pegPriceType: PegPriceType? = nil,
+        pegOffsetType: PegOffsetType? = nil,
+        pegOffsetValue: Int? = nil,
+        peggedPrice: ExactDecimal? = nil,
+        expiryReason: ExpiryReason? = nil
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.clientOrderId = clientOrderId
+        self.side = side
+        self.orderType = orderType
+        self.timeInForce = timeInForce
+        self.quantity = quantity
+        self.price = price
+        self.stopPrice = stopPrice
+        self.icebergQuantity = icebergQuantity
+        self.orderListId = orderListId
+        self.originalClientOrderId = originalClientOrderId
+        self.executionType = executionType
+        self.orderStatus = orderStatus
+        self.rejectReason = rejectReason
+        self.orderId = orderId
+        self.lastExecutedQuantity = lastExecutedQuantity
+        self.cumulativeFilledQuantity = cumulativeFilledQuantity
+        self.lastExecutedPrice = lastExecutedPrice
+        self.commission = commission
+        self.commissionAsset = commissionAsset
+        self.transactionTime = transactionTime
+        self.tradeId = tradeId
+        self.executionId = executionId
+        self.isOnBook = isOnBook
+        self.isMaker = isMaker
+        self.ignore = ignore
+        self.orderCreationTime = orderCreationTime
+        self.cumulativeQuoteQuantity = cumulativeQuoteQuantity
+        self.lastQuoteQuantity = lastQuoteQuantity
+        self.quoteOrderQuantity = quoteOrderQuantity
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.lastPreventedQuantity = lastPreventedQuantity
+        self.tradeGroupId = tradeGroupId
+        self.counterOrderId = counterOrderId
+        self.counterSymbol = counterSymbol
+        self.preventedExecutionQuantity = preventedExecutionQuantity
+        self.preventedExecutionPrice = preventedExecutionPrice
+        self.preventedExecutionQuoteQuantity = preventedExecutionQuoteQuantity
+        self.workingTime = workingTime
+        self.matchType = matchType
+        self.allocationId = allocationId
+        self.workingFloor = workingFloor
+        self.usedSor = usedSor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case clientOrderId = "c"
+        case side = "S"
+        case orderType = "o"
+        case timeInForce = "f"
+        case quantity = "q"
+        case price = "p"
+        case stopPrice = "P"
+        case icebergQuantity = "F"
+        case orderListId = "g"
+        case originalClientOrderId = "C"
+        case executionType = "x"
+        case orderStatus = "X"
+        case rejectReason = "r"
+        case orderId = "i"
+        case lastExecutedQuantity = "l"
+        case cumulativeFilledQuantity = "z"
+        case lastExecutedPrice = "L"
+        case commission = "n"
+        case commissionAsset = "N"
+        case transactionTime = "T"
+        case tradeId = "t"
+        case executionId = "I"
+        case isOnBook = "w"
+        case isMaker = "m"
+        case ignore = "M"
+        case orderCreationTime = "O"
+        case cumulativeQuoteQuantity = "Z"
+        case lastQuoteQuantity = "Y"
+        case quoteOrderQuantity = "Q"
+        case selfTradePreventionMode = "V"
+        case trailingDelta = "d"
+        case trailingTime = "D"
+        case strategyId = "j"
+        case strategyType = "J"
+        case preventedMatchId = "v"
+        case preventedQuantity = "A"
+        case lastPreventedQuantity = "B"
+        case tradeGroupId = "u"
+        case counterOrderId = "U"
+        case counterSymbol = "Cs"
+        case preventedExecutionQuantity = "pl"
+        case preventedExecutionPrice = "pL"
+        case preventedExecutionQuoteQuantity = "pY"
+        case workingTime = "W"
+        case matchType = "b"
+        case allocationId = "a"
+        case workingFloor = "k"
+        case usedSor = "uS"
+        case pegPriceType = "gP"
+        case pegOffsetType = "gOT"
+        case pegOffsetValue = "gOV"
+        case peggedPrice = "gp"
+        case expiryReason = "eR"
+    }
+}
+
+/// An order list's update, sent with the `executionReport` events of its orders.
+public struct ListStatusEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `g`.
+    public var orderListId: Int64
+    /// `c`.
+    public var contingencyType: ContingencyType
+    /// `l`.
+    public var listStatusType: OrderListStatus
+    /// `L`.
+    public var listOrderStatus: OrderListOrderStatus
+    /// `r`.
+    public var listRejectReason: String
+    /// `C`.
+    public var listClientOrderId: String
+    /// `T`.
+    public var transactionTime: Int64
+    /// `O`.
+    public var orders: [ListStatusOrder]
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        orderListId: Int64,
+        contingencyType: ContingencyType,
+        listStatusType: OrderListStatus,
+        listOrderStatus: OrderListOrderStatus,
+        listRejectReason: String,
+        listClientOrderId: String,
+        transactionTime: Int64,
+        orders: [ListStatusOrder]
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listRejectReason = listRejectReason
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.orders = orders
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case orderListId = "g"
+        case contingencyType = "c"
+        case listStatusType = "l"
+        case listOrderStatus = "L"
+        case listRejectReason = "r"
+        case listClientOrderId = "C"
+        case transactionTime = "T"
+        case orders = "O"
+    }
+}
+
+/// One order of a `listStatus` event.
+public struct ListStatusOrder: Sendable, Hashable, Codable {
+    /// `s`.
+    public var symbol: String
+    /// `i`.
+    public var orderId: Int64
+    /// `c`.
+    public var clientOrderId: String
+
+    public init(
+        symbol: String,
+        orderId: Int64,
+        clientOrderId: String
+    ) {
+        self.symbol = symbol
+        self.orderId = orderId
+        self.clientOrderId = clientOrderId
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case symbol = "s"
+        case orderId = "i"
+        case clientOrderId = "c"
+    }
+}
+
+/// A subscription ended (logout, unsubscribe, or an expired listen token); no more events follow on it.
+public struct EventStreamTerminated: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+
+    public init(
+        eventType: String,
+        eventTime: Int64
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+    }
+}
+
+/// Part of the spot balance was locked or unlocked by another system (e.g. as margin collateral).
+public struct ExternalLockUpdate: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `a`.
+    public var asset: String
+    /// `d`.
+    public var delta: ExactDecimal
+    /// `T`.
+    public var transactionTime: Int64
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        asset: String,
+        delta: ExactDecimal,
+        transactionTime: Int64
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.asset = asset
+        self.delta = delta
+        self.transactionTime = transactionTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case asset = "a"
+        case delta = "d"
+        case transactionTime = "T"
+    }
+}
+
+/// The server is about to close the connection; open a new one now.
+public struct ServerShutdown: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+
+    public init(
+        eventType: String,
+        eventTime: Int64
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+    }
+}
+
+/// A symbol's reference price (`<symbol>@referencePrice`).
+public struct ReferencePriceEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `s`.
+    public var symbol: String
+    /// Null when the symbol has no reference price.
+    ///
+    /// - Nullable: yes
+    public var referencePrice: ExactDecimal?
+    /// When the matching engine's reference price was valid.
+    public var engineTime: Int64
+
+    public init(
+        eventType: String,
+        symbol: String,
+        referencePrice: ExactDecimal? = nil,
+        engineTime: Int64
+    ) {
+        self.eventType = eventType
+        self.symbol = symbol
+        self.referencePrice = referencePrice
+        self.engineTime = engineTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case symbol = "s"
+        case referencePrice = "r"
+        case engineTime = "t"
+    }
+}
+
+/// Trades of one taker order at one price, aggregated (`<symbol>@aggTrade`).
+public struct AggTradeEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `a`.
+    public var aggregateTradeId: Int64
+    /// `p`.
+    public var price: ExactDecimal
+    /// `q`.
+    public var quantity: ExactDecimal
+    /// `f`.
+    public var firstTradeId: Int64
+    /// `l`.
+    public var lastTradeId: Int64
+    /// `T`.
+    public var tradeTime: Int64
+    /// `m`.
+    public var isBuyerMaker: Bool
+    /// `M`.
+    public var ignore: Bool
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        aggregateTradeId: Int64,
+        price: ExactDecimal,
+        quantity: ExactDecimal,
+        firstTradeId: Int64,
+        lastTradeId: Int64,
+        tradeTime: Int64,
+        isBuyerMaker: Bool,
+        ignore: Bool
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.aggregateTradeId = aggregateTradeId
+        self.price = price
+        self.quantity = quantity
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.tradeTime = tradeTime
+        self.isBuyerMaker = isBuyerMaker
+        self.ignore = ignore
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case aggregateTradeId = "a"
+        case price = "p"
+        case quantity = "q"
+        case firstTradeId = "f"
+        case lastTradeId = "l"
+        case tradeTime = "T"
+        case isBuyerMaker = "m"
+        case ignore = "M"
+    }
+}
+
+/// One trade between a buyer and a seller (`<symbol>@trade`).
+public struct TradeEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `t`.
+    public var tradeId: Int64
+    /// `p`.
+    public var price: ExactDecimal
+    /// `q`.
+    public var quantity: ExactDecimal
+    /// `T`.
+    public var tradeTime: Int64
+    /// `m`.
+    public var isBuyerMaker: Bool
+    /// `M`.
+    public var ignore: Bool
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        tradeId: Int64,
+        price: ExactDecimal,
+        quantity: ExactDecimal,
+        tradeTime: Int64,
+        isBuyerMaker: Bool,
+        ignore: Bool
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.tradeId = tradeId
+        self.price = price
+        self.quantity = quantity
+        self.tradeTime = tradeTime
+        self.isBuyerMaker = isBuyerMaker
+        self.ignore = ignore
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case tradeId = "t"
+        case price = "p"
+        case quantity = "q"
+        case tradeTime = "T"
+        case isBuyerMaker = "m"
+        case ignore = "M"
+    }
+}
+
+/// One block trade (`<symbol>@blockTrade`).
+public struct BlockTradeEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `t`.
+    public var blockTradeId: Int64
+    /// `p`.
+    public var price: ExactDecimal
+    /// `q`.
+    public var quantity: ExactDecimal
+    /// `T`.
+    public var tradeTime: Int64
+    /// `m`.
+    public var isBuyerMaker: Bool
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        blockTradeId: Int64,
+        price: ExactDecimal,
+        quantity: ExactDecimal,
+        tradeTime: Int64,
+        isBuyerMaker: Bool
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.blockTradeId = blockTradeId
+        self.price = price
+        self.quantity = quantity
+        self.tradeTime = tradeTime
+        self.isBuyerMaker = isBuyerMaker
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case blockTradeId = "t"
+        case price = "p"
+        case quantity = "q"
+        case tradeTime = "T"
+        case isBuyerMaker = "m"
+    }
+}
+
+/// An update of the current kline (`<symbol>@kline_<interval>`).
+public struct KlineEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `k`.
+    public var kline: StreamKline
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        kline: StreamKline
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.kline = kline
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case kline = "k"
+    }
+}
+
+/// The kline of a `KlineEvent`; `isClosed` turns true with its last update.
+public struct StreamKline: Sendable, Hashable, Codable {
+    /// `t`.
+    public var startTime: Int64
+    /// `T`.
+    public var closeTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `i`.
+    public var interval: KlineInterval
+    /// `f`.
+    public var firstTradeId: Int64
+    /// `L`.
+    public var lastTradeId: Int64
+    /// `o`.
+    public var `open`: ExactDecimal
+    /// `c`.
+    public var close: ExactDecimal
+    /// `h`.
+    public var high: ExactDecimal
+    /// `l`.
+    public var low: ExactDecimal
+    /// `v`.
+    public var baseVolume: ExactDecimal
+    /// `n`.
+    public var numberOfTrades: Int64
+    /// `x`.
+    public var isClosed: Bool
+    /// `q`.
+    public var quoteVolume: ExactDecimal
+    /// `V`.
+    public var takerBuyBaseVolume: ExactDecimal
+    /// `Q`.
+    public var takerBuyQuoteVolume: ExactDecimal
+    /// `B`.
+    public var ignore: String
+
+    public init(
+        startTime: Int64,
+        closeTime: Int64,
+        symbol: String,
+        interval: KlineInterval,
+        firstTradeId: Int64,
+        lastTradeId: Int64,
+        `open`: ExactDecimal,
+        close: ExactDecimal,
+        high: ExactDecimal,
+        low: ExactDecimal,
+        baseVolume: ExactDecimal,
+        numberOfTrades: Int64,
+        isClosed: Bool,
+        quoteVolume: ExactDecimal,
+        takerBuyBaseVolume: ExactDecimal,
+        takerBuyQuoteVolume: ExactDecimal,
+        ignore: String
+    ) {
+        self.startTime = startTime
+        self.closeTime = closeTime
+        self.symbol = symbol
+        self.interval = interval
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.`open` = `open`
+        self.close = close
+        self.high = high
+        self.low = low
+        self.baseVolume = baseVolume
+        self.numberOfTrades = numberOfTrades
+        self.isClosed = isClosed
+        self.quoteVolume = quoteVolume
+        self.takerBuyBaseVolume = takerBuyBaseVolume
+        self.takerBuyQuoteVolume = takerBuyQuoteVolume
+        self.ignore = ignore
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case startTime = "t"
+        case closeTime = "T"
+        case symbol = "s"
+        case interval = "i"
+        case firstTradeId = "f"
+        case lastTradeId = "L"
+        case `open` = "o"
+        case close = "c"
+        case high = "h"
+        case low = "l"
+        case baseVolume = "v"
+        case numberOfTrades = "n"
+        case isClosed = "x"
+        case quoteVolume = "q"
+        case takerBuyBaseVolume = "V"
+        case takerBuyQuoteVolume = "Q"
+        case ignore = "B"
+    }
+}
+
+/// 24-hour rolling-window statistics, short form (`<symbol>@miniTicker`, `!miniTicker@arr`).
+public struct MiniTickerEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `c`.
+    public var closePrice: ExactDecimal
+    /// `o`.
+    public var openPrice: ExactDecimal
+    /// `h`.
+    public var highPrice: ExactDecimal
+    /// `l`.
+    public var lowPrice: ExactDecimal
+    /// `v`.
+    public var baseVolume: ExactDecimal
+    /// `q`.
+    public var quoteVolume: ExactDecimal
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        closePrice: ExactDecimal,
+        openPrice: ExactDecimal,
+        highPrice: ExactDecimal,
+        lowPrice: ExactDecimal,
+        baseVolume: ExactDecimal,
+        quoteVolume: ExactDecimal
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.closePrice = closePrice
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.baseVolume = baseVolume
+        self.quoteVolume = quoteVolume
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case closePrice = "c"
+        case openPrice = "o"
+        case highPrice = "h"
+        case lowPrice = "l"
+        case baseVolume = "v"
+        case quoteVolume = "q"
+    }
+}
+
+/// 24-hour rolling-window statistics of a symbol, not of the UTC day (`<symbol>@ticker`).
+public struct TickerEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `p`.
+    public var priceChange: ExactDecimal
+    /// `P`.
+    public var priceChangePercent: ExactDecimal
+    /// `w`.
+    public var weightedAveragePrice: ExactDecimal
+    /// Price of the last trade before the window.
+    public var firstTradePrice: ExactDecimal
+    /// `c`.
+    public var lastPrice: ExactDecimal
+    /// `Q`.
+    public var lastQuantity: ExactDecimal
+    /// `b`.
+    public var bestBidPrice: ExactDecimal
+    /// `B`.
+    public var bestBidQuantity: ExactDecimal
+    /// `a`.
+    public var bestAskPrice: ExactDecimal
+    /// `A`.
+    public var bestAskQuantity: ExactDecimal
+    /// `o`.
+    public var openPrice: ExactDecimal
+    /// `h`.
+    public var highPrice: ExactDecimal
+    /// `l`.
+    public var lowPrice: ExactDecimal
+    /// `v`.
+    public var baseVolume: ExactDecimal
+    /// `q`.
+    public var quoteVolume: ExactDecimal
+    /// `O`.
+    public var openTime: Int64
+    /// `C`.
+    public var closeTime: Int64
+    /// `F`.
+    public var firstTradeId: Int64
+    /// `L`.
+    public var lastTradeId: Int64
+    /// `n`.
+    public var numberOfTrades: Int64
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        priceChange: ExactDecimal,
+        priceChangePercent: ExactDecimal,
+        weightedAveragePrice: ExactDecimal,
+        firstTradePrice: ExactDecimal,
+        lastPrice: ExactDecimal,
+        lastQuantity: ExactDecimal,
+        bestBidPrice: ExactDecimal,
+        bestBidQuantity: ExactDecimal,
+        bestAskPrice: ExactDecimal,
+        bestAskQuantity: ExactDecimal,
+        openPrice: ExactDecimal,
+        highPrice: ExactDecimal,
+        lowPrice: ExactDecimal,
+        baseVolume: ExactDecimal,
+        quoteVolume: ExactDecimal,
+        openTime: Int64,
+        closeTime: Int64,
+        firstTradeId: Int64,
+        lastTradeId: Int64,
+        numberOfTrades: Int64
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAveragePrice = weightedAveragePrice
+        self.firstTradePrice = firstTradePrice
+        self.lastPrice = lastPrice
+        self.lastQuantity = lastQuantity
+        self.bestBidPrice = bestBidPrice
+        self.bestBidQuantity = bestBidQuantity
+        self.bestAskPrice = bestAskPrice
+        self.bestAskQuantity = bestAskQuantity
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.baseVolume = baseVolume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.numberOfTrades = numberOfTrades
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case priceChange = "p"
+        case priceChangePercent = "P"
+        case weightedAveragePrice = "w"
+        case firstTradePrice = "x"
+        case lastPrice = "c"
+        case lastQuantity = "Q"
+        case bestBidPrice = "b"
+        case bestBidQuantity = "B"
+        case bestAskPrice = "a"
+        case bestAskQuantity = "A"
+        case openPrice = "o"
+        case highPrice = "h"
+        case lowPrice = "l"
+        case baseVolume = "v"
+        case quoteVolume = "q"
+        case openTime = "O"
+        case closeTime = "C"
+        case firstTradeId = "F"
+        case lastTradeId = "L"
+        case numberOfTrades = "n"
+    }
+}
+
+/// Rolling-window statistics over 1h, 4h or 1d (`<symbol>@ticker_<window_size>`); the event type names the window
+/// (`1hTicker`). The window opens on a whole minute and closes at the update, so it may be up to 59,999 ms wider.
+public struct WindowTickerEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `p`.
+    public var priceChange: ExactDecimal
+    /// `P`.
+    public var priceChangePercent: ExactDecimal
+    /// `o`.
+    public var openPrice: ExactDecimal
+    /// `h`.
+    public var highPrice: ExactDecimal
+    /// `l`.
+    public var lowPrice: ExactDecimal
+    /// `c`.
+    public var lastPrice: ExactDecimal
+    /// `w`.
+    public var weightedAveragePrice: ExactDecimal
+    /// `v`.
+    public var baseVolume: ExactDecimal
+    /// `q`.
+    public var quoteVolume: ExactDecimal
+    /// `O`.
+    public var openTime: Int64
+    /// `C`.
+    public var closeTime: Int64
+    /// `F`.
+    public var firstTradeId: Int64
+    /// `L`.
+    public var lastTradeId: Int64
+    /// `n`.
+    public var numberOfTrades: Int64
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        priceChange: ExactDecimal,
+        priceChangePercent: ExactDecimal,
+        openPrice: ExactDecimal,
+        highPrice: ExactDecimal,
+        lowPrice: ExactDecimal,
+        lastPrice: ExactDecimal,
+        weightedAveragePrice: ExactDecimal,
+        baseVolume: ExactDecimal,
+        quoteVolume: ExactDecimal,
+        openTime: Int64,
+        closeTime: Int64,
+        firstTradeId: Int64,
+        lastTradeId: Int64,
+        numberOfTrades: Int64
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.lastPrice = lastPrice
+        self.weightedAveragePrice = weightedAveragePrice
+        self.baseVolume = baseVolume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.numberOfTrades = numberOfTrades
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case priceChange = "p"
+        case priceChangePercent = "P"
+        case openPrice = "o"
+        case highPrice = "h"
+        case lowPrice = "l"
+        case lastPrice = "c"
+        case weightedAveragePrice = "w"
+        case baseVolume = "v"
+        case quoteVolume = "q"
+        case openTime = "O"
+        case closeTime = "C"
+        case firstTradeId = "F"
+        case lastTradeId = "L"
+        case numberOfTrades = "n"
+    }
+}
+
+/// A change of the best bid or ask (`<symbol>@bookTicker`); it has no event type field.
+public struct BookTickerEvent: Sendable, Hashable, Codable {
+    /// `u`.
+    public var updateId: Int64
+    /// `s`.
+    public var symbol: String
+    /// `b`.
+    public var bestBidPrice: ExactDecimal
+    /// `B`.
+    public var bestBidQuantity: ExactDecimal
+    /// `a`.
+    public var bestAskPrice: ExactDecimal
+    /// `A`.
+    public var bestAskQuantity: ExactDecimal
+
+    public init(
+        updateId: Int64,
+        symbol: String,
+        bestBidPrice: ExactDecimal,
+        bestBidQuantity: ExactDecimal,
+        bestAskPrice: ExactDecimal,
+        bestAskQuantity: ExactDecimal
+    ) {
+        self.updateId = updateId
+        self.symbol = symbol
+        self.bestBidPrice = bestBidPrice
+        self.bestBidQuantity = bestBidQuantity
+        self.bestAskPrice = bestAskPrice
+        self.bestAskQuantity = bestAskQuantity
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case updateId = "u"
+        case symbol = "s"
+        case bestBidPrice = "b"
+        case bestBidQuantity = "B"
+        case bestAskPrice = "a"
+        case bestAskQuantity = "A"
+    }
+}
+
+/// A change of the average price over its interval (`<symbol>@avgPrice`).
+public struct AveragePriceEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// The averaging interval (`5m`).
+    public var interval: String
+    /// `w`.
+    public var averagePrice: ExactDecimal
+    /// `T`.
+    public var lastTradeTime: Int64
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        interval: String,
+        averagePrice: ExactDecimal,
+        lastTradeTime: Int64
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.interval = interval
+        self.averagePrice = averagePrice
+        self.lastTradeTime = lastTradeTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case interval = "i"
+        case averagePrice = "w"
+        case lastTradeTime = "T"
+    }
+}
+
+/// Changes to a symbol's order book (`<symbol>@depth`), to apply to a snapshot from `depth`: drop events whose
+/// `finalUpdateId` is at most the snapshot's `lastUpdateId`; the first applied event spans it; each next event's
+/// `firstUpdateId` is the previous `finalUpdateId` + 1, or the book must be rebuilt. A quantity of 0 removes a
+/// level.
+public struct DepthUpdateEvent: Sendable, Hashable, Codable {
+    /// `e`.
+    public var eventType: String
+    /// `E`.
+    public var eventTime: Int64
+    /// `s`.
+    public var symbol: String
+    /// `U`.
+    public var firstUpdateId: Int64
+    /// `u`.
+    public var finalUpdateId: Int64
+    /// `b`.
+    public var bids: [OrderBookLevel]
+    /// `a`.
+    public var asks: [OrderBookLevel]
+
+    public init(
+        eventType: String,
+        eventTime: Int64,
+        symbol: String,
+        firstUpdateId: Int64,
+        finalUpdateId: Int64,
+        bids: [OrderBookLevel],
+        asks: [OrderBookLevel]
+    ) {
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.firstUpdateId = firstUpdateId
+        self.finalUpdateId = finalUpdateId
+        self.bids = bids
+        self.asks = asks
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventType = "e"
+        case eventTime = "E"
+        case symbol = "s"
+        case firstUpdateId = "U"
+        case finalUpdateId = "u"
+        case bids = "b"
+        case asks = "a"
+    }
+}
+
 /// One price level of the book, sent as `[price, quantity]`.
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
@@ -3904,6 +5329,61 @@ public enum ReferencePriceCalculation: Sendable, Hashable, Codable {
         switch self {
         case let .arithmeticMean(value): try value.encode(to: encoder)
         case let .external(value): try value.encode(to: encoder)
+        case let .unknown(value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// An event pushed on a WebSocket API connection (the `event` of `{"subscriptionId": …, "event": {…}}`), chosen
+/// by
+/// its event type `e`: the user data stream's events of a subscribed account, and `serverShutdown`.
+///
+/// Chosen by `e`; a value this spec does not list decodes to `.unknown` with the whole object.
+public enum WebSocketEvent: Sendable, Hashable, Codable {
+    /// "outboundAccountPosition"
+    case outboundAccountPosition(OutboundAccountPosition)
+    /// "balanceUpdate"
+    case balanceUpdate(BalanceUpdate)
+    /// "executionReport"
+    case executionReport(ExecutionReport)
+    /// "listStatus"
+    case listStatus(ListStatusEvent)
+    /// "eventStreamTerminated"
+    case eventStreamTerminated(EventStreamTerminated)
+    /// "externalLockUpdate"
+    case externalLockUpdate(ExternalLockUpdate)
+    /// "serverShutdown"
+    case serverShutdown(ServerShutdown)
+    /// A kind this spec does not list, kept whole.
+    case unknown(JSONValue)
+
+    private enum DiscriminatorKey: String, CodingKey {
+        case discriminator = "e"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        case "outboundAccountPosition": self = .outboundAccountPosition(try OutboundAccountPosition(from: decoder))
+        case "balanceUpdate": self = .balanceUpdate(try BalanceUpdate(from: decoder))
+        case "executionReport": self = .executionReport(try ExecutionReport(from: decoder))
+        case "listStatus": self = .listStatus(try ListStatusEvent(from: decoder))
+        case "eventStreamTerminated": self = .eventStreamTerminated(try EventStreamTerminated(from: decoder))
+        case "externalLockUpdate": self = .externalLockUpdate(try ExternalLockUpdate(from: decoder))
+        case "serverShutdown": self = .serverShutdown(try ServerShutdown(from: decoder))
+        default: self = .unknown(try JSONValue(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case let .outboundAccountPosition(value): try value.encode(to: encoder)
+        case let .balanceUpdate(value): try value.encode(to: encoder)
+        case let .executionReport(value): try value.encode(to: encoder)
+        case let .listStatus(value): try value.encode(to: encoder)
+        case let .eventStreamTerminated(value): try value.encode(to: encoder)
+        case let .externalLockUpdate(value): try value.encode(to: encoder)
+        case let .serverShutdown(value): try value.encode(to: encoder)
         case let .unknown(value): try value.encode(to: encoder)
         }
     }

@@ -34,6 +34,8 @@ public enum DriftSchemas {
 
     public static let selfTradePreventionMode = ResponseSchema.enumeration("SelfTradePreventionMode", SelfTradePreventionMode.self)
 
+    public static let executionType = ResponseSchema.enumeration("ExecutionType", ExecutionType.self)
+
     public static let executionRuleType = ResponseSchema.enumeration("ExecutionRuleType", ExecutionRuleType.self)
 
     public static let expiryReason = ResponseSchema.enumeration("ExpiryReason", ExpiryReason.self)
@@ -45,6 +47,8 @@ public enum DriftSchemas {
     public static let cancelReplaceResult = ResponseSchema.enumeration("CancelReplaceResult", CancelReplaceResult.self)
 
     public static let filterType = ResponseSchema.enumeration("FilterType", FilterType.self)
+
+    public static let klineInterval = ResponseSchema.enumeration("KlineInterval", KlineInterval.self)
 
     public static let referencePriceCalculationType = ResponseSchema.enumeration("ReferencePriceCalculationType", ReferencePriceCalculationType.self)
 
@@ -1058,6 +1062,337 @@ public enum DriftSchemas {
         .required("assetFilters", .array(filter)),
     ]
 
+    public static let rateLimitReport = ResponseSchema.model("RateLimitReport", rateLimitReportFields)
+    static let rateLimitReportFields: [FieldSchema] = [
+        .required("rateLimitType", rateLimitType),
+        .required("interval", rateLimitInterval),
+        .required("intervalNum", .integer),
+        .required("limit", .integer),
+        .required("count", .integer),
+    ]
+
+    public static let sessionStatus = ResponseSchema.model("SessionStatus", sessionStatusFields)
+    static let sessionStatusFields: [FieldSchema] = [
+        .required("apiKey", .string, nullable: true),
+        .required("authorizedSince", .integer, nullable: true),
+        .required("connectedSince", .integer),
+        .required("returnRateLimits", .boolean),
+        .required("serverTime", .integer),
+        .required("userDataStream", .boolean, nullable: true),
+    ]
+
+    public static let userDataSubscription = ResponseSchema.model("UserDataSubscription", userDataSubscriptionFields)
+    static let userDataSubscriptionFields: [FieldSchema] = [
+        .required("subscriptionId", .integer)
+    ]
+
+    public static let webSocketEvent = ResponseSchema.polymorphicModel("WebSocketEvent", discriminator: "e", webSocketEventVariants)
+    static let webSocketEventVariants: [(String, ResponseSchema)] = [
+        ("outboundAccountPosition", outboundAccountPosition),
+        ("balanceUpdate", balanceUpdate),
+        ("executionReport", executionReport),
+        ("listStatus", listStatusEvent),
+        ("eventStreamTerminated", eventStreamTerminated),
+        ("externalLockUpdate", externalLockUpdate),
+        ("serverShutdown", serverShutdown),
+    ]
+
+    public static let outboundAccountPosition = ResponseSchema.model("OutboundAccountPosition", outboundAccountPositionFields)
+    static let outboundAccountPositionFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("u", .integer),
+        .required("B", .array(accountPositionBalance)),
+    ]
+
+    public static let accountPositionBalance = ResponseSchema.model("AccountPositionBalance", accountPositionBalanceFields)
+    static let accountPositionBalanceFields: [FieldSchema] = [
+        .required("a", .string),
+        .required("f", .decimal),
+        .required("l", .decimal),
+    ]
+
+    public static let balanceUpdate = ResponseSchema.model("BalanceUpdate", balanceUpdateFields)
+    static let balanceUpdateFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("a", .string),
+        .required("d", .decimal),
+        .required("T", .integer),
+    ]
+
+    public static let executionReport = ResponseSchema.model("ExecutionReport", executionReportFields)
+    static let executionReportFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("c", .string),
+        .required("S", orderSide),
+        .required("o", orderType),
+        .required("f", timeInForce),
+        .required("q", .decimal),
+        .required("p", .decimal),
+        .required("P", .decimal),
+        .required("F", .decimal),
+        .required("g", .integer),
+        .required("C", .string),
+        .required("x", executionType),
+        .required("X", orderStatus),
+        .required("r", .string),
+        .required("i", .integer),
+        .required("l", .decimal),
+        .required("z", .decimal),
+        .required("L", .decimal),
+        .required("n", .decimal),
+        .required("N", .string, nullable: true),
+        .required("T", .integer),
+        .required("t", .integer),
+        .required("I", .integer),
+        .required("w", .boolean),
+        .required("m", .boolean),
+        .required("M", .boolean),
+        .required("O", .integer),
+        .required("Z", .decimal),
+        .required("Y", .decimal),
+        .required("Q", .decimal),
+        .required("V", selfTradePreventionMode),
+        .optional("d", .integer),
+        .optional("D", .integer),
+        .optional("j", .integer),
+        .optional("J", .integer),
+        .optional("v", .integer),
+        .optional("A", .decimal),
+        .optional("B", .decimal),
+        .optional("u", .integer),
+        .optional("U", .integer),
+        .optional("Cs", .string),
+        .optional("pl", .decimal),
+        .optional("pL", .decimal),
+        .optional("pY", .decimal),
+        .optional("W", .integer),
+        .optional("b", .string),
+        .optional("a", .integer),
+        .optional("k", workingFloor),
+        .optional("uS", .boolean),
+        .optional("gP", pegPriceType),
+        .optional("gOT", pegOffsetType),
+        .optional("gOV", .integer),
+        .optional("gp", .decimal),
+        .optional("eR", expiryReason),
+    ]
+
+    public static let listStatusEvent = ResponseSchema.model("ListStatusEvent", listStatusEventFields)
+    static let listStatusEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("g", .integer),
+        .required("c", contingencyType),
+        .required("l", orderListStatus),
+        .required("L", orderListOrderStatus),
+        .required("r", .string),
+        .required("C", .string),
+        .required("T", .integer),
+        .required("O", .array(listStatusOrder)),
+    ]
+
+    public static let listStatusOrder = ResponseSchema.model("ListStatusOrder", listStatusOrderFields)
+    static let listStatusOrderFields: [FieldSchema] = [
+        .required("s", .string),
+        .required("i", .integer),
+        .required("c", .string),
+    ]
+
+    public static let eventStreamTerminated = ResponseSchema.model("EventStreamTerminated", eventStreamTerminatedFields)
+    static let eventStreamTerminatedFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+    ]
+
+    public static let externalLockUpdate = ResponseSchema.model("ExternalLockUpdate", externalLockUpdateFields)
+    static let externalLockUpdateFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("a", .string),
+        .required("d", .decimal),
+        .required("T", .integer),
+    ]
+
+    public static let serverShutdown = ResponseSchema.model("ServerShutdown", serverShutdownFields)
+    static let serverShutdownFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+    ]
+
+    public static let referencePriceEvent = ResponseSchema.model("ReferencePriceEvent", referencePriceEventFields)
+    static let referencePriceEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("s", .string),
+        .required("r", .decimal, nullable: true),
+        .required("t", .integer),
+    ]
+
+    public static let aggTradeEvent = ResponseSchema.model("AggTradeEvent", aggTradeEventFields)
+    static let aggTradeEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("a", .integer),
+        .required("p", .decimal),
+        .required("q", .decimal),
+        .required("f", .integer),
+        .required("l", .integer),
+        .required("T", .integer),
+        .required("m", .boolean),
+        .required("M", .boolean),
+    ]
+
+    public static let tradeEvent = ResponseSchema.model("TradeEvent", tradeEventFields)
+    static let tradeEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("t", .integer),
+        .required("p", .decimal),
+        .required("q", .decimal),
+        .required("T", .integer),
+        .required("m", .boolean),
+        .required("M", .boolean),
+    ]
+
+    public static let blockTradeEvent = ResponseSchema.model("BlockTradeEvent", blockTradeEventFields)
+    static let blockTradeEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("t", .integer),
+        .required("p", .decimal),
+        .required("q", .decimal),
+        .required("T", .integer),
+        .required("m", .boolean),
+    ]
+
+    public static let klineEvent = ResponseSchema.model("KlineEvent", klineEventFields)
+    static let klineEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("k", streamKline),
+    ]
+
+    public static let streamKline = ResponseSchema.model("StreamKline", streamKlineFields)
+    static let streamKlineFields: [FieldSchema] = [
+        .required("t", .integer),
+        .required("T", .integer),
+        .required("s", .string),
+        .required("i", klineInterval),
+        .required("f", .integer),
+        .required("L", .integer),
+        .required("o", .decimal),
+        .required("c", .decimal),
+        .required("h", .decimal),
+        .required("l", .decimal),
+        .required("v", .decimal),
+        .required("n", .integer),
+        .required("x", .boolean),
+        .required("q", .decimal),
+        .required("V", .decimal),
+        .required("Q", .decimal),
+        .required("B", .string),
+    ]
+
+    public static let miniTickerEvent = ResponseSchema.model("MiniTickerEvent", miniTickerEventFields)
+    static let miniTickerEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("c", .decimal),
+        .required("o", .decimal),
+        .required("h", .decimal),
+        .required("l", .decimal),
+        .required("v", .decimal),
+        .required("q", .decimal),
+    ]
+
+    public static let tickerEvent = ResponseSchema.model("TickerEvent", tickerEventFields)
+    static let tickerEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("p", .decimal),
+        .required("P", .decimal),
+        .required("w", .decimal),
+        .required("x", .decimal),
+        .required("c", .decimal),
+        .required("Q", .decimal),
+        .required("b", .decimal),
+        .required("B", .decimal),
+        .required("a", .decimal),
+        .required("A", .decimal),
+        .required("o", .decimal),
+        .required("h", .decimal),
+        .required("l", .decimal),
+        .required("v", .decimal),
+        .required("q", .decimal),
+        .required("O", .integer),
+        .required("C", .integer),
+        .required("F", .integer),
+        .required("L", .integer),
+        .required("n", .integer),
+    ]
+
+    public static let windowTickerEvent = ResponseSchema.model("WindowTickerEvent", windowTickerEventFields)
+    static let windowTickerEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("p", .decimal),
+        .required("P", .decimal),
+        .required("o", .decimal),
+        .required("h", .decimal),
+        .required("l", .decimal),
+        .required("c", .decimal),
+        .required("w", .decimal),
+        .required("v", .decimal),
+        .required("q", .decimal),
+        .required("O", .integer),
+        .required("C", .integer),
+        .required("F", .integer),
+        .required("L", .integer),
+        .required("n", .integer),
+    ]
+
+    public static let bookTickerEvent = ResponseSchema.model("BookTickerEvent", bookTickerEventFields)
+    static let bookTickerEventFields: [FieldSchema] = [
+        .required("u", .integer),
+        .required("s", .string),
+        .required("b", .decimal),
+        .required("B", .decimal),
+        .required("a", .decimal),
+        .required("A", .decimal),
+    ]
+
+    public static let averagePriceEvent = ResponseSchema.model("AveragePriceEvent", averagePriceEventFields)
+    static let averagePriceEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("i", .string),
+        .required("w", .decimal),
+        .required("T", .integer),
+    ]
+
+    public static let depthUpdateEvent = ResponseSchema.model("DepthUpdateEvent", depthUpdateEventFields)
+    static let depthUpdateEventFields: [FieldSchema] = [
+        .required("e", .string),
+        .required("E", .integer),
+        .required("s", .string),
+        .required("U", .integer),
+        .required("u", .integer),
+        .required("b", .array(orderBookLevel)),
+        .required("a", .array(orderBookLevel)),
+    ]
+
     /// Every schema above by its spec name.
     public static let byName: [String: ResponseSchema] = [
         "SymbolStatus": symbolStatus,
@@ -1074,12 +1409,14 @@ public enum DriftSchemas {
         "RateLimitType": rateLimitType,
         "RateLimitInterval": rateLimitInterval,
         "SelfTradePreventionMode": selfTradePreventionMode,
+        "ExecutionType": executionType,
         "ExecutionRuleType": executionRuleType,
         "ExpiryReason": expiryReason,
         "PegPriceType": pegPriceType,
         "PegOffsetType": pegOffsetType,
         "CancelReplaceResult": cancelReplaceResult,
         "FilterType": filterType,
+        "KlineInterval": klineInterval,
         "ReferencePriceCalculationType": referencePriceCalculationType,
         "RateLimit": rateLimit,
         "Filter": filter,
@@ -1163,6 +1500,31 @@ public enum DriftSchemas {
         "AccountCommission": accountCommission,
         "OrderAmendment": orderAmendment,
         "MyFilters": myFilters,
+        "RateLimitReport": rateLimitReport,
+        "SessionStatus": sessionStatus,
+        "UserDataSubscription": userDataSubscription,
+        "WebSocketEvent": webSocketEvent,
+        "OutboundAccountPosition": outboundAccountPosition,
+        "AccountPositionBalance": accountPositionBalance,
+        "BalanceUpdate": balanceUpdate,
+        "ExecutionReport": executionReport,
+        "ListStatusEvent": listStatusEvent,
+        "ListStatusOrder": listStatusOrder,
+        "EventStreamTerminated": eventStreamTerminated,
+        "ExternalLockUpdate": externalLockUpdate,
+        "ServerShutdown": serverShutdown,
+        "ReferencePriceEvent": referencePriceEvent,
+        "AggTradeEvent": aggTradeEvent,
+        "TradeEvent": tradeEvent,
+        "BlockTradeEvent": blockTradeEvent,
+        "KlineEvent": klineEvent,
+        "StreamKline": streamKline,
+        "MiniTickerEvent": miniTickerEvent,
+        "TickerEvent": tickerEvent,
+        "WindowTickerEvent": windowTickerEvent,
+        "BookTickerEvent": bookTickerEvent,
+        "AveragePriceEvent": averagePriceEvent,
+        "DepthUpdateEvent": depthUpdateEvent,
     ]
 }
 

@@ -95,6 +95,15 @@ public enum DiffRule: String, Sendable, Hashable, Codable, CaseIterable {
     case requestEnumValueRemoved = "request-enum-value-removed"
     case responseEnumValueAdded = "response-enum-value-added"
     case responseEnumValueRemoved = "response-enum-value-removed"
+    // WebSocket API and streams
+    case webSocketAPIChanged = "websocket-api-changed"
+    case webSocketMethodAdded = "websocket-method-added"
+    case webSocketMethodRemoved = "websocket-method-removed"
+    case webSocketMethodChanged = "websocket-method-changed"
+    case streamAdded = "stream-added"
+    case streamRemoved = "stream-removed"
+    case streamNameChanged = "stream-name-changed"
+    case streamChanged = "stream-changed"
     // Errors
     case errorCodeAdded = "error-code-added"
     case errorCodeRemoved = "error-code-removed"
@@ -214,6 +223,14 @@ public enum DiffRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .descriptionChanged: (.info, "Only documentation changed: descriptions, summaries, notes, docs words, sources.")
         case .exampleChanged: (.info, "Examples changed (compared as parsed JSON).")
         case .errataChanged: (.info, "Errata entries changed.")
+        case .webSocketAPIChanged: (.warning, "The WebSocket API's servers, envelope, API key parameter or pushed events changed.")
+        case .webSocketMethodAdded: (.info, "A WebSocket API method was added (an endpoint's twin or a method of its own).")
+        case .webSocketMethodRemoved: (.breaking, "A WebSocket API method was removed; calls of it fail.")
+        case .webSocketMethodChanged: (.warning, "A WebSocket API method's parameters, security, weight or answer changed.")
+        case .streamAdded: (.info, "A market stream was added.")
+        case .streamRemoved: (.breaking, "A market stream was removed; subscriptions to it fail.")
+        case .streamNameChanged: (.breaking, "A stream's name template changed; subscriptions by the old name get nothing.")
+        case .streamChanged: (.warning, "A stream's variables, payload type or event type changed.")
         }
     }
 }

@@ -22,6 +22,8 @@ public enum SpecDiff {
         comparer.compareErrors()
         comparer.compareMessageCatalogs()
         comparer.compareErrata()
+        comparer.compareWebSocketAPI()
+        comparer.compareStreams()
         return comparer.findings
     }
 }

@@ -44,7 +44,7 @@ extension DocComparer {
         for p in params {
             let matches = group.compactMap { $0.param(named: p.name) }
             guard let specParam = matches.first else { continue }
-            if let type = p.type, !matches.contains(where: { TypeWords.agrees(type, with: $0, in: spec) }) {
+            if let type = p.type, !matches.contains(where: { typeAgrees(type, $0) }) {
                 report(
                     DocFinding(
                         .paramType, "\(doc.key): parameter '\(p.name)' is \(type) in the docs, \(TypeWords.describe(specParam)) in the spec",
@@ -53,7 +53,7 @@ extension DocComparer {
             }
             // Required only when every spec endpoint of the group requires it (a second form may leave it out).
             let required = group.allSatisfy { $0.param(named: p.name)?.required == true }
-            if let mandatory = p.mandatory, mandatory != required {
+            if let mandatory = p.mandatory, mandatory != required, !(mandatory && group.allSatisfy { Self.requiredWithOthers(p.name, in: $0) }) {
                 report(
                     DocFinding(
                         .paramMandatory,
@@ -62,6 +62,21 @@ extension DocComparer {
                         aspects: ["required", "mandatory", "optional"]))
             }
             compareValues(doc, p, matches, group)
+        }
+    }
+
+    func typeAgrees(_ word: String, _ param: Parameter) -> Bool {
+        TypeWords.agrees(word, with: param, in: spec) || (typeWordsOrDocsType && TypeWords.matches(TypeWords.normalize(word), param.type.value, spec))
+    }
+
+    /// True when an unconditional rule requires one of a set of parameters that holds `name` ("orderId or
+    /// origClientOrderId"): the docs mark such a set mandatory as a whole.
+    static func requiredWithOthers(_ name: String, in endpoint: Endpoint) -> Bool {
+        endpoint.rules.contains { rule in
+            switch rule.requirement {
+            case let .requireOneOf(names), let .requireAnyOf(names): rule.condition.isEmpty && names.contains { $0.value == name }
+            default: false
+            }
         }
     }
 

@@ -29,6 +29,8 @@ struct DocComparer {
     /// `symbol`).
     let groups: [DocEndpoint.Key: [Endpoint]]
     var findings: [DocFinding] = []
+    /// When set, a parameter's type word agrees with its `docsType` or with its type (WebSocket methods).
+    var typeWordsOrDocsType = false
 
     init(docs: DocModel, spec: Spec) {
         self.docs = docs
@@ -47,6 +49,8 @@ struct DocComparer {
         compareEnums()
         compareErrors()
         compareFilters()
+        compareWebSocketMethods()
+        compareStreams()
     }
 
     /// The checked document that is the spec's document `name` (`dfx/4-market-endpoints.md`), if any.
@@ -57,7 +61,7 @@ struct DocComparer {
     // MARK: Endpoints
 
     mutating func compareEndpoints() {
-        for endpoint in docs.endpoints {
+        for endpoint in docs.endpoints where !endpoint.key.isWebSocket {
             guard let group = groups[endpoint.key] else {
                 let title = endpoint.title.map { " (\"\($0)\")" } ?? ""
                 let how = endpoint.isMention ? "listed in the docs" : "documented"
@@ -83,7 +87,7 @@ struct DocComparer {
         }
     }
 
-    mutating func compareEndpoint(_ doc: DocEndpoint, _ group: [Endpoint]) {
+    mutating func compareEndpoint(_ doc: DocEndpoint, _ group: [Endpoint], examples: Bool = true) {
         let first = group[0]
         if let weight = doc.weight {
             let fixed = group.compactMap { e -> Int? in if case let .fixed(w)? = e.weight { w } else { nil } }
@@ -101,7 +105,7 @@ struct DocComparer {
                     doc: doc.location, spec: first.security.location, paths: group.map { "endpoints.\($0.id.value).security" }, subjects: [word]))
         }
         if let params = resolvedParams(doc) { compareParams(doc, params, group) }
-        compareExamples(doc, group)
+        if examples { compareExamples(doc, group) }
     }
 
     /// The endpoint's parameters with those it inherits ("In addition to all parameters of …"); nil when unknown.

@@ -16,6 +16,8 @@ public struct DocExtractor {
     var awaitingParameters = false
     var enumSection: EnumSection?
     var plain = PlainParamState()
+    /// True until the first block after a heading: where a WebSocket API method's request example stands.
+    var afterHeading = false
 
     /// The list items of a heading's section, which form an enum when each is a single value.
     struct EnumSection {
@@ -43,8 +45,9 @@ public struct DocExtractor {
         case let .listItem(text): listItem(text, block.at)
         case let .table(table): self.table(table)
         case let .code(_, text): code(text, block.at)
-        case .blank: break
+        case .blank: return
         }
+        if case .heading = block.kind { afterHeading = true } else { afterHeading = false }
     }
 
     // MARK: Headings and sections
@@ -147,11 +150,20 @@ public struct DocExtractor {
             lastText = plainText
             if Self.isLabel(plainText) { label = plainText }
         }
+        if let names = Self.streamNames(plainText) {
+            model.streams += names.map { DocValue(value: $0, at: at) }
+            return
+        }
         guard let i = current else { return }
         if weightLine(plainText, i) || noParameters(plainText, i) { return }
         let lower = plainText.lowercased()
         if lower.hasPrefix("reference") || lower.contains("in addition to all parameters"), let base = EndpointLine.find(in: text) {
             model.endpoints[i].inheritsParams = base
+            return
+        }
+        // "In addition to all parameters accepted by `order.place`": a WebSocket method's base method.
+        if model.endpoints[i].key.isWebSocket, lower.contains("in addition to all parameters"), let base = InlineText.codeSpans(text).first {
+            model.endpoints[i].inheritsParams = .webSocket(base)
             return
         }
         plainParamLine(plainText, at, endpoint: i)
@@ -222,12 +234,26 @@ public struct DocExtractor {
             define(key, title: headings.last?.title, at: at, level: headings.last?.level ?? 0)
             return
         }
-        guard let i = current else { return filterDefinition(text, at) }
+        if afterHeading, let name = Self.webSocketMethod(in: text) {
+            define(.webSocket(name), title: headings.last?.title, at: at, level: headings.last?.level ?? 0)
+        }
+        guard let i = current else {
+            streamExample(text, at)
+            return filterDefinition(text, at)
+        }
         let cleaned = JSONExampleText.clean(text)
         guard JSONExampleText.looksLikeJSON(cleaned) else { return }
         var example = DocExample(kind: Self.kind(of: label), label: label, text: cleaned, at: at)
         do { example.json = try JSONDocument.parse(cleaned) } catch { example.parseError = error.description }
         model.endpoints[i].examples.append(example)
+    }
+
+    /// The method of a WebSocket API request example (`{"id": …, "method": "order.place", …}`).
+    static func webSocketMethod(in text: String) -> String? {
+        guard let json = try? JSONDocument.parse(JSONExampleText.clean(text)), json["id"] != nil, case let .string(name)? = json["method"],
+            name.range(of: #"^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$"#, options: .regularExpression) != nil
+        else { return nil }
+        return name
     }
 
     /// A short line that says what the next example is.

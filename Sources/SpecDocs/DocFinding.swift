@@ -25,6 +25,11 @@ public struct DocFinding: Sendable, Hashable {
         case exampleUnknownParam = "example-unknown-param"
         case weightDiffers = "weight-differs"
         case securityDiffers = "security-differs"
+        case methodMissing = "ws-method-missing"
+        case methodUndocumented = "ws-method-undocumented"
+        case streamMissing = "stream-missing"
+        case streamUndocumented = "stream-undocumented"
+        case eventMissing = "event-missing"
     }
 
     public var kind: Kind

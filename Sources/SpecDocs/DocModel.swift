@@ -13,6 +13,10 @@ public struct DocModel: Sendable {
     public var enums: [DocEnum] = []
     public var errors: [DocError] = []
     public var filters: [DocFilter] = []
+    /// Stream name templates (`<symbol>@kline_<interval>`), from "Stream Name:" lines and combined-stream examples.
+    public var streams: [DocValue] = []
+    /// Event types (`"e": "executionReport"`) of the examples outside any endpoint or method section.
+    public var eventTypes: [DocValue] = []
 
     public init() {}
 
@@ -38,6 +42,11 @@ public struct DocEndpoint: Sendable {
             self.path = path
         }
         public var description: String { "\(method) \(path)" }
+
+        /// The pseudo-method of a WebSocket API method's key: `WS order.place`.
+        public static let webSocketMarker = "WS"
+        public static func webSocket(_ name: String) -> Key { Key(method: webSocketMarker, path: name) }
+        public var isWebSocket: Bool { method == Self.webSocketMarker }
     }
 
     public var key: Key

@@ -6,7 +6,10 @@ extension SpecDrafter {
         line("# TODO: envelope, errorFormat, httpStatus and rateLimits from the docs' general information.")
         line("endpoints:")
         var ids: Set<String> = []
-        for endpoint in docs.endpoints {
+        // WebSocket API methods are written by hand under `webSocketAPI` or as an endpoint's `webSocket`.
+        let methods = docs.endpoints.filter(\.key.isWebSocket).map(\.key.path)
+        if !methods.isEmpty { line("# TODO: WebSocket API methods the docs define (not drafted): \(methods.joined(separator: ", "))") }
+        for endpoint in docs.endpoints where !endpoint.key.isWebSocket {
             var id = Self.endpointID(endpoint)
             var n = 2
             while ids.contains(id) {

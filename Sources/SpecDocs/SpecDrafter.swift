@@ -47,7 +47,7 @@ public struct SpecDrafter {
     }
 
     mutating func securityLevels() {
-        let words = Set(docs.endpoints.map { $0.security ?? "NONE" })
+        let words = Set(docs.endpoints.filter { !$0.key.isWebSocket }.map { $0.security ?? "NONE" })
         line("security:  # TODO: what each level needs (apiKey, signed, timestamp, bearer)")
         for word in words.sorted() { line("  \(word): {}") }
     }

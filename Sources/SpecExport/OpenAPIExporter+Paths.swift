@@ -100,6 +100,7 @@ extension OpenAPIExporter {
             op.set("x-rules", list: endpoint.rules.map(ruleValue))
             op.set("x-request-examples", list: endpoint.examples.filter { !$0.request.isEmpty }.map(requestExample))
             op.set("x-notes", list: endpoint.notes.map(OpenAPIValue.string))
+            op.set("x-websocket-method", webSocketTwin(endpoint))
         }
     }
 

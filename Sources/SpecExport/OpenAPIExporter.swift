@@ -36,6 +36,8 @@ public struct OpenAPIExporter: Sendable {
             doc.set("x-errors", list: spec.errors.map(errorCode))
             doc.set("x-message-catalogs", list: spec.messageCatalogs.map(messageCatalog))
             doc.set("x-errata", list: spec.errata.map(erratum))
+            doc.set("x-websocket-api", webSocketAPI())
+            doc.set("x-streams", streams())
         }
     }
 

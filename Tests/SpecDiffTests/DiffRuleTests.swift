@@ -22,6 +22,17 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
 }
 
 let ruleCases: [RuleCase] = [
+    // WebSocket API and streams
+    RuleCase(.webSocketAPIChanged, edits: .sub("wsServers", "ws.demo.com", "ws2.demo.com")),
+    RuleCase(.webSocketMethodRemoved, edits: .delete("newOrderWS")),
+    RuleCase(.webSocketMethodAdded, edits: .delete("newOrderWS"), reverse: true),
+    RuleCase(.webSocketMethodChanged, edits: .sub("sessionStatus", "security: NONE", "security: TRADE")),
+    // A twin's own parameter; a change of the endpoint's parameters is reported for the endpoint only.
+    RuleCase(.webSocketMethodChanged, edits: .sub("newOrderWS", "webSocket: order.place", "webSocket: {method: order.place, params: [{name: note, type: STRING}]}")),
+    RuleCase(.streamRemoved, edits: .delete("trades")),
+    RuleCase(.streamAdded, edits: .delete("trades"), reverse: true),
+    RuleCase(.streamNameChanged, edits: .sub("trades", "@trade\"", "@trades\"")),
+    RuleCase(.streamChanged, edits: .sub("trades", "payload: OrderAck", "payload: OrderFull")),
     // Identity
     RuleCase(.moduleRenamed, edits: .sub("module", "DemoExchange", "DemoMarket")),
     RuleCase(.apiIdChanged, edits: .sub("api", "demo-exchange", "demo-market")),

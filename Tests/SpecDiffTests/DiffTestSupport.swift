@@ -149,6 +149,7 @@ let baseSpec = """
         security: TRADE
         weight: 1
         unfilledOrderCount: 1  # @unfilled
+        webSocket: order.place  # @newOrderWS
         params:
           - {name: symbol, type: STRING, required: true}  # @symbol
           - {name: side, type: Side, required: true}  # @side
@@ -196,6 +197,18 @@ let baseSpec = """
         docsSay: The docs leave it out.
         specSays: One order.
         why: Every order counts.  # @why
+    webSocketAPI:
+      servers: [{url: "wss://ws.demo.com"}]  # @wsServers
+      request: {id: id, method: method, params: params}
+      response: {id: id, status: status, result: result, error: error}
+      methods:
+        session.status: {security: NONE, weight: 2, response: OrderAck}  # @sessionStatus
+    streams:
+      servers: [{url: "wss://stream.demo.com"}]
+      raw: /ws/<streamName>
+      definitions:
+        trades: {name: "<symbol>@trade", variables: [{name: symbol, type: STRING, case: lower}], payload: OrderAck}  # @trades
+        book: {name: "<symbol>@bookTicker", variables: [{name: symbol, type: STRING, case: lower}], payload: OrderAck}
     """
 
 /// A change to `baseSpec`, addressed by a line's `# @marker`.

@@ -22,7 +22,8 @@ struct DocsRealDocsTests {
             spec: "binance-spot.yaml",
             docs: [
                 "binance-spot-2026-07/rest-api.md", "binance-spot-2026-07/errors.md", "binance-spot-2026-07/enums.md",
-                "binance-spot-2026-07/filters.md",
+                "binance-spot-2026-07/filters.md", "binance-spot-2026-07/web-socket-api.md", "binance-spot-2026-07/user-data-stream.md",
+                "binance-spot-2026-07/web-socket-streams.md",
             ],
             known: []),
         Case(spec: "history/binance-spot-2025-06.yaml", docs: ["binance-spot-rest-api.md", "binance-spot-orders-guide.md"], known: []),

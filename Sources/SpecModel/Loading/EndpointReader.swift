@@ -4,16 +4,13 @@ extension SpecReader {
     func readEndpoint(_ id: Located<String>, _ node: Node) -> Endpoint? {
         let keys = [
             "summary", "description", "method", "path", "security", "weight", "unfilledOrderCount", "dataSource",
-            "deprecated", "source", "request", "params", "rules", "response", "examples", "notes",
+            "deprecated", "source", "request", "params", "rules", "response", "examples", "notes", "webSocket",
         ]
         let what = "endpoint '\(id.value)'"
         guard let r = MappingReader(node, ctx, what: what, allowed: keys) else { return nil }
         let method: HTTPMethod? = r.oneOf("method", required: true)
         guard let path = r.string("path", required: true), let security = r.string("security", required: true), let method else { return nil }
-        var source: Endpoint.Source?
-        if let n = r["source"], let s = MappingReader(n, ctx, what: "source of \(what)", allowed: ["doc", "section"]) {
-            source = Endpoint.Source(doc: s.text("doc", required: true) ?? "", section: s.text("section"))
-        }
+        let source = readSource(r, owner: what)
         var options = Endpoint.RequestOptions()
         if let n = r["request"], let o = MappingReader(n, ctx, what: "request of \(what)", allowed: ["encoding", "wrapper", "contentType"]) {
             options = Endpoint.RequestOptions(encoding: o.oneOf("encoding"), wrapper: o.text("wrapper"), contentType: o.text("contentType"))
@@ -27,7 +24,7 @@ extension SpecReader {
             rules: r.list("rules").compactMap { readRule($0, owner: what) },
             response: r["response"].flatMap { readResponse($0, owner: what) },
             examples: r.list("examples").compactMap { readExample($0, owner: what) },
-            notes: r.strings("notes", lenient: true).map(\.value))
+            notes: r.strings("notes", lenient: true).map(\.value), webSocket: r["webSocket"].flatMap { readWebSocketTwin($0, owner: what) })
     }
 
     func readParameter(_ node: Node, owner: String) -> Parameter? {

@@ -49,7 +49,7 @@ struct SpecReader {
         let keys = [
             "specgen", "api", "title", "module", "description", "docs", "servers", "auth", "security",
             "requestDefaults", "envelope", "errorFormat", "httpStatus", "rateLimits", "enums", "models", "errors",
-            "messageCatalogs", "endpoints", "errata",
+            "messageCatalogs", "endpoints", "errata", "webSocketAPI", "streams",
         ]
         guard let top = MappingReader(root, ctx, what: "the spec", allowed: keys) else { return nil }
         let version = top.int("specgen", required: true)
@@ -81,6 +81,8 @@ struct SpecReader {
         if top["endpoints"] == nil { top.missing("endpoints") }
         spec.endpoints = named(top, "endpoints", what: "endpoint", read: readEndpoint)
         spec.errata = top.list("errata").compactMap(readErratum)
+        spec.webSocketAPI = top["webSocketAPI"].flatMap(readWebSocketAPI)
+        spec.streams = top["streams"].flatMap(readStreams)
         return spec
     }
 

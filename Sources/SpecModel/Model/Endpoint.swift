@@ -28,6 +28,8 @@ public struct Endpoint: Sendable, Hashable {
     public var response: Response?
     public var examples: [Example]
     public var notes: [String]
+    /// The WebSocket API method that does the same, when there is one.
+    public var webSocket: WebSocketTwin? = nil
 
     public struct Source: Sendable, Hashable {
         public var doc: String

@@ -21,6 +21,8 @@ public struct Spec: Sendable {
     public var messageCatalogs: [MessageCatalog] = []
     public var endpoints: [Endpoint] = []
     public var errata: [Erratum] = []
+    public var webSocketAPI: WebSocketAPI?
+    public var streams: Streams?
 
     public init(file: String, formatVersion: Int, api: Located<String>, title: String, module: Located<String>) {
         self.file = file

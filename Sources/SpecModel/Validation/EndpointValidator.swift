@@ -1,11 +1,7 @@
 extension SpecValidator {
     mutating func checkEndpoint(_ endpoint: Endpoint) {
         let owner = "endpoint '\(endpoint.id.value)'"
-        if spec.securityLevel(named: endpoint.security.value) == nil {
-            let known = spec.security.map(\.name.value)
-            let hint = closest(to: endpoint.security.value, in: known).map { "; did you mean '\($0)'?" } ?? ""
-            error("unknown security level '\(endpoint.security.value)'\(hint)", at: endpoint.security.location)
-        }
+        checkSecurity(endpoint.security)
         if let problem = FormChecks.pathProblem(endpoint.path.value) { error(problem, at: endpoint.path.location) }
         reportDuplicates(endpoint.params.map(\.name), what: "parameter", in: owner)
         let templated = endpoint.pathTemplateNames
@@ -13,24 +9,32 @@ extension SpecValidator {
             error("path template names '{\(name)}' but \(owner) has no parameter '\(name)'", at: endpoint.path.location)
         }
         for param in endpoint.params {
-            checkType(param.type)
-            checkNumericBounds(param)
+            checkParam(param)
             if param.location == .path, !templated.contains(param.name.value) {
                 error("path parameter '\(param.name.value)' is missing from the path template '\(endpoint.path.value)'", at: param.name.location)
             }
             if param.location == .body || param.location == nil, endpoint.method == .GET, endpoint.request.encoding == .json {
                 error("GET \(owner) cannot send a JSON body", at: param.name.location)
             }
-            if let enumDef = enumDef(of: param.type.value) {
-                for value in param.values where !enumDef.values.contains(where: { $0.value.value == value.text }) {
-                    error("value '\(value.text)' of parameter '\(param.name.value)' is not in enum '\(enumDef.name.value)'", at: value.location)
-                }
-            }
         }
         for rule in endpoint.rules { checkRule(rule, in: endpoint) }
         if let weight = endpoint.weight { checkWeight(weight, in: endpoint) }
         if let response = endpoint.response { checkResponse(response, in: endpoint) }
         for example in endpoint.examples { checkExample(example, in: endpoint) }
+    }
+
+    /// What a parameter must be wherever it is declared: a known type, sane bounds, values of its enum.
+    mutating func checkParam(_ param: Parameter) {
+        checkType(param.type)
+        checkNumericBounds(param)
+        checkEnumValues(param.values, of: param.type.value, owner: "parameter '\(param.name.value)'")
+    }
+
+    mutating func checkEnumValues(_ values: [ScalarValue], of type: TypeRef, owner: String) {
+        guard let enumDef = enumDef(of: type) else { return }
+        for value in values where !enumDef.values.contains(where: { $0.value.value == value.text }) {
+            error("value '\(value.text)' of \(owner) is not in enum '\(enumDef.name.value)'", at: value.location)
+        }
     }
 
     func enumDef(of type: TypeRef) -> EnumDef? {

@@ -27,13 +27,17 @@ enum FormChecks {
 
     /// A server URL: balanced placeholders, and with them filled in an absolute http(s) URL with a host and
     /// nothing after the path.
-    static func serverURLProblem(_ url: String) -> String? {
+    /// `schemes`: `["http", "https"]` for REST servers, `["ws", "wss"]` for WebSocket ones.
+    static func serverURLProblem(_ url: String, schemes: [String] = ["http", "https"]) -> String? {
         if let problem = templateProblem(url) { return "server URL '\(url)' \(problem)" }
         // "0" fits every place a variable may stand: a host label, a port, a path segment.
         let filled = url.replacingOccurrences(of: #"\{[A-Za-z0-9_]*\}"#, with: "0", options: .regularExpression)
-        guard let parts = URLComponents(string: filled), let scheme = parts.scheme?.lowercased(), ["http", "https"].contains(scheme),
+        guard let parts = URLComponents(string: filled), let scheme = parts.scheme?.lowercased(), schemes.contains(scheme),
             let host = parts.host, !host.isEmpty, parts.query == nil, parts.fragment == nil, parts.user == nil
-        else { return "server URL '\(url)' must be an absolute http or https URL with a host, such as https://api.example.com" }
+        else {
+            let example = schemes.contains("wss") ? "wss://stream.example.com" : "https://api.example.com"
+            return "server URL '\(url)' must be an absolute \(schemes.joined(separator: " or ")) URL with a host, such as \(example)"
+        }
         return nil
     }
 

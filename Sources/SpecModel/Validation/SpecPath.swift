@@ -21,6 +21,20 @@ public enum SpecPath {
             return rest.count == 1 && spec.errors.contains { $0.code.value == rest[0] || $0.name.value == rest[0] }
         case "security":
             return rest.count == 1 && spec.securityLevel(named: rest[0]) != nil
+        case "webSocketAPI":
+            guard let api = spec.webSocketAPI else { return false }
+            guard rest.first == "methods" else { return rest.count <= 1 }
+            // Method names hold dots (`session.logon`): the longest name the path starts with.
+            let named = rest.dropFirst().joined(separator: ".")
+            let matches = api.methods.filter { named == $0.name.value || named.hasPrefix($0.name.value + ".") }
+            guard let method = matches.max(by: { $0.name.value.count < $1.name.value.count }) else { return false }
+            let tail = named.dropFirst(method.name.value.count).split(separator: ".").map(String.init)
+            return tail.isEmpty || tail.count == 1 || (tail.count == 2 && tail[0] == "params" && method.param(named: tail[1]) != nil)
+        case "streams":
+            guard let streams = spec.streams else { return false }
+            guard rest.first == "definitions" else { return rest.count <= 1 }
+            guard rest.count >= 2, let stream = streams.definition(id: rest[1]) else { return false }
+            return rest.count <= 3 || (rest.count == 4 && rest[2] == "variables" && stream.variables.contains { $0.name.value == rest[3] })
         case "messageCatalogs":
             return rest.count >= 1 && spec.messageCatalogs.contains { $0.name.value == rest[0] }
         default:
@@ -41,6 +55,10 @@ public enum SpecPath {
             return rest.count <= 2
         case "response":
             return endpoint.response != nil
+        case "webSocket":
+            guard let twin = endpoint.webSocket else { return false }
+            if rest.count == 3, rest[1] == "params" { return twin.extraParams.contains { $0.name.value == rest[2] } }
+            return rest.count <= 2
         default:
             return rest.count == 1
                 && ["summary", "description", "method", "path", "security", "weight", "unfilledOrderCount", "dataSource", "source", "request", "notes"].contains(key)

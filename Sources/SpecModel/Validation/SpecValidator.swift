@@ -20,6 +20,8 @@ struct SpecValidator {
         for endpoint in spec.endpoints { v.checkEndpoint(endpoint) }
         v.checkErrors()
         v.checkErrata()
+        v.checkWebSocketAPI()
+        v.checkStreams()
         v.checkUnused()
         return v.diagnostics
     }
@@ -36,8 +38,15 @@ struct SpecValidator {
         if !spec.module.value.isEmpty, let problem = FormChecks.moduleProblem(spec.module.value) {
             error(problem, at: spec.module.location)
         }
-        for server in spec.servers {
-            if let problem = FormChecks.serverURLProblem(server.url.value) { error(problem, at: server.url.location) }
+        checkServers(spec.servers)
+        if let signing = spec.auth?.signing { checkSigning(signing) }
+        for field in spec.envelope?.extraFields ?? [] { checkType(field.type) }
+        if let sync = spec.auth?.timeSync { checkTimeSync(sync) }
+    }
+
+    mutating func checkServers(_ servers: [Server], schemes: [String] = ["http", "https"]) {
+        for server in servers {
+            if let problem = FormChecks.serverURLProblem(server.url.value, schemes: schemes) { error(problem, at: server.url.location) }
             let names = templateNames(server.url.value)
             for name in names where !server.variables.contains(where: { $0.name.value == name }) {
                 error("server URL uses '{\(name)}' but declares no variable '\(name)'", at: server.url.location)
@@ -46,9 +55,6 @@ struct SpecValidator {
                 warning("server variable '\(variable.name.value)' is not used in the URL", at: variable.name.location)
             }
         }
-        if let signing = spec.auth?.signing { checkSigning(signing) }
-        for field in spec.envelope?.extraFields ?? [] { checkType(field.type) }
-        if let sync = spec.auth?.timeSync { checkTimeSync(sync) }
     }
 
     /// The sync endpoint is an open GET of this spec; every rejection code is one of its errors.
@@ -156,6 +162,7 @@ struct SpecValidator {
                 response.errorBodies.forEach { use($0.type.value) }
             }
         }
+        webSocketTypes.forEach { use($0.value) }
         for def in spec.enums where !used.contains(def.name.value) {
             warning("enum '\(def.name.value)' is not used by any parameter or field", at: def.name.location)
         }
@@ -165,11 +172,11 @@ struct SpecValidator {
     }
 }
 
-/// The `{name}` placeholders of a URL or path template.
-public func templateNames(_ template: String) -> [String] {
+/// The `{name}` placeholders of a URL or path template (`<name>` ones of a stream name with `open: "<"`).
+public func templateNames(_ template: String, open opener: Character = "{", close closer: Character = "}") -> [String] {
     var names: [String] = []
     var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+    while let open = rest.firstIndex(of: opener), let close = rest[open...].firstIndex(of: closer) {
         names.append(String(rest[rest.index(after: open)..<close]))
         rest = rest[rest.index(after: close)...]
     }
