@@ -35,7 +35,7 @@ public final class MockExchange: Sendable {
         var options = options
         var stateful: StatefulVenue?
         if let scenario = options.scenario {
-            let clock = ScenarioClock(start: scenario.clockStart, base: options.clock)
+            let clock = ScenarioClock(start: scenario.clockStart, frozen: scenario.clockFrozen, base: options.clock)
             stateful = try StatefulVenue(spec: spec, scenario: scenario, clock: clock)
             options.clock = { clock.now() }
         }

@@ -69,7 +69,7 @@ struct ScenarioTests {
               - {symbol: BTCUSDT, baseAsset: B, quoteAsset: Q}
               - {symbol: BTCUSDT, baseAsset: B, quoteAsset: Q}
             balances: {USDT: "-5", BTC: lots}
-            clock: {start: soon}
+            clock: {start: soon, frozen: maybe}
             script:
               - {symbol: ETHBTC, asks: [["1"]]}
             limits: {maxOpenOrders: 0}
@@ -86,6 +86,7 @@ struct ScenarioTests {
             "bad.yaml:9:18: error: balance of USDT is negative",
             "bad.yaml:9:29: error: balance of BTC must be a decimal number, found 'lots'",
             "bad.yaml:10:16: error: clock.start must be a whole number of at least 0, found 'soon'",
+            "bad.yaml:10:30: error: clock.frozen must be true or false, found 'maybe'",
             "bad.yaml:12:5: error: a script step needs `at` (milliseconds after the clock start)",
             "bad.yaml:12:14: error: script step names symbol 'ETHBTC', which `symbols` does not list",
             "bad.yaml:12:29: error: each of asks is a [price, quantity] pair, found a list",

@@ -83,14 +83,18 @@ public struct Scenario: Sendable, Hashable {
     public var balances: [String: ExactDecimal]
     /// The mock's time at the start, in milliseconds since 1970; `nil` starts at `MockOptions.clock`'s time.
     public var clockStart: Int64?
+    /// Whether the clock stands still between `MockExchange.advanceClock(by:)` calls (tests: a slow machine cannot
+    /// run a script step early); false: it runs on with real time.
+    public var clockFrozen: Bool
     /// Book moves, in time order.
     public var script: [Step]
     public var limits: Limits
 
     public init(
         symbols: [Symbol], exchangeFilters: [JSONValue] = [], balances: [String: ExactDecimal] = [:], clockStart: Int64? = nil,
-        script: [Step] = [], limits: Limits = Limits()
+        clockFrozen: Bool = false, script: [Step] = [], limits: Limits = Limits()
     ) {
+        self.clockFrozen = clockFrozen
         self.symbols = symbols
         self.exchangeFilters = exchangeFilters
         self.balances = balances

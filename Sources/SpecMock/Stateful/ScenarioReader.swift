@@ -36,8 +36,16 @@ struct ScenarioReader {
             }
         }
         var clockStart: Int64?
-        if let node = top["clock"], let clock = mapping(node, "clock", allowed: ["start"]), let start = clock["start"] {
-            clockStart = integer(start, "clock.start", min: 0)
+        var clockFrozen = false
+        if let node = top["clock"], let clock = mapping(node, "clock", allowed: ["start", "frozen"]) {
+            if let start = clock["start"] { clockStart = integer(start, "clock.start", min: 0) }
+            if let frozen = clock["frozen"] {
+                if case let .scalar(scalar) = frozen, ["true", "false"].contains(scalar.string) {
+                    clockFrozen = scalar.string == "true"
+                } else {
+                    error("clock.frozen must be true or false, found \(frozen.described)", at: frozen)
+                }
+            }
         }
         var script: [Scenario.Step] = []
         if let node = top["script"], let list = sequence(node, "script") {
@@ -55,7 +63,7 @@ struct ScenarioReader {
         var exchangeFilters: [JSONValue] = []
         if let node = top["exchangeFilters"] { exchangeFilters = filters(node, "exchangeFilters") ?? [] }
         return Scenario(
-            symbols: symbols, exchangeFilters: exchangeFilters, balances: balances, clockStart: clockStart, script: script,
+            symbols: symbols, exchangeFilters: exchangeFilters, balances: balances, clockStart: clockStart, clockFrozen: clockFrozen, script: script,
             limits: limits)
     }
 

@@ -11,16 +11,18 @@ protocol VenueAnswers: Sendable {
     func answer(_ endpoint: SpecModel.Endpoint, _ request: ReceivedParameters, _ state: inout TradingState, now: Int64) -> OutgoingResponse?
 }
 
-/// The mock's clock in stateful mode: the scenario's start plus the time passed since the mock started, plus any
-/// jumps a test asked for (`MockExchange.advanceClock(by:)`).
+/// The mock's clock in stateful mode: the scenario's start plus the time passed since the mock started (none when
+/// the scenario freezes the clock), plus any jumps a test asked for (`MockExchange.advanceClock(by:)`).
 final class ScenarioClock: Sendable {
     let start: Int64
     private let base: @Sendable () -> Int64
     private let baseAtStart: Int64
     private let jumped = Locked<Int64>(0)
 
-    init(start: Int64?, base: @escaping @Sendable () -> Int64) {
-        self.base = base
+    init(start: Int64?, frozen: Bool = false, base: @escaping @Sendable () -> Int64) {
+        let frozenAt = base()
+        let still: @Sendable () -> Int64 = { frozenAt }
+        self.base = frozen ? still : base
         baseAtStart = base()
         self.start = start ?? baseAtStart
     }
