@@ -30,7 +30,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
             drift.check(payload, schema: schema, endpoint: endpoint, prefix: prefix)
         }
         do {
-            return try request.decodeResponse(from: payload, parameters: parameters, decoder: JSONDecoder())
+            return try request.decodeResponse(from: payload, parameters: parameters, decoder: JSONResponseDecoder())
         } catch let error as DecodingError {
             let (path, message) = Self.describe(error)
             let full = prefix.isEmpty ? path : (path.isEmpty ? prefix : (path.hasPrefix("[") ? prefix + path : prefix + "." + path))
