@@ -2,6 +2,7 @@ import Foundation
 import SpecModel
 
 // Usage: SpecGenBench <specs/binance-spot.yaml> [sign|decode]...
+//        SpecGenBench <specs/binance-spot.yaml> count <case name> <iterations>   (one decode case, for callgrind)
 let arguments = CommandLine.arguments.dropFirst()
 guard let specPath = arguments.first else {
     FileHandle.standardError.write(Data("usage: SpecGenBench SPEC [sign] [decode]\n".utf8))
@@ -11,6 +12,15 @@ let loaded = SpecLoader.load(path: specPath)
 guard let spec = loaded.spec, !loaded.hasErrors else {
     FileHandle.standardError.write(Data("cannot load \(specPath)\n".utf8))
     exit(1)
+}
+if arguments.dropFirst().first == "count" {
+    let rest = Array(arguments.dropFirst(2))
+    guard rest.count == 2, let iterations = Int(rest[1]) else {
+        FileHandle.standardError.write(Data("usage: SpecGenBench SPEC count NAME ITERATIONS\n".utf8))
+        exit(2)
+    }
+    try DecodeBench.count(spec: spec, name: rest[0], iterations: iterations)
+    exit(0)
 }
 let parts = arguments.count > 1 ? Set(arguments.dropFirst()) : ["sign", "decode"]
 if parts.contains("sign") { for m in try await SignBench.run() { Harness.report(m) } }
