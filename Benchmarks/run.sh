@@ -80,32 +80,34 @@ let package = Package(
     swiftLanguageModes: [.v6])
 MANIFEST
 }
-compile_module() { # name dir
-  local name=$1 dir=$2
+compile_module() { # name dir [config] [runs]
+  local name=$1 dir=$2 config=${3:-debug} runs=${4:-$COMPILE_RUNS}
   # The same build graph as the timed runs (`--target Gen`), so they rebuild the module and nothing else.
-  swift build --package-path "$dir" --target Gen >&2
-  for run in $(seq "$COMPILE_RUNS"); do
+  swift build -c "$config" --package-path "$dir" --target Gen >&2
+  for run in $(seq "$runs"); do
     # Sources newer than their objects and no objects, module or dependency records: every file recompiles.
     touch "$dir"/Sources/Gen/*.swift
-    rm -f "$dir"/.build/debug/Gen.build/*.o "$dir"/.build/debug/Gen.build/*.swiftdeps \
-      "$dir"/.build/debug/Gen.build/*.priors "$dir"/.build/debug/Modules/Gen.*
-    /usr/bin/time -v -o "$WORK/time-$name-$run.txt" swift build --package-path "$dir" --target Gen >/dev/null
+    rm -f "$dir"/.build/"$config"/Gen.build/*.o "$dir"/.build/"$config"/Gen.build/*.swiftdeps \
+      "$dir"/.build/"$config"/Gen.build/*.priors "$dir"/.build/"$config"/Modules/Gen.*
+    /usr/bin/time -v -o "$WORK/time-$name-$run.txt" swift build -c "$config" --package-path "$dir" --target Gen >/dev/null
   done
   # SwiftPM's own overhead: the same command with nothing to do.
-  /usr/bin/time -v -o "$WORK/time-$name-0.txt" swift build --package-path "$dir" --target Gen >/dev/null
-  python3 - "$WORK" "$name" "$COMPILE_RUNS" <<'PY' >> "$RESULTS"
+  /usr/bin/time -v -o "$WORK/time-$name-0.txt" swift build -c "$config" --package-path "$dir" --target Gen >/dev/null
+  python3 - "$WORK" "$name" "$runs" <<'PY' >> "$RESULTS"
 import re, statistics, sys
 work, name, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 def read(run):
     text = open(f"{work}/time-{name}-{run}.txt").read()
     clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1).split(":")
     wall = sum(float(p) * 60 ** i for i, p in enumerate(reversed(clock)))
-    return wall, int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): (\S+)", text).group(1)) for k in ("User", "System"))
+    return wall, int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)), cpu
 timed = [read(run) for run in range(1, runs + 1)]
-noop = read(0)[0]
-print(f"compile.{name}\t{statistics.median(w for w, _ in timed) - noop:.2f}\ts")
-print(f"noop.{name}\t{noop:.2f}\ts")
-print(f"memory.{name}\t{statistics.median(r for _, r in timed) / 1024:.0f}\tMiB")
+noop = read(0)
+print(f"compile.{name}\t{statistics.median(w for w, _, _ in timed) - noop[0]:.2f}\ts")
+print(f"cpu.{name}\t{statistics.median(c for _, _, c in timed) - noop[2]:.2f}\ts")
+print(f"noop.{name}\t{noop[0]:.2f}\ts")
+print(f"memory.{name}\t{statistics.median(r for _, r, _ in timed) / 1024:.0f}\tMiB")
 PY
 }
 log "compile time of the generated Binance module"
@@ -116,8 +118,30 @@ compile_module specgen "$WORK/compile-specgen"
 make_package "$WORK/compile-openapi" '.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")' '.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")'
 cp "$WORK"/gen-openapi/*.swift "$WORK/compile-openapi/Sources/Gen/"
 compile_module openapi "$WORK/compile-openapi"
+log "compile time of the generated Binance module (release)"
+compile_module specgen-release "$WORK/compile-specgen" release
+compile_module openapi-release "$WORK/compile-openapi" release
 wc -l "$WORK"/gen-specgen/BinanceSpot/*.swift | tail -1 | awk '{print "lines.specgen\t" $1 "\tlines"}' >> "$RESULTS"
 wc -l "$WORK"/gen-openapi/*.swift | tail -1 | awk '{print "lines.openapi\t" $1 "\tlines"}' >> "$RESULTS"
+
+# --- 2b. scaling: synthetic specs of SIZES endpoints made from the real one (copies with new ids and paths),
+# each compiled once (debug) for both generators.
+for n in ${SIZES:-50 200 800}; do
+  log "scaling: $n endpoints"
+  python3 "$ROOT/scripts/synthetic-spec.py" "$n" "$SPEC" > "$WORK/spec-$n.yaml"
+  rm -rf "$WORK/gen-specgen-$n" "$WORK/gen-openapi-$n"
+  (cd "$ROOT" && "$SPECGEN" generate --quiet --spec "$WORK/spec-$n.yaml" --output "$WORK/gen-specgen-$n")
+  "$SPECGEN" export openapi "$WORK/spec-$n.yaml" --output "$WORK/openapi-$n.yaml"
+  mkdir -p "$WORK/gen-openapi-$n"
+  "$SOG" generate --config "$WORK/openapi-generator-config.yaml" --output-directory "$WORK/gen-openapi-$n" \
+    "$WORK/openapi-$n.yaml" >/dev/null 2>&1
+  make_package "$WORK/compile-specgen-$n" ".package(path: \"$ROOT\")" ".product(name: \"ClientRuntime\", package: \"$ROOT_ID\")"
+  cp "$WORK"/gen-specgen-$n/BinanceSpot/*.swift "$WORK/compile-specgen-$n/Sources/Gen/"
+  compile_module "specgen-$n" "$WORK/compile-specgen-$n" debug 1
+  make_package "$WORK/compile-openapi-$n" '.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")' '.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")'
+  cp "$WORK"/gen-openapi-$n/*.swift "$WORK/compile-openapi-$n/Sources/Gen/"
+  compile_module "openapi-$n" "$WORK/compile-openapi-$n" debug 1
+done
 
 # --- 3 and 4. signing and decoding (release), with swift-openapi-generator's types copied in
 log "building the benchmark harness (release)"
@@ -127,5 +151,22 @@ cp "$WORK"/gen-openapi/Types*.swift "$BENCH/Sources/OpenAPITypes/"
 swift build -c release --package-path "$BENCH" --product SpecGenBench >&2
 log "running sign and decode benchmarks"
 "$BENCH/.build/release/SpecGenBench" "$SPEC" sign decode | awk -F'\t' '{print $1 "\t" $2 "\tns\t" $3}' >> "$RESULTS"
+
+# Instruction counts of the decode cases (the same whatever else the machine does): CG_ITERATIONS decodes each,
+# counted inside DecodeBench.callgrindBody only (fixtures, spec loading and the warm-up decode are not counted).
+if command -v valgrind >/dev/null; then
+  log "callgrind instruction counts of decoding"
+  cases="decode.orders.specgen decode.orders.specgen-jsondecoder decode.orders.plain"
+  cases="$cases decode.exchangeInfo.specgen decode.exchangeInfo.specgen-jsondecoder decode.exchangeInfo.plain"
+  [ -f "$BENCH/Sources/OpenAPITypes/Types.swift" ] && cases="$cases decode.orders.openapi decode.exchangeInfo.openapi"
+  # valgrind 3.19 cannot read the DWARF 5 debug info Swift 6.3 writes: count a copy without it (symbols stay).
+  objcopy --strip-debug "$BENCH/.build/release/SpecGenBench" "$WORK/SpecGenBench-nodebug"
+  for name in $cases; do
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-$name.out" --toggle-collect='*callgrindBody*' \
+      "$WORK/SpecGenBench-nodebug" "$SPEC" count "$name" "${CG_ITERATIONS:-3}" 2>/dev/null
+    awk -v name="$name" -v n="${CG_ITERATIONS:-3}" '/^totals:/ {print "ir." name "\t" $2 / n "\tIr"}' \
+      "$WORK/callgrind-$name.out" >> "$RESULTS"
+  done
+fi
 
 python3 "$BENCH/table.py" "$RESULTS" | tee "$WORK/table.md"

@@ -336,7 +336,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Ticker24hrResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> Ticker24hrResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(Ticker24hr.self, from: data))
         case "ALL": return .all(try decoder.decode([Ticker24hr].self, from: data))
@@ -396,7 +396,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerPriceResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> TickerPriceResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(TickerPrice.self, from: data))
         case "ALL": return .all(try decoder.decode([TickerPrice].self, from: data))
@@ -457,7 +457,7 @@ public struct BookTickerRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> BookTickerResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> BookTickerResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(BookTicker.self, from: data))
         case "ALL": return .all(try decoder.decode([BookTicker].self, from: data))
@@ -558,7 +558,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ACK")
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOrderResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderResult.self, from: data))

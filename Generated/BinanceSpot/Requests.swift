@@ -712,7 +712,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL_LIST"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Ticker24hrResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> Ticker24hrResponse {
         switch Self.variantSelector.select(parameters) {
         case "FULL": return .full(try decoder.decode(Ticker24hr.self, from: data))
         case "FULL_LIST": return .fullList(try decoder.decode([Ticker24hr].self, from: data))
@@ -829,7 +829,7 @@ public struct TickerTradingDayRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL_LIST"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerTradingDayResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> TickerTradingDayResponse {
         switch Self.variantSelector.select(parameters) {
         case "FULL": return .full(try decoder.decode(WindowTicker.self, from: data))
         case "FULL_LIST": return .fullList(try decoder.decode([WindowTicker].self, from: data))
@@ -922,7 +922,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerPriceResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> TickerPriceResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(PriceTicker.self, from: data))
         case "ALL": return .all(try decoder.decode([PriceTicker].self, from: data))
@@ -1007,7 +1007,7 @@ public struct TickerBookTickerRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ALL"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerBookTickerResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> TickerBookTickerResponse {
         switch Self.variantSelector.select(parameters) {
         case "ONE": return .one(try decoder.decode(BookTicker.self, from: data))
         case "ALL": return .all(try decoder.decode([BookTicker].self, from: data))
@@ -1116,7 +1116,7 @@ public struct TickerRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL_LIST"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> TickerResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> TickerResponse {
         switch Self.variantSelector.select(parameters) {
         case "FULL": return .full(try decoder.decode(WindowTicker.self, from: data))
         case "FULL_LIST": return .fullList(try decoder.decode([WindowTicker].self, from: data))
@@ -1464,7 +1464,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ACK"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOrderResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderResult.self, from: data))
@@ -2627,7 +2627,7 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
             (conditions: [], variant: "ACK"),
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> CancelReplaceResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> CancelReplaceResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(CancelReplaceOrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(CancelReplaceOrderResult.self, from: data))
@@ -3265,7 +3265,7 @@ public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOcoDeprecatedResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOcoDeprecatedResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -3607,7 +3607,7 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOcoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOrderListOcoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -4125,7 +4125,7 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOtoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOrderListOtoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -4614,7 +4614,7 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOtocoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOrderListOtocoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -4942,7 +4942,7 @@ public struct NewOrderListOpoRequest: SpecRequest, Hashable {
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOpoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOrderListOpoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -5354,7 +5354,7 @@ public struct NewOrderListOpocoRequest: SpecRequest, Hashable {
         variants: ["ACK", "RESULT", "FULL"],
         defaults: [])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewOrderListOpocoResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewOrderListOpocoResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderListAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderListResult.self, from: data))
@@ -5734,7 +5734,7 @@ public struct NewSorOrderRequest: SpecRequest, Hashable {
             (conditions: [], variant: "FULL")
         ])
 
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> NewSorOrderResponse {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> NewSorOrderResponse {
         switch Self.variantSelector.select(parameters) {
         case "ACK": return .ack(try decoder.decode(OrderAck.self, from: data))
         case "RESULT": return .result(try decoder.decode(OrderResult.self, from: data))

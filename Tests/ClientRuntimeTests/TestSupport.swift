@@ -45,7 +45,7 @@ struct Call<Response: Decodable & Sendable, Spec: EndpointSpec>: APIRequest {
 struct RawCall<Spec: EndpointSpec>: APIRequest {
     var parameters = Parameters()
     static var endpoint: Endpoint { Spec.endpoint }
-    func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> String {
+    func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> String {
         String(decoding: data, as: UTF8.self)
     }
 }

@@ -65,7 +65,7 @@ enum Plain {
         var quoteOrderQtyMarketAllowed: Bool
         var allowTrailingStop: Bool
         var cancelReplaceAllowed: Bool
-        var allowAmend: Bool
+        var allowAmend: Bool?  // not in the 2026-07 example
         var isSpotTradingAllowed: Bool
         var isMarginTradingAllowed: Bool
         var filters: [Filter]

@@ -1,7 +1,9 @@
 import Foundation
 import SpecModel
 
-// Usage: SpecGenBench <specs/binance-spot.yaml> [sign|decode]...  |  SpecGenBench SPEC count OP N (see CountMode)
+// Usage: SpecGenBench <specs/binance-spot.yaml> [sign|decode]...
+//        SpecGenBench <specs/binance-spot.yaml> count <case> <iterations>   (one case alone, for profilers and callgrind:
+//        a decode case, or one of CountMode.operations)
 let arguments = CommandLine.arguments.dropFirst()
 guard let specPath = arguments.first else {
     FileHandle.standardError.write(Data("usage: SpecGenBench SPEC [sign] [decode]\n".utf8))
@@ -12,8 +14,17 @@ guard let spec = loaded.spec, !loaded.hasErrors else {
     FileHandle.standardError.write(Data("cannot load \(specPath)\n".utf8))
     exit(1)
 }
-if arguments.count == 4, arguments.dropFirst().first == "count", let times = Int(arguments.last ?? "") {
-    try await CountMode.run(Array(arguments)[2], times: times)
+if arguments.dropFirst().first == "count" {
+    let rest = Array(arguments.dropFirst(2))
+    guard rest.count == 2, let iterations = Int(rest[1]) else {
+        FileHandle.standardError.write(Data("usage: SpecGenBench SPEC count NAME ITERATIONS\n".utf8))
+        exit(2)
+    }
+    if CountMode.operations.contains(rest[0]) {
+        try await CountMode.run(rest[0], times: iterations)
+    } else {
+        try DecodeBench.count(spec: spec, name: rest[0], iterations: iterations)
+    }
     exit(0)
 }
 let parts = arguments.count > 1 ? Set(arguments.dropFirst()) : ["sign", "decode"]

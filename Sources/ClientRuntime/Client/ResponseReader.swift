@@ -3,8 +3,6 @@ import Foundation
 /// Reads responses in an API's format: envelope check, payload extraction, error bodies, decoding errors.
 struct ResponseReader<Failure: VenueError>: Sendable {
     let profile: APIProfile
-    /// One decoder for every response: it keeps no state between calls, and making one costs an allocation.
-    private let decoder = JSONDecoder()
     /// The drift check, or nil when it is off.
     var drift: DriftSink? = nil
 
@@ -32,7 +30,7 @@ struct ResponseReader<Failure: VenueError>: Sendable {
             drift.check(payload, schema: schema, endpoint: endpoint, prefix: prefix)
         }
         do {
-            return try request.decodeResponse(from: payload, parameters: parameters, decoder: decoder)
+            return try request.decodeResponse(from: payload, parameters: parameters, decoder: JSONResponseDecoder())
         } catch let error as DecodingError {
             let (path, message) = Self.describe(error)
             let full = prefix.isEmpty ? path : (path.isEmpty ? prefix : (path.hasPrefix("[") ? prefix + path : prefix + "." + path))

@@ -91,7 +91,7 @@ public protocol APIRequest: Sendable {
     func validate(_ parameters: Parameters) throws
     /// Decodes the response payload (the envelope's data field, when the API has an envelope). Takes the request's
     /// `parameters`, because the shape can depend on them (`newOrderRespType` ACK / RESULT / FULL).
-    func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Response
+    func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> Response
     /// What the spec says the response payload looks like, for drift reports; nil for no check. Takes the
     /// request's `parameters`, because the shape can depend on them (generated in each module's `Schemas.swift`).
     func responseSchema(for parameters: Parameters) -> ResponseSchema?
@@ -99,7 +99,7 @@ public protocol APIRequest: Sendable {
 
 extension APIRequest where Response: Decodable {
     /// Decodes `Response` with `decoder`.
-    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> Response {
+    public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> Response {
         try decoder.decode(Response.self, from: data)
     }
 }

@@ -22,6 +22,11 @@ public struct ExactDecimal: Sendable {
         self.text = text
     }
 
+    /// Text already checked with ``Scan``.
+    init(checked text: String) {
+        self.text = text
+    }
+
     /// The value of a finite `Decimal`, spelled as `Decimal.description` spells it. Traps on NaN.
     public init(_ value: Decimal) {
         precondition(!value.isNaN, "ExactDecimal cannot hold Decimal.nan")
@@ -91,6 +96,10 @@ extension ExactDecimal: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral 
 extension ExactDecimal: Codable {
     /// Decodes a JSON string (kept exactly) or a JSON number (via `Decimal`, see the type's notes).
     public init(from decoder: any Decoder) throws {
+        if let tape = decoder as? TapeDecoder, let text = tape.decimalText() {  // the client's decoder, valid text
+            self.init(checked: text)
+            return
+        }
         let container = try decoder.singleValueContainer()
         if let string = try? container.decode(String.self) {
             guard let value = ExactDecimal(string) else {
@@ -124,52 +133,60 @@ struct Scan {
     var digitCount = 0, fractionCount = 0, exponentLiteral = 0
 
     init?(_ text: String) {
-        var utf8 = text.utf8[...]
-        if let sign = utf8.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+        var text = text
+        guard let scan = text.withUTF8({ Scan(utf8: $0) }) else { return nil }
+        self = scan
+    }
+
+    /// Scans UTF-8 bytes: a string's or, when decoding, a JSON string's content straight from the document.
+    init?(utf8: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        func peek() -> UInt8? { index < utf8.count ? utf8[index] : nil }
+        if let sign = peek(), sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
             negative = sign == UInt8(ascii: "-")
-            utf8 = utf8.dropFirst()
+            index += 1
         }
-        let integerCount = takeDigits(&utf8)
-        if utf8.first == UInt8(ascii: ".") {
-            utf8 = utf8.dropFirst()
-            fractionCount = takeDigits(&utf8)
+        let integerCount = takeDigits(utf8, &index)
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            fractionCount = takeDigits(utf8, &index)
             guard fractionCount > 0 else { return nil }  // "1." is rejected
         }
         guard integerCount + fractionCount > 0 else { return nil }
-        if let e = utf8.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-            utf8 = utf8.dropFirst()
+        if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            index += 1
             var exponentNegative = false
-            if let sign = utf8.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            if let sign = peek(), sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
                 exponentNegative = sign == UInt8(ascii: "-")
-                utf8 = utf8.dropFirst()
+                index += 1
             }
             var count = 0
-            while let byte = utf8.first, byte &- UInt8(ascii: "0") < 10 {
+            while let byte = peek(), byte &- UInt8(ascii: "0") < 10 {
                 exponentLiteral = exponentLiteral * 10 + Int(byte &- UInt8(ascii: "0"))
                 guard exponentLiteral < 1_000_000 else { return nil }
                 count += 1
-                utf8 = utf8.dropFirst()
+                index += 1
             }
             guard count > 0 else { return nil }
             if exponentNegative { exponentLiteral = -exponentLiteral }
         }
-        guard utf8.isEmpty else { return nil }
+        guard index == utf8.count else { return nil }
         if first >= 0 {  // Non-zero: stay within Decimal's range (adjusted exponent -128 ... 165).
             let adjusted = exponentLiteral - fractionCount + (digitCount - 1 - first)
             guard (-128...165).contains(adjusted) else { return nil }
         }
     }
 
-    private mutating func takeDigits(_ utf8: inout Substring.UTF8View) -> Int {
+    private mutating func takeDigits(_ utf8: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int {
         var count = 0
-        while let byte = utf8.first, byte &- UInt8(ascii: "0") < 10 {
-            if byte != UInt8(ascii: "0") {
+        while index < utf8.count, utf8[index] &- UInt8(ascii: "0") < 10 {
+            if utf8[index] != UInt8(ascii: "0") {
                 if first < 0 { first = digitCount }
                 last = digitCount
             }
             digitCount += 1
             count += 1
-            utf8 = utf8.dropFirst()
+            index += 1
         }
         return count
     }

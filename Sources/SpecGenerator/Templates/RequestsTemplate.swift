@@ -124,7 +124,7 @@ extension BuiltInTemplates {
                 ])
         {{/empty(defaults)}}
 
-            public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONDecoder) throws -> {{name}} {
+            public func decodeResponse(from data: Data, parameters: Parameters, decoder: JSONResponseDecoder) throws -> {{name}} {
                 switch Self.variantSelector.select(parameters) {
         {{#variants}}
                 case {{{key}}}: return .{{{caseName}}}(try decoder.decode({{{type}}}.self, from: data))
