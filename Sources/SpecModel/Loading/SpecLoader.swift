@@ -233,7 +233,7 @@ struct SpecReader {
     }
 
     func readModel(_ name: Located<String>, _ node: Node) -> Model? {
-        guard let r = MappingReader(node, ctx, what: "model '\(name.value)'", allowed: ["description", "fields", "positional", "discriminator", "variants"]) else {
+        guard let r = MappingReader(node, ctx, what: "model '\(name.value)'", allowed: ["description", "fields", "positional", "discriminator", "variants", "tradingRules"]) else {
             return nil
         }
         let kinds = ["fields", "positional", "discriminator"].filter { r[$0] != nil }
@@ -259,7 +259,9 @@ struct SpecReader {
             }
             kind = .polymorphic(discriminator: discriminator, variants: variants)
         }
-        return Model(name: name, description: r.text("description"), kind: kind)
+        var model = Model(name: name, description: r.text("description"), kind: kind)
+        model.tradingRules = r["tradingRules"].flatMap { readTradingRules($0, model: name.value) }
+        return model
     }
 
     func readField(_ node: Node, owner: String) -> Field? {
