@@ -21,7 +21,11 @@ extension OpenAPIExporter {
                                 r.set("max", max?.value)
                                 r.set("step", step?.value)
                             case let .notional(min, max):
-                                r.set("notional", .build { $0.set("min", min?.value); $0.set("max", max?.value) })
+                                let bounds = OpenAPIValue.build { notional in
+                                    notional.set("min", min?.value)
+                                    notional.set("max", max?.value)
+                                }
+                                r.set("notional", bounds)
                             }
                         }
                     }))
