@@ -3,8 +3,7 @@ import Testing
 
 /// `tradingRules` on a model: loading, and every lint error at its line and column.
 @Suite struct TradingRulesLintTests {
-    static func yaml(rules: String, symbol: String = "symbol") -> String {
-        """
+    static let header = """
         specgen: 1
         api: demo
         title: Demo
@@ -13,28 +12,33 @@ import Testing
           - url: https://api.example.com
         security:
           NONE: {}
-        models:
-          Market:
-            fields:
-              - {name: symbol, type: STRING}
-              - {name: base, type: STRING}
-              - {name: tick, type: DECIMAL}
-              - {name: step, type: DECIMAL}
-              - {name: minSize, type: DECIMAL}
-              - {name: minValue, type: DECIMAL, optional: true}
-              - {name: scale, type: INT}
-            tradingRules:
-              symbol: \(symbol)
-              rules:
-        \(rules)
-        endpoints:
-          markets:
-            method: GET
-            path: /markets
-            security: NONE
-            response: ARRAY OF Market
 
         """
+
+    static func yaml(rules: String, symbol: String = "symbol") -> String {
+        header + """
+            models:
+              Market:
+                fields:
+                  - {name: symbol, type: STRING}
+                  - {name: base, type: STRING}
+                  - {name: tick, type: DECIMAL}
+                  - {name: step, type: DECIMAL}
+                  - {name: minSize, type: DECIMAL}
+                  - {name: minValue, type: DECIMAL, optional: true}
+                  - {name: scale, type: INT}
+                tradingRules:
+                  symbol: \(symbol)
+                  rules:
+            \(rules)
+            endpoints:
+              markets:
+                method: GET
+                path: /markets
+                security: NONE
+                response: ARRAY OF Market
+
+            """
     }
 
     @Test func rulesLoad() throws {
@@ -88,23 +92,16 @@ import Testing
     }
 
     @Test func rulesNeedAnObjectModel() {
-        let yaml = """
-            specgen: 1
-            api: demo
-            title: Demo
-            module: Demo
-            servers:
-              - url: https://api.example.com
-            security:
-              NONE: {}
-            models:
-              Row:
-                positional: [{name: symbol, type: STRING}, {name: tick, type: DECIMAL}]
-                tradingRules: {symbol: symbol, rules: [{name: TICK, fields: [price], step: tick}]}
-            endpoints:
-              rows: {method: GET, path: /rows, security: NONE, response: ARRAY OF Row}
+        let yaml =
+            Self.header + """
+                models:
+                  Row:
+                    positional: [{name: symbol, type: STRING}, {name: tick, type: DECIMAL}]
+                    tradingRules: {symbol: symbol, rules: [{name: TICK, fields: [price], step: tick}]}
+                endpoints:
+                  rows: {method: GET, path: /rows, security: NONE, response: ARRAY OF Row}
 
-            """
+                """
         #expect(diagnostics(yaml, errorsOnly: true) == ["specs/demo.yaml:12:19: error: tradingRules need an object model; model 'Row' is not one"])
     }
 }
