@@ -542,3 +542,33 @@ public struct Kline: Sendable, Hashable, Codable {
         try container.encode(reserved2)
     }
 }
+
+extension SymbolInfo {
+    /// The exchange filters of the market this value describes, from the spec's trading rules (`PRICE_INCREMENT`,
+    /// `BASE_SIZE`, `QUOTE_SIZE`).
+    ///
+    /// `ExchangeFilters.check` refuses an order that breaks one before it is sent.
+    public var exchangeFiltersSymbol: ExchangeFilters.Symbol {
+        ExchangeFilters.Symbol(
+            name: symbol, baseAsset: baseToken, quoteAsset: quoteToken,
+            filters: [
+                ExchangeFilter(
+                    name: "PRICE_INCREMENT", failureMessage: "Order breaks trading rule PRICE_INCREMENT",
+                    rule: .bounds(fields: [.price], min: nil, max: nil, step: priceIncrement, marketOnly: false)),
+                ExchangeFilter(
+                    name: "BASE_SIZE", failureMessage: "Order breaks trading rule BASE_SIZE",
+                    rule: .bounds(fields: [.quantity], min: baseMinSize, max: nil, step: baseIncrement, marketOnly: false)),
+                ExchangeFilter(
+                    name: "QUOTE_SIZE", failureMessage: "Order breaks trading rule QUOTE_SIZE",
+                    rule: .notional(min: quoteMinSize, max: nil, minAtMarket: true, maxAtMarket: true)),
+            ])
+    }
+}
+
+extension ExchangeFilters {
+    /// The filters of every market in `symbols`, as the venue lists them (`SymbolInfo` values); set the result as
+    /// `ClientOptions.exchangeFilters` to have orders checked before they are sent.
+    public init(_ symbols: [SymbolInfo]) {
+        self.init(symbols: symbols.map(\.exchangeFiltersSymbol))
+    }
+}

@@ -72,6 +72,7 @@ extension SpecComparer {
         default:
             report(.modelKindChanged, at: now.name.location, "model `\(name)` is now \(kindName(now.kind)) (was \(kindName(before.kind)))\(usedBy)")
         }
+        compareTradingRules(before.tradingRules, now.tradingRules, model: name)
         describe("model `\(name)`", at: now.name.location, [("description", before.description, now.description)])
     }
 

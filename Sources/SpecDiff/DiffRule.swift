@@ -76,6 +76,9 @@ public enum DiffRule: String, Sendable, Hashable, Codable, CaseIterable {
     case modelVariantRemoved = "model-variant-removed"
     case modelVariantChanged = "model-variant-changed"
     case positionalLayoutChanged = "positional-layout-changed"
+    case tradingRuleAdded = "trading-rule-added"
+    case tradingRuleRemoved = "trading-rule-removed"
+    case tradingRuleChanged = "trading-rule-changed"
     case responseFieldAdded = "response-field-added"
     case responseFieldRemoved = "response-field-removed"
     case responseFieldBecameOptional = "response-field-became-optional"
@@ -192,6 +195,9 @@ public enum DiffRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .modelVariantRemoved: (.warning, "A polymorphic model lost a variant; code that matches on it stops compiling.")
         case .modelVariantChanged: (.breaking, "A polymorphic variant maps to another model.")
         case .positionalLayoutChanged: (.breaking, "Slots of a positional (array) model moved; values decode into the wrong properties.")
+        case .tradingRuleAdded: (.warning, "A trading rule was added; clients that check exchange filters refuse more orders.")
+        case .tradingRuleRemoved: (.warning, "A trading rule was removed; clients that check exchange filters let more orders through.")
+        case .tradingRuleChanged: (.warning, "A trading rule (or the fields naming its market) changed; clients refuse different orders.")
         case .responseFieldAdded: (.info, "A response field was added.")
         case .responseFieldRemoved: (.breaking, "A response field was removed.")
         case .responseFieldBecameOptional: (.breaking, "A response field may now be absent or null; its Swift type becomes optional.")

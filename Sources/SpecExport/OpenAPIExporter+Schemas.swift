@@ -108,6 +108,7 @@ extension OpenAPIExporter {
                 out.set("description", model.description)
                 out.set("properties", object: fields.map { .init(key: $0.name.value, value: fieldSchema($0)) })
                 out.set("required", list: fields.filter { !$0.optional }.map { .string($0.name.value) })
+                out.set("x-trading-rules", model.tradingRules.map(tradingRulesValue))
             case let .positional(fields):
                 out.set("type", .string("array"))
                 out.set("description", model.description)

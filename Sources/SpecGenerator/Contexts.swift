@@ -29,6 +29,7 @@ struct ModelsContext {
     let structs: [StructContext]
     let positionals: [StructContext]
     let polymorphics: [PolymorphicContext]
+    let tradingRules: [TradingRulesContext]
 }
 
 struct StructContext {

@@ -81,7 +81,8 @@ struct Translator {
                         }))
             }
         }
-        return ModelsContext(header: header, structs: structs, positionals: positionals, polymorphics: polymorphics)
+        return ModelsContext(
+            header: header, structs: structs, positionals: positionals, polymorphics: polymorphics, tradingRules: tradingRules())
     }
 
     func fieldContexts(_ fields: [Field]) -> [FieldContext] {

@@ -84,6 +84,10 @@ let baseSpec = """
         fields:
           - {name: filterType, type: STRING}
           - {name: minPrice, type: DECIMAL}
+        tradingRules:
+          symbol: filterType  # @tradingSymbol
+          rules:
+            - {name: PRICE_MIN, fields: [price], min: minPrice}  # @PRICE_MIN
       LotFilter:
         fields:
           - {name: filterType, type: STRING}

@@ -97,6 +97,32 @@ extension BuiltInTemplates {
             }
         }
         {{/polymorphics}}
+        {{#tradingRules}}
+
+        extension {{model}} {
+        {{<DocComment}}{{$indent}}    {{/indent}}
+        {{/DocComment}}
+            public var exchangeFiltersSymbol: ExchangeFilters.Symbol {
+                ExchangeFilters.Symbol(
+                    name: {{{symbol}}}, baseAsset: {{{baseAsset}}}, quoteAsset: {{{quoteAsset}}},
+                    filters: [
+        {{#rules}}
+                        ExchangeFilter(
+                            name: {{{name}}}, failureMessage: {{{message}}},
+                            rule: {{{rule}}}){{^first()}},{{/first()}}{{#first()}}{{^last()}},{{/last()}}{{/first()}}
+        {{/rules}}
+                    ])
+            }
+        }
+
+        extension ExchangeFilters {
+            /// The filters of every market in `symbols`, as the venue lists them (`{{model}}` values); set the result as
+            /// `ClientOptions.exchangeFilters` to have orders checked before they are sent.
+            public init(_ symbols: [{{model}}]) {
+                self.init(symbols: symbols.map(\.exchangeFiltersSymbol))
+            }
+        }
+        {{/tradingRules}}
 
         """##
 }

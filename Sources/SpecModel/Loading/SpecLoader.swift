@@ -239,9 +239,8 @@ struct SpecReader {
     }
 
     func readModel(_ name: Located<String>, _ node: Node) -> Model? {
-        guard let r = MappingReader(node, ctx, what: "model '\(name.value)'", allowed: ["description", "fields", "positional", "discriminator", "variants"]) else {
-            return nil
-        }
+        let keys = ["description", "fields", "positional", "discriminator", "variants", "tradingRules"]
+        guard let r = MappingReader(node, ctx, what: "model '\(name.value)'", allowed: keys) else { return nil }
         let kinds = ["fields", "positional", "discriminator"].filter { r[$0] != nil }
         guard kinds.count == 1 else {
             ctx.error("model '\(name.value)' must have exactly one of 'fields', 'positional' or 'discriminator'", at: node)
@@ -265,7 +264,9 @@ struct SpecReader {
             }
             kind = .polymorphic(discriminator: discriminator, variants: variants)
         }
-        return Model(name: name, description: r.text("description"), kind: kind)
+        var model = Model(name: name, description: r.text("description"), kind: kind)
+        model.tradingRules = r["tradingRules"].flatMap { readTradingRules($0, model: name.value) }
+        return model
     }
 
     func readField(_ node: Node, owner: String) -> Field? {

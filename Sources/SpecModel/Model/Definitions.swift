@@ -39,6 +39,8 @@ public struct Model: Sendable, Hashable {
     public var name: Located<String>
     public var description: String?
     public var kind: Kind
+    /// The venue's precision rules read from this model's values (`tradingRules`), if declared.
+    public var tradingRules: TradingRules? = nil
 
     /// Fields of an object or positional model; empty for polymorphic ones.
     public var fields: [Field] {

@@ -84,6 +84,7 @@ struct SpecValidator {
             reportDuplicates(def.values.map(\.value), what: "value", in: "enum '\(def.name.value)'")
         }
         for model in spec.models {
+            checkTradingRules(of: model)
             switch model.kind {
             case let .object(fields), let .positional(fields):
                 reportDuplicates(fields.map(\.name), what: "field", in: "model '\(model.name.value)'")
