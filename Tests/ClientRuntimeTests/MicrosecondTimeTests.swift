@@ -26,8 +26,8 @@ import Testing
 
     static func order(recvWindow: String) throws -> Parameters {
         var parameters = Binance.orderParameters()
-        let window: ExactDecimal? = ExactDecimal(recvWindow)
-        parameters.add("recvWindow", try #require(window), in: .body)
+        guard let window = ExactDecimal(recvWindow) else { throw ExactDecimalError(recvWindow) }
+        parameters.add("recvWindow", window, in: .body)
         return parameters
     }
 
@@ -96,4 +96,10 @@ import Testing
         #expect((error as? RequestValidationError)?.rule == "timeUnit")
         #expect(transport.requests.isEmpty)
     }
+}
+
+/// A test window that is not a decimal.
+struct ExactDecimalError: Error {
+    let text: String
+    init(_ text: String) { self.text = text }
 }

@@ -35,10 +35,24 @@ import Testing
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try launch(process)
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (directory, Run(status: process.terminationStatus, output: output))
+    }
+
+    /// Starts `process`, retrying while the kernel says the copied binary is busy (ETXTBSY): another test's
+    /// `Process` forked while the copy was still open for writing and holds it until that child execs.
+    static func launch(_ process: Process) throws {
+        for attempt in 1...50 {
+            do { return try process.run() } catch let error as NSError where attempt < 50 && isTextFileBusy(error) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    static func isTextFileBusy(_ error: NSError) -> Bool {
+        (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { $0.domain == NSPOSIXErrorDomain && $0.code == Int(ETXTBSY) } ?? false
     }
 
     /// The files below `folder` (the DocC page sits in `DFXSpot.docc/`), as sorted relative paths.

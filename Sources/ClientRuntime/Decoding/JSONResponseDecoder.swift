@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decodes `Decodable` types from JSON, as `JSONDecoder` with its default strategies does, but faster: the
-/// document is parsed once into a flat tape (``JSONTape``), keys are matched on their UTF-8 bytes without
+/// document is parsed once into a flat tape (`JSONTape`), keys are matched on their UTF-8 bytes without
 /// building a dictionary per object, and numbers and strings are read straight from the bytes.
 ///
 /// What the client uses for responses. Types decode the same with `JSONDecoder`; `Date`, `Data`, `URL`,
