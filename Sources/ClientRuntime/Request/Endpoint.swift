@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// HTTP methods the venues use.
 public enum HTTPMethod: String, Sendable, Hashable {
@@ -10,6 +11,16 @@ public enum HTTPMethod: String, Sendable, Hashable {
     case put = "PUT"
     /// DELETE.
     case delete = "DELETE"
+
+    /// The method as the request head states it.
+    var head: HTTPRequest.Method {
+        switch self {
+        case .get: .get
+        case .post: .post
+        case .put: .put
+        case .delete: .delete
+        }
+    }
 }
 
 /// Where an endpoint's non-path, non-header parameters go.

@@ -142,7 +142,7 @@ struct RequestBuilder: Sendable {
         let path = draft.path.hasPrefix("/") ? draft.path : "/" + draft.path
         let target = origin.path + path + (draft.queryString.isEmpty ? "" : "?" + draft.queryString)
         let head = HTTPRequest(
-            method: HTTPRequest.Method(draft.endpoint.method.rawValue) ?? .get, scheme: origin.scheme,
+            method: draft.endpoint.method.head, scheme: origin.scheme,
             authority: origin.authority, path: target, headerFields: draft.headers)
         return WireRequest(head, body: draft.bodyString.map { Data($0.utf8) }, timeout: timeout, redactions: draft.redactions)
     }

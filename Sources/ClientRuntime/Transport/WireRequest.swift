@@ -29,9 +29,7 @@ public struct WireRequest: Sendable, Hashable, CustomStringConvertible {
     public var url: URL? { head.url }
 
     /// The first value of the header field `name` (case-insensitive).
-    public func header(_ name: String) -> String? {
-        HTTPField.Name(name).flatMap { head.headerFields[$0] }
-    }
+    public func header(_ name: String) -> String? { head.headerFields.first(named: name) }
 
     /// The body as UTF-8 text (empty when there is none).
     public var bodyText: String {
@@ -95,9 +93,7 @@ public struct WireResponse: Sendable, Hashable {
     public var status: Int { head.status.code }
 
     /// The first value of the header field `name` (case-insensitive).
-    public func header(_ name: String) -> String? {
-        HTTPField.Name(name).flatMap { head.headerFields[$0] }
-    }
+    public func header(_ name: String) -> String? { head.headerFields.first(named: name) }
 }
 
 /// Sends one request. Implementations honour `request.timeout` and task cancellation, and report failures as
@@ -150,6 +146,11 @@ public struct HTTPTransportFailure: Error, Sendable, Hashable, CustomStringConve
 }
 
 extension HTTPFields {
+    /// The first value of the field `name` (case-insensitive); nil also for a name that is not an HTTP token.
+    func first(named name: String) -> String? {
+        HTTPField.Name(name).flatMap { self[$0] }
+    }
+
     /// Fields from name/value pairs, in order; a name that is not an HTTP token is skipped.
     init(pairs: KeyValuePairs<String, String>) {
         self.init()
