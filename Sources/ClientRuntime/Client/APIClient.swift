@@ -86,7 +86,7 @@ public final class APIClient<Failure: VenueError>: Sendable {
         if (200..<300).contains(response.status) {
             return try reader.decode(request, outgoing.parameters, response)
         }
-        throw failure(for: response, endpoint: R.endpoint)
+        throw reader.failure(for: response, endpoint: R.endpoint.id, idempotent: R.endpoint.isIdempotent, now: options.clock())
     }
 
     private func start<R: APIRequest>(_ request: R, validation: ClientOptions.Validation?) -> (OutgoingRequest, RequestContext) {
@@ -96,25 +96,5 @@ public final class APIClient<Failure: VenueError>: Sendable {
             endpoint: R.endpoint, validates: (validation ?? options.validation) == .beforeSend,
             check: { [filters = options.exchangeFilters] in try request.validate($0, against: filters) })
         return (outgoing, context)
-    }
-
-    /// The typed error for a response outside 2XX that the pipeline did not retry.
-    private func failure(for response: WireResponse, endpoint: Endpoint) -> any Error {
-        let status = response.status
-        let meaning = profile.meaning(of: status)
-        switch meaning {
-        case .rateLimited, .ipBanned:
-            return RateLimitError(
-                endpoint: endpoint.id, status: status, retryAfter: profile.retryAfter(in: response, now: options.clock()),
-                isBan: meaning == .ipBanned, body: response.body)
-        case .executionUnknown:
-            let venue = reader.venueMessage(in: response).map { ": \($0)" } ?? ""
-            return ExecutionUnknownError(
-                endpoint: endpoint.id, status: status, reason: "server error\(venue)",
-                orderMayExist: !endpoint.isIdempotent, body: response.body)
-        default:
-            if let failure = reader.venueError(in: response) { return failure }
-            return HTTPStatusError(endpoint: endpoint.id, status: status, meaning: meaning, body: response.body)
-        }
     }
 }

@@ -38,6 +38,26 @@ struct ResponseReader<Failure: VenueError>: Sendable {
         }
     }
 
+    /// The typed error for an answer outside 2XX that was not retried (REST, and WebSocket API answers whose
+    /// `status` means the same): rate limit, unknown execution, the venue's error, or a bare status.
+    func failure(for response: WireResponse, endpoint: String, idempotent: Bool, now: Int64) -> any Error {
+        let status = response.status
+        let meaning = profile.meaning(of: status)
+        switch meaning {
+        case .rateLimited, .ipBanned:
+            return RateLimitError(
+                endpoint: endpoint, status: status, retryAfter: profile.retryAfter(in: response, now: now),
+                isBan: meaning == .ipBanned, body: response.body)
+        case .executionUnknown:
+            let venue = venueMessage(in: response).map { ": \($0)" } ?? ""
+            return ExecutionUnknownError(
+                endpoint: endpoint, status: status, reason: "server error\(venue)", orderMayExist: !idempotent, body: response.body)
+        default:
+            if let failure = venueError(in: response) { return failure }
+            return HTTPStatusError(endpoint: endpoint, status: status, meaning: meaning, body: response.body)
+        }
+    }
+
     /// The venue error in a non-2XX body, if the body is in the API's error format
     /// (or, for an API without one, in its envelope's code and message fields).
     func venueError(in response: WireResponse) -> Failure? {
