@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DFXSpot", targets: ["DFXSpot"]),
         .library(name: "B2TraderFrontOffice", targets: ["B2TraderFrontOffice"]),
         .library(name: "ClientRuntimeAsyncHTTPClient", targets: ["ClientRuntimeAsyncHTTPClient"]),
+        .library(name: "ClientRuntimeWebSocket", targets: ["ClientRuntimeWebSocket"]),
         .library(name: "SpecMock", targets: ["SpecMock"]),
     ],
     dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         // `swift package generate-documentation --target ClientRuntime` (scripts/docs.sh); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -119,6 +121,15 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
+        ),
+        // A WebSocket transport for the WebSocket API and stream clients, on swift-websocket (NIO); opt-in like the one above.
+        .target(
+            name: "ClientRuntimeWebSocket",
+            dependencies: ["ClientRuntime", .product(name: "WSClient", package: "swift-websocket")]
+        ),
+        .testTarget(
+            name: "ClientRuntimeWebSocketTests",
+            dependencies: ["ClientRuntimeWebSocket", "ClientRuntime", .product(name: "WSClient", package: "swift-websocket")]
         ),
         .testTarget(
             name: "EndToEndTests",
