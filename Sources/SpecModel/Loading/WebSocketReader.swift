@@ -40,14 +40,21 @@ extension SpecReader {
     }
 
     func readWebSocketMethod(_ name: Located<String>, _ node: Node) -> WebSocketMethod? {
-        let keys = ["summary", "description", "security", "weight", "dataSource", "source", "params", "response", "examples", "notes"]
+        let keys = [
+            "summary", "description", "security", "weight", "dataSource", "source", "params", "response", "examples", "notes", "swiftName", "session",
+            "events",
+        ]
         let what = "WebSocket method '\(name.value)'"
         guard let r = MappingReader(node, ctx, what: what, allowed: keys), let security = r.string("security", required: true) else { return nil }
-        return WebSocketMethod(
+        var method = WebSocketMethod(
             name: name, summary: r.text("summary"), description: r.text("description"), security: security,
             weight: r["weight"].flatMap { readWeight($0, owner: what) }, dataSource: r.text("dataSource"), source: readSource(r, owner: what),
             params: r.list("params").compactMap { readParameter($0, owner: what) }, response: r["response"].flatMap { readResponse($0, owner: what) },
             examples: r.list("examples").compactMap { readExample($0, owner: what) }, notes: r.strings("notes", lenient: true).map(\.value))
+        method.swiftName = r.string("swiftName")
+        method.session = r.string("session")
+        method.events = r.string("events")
+        return method
     }
 
     func readWebSocketTwin(_ node: Node, owner: String) -> WebSocketTwin? {

@@ -44,6 +44,12 @@ public struct WebSocketAPI: Sendable, Hashable {
     }
 
     public func method(named name: String) -> WebSocketMethod? { methods.first { $0.name.value == name } }
+
+    /// The method with `session: role` (`logon`, `logout`).
+    public func method(session role: String) -> WebSocketMethod? { methods.first { $0.session?.value == role } }
+
+    /// The method with `events: role` (`subscribe`, `unsubscribe`); the first, for `subscribe`.
+    public func method(events role: String) -> WebSocketMethod? { methods.first { $0.events?.value == role } }
 }
 
 /// A WebSocket API method of its own (no REST twin): `session.logon`, `userDataStream.subscribe`.
@@ -59,8 +65,23 @@ public struct WebSocketMethod: Sendable, Hashable {
     public var response: Response?
     public var examples: [Example]
     public var notes: [String]
+    /// The generated client's method name, when the default (the method name in lower camel case) reads badly.
+    public var swiftName: Located<String>? = nil
+    /// The method's part in the session: `logon` (logs the connection on; a client sends it again after
+    /// reconnecting), `logout`, or `required` (needs a logged-on connection).
+    public var session: Located<String>? = nil
+    /// The method's part in event subscriptions: `subscribe` (answers a subscription id whose events then arrive on
+    /// the connection) or `unsubscribe` (ends one, named by the events' subscription id parameter).
+    public var events: Located<String>? = nil
+
+    /// The values `session` and `events` take.
+    public static let sessionRoles = ["logon", "logout", "required"]
+    public static let eventRoles = ["subscribe", "unsubscribe"]
 
     public func param(named name: String) -> Parameter? { params.first { $0.name.value == name } }
+
+    /// Whether the method needs a logged-on connection.
+    public var requiresLogon: Bool { session?.value == "required" }
 }
 
 /// An endpoint's WebSocket API method (`webSocket:` of an endpoint) and how it differs from the REST endpoint.

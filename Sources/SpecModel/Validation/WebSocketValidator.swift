@@ -34,6 +34,7 @@ extension SpecValidator {
         if let events = api.events { checkEventExamples(events) }
         reportDuplicates(twins.map { $0.webSocket!.method } + api.methods.map(\.name), what: "method", in: "the WebSocket API")
         for endpoint in twins { checkTwin(endpoint.webSocket!, of: endpoint) }
+        checkSessionRoles(api)
         for method in api.methods {
             reportDuplicates(method.params.map(\.name), what: "parameter", in: "WebSocket method '\(method.name.value)'")
             checkSecurity(method.security)
