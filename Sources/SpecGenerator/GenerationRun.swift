@@ -35,7 +35,7 @@ public struct GenerationRun {
             guard let spec = result.spec, !result.hasErrors else { continue }
             // The build plugin's layout holds the Swift sources only: a build has no use for the DocC page.
             let kinds = flat ? ModuleFile.swiftSources : ModuleFile.allCases
-            do { files += try Generator.files(for: spec, templates: templates, only: kinds) } catch { outcome.errors.append("\(error)") }
+            do { files += try Generator.files(for: spec, templates: templates, only: kinds, everyFile: flat) } catch { outcome.errors.append("\(error)") }
         }
         guard outcome.errors.isEmpty else { return outcome }
         var modules = Set(files.map { String($0.path.split(separator: "/")[0]) }).sorted()

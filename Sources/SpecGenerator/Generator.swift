@@ -10,12 +10,25 @@ public struct GeneratedFile: Hashable, Sendable {
 /// Spec → Swift source files. Pure: nothing is written here.
 public enum Generator {
     /// The files of the module generated from `spec` (by default all of them), in a fixed order with fixed names.
-    public static func files(for spec: Spec, templates: TemplateSet, only kinds: [ModuleFile] = ModuleFile.allCases) throws -> [GeneratedFile] {
+    /// A file for a part the spec lacks (`WebSocketClient` without `webSocketAPI`) is left out unless `everyFile`
+    /// asks for a header-only one (the build plugin's declared outputs).
+    public static func files(
+        for spec: Spec, templates: TemplateSet, only kinds: [ModuleFile] = ModuleFile.allCases, everyFile: Bool = false
+    ) throws -> [GeneratedFile] {
         let translator = Translator(spec: spec)
         let module = spec.module.value
-        return try kinds.map { file in
+        return try kinds.filter { everyFile || hasContent($0, spec) }.map { file in
             let text = templates.render(try translator.context(for: file), template: file.rawValue)
             return GeneratedFile(path: "\(module)/\(file.path(module: module))", contents: tidy(text))
+        }
+    }
+
+    /// Whether `spec` has the part `file` is generated from.
+    static func hasContent(_ file: ModuleFile, _ spec: Spec) -> Bool {
+        switch file {
+        case .webSocketClient: spec.webSocketAPI != nil
+        case .streams: spec.streams != nil
+        default: true
         }
     }
 

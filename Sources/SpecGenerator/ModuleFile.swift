@@ -4,6 +4,9 @@
 /// outputs it declares are the files the generator writes: the list exists once.
 public enum ModuleFile: String, CaseIterable, Sendable {
     case enums = "Enums", models = "Models", requests = "Requests", client = "Client", errors = "Errors", schemas = "Schemas"
+    /// The WebSocket API client and the market streams client: written for a spec with `webSocketAPI` / `streams`,
+    /// and as a header-only file otherwise when every Swift source is asked for (the build plugin declares them all).
+    case webSocketClient = "WebSocketClient", streams = "Streams"
     /// The library's DocC landing page.
     case overview = "Overview"
 

@@ -29,6 +29,8 @@ struct Translator {
         case .errors: errors()
         case .schemas: schemas()
         case .overview: overview()
+        case .webSocketClient: try webSocketClient()
+        case .streams: streamsClient()
         }
     }
 

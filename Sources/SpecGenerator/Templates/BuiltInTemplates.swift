@@ -11,6 +11,8 @@ enum BuiltInTemplates {
         case .errors: errors
         case .schemas: schemas
         case .overview: overview
+        case .webSocketClient: webSocketClient
+        case .streams: streams
         }
     }
 
