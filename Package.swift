@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         // `swift package generate-documentation --target ClientRuntime` (scripts/docs.sh); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -134,8 +135,9 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel",
+                "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel", "ClientRuntimeWebSocket",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
         // The mock's engine without a socket: overflow, decoding, record bounds, redaction.
@@ -149,6 +151,7 @@ let package = Package(
             dependencies: [
                 "SpecModel", "ClientRuntime", "Yams",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

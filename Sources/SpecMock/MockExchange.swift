@@ -17,15 +17,27 @@ public final class MockExchange: Sendable {
     public let baseURL: URL
     /// The bound port.
     public let port: Int
+    /// `ws://127.0.0.1:<port>/ws-api/v3`: the WebSocket API.
+    public let webSocketAPIURL: URL
+    /// `ws://127.0.0.1:<port>`: market streams, at `/ws/<streamName>` and `/stream?streams=<a>/<b>`.
+    public let streamsURL: URL
     private let engine: MockEngine
     private let server: MockServer
+    private let hub: WebSocketHub
 
-    private init(spec: Spec, baseURL: URL, engine: MockEngine, server: MockServer) {
+    private init(spec: Spec, baseURL: URL, engine: MockEngine, server: MockServer, hub: WebSocketHub) throws {
         self.spec = spec
         self.baseURL = baseURL
         port = server.port
         self.engine = engine
         self.server = server
+        self.hub = hub
+        let authority = baseURL.absoluteString.dropFirst("http://".count)
+        guard let api = URL(string: "ws://\(authority)/ws-api/v3"), let streams = URL(string: "ws://\(authority)") else {
+            throw MockError.serverDidNotStart("no WebSocket URL for \(authority)")
+        }
+        webSocketAPIURL = api
+        streamsURL = streams
     }
 
     /// Starts a mock for `spec`; with `options.port` 0 (the default) on a free port.
@@ -40,13 +52,18 @@ public final class MockExchange: Sendable {
             options.clock = { clock.now() }
         }
         let engine = try MockEngine(spec: spec, options: options, stateful: stateful)
-        let server = try await MockServer.start(engine, host: options.host, port: options.port, options: options)
+        let hub = try WebSocketHub(engine: engine, options: options)
+        let server = try await MockServer.start(engine, hub: hub, host: options.host, port: options.port, options: options)
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-        guard let url = URL(string: "http://\(host):\(server.port)") else {
+        do {
+            guard let url = URL(string: "http://\(host):\(server.port)") else {
+                throw MockError.serverDidNotStart("no URL for \(host):\(server.port)")
+            }
+            return try MockExchange(spec: spec, baseURL: url, engine: engine, server: server, hub: hub)
+        } catch {
             await server.stop()
-            throw MockError.serverDidNotStart("no URL for \(host):\(server.port)")
+            throw error
         }
-        return MockExchange(spec: spec, baseURL: url, engine: engine, server: server)
     }
 
     /// Loads the spec at `path` and starts a mock for it.
@@ -58,9 +75,24 @@ public final class MockExchange: Sendable {
         return try await start(spec: spec, options: options)
     }
 
-    /// Stops the server; requests in flight are answered first.
+    /// Stops the server; requests in flight are answered first, WebSocket connections are closed.
     public func stop() async {
+        hub.dropAll()
         await server.stop()
+    }
+
+    /// Closes every open WebSocket connection at once (API and streams), as a venue's disconnect would.
+    public func dropWebSocketConnections() { hub.dropAll() }
+
+    /// How many WebSocket connections are open.
+    public var webSocketConnectionCount: Int { hub.connections.count }
+
+    /// Sends one payload (JSON text) to every connection subscribed to `stream` now, wrapped on combined
+    /// connections; returns how many received it (none for text that is not JSON).
+    @discardableResult
+    public func publish(stream: String, payload: String) -> Int {
+        guard (try? JSONDocument.parse(payload)) != nil else { return 0 }
+        return hub.publish(stream: stream, payload: payload)
     }
 
     /// The latest requests received (up to `MockOptions.maxRecordedRequests` and `maxRecordedBytes`), oldest first.
@@ -93,7 +125,8 @@ public final class MockExchange: Sendable {
     public func advanceClock(by milliseconds: Int64) {
         guard let stateful = engine.stateful else { return }
         stateful.clock.advance(by: milliseconds)
-        stateful.catchUp()
+        let changes = stateful.catchUp()
+        if !changes.isEmpty { engine.notify(AccountEvents(apiKey: nil, changes: changes)) }
     }
 
     /// Whether `host` names a loopback address.

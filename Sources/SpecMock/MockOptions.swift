@@ -56,6 +56,24 @@ public struct MockOptions: Sendable {
     /// enforced, and the clock starts at the scenario's start (see `docs/mock.md`). `nil` (the default) answers every
     /// call with the spec's examples.
     public var scenario: Scenario?
+    /// Market stream payloads to replay (JSON Lines: `{"stream": "btcusdt@kline_1m", "data": {…}, "delayMs": 0}`); a
+    /// connection subscribed to a stream receives that stream's lines in file order after it subscribes.
+    public var streamFeed: URL?
+    /// How often the server pings each WebSocket connection (20 s, as Binance).
+    public var webSocketPingInterval: Duration
+    /// A WebSocket connection that has not answered a ping within this time is closed (60 s, as Binance).
+    public var webSocketPongTimeout: Duration
+    /// A WebSocket connection is closed after this time, the WebSocket API sending `serverShutdown` first (24 h).
+    public var webSocketMaxLifetime: Duration
+    /// Largest WebSocket frame accepted, in bytes (64 KiB); a larger one closes the connection (1009).
+    public var webSocketMaxFrameBytes: Int
+    /// Most WebSocket connections open at once (64); more upgrade requests are refused with 400.
+    public var maxWebSocketConnections: Int
+    /// Most frames waiting to be written to one WebSocket connection (1,024); a client that falls further behind
+    /// is disconnected, as the venue does with slow consumers.
+    public var webSocketQueueLimit: Int
+    /// Most streams one stream connection may hold (1,024, as Binance).
+    public var maxStreamsPerConnection: Int
 
     /// Creates options; every argument has a default.
     public init(
@@ -74,7 +92,15 @@ public struct MockOptions: Sendable {
         bodyReadTimeout: Duration = .seconds(30),
         idleTimeout: Duration = .seconds(60),
         maxDelay: Duration = .seconds(30),
-        scenario: Scenario? = nil
+        scenario: Scenario? = nil,
+        streamFeed: URL? = nil,
+        webSocketPingInterval: Duration = .seconds(20),
+        webSocketPongTimeout: Duration = .seconds(60),
+        webSocketMaxLifetime: Duration = .seconds(24 * 3600),
+        webSocketMaxFrameBytes: Int = 64 << 10,
+        maxWebSocketConnections: Int = 64,
+        webSocketQueueLimit: Int = 1024,
+        maxStreamsPerConnection: Int = 1024
     ) {
         self.host = host
         self.port = port
@@ -92,6 +118,14 @@ public struct MockOptions: Sendable {
         self.idleTimeout = idleTimeout
         self.maxDelay = maxDelay
         self.scenario = scenario
+        self.streamFeed = streamFeed
+        self.webSocketPingInterval = webSocketPingInterval
+        self.webSocketPongTimeout = webSocketPongTimeout
+        self.webSocketMaxLifetime = webSocketMaxLifetime
+        self.webSocketMaxFrameBytes = webSocketMaxFrameBytes
+        self.maxWebSocketConnections = maxWebSocketConnections
+        self.webSocketQueueLimit = webSocketQueueLimit
+        self.maxStreamsPerConnection = maxStreamsPerConnection
     }
 }
 
@@ -109,6 +143,8 @@ public enum MockError: Error, Sendable, Hashable, CustomStringConvertible {
     case serverDidNotStart(String)
     /// The stateful mode's scenario cannot be used with this spec.
     case invalidScenario(String)
+    /// The stream feed cannot be read (`file:line: problem`).
+    case invalidStreamFeed(String)
 
     /// A sentence naming the problem.
     public var description: String {
@@ -119,6 +155,7 @@ public enum MockError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidFaults(message): "invalid faults: \(message)"
         case let .serverDidNotStart(message): "the mock server did not start: \(message)"
         case let .invalidScenario(message): "invalid scenario: \(message)"
+        case let .invalidStreamFeed(message): "invalid stream feed: \(message)"
         }
     }
 }

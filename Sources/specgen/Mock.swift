@@ -12,7 +12,8 @@ struct Mock: AsyncParsableCommand {
             without either, any signature that is present passes. The bearer token (B2TRADER) comes the same ways: \
             --bearer-token-file FILE, SPECGEN_MOCK_BEARER_TOKEN or --bearer-token. Faults: --faults FILE (YAML or JSON, e.g. \
             `newOrder: {status: 429, retryAfter: 7}`) and/or --fault newOrder:status=503 (repeatable). \
-            --port-file FILE writes the bound port for scripts. --stateful --scenario FILE keeps state instead: orders             rest and trade against a book, balances move, filters are enforced (docs/mock.md).
+            --port-file FILE writes the bound port for scripts. The WebSocket API (/ws-api/v3) and market streams (/ws/<name>, \
+            /stream?streams=…) share the port; --stream-feed FILE.jsonl replays stream payloads to subscribers. --stateful --scenario FILE keeps state instead: orders             rest and trade against a book, balances move, filters are enforced (docs/mock.md).
             """)
 
     @Argument(help: "The spec file, e.g. specs/binance-spot.yaml.")
@@ -57,6 +58,9 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "The scenario file of --stateful (YAML or JSON): symbols, balances, books, clock and price script.")
     var scenario: String?
 
+    @Option(name: .customLong("stream-feed"), help: "A JSON Lines file of market stream payloads to replay to subscribers ({\"stream\": …, \"data\": …}).")
+    var streamFeed: String?
+
     @OptionGroup var limits: MockLimitOptions
 
     func validate() throws {
@@ -81,6 +85,7 @@ struct Mock: AsyncParsableCommand {
                 bearerToken: try Self.bearer.resolve(inline: bearerToken, file: bearerTokenFile)),
             faults: faultTable)
         limits.apply(to: &options)
+        options.streamFeed = streamFeed.map { URL(fileURLWithPath: $0) }
         if let scenario {
             do {
                 options.scenario = try Scenario.load(path: scenario)
@@ -89,12 +94,21 @@ struct Mock: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let mock = try await MockExchange.start(specAt: spec, options: options)
+        let mock: MockExchange
+        do {
+            mock = try await MockExchange.start(specAt: spec, options: options)
+        } catch let error as MockError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
         if let portFile {
             // Written whole, then renamed: a script polling for the file never reads half a number.
             try Data("\(mock.port)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic)
         }
         print("\(mock.spec.title) mock listening on \(mock.baseURL.absoluteString) (\(mock.spec.endpoints.count) endpoints); Ctrl-C stops it")
+        if mock.spec.webSocketAPI != nil || mock.spec.streams != nil {
+            print("WebSocket API at \(mock.webSocketAPIURL.absoluteString), streams at \(mock.streamsURL.absoluteString)/ws/<stream>")
+        }
         fflush(nil)  // every stream: stdout may be a pipe (block-buffered): a script waiting for this line must see it now
         await Self.waitForTermination()
         await mock.stop()

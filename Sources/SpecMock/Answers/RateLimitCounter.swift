@@ -3,8 +3,18 @@ import SpecModel
 /// Counts request weight and orders in the windows of the spec's limiters and writes the venue's headers
 /// (`X-MBX-USED-WEIGHT-1M`, `X-MBX-ORDER-COUNT-1S`, …).
 struct RateLimitCounter: Sendable {
+    /// One limiter's state as a WebSocket API answer reports it (the spec's `RateLimitReport`).
+    struct Report: Sendable, Hashable {
+        var rateLimitType: String
+        var interval: String
+        var intervalNum: Int
+        var limit: Int
+        var count: Int
+    }
+
     private struct Window: Sendable {
         let header: String
+        let limiter: RateLimits.Limiter
         let length: Int64
         var start: Int64 = 0
         var count = 0
@@ -30,7 +40,7 @@ struct RateLimitCounter: Sendable {
             return limits.limiters.filter { $0.type == type }.compactMap { limiter in
                 guard let (letter, unit) = Self.units[limiter.interval], limiter.intervalNum > 0 else { return nil }
                 let length = CheckedArithmetic.multiply(Int64(limiter.intervalNum), unit)  // a huge intervalNum: one long window
-                return Window(header: prefix + "\(limiter.intervalNum)\(letter)", length: length)
+                return Window(header: prefix + "\(limiter.intervalNum)\(letter)", limiter: limiter, length: length)
             }
         }
         weights = windows("REQUEST_WEIGHT", limits?.usedWeightHeader)
@@ -53,5 +63,14 @@ struct RateLimitCounter: Sendable {
     func headers(now: Int64, orderCounts: Bool) -> [(name: String, value: String)] {
         let counted = weights + (orderCounts ? orders : [])
         return counted.map { ($0.header, String($0.value(now: now))) }
+    }
+
+    /// The limiters' state: request weight, and the order limiters when `orderCounts` is set.
+    func report(now: Int64, orderCounts: Bool) -> [Report] {
+        (weights + (orderCounts ? orders : [])).map { window in
+            Report(
+                rateLimitType: window.limiter.type, interval: window.limiter.interval, intervalNum: window.limiter.intervalNum,
+                limit: window.limiter.limit, count: window.value(now: now))
+        }
     }
 }

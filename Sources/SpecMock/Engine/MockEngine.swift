@@ -22,6 +22,8 @@ final class MockEngine: Sendable {
     let stateful: StatefulVenue?
     /// What the records' `dump()` and `description` mask.
     private let redactions: Redactions
+    /// Told about every order change and accepted order (the WebSocket user data streams listen here).
+    let accountEvents = Locked<(@Sendable (AccountEvents) -> Void)?>(nil)
 
     private struct State {
         var records: RequestRecord
@@ -71,7 +73,9 @@ final class MockEngine: Sendable {
 
     // MARK: - Handling
 
-    func handle(_ request: IncomingRequest) -> OutgoingResponse {
+    /// Answers a request. `transportSignature`, when given, replaces the REST signature check for signed endpoints
+    /// (the WebSocket API signs its sorted parameters): the key and timestamp are checked as for REST, then it is asked.
+    func handle(_ request: IncomingRequest, transportSignature: (() -> Rejection?)? = nil) -> OutgoingResponse {
         let now = options.clock()
         guard !request.bodyTooLarge, request.body.count <= options.maxBodyBytes else {
             return record(request, nil, ReceivedParameters(), dialect.answer(.bodyTooLarge), authenticated: false)
@@ -101,10 +105,10 @@ final class MockEngine: Sendable {
                 response.headers.append((spec.rateLimits?.retryAfterHeader ?? "Retry-After", String(seconds)))
             }
             response.delay = delay(fault)
-            let authenticated = auth.check(request, received, level: level, now: now) == nil
+            let authenticated = checkCredentials(request, received, level: level, now: now, transportSignature: transportSignature) == nil
             return record(request, endpoint, received, withLimits(response, now: now), authenticated: authenticated)
         }
-        let authRejection = auth.check(request, received, level: level, now: now)
+        let authRejection = checkCredentials(request, received, level: level, now: now, transportSignature: transportSignature)
         if let rejection = authRejection ?? parameters.check(received, for: endpoint) {
             var response = withLimits(dialect.answer(rejection), now: now)
             response.delay = delay(fault)
@@ -113,8 +117,12 @@ final class MockEngine: Sendable {
 
         let countsOrder = orderEndpoints.contains(endpoint.id.value)
         if countsOrder { state.withLock { $0.counter.addOrder(now: now) } }
-        if let answer = stateful?.answer(endpoint, received, now: now) {
-            return record(request, endpoint, received, withLimits(answer, now: now, orderCounts: countsOrder), authenticated: true)
+        let apiKey = spec.auth?.apiKeyHeader.flatMap(request.header)
+        if let (answer, changes) = stateful?.answer(endpoint, received, now: now) {
+            if !changes.isEmpty { notify(AccountEvents(apiKey: apiKey, changes: changes)) }
+            if let answer {
+                return record(request, endpoint, received, withLimits(answer, now: now, orderCounts: countsOrder), authenticated: true)
+            }
         }
         var text = examples.body(for: endpoint, received, now: now)
         switch fault?.body {
@@ -124,8 +132,51 @@ final class MockEngine: Sendable {
         }
         var response = withLimits(.json(200, text), now: now, orderCounts: countsOrder)
         response.delay = delay(fault)
+        if countsOrder, fault?.body == nil {
+            notify(AccountEvents(apiKey: apiKey, placed: AccountEvents.Placed(endpoint: endpoint, parameters: received, answer: text)))
+        }
         return record(request, endpoint, received, response, authenticated: true)
     }
+
+    /// The first thing wrong with the request's credentials. With `transportSignature`, a signed level is checked
+    /// for key and timestamp as for REST and then the transport's own signature check decides.
+    func checkCredentials(
+        _ request: IncomingRequest, _ received: ReceivedParameters, level: SecurityLevel?, now: Int64,
+        transportSignature: (() -> Rejection?)? = nil
+    ) -> Rejection? {
+        guard let transportSignature, var level, level.signed else { return auth.check(request, received, level: level, now: now) }
+        level.signed = false
+        level.timestamp = true
+        return auth.check(request, received, level: level, now: now) ?? transportSignature()
+    }
+
+    /// A refusal the venue words with its own code (`-1020`), in the venue's error body.
+    func answer(status: Int, code: String, message: String) -> OutgoingResponse {
+        dialect.answer(status: status, code: code, message: message)
+    }
+
+    func notify(_ events: AccountEvents) {
+        accountEvents.withLock { $0 }?(events)
+    }
+
+    /// Counts `weight` (a WebSocket API method of its own) in the request-weight windows.
+    func count(weight: Int, now: Int64) { state.withLock { $0.counter.addWeight(weight, now: now) } }
+
+    /// The limiters' state, for a WebSocket API answer's `rateLimits`; with the order limiters when `orderCounts`.
+    func rateLimitReport(now: Int64, orderCounts: Bool) -> [RateLimitCounter.Report] {
+        state.withLock { $0.counter.report(now: now, orderCounts: orderCounts) }
+    }
+
+    /// Whether the endpoint places orders (counted in the order limiters).
+    func placesOrders(_ endpointID: String) -> Bool { orderEndpoints.contains(endpointID) }
+
+    /// Checks parameters of a method that is not a REST endpoint (the WebSocket API's own methods).
+    func checkParameters(_ received: ReceivedParameters, for endpoint: Endpoint) -> Rejection? {
+        parameters.check(received, for: endpoint)
+    }
+
+    /// The venue's wording of a refusal.
+    func answer(_ rejection: Rejection) -> OutgoingResponse { dialect.answer(rejection) }
 
     /// The endpoints that declare an `unfilledOrderCount`; when none does (Binance JEX), every signed POST that is
     /// not a `/test` endpoint.

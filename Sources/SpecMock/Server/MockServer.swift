@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -22,7 +23,7 @@ final class MockServer: Sendable {
     }
 
     /// Binds `host:port` (0 picks a free port) and serves until `stop()`.
-    static func start(_ engine: MockEngine, host: String, port: Int, options: MockOptions) async throws -> MockServer {
+    static func start(_ engine: MockEngine, hub: WebSocketHub, host: String, port: Int, options: MockOptions) async throws -> MockServer {
         let maxBody = max(0, options.maxBodyBytes)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await respond(to: request, engine: engine, maxBody: maxBody)
@@ -38,9 +39,20 @@ final class MockServer: Sendable {
             responder: responder,
             // Slow and idle connections are closed (`ConnectionDeadlines`); at the connection limit the longest-idle
             // connection makes room for a new one.
-            server: .http1(
-                configuration: HTTP1Channel.Configuration(
-                    additionalChannelHandlers: [ConnectionDeadlines(limits: limits, registry: registry)])),
+            // WebSocket upgrades (`WebSocketHub`) share the port; frames are bounded and the server pings.
+            server: HTTPServerBuilder { responder in
+                MockChildChannel(
+                    inner: HTTP1WebSocketUpgradeChannel(
+                        responder: responder,
+                        configuration: .init(
+                            http1: HTTP1Channel.Configuration(
+                                additionalChannelHandlers: [ConnectionDeadlines(limits: limits, registry: registry)]),
+                            ws: WebSocketServerConfiguration(
+                                maxFrameSize: max(1024, options.webSocketMaxFrameBytes),
+                                autoPing: .enabled(timePeriod: options.webSocketPongTimeout), closeTimeout: .seconds(5))),
+                        shouldUpgrade: { head, _, _ in hub.upgrade(head).map { .upgrade([:], $0) } ?? .dontUpgrade }),
+                    limits: limits, registry: registry)
+            },
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port), serverName: "specgen-mock",
                 availableConnectionsDelegate: SheddingConnectionLimit(maximum: options.maxConnections, registry: registry)),

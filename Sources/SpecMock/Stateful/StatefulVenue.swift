@@ -57,18 +57,26 @@ final class StatefulVenue: Sendable {
         state = Locked(TradingState(scenario: initial, filters: answers.filters))
     }
 
-    /// The answer from the state, after running the script up to now; `nil` for endpoints the state does not serve.
-    func answer(_ endpoint: SpecModel.Endpoint, _ request: ReceivedParameters, now: Int64) -> OutgoingResponse? {
+    /// The answer from the state (`nil` for endpoints the state does not serve), after running the script up to now,
+    /// and what that changed in the account.
+    func answer(_ endpoint: SpecModel.Endpoint, _ request: ReceivedParameters, now: Int64) -> (OutgoingResponse?, AccountChanges) {
         state.withLock { state in
+            let before = state
             state.runScript(elapsed: CheckedArithmetic.add64(now, -clock.start), now: now)
-            return answers.answer(endpoint, request, &state, now: now)
+            let answer = answers.answer(endpoint, request, &state, now: now)
+            return (answer, AccountChanges.between(before, state))
         }
     }
 
-    /// Runs the script up to the clock's time (after `advanceClock`).
-    func catchUp() {
+    /// Runs the script up to the clock's time (after `advanceClock`); returns what that changed in the account.
+    @discardableResult
+    func catchUp() -> AccountChanges {
         let now = clock.now()
-        state.withLock { $0.runScript(elapsed: CheckedArithmetic.add64(now, -clock.start), now: now) }
+        return state.withLock { state in
+            let before = state
+            state.runScript(elapsed: CheckedArithmetic.add64(now, -clock.start), now: now)
+            return AccountChanges.between(before, state)
+        }
     }
 }
 
