@@ -68,7 +68,9 @@ struct WebSocketAPIService: Sendable {
             let keyAgrees = request.text(apiKeyParam).map { $0 == logon?.apiKey } ?? true
             return logon != nil && keyAgrees ? nil : .missingSignature(name: signatureParam)
         }
-        return verifier.verify(signature, payload: Array(request.signaturePayload(excluding: signatureParam).utf8)) ? nil : .invalidSignature
+        // Base64 as Binance takes it over WebSocket; a percent-encoded one (the REST signers' output) is read too.
+        let text = signature.contains("%") ? FormText.decode(signature.utf8, plusIsSpace: false) ?? signature : signature
+        return verifier.verify(text, payload: Array(request.signaturePayload(excluding: signatureParam).utf8)) ? nil : .invalidSignature
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters, for the engine's query string.
