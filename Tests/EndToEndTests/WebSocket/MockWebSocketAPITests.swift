@@ -65,6 +65,9 @@ struct MockWebSocketAPITests {
         let time = try await socket.answer(to: "t1")
         guard case let .array(after)? = time["rateLimits"] else { throw TestSocket.Timeout(description: "no rateLimits") }
         #expect(after.first { $0["rateLimitType"] == .string("REQUEST_WEIGHT") }?["count"] == .number("3"))
+        socket.send(.request("t2", "time", [("returnRateLimits", .bool(false))]))
+        let quiet = try await socket.answer(to: "t2")
+        #expect(quiet["status"] == .number("200") && quiet["rateLimits"] == nil)
     }
 
     @Test("a bad signature gets -1022, a missing one -1102, a wrong key -2015; the connection stays usable")
