@@ -82,9 +82,14 @@ struct WebSocketAPIService: Sendable {
 
     // MARK: - Frames
 
-    /// An engine answer as a frame: the JSON body under `result`, or under `error` for a refusal.
+    /// An engine answer as a frame: the JSON body under `result`, or under `error` for a refusal. A body that is not
+    /// JSON (a `truncated` or `malformed` fault) becomes the venue's "execution status unknown" error.
     func frame(_ response: OutgoingResponse, id: JSONDocument, rateLimits: [RateLimitCounter.Report]?) -> String {
-        let body = (try? JSONDocument.parse(String(decoding: response.body, as: UTF8.self))) ?? .object([])
+        guard let body = try? JSONDocument.parse(String(decoding: response.body, as: UTF8.self)) else {
+            let message = "An unexpected response was received from the message bus. Execution status unknown."
+            let error = JSONDocument.object([("code", .number("-1006")), ("msg", .string(message))])
+            return APIFrame.failure(id: id, status: 500, error: error, rateLimits: rateLimits)
+        }
         if response.status == 200 { return APIFrame.success(id: id, result: body, rateLimits: rateLimits) }
         return APIFrame.failure(id: id, status: response.status, error: body, rateLimits: rateLimits)
     }

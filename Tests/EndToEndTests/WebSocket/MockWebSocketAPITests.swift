@@ -189,6 +189,22 @@ struct MockWebSocketAPITests {
         #expect(try await fresh.answer(to: "h5")["status"] == .number("200"))
     }
 
+    @Test("faults apply over WebSocket: a status becomes the error frame, a broken body 'execution status unknown'")
+    func faults() async throws {
+        let mock = try await Self.hmacMock()
+        defer { Task { await mock.stop() } }
+        mock.inject(.serverError(503), into: "serverTime")
+        mock.inject(MockFault(body: .malformed), into: "ping")
+        let socket = TestSocket(mock.webSocketAPIURL.absoluteString)
+        defer { socket.close() }
+        socket.send(.request("f1", "time"))
+        let failed = try await socket.answer(to: "f1")
+        #expect(failed["status"] == .number("503") && failed["error"]?["code"] == .number("-1001"))
+        socket.send(.request("f2", "ping"))
+        let broken = try await socket.answer(to: "f2")
+        #expect(broken["status"] == .number("500") && broken["error"]?["code"] == .number("-1006"))
+    }
+
     @Test("the connection's lifetime ends with serverShutdown, then a close")
     func lifetime() async throws {
         let mock = try await Self.hmacMock { $0.webSocketMaxLifetime = .milliseconds(300) }
