@@ -33,6 +33,15 @@ struct WebSocketPartsTests {
         }
     }
 
+    @Test("a connection whose queue overflows (a reader too slow) is closed")
+    func slowReader() {
+        let connection = WebSocketConnection(id: 1, kind: .streams, connectedSince: 0, queueLimit: 3)
+        for index in 0..<3 { connection.send("\(index)") }
+        #expect(!connection.isClosing)
+        connection.send("one too many")
+        #expect(connection.isClosing)
+    }
+
     @Test("stream names follow the spec's templates, variables and enums")
     func streamNames() throws {
         let names = StreamNames(spec: try EngineHarness.load("binance-spot.yaml"))
