@@ -27,8 +27,8 @@ struct MockChildChannel: ServerChildChannel {
 }
 
 /// Closes a new connection that sends nothing for `idle` (listed meanwhile as idle, so the connection limit can
-/// shed it), or whose first head is not complete `header` after its first byte; removes itself once the head's
-/// blank line has arrived, when the HTTP or WebSocket handlers take over.
+/// shed it), or whose first head is not complete `header` after its first byte, or that has sent nothing when the
+/// server stops; removes itself once the head's blank line has arrived, when the HTTP or WebSocket handlers take over.
 final class FirstHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -74,6 +74,15 @@ final class FirstHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
         tail = Array(tail.suffix(3))
         context.fireChannelRead(data)
         if headEnded { context.pipeline.syncOperations.removeHandler(context: context, promise: nil) }
+    }
+
+    /// The server is stopping: a connection that has not started a request has nothing to finish.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is ChannelShouldQuiesceEvent, !started {
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {

@@ -68,7 +68,9 @@ struct WebSocketAPIService: Sendable {
             let keyAgrees = request.text(apiKeyParam).map { $0 == logon?.apiKey } ?? true
             return logon != nil && keyAgrees ? nil : .missingSignature(name: signatureParam)
         }
-        return verifier.verify(signature, payload: Array(request.signaturePayload(excluding: signatureParam).utf8)) ? nil : .invalidSignature
+        // Base64 as Binance takes it over WebSocket; a percent-encoded one (the REST signers' output) is read too.
+        let text = signature.contains("%") ? FormText.decode(signature.utf8, plusIsSpace: false) ?? signature : signature
+        return verifier.verify(text, payload: Array(request.signaturePayload(excluding: signatureParam).utf8)) ? nil : .invalidSignature
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters, for the engine's query string.
@@ -80,9 +82,14 @@ struct WebSocketAPIService: Sendable {
 
     // MARK: - Frames
 
-    /// An engine answer as a frame: the JSON body under `result`, or under `error` for a refusal.
+    /// An engine answer as a frame: the JSON body under `result`, or under `error` for a refusal. A body that is not
+    /// JSON (a `truncated` or `malformed` fault) becomes the venue's "execution status unknown" error.
     func frame(_ response: OutgoingResponse, id: JSONDocument, rateLimits: [RateLimitCounter.Report]?) -> String {
-        let body = (try? JSONDocument.parse(String(decoding: response.body, as: UTF8.self))) ?? .object([])
+        guard let body = try? JSONDocument.parse(String(decoding: response.body, as: UTF8.self)) else {
+            let message = "An unexpected response was received from the message bus. Execution status unknown."
+            let error = JSONDocument.object([("code", .number("-1006")), ("msg", .string(message))])
+            return APIFrame.failure(id: id, status: 500, error: error, rateLimits: rateLimits)
+        }
         if response.status == 200 { return APIFrame.success(id: id, result: body, rateLimits: rateLimits) }
         return APIFrame.failure(id: id, status: response.status, error: body, rateLimits: rateLimits)
     }

@@ -58,6 +58,9 @@ final class WebSocketConnection: Sendable {
         _ = continuation.yield(.ping)
     }
 
+    /// Whether the connection is closing (or closed): no frame queued from now on is written.
+    var isClosing: Bool { closeCode.withLock { $0 != nil } }
+
     /// Closes the connection after the frames already queued.
     func close(_ code: WebSocketErrorCode = .goingAway) {
         closeCode.withLock { $0 = $0 ?? code }

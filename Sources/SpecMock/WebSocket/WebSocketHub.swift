@@ -108,9 +108,12 @@ final class WebSocketHub: Sendable {
     private func receive(_ message: WebSocketMessage, on connection: WebSocketConnection) async {
         switch (connection.kind, message) {
         case let (.api, .text(text)):
-            let (answer, delay) = api.answer(text, on: connection)
+            // The events a request causes follow its answer, as on the venue.
+            let held = Locked<[AccountEvents]>([])
+            let (answer, delay) = Self.$heldEvents.withValue(held) { api.answer(text, on: connection) }
             if let delay { try? await Task.sleep(for: delay) }
             connection.send(answer)
+            for events in held.withLock({ $0 }) { deliver(events) }
         case (.api, .binary):
             connection.send(api.refusal(of: .malformedBody("a binary frame"), id: .null))
         case let (.streams, .text(text)):
@@ -136,16 +139,25 @@ final class WebSocketHub: Sendable {
         connections.filter { streams.deliver(payload, of: stream, to: $0) }.count
     }
 
+    /// Where the events of the WebSocket request being answered wait for its answer to be queued.
+    @TaskLocal private static var heldEvents: Locked<[AccountEvents]>?
+
     /// Sends the user data events of an answer to the subscriptions of its API key (every subscription when the
     /// change came from the clock).
     private func deliver(_ events: AccountEvents) {
+        if let held = Self.heldEvents {
+            held.withLock { $0.append(events) }
+            return
+        }
+        let targets = connections.filter { $0.kind == .api }.flatMap { connection in
+            connection.state.withLock { $0.subscriptions }
+                .filter { events.apiKey == nil || $0.apiKey == nil || $0.apiKey == events.apiKey }
+                .map { (connection, $0.id) }
+        }
+        guard !targets.isEmpty else { return }
         let messages = UserDataEvents(spec: engine.spec, now: engine.now).events(for: events)
-        guard !messages.isEmpty else { return }
-        for connection in connections where connection.kind == .api {
-            let subscriptions = connection.state.withLock { $0.subscriptions }
-            for subscription in subscriptions where events.apiKey == nil || subscription.apiKey == nil || subscription.apiKey == events.apiKey {
-                for message in messages { connection.send(api.event(message, subscription: subscription.id)) }
-            }
+        for (connection, subscription) in targets {
+            for message in messages { connection.send(api.event(message, subscription: subscription)) }
         }
     }
 }
