@@ -33,7 +33,7 @@ public struct WebSocketClientTransport: WebSocketTransport {
     public func connect(to url: URL) async throws -> any WebSocketConnection {
         let connection = NIOWebSocketConnection()
         let opened = Locked<CheckedContinuation<Void, any Error>?>(nil)
-        func signal(_ result: Result<Void, any Error>) {
+        @Sendable func signal(_ result: Result<Void, any Error>) {
             opened.withLock { continuation in
                 continuation?.resume(with: result)
                 continuation = nil
