@@ -42,17 +42,18 @@ import Testing
             connection.push("{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":\(BinanceWS.object(frame)["id"] ?? 0)}")
         }
         let client = Self.client(transport)
-        _ = try await client.subscribe("btcusdt@kline_1m", as: [String: String].self)
+        let klines = try await client.subscribe("btcusdt@kline_1m", as: [String: String].self)
         let error = await thrownError { try await client.subscribe("nonsense", as: [String: String].self) }
         #expect((error as? StreamSubscriptionError)?.message.contains("Invalid request") == true)
         #expect(await client.streams == ["btcusdt@kline_1m"])
+        withExtendedLifetime(klines) {}
     }
 
     @Test func afterADropEveryStreamContinuesOnANewConnection() async throws {
         let transport = Self.transport()
         let client = Self.client(transport)
         let klines = try await client.subscribe("btcusdt@kline_1m", as: [String: String].self)
-        _ = try await client.subscribe("ethbtc@depth", as: [String: String].self)
+        let depth = try await client.subscribe("ethbtc@depth", as: [String: String].self)
         try #require(transport.connections.first).drop()
         #expect(await eventually { transport.connections.count == 2 })
         let second = transport.connections[1]
@@ -60,6 +61,7 @@ import Testing
         second.push("{\"stream\":\"btcusdt@kline_1m\",\"data\":{\"e\":\"kline\"}}")
         var iterator = klines.makeAsyncIterator()
         #expect(try await iterator.next() == ["e": "kline"])
+        withExtendedLifetime(depth) {}
     }
 
     @Test func theLastConsumerLeavingUnsubscribes() async throws {

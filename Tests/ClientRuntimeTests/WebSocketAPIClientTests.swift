@@ -120,13 +120,14 @@ import Testing
     @Test func reconnectionBacksOffWhileTheServerIsUnreachable() async throws {
         let transport = InMemoryWebSocketTransport(server: BinanceWS.server())
         let client = BinanceWS.client(transport)
-        _ = try await client.subscribe(BinanceWS.subscribe, as: [String: String].self)
+        let events = try await client.subscribe(BinanceWS.subscribe, as: [String: String].self)
         transport.refuseConnections(2)
         try #require(transport.connections.first).drop()
         #expect(await eventually { transport.connections.count == 2 })
         let second = transport.connections[1]
         #expect(await eventually { second.sentFrames.count == 2 })
         #expect(await client.connectionCount == 2)
+        withExtendedLifetime(events) {}
     }
 
     @Test func endingTheIterationUnsubscribes() async throws {

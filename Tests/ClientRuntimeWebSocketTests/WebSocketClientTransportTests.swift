@@ -30,3 +30,19 @@ import Testing
         init(code: String, message: String, httpStatus: Int, body: Data) {}
     }
 }
+
+/// Against a real server when one is given (`SPECGEN_WS_ECHO_URL`, a server answering each request
+/// `{"id", "status": 200, "result": {"echo": method}}`); skipped otherwise.
+@Suite struct WebSocketClientTransportLiveTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SPECGEN_WS_ECHO_URL"] != nil))
+    func anExchangeWithARealServer() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["SPECGEN_WS_ECHO_URL"].flatMap(URL.init(string:)))
+        let client = WebSocketAPIClient<WebSocketClientTransportTests.Failure>(
+            profile: APIProfile(name: "test", auth: AuthProfile(), errorFormat: .codeMessage(codeField: "code", messageField: "msg"), statusRules: []),
+            webSocket: WebSocketAPIProfile(rateLimitsField: "rateLimits"), url: url, credentials: .none, transport: WebSocketClientTransport())
+        let answer = try await client.call(WebSocketMethodInfo(name: "ping", security: .none), as: [String: String].self)
+        #expect(answer == ["echo": "ping"])
+        #expect(client.rateLimits.usedWeight == ["1M": 3])
+        await client.close()
+    }
+}

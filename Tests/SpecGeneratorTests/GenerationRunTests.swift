@@ -11,9 +11,27 @@ import Testing
         let run = GenerationRun(specPaths: specPaths(), output: repository.appendingPathComponent("Generated").path, templates: try TemplateSet.load())
         let outcome = run.prepare()
         #expect(outcome.errors.isEmpty)
-        #expect(outcome.fileCount == 28)
+        #expect(outcome.fileCount == 30)  // 7 per spec, and BinanceSpot's WebSocketClient.swift and Streams.swift
         #expect(outcome.plan.changed.map(\.path) == [], "run `swift run specgen generate` and commit Generated/")
         #expect(outcome.plan.removed == [])
+    }
+
+    /// A spec without `webSocketAPI` or `streams` gets no WebSocket files, except header-only ones when every file is
+    /// asked for (the build plugin declares them all).
+    @Test func webSocketFilesOnlyWhereTheSpecHasThem() throws {
+        let templates = try TemplateSet.load()
+        for path in specPaths() {
+            let spec = try #require(SpecLoader.load(path: path).spec)
+            let names = try Generator.files(for: spec, templates: templates).map { String($0.path.split(separator: "/").last ?? "") }
+            #expect(names.contains("WebSocketClient.swift") == (spec.webSocketAPI != nil))
+            #expect(names.contains("Streams.swift") == (spec.streams != nil))
+            let every = try Generator.files(for: spec, templates: templates, only: [.webSocketClient], everyFile: true)
+            #expect(every.count == 1)
+            if spec.webSocketAPI == nil {
+                #expect(every.first?.contents.hasSuffix("// The spec has no `webSocketAPI`: nothing to generate.\n") == true)
+                #expect(every.first?.contents.contains("import") == false)
+            }
+        }
     }
 
     @Test func sameSpecGivesByteIdenticalFiles() throws {
@@ -29,7 +47,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let run = GenerationRun(specPaths: [specPaths()[0]], output: output.path, templates: try TemplateSet.load())
         let first = try run.run()
-        #expect(first.plan.changed.count == ModuleFile.allCases.count)
+        let spec = try #require(SpecLoader.load(path: specPaths()[0]).spec)
+        let absent = (spec.webSocketAPI == nil ? 1 : 0) + (spec.streams == nil ? 1 : 0)
+        #expect(first.plan.changed.count == ModuleFile.allCases.count - absent)
         let module = try #require(first.plan.changed.first?.path.split(separator: "/").first).description
         try Data("// stray".utf8).write(to: output.appendingPathComponent("\(module)/Old.swift"))
         try Data("// edited".utf8).write(to: output.appendingPathComponent("\(module)/Enums.swift"))

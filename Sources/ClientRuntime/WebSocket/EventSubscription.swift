@@ -7,6 +7,8 @@ struct EventSubscription: Sendable {
     let parameters: Parameters
     /// The server's `subscriptionId`; nil until the subscribe answer arrives (again after a reconnection).
     var serverID: Int?
+    /// Whether the first subscribe succeeded; only those are made again after a reconnection.
+    var established = false
     let deliver: @Sendable (Data) -> Void
     let finish: @Sendable ((any Error)?) -> Void
 

@@ -89,7 +89,7 @@ extension WebSocketAPIClient: ConnectionOwner {
 
     func restore(_ link: WebSocketLink) async throws {
         if keepsSession { _ = try result(of: try await logon(on: link), webSocket.logonMethod ?? .init(name: "logon", security: .none)) }
-        for (local, subscription) in subscriptions.sorted(by: { $0.key < $1.key }) {
+        for (local, subscription) in subscriptions.sorted(by: { $0.key < $1.key }) where subscription.established {
             _ = try result(of: try await exchange(subscription.method, subscription.parameters, on: link, subscription: local), subscription.method)
         }
     }

@@ -109,6 +109,7 @@ public actor WebSocketAPIClient<Failure: VenueError> {
         continuation.onTermination = { [weak self] _ in Task { await self?.endSubscription(local) } }
         do {
             _ = try result(of: try await exchange(method, parameters, subscription: local), method)
+            subscriptions[local]?.established = true
         } catch {
             subscriptions[local] = nil
             continuation.finish()

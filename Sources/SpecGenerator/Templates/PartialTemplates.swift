@@ -11,8 +11,28 @@ extension BuiltInTemplates {
     /// The partials by name.
     static let partials: [String: String] = [
         "DocComment": docComment, "Initializer": initializer, "Condition": condition, "Conditions": conditions,
-        "WeightCases": weightCases, "WeightRanges": weightRanges,
+        "WeightCases": weightCases, "WeightRanges": weightRanges, "SocketServers": socketServers,
     ]
+
+    /// The `Server` type of a WebSocket client (`servers`: fixed URLs), nested in the client.
+    static let socketServers = ##"""
+        {{% CONTENT_TYPE: TEXT}}
+            /// Where the client connects.
+            public struct Server: Sendable, Hashable {
+                public var url: URL
+
+                public init(url: URL) {
+                    self.url = url
+                }
+        {{#servers}}
+
+        {{<DocComment}}{{$indent}}        {{/indent}}
+        {{/DocComment}}
+                public static let {{{name}}} = Server(url: URL(string: {{{url}}})!)
+        {{/servers}}
+            }
+
+        """##
 
     /// The `///` lines of `doc`, each behind the `indent` block (empty by default).
     static let docComment = ##"""

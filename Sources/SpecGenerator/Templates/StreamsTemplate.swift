@@ -15,20 +15,7 @@ extension BuiltInTemplates {
 
         {{> DocComment}}
         public struct {{name}}: Sendable {
-            /// Where the client connects.
-            public struct Server: Sendable, Hashable {
-                public var url: URL
-
-                public init(url: URL) {
-                    self.url = url
-                }
-        {{#servers}}
-
-        {{<DocComment}}{{$indent}}        {{/indent}}
-        {{/DocComment}}
-                public static let {{{name}}} = Server(url: URL(string: {{{url}}})!)
-        {{/servers}}
-            }
+        {{> SocketServers}}
         {{#enums}}
 
         {{<DocComment}}{{$indent}}    {{/indent}}
