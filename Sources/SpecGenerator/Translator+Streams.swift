@@ -52,8 +52,12 @@ extension Translator {
                         raw: isInt ? value.text : SwiftText.literal(value.text))
                 }
                 enums.append(
-                    (key, StreamEnumContext(doc: SwiftText.doc([variable.description ?? "Values of `<\(variable.name.value)>` in stream names."]),
-                        name: name, rawType: isInt ? "Int" : "String", cases: cases)))
+                    (
+                        key,
+                        StreamEnumContext(
+                            doc: SwiftText.doc([variable.description ?? "Values of `<\(variable.name.value)>` in stream names."]),
+                            name: name, rawType: isInt ? "Int" : "String", cases: cases)
+                    ))
             }
         }
         return enums

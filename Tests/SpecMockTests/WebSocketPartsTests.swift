@@ -11,8 +11,9 @@ import Testing
 struct WebSocketPartsTests {
     @Test("request frames: ids, v3/ prefix, parameter text; malformed frames are refused with the id when readable")
     func requestFrames() throws {
-        guard case let .success(request) = APIRequest.parse(
-            #"{"id": 7, "method": "v3/order.place", "params": {"symbol": "BTCUSDT", "timestamp": 1700000000000, "symbols": ["A","B"], "test": true}}"#)
+        guard
+            case let .success(request) = APIRequest.parse(
+                #"{"id": 7, "method": "v3/order.place", "params": {"symbol": "BTCUSDT", "timestamp": 1700000000000, "symbols": ["A","B"], "test": true}}"#)
         else { throw Failure("not parsed") }
         #expect(request.id == .number("7") && request.method == "order.place")
         #expect(request.signaturePayload(excluding: "signature") == #"symbol=BTCUSDT&symbols=["A","B"]&test=true&timestamp=1700000000000"#)

@@ -112,7 +112,8 @@ struct BinanceWebSocketEndToEndTests {
     @Test("a kline stream replayed from a JSON Lines feed, decoded with exact decimals")
     func klineStream() async throws {
         let feed = FileManager.default.temporaryDirectory.appendingPathComponent("klines-\(UUID().uuidString).jsonl")
-        let kline = #"{"e":"kline","E":1672515782136,"s":"BTCUSDT","k":{"t":1672515780000,"T":1672515839999,"s":"BTCUSDT","i":"1m","f":100,"L":200,"o":"0.0010","c":"0.0020","h":"0.0025","l":"0.0015","v":"1000","n":100,"x":false,"q":"1.0000","V":"500","Q":"0.500","B":"123456"}}"#
+        let kline =
+            #"{"e":"kline","E":1672515782136,"s":"BTCUSDT","k":{"t":1672515780000,"T":1672515839999,"s":"BTCUSDT","i":"1m","f":100,"L":200,"o":"0.0010","c":"0.0020","h":"0.0025","l":"0.0015","v":"1000","n":100,"x":false,"q":"1.0000","V":"500","Q":"0.500","B":"123456"}}"#
         let closed = kline.replacingOccurrences(of: #""x":false"#, with: #""x":true"#)
         try ([kline, closed].map { #"{"stream":"btcusdt@kline_1m","data":\#($0)}"# }.joined(separator: "\n") + "\n")
             .write(to: feed, atomically: true, encoding: .utf8)
