@@ -302,3 +302,15 @@ public struct AssetsRequest: SpecRequest, Hashable {
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
+
+/// Every request type of this API, in spec order: for tools and tests that walk all endpoints (the mock
+/// exchange's rules are checked against these).
+public enum RequestTypes {
+    public static let all: [any SpecRequest.Type] = [
+        PlaceOrderRequest.self,
+        CancelOrderRequest.self,
+        OrderDataRequest.self,
+        AccountsRequest.self,
+        AssetsRequest.self,
+    ]
+}

@@ -1126,3 +1126,33 @@ public struct WithdrawHistoryRequest: SpecRequest, Hashable {
 
     public func weight(for parameters: Parameters) -> Int { 5 }
 }
+
+/// Every request type of this API, in spec order: for tools and tests that walk all endpoints (the mock
+/// exchange's rules are checked against these).
+public enum RequestTypes {
+    public static let all: [any SpecRequest.Type] = [
+        PingRequest.self,
+        ServerTimeRequest.self,
+        ExchangeInfoRequest.self,
+        DepthRequest.self,
+        TradesRequest.self,
+        HistoricalTradesRequest.self,
+        KlinesRequest.self,
+        AvgPriceRequest.self,
+        Ticker24hrRequest.self,
+        TickerPriceRequest.self,
+        BookTickerRequest.self,
+        NewOrderRequest.self,
+        TestNewOrderRequest.self,
+        QueryOrderRequest.self,
+        CancelOrderRequest.self,
+        OpenOrdersRequest.self,
+        AccountRequest.self,
+        AllOrdersRequest.self,
+        AssetDetailRequest.self,
+        DepositAddressRequest.self,
+        DepositHistoryRequest.self,
+        TradeFeeRequest.self,
+        WithdrawHistoryRequest.self,
+    ]
+}

@@ -311,7 +311,7 @@ public struct BinanceSpotClient: Sendable {
     /// One object when `symbol` is sent, an array for `symbols`; `type` chooses the full or the short (MINI) form.
     ///
     /// - Endpoint: `GET /api/v3/ticker/tradingDay`
-    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; the weight of one item without `symbols`
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Database
     /// - Docs: binance-spot-2026-07/rest-api.md, “Trading Day Ticker”
@@ -360,7 +360,7 @@ public struct BinanceSpotClient: Sendable {
     /// gives an `openTime` of 1641201420000). One object when `symbol` is sent, an array for `symbols`.
     ///
     /// - Endpoint: `GET /api/v3/ticker`
-    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; the weight of one item without `symbols`
     /// - Security: NONE (Open to everyone; no API key or signature.)
     /// - Data source: Database
     /// - Docs: binance-spot-2026-07/rest-api.md, “Rolling window price change statistics”

@@ -815,7 +815,7 @@ public struct TickerTradingDayRequest: SpecRequest, Hashable {
         cases: [
             RequestWeight.Case(when: [.present("symbol")], weight: 4)
         ],
-        absent: 4)
+        absent: nil)
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
@@ -1102,7 +1102,7 @@ public struct TickerRequest: SpecRequest, Hashable {
         cases: [
             RequestWeight.Case(when: [.present("symbol")], weight: 4)
         ],
-        absent: 4)
+        absent: nil)
 
     public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
 
@@ -6425,4 +6425,59 @@ public struct MyFiltersRequest: SpecRequest, Hashable {
     }
 
     public func weight(for parameters: Parameters) -> Int { 40 }
+}
+
+/// Every request type of this API, in spec order: for tools and tests that walk all endpoints (the mock
+/// exchange's rules are checked against these).
+public enum RequestTypes {
+    public static let all: [any SpecRequest.Type] = [
+        PingRequest.self,
+        ServerTimeRequest.self,
+        ExchangeInfoRequest.self,
+        ExecutionRulesRequest.self,
+        DepthRequest.self,
+        TradesRequest.self,
+        HistoricalTradesRequest.self,
+        HistoricalBlockTradesRequest.self,
+        AggTradesRequest.self,
+        KlinesRequest.self,
+        UiKlinesRequest.self,
+        AvgPriceRequest.self,
+        Ticker24hrRequest.self,
+        TickerTradingDayRequest.self,
+        TickerPriceRequest.self,
+        TickerBookTickerRequest.self,
+        TickerRequest.self,
+        ReferencePriceRequest.self,
+        ReferencePriceCalculationRequest.self,
+        NewOrderRequest.self,
+        TestNewOrderRequest.self,
+        QueryOrderRequest.self,
+        CancelOrderRequest.self,
+        CancelOpenOrdersRequest.self,
+        CancelReplaceRequest.self,
+        AmendOrderKeepPriorityRequest.self,
+        OpenOrdersRequest.self,
+        AllOrdersRequest.self,
+        NewOcoDeprecatedRequest.self,
+        NewOrderListOcoRequest.self,
+        NewOrderListOtoRequest.self,
+        NewOrderListOtocoRequest.self,
+        NewOrderListOpoRequest.self,
+        NewOrderListOpocoRequest.self,
+        CancelOrderListRequest.self,
+        QueryOrderListRequest.self,
+        AllOrderListsRequest.self,
+        OpenOrderListsRequest.self,
+        NewSorOrderRequest.self,
+        TestNewSorOrderRequest.self,
+        AccountRequest.self,
+        MyTradesRequest.self,
+        RateLimitOrderRequest.self,
+        MyPreventedMatchesRequest.self,
+        MyAllocationsRequest.self,
+        AccountCommissionRequest.self,
+        OrderAmendmentsRequest.self,
+        MyFiltersRequest.self,
+    ]
 }

@@ -805,3 +805,26 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
+
+/// Every request type of this API, in spec order: for tools and tests that walk all endpoints (the mock
+/// exchange's rules are checked against these).
+public enum RequestTypes {
+    public static let all: [any SpecRequest.Type] = [
+        DepthRequest.self,
+        TradesRequest.self,
+        KlinesRequest.self,
+        Ticker24hrRequest.self,
+        TickerPriceRequest.self,
+        BookTickerRequest.self,
+        SymbolsRequest.self,
+        UserInfoRequest.self,
+        AccountBalanceRequest.self,
+        AccountTradesRequest.self,
+        CreateOrderRequest.self,
+        CancelOrderRequest.self,
+        BatchCancelOrdersRequest.self,
+        GetOrderRequest.self,
+        FinishedOrdersRequest.self,
+        OpenOrdersRequest.self,
+    ]
+}

@@ -53,7 +53,7 @@ extension OpenAPIExporter {
                     $0.set("cap", cap.map { .number(String($0)) })
                 }
                 if !count.cases.isEmpty { $0.set("cases", casesValue(count.cases)) }
-                $0.set("default", .number(String(count.absentWeight)))
+                $0.set("default", count.absent.map { .number(String($0)) })
             }
         }
     }

@@ -139,6 +139,8 @@ struct WeightContext {
     var isCountRanges = false
     var perItem = 1
     var cap = "nil"
+    /// The weight without the array (a literal, or `nil` for the weight of one item).
+    var absent = "nil"
 }
 
 struct WeightCaseContext {

@@ -94,7 +94,8 @@ extension Translator {
             let assumed = endpoint.param(named: param.value)?.defaultValue.flatMap { Int64($0.text) }.map(String.init) ?? "nil"
             return WeightContext(isByParam: true, param: SwiftText.literal(param.value), ranges: weightRanges(ranges), assumed: assumed)
         case let .byCount(count)?:
-            var context = WeightContext(cases: weightCases(count.cases), fallback: count.absentWeight, param: SwiftText.literal(count.param.value), isByCount: true)
+            var context = WeightContext(cases: weightCases(count.cases), param: SwiftText.literal(count.param.value), isByCount: true)
+            context.absent = count.absent.map(String.init) ?? "nil"
             switch count.scale {
             case let .ranges(ranges):
                 context.isCountRanges = true
@@ -130,7 +131,7 @@ extension Translator {
             case let .ranges(ranges): scale = "by the number of `\(count.param.value)`: " + rangeText(ranges)
             case let .perItem(each, cap): scale = "\(each) per item of `\(count.param.value)`" + (cap.map { ", at most \($0)" } ?? "")
             }
-            return (caseTexts(count.cases) + [scale, "\(count.absentWeight) without `\(count.param.value)`"]).joined(separator: "; ")
+            return (caseTexts(count.cases) + [scale, "\(count.absent.map(String.init) ?? "the weight of one item") without `\(count.param.value)`"]).joined(separator: "; ")
         }
     }
 

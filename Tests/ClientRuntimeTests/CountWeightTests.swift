@@ -33,6 +33,15 @@ import Testing
         #expect(Self.tradingDay.weight(for: one) == 4)
     }
 
+    @Test func noAbsentWeightMeansTheWeightOfOneItem() {
+        // The spec gives no `default` for GET /api/v3/ticker/tradingDay: without `symbols` it weighs one item.
+        let perItem = RequestWeight.byCount("symbols", .perItem(4, cap: 200), cases: [], absent: nil)
+        #expect(perItem.weight(for: Parameters()) == 4)
+        let table = RequestWeight.byCount("symbols", .ranges([.init(max: 20, weight: 2), .init(max: nil, weight: 80)]), cases: [], absent: nil)
+        #expect(table.weight(for: Parameters()) == 2)
+        #expect(table.weight(for: Self.symbols(21)) == 80)
+    }
+
     @Test func perItemIsCapped() {
         let weights = [1, 2, 49, 50, 51, 100].map { Self.tradingDay.weight(for: Self.symbols($0)) }
         #expect(weights == [4, 8, 196, 200, 200, 200])

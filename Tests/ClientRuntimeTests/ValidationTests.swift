@@ -99,6 +99,23 @@ struct RuledOrder: SpecRequest {
         #expect(error.description.hasSuffix("; 'strategyType' is 5, below the minimum 1000000 (rule strategyType ≥ 1000000)"))
     }
 
+    @Test func brokenRulesNameWhatIsWrongAsTypedBreaches() {
+        let order = RuledOrder(timeInForce: "IOC", price: nil, icebergQty: "0.5", orderId: nil, strategyType: 5).parameters
+        #expect(
+            RuledOrder.rules.map { $0.breach(in: order) } == [
+                .missing(["price"]), .missing(["orderId", "origClientOrderId"]), .value("timeInForce", ["IOC"]),
+                .belowMinimum("strategyType", value: "5"), nil,
+            ])
+        var both = Parameters()
+        both.add("orderId", 1, in: .query)
+        both.add("origClientOrderId", "x", in: .query)
+        #expect(ParameterRule(.requireOneOf, ["orderId", "origClientOrderId"], rule: "").breach(in: both) == .sent(["orderId", "origClientOrderId"]))
+        #expect(ParameterRule(.exclusive, ["a", "orderId", "origClientOrderId"], rule: "").breach(in: both) == .sent(["orderId", "origClientOrderId"]))
+        #expect(ParameterRule(.forbid, ["a", "orderId"], rule: "").breach(in: both) == .sent(["orderId"]))
+        #expect(ParameterRule(.allowed(["1", "2"]), ["orderId"], rule: "").breach(in: both) == nil)
+        #expect(ParameterRule(.range(min: nil, max: "0.5"), ["orderId"], rule: "").breach(in: both) == .aboveMaximum("orderId", value: "1"))
+    }
+
     @Test func aMisCasedEnumValueGetsADidYouMean() throws {
         let error = try #require(validationError(RuledOrder(side: OpenSide(rawValue: "buy"))))
         #expect(

@@ -34,7 +34,7 @@ import Testing
         #expect(findings.map(\.rule) == [.weightChanged])
         #expect(
             findings.first?.message
-                == "endpoint `ticker`: weight is now 4 when sent(symbol); 4 per item of symbols, cap 100; without it 4 (was 4 when sent(symbol); 4 per item of symbols, cap 200; without it 4)"
+                == "endpoint `ticker`: weight is now 4 when sent(symbol); 4 per item of symbols, cap 100; without it one item (was 4 when sent(symbol); 4 per item of symbols, cap 200; without it one item)"
         )
         let table = "{byCount: symbols, ranges: [{max: 20, weight: 2}, {weight: 80}], default: 80}"
         let wider = table.replacingOccurrences(of: "max: 20", with: "max: 25")

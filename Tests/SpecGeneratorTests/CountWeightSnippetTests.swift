@@ -53,7 +53,7 @@ import Testing
                         "symbols",
                         .perItem(4, cap: 200),
                         cases: [],
-                        absent: 4)
+                        absent: nil)
                 """))
     }
 }

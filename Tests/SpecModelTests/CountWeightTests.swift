@@ -2,7 +2,8 @@ import Foundation
 import SpecModel
 import Testing
 
-/// `weight: {byCount: …}`: loading, diagnostics with positions, and the arithmetic the client and mock share.
+/// `weight: {byCount: …}`: loading and diagnostics with positions (ClientRuntime's `RequestWeight` computes the
+/// weights; ClientRuntimeTests/CountWeightTests checks the arithmetic).
 @Suite struct CountWeightTests {
     /// A ticker endpoint whose weight mapping starts at line 26 of the document (the shared header is 17 lines).
     func spec(weight: String, symbolsType: String = "ARRAY OF STRING") -> String {
@@ -37,10 +38,13 @@ import Testing
         }
         #expect(count.param.value == "symbols")
         #expect(count.cases.count == 1 && count.cases[0].weight == 2)
-        #expect(count.absentWeight == 80)
+        #expect(count.absent == 80)
         // The docs' table for GET /api/v3/ticker/24hr: 1-20 → 2, 21-100 → 40, 101 or more → 80.
-        #expect([1, 20, 21, 100, 101, 5000].map(count.weight(count:)) == [2, 2, 40, 40, 80, 80])
-        #expect(count.weight(count: 0) == 2)
+        guard case let .ranges(ranges) = count.scale else {
+            Issue.record("expected ranges")
+            return
+        }
+        #expect(ranges.map(\.max) == [20, 100, nil] && ranges.map(\.weight) == [2, 40, 80])
     }
 
     @Test func perItemWithCapLoadsAndSaturates() throws {
@@ -57,11 +61,8 @@ import Testing
             return
         }
         // "4 for each requested symbol … cap at 200 once the number of symbols is more than 50."
-        #expect([1, 2, 50, 51, 100].map(count.weight(count:)) == [4, 8, 200, 200, 200])
-        #expect(count.absentWeight == 4)
-        #expect(count.weight(count: Int.max) == 200)
-        let uncapped = CountWeight(param: count.param, scale: .perItem(Int.max / 2, cap: nil))
-        #expect(uncapped.weight(count: 3) == Int.max)
+        #expect(count.scale == .perItem(4, cap: 200))
+        #expect(count.absent == nil)
     }
 
     @Test func badCountWeightsAreReportedWithPositions() {

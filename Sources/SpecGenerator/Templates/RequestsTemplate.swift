@@ -103,7 +103,7 @@ extension BuiltInTemplates {
         {{> WeightCases}}
                 ],
         {{/empty(cases)}}
-                absent: {{fallback}})
+                absent: {{absent}})
 
             public func weight(for parameters: Parameters) -> Int { Self.requestWeight.weight(for: parameters) }
         {{/isByCount}}
@@ -176,6 +176,16 @@ extension BuiltInTemplates {
         }
         {{/empty(constructors)}}
         {{/requests}}
+
+        /// Every request type of this API, in spec order: for tools and tests that walk all endpoints (the mock
+        /// exchange's rules are checked against these).
+        public enum RequestTypes {
+            public static let all: [any SpecRequest.Type] = [
+        {{#requests}}
+                {{name}}.self,
+        {{/requests}}
+            ]
+        }
 
         """##
 }

@@ -1,11 +1,27 @@
 import Foundation
 import SpecModel
 
+import struct ClientRuntime.VariantSelector
+
 /// Chooses the success body of an endpoint: the documented example of the variant the request asks for (or the
 /// spec's default variant), else an example of the same type from another endpoint, else a synthesized sample;
 /// wrapped in the envelope when the spec has one and the text does not carry it already.
 struct ExampleCatalog: Sendable {
     let spec: Spec
+    /// Each variant endpoint's selector as the runtime's value, by endpoint id.
+    private let selectors: [String: VariantSelector]
+
+    init(spec: Spec) {
+        self.spec = spec
+        var selectors: [String: VariantSelector] = [:]
+        for endpoint in spec.endpoints {
+            guard let response = endpoint.response, !response.variants.isEmpty else { continue }
+            selectors[endpoint.id.value] = VariantSelector(
+                param: response.selectedBy?.value, variants: response.variants.map(\.key.value),
+                defaults: response.defaults.map { (EndpointRules.conditions($0.condition), $0.variant.value) })
+        }
+        self.selectors = selectors
+    }
 
     func body(for endpoint: Endpoint, _ received: ReceivedParameters, now: Int64) -> String {
         let (type, variant) = responseType(endpoint, received)
@@ -24,9 +40,7 @@ struct ExampleCatalog: Sendable {
         guard !response.variants.isEmpty else { return (response.type?.value, nil) }
         // The selector parameter when sent (`newOrderRespType`), else the first default whose condition holds
         // (also for variants chosen by parameters alone: one symbol or all of them).
-        let key =
-            response.selectedBy.flatMap { received[$0.value]?.text }
-            ?? response.defaults.first { RuleCheck.holds($0.condition, in: received) }?.variant.value
+        let key = selectors[endpoint.id.value]?.select(from: ReceivedView(received: received, arrayStyles: [:]))
         let variant = key.flatMap { key in response.variants.first { $0.key.value == key } }
         return (variant?.type.value ?? response.type?.value ?? response.variants.first?.type.value, variant?.key.value)
     }

@@ -1,12 +1,24 @@
 import SpecModel
 
+import struct ClientRuntime.ParameterRule
+
 /// Checks a request's parameters against its endpoint as the spec states them: unknown names, mandatory
-/// parameters, value types and bounds, then the conditional rules in spec order.
+/// parameters, value types, then each value's bounds and allowed values and the conditional rules in spec order,
+/// the last two with ClientRuntime's evaluator (the one generated clients run before sending).
 struct ParameterCheck {
     let spec: Spec
     /// Parameters the auth check owns (signature, timestamp, receive window).
     let signingParams: Set<String>
     let rejectUnknown: Bool
+    /// Each endpoint's rules and weight as runtime values, by endpoint id.
+    private let endpoints: [String: EndpointRules]
+
+    init(spec: Spec, signingParams: Set<String>, rejectUnknown: Bool) {
+        self.spec = spec
+        self.signingParams = signingParams
+        self.rejectUnknown = rejectUnknown
+        endpoints = Dictionary(spec.endpoints.map { ($0.id.value, EndpointRules($0)) }, uniquingKeysWith: { a, _ in a })
+    }
 
     func check(_ received: ReceivedParameters, for endpoint: Endpoint) -> Rejection? {
         let known = Dictionary(endpoint.params.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
@@ -20,79 +32,47 @@ struct ParameterCheck {
         for param in endpoint.params where param.required && !signingParams.contains(param.name.value) {
             guard let value = received[param.name.value], value.isPresent else { return .missingParameter(param.name.value) }
         }
+        let rules = self.rules(of: endpoint)
+        let view = ReceivedView(received: received, arrayStyles: rules.arrayStyles)
         let values = ValueCheck(spec: spec)
         for entry in received.entries where !signingParams.contains(entry.name) {
             guard let param = known[entry.name] else { continue }
             if entry.text == nil, param.nullable || !param.required { continue }
             guard entry.isPresent else { return .emptyParameter(entry.name) }
             if let rejection = values.check(param, entry) { return rejection }
+            for rule in rules.constraints[entry.name] ?? [] {
+                if let breach = rule.breach(in: view) { return Self.rejection(for: breach, of: rule) }
+            }
         }
-        for rule in endpoint.rules {
-            if let rejection = RuleCheck.violation(of: rule, in: received) { return rejection }
+        for rule in rules.rules {
+            if let breach = rule.breach(in: view) { return Self.rejection(for: breach, of: rule) }
         }
         return nil
     }
-}
-
-/// Evaluates the spec's conditional rules and weights against what was received.
-enum RuleCheck {
-    /// Whether every part of the condition holds.
-    static func holds(_ condition: Condition, in received: ReceivedParameters) -> Bool {
-        condition.equals.allSatisfy { equals in
-            guard let text = received[equals.param.value]?.text else { return false }
-            return equals.values.contains { $0.text == text }
-        }
-            && condition.present.allSatisfy { received.isPresent($0.value) }
-            && condition.absent.allSatisfy { !received.isPresent($0.value) }
-    }
-
-    /// What the rule finds wrong, or nil when it holds or does not apply.
-    static func violation(of rule: Rule, in received: ReceivedParameters) -> Rejection? {
-        guard holds(rule.condition, in: received) else { return nil }
-        let found: Rejection?
-        switch rule.requirement {
-        case let .require(params):
-            found = params.first { !received.isPresent($0.value) }.map { .missingParameter($0.value) }
-        case let .requireOneOf(params):
-            let sent = params.map(\.value).filter(received.isPresent)
-            found = sent.isEmpty ? .missingOneOf(params.map(\.value)) : sent.count > 1 ? .badCombination(sent) : nil
-        case let .requireAnyOf(params):
-            found = params.contains { received.isPresent($0.value) } ? nil : .missingOneOf(params.map(\.value))
-        case let .forbid(params):
-            found = params.first { received.isPresent($0.value) }.map { .sentWhenNotRequired($0.value) }
-        case let .exclusive(params):
-            let sent = params.map(\.value).filter(received.isPresent)
-            found = sent.count > 1 ? .badCombination(sent) : nil
-        case let .requireValue(equals):
-            found =
-                equals.lazy.compactMap { equal -> Rejection? in
-                    let name = equal.param.value
-                    guard let text = received[name]?.text, !text.isEmpty else { return .missingParameter(name) }
-                    return equal.values.contains { $0.text == text } ? nil : .notAllowed(name)
-                }.first
-        }
-        guard let found else { return nil }
-        if let code = rule.error { return .documented(code: code, reason: found) }
-        return found
-    }
 
     /// The request weight the spec gives for these parameters.
-    static func weight(of endpoint: Endpoint, _ received: ReceivedParameters) -> Int {
-        switch endpoint.weight {
-        case nil: return 1
-        case let .fixed(weight)?: return weight
-        case let .cases(cases, fallback)?:
-            return cases.first { holds($0.condition, in: received) }?.weight ?? fallback
-        case let .byParam(param, ranges)?:
-            let sent = received[param.value]?.text.flatMap { Int64($0) }
-            let value = sent ?? endpoint.param(named: param.value)?.defaultValue.flatMap { Int64($0.text) }
-            guard let value else { return ranges.first?.weight ?? 1 }
-            return ranges.weight(for: value)
-        case let .byCount(count)?:
-            if let match = count.cases.first(where: { holds($0.condition, in: received) }) { return match.weight }
-            guard let sent = received[count.param.value], sent.isPresent else { return count.absentWeight }
-            let style = endpoint.param(named: count.param.value)?.arrayStyle ?? .json
-            return count.weight(count: ValueCheck.arrayItems(sent, style: style)?.count ?? 1)
+    func weight(of endpoint: Endpoint, _ received: ReceivedParameters) -> Int {
+        let rules = self.rules(of: endpoint)
+        return rules.weight.weight(of: ReceivedView(received: received, arrayStyles: rules.arrayStyles))
+    }
+
+    private func rules(of endpoint: Endpoint) -> EndpointRules {
+        endpoints[endpoint.id.value] ?? EndpointRules(endpoint)
+    }
+
+    /// The venue's rejection for what the runtime found: its documented code when the spec gives one.
+    static func rejection(for breach: ParameterRule.Breach, of rule: ParameterRule) -> Rejection {
+        let reason: Rejection
+        switch (breach, rule.kind) {
+        case let (.missing(names), .requireOneOf), let (.missing(names), .requireAnyOf): reason = .missingOneOf(names)
+        case let (.missing(names), _): reason = .missingParameter(names.first ?? "")
+        case let (.sent(names), .forbid): reason = .sentWhenNotRequired(names.first ?? "")
+        case let (.sent(names), _): reason = .badCombination(names)
+        case let (.value(name, _), _): reason = .notAllowed(name)
+        case let (.belowMinimum(name, _), .range(min, _)): reason = .belowMinimum(name, min: min ?? "")
+        case let (.aboveMaximum(name, _), .range(_, max)): reason = .aboveMaximum(name, max: max ?? "")
+        case let (.belowMinimum(name, _), _), let (.aboveMaximum(name, _), _): reason = .notAllowed(name)
         }
+        return rule.code.map { .documented(code: $0, reason: reason) } ?? reason
     }
 }

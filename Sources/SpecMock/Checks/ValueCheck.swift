@@ -2,17 +2,17 @@ import ClientRuntime
 import Foundation
 import SpecModel
 
-/// Checks one parameter value against its spec type, allowed values and bounds.
+/// Checks one parameter value against its spec type (`ParameterCheck` checks its bounds and allowed values with
+/// the runtime's rules).
 struct ValueCheck {
     let spec: Spec
 
     static let decimalPattern = "^([0-9]{1,20})(\\.[0-9]{1,20})?$"
     static let integerPattern = "^[0-9]{1,20}$"
 
-    /// The rejection for a bad value, or nil when it is acceptable.
+    /// The rejection for a value of the wrong type, or nil when it is acceptable.
     func check(_ param: Parameter, _ received: ReceivedParameter) -> Rejection? {
         let name = param.name.value
-        let elements: [ReceivedParameter.Value]
         if case let .array(elementType) = param.type.value {
             guard let items = Self.arrayItems(received, style: param.arrayStyle ?? .json) else {
                 return .malformedValue(name, expected: "a JSON array")
@@ -21,19 +21,8 @@ struct ValueCheck {
             for item in items {
                 if let rejection = check(item, as: elementType, name: name) { return rejection }
             }
-            elements = items
         } else {
             if let rejection = check(received.value, as: param.type.value, name: name) { return rejection }
-            elements = [received.value]
-        }
-        let texts = elements.compactMap { ReceivedParameter(name: name, value: $0, place: .query).text }
-        if !param.values.isEmpty, texts.contains(where: { text in !param.values.contains { $0.text == text } }) {
-            return .notAllowed(name)
-        }
-        for text in texts {
-            guard let value = Decimal(string: text) else { continue }
-            if let max = param.max, let bound = Decimal(string: max.text), value > bound { return .aboveMaximum(name, max: max.text) }
-            if let min = param.min, let bound = Decimal(string: min.text), value < bound { return .belowMinimum(name, min: min.text) }
         }
         return nil
     }

@@ -92,7 +92,7 @@ final class MockEngine: Sendable {
             return record(request, first.endpoint, ReceivedParameters(), response, authenticated: false)
         }
         let endpoint = choose(candidates.map(\.endpoint), received)
-        let weight = RuleCheck.weight(of: endpoint, received)
+        let weight = parameters.weight(of: endpoint, received)
         let fault = state.withLock { state -> MockFault? in
             state.counter.addWeight(weight, now: now)
             return takeFault(for: endpoint.id.value, received, &state)

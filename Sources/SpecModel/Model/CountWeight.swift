@@ -1,5 +1,6 @@
 /// A request weight that grows with the number of items of an array parameter (`symbols` of the tickers):
 /// a table of item counts, or a weight per item with a cap. `cases` are checked first (`symbol` sent → 2).
+/// Data only: ClientRuntime's `RequestWeight` computes weights (generated clients and the mock use it).
 public struct CountWeight: Sendable, Hashable {
     /// How the item count becomes a weight.
     public enum Scale: Sendable, Hashable {
@@ -22,29 +23,5 @@ public struct CountWeight: Sendable, Hashable {
         self.scale = scale
         self.cases = cases
         self.absent = absent
-    }
-
-    /// The weight of a request that sends `count` items (an empty array counts as one item).
-    /// Saturates instead of overflowing: a count times a weight per item can exceed `Int`.
-    public func weight(count: Int) -> Int {
-        let items = Swift.max(count, 1)
-        switch scale {
-        case let .ranges(ranges):
-            return ranges.weight(for: Int64(items))
-        case let .perItem(each, cap):
-            let (product, overflow) = each.multipliedReportingOverflow(by: items)
-            let total = overflow ? Int.max : product
-            return cap.map { Swift.min(total, $0) } ?? total
-        }
-    }
-
-    /// The weight when the array is not sent and no case holds.
-    public var absentWeight: Int { absent ?? weight(count: 1) }
-}
-
-extension Array where Element == Weight.Range {
-    /// The weight of the first range whose bound `value` does not exceed (the open range takes the rest).
-    public func weight(for value: Int64) -> Int {
-        (first { $0.max.map { value <= Int64($0) } ?? true } ?? last)?.weight ?? 1
     }
 }
