@@ -269,7 +269,7 @@ public struct BinanceSpotWebSocketClient: Sendable {
     ///
     /// - Method: `ticker.tradingDay`
     /// - REST: `GET /api/v3/ticker/tradingDay`
-    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; the weight of one item without `symbols`
     /// - Security: NONE
     public func tickerTradingDay(
         _ request: TickerTradingDayRequest, validation: ClientOptions.Validation? = nil
@@ -305,7 +305,7 @@ public struct BinanceSpotWebSocketClient: Sendable {
     ///
     /// - Method: `ticker`
     /// - REST: `GET /api/v3/ticker`
-    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; 4 without `symbols`
+    /// - Weight: 4 when symbol sent; 4 per item of `symbols`, at most 200; the weight of one item without `symbols`
     /// - Security: NONE
     public func ticker(
         _ request: TickerRequest, validation: ClientOptions.Validation? = nil

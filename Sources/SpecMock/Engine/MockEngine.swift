@@ -175,6 +175,9 @@ final class MockEngine: Sendable {
         parameters.check(received, for: endpoint)
     }
 
+    /// The request weight of `received` for `endpoint`, by the runtime's evaluator.
+    func weight(of endpoint: Endpoint, _ received: ReceivedParameters) -> Int { parameters.weight(of: endpoint, received) }
+
     /// The venue's wording of a refusal.
     func answer(_ rejection: Rejection) -> OutgoingResponse { dialect.answer(rejection) }
 

@@ -11,7 +11,7 @@ extension WebSocketAPIService {
         let endpoint = method.asEndpoint
         let received = ReceivedParameters(entries: request.params.map { ReceivedParameter(name: $0.name, value: .text($0.text), place: .query) })
         let now = now
-        engine.count(weight: RuleCheck.weight(of: endpoint, received), now: now)
+        engine.count(weight: engine.weight(of: endpoint, received), now: now)
         if let rejection = engine.checkParameters(received, for: endpoint) {
             return refusal(of: rejection, id: request.id, on: connection)
         }
