@@ -39,6 +39,10 @@ fi
 log "exporting OpenAPI"
 OPENAPI="$WORK/binance-spot.openapi.yaml"
 "$SPECGEN" export openapi "$SPEC" --output "$OPENAPI"
+# OpenAPIKit (swift-openapi-generator 1.14.3) rejects the boolean schema `items: false` that closes a positional
+# model's `prefixItems` (OpenAPI 3.1); without it the document means the same to a reader that ignores prefixItems.
+for_sog() { sed '/^ *items: false$/d' "$1" > "${1%.yaml}.sog.yaml"; echo "${1%.yaml}.sog.yaml"; }
+OPENAPI=$(for_sog "$OPENAPI")
 printf 'generate: [types, client]\naccessModifier: public\n' > "$WORK/openapi-generator-config.yaml"
 SPECGEN_CMD="cd '$ROOT' && '$SPECGEN' generate --quiet --spec '$SPEC' --output '$WORK/gen-specgen'"
 SOG_CMD="'$SOG' generate --config '$WORK/openapi-generator-config.yaml' --output-directory '$WORK/gen-openapi' '$OPENAPI' >/dev/null 2>&1"
@@ -170,7 +174,7 @@ for n in ${SIZES:-50 200 800}; do
   "$SPECGEN" export openapi "$WORK/spec-$n.yaml" --output "$WORK/openapi-$n.yaml"
   mkdir -p "$WORK/gen-openapi-$n"
   "$SOG" generate --config "$WORK/openapi-generator-config.yaml" --output-directory "$WORK/gen-openapi-$n" \
-    "$WORK/openapi-$n.yaml" >/dev/null 2>&1
+    "$(for_sog "$WORK/openapi-$n.yaml")" >/dev/null 2>&1
   make_package "$WORK/compile-specgen-$n" ".package(path: \"$ROOT\")" ".product(name: \"ClientRuntime\", package: \"$ROOT_ID\")"
   cp "$WORK"/gen-specgen-$n/BinanceSpot/*.swift "$WORK/compile-specgen-$n/Sources/Gen/"
   compile_module "specgen-$n" "$WORK/compile-specgen-$n" debug 1
