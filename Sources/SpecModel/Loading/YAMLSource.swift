@@ -31,7 +31,8 @@ public enum YAMLSource {
         if text.unicodeScalars.contains(where: { $0.value == 0 }) {
             return (nil, [Diagnostic(.error, "file contains NUL bytes; is it a binary file?", at: location(ofScalar: "\0", in: text, file: file))])
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Stops at the first non-blank character; trimming copied the whole file through NSString (6% of a generate).
+        if text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
             return (nil, [Diagnostic(.error, "spec is empty", at: start)])
         }
         if let deep = firstOverlyDeepLine(text) {

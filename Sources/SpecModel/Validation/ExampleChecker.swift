@@ -116,7 +116,7 @@ struct ShapeChecker {
             expect(json, path, "a string") { if case .string = $0 { true } else { false } }
         case .decimal:
             switch json {
-            case let .string(s) where s.range(of: #"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) == nil:
+            case let .string(s) where !TextForms.isDecimalNumber(s):
                 fail("\(path) is '\(s)', which is not a decimal number")
             case .string, .number: break
             default: fail("\(path) should be a decimal (string or number), found \(json.kindDescription)")
@@ -131,7 +131,7 @@ struct ShapeChecker {
             expect(json, path, "a boolean") { if case .bool = $0 { true } else { false } }
         case .datetime:
             if case let .string(s) = json {
-                if s.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression) == nil {
+                if !TextForms.isISO8601DateTime(s) {
                     fail("\(path) is '\(s)', which is not an ISO-8601 date-time")
                 }
             } else {

@@ -12,17 +12,13 @@ enum FormChecks {
             case ("{", _): return "has a '{' inside a placeholder"
             case ("}", nil): return "has a '}' without a '{'"
             case let ("}", placeholder?):
-                guard isIdentifier(placeholder) else { return "has a placeholder '{\(placeholder)}' that is not a name" }
+                guard TextForms.isIdentifier(placeholder) else { return "has a placeholder '{\(placeholder)}' that is not a name" }
                 name = nil
             case let (_, placeholder?): name = placeholder + String(character)
             default: break
             }
         }
         return name == nil ? nil : "has a '{' that is never closed"
-    }
-
-    static func isIdentifier(_ text: String) -> Bool {
-        text.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) != nil
     }
 
     /// A server URL: balanced placeholders, and with them filled in an absolute http(s) URL with a host and
@@ -84,7 +80,7 @@ enum FormChecks {
     static let upperCamelKeywords: Set = ["Any", "Self", "Type", "Protocol"]
 
     static func moduleProblem(_ module: String) -> String? {
-        guard module.range(of: #"^[A-Z][A-Za-z0-9]*$"#, options: .regularExpression) != nil else {
+        guard TextForms.isTypeName(module) else {
             return "module '\(module)' must be an UpperCamelCase Swift identifier"
         }
         if upperCamelKeywords.contains(module) { return "module '\(module)' is a Swift keyword" }

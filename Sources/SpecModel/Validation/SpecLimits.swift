@@ -57,8 +57,7 @@ extension SpecValidator {
         let name = param.name.value
         func number(_ value: ScalarValue?, _ role: String) -> Decimal? {
             guard let value else { return nil }
-            let pattern = whole ? #"^-?[0-9]+$"# : #"^-?[0-9]+(\.[0-9]+)?$"#
-            guard value.text.range(of: pattern, options: .regularExpression) != nil, !whole || Int64(value.text) != nil,
+            guard TextForms.isPlainNumber(value.text, whole: whole), !whole || Int64(value.text) != nil,
                 let number = Decimal(string: value.text)
             else {
                 error("\(role) '\(value.text)' of parameter '\(name)' is not \(whole ? "a whole number that fits 64 bits" : "a decimal number")", at: value.location)
