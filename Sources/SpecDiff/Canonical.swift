@@ -45,7 +45,8 @@ enum Canonical {
         case let .byParam(param, ranges)?:
             "by \(param.value): " + rangeList(ranges)
         case let .byCount(count)?:
-            count.cases.map { "\($0.weight) when \(condition($0.condition)); " }.joined() + countScale(count) + "; without it \(count.absent.map(String.init) ?? "one item")"
+            count.cases.map { "\($0.weight) when \(condition($0.condition)); " }.joined() + countScale(count)
+                + "; without it \(count.absent.map(String.init) ?? "one item")"
         }
     }
 

@@ -131,7 +131,8 @@ extension Translator {
             case let .ranges(ranges): scale = "by the number of `\(count.param.value)`: " + rangeText(ranges)
             case let .perItem(each, cap): scale = "\(each) per item of `\(count.param.value)`" + (cap.map { ", at most \($0)" } ?? "")
             }
-            return (caseTexts(count.cases) + [scale, "\(count.absent.map(String.init) ?? "the weight of one item") without `\(count.param.value)`"]).joined(separator: "; ")
+            let absent = count.absent.map(String.init) ?? "the weight of one item"
+            return (caseTexts(count.cases) + [scale, "\(absent) without `\(count.param.value)`"]).joined(separator: "; ")
         }
     }
 

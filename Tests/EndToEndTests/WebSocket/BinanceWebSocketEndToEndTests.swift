@@ -10,21 +10,8 @@ import Testing
 /// replay feed, and reconnection after the mock drops every connection.
 @Suite("Binance Spot over the WebSocket API and streams")
 struct BinanceWebSocketEndToEndTests {
-    static let scenario = """
-        clock: {start: 1767225600000, frozen: true}
-        symbols:
-          - symbol: BTCUSDT
-            baseAsset: BTC
-            quoteAsset: USDT
-            filters:
-              - {filterType: PRICE_FILTER, minPrice: "0.01", maxPrice: "1000000", tickSize: "0.01"}
-              - {filterType: LOT_SIZE, minQty: "0.001", maxQty: "1000", stepSize: "0.001"}
-            bids: [["99.00", "5"]]
-            asks: [["101.00", "5"]]
-        balances: {BTC: "1", USDT: "10000"}
-        """
-
-    /// A stateful mock that knows one Ed25519 key (session logon needs one), and both clients signing with it.
+    /// A stateful mock with the scripted session's book and balances (its clock stays still), knowing one Ed25519
+    /// key (session logon needs one), and both clients signing with it.
     struct Venue {
         let mock: MockExchange
         let rest: BinanceSpotClient
@@ -34,7 +21,7 @@ struct BinanceWebSocketEndToEndTests {
             let keys = MockKeys.ed25519()
             var options = MockOptions(
                 credentials: MockCredentials(apiKey: "ws-key", publicKeyPEM: keys.publicKeyPEM),
-                scenario: try Scenario.parse(Data(scenario.utf8), file: "ws.yaml"))
+                scenario: try Scenario.parse(Data(StatefulSessionTests.scenario.utf8), file: "ws.yaml"))
             options.streamFeed = feed
             let mock = try await MockExchange.start(spec: try Specs.load("binance-spot.yaml"), options: options)
             let signer = try Ed25519Signer(privateKeyPEM: Secret(keys.privateKeyPEM))
