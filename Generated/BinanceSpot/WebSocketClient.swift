@@ -70,7 +70,9 @@ public struct BinanceSpotWebSocketClient: Sendable {
         subscriptionIdField: "subscriptionId",
         eventField: "event",
         logonMethod: Methods.logon,
-        unsubscribeMethod: Methods.unsubscribeUserData)
+        unsubscribeMethod: Methods.unsubscribeUserData,
+        eventTypeField: "e",
+        shutdownEvent: "serverShutdown")
 
     /// The runtime client: connection, correlation, signing, session, subscriptions, rate-limit state.
     public let runtime: WebSocketAPIClient<BinanceSpotError>

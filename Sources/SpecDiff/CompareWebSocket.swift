@@ -35,7 +35,11 @@ extension SpecComparer {
                 changed.append("envelope")
             }
             if before.apiKeyParam != now.apiKeyParam { changed.append("API key parameter") }
-            if before.events?.payload.value != now.events?.payload.value || before.events?.event != now.events?.event { changed.append("events") }
+            if before.events?.payload.value != now.events?.payload.value || before.events?.event != now.events?.event
+                || before.events?.shutdown?.value != now.events?.shutdown?.value
+            {
+                changed.append("events")
+            }
             if !changed.isEmpty { report(.webSocketAPIChanged, at: now.location, "webSocketAPI: \(joinedList(changed)) changed") }
         }
         let methods = Matched(Self.webSocketMethods(old), Self.webSocketMethods(new)) { $0.name }

@@ -46,6 +46,7 @@ extension OpenAPIExporter {
                         $0.set("subscriptionId", events.subscriptionId)
                         $0.set("event", .string(events.event))
                         $0.set("schema", schema(events.payload.value))
+                        $0.set("shutdown", events.shutdown?.value)
                     }
                 })
             out.set("methods", object: api.methods.map { .init(key: $0.name.value, value: webSocketMethod($0)) })

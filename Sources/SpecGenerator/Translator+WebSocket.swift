@@ -59,6 +59,8 @@ extension Translator {
             "signatureParam: \(lit(spec.auth?.signing?.signatureParam))", "subscriptionIdField: \(lit(api.events?.subscriptionId))",
             "eventField: \(lit(api.events?.event))", "logonMethod: \(info(api.method(session: "logon")))",
             "unsubscribeMethod: \(info(api.method(events: "unsubscribe")))",
+            "eventTypeField: \(lit(api.events?.shutdown == nil ? nil : api.events?.typeField(in: spec)))",
+            "shutdownEvent: \(lit(api.events?.shutdown?.value))",
         ]
         return "WebSocketAPIProfile(\n        " + arguments.joined(separator: ",\n        ") + ")"
     }

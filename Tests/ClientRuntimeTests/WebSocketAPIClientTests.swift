@@ -117,6 +117,24 @@ import Testing
         #expect(await client.connectionCount == 2)
     }
 
+    @Test func aServerShutdownEventMovesToANewConnectionBeforeTheClose() async throws {
+        let transport = InMemoryWebSocketTransport(server: BinanceWS.server())
+        let client = BinanceWS.client(transport)
+        let events = try await client.subscribe(BinanceWS.subscribe, as: [String: String].self)
+        let first = try #require(transport.connections.first)
+        // Another event type moves nothing; the announced close does, while the old connection is still open.
+        first.push("{\"event\":{\"e\":\"balanceUpdate\"}}")
+        first.push("{\"event\":{\"e\":\"serverShutdown\"}}")
+        #expect(await eventually { transport.connections.count == 2 })
+        let second = transport.connections[1]
+        #expect(await eventually { second.sentFrames.count == 2 })
+        #expect(second.sentFrames.map(BinanceWS.method(of:)) == ["session.logon", "userDataStream.subscribe"])
+        var iterator = events.makeAsyncIterator()
+        #expect(try await iterator.next() == ["e": "balanceUpdate"])
+        #expect(try await iterator.next() == ["e": "serverShutdown"])
+        #expect(await client.connectionCount == 2)
+    }
+
     @Test func reconnectionBacksOffWhileTheServerIsUnreachable() async throws {
         let transport = InMemoryWebSocketTransport(server: BinanceWS.server())
         let client = BinanceWS.client(transport)

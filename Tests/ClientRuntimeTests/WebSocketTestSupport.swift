@@ -10,7 +10,7 @@ enum BinanceWS {
     static let subscribe = WebSocketMethodInfo(name: "userDataStream.subscribe", security: .init(apiKey: true), weight: 2, requiresLogon: true)
     static let profile = WebSocketAPIProfile(
         rateLimitsField: "rateLimits", apiKeyParam: "apiKey", signatureParam: "signature", subscriptionIdField: "subscriptionId",
-        eventField: "event", logonMethod: logon, unsubscribeMethod: unsubscribe)
+        eventField: "event", logonMethod: logon, unsubscribeMethod: unsubscribe, eventTypeField: "e", shutdownEvent: "serverShutdown")
 
     static func client(
         _ transport: InMemoryWebSocketTransport, timeout: Duration = .seconds(10), options: (inout ClientOptions) -> Void = { _ in }

@@ -24,6 +24,18 @@ import Testing
         #expect(result.spec?.webSocketAPI?.method(session: "required")?.name.value == "session.status")
     }
 
+    @Test func theShutdownEventMustBeAVariantOfThePayload() throws {
+        let yaml = WebSocketLintTests.spec(replacing: [("    event: event\n", "    event: event\n    shutdown: kline\n")])
+        let result = SpecLoader.load(yaml: yaml, file: "ws.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let events = try #require(result.spec?.webSocketAPI?.events)
+        #expect(events.shutdown?.value == "kline")
+        #expect(try events.typeField(in: #require(result.spec)) == "e")
+        let found = Self.diagnostics(adding: "", events: "    shutdown: serverShutdown\n")
+        #expect(found.count == 1)
+        #expect(found.first?.contains("error: shutdown event 'serverShutdown' is not a variant of 'Event'") == true)
+    }
+
     @Test func anUnknownRoleIsAnError() {
         let found = Self.diagnostics(adding: "      session: login\n      events: listen\n")
         #expect(found.count == 2)

@@ -82,6 +82,8 @@ extension WebSocketAPIClient: ConnectionOwner {
             for subscription in subscriptions.values where subscriptionID == nil || subscription.serverID == subscriptionID {
                 subscription.deliver(payload)
             }
+            // Announced closes (maintenance, the 24-hour limit): move now rather than after the drop.
+            if subscriptionID == nil, webSocket.isShutdown(payload) { await keeper.retire(link) }
         case .other:
             break
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A WebSocket API's conventions, generated from the spec's `webSocketAPI`: the envelope's field names, where
 /// the API key and signature travel, and the methods the client calls by itself (logon, unsubscribe).
 public struct WebSocketAPIProfile: Sendable, Hashable {
@@ -21,13 +23,18 @@ public struct WebSocketAPIProfile: Sendable, Hashable {
     public var logonMethod: WebSocketMethodInfo?
     /// The method that ends an event subscription, taking `subscriptionIdField` as a parameter.
     public var unsubscribeMethod: WebSocketMethodInfo?
+    /// A connection event whose `eventTypeField` is `shutdownEvent` (`e` = `serverShutdown`) announces that the
+    /// server closes the connection soon: the client moves to a new one at once.
+    public var eventTypeField: String?
+    public var shutdownEvent: String?
 
     /// Creates a profile.
     public init(
         idField: String = "id", methodField: String = "method", paramsField: String = "params", statusField: String = "status",
         resultField: String = "result", errorField: String = "error", rateLimitsField: String? = nil, apiKeyParam: String? = nil,
         signatureParam: String? = nil, subscriptionIdField: String? = nil, eventField: String? = nil,
-        logonMethod: WebSocketMethodInfo? = nil, unsubscribeMethod: WebSocketMethodInfo? = nil
+        logonMethod: WebSocketMethodInfo? = nil, unsubscribeMethod: WebSocketMethodInfo? = nil, eventTypeField: String? = nil,
+        shutdownEvent: String? = nil
     ) {
         self.idField = idField
         self.methodField = methodField
@@ -42,6 +49,14 @@ public struct WebSocketAPIProfile: Sendable, Hashable {
         self.eventField = eventField
         self.logonMethod = logonMethod
         self.unsubscribeMethod = unsubscribeMethod
+        self.eventTypeField = eventTypeField
+        self.shutdownEvent = shutdownEvent
+    }
+
+    /// Whether a connection event's payload announces the server's close.
+    func isShutdown(_ payload: Data) -> Bool {
+        guard let eventTypeField, let shutdownEvent, let members = JSONObjectScanner.members(of: payload) else { return false }
+        return members.first { $0.key == eventTypeField }?.scalarText(in: payload) == shutdownEvent
     }
 }
 

@@ -24,12 +24,13 @@ extension SpecReader {
             response.rateLimitType = lr.string("type", required: true).flatMap { readType($0) }
         }
         var events: WebSocketAPI.EventEnvelope?
-        if let e = r["events"], let er = MappingReader(e, ctx, what: "webSocketAPI.events", allowed: ["subscriptionId", "event", "payload", "examples"]),
+        if let e = r["events"], let er = MappingReader(e, ctx, what: "webSocketAPI.events", allowed: ["subscriptionId", "event", "payload", "shutdown", "examples"]),
             let payload = er.string("payload", required: true).flatMap({ readType($0) })
         {
             events = .init(
                 subscriptionId: er.text("subscriptionId"), event: er.text("event", required: true) ?? "event", payload: payload,
                 examples: readPayloadExamples(er, owner: "webSocketAPI.events"))
+            events?.shutdown = er.string("shutdown")
         }
         let methods = r["methods"].flatMap { n in MappingReader(n, ctx, what: "webSocketAPI.methods", allowed: nil) }?.entries.compactMap { entry in
             readWebSocketMethod(Located(entry.key, at: ctx.location(of: entry.keyNode)), entry.value)

@@ -39,6 +39,9 @@ public struct WebSocketAPI: Sendable, Hashable {
         public var subscriptionId: String?
         public var event: String
         public var payload: Located<TypeRef>
+        /// The event type (a variant of the polymorphic payload) by which the server says it will close the connection
+        /// soon (`serverShutdown`); a client moves to a new connection at once.
+        public var shutdown: Located<String>? = nil
         /// Whole pushed messages, wrapper included, as the docs show them.
         public var examples: [Example]
     }
@@ -97,6 +100,14 @@ public struct WebSocketTwin: Sendable, Hashable {
     public var examples: [Example]
     public var notes: [String]
     public var location: SourceLocation
+}
+
+extension WebSocketAPI.EventEnvelope {
+    /// The field naming an event's type: the payload model's discriminator (`e`), when the payload is polymorphic.
+    public func typeField(in spec: Spec) -> String? {
+        guard case let .named(name) = payload.value, case let .polymorphic(discriminator, _)? = spec.model(named: name)?.kind else { return nil }
+        return discriminator.value
+    }
 }
 
 extension WebSocketMethod {

@@ -31,7 +31,10 @@ extension SpecValidator {
         }
         checkServers(api.servers, schemes: ["ws", "wss"])
         [api.response.rateLimitType, api.events?.payload].compactMap { $0 }.forEach { checkType($0) }
-        if let events = api.events { checkEventExamples(events) }
+        if let events = api.events {
+            checkEventExamples(events)
+            checkShutdownEvent(events)
+        }
         reportDuplicates(twins.map { $0.webSocket!.method } + api.methods.map(\.name), what: "method", in: "the WebSocket API")
         for endpoint in twins { checkTwin(endpoint.webSocket!, of: endpoint) }
         checkSessionRoles(api)
@@ -96,6 +99,18 @@ extension SpecValidator {
         }
         for problem in checker.problems {
             diagnostics(problem.severity, "example does not fit the WebSocket answer: \(problem.message)", at: text.location)
+        }
+    }
+
+    /// `shutdown` names a variant of the polymorphic payload, the only way a client can recognise the event.
+    mutating func checkShutdownEvent(_ events: WebSocketAPI.EventEnvelope) {
+        guard let shutdown = events.shutdown else { return }
+        guard case let .named(name) = events.payload.value, case let .polymorphic(_, variants)? = spec.model(named: name)?.kind else {
+            error("'shutdown' needs a payload model chosen by its event type (polymorphic); '\(events.payload.value)' is not one", at: shutdown.location)
+            return
+        }
+        if !variants.contains(where: { $0.value.value == shutdown.value }) {
+            error("shutdown event '\(shutdown.value)' is not a variant of '\(name)'", at: shutdown.location)
         }
     }
 
