@@ -1,5 +1,7 @@
 import SpecModel
 
+import enum ClientRuntime.WebSocketSignature
+
 /// A WebSocket API request frame: `{"id": …, "method": "order.place", "params": {…}}`.
 struct APIRequest: Sendable {
     var id: JSONDocument
@@ -35,11 +37,12 @@ struct APIRequest: Sendable {
         if let repeated = members.first(where: { !seen.insert($0.key).inserted }) { return .failure(Refusal(rejection: .duplicateParameter(repeated.key), id: id)) }
         guard case let .string(method)? = document["method"], !method.isEmpty else { return .failure(Refusal(rejection: .missingParameter("method"), id: id)) }
         var params: [(name: String, text: String)] = []
+        var names: Set<String> = []
         switch document["params"] {
         case nil, .null?: break
         case let .object(items)?:
             for item in items {
-                guard !params.contains(where: { $0.name == item.key }) else { return .failure(Refusal(rejection: .duplicateParameter(item.key), id: id)) }
+                guard names.insert(item.key).inserted else { return .failure(Refusal(rejection: .duplicateParameter(item.key), id: id)) }
                 guard let text = item.value.parameterText else {
                     return .failure(Refusal(rejection: .malformedValue(item.key, expected: "a string, number, boolean or array"), id: id))
                 }
@@ -52,10 +55,9 @@ struct APIRequest: Sendable {
         return .success(APIRequest(id: id, method: name, params: params))
     }
 
-    /// The signature payload of the contract: every parameter but `signature`, sorted by name, `name=value`
-    /// joined by `&`, without percent-encoding.
+    /// The signature payload of the contract, as the client's `WebSocketSignature` writes it.
     func signaturePayload(excluding signature: String) -> String {
-        params.filter { $0.name != signature }.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.text)" }.joined(separator: "&")
+        String(decoding: WebSocketSignature.payload(params, signatureParam: signature), as: UTF8.self)
     }
 }
 
