@@ -82,7 +82,7 @@ private let ed25519IsDeterministic: Bool = {
     @Test func wireFormIsPercentEncodedBase64() throws {
         let vectors = try Vectors.load()
         for vector in vectors.rsa.cases + vectors.ed25519.cases {
-            #expect(SignatureEncoding.percentEncoded(vector.base64) == vector.wire)
+            #expect(PercentEncoding.encode(vector.base64) == vector.wire)
             #expect(vector.wire.removingPercentEncoding == vector.base64)
         }
     }
@@ -94,8 +94,8 @@ private let ed25519IsDeterministic: Bool = {
             "HZ8HOjiJ1s/igS9JA+n7+7Ti/ihtkRF5BIWcPIEluJP6tlbFM/Bf44LfZka/iemtahZAZzcO9TnI5uaXh3++lrqtNonCwp6/245UFWkiW1elpgtVAmJPbogcAv6rSlokztAfWk296ZJXzRDYAtzGH0gq7CgSJKfH+XxaCmR0WcvlKjNQnp12/eKXJYO4tDap8UCBLuyxDnR7oJKLHQHJLP0r0EAVOOSIbrFang/1WOq+Jaq4Efc4XpnTgnwlBbWTmhWDR1pvS9iVEzcSYLHT/fNnMRxFc7u+j3qI//5yuGuu14KR0MuQKKCSpViieD+fIti46sxPTsjSemoUKp0oXA=="
         let wire =
             "HZ8HOjiJ1s%2FigS9JA%2Bn7%2B7Ti%2FihtkRF5BIWcPIEluJP6tlbFM%2FBf44LfZka%2FiemtahZAZzcO9TnI5uaXh3%2B%2BlrqtNonCwp6%2F245UFWkiW1elpgtVAmJPbogcAv6rSlokztAfWk296ZJXzRDYAtzGH0gq7CgSJKfH%2BXxaCmR0WcvlKjNQnp12%2FeKXJYO4tDap8UCBLuyxDnR7oJKLHQHJLP0r0EAVOOSIbrFang%2F1WOq%2BJaq4Efc4XpnTgnwlBbWTmhWDR1pvS9iVEzcSYLHT%2FfNnMRxFc7u%2Bj3qI%2F%2F5yuGuu14KR0MuQKKCSpViieD%2BfIti46sxPTsjSemoUKp0oXA%3D%3D"
-        #expect(SignatureEncoding.percentEncoded(base64) == wire)
-        #expect(SignatureEncoding.percentEncoded("aZ09-._~ +/=&%é") == "aZ09-._~%20%2B%2F%3D%26%25%C3%A9")
+        #expect(PercentEncoding.encode(base64) == wire)
+        #expect(PercentEncoding.encode("aZ09-._~ +/=&%é") == "aZ09-._~%20%2B%2F%3D%26%25%C3%A9")
     }
 }
 

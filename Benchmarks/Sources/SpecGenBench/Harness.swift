@@ -37,6 +37,27 @@ enum Harness {
         return summary(name, perCall)
     }
 
+    /// The ratio of `body`'s time to `baseline`'s, batch by batch in turn: each sample times a batch of each, so
+    /// load that comes and goes on a shared machine weighs on both sides of every ratio alike.
+    static func measureRatio(
+        _ name: String, batch: Int, samples: Int, _ body: () async throws -> Void, over baseline: () throws -> Void
+    ) async rethrows -> Measurement {
+        for _ in 0..<max(1, batch / 4) {
+            try await body()
+            try baseline()
+        }
+        var ratios: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<samples {
+            let start = clock.now
+            for _ in 0..<batch { try await body() }
+            let middle = clock.now
+            for _ in 0..<batch { try baseline() }
+            ratios.append(nanoseconds(middle - start) / nanoseconds(clock.now - middle))
+        }
+        return summary(name, ratios)
+    }
+
     static func summary(_ name: String, _ values: [Double]) -> Measurement {
         let sorted = values.sorted()
         func quantile(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
@@ -49,7 +70,8 @@ enum Harness {
 
     /// `name<TAB>median_ns<TAB>p90_ns<TAB>samples`, the lines run.sh reads.
     static func report(_ m: Measurement) {
-        print("\(m.name)\t\(String(format: "%.1f", m.median))\t\(String(format: "%.1f", m.p90))\t\(m.samples)")
+        let digits = m.name.contains(".ratio.") ? "%.2f" : "%.1f"
+        print("\(m.name)\t\(String(format: digits, m.median))\t\(String(format: digits, m.p90))\t\(m.samples)")
     }
 }
 

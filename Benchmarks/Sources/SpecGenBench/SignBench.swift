@@ -71,6 +71,14 @@ enum SignBench {
             try request.validate()
             blackHole(request.parameters)
         }
-        return [send, sendRaced, prepare, hmac, signerOnly, params]
+        // The same comparisons as ratios taken batch by batch in turn (steadier than two medians on a busy machine).
+        let rawHMAC = { blackHole(HMAC<SHA256>.authenticationCode(for: payload, using: key)) }
+        let prepareRatio = try await Harness.measureRatio("sign.ratio.prepare-over-hmac", batch: 500, samples: 200, {
+            blackHole(try await client.runtime.prepare(order()))
+        }, over: rawHMAC)
+        let sendRatio = try await Harness.measureRatio("sign.ratio.send-over-hmac", batch: 500, samples: 200, {
+            blackHole(try await client.newOrder(order()))
+        }, over: rawHMAC)
+        return [send, sendRaced, prepare, hmac, signerOnly, params, prepareRatio, sendRatio]
     }
 }

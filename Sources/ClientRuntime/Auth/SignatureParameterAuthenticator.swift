@@ -3,10 +3,13 @@
 public struct SignatureParameterAuthenticator: SigningAuthenticator {
     /// The parameter's name (`signature`).
     public let parameterName: String
+    /// The name as written on the wire.
+    private let wireName: String
 
     /// Signs into the parameter `parameterName`.
     public init(parameter parameterName: String) {
         self.parameterName = parameterName
+        wireName = PercentEncoding.encode(parameterName)
     }
 
     /// The parameter.
@@ -14,14 +17,18 @@ public struct SignatureParameterAuthenticator: SigningAuthenticator {
 
     /// The query string then the body, with nothing between them.
     public func payload(of request: UnsignedRequest) -> [UInt8] {
-        Array((request.query + request.body).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(request.query.utf8.count + request.body.utf8.count)
+        bytes.append(contentsOf: request.query.utf8)
+        bytes.append(contentsOf: request.body.utf8)
+        return bytes
     }
 
     /// The signature parameter; anything the signer leaves outside the unreserved set is percent-encoded.
     public func authenticate(_ request: UnsignedRequest, credentials: Credentials, token: Secret?) throws -> Authentication {
         guard case .signed(_, let signer) = credentials else { throw AuthenticationError.wrongKind("a RequestSigner", credentials) }
         let signature = try signer.signature(for: payload(of: request))
-        let wire = PercentEncoding.encode(signature, keeping: [UInt8(ascii: "%")])
-        return Authentication(parameter: (PercentEncoding.encode(parameterName), wire), secrets: [signature, wire])
+        let wire = PercentEncoding.encode(signature, keepsPercent: true)
+        return Authentication(parameter: (wireName, wire), secrets: wire == signature ? [signature] : [signature, wire])
     }
 }

@@ -68,11 +68,12 @@ public final class APIClient<Failure: VenueError>: Sendable {
     /// The signed wire request `send` would send now, without sending it: validated, stamped, authenticated.
     /// For your own HTTP stack, audit logs and benchmarks. Fetches a bearer token for endpoints that need one.
     public func prepare<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> WireRequest {
-        let (outgoing, context) = start(request, validation: validation)
-        try ValidationStep.check(outgoing, context)
-        var stamped = outgoing  // `start` stamped it with the server-corrected clock
-        if R.endpoint.security.bearer { stamped.bearerToken = try await tokens.token(for: R.endpoint, forceRefresh: false) }
-        return try authentication.sign(stamped, context)
+        let parameters = request.parameters
+        let validates = (validation ?? options.validation) == .beforeSend
+        if validates { try request.validate(parameters, against: options.exchangeFilters) }
+        var outgoing = OutgoingRequest(parameters: parameters, weight: request.weight(for: parameters), timestamp: clock.now())
+        if R.endpoint.security.bearer { outgoing.bearerToken = try await tokens.token(for: R.endpoint, forceRefresh: false) }
+        return try authentication.sign(outgoing, RequestContext(endpoint: R.endpoint, validates: validates))
     }
 
     /// Sends `request` and decodes its response.

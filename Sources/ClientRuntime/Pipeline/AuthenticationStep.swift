@@ -2,10 +2,13 @@
 public struct AuthenticationStep: RequestStep {
     let builder: RequestBuilder
     let credentials: Credentials
+    /// What every request's description masks, the API key included.
+    let redactions: Redactions
 
     init(builder: RequestBuilder, credentials: Credentials) {
         self.builder = builder
         self.credentials = credentials
+        redactions = builder.redactions(for: credentials)
     }
 
     public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
@@ -18,7 +21,7 @@ public struct AuthenticationStep: RequestStep {
     func sign(_ request: OutgoingRequest, _ context: RequestContext) throws -> WireRequest {
         let inputs = RequestBuilder.Context(
             credentials: credentials, timestamp: request.timestamp, bearerToken: request.bearerToken,
-            checksRecvWindow: context.validates)
+            checksRecvWindow: context.validates, redactions: redactions)
         return try builder.build(context.endpoint, request.parameters, inputs)
     }
 }

@@ -29,11 +29,11 @@ public struct APIProfile: Sendable {
     /// The meaning of `status`: the most specific matching rule, else a built-in default
     /// (401 unauthorized, 403 forbidden, 404 not found, 429 rate limited, 418 IP banned, 5XX execution unknown).
     public func meaning(of status: Int) -> StatusMeaning? {
-        let best =
-            statusRules
-            .compactMap { rule in rule.specificity(for: status).map { (rule.meaning, $0) } }
-            .max { $0.1 < $1.1 }
-        if let best { return best.0 }
+        var best: (meaning: StatusMeaning, fixed: Int)?
+        for rule in statusRules {
+            if let fixed = rule.specificity(for: status), fixed > best?.fixed ?? -1 { best = (rule.meaning, fixed) }
+        }
+        if let best { return best.meaning }
         switch status {
         case 401: return .unauthorized
         case 403: return .forbidden
@@ -162,13 +162,14 @@ public struct StatusRule: Sendable, Hashable {
 
     /// Number of fixed digits if `status` matches, else nil.
     func specificity(for status: Int) -> Int? {
-        let digits = Array(String(status))
-        let pattern = Array(self.pattern.uppercased())
-        guard digits.count == pattern.count else { return nil }
+        guard (100...999).contains(status), pattern.utf8.count == 3 else { return nil }
         var fixed = 0
-        for (p, d) in zip(pattern, digits) {
-            if p == "X" { continue }
-            guard p == d else { return nil }
+        var divisor = 100
+        for symbol in pattern.utf8 {
+            let digit = status / divisor % 10
+            divisor /= 10
+            if symbol == UInt8(ascii: "X") || symbol == UInt8(ascii: "x") { continue }
+            guard symbol == UInt8(ascii: "0") + UInt8(digit) else { return nil }
             fixed += 1
         }
         return fixed

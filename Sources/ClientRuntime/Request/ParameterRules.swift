@@ -18,8 +18,11 @@ public enum ParameterCondition: Sendable, Hashable {
 }
 
 extension Array where Element == ParameterCondition {
-    /// Whether every condition holds (an empty list always does).
-    func hold(for parameters: some ParameterReading) -> Bool { allSatisfy { $0.holds(for: parameters) } }
+    /// Whether every condition holds (an empty list always does). Reads each condition in place, without copying it.
+    func hold(for parameters: some ParameterReading) -> Bool {
+        for index in indices where !self[index].holds(for: parameters) { return false }
+        return true
+    }
 }
 
 /// One of the spec's conditional-parameter rules or parameter constraints, checked before a request is sent.
@@ -73,20 +76,52 @@ public struct ParameterRule: Sendable, Hashable {
         case aboveMaximum(String, value: String)
     }
 
-    public let kind: Kind
-    public let params: [String]
-    public let conditions: [ParameterCondition]
+    /// The rule's parts in one box: copying a rule (as checking a list of them does) is one reference count.
+    private final class Storage: Sendable {
+        let kind: Kind
+        let params: [String]
+        let conditions: [ParameterCondition]
+        let rule: String
+        let code: String?
+
+        init(_ kind: Kind, _ params: [String], _ conditions: [ParameterCondition], _ rule: String, _ code: String?) {
+            self.kind = kind
+            self.params = params
+            self.conditions = conditions
+            self.rule = rule
+            self.code = code
+        }
+    }
+
+    private let storage: Storage
+
+    /// What the rule demands.
+    public var kind: Kind { storage.kind }
+    /// The parameters it constrains.
+    public var params: [String] { storage.params }
+    /// When it applies (all must hold; none: always).
+    public var conditions: [ParameterCondition] { storage.conditions }
     /// The rule as the spec states it, for error messages ("type=LIMIT: requires timeInForce, quantity, price").
-    public let rule: String
+    public var rule: String { storage.rule }
     /// The error code the docs say the venue answers with when the rule is broken (`-1102`), if the spec gives one.
-    public let code: String?
+    public var code: String? { storage.code }
 
     public init(_ kind: Kind, _ params: [String], when conditions: [ParameterCondition] = [], rule: String, code: String? = nil) {
-        self.kind = kind
-        self.params = params
-        self.conditions = conditions
-        self.rule = rule
-        self.code = code
+        storage = Storage(kind, params, conditions, rule, code)
+    }
+
+    public static func == (lhs: ParameterRule, rhs: ParameterRule) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.kind == rhs.kind && lhs.params == rhs.params && lhs.conditions == rhs.conditions && lhs.rule == rhs.rule
+                && lhs.code == rhs.code)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(params)
+        hasher.combine(conditions)
+        hasher.combine(rule)
+        hasher.combine(code)
     }
 
     /// The violation this rule finds in `parameters`, or nil when it holds (or does not apply).

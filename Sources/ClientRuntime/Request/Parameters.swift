@@ -149,7 +149,14 @@ public struct Parameters: Sendable, Hashable {
 
     /// The value of the parameter named `name`, if present.
     public subscript(name: String) -> ParameterValue? {
-        entries.first { $0.name == name }?.value
+        index(of: name).map { entries[$0].value }
+    }
+
+    /// The position of the parameter named `name`. Names of another length are passed over without comparing
+    /// their text: the rules look up many names a request does not send.
+    @usableFromInline func index(of name: String) -> Int? {
+        let length = name.utf8.count
+        return entries.firstIndex { $0.name.utf8.count == length && $0.name == name }
     }
 
     /// Whether no parameter was added.
@@ -162,9 +169,10 @@ public struct Parameters: Sendable, Hashable {
     }
 
     @usableFromInline mutating func set(_ entry: Entry) {
-        if let index = entries.firstIndex(where: { $0.name == entry.name }) {
+        if let index = index(of: entry.name) {
             entries[index] = entry
         } else {
+            if entries.isEmpty { entries.reserveCapacity(8) }  // one allocation for most requests, not four
             entries.append(entry)
         }
     }

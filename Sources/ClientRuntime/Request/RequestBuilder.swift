@@ -6,8 +6,6 @@ struct RequestBuilder: Sendable {
     let profile: APIProfile
     let baseURL: URL
     let timeout: Duration
-    /// Receive window overriding the profile default.
-    let recvWindow: ExactDecimal?
     /// The unit to ask for in response time fields (nil: send no time-unit header).
     let timeUnit: TimeUnit?
     let userAgent: String?
@@ -15,16 +13,37 @@ struct RequestBuilder: Sendable {
     let redactions: Redactions
     /// The base URL's scheme, authority and path prefix; nil when it has no scheme or host.
     let origin: (scheme: String, authority: String, path: String)?
+    /// The receive window sent when the caller gives none, with what is wrong with it: checked once, not per request.
+    let defaultWindow: (value: ExactDecimal, problem: String?)?
+    /// The profile's header names, checked once.
+    let apiKeyField: FieldName?
+    let timestampField: FieldName?
+    let timeUnitField: FieldName?
 
     init(profile: APIProfile, baseURL: URL, timeout: Duration, recvWindow: ExactDecimal?, timeUnit: TimeUnit?, userAgent: String?) {
         self.profile = profile
         self.baseURL = baseURL
         self.timeout = timeout
-        self.recvWindow = recvWindow
         self.timeUnit = timeUnit
         self.userAgent = userAgent
-        redactions = Redactions(headerNames: Set([profile.auth.apiKeyHeader].compactMap { $0 }))
+        let auth = profile.auth
+        redactions = Redactions(headerNames: Set([auth.apiKeyHeader].compactMap { $0 }))
         origin = Self.origin(of: baseURL)
+        defaultWindow = (recvWindow ?? auth.recvWindowDefault).map { ($0, ReceiveWindow(auth: auth).problem(with: $0)) }
+        apiKeyField = auth.apiKeyHeader.map(FieldName.init)
+        timestampField = auth.timestampHeader.map(FieldName.init)
+        timeUnitField = auth.timeUnit.map { FieldName($0.name) }
+    }
+
+    /// A header name given as text, checked once: a name that is not an HTTP token is refused when used.
+    struct FieldName: Sendable {
+        let text: String
+        let name: HTTPField.Name?
+
+        init(_ text: String) {
+            self.text = text
+            name = HTTPField.Name(text)
+        }
     }
 
     /// Per-request inputs that change between attempts.
@@ -36,11 +55,19 @@ struct RequestBuilder: Sendable {
         var bearerToken: Secret?
         /// Whether a receive window above the profile's maximum is refused (off with `ClientOptions.Validation.off`).
         var checksRecvWindow = true
+        /// What the request's description masks before its own secrets are added: `redactions(for:)`.
+        var redactions: Redactions
+    }
+
+    /// The builder's redactions plus the API key of `credentials`, computed once per client.
+    func redactions(for credentials: Credentials) -> Redactions {
+        var result = redactions
+        if profile.auth.apiKeyHeader != nil, let key = credentials.apiKey, !key.isEmpty { result.values.insert(key) }
+        return result
     }
 
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> WireRequest {
-        var draft = try RequestDraft(endpoint, parameters)
-        draft.redactions = redactions
+        var draft = try RequestDraft(endpoint, parameters, redactions: context.redactions)
         try addAPIKey(to: &draft, context)
         let timestamp = try addTiming(to: &draft, parameters, context)
         draft.encode()
@@ -55,9 +82,9 @@ struct RequestBuilder: Sendable {
             guard let key = context.credentials.apiKey else {
                 throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
             }
-            if let header = profile.auth.apiKeyHeader {
-                try draft.addHeader(header, key)
-                draft.redactions.values.insert(key)
+            if let field = apiKeyField {
+                try draft.addHeader(field, key)
+                if !draft.redactions.values.contains(key) { draft.redactions.values.insert(key) }
             }
         }
     }
@@ -67,36 +94,32 @@ struct RequestBuilder: Sendable {
     private func addTiming(to draft: inout RequestDraft, _ parameters: Parameters, _ context: Context) throws -> String {
         let auth = profile.auth
         let security = draft.endpoint.security
-        var timing: [(String, ParameterValue)] = []
         if security.signed, let name = auth.recvWindowParam {
             // A decimal window (Binance: microsecond precision), compared exactly.
-            let window: ExactDecimal?
             if let given = parameters[name] {
-                window = ReceiveWindow.value(of: given)
-            } else {
-                window = recvWindow ?? auth.recvWindowDefault
-                if let window { timing.append((name, .decimal(window))) }
-            }
-            if context.checksRecvWindow, let window, let problem = ReceiveWindow(auth: auth).problem(with: window) {
-                throw draft.invalid("recvWindow", problem)
+                if context.checksRecvWindow, let window = ReceiveWindow.value(of: given),
+                    let problem = ReceiveWindow(auth: auth).problem(with: window)
+                {
+                    throw draft.invalid("recvWindow", problem)
+                }
+            } else if let window = defaultWindow {
+                if context.checksRecvWindow, let problem = window.problem { throw draft.invalid("recvWindow", problem) }
+                draft.addSigned(name, .decimal(window.value))
             }
         }
         if let timeUnit {
-            guard let header = auth.timeUnit else {
+            guard let field = timeUnitField, let header = auth.timeUnit else {
                 throw draft.invalid("timeUnit", "\(profile.name) has no header choosing the unit of response times")
             }
-            try draft.addHeader(header.name, header.value(for: timeUnit))
+            try draft.addHeader(field, header.value(for: timeUnit))
         }
-        var stamp = ""
-        if security.signed || security.timestamp {
-            stamp = auth.timestampFormat.text(context.timestamp)
-            if let header = auth.timestampHeader {
-                try draft.addHeader(header, stamp)
-            } else if let name = auth.timestampParam {
-                timing.append((name, auth.timestampFormat == .milliseconds ? .int(context.timestamp) : .string(stamp)))
-            }
+        guard security.signed || security.timestamp else { return "" }
+        let stamp = auth.timestampFormat.text(context.timestamp)
+        if let field = timestampField {
+            try draft.addHeader(field, stamp)
+        } else if let name = auth.timestampParam {
+            draft.addSigned(name, auth.timestampFormat == .milliseconds ? .int(context.timestamp) : .string(stamp))
         }
-        if draft.signsInBody { draft.body += timing } else { draft.query += timing }
         return stamp
     }
 
@@ -104,47 +127,62 @@ struct RequestBuilder: Sendable {
     /// over exactly the encoded bytes.
     private func authenticate(_ draft: inout RequestDraft, _ context: Context, timestamp: String) throws {
         let security = draft.endpoint.security
-        var schemes: [any Authenticator] = []
-        if security.bearer { schemes.append(profile.auth.bearer ?? BearerAuthenticator()) }
+        guard security.bearer || security.signed else { return }
+        let unsigned = UnsignedRequest(
+            method: draft.endpoint.method.rawValue, path: draft.path, query: String(decoding: draft.query, as: UTF8.self),
+            body: draft.body.map { String(decoding: $0, as: UTF8.self) } ?? "", timestamp: timestamp)
+        if security.bearer { try apply(profile.auth.bearer ?? BearerAuthenticator(), unsigned, to: &draft, context) }
         if security.signed {
             guard let signing = profile.auth.signing else {
                 throw draft.invalid("credentials", "endpoint is signed but \(profile.name) names no signing scheme")
             }
-            schemes.append(signing)
+            try apply(signing, unsigned, to: &draft, context)
         }
-        guard !schemes.isEmpty else { return }
-        let unsigned = UnsignedRequest(
-            method: draft.endpoint.method.rawValue, path: draft.path, query: draft.queryString, body: draft.bodyString ?? "",
-            timestamp: timestamp)
-        for scheme in schemes {
-            let added: Authentication
-            do {
-                added = try scheme.authenticate(unsigned, credentials: context.credentials, token: context.bearerToken)
-            } catch let error as AuthenticationError {
-                throw draft.invalid("credentials", error.message)
-            }
-            for header in added.headers { try draft.addHeader(header.name, header.value) }
-            if let parameter = added.parameter { draft.appendSigned("\(parameter.name)=\(parameter.value)") }
-            draft.redactions.headerNames.formUnion(added.secretNames.headers.map { $0.lowercased() })
-            draft.redactions.parameterNames.formUnion(added.secretNames.parameters)
-            draft.redactions.values.formUnion(added.secrets.filter { !$0.isEmpty })
+    }
+
+    /// Adds what `scheme` computes for `unsigned`, and masks its secrets in the request's description.
+    private func apply(_ scheme: some Authenticator, _ unsigned: UnsignedRequest, to draft: inout RequestDraft, _ context: Context) throws {
+        let added: Authentication
+        do {
+            added = try scheme.authenticate(unsigned, credentials: context.credentials, token: context.bearerToken)
+        } catch let error as AuthenticationError {
+            throw draft.invalid("credentials", error.message)
+        }
+        for header in added.headers {
+            try draft.addHeader(header.name, header.value)
+            let name = header.name.lowercased()
+            if !draft.redactions.headerNames.contains(name) { draft.redactions.headerNames.insert(name) }
+        }
+        if let parameter = added.parameter {
+            draft.appendSigned(parameter.name, parameter.value)
+            if !draft.redactions.parameterNames.contains(parameter.name) { draft.redactions.parameterNames.insert(parameter.name) }
+        }
+        for secret in added.secrets where !secret.isEmpty && !draft.redactions.values.contains(secret) {
+            draft.redactions.values.insert(secret)
         }
     }
 
     /// The final request: content type, user agent, and the head's scheme, authority and path with the query.
     private func assemble(_ draft: RequestDraft) throws -> WireRequest {
         var draft = draft
-        if let bodyString = draft.bodyString, !bodyString.isEmpty || draft.contentType != nil {
-            try draft.addHeader("Content-Type", draft.endpoint.contentType ?? draft.contentType ?? "application/octet-stream")
+        if let contentType = draft.endpoint.contentType ?? draft.contentType, draft.body != nil {
+            draft.headers.append(HTTPField(name: .contentType, value: contentType))
         }
-        if let userAgent { try draft.addHeader("User-Agent", userAgent) }
+        if let userAgent { draft.headers.append(HTTPField(name: .userAgent, value: userAgent)) }
         guard let origin = origin else { throw draft.invalid("url", "the base URL \(baseURL) has no scheme or host") }
-        let path = draft.path.hasPrefix("/") ? draft.path : "/" + draft.path
-        let target = origin.path + path + (draft.queryString.isEmpty ? "" : "?" + draft.queryString)
+        var target: [UInt8] = []
+        target.reserveCapacity(origin.path.utf8.count + draft.path.utf8.count + draft.query.count + 2)
+        target.append(contentsOf: origin.path.utf8)
+        if !draft.path.hasPrefix("/") { target.append(UInt8(ascii: "/")) }
+        target.append(contentsOf: draft.path.utf8)
+        if !draft.query.isEmpty {
+            target.append(UInt8(ascii: "?"))
+            target.append(contentsOf: draft.query)
+        }
         let head = HTTPRequest(
             method: draft.endpoint.method.head, scheme: origin.scheme,
-            authority: origin.authority, path: target, headerFields: draft.headers)
-        return WireRequest(head, body: draft.bodyString.map { Data($0.utf8) }, timeout: timeout, redactions: draft.redactions)
+            authority: origin.authority, path: String(decoding: target, as: UTF8.self), headerFields: draft.headers)
+        return WireRequest(head, body: draft.body.map { Data($0) }, timeout: timeout, redactions: draft.redactions)
     }
 
     /// The base URL's scheme, authority and path prefix (without a trailing slash); nil without scheme or host.

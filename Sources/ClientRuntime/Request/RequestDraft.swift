@@ -1,36 +1,42 @@
 import Foundation
 import HTTPTypes
 
-/// A request while `RequestBuilder` assembles it: parameters sorted by where they travel, then encoded to bytes.
+/// A request while `RequestBuilder` assembles it: parameters sorted by where they travel and written straight into
+/// the bytes that are signed and sent.
 struct RequestDraft {
     let endpoint: Endpoint
     var path: String
     var headers = HTTPFields()
-    var query: [(String, ParameterValue)] = []
-    var body: [(String, ParameterValue)] = []
-    var redactions = Redactions()
-    /// The encoded query (no `?`), set by `encode()`.
-    var queryString = ""
+    /// The encoded query (`a=1&b=2`, no `?`).
+    var query: [UInt8] = []
+    /// The encoded form body's pairs, for a form endpoint with a body.
+    var form: [UInt8] = []
+    /// The members of a JSON body, in order.
+    var json: [(String, ParameterValue)] = []
+    /// How many parameters travel in the body (a `null` one counts, though a form omits it).
+    var bodyCount = 0
+    var redactions: Redactions
     /// The encoded body, set by `encode()`; nil for none.
-    var bodyString: String?
+    var body: [UInt8]?
     var contentType: String?
-
     /// Whether `.body` parameters travel in a body (form or JSON, not GET); otherwise in the query.
-    var hasBody: Bool {
-        switch endpoint.encoding {
-        case .query: false
-        case .form, .json: endpoint.method != .get
-        }
-    }
+    let hasBody: Bool
 
     /// Whether the signature and timing parameters go into a form body rather than the query.
     var signsInBody: Bool { endpoint.encoding == .form && hasBody }
 
     /// Sorts `parameters` into path, headers, query and body.
-    init(_ endpoint: Endpoint, _ parameters: Parameters) throws {
+    init(_ endpoint: Endpoint, _ parameters: Parameters, redactions: Redactions) throws {
         self.endpoint = endpoint
+        self.redactions = redactions
         path = endpoint.path
-        let hasBody = hasBody
+        hasBody =
+            switch endpoint.encoding {
+            case .query: false
+            case .form, .json: endpoint.method != .get
+            }
+        query.reserveCapacity(hasBody ? 64 : 256)
+        if hasBody { form.reserveCapacity(256) }
         for entry in parameters.entries {
             switch entry.location {
             case .path:
@@ -42,20 +48,37 @@ struct RequestDraft {
             case .header:
                 if let text = entry.value.plainText { try addHeader(entry.name, text) }
             case .query:
-                query.append((entry.name, entry.value))
+                Self.append(entry.name, entry.value, to: &query)
             case .body:
-                if hasBody { body.append((entry.name, entry.value)) } else { query.append((entry.name, entry.value)) }
+                addBody(entry.name, entry.value)
             }
         }
-        if let open = path.firstIndex(of: "{"), path[open...].contains("}") {
+        if path.utf8.contains(UInt8(ascii: "{")), let open = path.firstIndex(of: "{"), path[open...].contains("}") {
             throw invalid("path", "missing path parameter in \(path)")
         }
     }
 
+    /// Adds a body parameter where `.body` parameters travel (the query when there is no body).
+    mutating func addBody(_ name: String, _ value: ParameterValue) {
+        guard hasBody else { return Self.append(name, value, to: &query) }
+        bodyCount += 1
+        if case .json = endpoint.encoding { json.append((name, value)) } else { Self.append(name, value, to: &form) }
+    }
+
+    /// Adds a timing parameter (receive window, timestamp) where the signed bytes travel.
+    mutating func addSigned(_ name: String, _ value: ParameterValue) {
+        if signsInBody { addBody(name, value) } else { Self.append(name, value, to: &query) }
+    }
+
     /// Appends a header field; a name that is not an HTTP token is refused rather than sent mangled.
     mutating func addHeader(_ name: String, _ value: String) throws {
-        guard let fieldName = HTTPField.Name(name) else { throw invalid("header", "\(name) is not a valid header field name") }
-        headers.append(HTTPField(name: fieldName, value: value))
+        try addHeader(RequestBuilder.FieldName(name), value)
+    }
+
+    /// Appends a header field whose name was checked beforehand.
+    mutating func addHeader(_ field: RequestBuilder.FieldName, _ value: String) throws {
+        guard let name = field.name else { throw invalid("header", "\(field.text) is not a valid header field name") }
+        headers.append(HTTPField(name: name, value: value))
     }
 
     /// A validation error for this endpoint.
@@ -63,43 +86,46 @@ struct RequestDraft {
         RequestValidationError(endpoint: endpoint.id, rule: rule, message: message)
     }
 
-    /// Encodes the query and body parameters to the bytes that are signed and sent.
+    /// Sets the body from the body parameters: the form's pairs or the JSON object.
     mutating func encode() {
-        queryString = Self.formEncode(query)
-        guard hasBody, !body.isEmpty else { return }
+        guard hasBody, bodyCount > 0 else { return }
         switch endpoint.encoding {
         case .form:
-            bodyString = Self.formEncode(body)
+            body = form
             contentType = "application/x-www-form-urlencoded"
         case .json(let wrapper):
-            let object = "{" + body.map { JSONText.string($0.0) + ":" + JSONText.value($0.1) }.joined(separator: ",") + "}"
-            bodyString = wrapper.map { "{" + JSONText.string($0) + ":" + object + "}" } ?? object
+            let object = "{" + json.map { JSONText.string($0.0) + ":" + JSONText.value($0.1) }.joined(separator: ",") + "}"
+            body = Array((wrapper.map { "{" + JSONText.string($0) + ":" + object + "}" } ?? object).utf8)
             contentType = "application/json"
         case .query:
             break
         }
     }
 
-    /// Appends `name=value` (already encoded) to the form body or the query, where signatures travel.
-    mutating func appendSigned(_ pair: String) {
-        if signsInBody, let current = bodyString {
-            bodyString = current.isEmpty ? pair : current + "&" + pair
+    /// Appends `name=value` (`value` already encoded) where signatures travel: the form body or the query.
+    mutating func appendSigned(_ name: String, _ value: String) {
+        if signsInBody, var bytes = body {
+            body = nil  // keeps the buffer uniquely referenced while it grows
+            Self.appendEncodedPair(name, value, to: &bytes)
+            body = bytes
         } else {
-            queryString = queryString.isEmpty ? pair : queryString + "&" + pair
+            Self.appendEncodedPair(name, value, to: &query)
         }
     }
 
-    /// `name=value&…`, percent-encoded, nulls omitted.
-    static func formEncode(_ pairs: [(String, ParameterValue)]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(pairs.count * 24)
-        for (name, value) in pairs {
-            guard let text = value.encodedText else { continue }
-            if !out.isEmpty { out.append(UInt8(ascii: "&")) }
-            PercentEncoding.append(name, to: &out)
-            out.append(UInt8(ascii: "="))
-            out.append(contentsOf: text.utf8)
-        }
-        return String(decoding: out, as: UTF8.self)
+    /// Appends `name=value`, percent-encoded, after a `&` when `out` has pairs already; a null is omitted.
+    static func append(_ name: String, _ value: ParameterValue, to out: inout [UInt8]) {
+        if case .null = value { return }
+        if !out.isEmpty { out.append(UInt8(ascii: "&")) }
+        PercentEncoding.append(name, to: &out)
+        out.append(UInt8(ascii: "="))
+        value.appendEncoded(to: &out)
+    }
+
+    private static func appendEncodedPair(_ name: String, _ value: String, to out: inout [UInt8]) {
+        if !out.isEmpty { out.append(UInt8(ascii: "&")) }
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: "="))
+        out.append(contentsOf: value.utf8)
     }
 }

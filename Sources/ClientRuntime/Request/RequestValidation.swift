@@ -21,8 +21,8 @@ extension Array where Element == ParameterRule {
     /// Every mis-cased enum value in `parameters`, then every rule they break, in spec order.
     public func violations(in parameters: Parameters) -> [RequestValidationError.Violation] {
         var found = parameters.spellingViolations
-        for rule in self {
-            if let violation = rule.check(parameters) { found.append(violation) }
+        for index in indices {  // each rule read in place, without copying it
+            if let violation = self[index].check(parameters) { found.append(violation) }
         }
         return found
     }

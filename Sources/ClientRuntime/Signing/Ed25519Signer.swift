@@ -15,7 +15,7 @@ public struct Ed25519Signer: RequestSigner {
 
     /// The percent-encoded base64 Ed25519 signature of `payload`.
     public func signature(for payload: [UInt8]) throws -> String {
-        SignatureEncoding.percentEncoded(try Self.sign(payload, with: key).base64EncodedString())
+        PercentEncoding.encode(try Self.sign(payload, with: key).base64EncodedString())
     }
 
     /// Shared with ``DFXSigner``.

@@ -24,7 +24,7 @@ public struct HMACSHA256Signer: RequestSigner {
     /// The HMAC-SHA256 of `payload`, in the signer's encoding.
     public func signature(for payload: [UInt8]) -> String {
         var mac = keyed
-        mac.update(data: payload)
+        payload.withUnsafeBytes { mac.update(data: $0) }
         return mac.finalize().withUnsafeBytes { bytes in
             switch encoding {
             case .hex: SignatureEncoding.lowercaseHex(bytes)

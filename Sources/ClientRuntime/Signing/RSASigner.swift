@@ -32,7 +32,7 @@ public struct RSASigner: RequestSigner {
         } catch {
             throw SigningError(.signingFailed, "RSA signing failed")
         }
-        return SignatureEncoding.percentEncoded(signature.rawRepresentation.base64EncodedString())
+        return PercentEncoding.encode(signature.rawRepresentation.base64EncodedString())
     }
 }
 

@@ -3,19 +3,25 @@
 enum PercentEncoding {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
-    /// Encodes `text`, also keeping the bytes in `keep`; returns `text` itself when nothing needs escaping.
-    static func encode(_ text: String, keeping keep: Set<UInt8> = []) -> String {
-        if text.utf8.allSatisfy({ isUnreserved($0) || (!keep.isEmpty && keep.contains($0)) }) { return text }
+    /// Encodes `text` (also keeping `%` when `keepsPercent`); returns `text` itself when nothing needs escaping.
+    static func encode(_ text: String, keepsPercent: Bool = false) -> String {
+        if isLiteral(text, keepsPercent: keepsPercent) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        append(text, to: &out, keeping: keep)
+        append(text, to: &out, keepsPercent: keepsPercent)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the encoding of `text` to `out`.
-    static func append(_ text: String, to out: inout [UInt8], keeping keep: Set<UInt8> = []) {
+    static func append(_ text: String, to out: inout [UInt8], keepsPercent: Bool = false) {
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where !keeps(byte, keepsPercent) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true { return }
         for byte in text.utf8 {
-            if isUnreserved(byte) || (!keep.isEmpty && keep.contains(byte)) {
+            if keeps(byte, keepsPercent) {
                 out.append(byte)
             } else {
                 out.append(UInt8(ascii: "%"))
@@ -25,12 +31,24 @@ enum PercentEncoding {
         }
     }
 
-    static func isUnreserved(_ byte: UInt8) -> Bool {
+    /// Whether every byte of `text` stays literal.
+    static func isLiteral(_ text: String, keepsPercent: Bool = false) -> Bool {
+        let literal = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where !keeps(byte, keepsPercent) { return false }
+            return true
+        }
+        return literal ?? text.utf8.allSatisfy { keeps($0, keepsPercent) }
+    }
+
+    /// Unreserved characters (`A–Z a–z 0–9 - . _ ~`), and `%` when `keepsPercent`.
+    @inline(__always) private static func keeps(_ byte: UInt8, _ keepsPercent: Bool) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
             UInt8(ascii: "~"):
             true
+        case UInt8(ascii: "%"):
+            keepsPercent
         default:
             false
         }
@@ -52,16 +70,25 @@ extension ParameterValue {
         }
     }
 
-    /// The percent-encoded form for a query string or form body; nil for `null` (omitted).
-    /// A comma-style array keeps its separating commas literal (they are sub-delimiters, legal in a query).
-    var encodedText: String? {
+    /// Appends the percent-encoded form for a query string or form body (nothing for `null`, which callers omit).
+    /// A comma-style array keeps its separating commas literal (sub-delimiters, legal in a query).
+    func appendEncoded(to out: inout [UInt8]) {
         switch self {
         case .null:
-            nil
+            break
+        case .string(let text):
+            PercentEncoding.append(text, to: &out)
+        case .decimal(let decimal):
+            PercentEncoding.append(decimal.text, to: &out)
+        case .int(let number):
+            out.append(contentsOf: String(number).utf8)
         case .array(let items, .comma):
-            items.compactMap(\.plainText).map { PercentEncoding.encode($0) }.joined(separator: ",")
+            for (index, text) in items.compactMap(\.plainText).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                PercentEncoding.append(text, to: &out)
+            }
         default:
-            plainText.map { PercentEncoding.encode($0) }
+            PercentEncoding.append(plainText ?? "", to: &out)
         }
     }
 }
