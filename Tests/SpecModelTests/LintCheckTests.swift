@@ -73,6 +73,11 @@ let lintCases: [LintCase] = [
             "specs/demo.yaml:19:11: error: path '/api/{' has a '{' that is never closed"
         ]),
     LintCase(
+        name: "path without placeholders with a bad percent-escape", changes: ["PATH": "/api/%zz"],
+        expected: [
+            "specs/demo.yaml:19:11: error: path '/api/%zz' has a '%' that is not followed by two hex digits"
+        ]),
+    LintCase(
         name: "path with a bad percent-escape", changes: ["PATH": "/%zz/{orderId}"],
         expected: [
             "specs/demo.yaml:19:11: error: path '/%zz/{orderId}' has a '%' that is not followed by two hex digits"

@@ -49,7 +49,11 @@ struct MappingReader {
     let node: Node
     let ctx: LoadContext
     let what: String
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The mapping's entries as three parallel arrays: a lookup compares only the key texts and copies only the value
+    /// it finds (scanning `(String, Node, Node)` tuples copied every tuple it passed, touching each node's memory).
+    private let keys: [String]
+    private let keyNodes: [Node]
+    private let values: [Node]
 
     /// nil (with a diagnostic) when `node` is not a mapping. `allowed` nil accepts any key (a mapping keyed by
     /// names, such as `endpoints`; checking those against a list of themselves made loading quadratic).
@@ -62,7 +66,12 @@ struct MappingReader {
         self.node = node
         self.ctx = ctx
         self.what = what
-        var pairs: [(String, Node, Node)] = []
+        var keys: [String] = []
+        var keyNodes: [Node] = []
+        var values: [Node] = []
+        keys.reserveCapacity(mapping.count)
+        keyNodes.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 ctx.error("keys of \(what) must be plain text", at: key)
@@ -73,17 +82,21 @@ struct MappingReader {
                 ctx.error("unknown key '\(name)' in \(what)\(hint)", at: key)
                 continue
             }
-            pairs.append((name, key, value))
+            keys.append(name)
+            keyNodes.append(key)
+            values.append(value)
         }
-        self.pairs = pairs
+        self.keys = keys
+        self.keyNodes = keyNodes
+        self.values = values
     }
 
-    subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
+    subscript(key: String) -> Node? { keys.firstIndex(of: key).map { values[$0] } }
 
     var location: SourceLocation { ctx.location(of: node) }
 
     /// Entries in document order (for mappings keyed by a name, such as `endpoints`).
-    var entries: [(key: String, keyNode: Node, value: Node)] { pairs }
+    var entries: [(key: String, keyNode: Node, value: Node)] { keys.indices.map { (keys[$0], keyNodes[$0], values[$0]) } }
 
     func missing(_ key: String) {
         ctx.error("\(what) is missing required key '\(key)'", at: node)

@@ -16,7 +16,7 @@ public indirect enum TypeRef: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a type expression; nil when it is not well formed (names are resolved later).
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(text)
         for (prefix, make) in [("ARRAY OF ", TypeRef.array), ("MAP OF ", TypeRef.map)] where trimmed.hasPrefix(prefix) {
             guard let element = TypeRef(parsing: String(trimmed.dropFirst(prefix.count))) else { return nil }
             self = make(element)
@@ -32,6 +32,14 @@ public indirect enum TypeRef: Sendable, Hashable, CustomStringConvertible {
         } else {
             return nil
         }
+    }
+
+    /// `text` without surrounding whitespace; copied through NSString only when an end is whitespace (rarely).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+        else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     public var description: String {

@@ -45,7 +45,8 @@ enum FormChecks {
     static func pathProblem(_ path: String) -> String? {
         guard path.hasPrefix("/") else { return "path '\(path)' must start with '/'" }
         if let problem = templateProblem(path) { return "path '\(path)' \(problem)" }
-        let literal = path.replacingOccurrences(of: #"\{[A-Za-z0-9_]*\}"#, with: "", options: .regularExpression)
+        // Most paths have no placeholder: skip the regular expression (NSString bridging) for them.
+        let literal = path.unicodeScalars.contains("{") ? path.replacingOccurrences(of: #"\{[A-Za-z0-9_]*\}"#, with: "", options: .regularExpression) : path
         let scalars = Array(literal.unicodeScalars)
         var index = 0
         while index < scalars.count {
