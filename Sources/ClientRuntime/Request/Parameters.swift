@@ -168,7 +168,7 @@ public struct Parameters: Sendable, Hashable {
         values.allSatisfy(Value.allCases.contains) ? nil : Value.allCases.map(\.rawValue)
     }
 
-    @usableFromInline mutating func set(_ entry: Entry) {
+    @usableFromInline mutating func set(_ entry: consuming Entry) {
         if let index = index(of: entry.name) {
             entries[index] = entry
         } else {
