@@ -3,7 +3,7 @@
 import ClientRuntime
 
 /// An order as the place and cancel calls return it.
-public struct Order: Sendable, Hashable, Codable {
+public struct Order: Sendable, Equatable, Codable {
     /// Market id, `{marketType}.{baseAssetId}_{quoteAssetId}` (e.g. `spot.btc_usdt`).
     public var marketId: String
     /// Market ticker for display.
@@ -86,10 +86,76 @@ public struct Order: Sendable, Hashable, Codable {
         self.cancellationDate = cancellationDate
         self.fillFactor = fillFactor
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.marketId, rhs.marketId) else { return false }
+        guard fieldsEqual(lhs.marketDisplayName, rhs.marketDisplayName) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderType, rhs.orderType) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.source, rhs.source) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.commission, rhs.commission) else { return false }
+        guard fieldsEqual(lhs.requestedAmount, rhs.requestedAmount) else { return false }
+        guard fieldsEqual(lhs.remainingAmount, rhs.remainingAmount) else { return false }
+        guard fieldsEqual(lhs.requestedPrice, rhs.requestedPrice) else { return false }
+        guard fieldsEqual(lhs.executionPrice, rhs.executionPrice) else { return false }
+        guard fieldsEqual(lhs.createdAt, rhs.createdAt) else { return false }
+        guard fieldsEqual(lhs.updatedAt, rhs.updatedAt) else { return false }
+        guard fieldsEqual(lhs.rejectDetails, rhs.rejectDetails) else { return false }
+        guard fieldsEqual(lhs.cancellationDate, rhs.cancellationDate) else { return false }
+        guard fieldsEqual(lhs.fillFactor, rhs.fillFactor) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        marketId = try container.decode(String.self, forKey: "marketId")
+        marketDisplayName = try container.decode(String.self, forKey: "marketDisplayName")
+        orderId = try container.decode(String.self, forKey: "orderId")
+        orderType = try container.decode(OrderType.self, forKey: "orderType")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        source = try container.decode(OrderSource.self, forKey: "source")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        commission = try container.decode(ExactDecimal.self, forKey: "commission")
+        requestedAmount = try container.decode(ExactDecimal.self, forKey: "requestedAmount")
+        remainingAmount = try container.decode(ExactDecimal.self, forKey: "remainingAmount")
+        requestedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "requestedPrice")
+        executionPrice = try container.decode(ExactDecimal.self, forKey: "executionPrice")
+        createdAt = try container.decode(Timestamp.self, forKey: "createdAt")
+        updatedAt = try container.decode(Timestamp.self, forKey: "updatedAt")
+        rejectDetails = try container.decodeIfPresent(String.self, forKey: "rejectDetails")
+        cancellationDate = try container.decodeIfPresent(Timestamp.self, forKey: "cancellationDate")
+        fillFactor = try container.decode(ExactDecimal.self, forKey: "fillFactor")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(marketId, "marketId")
+        try container.write(marketDisplayName, "marketDisplayName")
+        try container.write(orderId, "orderId")
+        try container.write(orderType, "orderType")
+        try container.write(side, "side")
+        try container.write(status, "status")
+        try container.write(source, "source")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(commission, "commission")
+        try container.write(requestedAmount, "requestedAmount")
+        try container.write(remainingAmount, "remainingAmount")
+        try container.writeIfPresent(requestedPrice, "requestedPrice")
+        try container.write(executionPrice, "executionPrice")
+        try container.write(createdAt, "createdAt")
+        try container.write(updatedAt, "updatedAt")
+        try container.writeIfPresent(rejectDetails, "rejectDetails")
+        try container.writeIfPresent(cancellationDate, "cancellationDate")
+        try container.write(fillFactor, "fillFactor")
+    }
 }
 
 /// The `{"order": …}` wrapper around an order in responses.
-public struct OrderEnvelope: Sendable, Hashable, Codable {
+public struct OrderEnvelope: Sendable, Equatable, Codable {
     /// `order`.
     public var order: Order
 
@@ -98,10 +164,25 @@ public struct OrderEnvelope: Sendable, Hashable, Codable {
     ) {
         self.order = order
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.order, rhs.order) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        order = try container.decode(Order.self, forKey: "order")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(order, "order")
+    }
 }
 
 /// Pre-trade figures for a prospective order.
-public struct OrderData: Sendable, Hashable, Codable {
+public struct OrderData: Sendable, Equatable, Codable {
     /// Quantity in the base asset.
     public var baseAmount: ExactDecimal
     /// Value in the quote asset.
@@ -122,10 +203,34 @@ public struct OrderData: Sendable, Hashable, Codable {
         self.commissionAmount = commissionAmount
         self.total = total
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.baseAmount, rhs.baseAmount) else { return false }
+        guard fieldsEqual(lhs.quoteAmount, rhs.quoteAmount) else { return false }
+        guard fieldsEqual(lhs.commissionAmount, rhs.commissionAmount) else { return false }
+        guard fieldsEqual(lhs.total, rhs.total) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        baseAmount = try container.decode(ExactDecimal.self, forKey: "baseAmount")
+        quoteAmount = try container.decode(ExactDecimal.self, forKey: "quoteAmount")
+        commissionAmount = try container.decode(ExactDecimal.self, forKey: "commissionAmount")
+        total = try container.decode(ExactDecimal.self, forKey: "total")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(baseAmount, "baseAmount")
+        try container.write(quoteAmount, "quoteAmount")
+        try container.write(commissionAmount, "commissionAmount")
+        try container.write(total, "total")
+    }
 }
 
 /// The `{"order": …}` wrapper around the order data.
-public struct OrderDataEnvelope: Sendable, Hashable, Codable {
+public struct OrderDataEnvelope: Sendable, Equatable, Codable {
     /// `order`.
     public var order: OrderData
 
@@ -134,10 +239,25 @@ public struct OrderDataEnvelope: Sendable, Hashable, Codable {
     ) {
         self.order = order
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.order, rhs.order) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        order = try container.decode(OrderData.self, forKey: "order")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(order, "order")
+    }
 }
 
 /// One trading account of the caller.
-public struct Account: Sendable, Hashable, Codable {
+public struct Account: Sendable, Equatable, Codable {
     /// The id to send in the `accountId` header.
     public var accountId: String
     /// `accountName`.
@@ -163,17 +283,36 @@ public struct Account: Sendable, Hashable, Codable {
         self.isCopyTradingAccount = isCopyTradingAccount
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accountId = "accountId"
-        case accountName = "accountName"
-        case accountType = "accountType"
-        case totalBalanceInRat = "totalBalanceInRAT"
-        case isCopyTradingAccount = "isCopyTradingAccount"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.accountName, rhs.accountName) else { return false }
+        guard fieldsEqual(lhs.accountType, rhs.accountType) else { return false }
+        guard fieldsEqual(lhs.totalBalanceInRat, rhs.totalBalanceInRat) else { return false }
+        guard fieldsEqual(lhs.isCopyTradingAccount, rhs.isCopyTradingAccount) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        accountId = try container.decode(String.self, forKey: "accountId")
+        accountName = try container.decode(String.self, forKey: "accountName")
+        accountType = try container.decode(AccountType.self, forKey: "accountType")
+        totalBalanceInRat = try container.decode(ExactDecimal.self, forKey: "totalBalanceInRAT")
+        isCopyTradingAccount = try container.decode(Bool.self, forKey: "isCopyTradingAccount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(accountId, "accountId")
+        try container.write(accountName, "accountName")
+        try container.write(accountType, "accountType")
+        try container.write(totalBalanceInRat, "totalBalanceInRAT")
+        try container.write(isCopyTradingAccount, "isCopyTradingAccount")
     }
 }
 
 /// One asset of the platform.
-public struct Asset: Sendable, Hashable, Codable {
+public struct Asset: Sendable, Equatable, Codable {
     /// `assetId`.
     public var assetId: String
     /// `assetName`.
@@ -189,5 +328,26 @@ public struct Asset: Sendable, Hashable, Codable {
         self.assetId = assetId
         self.assetName = assetName
         self.isRootAsset = isRootAsset
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.assetId, rhs.assetId) else { return false }
+        guard fieldsEqual(lhs.assetName, rhs.assetName) else { return false }
+        guard fieldsEqual(lhs.isRootAsset, rhs.isRootAsset) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        assetId = try container.decode(String.self, forKey: "assetId")
+        assetName = try container.decode(String.self, forKey: "assetName")
+        isRootAsset = try container.decode(Bool.self, forKey: "isRootAsset")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(assetId, "assetId")
+        try container.write(assetName, "assetName")
+        try container.write(isRootAsset, "isRootAsset")
     }
 }

@@ -3,7 +3,7 @@
 import ClientRuntime
 
 /// The `ServerTime` object.
-public struct ServerTime: Sendable, Hashable, Codable {
+public struct ServerTime: Sendable, Equatable, Codable {
     /// Server time in milliseconds since the epoch.
     public var serverTime: Int64
 
@@ -12,10 +12,25 @@ public struct ServerTime: Sendable, Hashable, Codable {
     ) {
         self.serverTime = serverTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.serverTime, rhs.serverTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        serverTime = try container.decode(Int64.self, forKey: "serverTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(serverTime, "serverTime")
+    }
 }
 
 /// Trading rules, rate limits and the symbols of each product (option, contract, spot).
-public struct ExchangeInfo: Sendable, Hashable, Codable {
+public struct ExchangeInfo: Sendable, Equatable, Codable {
     /// `timezone`.
     public var timezone: String
     /// `serverTime`.
@@ -48,10 +63,40 @@ public struct ExchangeInfo: Sendable, Hashable, Codable {
         self.contractSymbols = contractSymbols
         self.spotSymbols = spotSymbols
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.timezone, rhs.timezone) else { return false }
+        guard fieldsEqual(lhs.serverTime, rhs.serverTime) else { return false }
+        guard fieldsEqual(lhs.rateLimits, rhs.rateLimits) else { return false }
+        guard fieldsEqual(lhs.optionSymbols, rhs.optionSymbols) else { return false }
+        guard fieldsEqual(lhs.contractSymbols, rhs.contractSymbols) else { return false }
+        guard fieldsEqual(lhs.spotSymbols, rhs.spotSymbols) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        timezone = try container.decode(String.self, forKey: "timezone")
+        serverTime = try container.decode(Int64.self, forKey: "serverTime")
+        rateLimits = try container.decode([RateLimit].self, forKey: "rateLimits")
+        optionSymbols = try container.decodeIfPresent([SymbolInfo].self, forKey: "optionSymbols")
+        contractSymbols = try container.decodeIfPresent([SymbolInfo].self, forKey: "contractSymbols")
+        spotSymbols = try container.decode([SymbolInfo].self, forKey: "spotSymbols")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(timezone, "timezone")
+        try container.write(serverTime, "serverTime")
+        try container.write(rateLimits, "rateLimits")
+        try container.writeIfPresent(optionSymbols, "optionSymbols")
+        try container.writeIfPresent(contractSymbols, "contractSymbols")
+        try container.write(spotSymbols, "spotSymbols")
+    }
 }
 
 /// The `RateLimit` object.
-public struct RateLimit: Sendable, Hashable, Codable {
+public struct RateLimit: Sendable, Equatable, Codable {
     /// `rateLimitType`.
     public var rateLimitType: RateLimitType
     /// `interval`.
@@ -72,10 +117,34 @@ public struct RateLimit: Sendable, Hashable, Codable {
         self.intervalNum = intervalNum
         self.limit = limit
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.rateLimitType, rhs.rateLimitType) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.intervalNum, rhs.intervalNum) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
+        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
+        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
+        limit = try container.decode(Int.self, forKey: "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(rateLimitType, "rateLimitType")
+        try container.write(interval, "interval")
+        try container.write(intervalNum, "intervalNum")
+        try container.write(limit, "limit")
+    }
 }
 
 /// One tradable symbol and its rules.
-public struct SymbolInfo: Sendable, Hashable, Codable {
+public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `status`.
@@ -118,10 +187,49 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
         self.icebergAllowed = icebergAllowed
         self.filters = filters
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.baseAsset, rhs.baseAsset) else { return false }
+        guard fieldsEqual(lhs.baseAssetPrecision, rhs.baseAssetPrecision) else { return false }
+        guard fieldsEqual(lhs.quoteAsset, rhs.quoteAsset) else { return false }
+        guard fieldsEqual(lhs.quotePrecision, rhs.quotePrecision) else { return false }
+        guard fieldsEqual(lhs.orderTypes, rhs.orderTypes) else { return false }
+        guard fieldsEqual(lhs.icebergAllowed, rhs.icebergAllowed) else { return false }
+        guard fieldsEqual(lhs.filters, rhs.filters) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        status = try container.decode(SymbolStatus.self, forKey: "status")
+        baseAsset = try container.decode(String.self, forKey: "baseAsset")
+        baseAssetPrecision = try container.decode(Int.self, forKey: "baseAssetPrecision")
+        quoteAsset = try container.decode(String.self, forKey: "quoteAsset")
+        quotePrecision = try container.decode(Int.self, forKey: "quotePrecision")
+        orderTypes = try container.decode([OrderType].self, forKey: "orderTypes")
+        icebergAllowed = try container.decodeIfPresent(Bool.self, forKey: "icebergAllowed")
+        filters = try container.decode([Filter].self, forKey: "filters")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(status, "status")
+        try container.write(baseAsset, "baseAsset")
+        try container.write(baseAssetPrecision, "baseAssetPrecision")
+        try container.write(quoteAsset, "quoteAsset")
+        try container.write(quotePrecision, "quotePrecision")
+        try container.write(orderTypes, "orderTypes")
+        try container.writeIfPresent(icebergAllowed, "icebergAllowed")
+        try container.write(filters, "filters")
+    }
 }
 
 /// Price bounds of a symbol.
-public struct PriceFilter: Sendable, Hashable, Codable {
+public struct PriceFilter: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `minPrice`.
@@ -140,10 +248,31 @@ public struct PriceFilter: Sendable, Hashable, Codable {
         self.minPrice = minPrice
         self.maxPrice = maxPrice
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minPrice, rhs.minPrice) else { return false }
+        guard fieldsEqual(lhs.maxPrice, rhs.maxPrice) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "minPrice")
+        maxPrice = try container.decode(ExactDecimal.self, forKey: "maxPrice")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.writeIfPresent(minPrice, "minPrice")
+        try container.write(maxPrice, "maxPrice")
+    }
 }
 
 /// Quantity bounds of a symbol.
-public struct LotSizeFilter: Sendable, Hashable, Codable {
+public struct LotSizeFilter: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `minQty`.
@@ -162,10 +291,31 @@ public struct LotSizeFilter: Sendable, Hashable, Codable {
         self.minQty = minQty
         self.maxQty = maxQty
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minQty, rhs.minQty) else { return false }
+        guard fieldsEqual(lhs.maxQty, rhs.maxQty) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minQty = try container.decode(ExactDecimal.self, forKey: "minQty")
+        maxQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "maxQty")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(minQty, "minQty")
+        try container.writeIfPresent(maxQty, "maxQty")
+    }
 }
 
 /// Order book snapshot.
-public struct Depth: Sendable, Hashable, Codable {
+public struct Depth: Sendable, Equatable, Codable {
     /// `lastUpdateId`.
     public var lastUpdateId: Int64
     /// `bids`.
@@ -182,10 +332,31 @@ public struct Depth: Sendable, Hashable, Codable {
         self.bids = bids
         self.asks = asks
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.lastUpdateId, rhs.lastUpdateId) else { return false }
+        guard fieldsEqual(lhs.bids, rhs.bids) else { return false }
+        guard fieldsEqual(lhs.asks, rhs.asks) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        lastUpdateId = try container.decode(Int64.self, forKey: "lastUpdateId")
+        bids = try container.decode([DepthLevel].self, forKey: "bids")
+        asks = try container.decode([DepthLevel].self, forKey: "asks")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(lastUpdateId, "lastUpdateId")
+        try container.write(bids, "bids")
+        try container.write(asks, "asks")
+    }
 }
 
 /// A recent public trade.
-public struct Trade: Sendable, Hashable, Codable {
+public struct Trade: Sendable, Equatable, Codable {
     /// `price`.
     public var price: ExactDecimal
     /// `qty`.
@@ -202,10 +373,31 @@ public struct Trade: Sendable, Hashable, Codable {
         self.qty = qty
         self.time = time
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        time = try container.decode(Int64.self, forKey: "time")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(time, "time")
+    }
 }
 
 /// An older public trade.
-public struct HistoricalTrade: Sendable, Hashable, Codable {
+public struct HistoricalTrade: Sendable, Equatable, Codable {
     /// Trade id as a string of digits.
     public var id: String
     /// `price`.
@@ -230,10 +422,37 @@ public struct HistoricalTrade: Sendable, Hashable, Codable {
         self.time = time
         self.buyerMaker = buyerMaker
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.buyerMaker, rhs.buyerMaker) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        id = try container.decode(String.self, forKey: "id")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        time = try container.decode(Int64.self, forKey: "time")
+        buyerMaker = try container.decode(Bool.self, forKey: "buyerMaker")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(id, "id")
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(time, "time")
+        try container.write(buyerMaker, "buyerMaker")
+    }
 }
 
 /// The `AvgPrice` object.
-public struct AvgPrice: Sendable, Hashable, Codable {
+public struct AvgPrice: Sendable, Equatable, Codable {
     /// Length of the averaging window in minutes.
     public var mins: Int
     /// `price`.
@@ -246,10 +465,28 @@ public struct AvgPrice: Sendable, Hashable, Codable {
         self.mins = mins
         self.price = price
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.mins, rhs.mins) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        mins = try container.decode(Int.self, forKey: "mins")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(mins, "mins")
+        try container.write(price, "price")
+    }
 }
 
 /// Rolling 24-hour statistics of a symbol.
-public struct Ticker24hr: Sendable, Hashable, Codable {
+public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `priceChange`.
@@ -318,10 +555,70 @@ public struct Ticker24hr: Sendable, Hashable, Codable {
         self.openTime = openTime
         self.closeTime = closeTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.priceChange, rhs.priceChange) else { return false }
+        guard fieldsEqual(lhs.priceChangePercent, rhs.priceChangePercent) else { return false }
+        guard fieldsEqual(lhs.weightedAvgPrice, rhs.weightedAvgPrice) else { return false }
+        guard fieldsEqual(lhs.lastPrice, rhs.lastPrice) else { return false }
+        guard fieldsEqual(lhs.bidPrice, rhs.bidPrice) else { return false }
+        guard fieldsEqual(lhs.bidQty, rhs.bidQty) else { return false }
+        guard fieldsEqual(lhs.askPrice, rhs.askPrice) else { return false }
+        guard fieldsEqual(lhs.askQty, rhs.askQty) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.volume, rhs.volume) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
+        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
+        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
+        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
+        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
+        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
+        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
+        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
+        volume = try container.decode(ExactDecimal.self, forKey: "volume")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
+        openTime = try container.decode(Int64.self, forKey: "openTime")
+        closeTime = try container.decode(Int64.self, forKey: "closeTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(priceChange, "priceChange")
+        try container.write(priceChangePercent, "priceChangePercent")
+        try container.write(weightedAvgPrice, "weightedAvgPrice")
+        try container.write(lastPrice, "lastPrice")
+        try container.write(bidPrice, "bidPrice")
+        try container.write(bidQty, "bidQty")
+        try container.write(askPrice, "askPrice")
+        try container.write(askQty, "askQty")
+        try container.write(openPrice, "openPrice")
+        try container.write(highPrice, "highPrice")
+        try container.write(lowPrice, "lowPrice")
+        try container.write(volume, "volume")
+        try container.write(quoteVolume, "quoteVolume")
+        try container.write(openTime, "openTime")
+        try container.write(closeTime, "closeTime")
+    }
 }
 
 /// The `TickerPrice` object.
-public struct TickerPrice: Sendable, Hashable, Codable {
+public struct TickerPrice: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `price`.
@@ -334,10 +631,28 @@ public struct TickerPrice: Sendable, Hashable, Codable {
         self.symbol = symbol
         self.price = price
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(price, "price")
+    }
 }
 
 /// Best bid and ask of a symbol.
-public struct BookTicker: Sendable, Hashable, Codable {
+public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// Best buy price.
@@ -362,10 +677,37 @@ public struct BookTicker: Sendable, Hashable, Codable {
         self.askPrice = askPrice
         self.askQty = askQty
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.bidPrice, rhs.bidPrice) else { return false }
+        guard fieldsEqual(lhs.bidQty, rhs.bidQty) else { return false }
+        guard fieldsEqual(lhs.askPrice, rhs.askPrice) else { return false }
+        guard fieldsEqual(lhs.askQty, rhs.askQty) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
+        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
+        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
+        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(bidPrice, "bidPrice")
+        try container.write(bidQty, "bidQty")
+        try container.write(askPrice, "askPrice")
+        try container.write(askQty, "askQty")
+    }
 }
 
 /// Answer to an order placement with newOrderRespType=ACK.
-public struct OrderAck: Sendable, Hashable, Codable {
+public struct OrderAck: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -382,10 +724,31 @@ public struct OrderAck: Sendable, Hashable, Codable {
         self.orderId = orderId
         self.transactTime = transactTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(transactTime, "transactTime")
+    }
 }
 
 /// Answer to an order placement with newOrderRespType=RESULT, and to a cancellation.
-public struct OrderResult: Sendable, Hashable, Codable {
+public struct OrderResult: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -434,10 +797,55 @@ public struct OrderResult: Sendable, Hashable, Codable {
         self.type = type
         self.side = side
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
+        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(transactTime, "transactTime")
+        try container.write(price, "price")
+        try container.write(origQty, "origQty")
+        try container.write(executedQty, "executedQty")
+        try container.write(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.write(status, "status")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(type, "type")
+        try container.write(side, "side")
+    }
 }
 
 /// An order as the order queries return it.
-public struct Order: Sendable, Hashable, Codable {
+public struct Order: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// Order id as a string of digits.
@@ -496,10 +904,61 @@ public struct Order: Sendable, Hashable, Codable {
         self.updateTime = updateTime
         self.working = working
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.updateTime, rhs.updateTime) else { return false }
+        guard fieldsEqual(lhs.working, rhs.working) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(String.self, forKey: "orderId")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
+        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        time = try container.decode(Int64.self, forKey: "time")
+        updateTime = try container.decode(Int64.self, forKey: "updateTime")
+        working = try container.decodeIfPresent(Bool.self, forKey: "working")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(price, "price")
+        try container.write(origQty, "origQty")
+        try container.write(executedQty, "executedQty")
+        try container.write(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.write(status, "status")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(type, "type")
+        try container.write(side, "side")
+        try container.write(time, "time")
+        try container.write(updateTime, "updateTime")
+        try container.writeIfPresent(working, "working")
+    }
 }
 
 /// Balances of the account, per product.
-public struct Account: Sendable, Hashable, Codable {
+public struct Account: Sendable, Equatable, Codable {
     /// `updateTime`.
     public var updateTime: Int64
     /// Balances of the contract (futures) account.
@@ -524,10 +983,34 @@ public struct Account: Sendable, Hashable, Codable {
         self.optionBalances = optionBalances
         self.spotBalances = spotBalances
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.updateTime, rhs.updateTime) else { return false }
+        guard fieldsEqual(lhs.contractBalances, rhs.contractBalances) else { return false }
+        guard fieldsEqual(lhs.optionBalances, rhs.optionBalances) else { return false }
+        guard fieldsEqual(lhs.spotBalances, rhs.spotBalances) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        updateTime = try container.decode(Int64.self, forKey: "updateTime")
+        contractBalances = try container.decodeIfPresent([Balance].self, forKey: "contractBalances")
+        optionBalances = try container.decodeIfPresent([Balance].self, forKey: "optionBalances")
+        spotBalances = try container.decode([Balance].self, forKey: "spotBalances")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(updateTime, "updateTime")
+        try container.writeIfPresent(contractBalances, "contractBalances")
+        try container.writeIfPresent(optionBalances, "optionBalances")
+        try container.write(spotBalances, "spotBalances")
+    }
 }
 
 /// The `Balance` object.
-public struct Balance: Sendable, Hashable, Codable {
+public struct Balance: Sendable, Equatable, Codable {
     /// `asset`.
     public var asset: String
     /// `canDeposit`.
@@ -556,10 +1039,40 @@ public struct Balance: Sendable, Hashable, Codable {
         self.free = free
         self.locked = locked
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.canDeposit, rhs.canDeposit) else { return false }
+        guard fieldsEqual(lhs.canTrade, rhs.canTrade) else { return false }
+        guard fieldsEqual(lhs.canWithdraw, rhs.canWithdraw) else { return false }
+        guard fieldsEqual(lhs.free, rhs.free) else { return false }
+        guard fieldsEqual(lhs.locked, rhs.locked) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        asset = try container.decode(String.self, forKey: "asset")
+        canDeposit = try container.decode(Bool.self, forKey: "canDeposit")
+        canTrade = try container.decode(Bool.self, forKey: "canTrade")
+        canWithdraw = try container.decode(Bool.self, forKey: "canWithdraw")
+        free = try container.decode(ExactDecimal.self, forKey: "free")
+        locked = try container.decode(ExactDecimal.self, forKey: "locked")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(asset, "asset")
+        try container.write(canDeposit, "canDeposit")
+        try container.write(canTrade, "canTrade")
+        try container.write(canWithdraw, "canWithdraw")
+        try container.write(free, "free")
+        try container.write(locked, "locked")
+    }
 }
 
 /// Deposit and withdrawal settings of one asset (the response is keyed by asset name).
-public struct AssetDetail: Sendable, Hashable, Codable {
+public struct AssetDetail: Sendable, Equatable, Codable {
     /// Smallest amount that may be withdrawn (a JSON number in the example).
     public var minWithdrawAmount: ExactDecimal
     /// `withdrawFee`.
@@ -580,10 +1093,34 @@ public struct AssetDetail: Sendable, Hashable, Codable {
         self.depositStatus = depositStatus
         self.withdrawStatus = withdrawStatus
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.minWithdrawAmount, rhs.minWithdrawAmount) else { return false }
+        guard fieldsEqual(lhs.withdrawFee, rhs.withdrawFee) else { return false }
+        guard fieldsEqual(lhs.depositStatus, rhs.depositStatus) else { return false }
+        guard fieldsEqual(lhs.withdrawStatus, rhs.withdrawStatus) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        minWithdrawAmount = try container.decode(ExactDecimal.self, forKey: "minWithdrawAmount")
+        withdrawFee = try container.decode(ExactDecimal.self, forKey: "withdrawFee")
+        depositStatus = try container.decode(Bool.self, forKey: "depositStatus")
+        withdrawStatus = try container.decode(Bool.self, forKey: "withdrawStatus")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(minWithdrawAmount, "minWithdrawAmount")
+        try container.write(withdrawFee, "withdrawFee")
+        try container.write(depositStatus, "depositStatus")
+        try container.write(withdrawStatus, "withdrawStatus")
+    }
 }
 
 /// The `DepositAddress` object.
-public struct DepositAddress: Sendable, Hashable, Codable {
+public struct DepositAddress: Sendable, Equatable, Codable {
     /// `address`.
     public var address: String
     /// `asset`.
@@ -600,10 +1137,31 @@ public struct DepositAddress: Sendable, Hashable, Codable {
         self.asset = asset
         self.success = success
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.address, rhs.address) else { return false }
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.success, rhs.success) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        address = try container.decode(String.self, forKey: "address")
+        asset = try container.decode(String.self, forKey: "asset")
+        success = try container.decode(Bool.self, forKey: "success")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(address, "address")
+        try container.write(asset, "asset")
+        try container.write(success, "success")
+    }
 }
 
 /// One deposit.
-public struct DepositRecord: Sendable, Hashable, Codable {
+public struct DepositRecord: Sendable, Equatable, Codable {
     /// `insertTime`.
     public var insertTime: Int64
     /// Amount deposited (a JSON number in the example).
@@ -632,10 +1190,40 @@ public struct DepositRecord: Sendable, Hashable, Codable {
         self.txId = txId
         self.status = status
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.insertTime, rhs.insertTime) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.address, rhs.address) else { return false }
+        guard fieldsEqual(lhs.txId, rhs.txId) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        insertTime = try container.decode(Int64.self, forKey: "insertTime")
+        amount = try container.decode(ExactDecimal.self, forKey: "amount")
+        asset = try container.decode(String.self, forKey: "asset")
+        address = try container.decode(String.self, forKey: "address")
+        txId = try container.decode(String.self, forKey: "txId")
+        status = try container.decode(Int.self, forKey: "status")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(insertTime, "insertTime")
+        try container.write(amount, "amount")
+        try container.write(asset, "asset")
+        try container.write(address, "address")
+        try container.write(txId, "txId")
+        try container.write(status, "status")
+    }
 }
 
 /// Maker and taker fee rates of a symbol.
-public struct TradeFee: Sendable, Hashable, Codable {
+public struct TradeFee: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// Maker fee rate (a JSON number in the example).
@@ -652,10 +1240,31 @@ public struct TradeFee: Sendable, Hashable, Codable {
         self.maker = maker
         self.taker = taker
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.maker, rhs.maker) else { return false }
+        guard fieldsEqual(lhs.taker, rhs.taker) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        maker = try container.decode(ExactDecimal.self, forKey: "maker")
+        taker = try container.decode(ExactDecimal.self, forKey: "taker")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(maker, "maker")
+        try container.write(taker, "taker")
+    }
 }
 
 /// The `WithdrawHistory` object.
-public struct WithdrawHistory: Sendable, Hashable, Codable {
+public struct WithdrawHistory: Sendable, Equatable, Codable {
     /// `withdrawRecordList`.
     public var withdrawRecordList: [WithdrawRecord]
     /// `success`.
@@ -668,10 +1277,28 @@ public struct WithdrawHistory: Sendable, Hashable, Codable {
         self.withdrawRecordList = withdrawRecordList
         self.success = success
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.withdrawRecordList, rhs.withdrawRecordList) else { return false }
+        guard fieldsEqual(lhs.success, rhs.success) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        withdrawRecordList = try container.decode([WithdrawRecord].self, forKey: "withdrawRecordList")
+        success = try container.decode(Bool.self, forKey: "success")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(withdrawRecordList, "withdrawRecordList")
+        try container.write(success, "success")
+    }
 }
 
 /// One withdrawal.
-public struct WithdrawRecord: Sendable, Hashable, Codable {
+public struct WithdrawRecord: Sendable, Equatable, Codable {
     /// `id`.
     public var id: String
     /// Amount withdrawn (a JSON number in the example).
@@ -704,12 +1331,45 @@ public struct WithdrawRecord: Sendable, Hashable, Codable {
         self.applyTime = applyTime
         self.status = status
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        guard fieldsEqual(lhs.address, rhs.address) else { return false }
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.txId, rhs.txId) else { return false }
+        guard fieldsEqual(lhs.applyTime, rhs.applyTime) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        id = try container.decode(String.self, forKey: "id")
+        amount = try container.decode(ExactDecimal.self, forKey: "amount")
+        address = try container.decode(String.self, forKey: "address")
+        asset = try container.decode(String.self, forKey: "asset")
+        txId = try container.decode(String.self, forKey: "txId")
+        applyTime = try container.decode(Int64.self, forKey: "applyTime")
+        status = try container.decode(Int.self, forKey: "status")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(id, "id")
+        try container.write(amount, "amount")
+        try container.write(address, "address")
+        try container.write(asset, "asset")
+        try container.write(txId, "txId")
+        try container.write(applyTime, "applyTime")
+        try container.write(status, "status")
+    }
 }
 
 /// One price level: `[price, quantity, ignored]`.
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
-public struct DepthLevel: Sendable, Hashable, Codable {
+public struct DepthLevel: Sendable, Equatable, Codable {
     /// `price`.
     public var price: ExactDecimal
     /// `qty`.
@@ -725,6 +1385,13 @@ public struct DepthLevel: Sendable, Hashable, Codable {
         self.price = price
         self.qty = qty
         self.ignore = ignore
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.ignore, rhs.ignore) else { return false }
+        return true
     }
 
     public init(from decoder: any Decoder) throws {
@@ -745,7 +1412,7 @@ public struct DepthLevel: Sendable, Hashable, Codable {
 /// One kline/candlestick bar.
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
-public struct Kline: Sendable, Hashable, Codable {
+public struct Kline: Sendable, Equatable, Codable {
     /// `openTime`.
     public var openTime: Int64
     /// `open`.
@@ -799,6 +1466,22 @@ public struct Kline: Sendable, Hashable, Codable {
         self.ignore = ignore
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.`open`, rhs.`open`) else { return false }
+        guard fieldsEqual(lhs.high, rhs.high) else { return false }
+        guard fieldsEqual(lhs.low, rhs.low) else { return false }
+        guard fieldsEqual(lhs.close, rhs.close) else { return false }
+        guard fieldsEqual(lhs.volume, rhs.volume) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.quoteAssetVolume, rhs.quoteAssetVolume) else { return false }
+        guard fieldsEqual(lhs.numberOfTrades, rhs.numberOfTrades) else { return false }
+        guard fieldsEqual(lhs.takerBuyBaseAssetVolume, rhs.takerBuyBaseAssetVolume) else { return false }
+        guard fieldsEqual(lhs.takerBuyQuoteAssetVolume, rhs.takerBuyQuoteAssetVolume) else { return false }
+        guard fieldsEqual(lhs.ignore, rhs.ignore) else { return false }
+        return true
+    }
+
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
         openTime = try container.decode(Int64.self)
@@ -835,7 +1518,7 @@ public struct Kline: Sendable, Hashable, Codable {
 /// A trading-rule filter, chosen by `filterType`.
 ///
 /// Chosen by `filterType`; a value this spec does not list decodes to `.unknown` with the whole object.
-public enum Filter: Sendable, Hashable, Codable {
+public enum Filter: Sendable, Equatable, Codable {
     /// "PRICE_FILTER"
     case priceFilter(PriceFilter)
     /// "LOT_SIZE"
@@ -843,13 +1526,9 @@ public enum Filter: Sendable, Hashable, Codable {
     /// A kind this spec does not list, kept whole.
     case unknown(JSONValue)
 
-    private enum DiscriminatorKey: String, CodingKey {
-        case discriminator = "filterType"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: "filterType") {
         case "PRICE_FILTER": self = .priceFilter(try PriceFilter(from: decoder))
         case "LOT_SIZE": self = .lotSize(try LotSizeFilter(from: decoder))
         default: self = .unknown(try JSONValue(from: decoder))

@@ -348,7 +348,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
 }
 
 /// The response of `ticker24hr`, whose shape depends on the parameters sent.
-public enum Ticker24hrResponse: Sendable, Hashable {
+public enum Ticker24hrResponse: Sendable, Equatable {
     /// The `ONE` response.
     case one(Ticker24hr)
     /// The `ALL` response.
@@ -408,7 +408,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
 }
 
 /// The response of `tickerPrice`, whose shape depends on the parameters sent.
-public enum TickerPriceResponse: Sendable, Hashable {
+public enum TickerPriceResponse: Sendable, Equatable {
     /// The `ONE` response.
     case one(TickerPrice)
     /// The `ALL` response.
@@ -469,7 +469,7 @@ public struct BookTickerRequest: SpecRequest, Hashable {
 }
 
 /// The response of `bookTicker`, whose shape depends on the parameters sent.
-public enum BookTickerResponse: Sendable, Hashable {
+public enum BookTickerResponse: Sendable, Equatable {
     /// The `ONE` response.
     case one(BookTicker)
     /// The `ALL` response.
@@ -570,7 +570,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOrder`, whose shape `newOrderRespType` chooses.
-public enum NewOrderResponse: Sendable, Hashable {
+public enum NewOrderResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderAck)
     /// The `RESULT` response.

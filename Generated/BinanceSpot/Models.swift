@@ -3,7 +3,7 @@
 import ClientRuntime
 
 /// One rate limiter as listed in `GET /api/v3/exchangeInfo` (`rateLimits`).
-public struct RateLimit: Sendable, Hashable, Codable {
+public struct RateLimit: Sendable, Equatable, Codable {
     /// `rateLimitType`.
     public var rateLimitType: RateLimitType
     /// `interval`.
@@ -24,11 +24,35 @@ public struct RateLimit: Sendable, Hashable, Codable {
         self.intervalNum = intervalNum
         self.limit = limit
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.rateLimitType, rhs.rateLimitType) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.intervalNum, rhs.intervalNum) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
+        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
+        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
+        limit = try container.decode(Int.self, forKey: "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(rateLimitType, "rateLimitType")
+        try container.write(interval, "interval")
+        try container.write(intervalNum, "intervalNum")
+        try container.write(limit, "limit")
+    }
 }
 
 /// Symbol filter on `price` and `stopPrice`. A price passes if it is at least `minPrice`, at most `maxPrice` and
 /// a whole multiple of `tickSize`; each of the three rules is switched off when its value is 0.
-public struct PriceFilter: Sendable, Hashable, Codable {
+public struct PriceFilter: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// Lowest allowed price; 0 disables the rule.
@@ -49,11 +73,35 @@ public struct PriceFilter: Sendable, Hashable, Codable {
         self.maxPrice = maxPrice
         self.tickSize = tickSize
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minPrice, rhs.minPrice) else { return false }
+        guard fieldsEqual(lhs.maxPrice, rhs.maxPrice) else { return false }
+        guard fieldsEqual(lhs.tickSize, rhs.tickSize) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minPrice = try container.decode(ExactDecimal.self, forKey: "minPrice")
+        maxPrice = try container.decode(ExactDecimal.self, forKey: "maxPrice")
+        tickSize = try container.decode(ExactDecimal.self, forKey: "tickSize")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(minPrice, "minPrice")
+        try container.write(maxPrice, "maxPrice")
+        try container.write(tickSize, "tickSize")
+    }
 }
 
 /// Symbol filter keeping `price` within a band around the weighted average price of the last `avgPriceMins`
 /// minutes: `weightedAveragePrice × multiplierDown ≤ price ≤ weightedAveragePrice × multiplierUp`.
-public struct PercentPrice: Sendable, Hashable, Codable {
+public struct PercentPrice: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `multiplierUp`.
@@ -74,12 +122,36 @@ public struct PercentPrice: Sendable, Hashable, Codable {
         self.multiplierDown = multiplierDown
         self.avgPriceMins = avgPriceMins
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.multiplierUp, rhs.multiplierUp) else { return false }
+        guard fieldsEqual(lhs.multiplierDown, rhs.multiplierDown) else { return false }
+        guard fieldsEqual(lhs.avgPriceMins, rhs.avgPriceMins) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        multiplierUp = try container.decode(ExactDecimal.self, forKey: "multiplierUp")
+        multiplierDown = try container.decode(ExactDecimal.self, forKey: "multiplierDown")
+        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(multiplierUp, "multiplierUp")
+        try container.write(multiplierDown, "multiplierDown")
+        try container.write(avgPriceMins, "avgPriceMins")
+    }
 }
 
 /// Like `PERCENT_PRICE`, with a separate band per side: buy orders must lie within
 /// `bidMultiplierDown`..`bidMultiplierUp`
 /// times the weighted average price, sell orders within `askMultiplierDown`..`askMultiplierUp` times it.
-public struct PercentPriceBySide: Sendable, Hashable, Codable {
+public struct PercentPriceBySide: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `bidMultiplierUp`.
@@ -108,12 +180,42 @@ public struct PercentPriceBySide: Sendable, Hashable, Codable {
         self.askMultiplierDown = askMultiplierDown
         self.avgPriceMins = avgPriceMins
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.bidMultiplierUp, rhs.bidMultiplierUp) else { return false }
+        guard fieldsEqual(lhs.bidMultiplierDown, rhs.bidMultiplierDown) else { return false }
+        guard fieldsEqual(lhs.askMultiplierUp, rhs.askMultiplierUp) else { return false }
+        guard fieldsEqual(lhs.askMultiplierDown, rhs.askMultiplierDown) else { return false }
+        guard fieldsEqual(lhs.avgPriceMins, rhs.avgPriceMins) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        bidMultiplierUp = try container.decode(ExactDecimal.self, forKey: "bidMultiplierUp")
+        bidMultiplierDown = try container.decode(ExactDecimal.self, forKey: "bidMultiplierDown")
+        askMultiplierUp = try container.decode(ExactDecimal.self, forKey: "askMultiplierUp")
+        askMultiplierDown = try container.decode(ExactDecimal.self, forKey: "askMultiplierDown")
+        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(bidMultiplierUp, "bidMultiplierUp")
+        try container.write(bidMultiplierDown, "bidMultiplierDown")
+        try container.write(askMultiplierUp, "askMultiplierUp")
+        try container.write(askMultiplierDown, "askMultiplierDown")
+        try container.write(avgPriceMins, "avgPriceMins")
+    }
 }
 
 /// Symbol filter on `quantity` and `icebergQty` ("lots"): at least `minQty`, at most `maxQty` and a whole
 /// multiple
 /// of `stepSize`.
-public struct LotSize: Sendable, Hashable, Codable {
+public struct LotSize: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `minQty`.
@@ -134,11 +236,35 @@ public struct LotSize: Sendable, Hashable, Codable {
         self.maxQty = maxQty
         self.stepSize = stepSize
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minQty, rhs.minQty) else { return false }
+        guard fieldsEqual(lhs.maxQty, rhs.maxQty) else { return false }
+        guard fieldsEqual(lhs.stepSize, rhs.stepSize) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minQty = try container.decode(ExactDecimal.self, forKey: "minQty")
+        maxQty = try container.decode(ExactDecimal.self, forKey: "maxQty")
+        stepSize = try container.decode(ExactDecimal.self, forKey: "stepSize")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(minQty, "minQty")
+        try container.write(maxQty, "maxQty")
+        try container.write(stepSize, "stepSize")
+    }
 }
 
 /// Symbol filter setting the smallest notional (`price × quantity`) of an order. With `applyToMarket`, `MARKET`
 /// orders are checked too, valued at the average price of the last `avgPriceMins` minutes (0: the last price).
-public struct MinNotional: Sendable, Hashable, Codable {
+public struct MinNotional: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `minNotional`.
@@ -159,12 +285,36 @@ public struct MinNotional: Sendable, Hashable, Codable {
         self.applyToMarket = applyToMarket
         self.avgPriceMins = avgPriceMins
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minNotional, rhs.minNotional) else { return false }
+        guard fieldsEqual(lhs.applyToMarket, rhs.applyToMarket) else { return false }
+        guard fieldsEqual(lhs.avgPriceMins, rhs.avgPriceMins) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minNotional = try container.decode(ExactDecimal.self, forKey: "minNotional")
+        applyToMarket = try container.decode(Bool.self, forKey: "applyToMarket")
+        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(minNotional, "minNotional")
+        try container.write(applyToMarket, "applyToMarket")
+        try container.write(avgPriceMins, "avgPriceMins")
+    }
 }
 
 /// Symbol filter keeping an order's notional (`price × quantity`) within `minNotional`..`maxNotional`.
 /// `applyMinToMarket` / `applyMaxToMarket` say whether each bound also applies to `MARKET` orders, which are
 /// valued at the average price of the last `avgPriceMins` minutes (0: the last price).
-public struct Notional: Sendable, Hashable, Codable {
+public struct Notional: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `minNotional`.
@@ -193,10 +343,40 @@ public struct Notional: Sendable, Hashable, Codable {
         self.applyMaxToMarket = applyMaxToMarket
         self.avgPriceMins = avgPriceMins
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minNotional, rhs.minNotional) else { return false }
+        guard fieldsEqual(lhs.applyMinToMarket, rhs.applyMinToMarket) else { return false }
+        guard fieldsEqual(lhs.maxNotional, rhs.maxNotional) else { return false }
+        guard fieldsEqual(lhs.applyMaxToMarket, rhs.applyMaxToMarket) else { return false }
+        guard fieldsEqual(lhs.avgPriceMins, rhs.avgPriceMins) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minNotional = try container.decode(ExactDecimal.self, forKey: "minNotional")
+        applyMinToMarket = try container.decode(Bool.self, forKey: "applyMinToMarket")
+        maxNotional = try container.decode(ExactDecimal.self, forKey: "maxNotional")
+        applyMaxToMarket = try container.decode(Bool.self, forKey: "applyMaxToMarket")
+        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(minNotional, "minNotional")
+        try container.write(applyMinToMarket, "applyMinToMarket")
+        try container.write(maxNotional, "maxNotional")
+        try container.write(applyMaxToMarket, "applyMaxToMarket")
+        try container.write(avgPriceMins, "avgPriceMins")
+    }
 }
 
 /// Symbol filter capping the number of parts of an iceberg order, `CEIL(qty / icebergQty)`.
-public struct IcebergParts: Sendable, Hashable, Codable {
+public struct IcebergParts: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `limit`.
@@ -209,11 +389,29 @@ public struct IcebergParts: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.limit = limit
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        limit = try container.decode(Int.self, forKey: "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(limit, "limit")
+    }
 }
 
 /// Symbol filter on the `quantity` of `MARKET` orders: at least `minQty`, at most `maxQty` and a whole multiple
 /// of `stepSize`.
-public struct MarketLotSize: Sendable, Hashable, Codable {
+public struct MarketLotSize: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `minQty`.
@@ -234,10 +432,34 @@ public struct MarketLotSize: Sendable, Hashable, Codable {
         self.maxQty = maxQty
         self.stepSize = stepSize
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minQty, rhs.minQty) else { return false }
+        guard fieldsEqual(lhs.maxQty, rhs.maxQty) else { return false }
+        guard fieldsEqual(lhs.stepSize, rhs.stepSize) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minQty = try container.decode(ExactDecimal.self, forKey: "minQty")
+        maxQty = try container.decode(ExactDecimal.self, forKey: "maxQty")
+        stepSize = try container.decode(ExactDecimal.self, forKey: "stepSize")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(minQty, "minQty")
+        try container.write(maxQty, "maxQty")
+        try container.write(stepSize, "stepSize")
+    }
 }
 
 /// Symbol filter capping an account's open orders on the symbol, algo orders included.
-public struct MaxNumOrders: Sendable, Hashable, Codable {
+public struct MaxNumOrders: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumOrders`.
@@ -250,11 +472,29 @@ public struct MaxNumOrders: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumOrders = maxNumOrders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumOrders, rhs.maxNumOrders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumOrders = try container.decode(Int.self, forKey: "maxNumOrders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumOrders, "maxNumOrders")
+    }
 }
 
 /// Symbol filter capping an account's open algo orders on the symbol (`STOP_LOSS`, `STOP_LOSS_LIMIT`,
 /// `TAKE_PROFIT`, `TAKE_PROFIT_LIMIT`).
-public struct MaxNumAlgoOrders: Sendable, Hashable, Codable {
+public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumAlgoOrders`.
@@ -267,10 +507,28 @@ public struct MaxNumAlgoOrders: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumAlgoOrders = maxNumAlgoOrders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumAlgoOrders, rhs.maxNumAlgoOrders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumAlgoOrders = try container.decode(Int.self, forKey: "maxNumAlgoOrders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumAlgoOrders, "maxNumAlgoOrders")
+    }
 }
 
 /// Symbol filter capping an account's open iceberg orders (orders with `icebergQty` > 0) on the symbol.
-public struct MaxNumIcebergOrders: Sendable, Hashable, Codable {
+public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumIcebergOrders`.
@@ -283,12 +541,30 @@ public struct MaxNumIcebergOrders: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumIcebergOrders = maxNumIcebergOrders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumIcebergOrders, rhs.maxNumIcebergOrders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumIcebergOrders = try container.decode(Int.self, forKey: "maxNumIcebergOrders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumIcebergOrders, "maxNumIcebergOrders")
+    }
 }
 
 /// Symbol filter capping an account's position in the base asset: free balance + locked balance + the quantity of
 /// all open `BUY` orders. `BUY` orders are rejected once the position exceeds the cap, or if their quantity would
 /// make it overflow.
-public struct MaxPosition: Sendable, Hashable, Codable {
+public struct MaxPosition: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxPosition`.
@@ -301,12 +577,30 @@ public struct MaxPosition: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxPosition = maxPosition
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxPosition, rhs.maxPosition) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxPosition = try container.decode(ExactDecimal.self, forKey: "maxPosition")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxPosition, "maxPosition")
+    }
 }
 
 /// Symbol filter bounding `trailingDelta` of trailing stop orders. `STOP_LOSS BUY`, `STOP_LOSS_LIMIT BUY`,
 /// `TAKE_PROFIT SELL` and `TAKE_PROFIT_LIMIT SELL` orders use the "above" bounds; `STOP_LOSS SELL`,
 /// `STOP_LOSS_LIMIT SELL`, `TAKE_PROFIT BUY` and `TAKE_PROFIT_LIMIT BUY` orders use the "below" bounds.
-public struct TrailingDelta: Sendable, Hashable, Codable {
+public struct TrailingDelta: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `minTrailingAboveDelta`.
@@ -331,10 +625,37 @@ public struct TrailingDelta: Sendable, Hashable, Codable {
         self.minTrailingBelowDelta = minTrailingBelowDelta
         self.maxTrailingBelowDelta = maxTrailingBelowDelta
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.minTrailingAboveDelta, rhs.minTrailingAboveDelta) else { return false }
+        guard fieldsEqual(lhs.maxTrailingAboveDelta, rhs.maxTrailingAboveDelta) else { return false }
+        guard fieldsEqual(lhs.minTrailingBelowDelta, rhs.minTrailingBelowDelta) else { return false }
+        guard fieldsEqual(lhs.maxTrailingBelowDelta, rhs.maxTrailingBelowDelta) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        minTrailingAboveDelta = try container.decode(Int.self, forKey: "minTrailingAboveDelta")
+        maxTrailingAboveDelta = try container.decode(Int.self, forKey: "maxTrailingAboveDelta")
+        minTrailingBelowDelta = try container.decode(Int.self, forKey: "minTrailingBelowDelta")
+        maxTrailingBelowDelta = try container.decode(Int.self, forKey: "maxTrailingBelowDelta")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(minTrailingAboveDelta, "minTrailingAboveDelta")
+        try container.write(maxTrailingAboveDelta, "maxTrailingAboveDelta")
+        try container.write(minTrailingBelowDelta, "minTrailingBelowDelta")
+        try container.write(maxTrailingBelowDelta, "maxTrailingBelowDelta")
+    }
 }
 
 /// Symbol filter capping how many times one order may be amended; beyond it the venue answers -2038.
-public struct MaxNumOrderAmends: Sendable, Hashable, Codable {
+public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumOrderAmends`.
@@ -347,10 +668,28 @@ public struct MaxNumOrderAmends: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumOrderAmends = maxNumOrderAmends
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumOrderAmends, rhs.maxNumOrderAmends) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumOrderAmends = try container.decode(Int.self, forKey: "maxNumOrderAmends")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumOrderAmends, "maxNumOrderAmends")
+    }
 }
 
 /// Symbol filter capping an account's open order lists on the symbol; an OTOCO counts as one list.
-public struct MaxNumOrderLists: Sendable, Hashable, Codable {
+public struct MaxNumOrderLists: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumOrderLists`.
@@ -363,10 +702,28 @@ public struct MaxNumOrderLists: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumOrderLists = maxNumOrderLists
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumOrderLists, rhs.maxNumOrderLists) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumOrderLists = try container.decode(Int.self, forKey: "maxNumOrderLists")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumOrderLists, "maxNumOrderLists")
+    }
 }
 
 /// Exchange filter capping an account's open orders on the whole exchange, algo orders included.
-public struct ExchangeMaxNumOrders: Sendable, Hashable, Codable {
+public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumOrders`.
@@ -379,11 +736,29 @@ public struct ExchangeMaxNumOrders: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumOrders = maxNumOrders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumOrders, rhs.maxNumOrders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumOrders = try container.decode(Int.self, forKey: "maxNumOrders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumOrders, "maxNumOrders")
+    }
 }
 
 /// Exchange filter capping an account's open algo orders (`STOP_LOSS`, `STOP_LOSS_LIMIT`, `TAKE_PROFIT`,
 /// `TAKE_PROFIT_LIMIT`) on the whole exchange.
-public struct ExchangeMaxNumAlgoOrders: Sendable, Hashable, Codable {
+public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumAlgoOrders`.
@@ -396,10 +771,28 @@ public struct ExchangeMaxNumAlgoOrders: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumAlgoOrders = maxNumAlgoOrders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumAlgoOrders, rhs.maxNumAlgoOrders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumAlgoOrders = try container.decode(Int.self, forKey: "maxNumAlgoOrders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumAlgoOrders, "maxNumAlgoOrders")
+    }
 }
 
 /// Exchange filter capping an account's open iceberg orders on the whole exchange.
-public struct ExchangeMaxNumIcebergOrders: Sendable, Hashable, Codable {
+public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumIcebergOrders`.
@@ -412,10 +805,28 @@ public struct ExchangeMaxNumIcebergOrders: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumIcebergOrders = maxNumIcebergOrders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumIcebergOrders, rhs.maxNumIcebergOrders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumIcebergOrders = try container.decode(Int.self, forKey: "maxNumIcebergOrders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumIcebergOrders, "maxNumIcebergOrders")
+    }
 }
 
 /// Exchange filter capping an account's open order lists on the whole exchange; an OTOCO counts as one list.
-public struct ExchangeMaxNumOrderLists: Sendable, Hashable, Codable {
+public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `maxNumOrderLists`.
@@ -428,11 +839,29 @@ public struct ExchangeMaxNumOrderLists: Sendable, Hashable, Codable {
         self.filterType = filterType
         self.maxNumOrderLists = maxNumOrderLists
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.maxNumOrderLists, rhs.maxNumOrderLists) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        maxNumOrderLists = try container.decode(Int.self, forKey: "maxNumOrderLists")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(maxNumOrderLists, "maxNumOrderLists")
+    }
 }
 
 /// Asset filter capping how much of `asset` an account may transact in one order: the quantity where the asset is
 /// the symbol's base asset, the notional where it is the quote asset. Shown only by `GET /api/v3/myFilters`.
-public struct MaxAsset: Sendable, Hashable, Codable {
+public struct MaxAsset: Sendable, Equatable, Codable {
     /// `filterType`.
     public var filterType: FilterType
     /// `asset`.
@@ -449,10 +878,31 @@ public struct MaxAsset: Sendable, Hashable, Codable {
         self.asset = asset
         self.limit = limit
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.filterType, rhs.filterType) else { return false }
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        filterType = try container.decode(FilterType.self, forKey: "filterType")
+        asset = try container.decode(String.self, forKey: "asset")
+        limit = try container.decode(ExactDecimal.self, forKey: "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(filterType, "filterType")
+        try container.write(asset, "asset")
+        try container.write(limit, "limit")
+    }
 }
 
 /// The `ServerTime` object.
-public struct ServerTime: Sendable, Hashable, Codable {
+public struct ServerTime: Sendable, Equatable, Codable {
     /// `serverTime`.
     public var serverTime: Int64
 
@@ -461,10 +911,25 @@ public struct ServerTime: Sendable, Hashable, Codable {
     ) {
         self.serverTime = serverTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.serverTime, rhs.serverTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        serverTime = try container.decode(Int64.self, forKey: "serverTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(serverTime, "serverTime")
+    }
 }
 
 /// Exchange trading rules and symbol information.
-public struct ExchangeInfo: Sendable, Hashable, Codable {
+public struct ExchangeInfo: Sendable, Equatable, Codable {
     /// `timezone`.
     public var timezone: String
     /// `serverTime`.
@@ -495,10 +960,40 @@ public struct ExchangeInfo: Sendable, Hashable, Codable {
         self.symbols = symbols
         self.sors = sors
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.timezone, rhs.timezone) else { return false }
+        guard fieldsEqual(lhs.serverTime, rhs.serverTime) else { return false }
+        guard fieldsEqual(lhs.rateLimits, rhs.rateLimits) else { return false }
+        guard fieldsEqual(lhs.exchangeFilters, rhs.exchangeFilters) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.sors, rhs.sors) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        timezone = try container.decode(String.self, forKey: "timezone")
+        serverTime = try container.decode(Int64.self, forKey: "serverTime")
+        rateLimits = try container.decode([RateLimit].self, forKey: "rateLimits")
+        exchangeFilters = try container.decode([Filter].self, forKey: "exchangeFilters")
+        symbols = try container.decode([SymbolInfo].self, forKey: "symbols")
+        sors = try container.decodeIfPresent([SorInfo].self, forKey: "sors")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(timezone, "timezone")
+        try container.write(serverTime, "serverTime")
+        try container.write(rateLimits, "rateLimits")
+        try container.write(exchangeFilters, "exchangeFilters")
+        try container.write(symbols, "symbols")
+        try container.writeIfPresent(sors, "sors")
+    }
 }
 
 /// Trading rules of one symbol.
-public struct SymbolInfo: Sendable, Hashable, Codable {
+public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `status`.
@@ -610,10 +1105,100 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
         self.defaultSelfTradePreventionMode = defaultSelfTradePreventionMode
         self.allowedSelfTradePreventionModes = allowedSelfTradePreventionModes
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.baseAsset, rhs.baseAsset) else { return false }
+        guard fieldsEqual(lhs.baseAssetPrecision, rhs.baseAssetPrecision) else { return false }
+        guard fieldsEqual(lhs.quoteAsset, rhs.quoteAsset) else { return false }
+        guard fieldsEqual(lhs.quotePrecision, rhs.quotePrecision) else { return false }
+        guard fieldsEqual(lhs.quoteAssetPrecision, rhs.quoteAssetPrecision) else { return false }
+        guard fieldsEqual(lhs.baseCommissionPrecision, rhs.baseCommissionPrecision) else { return false }
+        guard fieldsEqual(lhs.quoteCommissionPrecision, rhs.quoteCommissionPrecision) else { return false }
+        guard fieldsEqual(lhs.orderTypes, rhs.orderTypes) else { return false }
+        guard fieldsEqual(lhs.icebergAllowed, rhs.icebergAllowed) else { return false }
+        guard fieldsEqual(lhs.ocoAllowed, rhs.ocoAllowed) else { return false }
+        guard fieldsEqual(lhs.otoAllowed, rhs.otoAllowed) else { return false }
+        guard fieldsEqual(lhs.opoAllowed, rhs.opoAllowed) else { return false }
+        guard fieldsEqual(lhs.quoteOrderQtyMarketAllowed, rhs.quoteOrderQtyMarketAllowed) else { return false }
+        guard fieldsEqual(lhs.allowTrailingStop, rhs.allowTrailingStop) else { return false }
+        guard fieldsEqual(lhs.cancelReplaceAllowed, rhs.cancelReplaceAllowed) else { return false }
+        guard fieldsEqual(lhs.amendAllowed, rhs.amendAllowed) else { return false }
+        guard fieldsEqual(lhs.pegInstructionsAllowed, rhs.pegInstructionsAllowed) else { return false }
+        guard fieldsEqual(lhs.isSpotTradingAllowed, rhs.isSpotTradingAllowed) else { return false }
+        guard fieldsEqual(lhs.isMarginTradingAllowed, rhs.isMarginTradingAllowed) else { return false }
+        guard fieldsEqual(lhs.filters, rhs.filters) else { return false }
+        guard fieldsEqual(lhs.permissions, rhs.permissions) else { return false }
+        guard fieldsEqual(lhs.permissionSets, rhs.permissionSets) else { return false }
+        guard fieldsEqual(lhs.defaultSelfTradePreventionMode, rhs.defaultSelfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.allowedSelfTradePreventionModes, rhs.allowedSelfTradePreventionModes) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        status = try container.decode(SymbolStatus.self, forKey: "status")
+        baseAsset = try container.decode(String.self, forKey: "baseAsset")
+        baseAssetPrecision = try container.decode(Int.self, forKey: "baseAssetPrecision")
+        quoteAsset = try container.decode(String.self, forKey: "quoteAsset")
+        quotePrecision = try container.decode(Int.self, forKey: "quotePrecision")
+        quoteAssetPrecision = try container.decode(Int.self, forKey: "quoteAssetPrecision")
+        baseCommissionPrecision = try container.decode(Int.self, forKey: "baseCommissionPrecision")
+        quoteCommissionPrecision = try container.decode(Int.self, forKey: "quoteCommissionPrecision")
+        orderTypes = try container.decode([OrderType].self, forKey: "orderTypes")
+        icebergAllowed = try container.decode(Bool.self, forKey: "icebergAllowed")
+        ocoAllowed = try container.decode(Bool.self, forKey: "ocoAllowed")
+        otoAllowed = try container.decode(Bool.self, forKey: "otoAllowed")
+        opoAllowed = try container.decode(Bool.self, forKey: "opoAllowed")
+        quoteOrderQtyMarketAllowed = try container.decode(Bool.self, forKey: "quoteOrderQtyMarketAllowed")
+        allowTrailingStop = try container.decode(Bool.self, forKey: "allowTrailingStop")
+        cancelReplaceAllowed = try container.decode(Bool.self, forKey: "cancelReplaceAllowed")
+        amendAllowed = try container.decode(Bool.self, forKey: "amendAllowed")
+        pegInstructionsAllowed = try container.decode(Bool.self, forKey: "pegInstructionsAllowed")
+        isSpotTradingAllowed = try container.decode(Bool.self, forKey: "isSpotTradingAllowed")
+        isMarginTradingAllowed = try container.decode(Bool.self, forKey: "isMarginTradingAllowed")
+        filters = try container.decode([Filter].self, forKey: "filters")
+        permissions = try container.decode([AccountPermission].self, forKey: "permissions")
+        permissionSets = try container.decode([[AccountPermission]].self, forKey: "permissionSets")
+        defaultSelfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "defaultSelfTradePreventionMode")
+        allowedSelfTradePreventionModes = try container.decode([SelfTradePreventionMode].self, forKey: "allowedSelfTradePreventionModes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(status, "status")
+        try container.write(baseAsset, "baseAsset")
+        try container.write(baseAssetPrecision, "baseAssetPrecision")
+        try container.write(quoteAsset, "quoteAsset")
+        try container.write(quotePrecision, "quotePrecision")
+        try container.write(quoteAssetPrecision, "quoteAssetPrecision")
+        try container.write(baseCommissionPrecision, "baseCommissionPrecision")
+        try container.write(quoteCommissionPrecision, "quoteCommissionPrecision")
+        try container.write(orderTypes, "orderTypes")
+        try container.write(icebergAllowed, "icebergAllowed")
+        try container.write(ocoAllowed, "ocoAllowed")
+        try container.write(otoAllowed, "otoAllowed")
+        try container.write(opoAllowed, "opoAllowed")
+        try container.write(quoteOrderQtyMarketAllowed, "quoteOrderQtyMarketAllowed")
+        try container.write(allowTrailingStop, "allowTrailingStop")
+        try container.write(cancelReplaceAllowed, "cancelReplaceAllowed")
+        try container.write(amendAllowed, "amendAllowed")
+        try container.write(pegInstructionsAllowed, "pegInstructionsAllowed")
+        try container.write(isSpotTradingAllowed, "isSpotTradingAllowed")
+        try container.write(isMarginTradingAllowed, "isMarginTradingAllowed")
+        try container.write(filters, "filters")
+        try container.write(permissions, "permissions")
+        try container.write(permissionSets, "permissionSets")
+        try container.write(defaultSelfTradePreventionMode, "defaultSelfTradePreventionMode")
+        try container.write(allowedSelfTradePreventionModes, "allowedSelfTradePreventionModes")
+    }
 }
 
 /// Symbols that SOR can route between for one base asset.
-public struct SorInfo: Sendable, Hashable, Codable {
+public struct SorInfo: Sendable, Equatable, Codable {
     /// `baseAsset`.
     public var baseAsset: String
     /// `symbols`.
@@ -626,10 +1211,28 @@ public struct SorInfo: Sendable, Hashable, Codable {
         self.baseAsset = baseAsset
         self.symbols = symbols
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.baseAsset, rhs.baseAsset) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        baseAsset = try container.decode(String.self, forKey: "baseAsset")
+        symbols = try container.decode([String].self, forKey: "symbols")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(baseAsset, "baseAsset")
+        try container.write(symbols, "symbols")
+    }
 }
 
 /// Execution rules of the symbols asked for.
-public struct ExecutionRules: Sendable, Hashable, Codable {
+public struct ExecutionRules: Sendable, Equatable, Codable {
     /// `symbolRules`.
     public var symbolRules: [SymbolExecutionRules]
 
@@ -638,10 +1241,25 @@ public struct ExecutionRules: Sendable, Hashable, Codable {
     ) {
         self.symbolRules = symbolRules
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbolRules, rhs.symbolRules) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbolRules = try container.decode([SymbolExecutionRules].self, forKey: "symbolRules")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbolRules, "symbolRules")
+    }
 }
 
 /// The execution rules of one symbol.
-public struct SymbolExecutionRules: Sendable, Hashable, Codable {
+public struct SymbolExecutionRules: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `rules`.
@@ -654,11 +1272,29 @@ public struct SymbolExecutionRules: Sendable, Hashable, Codable {
         self.symbol = symbol
         self.rules = rules
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.rules, rhs.rules) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        rules = try container.decode([ExecutionRule].self, forKey: "rules")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(rules, "rules")
+    }
 }
 
 /// Orders must be priced within multipliers of the symbol's reference price: bids between `bidLimitMultDown` and
 /// `bidLimitMultUp` times it, asks between `askLimitMultDown` and `askLimitMultUp` times it.
-public struct PriceRangeRule: Sendable, Hashable, Codable {
+public struct PriceRangeRule: Sendable, Equatable, Codable {
     /// `ruleType`.
     public var ruleType: ExecutionRuleType
     /// `bidLimitMultUp`.
@@ -683,10 +1319,37 @@ public struct PriceRangeRule: Sendable, Hashable, Codable {
         self.askLimitMultUp = askLimitMultUp
         self.askLimitMultDown = askLimitMultDown
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.ruleType, rhs.ruleType) else { return false }
+        guard fieldsEqual(lhs.bidLimitMultUp, rhs.bidLimitMultUp) else { return false }
+        guard fieldsEqual(lhs.bidLimitMultDown, rhs.bidLimitMultDown) else { return false }
+        guard fieldsEqual(lhs.askLimitMultUp, rhs.askLimitMultUp) else { return false }
+        guard fieldsEqual(lhs.askLimitMultDown, rhs.askLimitMultDown) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        ruleType = try container.decode(ExecutionRuleType.self, forKey: "ruleType")
+        bidLimitMultUp = try container.decode(ExactDecimal.self, forKey: "bidLimitMultUp")
+        bidLimitMultDown = try container.decode(ExactDecimal.self, forKey: "bidLimitMultDown")
+        askLimitMultUp = try container.decode(ExactDecimal.self, forKey: "askLimitMultUp")
+        askLimitMultDown = try container.decode(ExactDecimal.self, forKey: "askLimitMultDown")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(ruleType, "ruleType")
+        try container.write(bidLimitMultUp, "bidLimitMultUp")
+        try container.write(bidLimitMultDown, "bidLimitMultDown")
+        try container.write(askLimitMultUp, "askLimitMultUp")
+        try container.write(askLimitMultDown, "askLimitMultDown")
+    }
 }
 
 /// A snapshot of a symbol's order book, best prices first.
-public struct OrderBook: Sendable, Hashable, Codable {
+public struct OrderBook: Sendable, Equatable, Codable {
     /// Id of the last book update the snapshot includes.
     public var lastUpdateId: Int64
     /// `bids`.
@@ -703,10 +1366,31 @@ public struct OrderBook: Sendable, Hashable, Codable {
         self.bids = bids
         self.asks = asks
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.lastUpdateId, rhs.lastUpdateId) else { return false }
+        guard fieldsEqual(lhs.bids, rhs.bids) else { return false }
+        guard fieldsEqual(lhs.asks, rhs.asks) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        lastUpdateId = try container.decode(Int64.self, forKey: "lastUpdateId")
+        bids = try container.decode([OrderBookLevel].self, forKey: "bids")
+        asks = try container.decode([OrderBookLevel].self, forKey: "asks")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(lastUpdateId, "lastUpdateId")
+        try container.write(bids, "bids")
+        try container.write(asks, "asks")
+    }
 }
 
 /// One public trade of a symbol.
-public struct Trade: Sendable, Hashable, Codable {
+public struct Trade: Sendable, Equatable, Codable {
     /// `id`.
     public var id: Int64
     /// `price`.
@@ -739,10 +1423,43 @@ public struct Trade: Sendable, Hashable, Codable {
         self.isBuyerMaker = isBuyerMaker
         self.isBestMatch = isBestMatch
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.quoteQty, rhs.quoteQty) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.isBuyerMaker, rhs.isBuyerMaker) else { return false }
+        guard fieldsEqual(lhs.isBestMatch, rhs.isBestMatch) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        id = try container.decode(Int64.self, forKey: "id")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
+        time = try container.decode(Int64.self, forKey: "time")
+        isBuyerMaker = try container.decode(Bool.self, forKey: "isBuyerMaker")
+        isBestMatch = try container.decode(Bool.self, forKey: "isBestMatch")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(id, "id")
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(quoteQty, "quoteQty")
+        try container.write(time, "time")
+        try container.write(isBuyerMaker, "isBuyerMaker")
+        try container.write(isBestMatch, "isBestMatch")
+    }
 }
 
 /// One public block trade of a symbol.
-public struct BlockTrade: Sendable, Hashable, Codable {
+public struct BlockTrade: Sendable, Equatable, Codable {
     /// `id`.
     public var id: Int64
     /// `price`.
@@ -771,10 +1488,40 @@ public struct BlockTrade: Sendable, Hashable, Codable {
         self.time = time
         self.isBuyerMaker = isBuyerMaker
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.quoteQty, rhs.quoteQty) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.isBuyerMaker, rhs.isBuyerMaker) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        id = try container.decode(Int64.self, forKey: "id")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
+        time = try container.decode(Int64.self, forKey: "time")
+        isBuyerMaker = try container.decode(Bool.self, forKey: "isBuyerMaker")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(id, "id")
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(quoteQty, "quoteQty")
+        try container.write(time, "time")
+        try container.write(isBuyerMaker, "isBuyerMaker")
+    }
 }
 
 /// Trades of one taker order at one price and time, added up (one-letter wire names).
-public struct AggTrade: Sendable, Hashable, Codable {
+public struct AggTrade: Sendable, Equatable, Codable {
     /// Aggregate trade id.
     public var aggregateTradeId: Int64
     /// `p`.
@@ -812,20 +1559,45 @@ public struct AggTrade: Sendable, Hashable, Codable {
         self.isBestMatch = isBestMatch
     }
 
-    enum CodingKeys: String, CodingKey {
-        case aggregateTradeId = "a"
-        case price = "p"
-        case quantity = "q"
-        case firstTradeId = "f"
-        case lastTradeId = "l"
-        case time = "T"
-        case isBuyerMaker = "m"
-        case isBestMatch = "M"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.aggregateTradeId, rhs.aggregateTradeId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.firstTradeId, rhs.firstTradeId) else { return false }
+        guard fieldsEqual(lhs.lastTradeId, rhs.lastTradeId) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.isBuyerMaker, rhs.isBuyerMaker) else { return false }
+        guard fieldsEqual(lhs.isBestMatch, rhs.isBestMatch) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        aggregateTradeId = try container.decode(Int64.self, forKey: "a")
+        price = try container.decode(ExactDecimal.self, forKey: "p")
+        quantity = try container.decode(ExactDecimal.self, forKey: "q")
+        firstTradeId = try container.decode(Int64.self, forKey: "f")
+        lastTradeId = try container.decode(Int64.self, forKey: "l")
+        time = try container.decode(Int64.self, forKey: "T")
+        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
+        isBestMatch = try container.decode(Bool.self, forKey: "M")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(aggregateTradeId, "a")
+        try container.write(price, "p")
+        try container.write(quantity, "q")
+        try container.write(firstTradeId, "f")
+        try container.write(lastTradeId, "l")
+        try container.write(time, "T")
+        try container.write(isBuyerMaker, "m")
+        try container.write(isBestMatch, "M")
     }
 }
 
 /// A symbol's current average price.
-public struct AveragePrice: Sendable, Hashable, Codable {
+public struct AveragePrice: Sendable, Equatable, Codable {
     /// Minutes the average is taken over.
     public var mins: Int
     /// `price`.
@@ -842,10 +1614,31 @@ public struct AveragePrice: Sendable, Hashable, Codable {
         self.price = price
         self.closeTime = closeTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.mins, rhs.mins) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        mins = try container.decode(Int.self, forKey: "mins")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        closeTime = try container.decode(Int64.self, forKey: "closeTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(mins, "mins")
+        try container.write(price, "price")
+        try container.write(closeTime, "closeTime")
+    }
 }
 
 /// Price change statistics of a symbol over the last 24 hours (`type=FULL`).
-public struct Ticker24hr: Sendable, Hashable, Codable {
+public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `priceChange`.
@@ -934,10 +1727,85 @@ public struct Ticker24hr: Sendable, Hashable, Codable {
         self.lastId = lastId
         self.count = count
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.priceChange, rhs.priceChange) else { return false }
+        guard fieldsEqual(lhs.priceChangePercent, rhs.priceChangePercent) else { return false }
+        guard fieldsEqual(lhs.weightedAvgPrice, rhs.weightedAvgPrice) else { return false }
+        guard fieldsEqual(lhs.prevClosePrice, rhs.prevClosePrice) else { return false }
+        guard fieldsEqual(lhs.lastPrice, rhs.lastPrice) else { return false }
+        guard fieldsEqual(lhs.lastQty, rhs.lastQty) else { return false }
+        guard fieldsEqual(lhs.bidPrice, rhs.bidPrice) else { return false }
+        guard fieldsEqual(lhs.bidQty, rhs.bidQty) else { return false }
+        guard fieldsEqual(lhs.askPrice, rhs.askPrice) else { return false }
+        guard fieldsEqual(lhs.askQty, rhs.askQty) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.volume, rhs.volume) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.firstId, rhs.firstId) else { return false }
+        guard fieldsEqual(lhs.lastId, rhs.lastId) else { return false }
+        guard fieldsEqual(lhs.count, rhs.count) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
+        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
+        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
+        prevClosePrice = try container.decode(ExactDecimal.self, forKey: "prevClosePrice")
+        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
+        lastQty = try container.decode(ExactDecimal.self, forKey: "lastQty")
+        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
+        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
+        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
+        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
+        volume = try container.decode(ExactDecimal.self, forKey: "volume")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
+        openTime = try container.decode(Int64.self, forKey: "openTime")
+        closeTime = try container.decode(Int64.self, forKey: "closeTime")
+        firstId = try container.decode(Int64.self, forKey: "firstId")
+        lastId = try container.decode(Int64.self, forKey: "lastId")
+        count = try container.decode(Int64.self, forKey: "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(priceChange, "priceChange")
+        try container.write(priceChangePercent, "priceChangePercent")
+        try container.write(weightedAvgPrice, "weightedAvgPrice")
+        try container.write(prevClosePrice, "prevClosePrice")
+        try container.write(lastPrice, "lastPrice")
+        try container.write(lastQty, "lastQty")
+        try container.write(bidPrice, "bidPrice")
+        try container.write(bidQty, "bidQty")
+        try container.write(askPrice, "askPrice")
+        try container.write(askQty, "askQty")
+        try container.write(openPrice, "openPrice")
+        try container.write(highPrice, "highPrice")
+        try container.write(lowPrice, "lowPrice")
+        try container.write(volume, "volume")
+        try container.write(quoteVolume, "quoteVolume")
+        try container.write(openTime, "openTime")
+        try container.write(closeTime, "closeTime")
+        try container.write(firstId, "firstId")
+        try container.write(lastId, "lastId")
+        try container.write(count, "count")
+    }
 }
 
 /// Price change statistics of a symbol over a trading day or a rolling window (`type=FULL`).
-public struct WindowTicker: Sendable, Hashable, Codable {
+public struct WindowTicker: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// Absolute price change.
@@ -1002,10 +1870,67 @@ public struct WindowTicker: Sendable, Hashable, Codable {
         self.lastId = lastId
         self.count = count
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.priceChange, rhs.priceChange) else { return false }
+        guard fieldsEqual(lhs.priceChangePercent, rhs.priceChangePercent) else { return false }
+        guard fieldsEqual(lhs.weightedAvgPrice, rhs.weightedAvgPrice) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.lastPrice, rhs.lastPrice) else { return false }
+        guard fieldsEqual(lhs.volume, rhs.volume) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.firstId, rhs.firstId) else { return false }
+        guard fieldsEqual(lhs.lastId, rhs.lastId) else { return false }
+        guard fieldsEqual(lhs.count, rhs.count) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
+        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
+        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
+        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
+        volume = try container.decode(ExactDecimal.self, forKey: "volume")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
+        openTime = try container.decode(Int64.self, forKey: "openTime")
+        closeTime = try container.decode(Int64.self, forKey: "closeTime")
+        firstId = try container.decode(Int64.self, forKey: "firstId")
+        lastId = try container.decode(Int64.self, forKey: "lastId")
+        count = try container.decode(Int64.self, forKey: "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(priceChange, "priceChange")
+        try container.write(priceChangePercent, "priceChangePercent")
+        try container.write(weightedAvgPrice, "weightedAvgPrice")
+        try container.write(openPrice, "openPrice")
+        try container.write(highPrice, "highPrice")
+        try container.write(lowPrice, "lowPrice")
+        try container.write(lastPrice, "lastPrice")
+        try container.write(volume, "volume")
+        try container.write(quoteVolume, "quoteVolume")
+        try container.write(openTime, "openTime")
+        try container.write(closeTime, "closeTime")
+        try container.write(firstId, "firstId")
+        try container.write(lastId, "lastId")
+        try container.write(count, "count")
+    }
 }
 
 /// The short form of every ticker's statistics (`type=MINI`).
-public struct MiniTicker: Sendable, Hashable, Codable {
+public struct MiniTicker: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `openPrice`.
@@ -1058,10 +1983,58 @@ public struct MiniTicker: Sendable, Hashable, Codable {
         self.lastId = lastId
         self.count = count
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.lastPrice, rhs.lastPrice) else { return false }
+        guard fieldsEqual(lhs.volume, rhs.volume) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.firstId, rhs.firstId) else { return false }
+        guard fieldsEqual(lhs.lastId, rhs.lastId) else { return false }
+        guard fieldsEqual(lhs.count, rhs.count) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
+        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
+        volume = try container.decode(ExactDecimal.self, forKey: "volume")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
+        openTime = try container.decode(Int64.self, forKey: "openTime")
+        closeTime = try container.decode(Int64.self, forKey: "closeTime")
+        firstId = try container.decode(Int64.self, forKey: "firstId")
+        lastId = try container.decode(Int64.self, forKey: "lastId")
+        count = try container.decode(Int64.self, forKey: "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(openPrice, "openPrice")
+        try container.write(highPrice, "highPrice")
+        try container.write(lowPrice, "lowPrice")
+        try container.write(lastPrice, "lastPrice")
+        try container.write(volume, "volume")
+        try container.write(quoteVolume, "quoteVolume")
+        try container.write(openTime, "openTime")
+        try container.write(closeTime, "closeTime")
+        try container.write(firstId, "firstId")
+        try container.write(lastId, "lastId")
+        try container.write(count, "count")
+    }
 }
 
 /// The latest price of a symbol.
-public struct PriceTicker: Sendable, Hashable, Codable {
+public struct PriceTicker: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `price`.
@@ -1074,10 +2047,28 @@ public struct PriceTicker: Sendable, Hashable, Codable {
         self.symbol = symbol
         self.price = price
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(price, "price")
+    }
 }
 
 /// The best bid and ask of a symbol's order book.
-public struct BookTicker: Sendable, Hashable, Codable {
+public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `bidPrice`.
@@ -1102,10 +2093,37 @@ public struct BookTicker: Sendable, Hashable, Codable {
         self.askPrice = askPrice
         self.askQty = askQty
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.bidPrice, rhs.bidPrice) else { return false }
+        guard fieldsEqual(lhs.bidQty, rhs.bidQty) else { return false }
+        guard fieldsEqual(lhs.askPrice, rhs.askPrice) else { return false }
+        guard fieldsEqual(lhs.askQty, rhs.askQty) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
+        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
+        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
+        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(bidPrice, "bidPrice")
+        try container.write(bidQty, "bidQty")
+        try container.write(askPrice, "askPrice")
+        try container.write(askQty, "askQty")
+    }
 }
 
 /// A symbol's reference price, as valid at `timestamp`.
-public struct ReferencePrice: Sendable, Hashable, Codable {
+public struct ReferencePrice: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `null` when no reference price is set at the moment.
@@ -1124,11 +2142,32 @@ public struct ReferencePrice: Sendable, Hashable, Codable {
         self.referencePrice = referencePrice
         self.timestamp = timestamp
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.referencePrice, rhs.referencePrice) else { return false }
+        guard fieldsEqual(lhs.timestamp, rhs.timestamp) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        referencePrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "referencePrice")
+        timestamp = try container.decode(Int64.self, forKey: "timestamp")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.writeIfPresent(referencePrice, "referencePrice")
+        try container.write(timestamp, "timestamp")
+    }
 }
 
 /// The matching engine calculates the reference price as the arithmetic mean over `bucketCount` buckets of
 /// `bucketWidthMs` each.
-public struct ArithmeticMeanCalculation: Sendable, Hashable, Codable {
+public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `calculationType`.
@@ -1149,10 +2188,34 @@ public struct ArithmeticMeanCalculation: Sendable, Hashable, Codable {
         self.bucketCount = bucketCount
         self.bucketWidthMs = bucketWidthMs
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.calculationType, rhs.calculationType) else { return false }
+        guard fieldsEqual(lhs.bucketCount, rhs.bucketCount) else { return false }
+        guard fieldsEqual(lhs.bucketWidthMs, rhs.bucketWidthMs) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        calculationType = try container.decode(ReferencePriceCalculationType.self, forKey: "calculationType")
+        bucketCount = try container.decode(Int.self, forKey: "bucketCount")
+        bucketWidthMs = try container.decode(Int64.self, forKey: "bucketWidthMs")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(calculationType, "calculationType")
+        try container.write(bucketCount, "bucketCount")
+        try container.write(bucketWidthMs, "bucketWidthMs")
+    }
 }
 
 /// The reference price is calculated outside the matching engine.
-public struct ExternalCalculation: Sendable, Hashable, Codable {
+public struct ExternalCalculation: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `calculationType`.
@@ -1169,10 +2232,31 @@ public struct ExternalCalculation: Sendable, Hashable, Codable {
         self.calculationType = calculationType
         self.externalCalculationId = externalCalculationId
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.calculationType, rhs.calculationType) else { return false }
+        guard fieldsEqual(lhs.externalCalculationId, rhs.externalCalculationId) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        calculationType = try container.decode(ReferencePriceCalculationType.self, forKey: "calculationType")
+        externalCalculationId = try container.decode(Int64.self, forKey: "externalCalculationId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(calculationType, "calculationType")
+        try container.write(externalCalculationId, "externalCalculationId")
+    }
 }
 
 /// Order placement response, `newOrderRespType=ACK`.
-public struct OrderAck: Sendable, Hashable, Codable {
+public struct OrderAck: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -1197,10 +2281,37 @@ public struct OrderAck: Sendable, Hashable, Codable {
         self.clientOrderId = clientOrderId
         self.transactTime = transactTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(clientOrderId, "clientOrderId")
+        try container.write(transactTime, "transactTime")
+    }
 }
 
 /// Order placement response, `newOrderRespType=RESULT`.
-public struct OrderResult: Sendable, Hashable, Codable {
+public struct OrderResult: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -1362,10 +2473,115 @@ public struct OrderResult: Sendable, Hashable, Codable {
         self.peggedPrice = peggedPrice
         self.expiryReason = expiryReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.origQuoteOrderQty, rhs.origQuoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.workingTime, rhs.workingTime) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
+        origQuoteOrderQty = try container.decode(ExactDecimal.self, forKey: "origQuoteOrderQty")
+        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        workingTime = try container.decode(Int64.self, forKey: "workingTime")
+        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(clientOrderId, "clientOrderId")
+        try container.write(transactTime, "transactTime")
+        try container.write(price, "price")
+        try container.writeIfPresent(origQty, "origQty")
+        try container.write(executedQty, "executedQty")
+        try container.write(origQuoteOrderQty, "origQuoteOrderQty")
+        try container.write(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.write(status, "status")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(type, "type")
+        try container.write(side, "side")
+        try container.write(workingTime, "workingTime")
+        try container.write(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+    }
 }
 
 /// Order placement response, `newOrderRespType=FULL`: the RESULT fields plus the fills.
-public struct OrderFull: Sendable, Hashable, Codable {
+public struct OrderFull: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -1531,10 +2747,118 @@ public struct OrderFull: Sendable, Hashable, Codable {
         self.peggedPrice = peggedPrice
         self.expiryReason = expiryReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.origQuoteOrderQty, rhs.origQuoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.workingTime, rhs.workingTime) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.fills, rhs.fills) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
+        origQuoteOrderQty = try container.decode(ExactDecimal.self, forKey: "origQuoteOrderQty")
+        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        workingTime = try container.decode(Int64.self, forKey: "workingTime")
+        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        fills = try container.decode([Fill].self, forKey: "fills")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(clientOrderId, "clientOrderId")
+        try container.write(transactTime, "transactTime")
+        try container.write(price, "price")
+        try container.writeIfPresent(origQty, "origQty")
+        try container.write(executedQty, "executedQty")
+        try container.write(origQuoteOrderQty, "origQuoteOrderQty")
+        try container.write(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.write(status, "status")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(type, "type")
+        try container.write(side, "side")
+        try container.write(workingTime, "workingTime")
+        try container.write(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.write(fills, "fills")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+    }
 }
 
 /// One execution of an order.
-public struct Fill: Sendable, Hashable, Codable {
+public struct Fill: Sendable, Equatable, Codable {
     /// `matchType`.
     ///
     /// - Appears: Only for orders placed using SOR (e.g. ONE_PARTY_TRADE_REPORT).
@@ -1571,10 +2895,43 @@ public struct Fill: Sendable, Hashable, Codable {
         self.tradeId = tradeId
         self.allocId = allocId
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.matchType, rhs.matchType) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.commission, rhs.commission) else { return false }
+        guard fieldsEqual(lhs.commissionAsset, rhs.commissionAsset) else { return false }
+        guard fieldsEqual(lhs.tradeId, rhs.tradeId) else { return false }
+        guard fieldsEqual(lhs.allocId, rhs.allocId) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        matchType = try container.decodeIfPresent(String.self, forKey: "matchType")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        commission = try container.decode(ExactDecimal.self, forKey: "commission")
+        commissionAsset = try container.decode(String.self, forKey: "commissionAsset")
+        tradeId = try container.decode(Int64.self, forKey: "tradeId")
+        allocId = try container.decodeIfPresent(Int64.self, forKey: "allocId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.writeIfPresent(matchType, "matchType")
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(commission, "commission")
+        try container.write(commissionAsset, "commissionAsset")
+        try container.write(tradeId, "tradeId")
+        try container.writeIfPresent(allocId, "allocId")
+    }
 }
 
 /// Answer of the test-order endpoints: empty without `computeCommissionRates`, the commission rates with it.
-public struct TestOrderResult: Sendable, Hashable, Codable {
+public struct TestOrderResult: Sendable, Equatable, Codable {
     /// Standard commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
@@ -1603,10 +2960,34 @@ public struct TestOrderResult: Sendable, Hashable, Codable {
         self.taxCommissionForOrder = taxCommissionForOrder
         self.discount = discount
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.standardCommissionForOrder, rhs.standardCommissionForOrder) else { return false }
+        guard fieldsEqual(lhs.specialCommissionForOrder, rhs.specialCommissionForOrder) else { return false }
+        guard fieldsEqual(lhs.taxCommissionForOrder, rhs.taxCommissionForOrder) else { return false }
+        guard fieldsEqual(lhs.discount, rhs.discount) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        standardCommissionForOrder = try container.decodeIfPresent(MakerTakerCommission.self, forKey: "standardCommissionForOrder")
+        specialCommissionForOrder = try container.decodeIfPresent(MakerTakerCommission.self, forKey: "specialCommissionForOrder")
+        taxCommissionForOrder = try container.decodeIfPresent(MakerTakerCommission.self, forKey: "taxCommissionForOrder")
+        discount = try container.decodeIfPresent(CommissionDiscount.self, forKey: "discount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.writeIfPresent(standardCommissionForOrder, "standardCommissionForOrder")
+        try container.writeIfPresent(specialCommissionForOrder, "specialCommissionForOrder")
+        try container.writeIfPresent(taxCommissionForOrder, "taxCommissionForOrder")
+        try container.writeIfPresent(discount, "discount")
+    }
 }
 
 /// The `MakerTakerCommission` object.
-public struct MakerTakerCommission: Sendable, Hashable, Codable {
+public struct MakerTakerCommission: Sendable, Equatable, Codable {
     /// `maker`.
     public var maker: ExactDecimal
     /// `taker`.
@@ -1619,10 +3000,28 @@ public struct MakerTakerCommission: Sendable, Hashable, Codable {
         self.maker = maker
         self.taker = taker
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.maker, rhs.maker) else { return false }
+        guard fieldsEqual(lhs.taker, rhs.taker) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        maker = try container.decode(ExactDecimal.self, forKey: "maker")
+        taker = try container.decode(ExactDecimal.self, forKey: "taker")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(maker, "maker")
+        try container.write(taker, "taker")
+    }
 }
 
 /// Discount on the standard commission when paying commission in BNB.
-public struct CommissionDiscount: Sendable, Hashable, Codable {
+public struct CommissionDiscount: Sendable, Equatable, Codable {
     /// `enabledForAccount`.
     public var enabledForAccount: Bool
     /// `enabledForSymbol`.
@@ -1643,10 +3042,34 @@ public struct CommissionDiscount: Sendable, Hashable, Codable {
         self.discountAsset = discountAsset
         self.discount = discount
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.enabledForAccount, rhs.enabledForAccount) else { return false }
+        guard fieldsEqual(lhs.enabledForSymbol, rhs.enabledForSymbol) else { return false }
+        guard fieldsEqual(lhs.discountAsset, rhs.discountAsset) else { return false }
+        guard fieldsEqual(lhs.discount, rhs.discount) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        enabledForAccount = try container.decode(Bool.self, forKey: "enabledForAccount")
+        enabledForSymbol = try container.decode(Bool.self, forKey: "enabledForSymbol")
+        discountAsset = try container.decode(String.self, forKey: "discountAsset")
+        discount = try container.decode(ExactDecimal.self, forKey: "discount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(enabledForAccount, "enabledForAccount")
+        try container.write(enabledForSymbol, "enabledForSymbol")
+        try container.write(discountAsset, "discountAsset")
+        try container.write(discount, "discount")
+    }
 }
 
 /// An order as returned by the query, open-orders and all-orders endpoints.
-public struct Order: Sendable, Hashable, Codable {
+public struct Order: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -1813,10 +3236,121 @@ public struct Order: Sendable, Hashable, Codable {
         self.peggedPrice = peggedPrice
         self.expiryReason = expiryReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.updateTime, rhs.updateTime) else { return false }
+        guard fieldsEqual(lhs.isWorking, rhs.isWorking) else { return false }
+        guard fieldsEqual(lhs.workingTime, rhs.workingTime) else { return false }
+        guard fieldsEqual(lhs.origQuoteOrderQty, rhs.origQuoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
+        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        time = try container.decode(Int64.self, forKey: "time")
+        updateTime = try container.decode(Int64.self, forKey: "updateTime")
+        isWorking = try container.decode(Bool.self, forKey: "isWorking")
+        workingTime = try container.decode(Int64.self, forKey: "workingTime")
+        origQuoteOrderQty = try container.decode(ExactDecimal.self, forKey: "origQuoteOrderQty")
+        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(clientOrderId, "clientOrderId")
+        try container.write(price, "price")
+        try container.write(origQty, "origQty")
+        try container.write(executedQty, "executedQty")
+        try container.write(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.write(status, "status")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(type, "type")
+        try container.write(side, "side")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.write(time, "time")
+        try container.write(updateTime, "updateTime")
+        try container.write(isWorking, "isWorking")
+        try container.write(workingTime, "workingTime")
+        try container.write(origQuoteOrderQty, "origQuoteOrderQty")
+        try container.write(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+    }
 }
 
 /// A canceled order (cancel order, cancel open orders, order list reports, cancel-replace).
-public struct CanceledOrder: Sendable, Hashable, Codable {
+public struct CanceledOrder: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `origClientOrderId`.
@@ -1978,11 +3512,116 @@ public struct CanceledOrder: Sendable, Hashable, Codable {
         self.peggedPrice = peggedPrice
         self.expiryReason = expiryReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.origQuoteOrderQty, rhs.origQuoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        origClientOrderId = try container.decode(String.self, forKey: "origClientOrderId")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
+        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
+        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(origClientOrderId, "origClientOrderId")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(clientOrderId, "clientOrderId")
+        try container.write(transactTime, "transactTime")
+        try container.write(price, "price")
+        try container.write(origQty, "origQty")
+        try container.write(executedQty, "executedQty")
+        try container.writeIfPresent(origQuoteOrderQty, "origQuoteOrderQty")
+        try container.write(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.write(status, "status")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(type, "type")
+        try container.write(side, "side")
+        try container.write(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+    }
 }
 
 /// One element of the DELETE /api/v3/openOrders answer: either a canceled order (the fields of CanceledOrder) or
 /// a canceled order list (the fields of CanceledOrderList, recognisable by `contingencyType`).
-public struct CanceledOrderOrList: Sendable, Hashable, Codable {
+public struct CanceledOrderOrList: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// -1 for an order that is not part of an order list.
@@ -2211,10 +3850,136 @@ public struct CanceledOrderOrList: Sendable, Hashable, Codable {
         self.orders = orders
         self.orderReports = orderReports
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.origQuoteOrderQty, rhs.origQuoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listStatusType, rhs.listStatusType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        guard fieldsEqual(lhs.orderReports, rhs.orderReports) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        origClientOrderId = try container.decodeIfPresent(String.self, forKey: "origClientOrderId")
+        orderId = try container.decodeIfPresent(Int64.self, forKey: "orderId")
+        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
+        transactTime = try container.decodeIfPresent(Int64.self, forKey: "transactTime")
+        price = try container.decodeIfPresent(ExactDecimal.self, forKey: "price")
+        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "executedQty")
+        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
+        cummulativeQuoteQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decodeIfPresent(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decodeIfPresent(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decodeIfPresent(OrderType.self, forKey: "type")
+        side = try container.decodeIfPresent(OrderSide.self, forKey: "side")
+        selfTradePreventionMode = try container.decodeIfPresent(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        contingencyType = try container.decodeIfPresent(ContingencyType.self, forKey: "contingencyType")
+        listStatusType = try container.decodeIfPresent(OrderListStatus.self, forKey: "listStatusType")
+        listOrderStatus = try container.decodeIfPresent(OrderListOrderStatus.self, forKey: "listOrderStatus")
+        listClientOrderId = try container.decodeIfPresent(String.self, forKey: "listClientOrderId")
+        transactionTime = try container.decodeIfPresent(Int64.self, forKey: "transactionTime")
+        orders = try container.decodeIfPresent([OrderListOrder].self, forKey: "orders")
+        orderReports = try container.decodeIfPresent([CanceledOrder].self, forKey: "orderReports")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderListId, "orderListId")
+        try container.writeIfPresent(origClientOrderId, "origClientOrderId")
+        try container.writeIfPresent(orderId, "orderId")
+        try container.writeIfPresent(clientOrderId, "clientOrderId")
+        try container.writeIfPresent(transactTime, "transactTime")
+        try container.writeIfPresent(price, "price")
+        try container.writeIfPresent(origQty, "origQty")
+        try container.writeIfPresent(executedQty, "executedQty")
+        try container.writeIfPresent(origQuoteOrderQty, "origQuoteOrderQty")
+        try container.writeIfPresent(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.writeIfPresent(status, "status")
+        try container.writeIfPresent(timeInForce, "timeInForce")
+        try container.writeIfPresent(type, "type")
+        try container.writeIfPresent(side, "side")
+        try container.writeIfPresent(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+        try container.writeIfPresent(contingencyType, "contingencyType")
+        try container.writeIfPresent(listStatusType, "listStatusType")
+        try container.writeIfPresent(listOrderStatus, "listOrderStatus")
+        try container.writeIfPresent(listClientOrderId, "listClientOrderId")
+        try container.writeIfPresent(transactionTime, "transactionTime")
+        try container.writeIfPresent(orders, "orders")
+        try container.writeIfPresent(orderReports, "orderReports")
+    }
 }
 
 /// Cancel-replace success with `newOrderRespType=ACK`.
-public struct CancelReplaceOrderAck: Sendable, Hashable, Codable {
+public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
     /// `cancelResult`.
     public var cancelResult: CancelReplaceResult
     /// `newOrderResult`.
@@ -2235,10 +4000,34 @@ public struct CancelReplaceOrderAck: Sendable, Hashable, Codable {
         self.cancelResponse = cancelResponse
         self.newOrderResponse = newOrderResponse
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.cancelResult, rhs.cancelResult) else { return false }
+        guard fieldsEqual(lhs.newOrderResult, rhs.newOrderResult) else { return false }
+        guard fieldsEqual(lhs.cancelResponse, rhs.cancelResponse) else { return false }
+        guard fieldsEqual(lhs.newOrderResponse, rhs.newOrderResponse) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
+        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
+        cancelResponse = try container.decode(CanceledOrder.self, forKey: "cancelResponse")
+        newOrderResponse = try container.decode(OrderAck.self, forKey: "newOrderResponse")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(cancelResult, "cancelResult")
+        try container.write(newOrderResult, "newOrderResult")
+        try container.write(cancelResponse, "cancelResponse")
+        try container.write(newOrderResponse, "newOrderResponse")
+    }
 }
 
 /// Cancel-replace success with `newOrderRespType=RESULT`.
-public struct CancelReplaceOrderResult: Sendable, Hashable, Codable {
+public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
     /// `cancelResult`.
     public var cancelResult: CancelReplaceResult
     /// `newOrderResult`.
@@ -2259,10 +4048,34 @@ public struct CancelReplaceOrderResult: Sendable, Hashable, Codable {
         self.cancelResponse = cancelResponse
         self.newOrderResponse = newOrderResponse
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.cancelResult, rhs.cancelResult) else { return false }
+        guard fieldsEqual(lhs.newOrderResult, rhs.newOrderResult) else { return false }
+        guard fieldsEqual(lhs.cancelResponse, rhs.cancelResponse) else { return false }
+        guard fieldsEqual(lhs.newOrderResponse, rhs.newOrderResponse) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
+        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
+        cancelResponse = try container.decode(CanceledOrder.self, forKey: "cancelResponse")
+        newOrderResponse = try container.decode(OrderResult.self, forKey: "newOrderResponse")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(cancelResult, "cancelResult")
+        try container.write(newOrderResult, "newOrderResult")
+        try container.write(cancelResponse, "cancelResponse")
+        try container.write(newOrderResponse, "newOrderResponse")
+    }
 }
 
 /// Cancel-replace success with `newOrderRespType=FULL`.
-public struct CancelReplaceOrderFull: Sendable, Hashable, Codable {
+public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
     /// `cancelResult`.
     public var cancelResult: CancelReplaceResult
     /// `newOrderResult`.
@@ -2283,10 +4096,34 @@ public struct CancelReplaceOrderFull: Sendable, Hashable, Codable {
         self.cancelResponse = cancelResponse
         self.newOrderResponse = newOrderResponse
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.cancelResult, rhs.cancelResult) else { return false }
+        guard fieldsEqual(lhs.newOrderResult, rhs.newOrderResult) else { return false }
+        guard fieldsEqual(lhs.cancelResponse, rhs.cancelResponse) else { return false }
+        guard fieldsEqual(lhs.newOrderResponse, rhs.newOrderResponse) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
+        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
+        cancelResponse = try container.decode(CanceledOrder.self, forKey: "cancelResponse")
+        newOrderResponse = try container.decode(OrderFull.self, forKey: "newOrderResponse")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(cancelResult, "cancelResult")
+        try container.write(newOrderResult, "newOrderResult")
+        try container.write(cancelResponse, "cancelResponse")
+        try container.write(newOrderResponse, "newOrderResponse")
+    }
 }
 
 /// Error body of a failed or partially failed cancel-replace (-2021, -2022), or a plain error.
-public struct CancelReplaceError: Sendable, Hashable, Codable {
+public struct CancelReplaceError: Sendable, Equatable, Codable {
     /// `code`.
     public var code: Int
     /// `msg`.
@@ -2306,10 +4143,31 @@ public struct CancelReplaceError: Sendable, Hashable, Codable {
         self.msg = msg
         self.data = data
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.code, rhs.code) else { return false }
+        guard fieldsEqual(lhs.msg, rhs.msg) else { return false }
+        guard fieldsEqual(lhs.data, rhs.data) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        code = try container.decode(Int.self, forKey: "code")
+        msg = try container.decode(String.self, forKey: "msg")
+        data = try container.decodeIfPresent(CancelReplaceErrorData.self, forKey: "data")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(code, "code")
+        try container.write(msg, "msg")
+        try container.writeIfPresent(data, "data")
+    }
 }
 
 /// Outcome of both halves of a cancel-replace that did not fully succeed.
-public struct CancelReplaceErrorData: Sendable, Hashable, Codable {
+public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
     /// `cancelResult`.
     public var cancelResult: CancelReplaceResult
     /// `newOrderResult`.
@@ -2332,11 +4190,35 @@ public struct CancelReplaceErrorData: Sendable, Hashable, Codable {
         self.cancelResponse = cancelResponse
         self.newOrderResponse = newOrderResponse
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.cancelResult, rhs.cancelResult) else { return false }
+        guard fieldsEqual(lhs.newOrderResult, rhs.newOrderResult) else { return false }
+        guard fieldsEqual(lhs.cancelResponse, rhs.cancelResponse) else { return false }
+        guard fieldsEqual(lhs.newOrderResponse, rhs.newOrderResponse) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
+        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
+        cancelResponse = try container.decode(CancelReplaceCancelOutcome.self, forKey: "cancelResponse")
+        newOrderResponse = try container.decodeIfPresent(CancelReplaceNewOrderOutcome.self, forKey: "newOrderResponse")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(cancelResult, "cancelResult")
+        try container.write(newOrderResult, "newOrderResult")
+        try container.write(cancelResponse, "cancelResponse")
+        try container.writeIfPresent(newOrderResponse, "newOrderResponse")
+    }
 }
 
 /// The cancel half: an error `{code, msg}` when `cancelResult` is FAILURE, otherwise the canceled order. The
 /// format has no presence-discriminated union, so the fields of both are optional here.
-public struct CancelReplaceCancelOutcome: Sendable, Hashable, Codable {
+public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
     /// `code`.
     ///
     /// - Appears: Only when cancelResult is FAILURE.
@@ -2539,11 +4421,122 @@ public struct CancelReplaceCancelOutcome: Sendable, Hashable, Codable {
         self.peggedPrice = peggedPrice
         self.expiryReason = expiryReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.code, rhs.code) else { return false }
+        guard fieldsEqual(lhs.msg, rhs.msg) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.origQuoteOrderQty, rhs.origQuoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        code = try container.decodeIfPresent(Int.self, forKey: "code")
+        msg = try container.decodeIfPresent(String.self, forKey: "msg")
+        symbol = try container.decodeIfPresent(String.self, forKey: "symbol")
+        origClientOrderId = try container.decodeIfPresent(String.self, forKey: "origClientOrderId")
+        orderId = try container.decodeIfPresent(Int64.self, forKey: "orderId")
+        orderListId = try container.decodeIfPresent(Int64.self, forKey: "orderListId")
+        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
+        transactTime = try container.decodeIfPresent(Int64.self, forKey: "transactTime")
+        price = try container.decodeIfPresent(ExactDecimal.self, forKey: "price")
+        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "executedQty")
+        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
+        cummulativeQuoteQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decodeIfPresent(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decodeIfPresent(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decodeIfPresent(OrderType.self, forKey: "type")
+        side = try container.decodeIfPresent(OrderSide.self, forKey: "side")
+        selfTradePreventionMode = try container.decodeIfPresent(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.writeIfPresent(code, "code")
+        try container.writeIfPresent(msg, "msg")
+        try container.writeIfPresent(symbol, "symbol")
+        try container.writeIfPresent(origClientOrderId, "origClientOrderId")
+        try container.writeIfPresent(orderId, "orderId")
+        try container.writeIfPresent(orderListId, "orderListId")
+        try container.writeIfPresent(clientOrderId, "clientOrderId")
+        try container.writeIfPresent(transactTime, "transactTime")
+        try container.writeIfPresent(price, "price")
+        try container.writeIfPresent(origQty, "origQty")
+        try container.writeIfPresent(executedQty, "executedQty")
+        try container.writeIfPresent(origQuoteOrderQty, "origQuoteOrderQty")
+        try container.writeIfPresent(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.writeIfPresent(status, "status")
+        try container.writeIfPresent(timeInForce, "timeInForce")
+        try container.writeIfPresent(type, "type")
+        try container.writeIfPresent(side, "side")
+        try container.writeIfPresent(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+    }
 }
 
 /// The placement half: an error `{code, msg}` when `newOrderResult` is FAILURE, otherwise the new order in the
 /// ACK, RESULT or FULL form chosen by `newOrderRespType`. All fields are optional for the same reason.
-public struct CancelReplaceNewOrderOutcome: Sendable, Hashable, Codable {
+public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
     /// `code`.
     ///
     /// - Appears: Only when newOrderResult is FAILURE.
@@ -2752,10 +4745,124 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Hashable, Codable {
         self.peggedPrice = peggedPrice
         self.expiryReason = expiryReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.code, rhs.code) else { return false }
+        guard fieldsEqual(lhs.msg, rhs.msg) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.origQuoteOrderQty, rhs.origQuoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.cummulativeQuoteQty, rhs.cummulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.workingTime, rhs.workingTime) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.fills, rhs.fills) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        code = try container.decodeIfPresent(Int.self, forKey: "code")
+        msg = try container.decodeIfPresent(String.self, forKey: "msg")
+        symbol = try container.decodeIfPresent(String.self, forKey: "symbol")
+        orderId = try container.decodeIfPresent(Int64.self, forKey: "orderId")
+        orderListId = try container.decodeIfPresent(Int64.self, forKey: "orderListId")
+        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
+        transactTime = try container.decodeIfPresent(Int64.self, forKey: "transactTime")
+        price = try container.decodeIfPresent(ExactDecimal.self, forKey: "price")
+        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
+        executedQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "executedQty")
+        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
+        cummulativeQuoteQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "cummulativeQuoteQty")
+        status = try container.decodeIfPresent(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decodeIfPresent(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decodeIfPresent(OrderType.self, forKey: "type")
+        side = try container.decodeIfPresent(OrderSide.self, forKey: "side")
+        workingTime = try container.decodeIfPresent(Int64.self, forKey: "workingTime")
+        selfTradePreventionMode = try container.decodeIfPresent(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        fills = try container.decodeIfPresent([Fill].self, forKey: "fills")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.writeIfPresent(code, "code")
+        try container.writeIfPresent(msg, "msg")
+        try container.writeIfPresent(symbol, "symbol")
+        try container.writeIfPresent(orderId, "orderId")
+        try container.writeIfPresent(orderListId, "orderListId")
+        try container.writeIfPresent(clientOrderId, "clientOrderId")
+        try container.writeIfPresent(transactTime, "transactTime")
+        try container.writeIfPresent(price, "price")
+        try container.writeIfPresent(origQty, "origQty")
+        try container.writeIfPresent(executedQty, "executedQty")
+        try container.writeIfPresent(origQuoteOrderQty, "origQuoteOrderQty")
+        try container.writeIfPresent(cummulativeQuoteQty, "cummulativeQuoteQty")
+        try container.writeIfPresent(status, "status")
+        try container.writeIfPresent(timeInForce, "timeInForce")
+        try container.writeIfPresent(type, "type")
+        try container.writeIfPresent(side, "side")
+        try container.writeIfPresent(workingTime, "workingTime")
+        try container.writeIfPresent(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.writeIfPresent(fills, "fills")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+    }
 }
 
 /// Result of an order amendment that keeps priority.
-public struct AmendKeepPriorityResult: Sendable, Hashable, Codable {
+public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
     /// `transactTime`.
     public var transactTime: Int64
     /// `executionId`.
@@ -2778,10 +4885,34 @@ public struct AmendKeepPriorityResult: Sendable, Hashable, Codable {
         self.amendedOrder = amendedOrder
         self.listStatus = listStatus
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        guard fieldsEqual(lhs.executionId, rhs.executionId) else { return false }
+        guard fieldsEqual(lhs.amendedOrder, rhs.amendedOrder) else { return false }
+        guard fieldsEqual(lhs.listStatus, rhs.listStatus) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        executionId = try container.decode(Int64.self, forKey: "executionId")
+        amendedOrder = try container.decode(AmendedOrder.self, forKey: "amendedOrder")
+        listStatus = try container.decodeIfPresent(AmendedOrderListStatus.self, forKey: "listStatus")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(transactTime, "transactTime")
+        try container.write(executionId, "executionId")
+        try container.write(amendedOrder, "amendedOrder")
+        try container.writeIfPresent(listStatus, "listStatus")
+    }
 }
 
 /// The order after the amendment.
-public struct AmendedOrder: Sendable, Hashable, Codable {
+public struct AmendedOrder: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -2946,10 +5077,118 @@ public struct AmendedOrder: Sendable, Hashable, Codable {
         self.peggedPrice = peggedPrice
         self.expiryReason = expiryReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.executedQty, rhs.executedQty) else { return false }
+        guard fieldsEqual(lhs.preventedQty, rhs.preventedQty) else { return false }
+        guard fieldsEqual(lhs.quoteOrderQty, rhs.quoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.cumulativeQuoteQty, rhs.cumulativeQuoteQty) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.workingTime, rhs.workingTime) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        origClientOrderId = try container.decode(String.self, forKey: "origClientOrderId")
+        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
+        preventedQty = try container.decode(ExactDecimal.self, forKey: "preventedQty")
+        quoteOrderQty = try container.decode(ExactDecimal.self, forKey: "quoteOrderQty")
+        cumulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cumulativeQuoteQty")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        workingTime = try container.decodeIfPresent(Int64.self, forKey: "workingTime")
+        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
+        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
+        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
+        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(origClientOrderId, "origClientOrderId")
+        try container.write(clientOrderId, "clientOrderId")
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(executedQty, "executedQty")
+        try container.write(preventedQty, "preventedQty")
+        try container.write(quoteOrderQty, "quoteOrderQty")
+        try container.write(cumulativeQuoteQty, "cumulativeQuoteQty")
+        try container.write(status, "status")
+        try container.write(timeInForce, "timeInForce")
+        try container.write(type, "type")
+        try container.write(side, "side")
+        try container.writeIfPresent(workingTime, "workingTime")
+        try container.write(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.writeIfPresent(icebergQty, "icebergQty")
+        try container.writeIfPresent(preventedMatchId, "preventedMatchId")
+        try container.writeIfPresent(preventedQuantity, "preventedQuantity")
+        try container.writeIfPresent(stopPrice, "stopPrice")
+        try container.writeIfPresent(strategyId, "strategyId")
+        try container.writeIfPresent(strategyType, "strategyType")
+        try container.writeIfPresent(trailingDelta, "trailingDelta")
+        try container.writeIfPresent(trailingTime, "trailingTime")
+        try container.writeIfPresent(usedSor, "usedSor")
+        try container.writeIfPresent(workingFloor, "workingFloor")
+        try container.writeIfPresent(pegPriceType, "pegPriceType")
+        try container.writeIfPresent(pegOffsetType, "pegOffsetType")
+        try container.writeIfPresent(pegOffsetValue, "pegOffsetValue")
+        try container.writeIfPresent(peggedPrice, "peggedPrice")
+        try container.writeIfPresent(expiryReason, "expiryReason")
+    }
 }
 
 /// Status of the order list that the amended order belongs to.
-public struct AmendedOrderListStatus: Sendable, Hashable, Codable {
+public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
     /// `orderListId`.
     public var orderListId: Int64
     /// `contingencyType`.
@@ -2978,10 +5217,40 @@ public struct AmendedOrderListStatus: Sendable, Hashable, Codable {
         self.symbol = symbol
         self.orders = orders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
+        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
+        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(orderListId, "orderListId")
+        try container.write(contingencyType, "contingencyType")
+        try container.write(listOrderStatus, "listOrderStatus")
+        try container.write(listClientOrderId, "listClientOrderId")
+        try container.write(symbol, "symbol")
+        try container.write(orders, "orders")
+    }
 }
 
 /// Reference to one order of an order list.
-public struct OrderListOrder: Sendable, Hashable, Codable {
+public struct OrderListOrder: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -2998,10 +5267,31 @@ public struct OrderListOrder: Sendable, Hashable, Codable {
         self.orderId = orderId
         self.clientOrderId = clientOrderId
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(clientOrderId, "clientOrderId")
+    }
 }
 
 /// An order list as returned by the query endpoints.
-public struct OrderList: Sendable, Hashable, Codable {
+public struct OrderList: Sendable, Equatable, Codable {
     /// `orderListId`.
     public var orderListId: Int64
     /// `contingencyType`.
@@ -3038,10 +5328,46 @@ public struct OrderList: Sendable, Hashable, Codable {
         self.symbol = symbol
         self.orders = orders
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listStatusType, rhs.listStatusType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
+        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
+        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
+        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
+        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(orderListId, "orderListId")
+        try container.write(contingencyType, "contingencyType")
+        try container.write(listStatusType, "listStatusType")
+        try container.write(listOrderStatus, "listOrderStatus")
+        try container.write(listClientOrderId, "listClientOrderId")
+        try container.write(transactionTime, "transactionTime")
+        try container.write(symbol, "symbol")
+        try container.write(orders, "orders")
+    }
 }
 
 /// Order list placement response with `newOrderRespType=ACK`.
-public struct OrderListAck: Sendable, Hashable, Codable {
+public struct OrderListAck: Sendable, Equatable, Codable {
     /// `orderListId`.
     public var orderListId: Int64
     /// `contingencyType`.
@@ -3082,10 +5408,49 @@ public struct OrderListAck: Sendable, Hashable, Codable {
         self.orders = orders
         self.orderReports = orderReports
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listStatusType, rhs.listStatusType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        guard fieldsEqual(lhs.orderReports, rhs.orderReports) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
+        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
+        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
+        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
+        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+        orderReports = try container.decode([OrderAck].self, forKey: "orderReports")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(orderListId, "orderListId")
+        try container.write(contingencyType, "contingencyType")
+        try container.write(listStatusType, "listStatusType")
+        try container.write(listOrderStatus, "listOrderStatus")
+        try container.write(listClientOrderId, "listClientOrderId")
+        try container.write(transactionTime, "transactionTime")
+        try container.write(symbol, "symbol")
+        try container.write(orders, "orders")
+        try container.write(orderReports, "orderReports")
+    }
 }
 
 /// Order list placement response with `newOrderRespType=RESULT`.
-public struct OrderListResult: Sendable, Hashable, Codable {
+public struct OrderListResult: Sendable, Equatable, Codable {
     /// `orderListId`.
     public var orderListId: Int64
     /// `contingencyType`.
@@ -3126,10 +5491,49 @@ public struct OrderListResult: Sendable, Hashable, Codable {
         self.orders = orders
         self.orderReports = orderReports
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listStatusType, rhs.listStatusType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        guard fieldsEqual(lhs.orderReports, rhs.orderReports) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
+        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
+        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
+        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
+        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+        orderReports = try container.decode([OrderResult].self, forKey: "orderReports")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(orderListId, "orderListId")
+        try container.write(contingencyType, "contingencyType")
+        try container.write(listStatusType, "listStatusType")
+        try container.write(listOrderStatus, "listOrderStatus")
+        try container.write(listClientOrderId, "listClientOrderId")
+        try container.write(transactionTime, "transactionTime")
+        try container.write(symbol, "symbol")
+        try container.write(orders, "orders")
+        try container.write(orderReports, "orderReports")
+    }
 }
 
 /// Order list placement response with `newOrderRespType=FULL`.
-public struct OrderListFull: Sendable, Hashable, Codable {
+public struct OrderListFull: Sendable, Equatable, Codable {
     /// `orderListId`.
     public var orderListId: Int64
     /// `contingencyType`.
@@ -3170,10 +5574,49 @@ public struct OrderListFull: Sendable, Hashable, Codable {
         self.orders = orders
         self.orderReports = orderReports
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listStatusType, rhs.listStatusType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        guard fieldsEqual(lhs.orderReports, rhs.orderReports) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
+        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
+        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
+        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
+        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+        orderReports = try container.decode([OrderFull].self, forKey: "orderReports")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(orderListId, "orderListId")
+        try container.write(contingencyType, "contingencyType")
+        try container.write(listStatusType, "listStatusType")
+        try container.write(listOrderStatus, "listOrderStatus")
+        try container.write(listClientOrderId, "listClientOrderId")
+        try container.write(transactionTime, "transactionTime")
+        try container.write(symbol, "symbol")
+        try container.write(orders, "orders")
+        try container.write(orderReports, "orderReports")
+    }
 }
 
 /// A canceled order list with the reports of its canceled orders.
-public struct CanceledOrderList: Sendable, Hashable, Codable {
+public struct CanceledOrderList: Sendable, Equatable, Codable {
     /// `orderListId`.
     public var orderListId: Int64
     /// `contingencyType`.
@@ -3214,10 +5657,49 @@ public struct CanceledOrderList: Sendable, Hashable, Codable {
         self.orders = orders
         self.orderReports = orderReports
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listStatusType, rhs.listStatusType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        guard fieldsEqual(lhs.orderReports, rhs.orderReports) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
+        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
+        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
+        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
+        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+        orderReports = try container.decode([CanceledOrder].self, forKey: "orderReports")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(orderListId, "orderListId")
+        try container.write(contingencyType, "contingencyType")
+        try container.write(listStatusType, "listStatusType")
+        try container.write(listOrderStatus, "listOrderStatus")
+        try container.write(listClientOrderId, "listClientOrderId")
+        try container.write(transactionTime, "transactionTime")
+        try container.write(symbol, "symbol")
+        try container.write(orders, "orders")
+        try container.write(orderReports, "orderReports")
+    }
 }
 
 /// Current account information.
-public struct Account: Sendable, Hashable, Codable {
+public struct Account: Sendable, Equatable, Codable {
     /// `makerCommission`.
     public var makerCommission: Int
     /// `takerCommission`.
@@ -3286,10 +5768,70 @@ public struct Account: Sendable, Hashable, Codable {
         self.permissions = permissions
         self.uid = uid
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.makerCommission, rhs.makerCommission) else { return false }
+        guard fieldsEqual(lhs.takerCommission, rhs.takerCommission) else { return false }
+        guard fieldsEqual(lhs.buyerCommission, rhs.buyerCommission) else { return false }
+        guard fieldsEqual(lhs.sellerCommission, rhs.sellerCommission) else { return false }
+        guard fieldsEqual(lhs.commissionRates, rhs.commissionRates) else { return false }
+        guard fieldsEqual(lhs.canTrade, rhs.canTrade) else { return false }
+        guard fieldsEqual(lhs.canWithdraw, rhs.canWithdraw) else { return false }
+        guard fieldsEqual(lhs.canDeposit, rhs.canDeposit) else { return false }
+        guard fieldsEqual(lhs.brokered, rhs.brokered) else { return false }
+        guard fieldsEqual(lhs.requireSelfTradePrevention, rhs.requireSelfTradePrevention) else { return false }
+        guard fieldsEqual(lhs.preventSor, rhs.preventSor) else { return false }
+        guard fieldsEqual(lhs.updateTime, rhs.updateTime) else { return false }
+        guard fieldsEqual(lhs.accountType, rhs.accountType) else { return false }
+        guard fieldsEqual(lhs.balances, rhs.balances) else { return false }
+        guard fieldsEqual(lhs.permissions, rhs.permissions) else { return false }
+        guard fieldsEqual(lhs.uid, rhs.uid) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        makerCommission = try container.decode(Int.self, forKey: "makerCommission")
+        takerCommission = try container.decode(Int.self, forKey: "takerCommission")
+        buyerCommission = try container.decode(Int.self, forKey: "buyerCommission")
+        sellerCommission = try container.decode(Int.self, forKey: "sellerCommission")
+        commissionRates = try container.decode(CommissionRates.self, forKey: "commissionRates")
+        canTrade = try container.decode(Bool.self, forKey: "canTrade")
+        canWithdraw = try container.decode(Bool.self, forKey: "canWithdraw")
+        canDeposit = try container.decode(Bool.self, forKey: "canDeposit")
+        brokered = try container.decode(Bool.self, forKey: "brokered")
+        requireSelfTradePrevention = try container.decode(Bool.self, forKey: "requireSelfTradePrevention")
+        preventSor = try container.decode(Bool.self, forKey: "preventSor")
+        updateTime = try container.decode(Int64.self, forKey: "updateTime")
+        accountType = try container.decode(String.self, forKey: "accountType")
+        balances = try container.decode([Balance].self, forKey: "balances")
+        permissions = try container.decode([AccountPermission].self, forKey: "permissions")
+        uid = try container.decode(Int64.self, forKey: "uid")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(makerCommission, "makerCommission")
+        try container.write(takerCommission, "takerCommission")
+        try container.write(buyerCommission, "buyerCommission")
+        try container.write(sellerCommission, "sellerCommission")
+        try container.write(commissionRates, "commissionRates")
+        try container.write(canTrade, "canTrade")
+        try container.write(canWithdraw, "canWithdraw")
+        try container.write(canDeposit, "canDeposit")
+        try container.write(brokered, "brokered")
+        try container.write(requireSelfTradePrevention, "requireSelfTradePrevention")
+        try container.write(preventSor, "preventSor")
+        try container.write(updateTime, "updateTime")
+        try container.write(accountType, "accountType")
+        try container.write(balances, "balances")
+        try container.write(permissions, "permissions")
+        try container.write(uid, "uid")
+    }
 }
 
 /// The `CommissionRates` object.
-public struct CommissionRates: Sendable, Hashable, Codable {
+public struct CommissionRates: Sendable, Equatable, Codable {
     /// `maker`.
     public var maker: ExactDecimal
     /// `taker`.
@@ -3310,10 +5852,34 @@ public struct CommissionRates: Sendable, Hashable, Codable {
         self.buyer = buyer
         self.seller = seller
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.maker, rhs.maker) else { return false }
+        guard fieldsEqual(lhs.taker, rhs.taker) else { return false }
+        guard fieldsEqual(lhs.buyer, rhs.buyer) else { return false }
+        guard fieldsEqual(lhs.seller, rhs.seller) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        maker = try container.decode(ExactDecimal.self, forKey: "maker")
+        taker = try container.decode(ExactDecimal.self, forKey: "taker")
+        buyer = try container.decode(ExactDecimal.self, forKey: "buyer")
+        seller = try container.decode(ExactDecimal.self, forKey: "seller")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(maker, "maker")
+        try container.write(taker, "taker")
+        try container.write(buyer, "buyer")
+        try container.write(seller, "seller")
+    }
 }
 
 /// The `Balance` object.
-public struct Balance: Sendable, Hashable, Codable {
+public struct Balance: Sendable, Equatable, Codable {
     /// `asset`.
     public var asset: String
     /// `free`.
@@ -3330,10 +5896,31 @@ public struct Balance: Sendable, Hashable, Codable {
         self.free = free
         self.locked = locked
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.free, rhs.free) else { return false }
+        guard fieldsEqual(lhs.locked, rhs.locked) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        asset = try container.decode(String.self, forKey: "asset")
+        free = try container.decode(ExactDecimal.self, forKey: "free")
+        locked = try container.decode(ExactDecimal.self, forKey: "locked")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(asset, "asset")
+        try container.write(free, "free")
+        try container.write(locked, "locked")
+    }
 }
 
 /// One trade of the account.
-public struct AccountTrade: Sendable, Hashable, Codable {
+public struct AccountTrade: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `id`.
@@ -3390,10 +5977,61 @@ public struct AccountTrade: Sendable, Hashable, Codable {
         self.isMaker = isMaker
         self.isBestMatch = isBestMatch
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.id, rhs.id) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.quoteQty, rhs.quoteQty) else { return false }
+        guard fieldsEqual(lhs.commission, rhs.commission) else { return false }
+        guard fieldsEqual(lhs.commissionAsset, rhs.commissionAsset) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.isBuyer, rhs.isBuyer) else { return false }
+        guard fieldsEqual(lhs.isMaker, rhs.isMaker) else { return false }
+        guard fieldsEqual(lhs.isBestMatch, rhs.isBestMatch) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        id = try container.decode(Int64.self, forKey: "id")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
+        commission = try container.decode(ExactDecimal.self, forKey: "commission")
+        commissionAsset = try container.decode(String.self, forKey: "commissionAsset")
+        time = try container.decode(Int64.self, forKey: "time")
+        isBuyer = try container.decode(Bool.self, forKey: "isBuyer")
+        isMaker = try container.decode(Bool.self, forKey: "isMaker")
+        isBestMatch = try container.decode(Bool.self, forKey: "isBestMatch")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(id, "id")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(quoteQty, "quoteQty")
+        try container.write(commission, "commission")
+        try container.write(commissionAsset, "commissionAsset")
+        try container.write(time, "time")
+        try container.write(isBuyer, "isBuyer")
+        try container.write(isMaker, "isMaker")
+        try container.write(isBestMatch, "isBestMatch")
+    }
 }
 
 /// The account's unfilled order count for one interval.
-public struct UnfilledOrderCount: Sendable, Hashable, Codable {
+public struct UnfilledOrderCount: Sendable, Equatable, Codable {
     /// `rateLimitType`.
     public var rateLimitType: RateLimitType
     /// `interval`.
@@ -3418,10 +6056,37 @@ public struct UnfilledOrderCount: Sendable, Hashable, Codable {
         self.limit = limit
         self.count = count
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.rateLimitType, rhs.rateLimitType) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.intervalNum, rhs.intervalNum) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.count, rhs.count) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
+        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
+        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
+        limit = try container.decode(Int.self, forKey: "limit")
+        count = try container.decode(Int.self, forKey: "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(rateLimitType, "rateLimitType")
+        try container.write(interval, "interval")
+        try container.write(intervalNum, "intervalNum")
+        try container.write(limit, "limit")
+        try container.write(count, "count")
+    }
 }
 
 /// An order that expired due to STP.
-public struct PreventedMatch: Sendable, Hashable, Codable {
+public struct PreventedMatch: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `preventedMatchId`.
@@ -3466,10 +6131,52 @@ public struct PreventedMatch: Sendable, Hashable, Codable {
         self.makerPreventedQuantity = makerPreventedQuantity
         self.transactTime = transactTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.takerOrderId, rhs.takerOrderId) else { return false }
+        guard fieldsEqual(lhs.makerSymbol, rhs.makerSymbol) else { return false }
+        guard fieldsEqual(lhs.makerOrderId, rhs.makerOrderId) else { return false }
+        guard fieldsEqual(lhs.tradeGroupId, rhs.tradeGroupId) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.makerPreventedQuantity, rhs.makerPreventedQuantity) else { return false }
+        guard fieldsEqual(lhs.transactTime, rhs.transactTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        preventedMatchId = try container.decode(Int64.self, forKey: "preventedMatchId")
+        takerOrderId = try container.decode(Int64.self, forKey: "takerOrderId")
+        makerSymbol = try container.decode(String.self, forKey: "makerSymbol")
+        makerOrderId = try container.decode(Int64.self, forKey: "makerOrderId")
+        tradeGroupId = try container.decode(Int64.self, forKey: "tradeGroupId")
+        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        makerPreventedQuantity = try container.decode(ExactDecimal.self, forKey: "makerPreventedQuantity")
+        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(preventedMatchId, "preventedMatchId")
+        try container.write(takerOrderId, "takerOrderId")
+        try container.write(makerSymbol, "makerSymbol")
+        try container.write(makerOrderId, "makerOrderId")
+        try container.write(tradeGroupId, "tradeGroupId")
+        try container.write(selfTradePreventionMode, "selfTradePreventionMode")
+        try container.write(price, "price")
+        try container.write(makerPreventedQuantity, "makerPreventedQuantity")
+        try container.write(transactTime, "transactTime")
+    }
 }
 
 /// An allocation resulting from SOR order placement.
-public struct Allocation: Sendable, Hashable, Codable {
+public struct Allocation: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `allocationId`.
@@ -3530,10 +6237,64 @@ public struct Allocation: Sendable, Hashable, Codable {
         self.isMaker = isMaker
         self.isAllocator = isAllocator
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.allocationId, rhs.allocationId) else { return false }
+        guard fieldsEqual(lhs.allocationType, rhs.allocationType) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        guard fieldsEqual(lhs.quoteQty, rhs.quoteQty) else { return false }
+        guard fieldsEqual(lhs.commission, rhs.commission) else { return false }
+        guard fieldsEqual(lhs.commissionAsset, rhs.commissionAsset) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.isBuyer, rhs.isBuyer) else { return false }
+        guard fieldsEqual(lhs.isMaker, rhs.isMaker) else { return false }
+        guard fieldsEqual(lhs.isAllocator, rhs.isAllocator) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        allocationId = try container.decode(Int64.self, forKey: "allocationId")
+        allocationType = try container.decode(AllocationType.self, forKey: "allocationType")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        orderListId = try container.decode(Int64.self, forKey: "orderListId")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        qty = try container.decode(ExactDecimal.self, forKey: "qty")
+        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
+        commission = try container.decode(ExactDecimal.self, forKey: "commission")
+        commissionAsset = try container.decode(String.self, forKey: "commissionAsset")
+        time = try container.decode(Int64.self, forKey: "time")
+        isBuyer = try container.decode(Bool.self, forKey: "isBuyer")
+        isMaker = try container.decode(Bool.self, forKey: "isMaker")
+        isAllocator = try container.decode(Bool.self, forKey: "isAllocator")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(allocationId, "allocationId")
+        try container.write(allocationType, "allocationType")
+        try container.write(orderId, "orderId")
+        try container.write(orderListId, "orderListId")
+        try container.write(price, "price")
+        try container.write(qty, "qty")
+        try container.write(quoteQty, "quoteQty")
+        try container.write(commission, "commission")
+        try container.write(commissionAsset, "commissionAsset")
+        try container.write(time, "time")
+        try container.write(isBuyer, "isBuyer")
+        try container.write(isMaker, "isMaker")
+        try container.write(isAllocator, "isAllocator")
+    }
 }
 
 /// The account's commission rates on a symbol.
-public struct AccountCommission: Sendable, Hashable, Codable {
+public struct AccountCommission: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// Standard commission rates on trades.
@@ -3558,10 +6319,37 @@ public struct AccountCommission: Sendable, Hashable, Codable {
         self.taxCommission = taxCommission
         self.discount = discount
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.standardCommission, rhs.standardCommission) else { return false }
+        guard fieldsEqual(lhs.specialCommission, rhs.specialCommission) else { return false }
+        guard fieldsEqual(lhs.taxCommission, rhs.taxCommission) else { return false }
+        guard fieldsEqual(lhs.discount, rhs.discount) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        standardCommission = try container.decode(CommissionRates.self, forKey: "standardCommission")
+        specialCommission = try container.decode(CommissionRates.self, forKey: "specialCommission")
+        taxCommission = try container.decode(CommissionRates.self, forKey: "taxCommission")
+        discount = try container.decode(CommissionDiscount.self, forKey: "discount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(standardCommission, "standardCommission")
+        try container.write(specialCommission, "specialCommission")
+        try container.write(taxCommission, "taxCommission")
+        try container.write(discount, "discount")
+    }
 }
 
 /// One amendment of an order.
-public struct OrderAmendment: Sendable, Hashable, Codable {
+public struct OrderAmendment: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `orderId`.
@@ -3598,10 +6386,46 @@ public struct OrderAmendment: Sendable, Hashable, Codable {
         self.newQty = newQty
         self.time = time
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.executionId, rhs.executionId) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.origQty, rhs.origQty) else { return false }
+        guard fieldsEqual(lhs.newQty, rhs.newQty) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        executionId = try container.decode(Int64.self, forKey: "executionId")
+        origClientOrderId = try container.decode(String.self, forKey: "origClientOrderId")
+        newClientOrderId = try container.decode(String.self, forKey: "newClientOrderId")
+        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
+        newQty = try container.decode(ExactDecimal.self, forKey: "newQty")
+        time = try container.decode(Int64.self, forKey: "time")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(orderId, "orderId")
+        try container.write(executionId, "executionId")
+        try container.write(origClientOrderId, "origClientOrderId")
+        try container.write(newClientOrderId, "newClientOrderId")
+        try container.write(origQty, "origQty")
+        try container.write(newQty, "newQty")
+        try container.write(time, "time")
+    }
 }
 
 /// The filters that apply to the account on one symbol (`GET /api/v3/myFilters`).
-public struct MyFilters: Sendable, Hashable, Codable {
+public struct MyFilters: Sendable, Equatable, Codable {
     /// `exchangeFilters`.
     public var exchangeFilters: [Filter]
     /// `symbolFilters`.
@@ -3618,10 +6442,31 @@ public struct MyFilters: Sendable, Hashable, Codable {
         self.symbolFilters = symbolFilters
         self.assetFilters = assetFilters
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.exchangeFilters, rhs.exchangeFilters) else { return false }
+        guard fieldsEqual(lhs.symbolFilters, rhs.symbolFilters) else { return false }
+        guard fieldsEqual(lhs.assetFilters, rhs.assetFilters) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        exchangeFilters = try container.decode([Filter].self, forKey: "exchangeFilters")
+        symbolFilters = try container.decode([Filter].self, forKey: "symbolFilters")
+        assetFilters = try container.decode([Filter].self, forKey: "assetFilters")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(exchangeFilters, "exchangeFilters")
+        try container.write(symbolFilters, "symbolFilters")
+        try container.write(assetFilters, "assetFilters")
+    }
 }
 
 /// One limiter's state in a WebSocket API answer (`rateLimits`), as counted after the request.
-public struct RateLimitReport: Sendable, Hashable, Codable {
+public struct RateLimitReport: Sendable, Equatable, Codable {
     /// `rateLimitType`.
     public var rateLimitType: RateLimitType
     /// `interval`.
@@ -3646,10 +6491,37 @@ public struct RateLimitReport: Sendable, Hashable, Codable {
         self.limit = limit
         self.count = count
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.rateLimitType, rhs.rateLimitType) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.intervalNum, rhs.intervalNum) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.count, rhs.count) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
+        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
+        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
+        limit = try container.decode(Int.self, forKey: "limit")
+        count = try container.decode(Int.self, forKey: "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(rateLimitType, "rateLimitType")
+        try container.write(interval, "interval")
+        try container.write(intervalNum, "intervalNum")
+        try container.write(limit, "limit")
+        try container.write(count, "count")
+    }
 }
 
 /// The state of a WebSocket API connection (`session.logon`, `session.status`, `session.logout`).
-public struct SessionStatus: Sendable, Hashable, Codable {
+public struct SessionStatus: Sendable, Equatable, Codable {
     /// The logged-on API key; null when the connection is not logged on.
     ///
     /// - Nullable: yes
@@ -3685,10 +6557,40 @@ public struct SessionStatus: Sendable, Hashable, Codable {
         self.serverTime = serverTime
         self.userDataStream = userDataStream
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.apiKey, rhs.apiKey) else { return false }
+        guard fieldsEqual(lhs.authorizedSince, rhs.authorizedSince) else { return false }
+        guard fieldsEqual(lhs.connectedSince, rhs.connectedSince) else { return false }
+        guard fieldsEqual(lhs.returnRateLimits, rhs.returnRateLimits) else { return false }
+        guard fieldsEqual(lhs.serverTime, rhs.serverTime) else { return false }
+        guard fieldsEqual(lhs.userDataStream, rhs.userDataStream) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        apiKey = try container.decodeIfPresent(String.self, forKey: "apiKey")
+        authorizedSince = try container.decodeIfPresent(Int64.self, forKey: "authorizedSince")
+        connectedSince = try container.decode(Int64.self, forKey: "connectedSince")
+        returnRateLimits = try container.decode(Bool.self, forKey: "returnRateLimits")
+        serverTime = try container.decode(Int64.self, forKey: "serverTime")
+        userDataStream = try container.decodeIfPresent(Bool.self, forKey: "userDataStream")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.writeIfPresent(apiKey, "apiKey")
+        try container.writeIfPresent(authorizedSince, "authorizedSince")
+        try container.write(connectedSince, "connectedSince")
+        try container.write(returnRateLimits, "returnRateLimits")
+        try container.write(serverTime, "serverTime")
+        try container.writeIfPresent(userDataStream, "userDataStream")
+    }
 }
 
 /// A user data stream subscription of a WebSocket API connection.
-public struct UserDataSubscription: Sendable, Hashable, Codable {
+public struct UserDataSubscription: Sendable, Equatable, Codable {
     /// Marks the events of this subscription (`subscriptionId` of each event).
     public var subscriptionId: Int
 
@@ -3697,10 +6599,25 @@ public struct UserDataSubscription: Sendable, Hashable, Codable {
     ) {
         self.subscriptionId = subscriptionId
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.subscriptionId, rhs.subscriptionId) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        subscriptionId = try container.decode(Int.self, forKey: "subscriptionId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(subscriptionId, "subscriptionId")
+    }
 }
 
 /// The balances an account change may have touched; sent whenever a balance changes.
-public struct OutboundAccountPosition: Sendable, Hashable, Codable {
+public struct OutboundAccountPosition: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -3722,16 +6639,33 @@ public struct OutboundAccountPosition: Sendable, Hashable, Codable {
         self.balances = balances
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case lastUpdateTime = "u"
-        case balances = "B"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.lastUpdateTime, rhs.lastUpdateTime) else { return false }
+        guard fieldsEqual(lhs.balances, rhs.balances) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        lastUpdateTime = try container.decode(Int64.self, forKey: "u")
+        balances = try container.decode([AccountPositionBalance].self, forKey: "B")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(lastUpdateTime, "u")
+        try container.write(balances, "B")
     }
 }
 
 /// One asset's balance in an `outboundAccountPosition` event.
-public struct AccountPositionBalance: Sendable, Hashable, Codable {
+public struct AccountPositionBalance: Sendable, Equatable, Codable {
     /// `a`.
     public var asset: String
     /// `f`.
@@ -3749,15 +6683,30 @@ public struct AccountPositionBalance: Sendable, Hashable, Codable {
         self.locked = locked
     }
 
-    enum CodingKeys: String, CodingKey {
-        case asset = "a"
-        case free = "f"
-        case locked = "l"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.free, rhs.free) else { return false }
+        guard fieldsEqual(lhs.locked, rhs.locked) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        asset = try container.decode(String.self, forKey: "a")
+        free = try container.decode(ExactDecimal.self, forKey: "f")
+        locked = try container.decode(ExactDecimal.self, forKey: "l")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(asset, "a")
+        try container.write(free, "f")
+        try container.write(locked, "l")
     }
 }
 
 /// A deposit, a withdrawal or a transfer between the account and another (e.g. margin).
-public struct BalanceUpdate: Sendable, Hashable, Codable {
+public struct BalanceUpdate: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -3783,18 +6732,37 @@ public struct BalanceUpdate: Sendable, Hashable, Codable {
         self.clearTime = clearTime
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case asset = "a"
-        case balanceDelta = "d"
-        case clearTime = "T"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.balanceDelta, rhs.balanceDelta) else { return false }
+        guard fieldsEqual(lhs.clearTime, rhs.clearTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        asset = try container.decode(String.self, forKey: "a")
+        balanceDelta = try container.decode(ExactDecimal.self, forKey: "d")
+        clearTime = try container.decode(Int64.self, forKey: "T")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(asset, "a")
+        try container.write(balanceDelta, "d")
+        try container.write(clearTime, "T")
     }
 }
 
 /// An order's update: placement, cancellation, a fill, a rejection or an expiry. The average fill price is
 /// `cumulativeQuoteQuantity` (`Z`) divided by `cumulativeFilledQuantity` (`z`).
-public struct ExecutionReport: Sendable, Hashable, Codable {
+public struct ExecutionReport: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4072,68 +7040,189 @@ public struct ExecutionReport: Sendable, Hashable, Codable {
         self.expiryReason = expiryReason
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case clientOrderId = "c"
-        case side = "S"
-        case orderType = "o"
-        case timeInForce = "f"
-        case quantity = "q"
-        case price = "p"
-        case stopPrice = "P"
-        case icebergQuantity = "F"
-        case orderListId = "g"
-        case originalClientOrderId = "C"
-        case executionType = "x"
-        case orderStatus = "X"
-        case rejectReason = "r"
-        case orderId = "i"
-        case lastExecutedQuantity = "l"
-        case cumulativeFilledQuantity = "z"
-        case lastExecutedPrice = "L"
-        case commission = "n"
-        case commissionAsset = "N"
-        case transactionTime = "T"
-        case tradeId = "t"
-        case executionId = "I"
-        case isOnBook = "w"
-        case isMaker = "m"
-        case ignore = "M"
-        case orderCreationTime = "O"
-        case cumulativeQuoteQuantity = "Z"
-        case lastQuoteQuantity = "Y"
-        case quoteOrderQuantity = "Q"
-        case selfTradePreventionMode = "V"
-        case trailingDelta = "d"
-        case trailingTime = "D"
-        case strategyId = "j"
-        case strategyType = "J"
-        case preventedMatchId = "v"
-        case preventedQuantity = "A"
-        case lastPreventedQuantity = "B"
-        case tradeGroupId = "u"
-        case counterOrderId = "U"
-        case counterSymbol = "Cs"
-        case preventedExecutionQuantity = "pl"
-        case preventedExecutionPrice = "pL"
-        case preventedExecutionQuoteQuantity = "pY"
-        case workingTime = "W"
-        case matchType = "b"
-        case allocationId = "a"
-        case workingFloor = "k"
-        case usedSor = "uS"
-        case pegPriceType = "gP"
-        case pegOffsetType = "gOT"
-        case pegOffsetValue = "gOV"
-        case peggedPrice = "gp"
-        case expiryReason = "eR"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.orderType, rhs.orderType) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.icebergQuantity, rhs.icebergQuantity) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.originalClientOrderId, rhs.originalClientOrderId) else { return false }
+        guard fieldsEqual(lhs.executionType, rhs.executionType) else { return false }
+        guard fieldsEqual(lhs.orderStatus, rhs.orderStatus) else { return false }
+        guard fieldsEqual(lhs.rejectReason, rhs.rejectReason) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.lastExecutedQuantity, rhs.lastExecutedQuantity) else { return false }
+        guard fieldsEqual(lhs.cumulativeFilledQuantity, rhs.cumulativeFilledQuantity) else { return false }
+        guard fieldsEqual(lhs.lastExecutedPrice, rhs.lastExecutedPrice) else { return false }
+        guard fieldsEqual(lhs.commission, rhs.commission) else { return false }
+        guard fieldsEqual(lhs.commissionAsset, rhs.commissionAsset) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.tradeId, rhs.tradeId) else { return false }
+        guard fieldsEqual(lhs.executionId, rhs.executionId) else { return false }
+        guard fieldsEqual(lhs.isOnBook, rhs.isOnBook) else { return false }
+        guard fieldsEqual(lhs.isMaker, rhs.isMaker) else { return false }
+        guard fieldsEqual(lhs.ignore, rhs.ignore) else { return false }
+        guard fieldsEqual(lhs.orderCreationTime, rhs.orderCreationTime) else { return false }
+        guard fieldsEqual(lhs.cumulativeQuoteQuantity, rhs.cumulativeQuoteQuantity) else { return false }
+        guard fieldsEqual(lhs.lastQuoteQuantity, rhs.lastQuoteQuantity) else { return false }
+        guard fieldsEqual(lhs.quoteOrderQuantity, rhs.quoteOrderQuantity) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.trailingTime, rhs.trailingTime) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.preventedQuantity, rhs.preventedQuantity) else { return false }
+        guard fieldsEqual(lhs.lastPreventedQuantity, rhs.lastPreventedQuantity) else { return false }
+        guard fieldsEqual(lhs.tradeGroupId, rhs.tradeGroupId) else { return false }
+        guard fieldsEqual(lhs.counterOrderId, rhs.counterOrderId) else { return false }
+        guard fieldsEqual(lhs.counterSymbol, rhs.counterSymbol) else { return false }
+        guard fieldsEqual(lhs.preventedExecutionQuantity, rhs.preventedExecutionQuantity) else { return false }
+        guard fieldsEqual(lhs.preventedExecutionPrice, rhs.preventedExecutionPrice) else { return false }
+        guard fieldsEqual(lhs.preventedExecutionQuoteQuantity, rhs.preventedExecutionQuoteQuantity) else { return false }
+        guard fieldsEqual(lhs.workingTime, rhs.workingTime) else { return false }
+        guard fieldsEqual(lhs.matchType, rhs.matchType) else { return false }
+        guard fieldsEqual(lhs.allocationId, rhs.allocationId) else { return false }
+        guard fieldsEqual(lhs.workingFloor, rhs.workingFloor) else { return false }
+        guard fieldsEqual(lhs.usedSor, rhs.usedSor) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.peggedPrice, rhs.peggedPrice) else { return false }
+        guard fieldsEqual(lhs.expiryReason, rhs.expiryReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        clientOrderId = try container.decode(String.self, forKey: "c")
+        side = try container.decode(OrderSide.self, forKey: "S")
+        orderType = try container.decode(OrderType.self, forKey: "o")
+        timeInForce = try container.decode(TimeInForce.self, forKey: "f")
+        quantity = try container.decode(ExactDecimal.self, forKey: "q")
+        price = try container.decode(ExactDecimal.self, forKey: "p")
+        stopPrice = try container.decode(ExactDecimal.self, forKey: "P")
+        icebergQuantity = try container.decode(ExactDecimal.self, forKey: "F")
+        orderListId = try container.decode(Int64.self, forKey: "g")
+        originalClientOrderId = try container.decode(String.self, forKey: "C")
+        executionType = try container.decode(ExecutionType.self, forKey: "x")
+        orderStatus = try container.decode(OrderStatus.self, forKey: "X")
+        rejectReason = try container.decode(String.self, forKey: "r")
+        orderId = try container.decode(Int64.self, forKey: "i")
+        lastExecutedQuantity = try container.decode(ExactDecimal.self, forKey: "l")
+        cumulativeFilledQuantity = try container.decode(ExactDecimal.self, forKey: "z")
+        lastExecutedPrice = try container.decode(ExactDecimal.self, forKey: "L")
+        commission = try container.decode(ExactDecimal.self, forKey: "n")
+        commissionAsset = try container.decodeIfPresent(String.self, forKey: "N")
+        transactionTime = try container.decode(Int64.self, forKey: "T")
+        tradeId = try container.decode(Int64.self, forKey: "t")
+        executionId = try container.decode(Int64.self, forKey: "I")
+        isOnBook = try container.decode(Bool.self, forKey: "w")
+        isMaker = try container.decode(Bool.self, forKey: "m")
+        ignore = try container.decode(Bool.self, forKey: "M")
+        orderCreationTime = try container.decode(Int64.self, forKey: "O")
+        cumulativeQuoteQuantity = try container.decode(ExactDecimal.self, forKey: "Z")
+        lastQuoteQuantity = try container.decode(ExactDecimal.self, forKey: "Y")
+        quoteOrderQuantity = try container.decode(ExactDecimal.self, forKey: "Q")
+        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "V")
+        trailingDelta = try container.decodeIfPresent(Int.self, forKey: "d")
+        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "D")
+        strategyId = try container.decodeIfPresent(Int64.self, forKey: "j")
+        strategyType = try container.decodeIfPresent(Int64.self, forKey: "J")
+        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "v")
+        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "A")
+        lastPreventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "B")
+        tradeGroupId = try container.decodeIfPresent(Int64.self, forKey: "u")
+        counterOrderId = try container.decodeIfPresent(Int64.self, forKey: "U")
+        counterSymbol = try container.decodeIfPresent(String.self, forKey: "Cs")
+        preventedExecutionQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "pl")
+        preventedExecutionPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "pL")
+        preventedExecutionQuoteQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "pY")
+        workingTime = try container.decodeIfPresent(Int64.self, forKey: "W")
+        matchType = try container.decodeIfPresent(String.self, forKey: "b")
+        allocationId = try container.decodeIfPresent(Int64.self, forKey: "a")
+        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "k")
+        usedSor = try container.decodeIfPresent(Bool.self, forKey: "uS")
+        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "gP")
+        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "gOT")
+        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "gOV")
+        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "gp")
+        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "eR")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(clientOrderId, "c")
+        try container.write(side, "S")
+        try container.write(orderType, "o")
+        try container.write(timeInForce, "f")
+        try container.write(quantity, "q")
+        try container.write(price, "p")
+        try container.write(stopPrice, "P")
+        try container.write(icebergQuantity, "F")
+        try container.write(orderListId, "g")
+        try container.write(originalClientOrderId, "C")
+        try container.write(executionType, "x")
+        try container.write(orderStatus, "X")
+        try container.write(rejectReason, "r")
+        try container.write(orderId, "i")
+        try container.write(lastExecutedQuantity, "l")
+        try container.write(cumulativeFilledQuantity, "z")
+        try container.write(lastExecutedPrice, "L")
+        try container.write(commission, "n")
+        try container.writeIfPresent(commissionAsset, "N")
+        try container.write(transactionTime, "T")
+        try container.write(tradeId, "t")
+        try container.write(executionId, "I")
+        try container.write(isOnBook, "w")
+        try container.write(isMaker, "m")
+        try container.write(ignore, "M")
+        try container.write(orderCreationTime, "O")
+        try container.write(cumulativeQuoteQuantity, "Z")
+        try container.write(lastQuoteQuantity, "Y")
+        try container.write(quoteOrderQuantity, "Q")
+        try container.write(selfTradePreventionMode, "V")
+        try container.writeIfPresent(trailingDelta, "d")
+        try container.writeIfPresent(trailingTime, "D")
+        try container.writeIfPresent(strategyId, "j")
+        try container.writeIfPresent(strategyType, "J")
+        try container.writeIfPresent(preventedMatchId, "v")
+        try container.writeIfPresent(preventedQuantity, "A")
+        try container.writeIfPresent(lastPreventedQuantity, "B")
+        try container.writeIfPresent(tradeGroupId, "u")
+        try container.writeIfPresent(counterOrderId, "U")
+        try container.writeIfPresent(counterSymbol, "Cs")
+        try container.writeIfPresent(preventedExecutionQuantity, "pl")
+        try container.writeIfPresent(preventedExecutionPrice, "pL")
+        try container.writeIfPresent(preventedExecutionQuoteQuantity, "pY")
+        try container.writeIfPresent(workingTime, "W")
+        try container.writeIfPresent(matchType, "b")
+        try container.writeIfPresent(allocationId, "a")
+        try container.writeIfPresent(workingFloor, "k")
+        try container.writeIfPresent(usedSor, "uS")
+        try container.writeIfPresent(pegPriceType, "gP")
+        try container.writeIfPresent(pegOffsetType, "gOT")
+        try container.writeIfPresent(pegOffsetValue, "gOV")
+        try container.writeIfPresent(peggedPrice, "gp")
+        try container.writeIfPresent(expiryReason, "eR")
     }
 }
 
 /// An order list's update, sent with the `executionReport` events of its orders.
-public struct ListStatusEvent: Sendable, Hashable, Codable {
+public struct ListStatusEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4183,23 +7272,54 @@ public struct ListStatusEvent: Sendable, Hashable, Codable {
         self.orders = orders
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case orderListId = "g"
-        case contingencyType = "c"
-        case listStatusType = "l"
-        case listOrderStatus = "L"
-        case listRejectReason = "r"
-        case listClientOrderId = "C"
-        case transactionTime = "T"
-        case orders = "O"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.contingencyType, rhs.contingencyType) else { return false }
+        guard fieldsEqual(lhs.listStatusType, rhs.listStatusType) else { return false }
+        guard fieldsEqual(lhs.listOrderStatus, rhs.listOrderStatus) else { return false }
+        guard fieldsEqual(lhs.listRejectReason, rhs.listRejectReason) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        guard fieldsEqual(lhs.orders, rhs.orders) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        orderListId = try container.decode(Int64.self, forKey: "g")
+        contingencyType = try container.decode(ContingencyType.self, forKey: "c")
+        listStatusType = try container.decode(OrderListStatus.self, forKey: "l")
+        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "L")
+        listRejectReason = try container.decode(String.self, forKey: "r")
+        listClientOrderId = try container.decode(String.self, forKey: "C")
+        transactionTime = try container.decode(Int64.self, forKey: "T")
+        orders = try container.decode([ListStatusOrder].self, forKey: "O")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(orderListId, "g")
+        try container.write(contingencyType, "c")
+        try container.write(listStatusType, "l")
+        try container.write(listOrderStatus, "L")
+        try container.write(listRejectReason, "r")
+        try container.write(listClientOrderId, "C")
+        try container.write(transactionTime, "T")
+        try container.write(orders, "O")
     }
 }
 
 /// One order of a `listStatus` event.
-public struct ListStatusOrder: Sendable, Hashable, Codable {
+public struct ListStatusOrder: Sendable, Equatable, Codable {
     /// `s`.
     public var symbol: String
     /// `i`.
@@ -4217,15 +7337,30 @@ public struct ListStatusOrder: Sendable, Hashable, Codable {
         self.clientOrderId = clientOrderId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case symbol = "s"
-        case orderId = "i"
-        case clientOrderId = "c"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "s")
+        orderId = try container.decode(Int64.self, forKey: "i")
+        clientOrderId = try container.decode(String.self, forKey: "c")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "s")
+        try container.write(orderId, "i")
+        try container.write(clientOrderId, "c")
     }
 }
 
 /// A subscription ended (logout, unsubscribe, or an expired listen token); no more events follow on it.
-public struct EventStreamTerminated: Sendable, Hashable, Codable {
+public struct EventStreamTerminated: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4239,14 +7374,27 @@ public struct EventStreamTerminated: Sendable, Hashable, Codable {
         self.eventTime = eventTime
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
     }
 }
 
 /// Part of the spot balance was locked or unlocked by another system (e.g. as margin collateral).
-public struct ExternalLockUpdate: Sendable, Hashable, Codable {
+public struct ExternalLockUpdate: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4272,17 +7420,36 @@ public struct ExternalLockUpdate: Sendable, Hashable, Codable {
         self.transactionTime = transactionTime
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case asset = "a"
-        case delta = "d"
-        case transactionTime = "T"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.delta, rhs.delta) else { return false }
+        guard fieldsEqual(lhs.transactionTime, rhs.transactionTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        asset = try container.decode(String.self, forKey: "a")
+        delta = try container.decode(ExactDecimal.self, forKey: "d")
+        transactionTime = try container.decode(Int64.self, forKey: "T")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(asset, "a")
+        try container.write(delta, "d")
+        try container.write(transactionTime, "T")
     }
 }
 
 /// The server is about to close the connection; open a new one now.
-public struct ServerShutdown: Sendable, Hashable, Codable {
+public struct ServerShutdown: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4296,14 +7463,27 @@ public struct ServerShutdown: Sendable, Hashable, Codable {
         self.eventTime = eventTime
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
     }
 }
 
 /// A symbol's reference price (`<symbol>@referencePrice`).
-public struct ReferencePriceEvent: Sendable, Hashable, Codable {
+public struct ReferencePriceEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `s`.
@@ -4327,16 +7507,33 @@ public struct ReferencePriceEvent: Sendable, Hashable, Codable {
         self.engineTime = engineTime
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case symbol = "s"
-        case referencePrice = "r"
-        case engineTime = "t"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.referencePrice, rhs.referencePrice) else { return false }
+        guard fieldsEqual(lhs.engineTime, rhs.engineTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        symbol = try container.decode(String.self, forKey: "s")
+        referencePrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "r")
+        engineTime = try container.decode(Int64.self, forKey: "t")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(symbol, "s")
+        try container.writeIfPresent(referencePrice, "r")
+        try container.write(engineTime, "t")
     }
 }
 
 /// Trades of one taker order at one price, aggregated (`<symbol>@aggTrade`).
-public struct AggTradeEvent: Sendable, Hashable, Codable {
+public struct AggTradeEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4386,23 +7583,54 @@ public struct AggTradeEvent: Sendable, Hashable, Codable {
         self.ignore = ignore
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case aggregateTradeId = "a"
-        case price = "p"
-        case quantity = "q"
-        case firstTradeId = "f"
-        case lastTradeId = "l"
-        case tradeTime = "T"
-        case isBuyerMaker = "m"
-        case ignore = "M"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.aggregateTradeId, rhs.aggregateTradeId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.firstTradeId, rhs.firstTradeId) else { return false }
+        guard fieldsEqual(lhs.lastTradeId, rhs.lastTradeId) else { return false }
+        guard fieldsEqual(lhs.tradeTime, rhs.tradeTime) else { return false }
+        guard fieldsEqual(lhs.isBuyerMaker, rhs.isBuyerMaker) else { return false }
+        guard fieldsEqual(lhs.ignore, rhs.ignore) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        aggregateTradeId = try container.decode(Int64.self, forKey: "a")
+        price = try container.decode(ExactDecimal.self, forKey: "p")
+        quantity = try container.decode(ExactDecimal.self, forKey: "q")
+        firstTradeId = try container.decode(Int64.self, forKey: "f")
+        lastTradeId = try container.decode(Int64.self, forKey: "l")
+        tradeTime = try container.decode(Int64.self, forKey: "T")
+        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
+        ignore = try container.decode(Bool.self, forKey: "M")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(aggregateTradeId, "a")
+        try container.write(price, "p")
+        try container.write(quantity, "q")
+        try container.write(firstTradeId, "f")
+        try container.write(lastTradeId, "l")
+        try container.write(tradeTime, "T")
+        try container.write(isBuyerMaker, "m")
+        try container.write(ignore, "M")
     }
 }
 
 /// One trade between a buyer and a seller (`<symbol>@trade`).
-public struct TradeEvent: Sendable, Hashable, Codable {
+public struct TradeEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4444,21 +7672,48 @@ public struct TradeEvent: Sendable, Hashable, Codable {
         self.ignore = ignore
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case tradeId = "t"
-        case price = "p"
-        case quantity = "q"
-        case tradeTime = "T"
-        case isBuyerMaker = "m"
-        case ignore = "M"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.tradeId, rhs.tradeId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.tradeTime, rhs.tradeTime) else { return false }
+        guard fieldsEqual(lhs.isBuyerMaker, rhs.isBuyerMaker) else { return false }
+        guard fieldsEqual(lhs.ignore, rhs.ignore) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        tradeId = try container.decode(Int64.self, forKey: "t")
+        price = try container.decode(ExactDecimal.self, forKey: "p")
+        quantity = try container.decode(ExactDecimal.self, forKey: "q")
+        tradeTime = try container.decode(Int64.self, forKey: "T")
+        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
+        ignore = try container.decode(Bool.self, forKey: "M")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(tradeId, "t")
+        try container.write(price, "p")
+        try container.write(quantity, "q")
+        try container.write(tradeTime, "T")
+        try container.write(isBuyerMaker, "m")
+        try container.write(ignore, "M")
     }
 }
 
 /// One block trade (`<symbol>@blockTrade`).
-public struct BlockTradeEvent: Sendable, Hashable, Codable {
+public struct BlockTradeEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4496,20 +7751,45 @@ public struct BlockTradeEvent: Sendable, Hashable, Codable {
         self.isBuyerMaker = isBuyerMaker
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case blockTradeId = "t"
-        case price = "p"
-        case quantity = "q"
-        case tradeTime = "T"
-        case isBuyerMaker = "m"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.blockTradeId, rhs.blockTradeId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.tradeTime, rhs.tradeTime) else { return false }
+        guard fieldsEqual(lhs.isBuyerMaker, rhs.isBuyerMaker) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        blockTradeId = try container.decode(Int64.self, forKey: "t")
+        price = try container.decode(ExactDecimal.self, forKey: "p")
+        quantity = try container.decode(ExactDecimal.self, forKey: "q")
+        tradeTime = try container.decode(Int64.self, forKey: "T")
+        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(blockTradeId, "t")
+        try container.write(price, "p")
+        try container.write(quantity, "q")
+        try container.write(tradeTime, "T")
+        try container.write(isBuyerMaker, "m")
     }
 }
 
 /// An update of the current kline (`<symbol>@kline_<interval>`).
-public struct KlineEvent: Sendable, Hashable, Codable {
+public struct KlineEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4531,16 +7811,33 @@ public struct KlineEvent: Sendable, Hashable, Codable {
         self.kline = kline
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case kline = "k"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.kline, rhs.kline) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        kline = try container.decode(StreamKline.self, forKey: "k")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(kline, "k")
     }
 }
 
 /// The kline of a `KlineEvent`; `isClosed` turns true with its last update.
-public struct StreamKline: Sendable, Hashable, Codable {
+public struct StreamKline: Sendable, Equatable, Codable {
     /// `t`.
     public var startTime: Int64
     /// `T`.
@@ -4614,29 +7911,72 @@ public struct StreamKline: Sendable, Hashable, Codable {
         self.ignore = ignore
     }
 
-    enum CodingKeys: String, CodingKey {
-        case startTime = "t"
-        case closeTime = "T"
-        case symbol = "s"
-        case interval = "i"
-        case firstTradeId = "f"
-        case lastTradeId = "L"
-        case `open` = "o"
-        case close = "c"
-        case high = "h"
-        case low = "l"
-        case baseVolume = "v"
-        case numberOfTrades = "n"
-        case isClosed = "x"
-        case quoteVolume = "q"
-        case takerBuyBaseVolume = "V"
-        case takerBuyQuoteVolume = "Q"
-        case ignore = "B"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.firstTradeId, rhs.firstTradeId) else { return false }
+        guard fieldsEqual(lhs.lastTradeId, rhs.lastTradeId) else { return false }
+        guard fieldsEqual(lhs.`open`, rhs.`open`) else { return false }
+        guard fieldsEqual(lhs.close, rhs.close) else { return false }
+        guard fieldsEqual(lhs.high, rhs.high) else { return false }
+        guard fieldsEqual(lhs.low, rhs.low) else { return false }
+        guard fieldsEqual(lhs.baseVolume, rhs.baseVolume) else { return false }
+        guard fieldsEqual(lhs.numberOfTrades, rhs.numberOfTrades) else { return false }
+        guard fieldsEqual(lhs.isClosed, rhs.isClosed) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        guard fieldsEqual(lhs.takerBuyBaseVolume, rhs.takerBuyBaseVolume) else { return false }
+        guard fieldsEqual(lhs.takerBuyQuoteVolume, rhs.takerBuyQuoteVolume) else { return false }
+        guard fieldsEqual(lhs.ignore, rhs.ignore) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        startTime = try container.decode(Int64.self, forKey: "t")
+        closeTime = try container.decode(Int64.self, forKey: "T")
+        symbol = try container.decode(String.self, forKey: "s")
+        interval = try container.decode(KlineInterval.self, forKey: "i")
+        firstTradeId = try container.decode(Int64.self, forKey: "f")
+        lastTradeId = try container.decode(Int64.self, forKey: "L")
+        `open` = try container.decode(ExactDecimal.self, forKey: "o")
+        close = try container.decode(ExactDecimal.self, forKey: "c")
+        high = try container.decode(ExactDecimal.self, forKey: "h")
+        low = try container.decode(ExactDecimal.self, forKey: "l")
+        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
+        numberOfTrades = try container.decode(Int64.self, forKey: "n")
+        isClosed = try container.decode(Bool.self, forKey: "x")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
+        takerBuyBaseVolume = try container.decode(ExactDecimal.self, forKey: "V")
+        takerBuyQuoteVolume = try container.decode(ExactDecimal.self, forKey: "Q")
+        ignore = try container.decode(String.self, forKey: "B")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(startTime, "t")
+        try container.write(closeTime, "T")
+        try container.write(symbol, "s")
+        try container.write(interval, "i")
+        try container.write(firstTradeId, "f")
+        try container.write(lastTradeId, "L")
+        try container.write(`open`, "o")
+        try container.write(close, "c")
+        try container.write(high, "h")
+        try container.write(low, "l")
+        try container.write(baseVolume, "v")
+        try container.write(numberOfTrades, "n")
+        try container.write(isClosed, "x")
+        try container.write(quoteVolume, "q")
+        try container.write(takerBuyBaseVolume, "V")
+        try container.write(takerBuyQuoteVolume, "Q")
+        try container.write(ignore, "B")
     }
 }
 
 /// 24-hour rolling-window statistics, short form (`<symbol>@miniTicker`, `!miniTicker@arr`).
-public struct MiniTickerEvent: Sendable, Hashable, Codable {
+public struct MiniTickerEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4678,21 +8018,48 @@ public struct MiniTickerEvent: Sendable, Hashable, Codable {
         self.quoteVolume = quoteVolume
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case closePrice = "c"
-        case openPrice = "o"
-        case highPrice = "h"
-        case lowPrice = "l"
-        case baseVolume = "v"
-        case quoteVolume = "q"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.closePrice, rhs.closePrice) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.baseVolume, rhs.baseVolume) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        closePrice = try container.decode(ExactDecimal.self, forKey: "c")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "o")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "h")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "l")
+        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(closePrice, "c")
+        try container.write(openPrice, "o")
+        try container.write(highPrice, "h")
+        try container.write(lowPrice, "l")
+        try container.write(baseVolume, "v")
+        try container.write(quoteVolume, "q")
     }
 }
 
 /// 24-hour rolling-window statistics of a symbol, not of the UTC day (`<symbol>@ticker`).
-public struct TickerEvent: Sendable, Hashable, Codable {
+public struct TickerEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4790,36 +8157,91 @@ public struct TickerEvent: Sendable, Hashable, Codable {
         self.numberOfTrades = numberOfTrades
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case priceChange = "p"
-        case priceChangePercent = "P"
-        case weightedAveragePrice = "w"
-        case firstTradePrice = "x"
-        case lastPrice = "c"
-        case lastQuantity = "Q"
-        case bestBidPrice = "b"
-        case bestBidQuantity = "B"
-        case bestAskPrice = "a"
-        case bestAskQuantity = "A"
-        case openPrice = "o"
-        case highPrice = "h"
-        case lowPrice = "l"
-        case baseVolume = "v"
-        case quoteVolume = "q"
-        case openTime = "O"
-        case closeTime = "C"
-        case firstTradeId = "F"
-        case lastTradeId = "L"
-        case numberOfTrades = "n"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.priceChange, rhs.priceChange) else { return false }
+        guard fieldsEqual(lhs.priceChangePercent, rhs.priceChangePercent) else { return false }
+        guard fieldsEqual(lhs.weightedAveragePrice, rhs.weightedAveragePrice) else { return false }
+        guard fieldsEqual(lhs.firstTradePrice, rhs.firstTradePrice) else { return false }
+        guard fieldsEqual(lhs.lastPrice, rhs.lastPrice) else { return false }
+        guard fieldsEqual(lhs.lastQuantity, rhs.lastQuantity) else { return false }
+        guard fieldsEqual(lhs.bestBidPrice, rhs.bestBidPrice) else { return false }
+        guard fieldsEqual(lhs.bestBidQuantity, rhs.bestBidQuantity) else { return false }
+        guard fieldsEqual(lhs.bestAskPrice, rhs.bestAskPrice) else { return false }
+        guard fieldsEqual(lhs.bestAskQuantity, rhs.bestAskQuantity) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.baseVolume, rhs.baseVolume) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.firstTradeId, rhs.firstTradeId) else { return false }
+        guard fieldsEqual(lhs.lastTradeId, rhs.lastTradeId) else { return false }
+        guard fieldsEqual(lhs.numberOfTrades, rhs.numberOfTrades) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        priceChange = try container.decode(ExactDecimal.self, forKey: "p")
+        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "P")
+        weightedAveragePrice = try container.decode(ExactDecimal.self, forKey: "w")
+        firstTradePrice = try container.decode(ExactDecimal.self, forKey: "x")
+        lastPrice = try container.decode(ExactDecimal.self, forKey: "c")
+        lastQuantity = try container.decode(ExactDecimal.self, forKey: "Q")
+        bestBidPrice = try container.decode(ExactDecimal.self, forKey: "b")
+        bestBidQuantity = try container.decode(ExactDecimal.self, forKey: "B")
+        bestAskPrice = try container.decode(ExactDecimal.self, forKey: "a")
+        bestAskQuantity = try container.decode(ExactDecimal.self, forKey: "A")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "o")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "h")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "l")
+        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
+        openTime = try container.decode(Int64.self, forKey: "O")
+        closeTime = try container.decode(Int64.self, forKey: "C")
+        firstTradeId = try container.decode(Int64.self, forKey: "F")
+        lastTradeId = try container.decode(Int64.self, forKey: "L")
+        numberOfTrades = try container.decode(Int64.self, forKey: "n")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(priceChange, "p")
+        try container.write(priceChangePercent, "P")
+        try container.write(weightedAveragePrice, "w")
+        try container.write(firstTradePrice, "x")
+        try container.write(lastPrice, "c")
+        try container.write(lastQuantity, "Q")
+        try container.write(bestBidPrice, "b")
+        try container.write(bestBidQuantity, "B")
+        try container.write(bestAskPrice, "a")
+        try container.write(bestAskQuantity, "A")
+        try container.write(openPrice, "o")
+        try container.write(highPrice, "h")
+        try container.write(lowPrice, "l")
+        try container.write(baseVolume, "v")
+        try container.write(quoteVolume, "q")
+        try container.write(openTime, "O")
+        try container.write(closeTime, "C")
+        try container.write(firstTradeId, "F")
+        try container.write(lastTradeId, "L")
+        try container.write(numberOfTrades, "n")
     }
 }
 
 /// Rolling-window statistics over 1h, 4h or 1d (`<symbol>@ticker_<window_size>`); the event type names the window
 /// (`1hTicker`). The window opens on a whole minute and closes at the update, so it may be up to 59,999 ms wider.
-public struct WindowTickerEvent: Sendable, Hashable, Codable {
+public struct WindowTickerEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4893,29 +8315,72 @@ public struct WindowTickerEvent: Sendable, Hashable, Codable {
         self.numberOfTrades = numberOfTrades
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case priceChange = "p"
-        case priceChangePercent = "P"
-        case openPrice = "o"
-        case highPrice = "h"
-        case lowPrice = "l"
-        case lastPrice = "c"
-        case weightedAveragePrice = "w"
-        case baseVolume = "v"
-        case quoteVolume = "q"
-        case openTime = "O"
-        case closeTime = "C"
-        case firstTradeId = "F"
-        case lastTradeId = "L"
-        case numberOfTrades = "n"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.priceChange, rhs.priceChange) else { return false }
+        guard fieldsEqual(lhs.priceChangePercent, rhs.priceChangePercent) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.lastPrice, rhs.lastPrice) else { return false }
+        guard fieldsEqual(lhs.weightedAveragePrice, rhs.weightedAveragePrice) else { return false }
+        guard fieldsEqual(lhs.baseVolume, rhs.baseVolume) else { return false }
+        guard fieldsEqual(lhs.quoteVolume, rhs.quoteVolume) else { return false }
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.firstTradeId, rhs.firstTradeId) else { return false }
+        guard fieldsEqual(lhs.lastTradeId, rhs.lastTradeId) else { return false }
+        guard fieldsEqual(lhs.numberOfTrades, rhs.numberOfTrades) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        priceChange = try container.decode(ExactDecimal.self, forKey: "p")
+        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "P")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "o")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "h")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "l")
+        lastPrice = try container.decode(ExactDecimal.self, forKey: "c")
+        weightedAveragePrice = try container.decode(ExactDecimal.self, forKey: "w")
+        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
+        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
+        openTime = try container.decode(Int64.self, forKey: "O")
+        closeTime = try container.decode(Int64.self, forKey: "C")
+        firstTradeId = try container.decode(Int64.self, forKey: "F")
+        lastTradeId = try container.decode(Int64.self, forKey: "L")
+        numberOfTrades = try container.decode(Int64.self, forKey: "n")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(priceChange, "p")
+        try container.write(priceChangePercent, "P")
+        try container.write(openPrice, "o")
+        try container.write(highPrice, "h")
+        try container.write(lowPrice, "l")
+        try container.write(lastPrice, "c")
+        try container.write(weightedAveragePrice, "w")
+        try container.write(baseVolume, "v")
+        try container.write(quoteVolume, "q")
+        try container.write(openTime, "O")
+        try container.write(closeTime, "C")
+        try container.write(firstTradeId, "F")
+        try container.write(lastTradeId, "L")
+        try container.write(numberOfTrades, "n")
     }
 }
 
 /// A change of the best bid or ask (`<symbol>@bookTicker`); it has no event type field.
-public struct BookTickerEvent: Sendable, Hashable, Codable {
+public struct BookTickerEvent: Sendable, Equatable, Codable {
     /// `u`.
     public var updateId: Int64
     /// `s`.
@@ -4945,18 +8410,39 @@ public struct BookTickerEvent: Sendable, Hashable, Codable {
         self.bestAskQuantity = bestAskQuantity
     }
 
-    enum CodingKeys: String, CodingKey {
-        case updateId = "u"
-        case symbol = "s"
-        case bestBidPrice = "b"
-        case bestBidQuantity = "B"
-        case bestAskPrice = "a"
-        case bestAskQuantity = "A"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.updateId, rhs.updateId) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.bestBidPrice, rhs.bestBidPrice) else { return false }
+        guard fieldsEqual(lhs.bestBidQuantity, rhs.bestBidQuantity) else { return false }
+        guard fieldsEqual(lhs.bestAskPrice, rhs.bestAskPrice) else { return false }
+        guard fieldsEqual(lhs.bestAskQuantity, rhs.bestAskQuantity) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        updateId = try container.decode(Int64.self, forKey: "u")
+        symbol = try container.decode(String.self, forKey: "s")
+        bestBidPrice = try container.decode(ExactDecimal.self, forKey: "b")
+        bestBidQuantity = try container.decode(ExactDecimal.self, forKey: "B")
+        bestAskPrice = try container.decode(ExactDecimal.self, forKey: "a")
+        bestAskQuantity = try container.decode(ExactDecimal.self, forKey: "A")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(updateId, "u")
+        try container.write(symbol, "s")
+        try container.write(bestBidPrice, "b")
+        try container.write(bestBidQuantity, "B")
+        try container.write(bestAskPrice, "a")
+        try container.write(bestAskQuantity, "A")
     }
 }
 
 /// A change of the average price over its interval (`<symbol>@avgPrice`).
-public struct AveragePriceEvent: Sendable, Hashable, Codable {
+public struct AveragePriceEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -4986,13 +8472,34 @@ public struct AveragePriceEvent: Sendable, Hashable, Codable {
         self.lastTradeTime = lastTradeTime
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case interval = "i"
-        case averagePrice = "w"
-        case lastTradeTime = "T"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.averagePrice, rhs.averagePrice) else { return false }
+        guard fieldsEqual(lhs.lastTradeTime, rhs.lastTradeTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        interval = try container.decode(String.self, forKey: "i")
+        averagePrice = try container.decode(ExactDecimal.self, forKey: "w")
+        lastTradeTime = try container.decode(Int64.self, forKey: "T")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(interval, "i")
+        try container.write(averagePrice, "w")
+        try container.write(lastTradeTime, "T")
     }
 }
 
@@ -5000,7 +8507,7 @@ public struct AveragePriceEvent: Sendable, Hashable, Codable {
 /// `finalUpdateId` is at most the snapshot's `lastUpdateId`; the first applied event spans it; each next event's
 /// `firstUpdateId` is the previous `finalUpdateId` + 1, or the book must be rebuilt. A quantity of 0 removes a
 /// level.
-public struct DepthUpdateEvent: Sendable, Hashable, Codable {
+public struct DepthUpdateEvent: Sendable, Equatable, Codable {
     /// `e`.
     public var eventType: String
     /// `E`.
@@ -5034,21 +8541,44 @@ public struct DepthUpdateEvent: Sendable, Hashable, Codable {
         self.asks = asks
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventType = "e"
-        case eventTime = "E"
-        case symbol = "s"
-        case firstUpdateId = "U"
-        case finalUpdateId = "u"
-        case bids = "b"
-        case asks = "a"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.eventType, rhs.eventType) else { return false }
+        guard fieldsEqual(lhs.eventTime, rhs.eventTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.firstUpdateId, rhs.firstUpdateId) else { return false }
+        guard fieldsEqual(lhs.finalUpdateId, rhs.finalUpdateId) else { return false }
+        guard fieldsEqual(lhs.bids, rhs.bids) else { return false }
+        guard fieldsEqual(lhs.asks, rhs.asks) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        eventType = try container.decode(String.self, forKey: "e")
+        eventTime = try container.decode(Int64.self, forKey: "E")
+        symbol = try container.decode(String.self, forKey: "s")
+        firstUpdateId = try container.decode(Int64.self, forKey: "U")
+        finalUpdateId = try container.decode(Int64.self, forKey: "u")
+        bids = try container.decode([OrderBookLevel].self, forKey: "b")
+        asks = try container.decode([OrderBookLevel].self, forKey: "a")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(eventType, "e")
+        try container.write(eventTime, "E")
+        try container.write(symbol, "s")
+        try container.write(firstUpdateId, "U")
+        try container.write(finalUpdateId, "u")
+        try container.write(bids, "b")
+        try container.write(asks, "a")
     }
 }
 
 /// One price level of the book, sent as `[price, quantity]`.
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
-public struct OrderBookLevel: Sendable, Hashable, Codable {
+public struct OrderBookLevel: Sendable, Equatable, Codable {
     /// `price`.
     public var price: ExactDecimal
     /// `qty`.
@@ -5060,6 +8590,12 @@ public struct OrderBookLevel: Sendable, Hashable, Codable {
     ) {
         self.price = price
         self.qty = qty
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.qty, rhs.qty) else { return false }
+        return true
     }
 
     public init(from decoder: any Decoder) throws {
@@ -5078,7 +8614,7 @@ public struct OrderBookLevel: Sendable, Hashable, Codable {
 /// One kline (candlestick) bar, sent as a 12-element array; klines are identified by their open time.
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
-public struct Kline: Sendable, Hashable, Codable {
+public struct Kline: Sendable, Equatable, Codable {
     /// `openTime`.
     public var openTime: Int64
     /// `open`.
@@ -5132,6 +8668,22 @@ public struct Kline: Sendable, Hashable, Codable {
         self.ignore = ignore
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.`open`, rhs.`open`) else { return false }
+        guard fieldsEqual(lhs.high, rhs.high) else { return false }
+        guard fieldsEqual(lhs.low, rhs.low) else { return false }
+        guard fieldsEqual(lhs.close, rhs.close) else { return false }
+        guard fieldsEqual(lhs.volume, rhs.volume) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.quoteAssetVolume, rhs.quoteAssetVolume) else { return false }
+        guard fieldsEqual(lhs.numberOfTrades, rhs.numberOfTrades) else { return false }
+        guard fieldsEqual(lhs.takerBuyBaseAssetVolume, rhs.takerBuyBaseAssetVolume) else { return false }
+        guard fieldsEqual(lhs.takerBuyQuoteAssetVolume, rhs.takerBuyQuoteAssetVolume) else { return false }
+        guard fieldsEqual(lhs.ignore, rhs.ignore) else { return false }
+        return true
+    }
+
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
         openTime = try container.decode(Int64.self)
@@ -5170,7 +8722,7 @@ public struct Kline: Sendable, Hashable, Codable {
 /// exchange or an account lists only the filters that apply to it.
 ///
 /// Chosen by `filterType`; a value this spec does not list decodes to `.unknown` with the whole object.
-public enum Filter: Sendable, Hashable, Codable {
+public enum Filter: Sendable, Equatable, Codable {
     /// "PRICE_FILTER"
     case priceFilter(PriceFilter)
     /// "PERCENT_PRICE"
@@ -5214,13 +8766,9 @@ public enum Filter: Sendable, Hashable, Codable {
     /// A kind this spec does not list, kept whole.
     case unknown(JSONValue)
 
-    private enum DiscriminatorKey: String, CodingKey {
-        case discriminator = "filterType"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: "filterType") {
         case "PRICE_FILTER": self = .priceFilter(try PriceFilter(from: decoder))
         case "PERCENT_PRICE": self = .percentPrice(try PercentPrice(from: decoder))
         case "PERCENT_PRICE_BY_SIDE": self = .percentPriceBySide(try PercentPriceBySide(from: decoder))
@@ -5275,19 +8823,15 @@ public enum Filter: Sendable, Hashable, Codable {
 /// One execution rule, chosen by `ruleType`.
 ///
 /// Chosen by `ruleType`; a value this spec does not list decodes to `.unknown` with the whole object.
-public enum ExecutionRule: Sendable, Hashable, Codable {
+public enum ExecutionRule: Sendable, Equatable, Codable {
     /// "PRICE_RANGE"
     case priceRange(PriceRangeRule)
     /// A kind this spec does not list, kept whole.
     case unknown(JSONValue)
 
-    private enum DiscriminatorKey: String, CodingKey {
-        case discriminator = "ruleType"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: "ruleType") {
         case "PRICE_RANGE": self = .priceRange(try PriceRangeRule(from: decoder))
         default: self = .unknown(try JSONValue(from: decoder))
         }
@@ -5304,7 +8848,7 @@ public enum ExecutionRule: Sendable, Hashable, Codable {
 /// How a symbol's reference price is calculated, chosen by `calculationType`.
 ///
 /// Chosen by `calculationType`; a value this spec does not list decodes to `.unknown` with the whole object.
-public enum ReferencePriceCalculation: Sendable, Hashable, Codable {
+public enum ReferencePriceCalculation: Sendable, Equatable, Codable {
     /// "ARITHMETIC_MEAN"
     case arithmeticMean(ArithmeticMeanCalculation)
     /// "EXTERNAL"
@@ -5312,13 +8856,9 @@ public enum ReferencePriceCalculation: Sendable, Hashable, Codable {
     /// A kind this spec does not list, kept whole.
     case unknown(JSONValue)
 
-    private enum DiscriminatorKey: String, CodingKey {
-        case discriminator = "calculationType"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: "calculationType") {
         case "ARITHMETIC_MEAN": self = .arithmeticMean(try ArithmeticMeanCalculation(from: decoder))
         case "EXTERNAL": self = .external(try ExternalCalculation(from: decoder))
         default: self = .unknown(try JSONValue(from: decoder))
@@ -5339,7 +8879,7 @@ public enum ReferencePriceCalculation: Sendable, Hashable, Codable {
 /// its event type `e`: the user data stream's events of a subscribed account, and `serverShutdown`.
 ///
 /// Chosen by `e`; a value this spec does not list decodes to `.unknown` with the whole object.
-public enum WebSocketEvent: Sendable, Hashable, Codable {
+public enum WebSocketEvent: Sendable, Equatable, Codable {
     /// "outboundAccountPosition"
     case outboundAccountPosition(OutboundAccountPosition)
     /// "balanceUpdate"
@@ -5357,13 +8897,9 @@ public enum WebSocketEvent: Sendable, Hashable, Codable {
     /// A kind this spec does not list, kept whole.
     case unknown(JSONValue)
 
-    private enum DiscriminatorKey: String, CodingKey {
-        case discriminator = "e"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-        switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        switch try container.decodeIfPresent(String.self, forKey: "e") {
         case "outboundAccountPosition": self = .outboundAccountPosition(try OutboundAccountPosition(from: decoder))
         case "balanceUpdate": self = .balanceUpdate(try BalanceUpdate(from: decoder))
         case "executionReport": self = .executionReport(try ExecutionReport(from: decoder))

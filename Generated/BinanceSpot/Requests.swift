@@ -728,7 +728,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
 }
 
 /// The response of `ticker24hr`, whose shape depends on the parameters sent.
-public enum Ticker24hrResponse: Sendable, Hashable {
+public enum Ticker24hrResponse: Sendable, Equatable {
     /// The `FULL` response.
     case full(Ticker24hr)
     /// The `FULL_LIST` response.
@@ -845,7 +845,7 @@ public struct TickerTradingDayRequest: SpecRequest, Hashable {
 }
 
 /// The response of `tickerTradingDay`, whose shape depends on the parameters sent.
-public enum TickerTradingDayResponse: Sendable, Hashable {
+public enum TickerTradingDayResponse: Sendable, Equatable {
     /// The `FULL` response.
     case full(WindowTicker)
     /// The `FULL_LIST` response.
@@ -934,7 +934,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
 }
 
 /// The response of `tickerPrice`, whose shape depends on the parameters sent.
-public enum TickerPriceResponse: Sendable, Hashable {
+public enum TickerPriceResponse: Sendable, Equatable {
     /// The `ONE` response.
     case one(PriceTicker)
     /// The `ALL` response.
@@ -1019,7 +1019,7 @@ public struct TickerBookTickerRequest: SpecRequest, Hashable {
 }
 
 /// The response of `tickerBookTicker`, whose shape depends on the parameters sent.
-public enum TickerBookTickerResponse: Sendable, Hashable {
+public enum TickerBookTickerResponse: Sendable, Equatable {
     /// The `ONE` response.
     case one(BookTicker)
     /// The `ALL` response.
@@ -1132,7 +1132,7 @@ public struct TickerRequest: SpecRequest, Hashable {
 }
 
 /// The response of `ticker`, whose shape depends on the parameters sent.
-public enum TickerResponse: Sendable, Hashable {
+public enum TickerResponse: Sendable, Equatable {
     /// The `FULL` response.
     case full(WindowTicker)
     /// The `FULL_LIST` response.
@@ -1478,7 +1478,7 @@ public struct NewOrderRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOrder`, whose shape `newOrderRespType` chooses.
-public enum NewOrderResponse: Sendable, Hashable {
+public enum NewOrderResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderAck)
     /// The `RESULT` response.
@@ -2641,7 +2641,7 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
 }
 
 /// The response of `cancelReplace`, whose shape `newOrderRespType` chooses.
-public enum CancelReplaceResponse: Sendable, Hashable {
+public enum CancelReplaceResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(CancelReplaceOrderAck)
     /// The `RESULT` response.
@@ -3279,7 +3279,7 @@ public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOcoDeprecated`, whose shape `newOrderRespType` chooses.
-public enum NewOcoDeprecatedResponse: Sendable, Hashable {
+public enum NewOcoDeprecatedResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderListAck)
     /// The `RESULT` response.
@@ -3621,7 +3621,7 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOrderListOco`, whose shape `newOrderRespType` chooses.
-public enum NewOrderListOcoResponse: Sendable, Hashable {
+public enum NewOrderListOcoResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderListAck)
     /// The `RESULT` response.
@@ -4139,7 +4139,7 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOrderListOto`, whose shape `newOrderRespType` chooses.
-public enum NewOrderListOtoResponse: Sendable, Hashable {
+public enum NewOrderListOtoResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderListAck)
     /// The `RESULT` response.
@@ -4628,7 +4628,7 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOrderListOtoco`, whose shape `newOrderRespType` chooses.
-public enum NewOrderListOtocoResponse: Sendable, Hashable {
+public enum NewOrderListOtocoResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderListAck)
     /// The `RESULT` response.
@@ -4956,7 +4956,7 @@ public struct NewOrderListOpoRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOrderListOpo`, whose shape `newOrderRespType` chooses.
-public enum NewOrderListOpoResponse: Sendable, Hashable {
+public enum NewOrderListOpoResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderListAck)
     /// The `RESULT` response.
@@ -5368,7 +5368,7 @@ public struct NewOrderListOpocoRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newOrderListOpoco`, whose shape `newOrderRespType` chooses.
-public enum NewOrderListOpocoResponse: Sendable, Hashable {
+public enum NewOrderListOpocoResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderListAck)
     /// The `RESULT` response.
@@ -5748,7 +5748,7 @@ public struct NewSorOrderRequest: SpecRequest, Hashable {
 }
 
 /// The response of `newSorOrder`, whose shape `newOrderRespType` chooses.
-public enum NewSorOrderResponse: Sendable, Hashable {
+public enum NewSorOrderResponse: Sendable, Equatable {
     /// The `ACK` response.
     case ack(OrderAck)
     /// The `RESULT` response.

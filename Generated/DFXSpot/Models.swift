@@ -4,7 +4,7 @@ import ClientRuntime
 
 /// Order-book snapshot. The 2025-12 docs leave the example out; fields from the 2024-04 revision, plus
 /// `lastUpdateTime`, added on 2024-11-28 (changelog).
-public struct Depth: Sendable, Hashable, Codable {
+public struct Depth: Sendable, Equatable, Codable {
     /// Sequence number of the snapshot.
     public var lastUpdateId: Int64
     /// Time of the last book update in milliseconds (added 2024-11-28).
@@ -29,10 +29,37 @@ public struct Depth: Sendable, Hashable, Codable {
         self.asks = asks
         self.bids = bids
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.lastUpdateId, rhs.lastUpdateId) else { return false }
+        guard fieldsEqual(lhs.lastUpdateTime, rhs.lastUpdateTime) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.asks, rhs.asks) else { return false }
+        guard fieldsEqual(lhs.bids, rhs.bids) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        lastUpdateId = try container.decode(Int64.self, forKey: "lastUpdateId")
+        lastUpdateTime = try container.decode(Int64.self, forKey: "lastUpdateTime")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        asks = try container.decode([PriceLevel].self, forKey: "asks")
+        bids = try container.decode([PriceLevel].self, forKey: "bids")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(lastUpdateId, "lastUpdateId")
+        try container.write(lastUpdateTime, "lastUpdateTime")
+        try container.write(symbol, "symbol")
+        try container.write(asks, "asks")
+        try container.write(bids, "bids")
+    }
 }
 
 /// One public trade. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
-public struct Trade: Sendable, Hashable, Codable {
+public struct Trade: Sendable, Equatable, Codable {
     /// `price`.
     public var price: ExactDecimal
     /// Quantity in the base asset.
@@ -57,10 +84,37 @@ public struct Trade: Sendable, Hashable, Codable {
         self.time = time
         self.isBuyerMaker = isBuyerMaker
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.isBuyerMaker, rhs.isBuyerMaker) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        quantity = try container.decode(ExactDecimal.self, forKey: "quantity")
+        amount = try container.decode(ExactDecimal.self, forKey: "amount")
+        time = try container.decode(String.self, forKey: "time")
+        isBuyerMaker = try container.decode(Bool.self, forKey: "isBuyerMaker")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(price, "price")
+        try container.write(quantity, "quantity")
+        try container.write(amount, "amount")
+        try container.write(time, "time")
+        try container.write(isBuyerMaker, "isBuyerMaker")
+    }
 }
 
 /// 24-hour statistics of one symbol. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
-public struct Ticker24hr: Sendable, Hashable, Codable {
+public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `priceChange`.
@@ -101,11 +155,50 @@ public struct Ticker24hr: Sendable, Hashable, Codable {
         self.lowPrice = lowPrice
         self.amount = amount
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.priceChange, rhs.priceChange) else { return false }
+        guard fieldsEqual(lhs.priceChangePercent, rhs.priceChangePercent) else { return false }
+        guard fieldsEqual(lhs.weightedAvgPrice, rhs.weightedAvgPrice) else { return false }
+        guard fieldsEqual(lhs.lastPrice, rhs.lastPrice) else { return false }
+        guard fieldsEqual(lhs.openPrice, rhs.openPrice) else { return false }
+        guard fieldsEqual(lhs.highPrice, rhs.highPrice) else { return false }
+        guard fieldsEqual(lhs.lowPrice, rhs.lowPrice) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
+        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
+        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
+        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
+        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
+        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
+        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
+        amount = try container.decode(ExactDecimal.self, forKey: "amount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(priceChange, "priceChange")
+        try container.write(priceChangePercent, "priceChangePercent")
+        try container.write(weightedAvgPrice, "weightedAvgPrice")
+        try container.write(lastPrice, "lastPrice")
+        try container.write(openPrice, "openPrice")
+        try container.write(highPrice, "highPrice")
+        try container.write(lowPrice, "lowPrice")
+        try container.write(amount, "amount")
+    }
 }
 
 /// Best bid and ask of one symbol. The 2025-12 docs leave the example out; fields from the 2024-04 revision,
 /// plus `lastUpdateTime`, added on 2024-11-28 (changelog).
-public struct BookTicker: Sendable, Hashable, Codable {
+public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// The best ask level (a one-element list).
@@ -130,10 +223,37 @@ public struct BookTicker: Sendable, Hashable, Codable {
         self.time = time
         self.lastUpdateTime = lastUpdateTime
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.ask, rhs.ask) else { return false }
+        guard fieldsEqual(lhs.bid, rhs.bid) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        guard fieldsEqual(lhs.lastUpdateTime, rhs.lastUpdateTime) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        ask = try container.decode([PriceLevel].self, forKey: "ask")
+        bid = try container.decode([PriceLevel].self, forKey: "bid")
+        time = try container.decode(Int64.self, forKey: "time")
+        lastUpdateTime = try container.decode(Int64.self, forKey: "lastUpdateTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(ask, "ask")
+        try container.write(bid, "bid")
+        try container.write(time, "time")
+        try container.write(lastUpdateTime, "lastUpdateTime")
+    }
 }
 
 /// Trading rules of one symbol. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
-public struct SymbolInfo: Sendable, Hashable, Codable {
+public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
     public var symbol: String
     /// `baseToken`.
@@ -180,10 +300,52 @@ public struct SymbolInfo: Sendable, Hashable, Codable {
         self.enableTrading = enableTrading
         self.priceLimitRate = priceLimitRate
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.baseToken, rhs.baseToken) else { return false }
+        guard fieldsEqual(lhs.quoteToken, rhs.quoteToken) else { return false }
+        guard fieldsEqual(lhs.quoteIncrement, rhs.quoteIncrement) else { return false }
+        guard fieldsEqual(lhs.quoteMinSize, rhs.quoteMinSize) else { return false }
+        guard fieldsEqual(lhs.baseIncrement, rhs.baseIncrement) else { return false }
+        guard fieldsEqual(lhs.baseMinSize, rhs.baseMinSize) else { return false }
+        guard fieldsEqual(lhs.priceIncrement, rhs.priceIncrement) else { return false }
+        guard fieldsEqual(lhs.enableTrading, rhs.enableTrading) else { return false }
+        guard fieldsEqual(lhs.priceLimitRate, rhs.priceLimitRate) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        symbol = try container.decode(String.self, forKey: "symbol")
+        baseToken = try container.decode(String.self, forKey: "baseToken")
+        quoteToken = try container.decode(String.self, forKey: "quoteToken")
+        quoteIncrement = try container.decode(ExactDecimal.self, forKey: "quoteIncrement")
+        quoteMinSize = try container.decode(ExactDecimal.self, forKey: "quoteMinSize")
+        baseIncrement = try container.decode(ExactDecimal.self, forKey: "baseIncrement")
+        baseMinSize = try container.decode(ExactDecimal.self, forKey: "baseMinSize")
+        priceIncrement = try container.decode(ExactDecimal.self, forKey: "priceIncrement")
+        enableTrading = try container.decode(Bool.self, forKey: "enableTrading")
+        priceLimitRate = try container.decodeIfPresent(ExactDecimal.self, forKey: "priceLimitRate")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(symbol, "symbol")
+        try container.write(baseToken, "baseToken")
+        try container.write(quoteToken, "quoteToken")
+        try container.write(quoteIncrement, "quoteIncrement")
+        try container.write(quoteMinSize, "quoteMinSize")
+        try container.write(baseIncrement, "baseIncrement")
+        try container.write(baseMinSize, "baseMinSize")
+        try container.write(priceIncrement, "priceIncrement")
+        try container.write(enableTrading, "enableTrading")
+        try container.writeIfPresent(priceLimitRate, "priceLimitRate")
+    }
 }
 
 /// One trading account of the user (field list from the 2024-04 revision).
-public struct UserAccount: Sendable, Hashable, Codable {
+public struct UserAccount: Sendable, Equatable, Codable {
     /// The account id used as `accountId` elsewhere.
     public var id: String
     /// `name`.
@@ -208,11 +370,38 @@ public struct UserAccount: Sendable, Hashable, Codable {
         self.status = status
         self.enableTrading = enableTrading
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id) else { return false }
+        guard fieldsEqual(lhs.name, rhs.name) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.enableTrading, rhs.enableTrading) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        id = try container.decode(String.self, forKey: "id")
+        name = try container.decode(String.self, forKey: "name")
+        type = try container.decode(String.self, forKey: "type")
+        status = try container.decode(String.self, forKey: "status")
+        enableTrading = try container.decode(Bool.self, forKey: "enableTrading")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(id, "id")
+        try container.write(name, "name")
+        try container.write(type, "type")
+        try container.write(status, "status")
+        try container.write(enableTrading, "enableTrading")
+    }
 }
 
 /// The user and their accounts. The 2025-12 docs leave the example out; fields from the 2024-04 revision,
 /// plus `remainingExposure`, added on 2024-11-28 (changelog).
-public struct UserInfo: Sendable, Hashable, Codable {
+public struct UserInfo: Sendable, Equatable, Codable {
     /// `clientType`.
     public var clientType: ClientType
     /// `accounts`.
@@ -229,10 +418,31 @@ public struct UserInfo: Sendable, Hashable, Codable {
         self.accounts = accounts
         self.remainingExposure = remainingExposure
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.clientType, rhs.clientType) else { return false }
+        guard fieldsEqual(lhs.accounts, rhs.accounts) else { return false }
+        guard fieldsEqual(lhs.remainingExposure, rhs.remainingExposure) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        clientType = try container.decode(ClientType.self, forKey: "clientType")
+        accounts = try container.decode([UserAccount].self, forKey: "accounts")
+        remainingExposure = try container.decode(ExactDecimal.self, forKey: "remainingExposure")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(clientType, "clientType")
+        try container.write(accounts, "accounts")
+        try container.write(remainingExposure, "remainingExposure")
+    }
 }
 
 /// Balance of one token in an account. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
-public struct Balance: Sendable, Hashable, Codable {
+public struct Balance: Sendable, Equatable, Codable {
     /// `tokenId`.
     public var tokenId: Int64
     /// `tokenCode`.
@@ -258,17 +468,36 @@ public struct Balance: Sendable, Hashable, Codable {
         self.frozen = frozen
     }
 
-    enum CodingKeys: String, CodingKey {
-        case tokenId = "tokenId"
-        case tokenCode = "tokenCode"
-        case total = "total"
-        case available = "avaliable"
-        case frozen = "frozen"
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.tokenId, rhs.tokenId) else { return false }
+        guard fieldsEqual(lhs.tokenCode, rhs.tokenCode) else { return false }
+        guard fieldsEqual(lhs.total, rhs.total) else { return false }
+        guard fieldsEqual(lhs.available, rhs.available) else { return false }
+        guard fieldsEqual(lhs.frozen, rhs.frozen) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        tokenId = try container.decode(Int64.self, forKey: "tokenId")
+        tokenCode = try container.decode(String.self, forKey: "tokenCode")
+        total = try container.decode(ExactDecimal.self, forKey: "total")
+        available = try container.decode(ExactDecimal.self, forKey: "avaliable")
+        frozen = try container.decode(ExactDecimal.self, forKey: "frozen")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(tokenId, "tokenId")
+        try container.write(tokenCode, "tokenCode")
+        try container.write(total, "total")
+        try container.write(available, "avaliable")
+        try container.write(frozen, "frozen")
     }
 }
 
 /// One fill of the user's orders. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
-public struct AccountTrade: Sendable, Hashable, Codable {
+public struct AccountTrade: Sendable, Equatable, Codable {
     /// Trade id, sent as a string of digits.
     public var tradeId: String
     /// `symbol`.
@@ -317,12 +546,57 @@ public struct AccountTrade: Sendable, Hashable, Codable {
         self.fee = fee
         self.time = time
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.tradeId, rhs.tradeId) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.isMaker, rhs.isMaker) else { return false }
+        guard fieldsEqual(lhs.feeAsset, rhs.feeAsset) else { return false }
+        guard fieldsEqual(lhs.fee, rhs.fee) else { return false }
+        guard fieldsEqual(lhs.time, rhs.time) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        tradeId = try container.decode(String.self, forKey: "tradeId")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        quantity = try container.decode(ExactDecimal.self, forKey: "quantity")
+        amount = try container.decode(ExactDecimal.self, forKey: "amount")
+        type = try container.decode(OrderType.self, forKey: "type")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        isMaker = try container.decode(Bool.self, forKey: "isMaker")
+        feeAsset = try container.decode(String.self, forKey: "feeAsset")
+        fee = try container.decode(ExactDecimal.self, forKey: "fee")
+        time = try container.decode(String.self, forKey: "time")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(tradeId, "tradeId")
+        try container.write(symbol, "symbol")
+        try container.write(price, "price")
+        try container.write(quantity, "quantity")
+        try container.write(amount, "amount")
+        try container.write(type, "type")
+        try container.write(side, "side")
+        try container.write(isMaker, "isMaker")
+        try container.write(feeAsset, "feeAsset")
+        try container.write(fee, "fee")
+        try container.write(time, "time")
+    }
 }
 
 /// An order as the query endpoints return it. The 2025-12 docs leave the examples out; fields from the examples
 /// of
 /// the late-2024 order docs (`dfx-spot-order-endpoints.md`), which the changelog does not change.
-public struct Order: Sendable, Hashable, Codable {
+public struct Order: Sendable, Equatable, Codable {
     /// The client order id given at creation (a blank when none was given).
     public var clientOid: String
     /// `orderId`.
@@ -399,11 +673,71 @@ public struct Order: Sendable, Hashable, Codable {
         self.averagePrice = averagePrice
         self.failedReason = failedReason
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.clientOid, rhs.clientOid) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.tradeQty, rhs.tradeQty) else { return false }
+        guard fieldsEqual(lhs.tradeAmount, rhs.tradeAmount) else { return false }
+        guard fieldsEqual(lhs.orderType, rhs.orderType) else { return false }
+        guard fieldsEqual(lhs.stopType, rhs.stopType) else { return false }
+        guard fieldsEqual(lhs.stopStatus, rhs.stopStatus) else { return false }
+        guard fieldsEqual(lhs.averagePrice, rhs.averagePrice) else { return false }
+        guard fieldsEqual(lhs.failedReason, rhs.failedReason) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        clientOid = try container.decode(String.self, forKey: "clientOid")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        accountId = try container.decode(String.self, forKey: "accountId")
+        side = try container.decode(OrderSide.self, forKey: "side")
+        symbol = try container.decode(String.self, forKey: "symbol")
+        price = try container.decode(ExactDecimal.self, forKey: "price")
+        quantity = try container.decode(ExactDecimal.self, forKey: "quantity")
+        amount = try container.decode(ExactDecimal.self, forKey: "amount")
+        status = try container.decode(OrderStatus.self, forKey: "status")
+        tradeQty = try container.decode(ExactDecimal.self, forKey: "tradeQty")
+        tradeAmount = try container.decode(ExactDecimal.self, forKey: "tradeAmount")
+        orderType = try container.decode(OrderType.self, forKey: "orderType")
+        stopType = try container.decodeIfPresent(String.self, forKey: "stopType")
+        stopStatus = try container.decodeIfPresent(String.self, forKey: "stopStatus")
+        averagePrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "averagePrice")
+        failedReason = try container.decodeIfPresent(String.self, forKey: "failedReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(clientOid, "clientOid")
+        try container.write(orderId, "orderId")
+        try container.write(accountId, "accountId")
+        try container.write(side, "side")
+        try container.write(symbol, "symbol")
+        try container.write(price, "price")
+        try container.write(quantity, "quantity")
+        try container.write(amount, "amount")
+        try container.write(status, "status")
+        try container.write(tradeQty, "tradeQty")
+        try container.write(tradeAmount, "tradeAmount")
+        try container.write(orderType, "orderType")
+        try container.writeIfPresent(stopType, "stopType")
+        try container.writeIfPresent(stopStatus, "stopStatus")
+        try container.writeIfPresent(averagePrice, "averagePrice")
+        try container.writeIfPresent(failedReason, "failedReason")
+    }
 }
 
 /// Outcome of cancelling one order. From the single-cancel example of the 2025-12 docs; the batch cancel
 /// response (example left out) is taken to use the same per-order shape.
-public struct CancelResult: Sendable, Hashable, Codable {
+public struct CancelResult: Sendable, Equatable, Codable {
     /// "0" when this order was cancelled.
     public var code: String
     /// `orderId`.
@@ -426,12 +760,36 @@ public struct CancelResult: Sendable, Hashable, Codable {
         self.clientOrderId = clientOrderId
         self.msg = msg
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.code, rhs.code) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        guard fieldsEqual(lhs.msg, rhs.msg) else { return false }
+        return true
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        code = try container.decode(String.self, forKey: "code")
+        orderId = try container.decode(Int64.self, forKey: "orderId")
+        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
+        msg = try container.decode(String.self, forKey: "msg")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.write(code, "code")
+        try container.write(orderId, "orderId")
+        try container.writeIfPresent(clientOrderId, "clientOrderId")
+        try container.write(msg, "msg")
+    }
 }
 
 /// One order-book level, `[price, quantity]`.
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
-public struct PriceLevel: Sendable, Hashable, Codable {
+public struct PriceLevel: Sendable, Equatable, Codable {
     /// `price`.
     public var price: ExactDecimal
     /// `quantity`.
@@ -443,6 +801,12 @@ public struct PriceLevel: Sendable, Hashable, Codable {
     ) {
         self.price = price
         self.quantity = quantity
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        return true
     }
 
     public init(from decoder: any Decoder) throws {
@@ -462,7 +826,7 @@ public struct PriceLevel: Sendable, Hashable, Codable {
 /// 2024-04 revision's example, which names no positions (the names here are ours).
 ///
 /// Sent as a JSON array; each position is decoded into a named field.
-public struct Kline: Sendable, Hashable, Codable {
+public struct Kline: Sendable, Equatable, Codable {
     /// Open time in milliseconds.
     public var openTime: Int64
     /// `open`.
@@ -510,6 +874,21 @@ public struct Kline: Sendable, Hashable, Codable {
         self.tradeCount = tradeCount
         self.reserved1 = reserved1
         self.reserved2 = reserved2
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.openTime, rhs.openTime) else { return false }
+        guard fieldsEqual(lhs.`open`, rhs.`open`) else { return false }
+        guard fieldsEqual(lhs.high, rhs.high) else { return false }
+        guard fieldsEqual(lhs.low, rhs.low) else { return false }
+        guard fieldsEqual(lhs.close, rhs.close) else { return false }
+        guard fieldsEqual(lhs.volume, rhs.volume) else { return false }
+        guard fieldsEqual(lhs.closeTime, rhs.closeTime) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        guard fieldsEqual(lhs.tradeCount, rhs.tradeCount) else { return false }
+        guard fieldsEqual(lhs.reserved1, rhs.reserved1) else { return false }
+        guard fieldsEqual(lhs.reserved2, rhs.reserved2) else { return false }
+        return true
     }
 
     public init(from decoder: any Decoder) throws {

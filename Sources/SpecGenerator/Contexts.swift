@@ -36,7 +36,6 @@ struct StructContext {
     let doc: [String]
     let name: String
     let fields: [FieldContext]
-    let needsCodingKeys: Bool
 }
 
 struct FieldContext {
@@ -44,6 +43,8 @@ struct FieldContext {
     let name: String
     let wireName: String
     let type: String
+    /// `type` without the `?` of an optional field.
+    let baseType: String
     let isOptional: Bool
 }
 

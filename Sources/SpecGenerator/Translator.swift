@@ -65,13 +65,9 @@ struct Translator {
             let doc = SwiftText.doc([model.description ?? "The `\(model.name.value)` object."])
             switch model.kind {
             case let .object(fields):
-                let contexts = fieldContexts(fields)
-                structs.append(
-                    StructContext(
-                        doc: doc, name: Naming.type(model.name.value), fields: contexts,
-                        needsCodingKeys: contexts.contains { $0.wireName != SwiftText.literal(unescaped($0.name)) }))
+                structs.append(StructContext(doc: doc, name: Naming.type(model.name.value), fields: fieldContexts(fields)))
             case let .positional(fields):
-                positionals.append(StructContext(doc: doc, name: Naming.type(model.name.value), fields: fieldContexts(fields), needsCodingKeys: false))
+                positionals.append(StructContext(doc: doc, name: Naming.type(model.name.value), fields: fieldContexts(fields)))
             case let .polymorphic(discriminator, variants):
                 polymorphics.append(
                     PolymorphicContext(
@@ -98,7 +94,7 @@ struct Translator {
                 doc: SwiftText.doc([field.description ?? "`\(field.name.value)`."], facts: facts),
                 name: Naming.property(field.name.value, swiftName: field.swiftName),
                 wireName: SwiftText.literal(field.name.value),
-                type: optional ? base + "?" : base, isOptional: optional)
+                type: optional ? base + "?" : base, baseType: base, isOptional: optional)
         }
     }
 

@@ -78,7 +78,7 @@ import Testing
             declaration("public struct Fill", in: source),
             """
             /// One execution.
-            public struct Fill: Sendable, Hashable, Codable {
+            public struct Fill: Sendable, Equatable, Codable {
                 /// Price, as "sent".
                 public var price: ExactDecimal
                 /// `tradeId`.
@@ -104,11 +104,28 @@ import Testing
                     self.note = note
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case price = "price"
-                    case tradeId = "tradeId"
-                    case available = "avaliable"
-                    case note = "note"
+                public static func == (lhs: Self, rhs: Self) -> Bool {
+                    guard fieldsEqual(lhs.price, rhs.price) else { return false }
+                    guard fieldsEqual(lhs.tradeId, rhs.tradeId) else { return false }
+                    guard fieldsEqual(lhs.available, rhs.available) else { return false }
+                    guard fieldsEqual(lhs.note, rhs.note) else { return false }
+                    return true
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    price = try container.decode(ExactDecimal.self, forKey: "price")
+                    tradeId = try container.decode(Int64.self, forKey: "tradeId")
+                    available = try container.decodeIfPresent(ExactDecimal.self, forKey: "avaliable")
+                    note = try container.decodeIfPresent(String.self, forKey: "note")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: FieldKey.self)
+                    try container.write(price, "price")
+                    try container.write(tradeId, "tradeId")
+                    try container.writeIfPresent(available, "avaliable")
+                    try container.writeIfPresent(note, "note")
                 }
             }
             """)

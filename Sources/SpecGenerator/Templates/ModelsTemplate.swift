@@ -10,7 +10,7 @@ extension BuiltInTemplates {
         {{#structs}}
 
         {{> DocComment}}
-        public struct {{name}}: Sendable, Hashable, Codable {
+        public struct {{name}}: Sendable, Equatable, Codable {
         {{#fields}}
         {{<DocComment}}{{$indent}}    {{/indent}}
         {{/DocComment}}
@@ -18,14 +18,32 @@ extension BuiltInTemplates {
         {{/fields}}
 
         {{> Initializer}}
-        {{#needsCodingKeys}}
 
-            enum CodingKeys: String, CodingKey {
+        {{> Equality}}
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
         {{#fields}}
-                case {{{name}}} = {{{wireName}}}
+        {{#isOptional}}
+                {{{name}}} = try container.decodeIfPresent({{{baseType}}}.self, forKey: {{{wireName}}})
+        {{/isOptional}}
+        {{^isOptional}}
+                {{{name}}} = try container.decode({{{baseType}}}.self, forKey: {{{wireName}}})
+        {{/isOptional}}
         {{/fields}}
             }
-        {{/needsCodingKeys}}
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: FieldKey.self)
+        {{#fields}}
+        {{#isOptional}}
+                try container.writeIfPresent({{{name}}}, {{{wireName}}})
+        {{/isOptional}}
+        {{^isOptional}}
+                try container.write({{{name}}}, {{{wireName}}})
+        {{/isOptional}}
+        {{/fields}}
+            }
         }
         {{/structs}}
         {{#positionals}}
@@ -33,7 +51,7 @@ extension BuiltInTemplates {
         {{> DocComment}}
         ///
         /// Sent as a JSON array; each position is decoded into a named field.
-        public struct {{name}}: Sendable, Hashable, Codable {
+        public struct {{name}}: Sendable, Equatable, Codable {
         {{#fields}}
         {{<DocComment}}{{$indent}}    {{/indent}}
         {{/DocComment}}
@@ -41,6 +59,8 @@ extension BuiltInTemplates {
         {{/fields}}
 
         {{> Initializer}}
+
+        {{> Equality}}
 
             public init(from decoder: any Decoder) throws {
                 var container = try decoder.unkeyedContainer()
@@ -65,7 +85,7 @@ extension BuiltInTemplates {
         {{#polymorphics}}
 
         {{> DocComment}}
-        public enum {{name}}: Sendable, Hashable, Codable {
+        public enum {{name}}: Sendable, Equatable, Codable {
         {{#variants}}
             /// {{{wireValue}}}
             case {{{caseName}}}({{{type}}})
@@ -73,13 +93,9 @@ extension BuiltInTemplates {
             /// A kind this spec does not list, kept whole.
             case unknown(JSONValue)
 
-            private enum DiscriminatorKey: String, CodingKey {
-                case discriminator = {{{discriminator}}}
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-                switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                switch try container.decodeIfPresent(String.self, forKey: {{{discriminator}}}) {
         {{#variants}}
                 case {{{wireValue}}}: self = .{{{caseName}}}(try {{{type}}}(from: decoder))
         {{/variants}}

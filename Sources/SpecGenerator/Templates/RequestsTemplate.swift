@@ -143,7 +143,7 @@ extension BuiltInTemplates {
         {{#variantResponse}}
 
         {{> DocComment}}
-        public enum {{name}}: Sendable, Hashable {
+        public enum {{name}}: Sendable, Equatable {
         {{#variants}}
         {{<DocComment}}{{$indent}}    {{/indent}}
         {{/DocComment}}
