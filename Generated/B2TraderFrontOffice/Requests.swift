@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `B2TraderFrontOfficeClient.placeOrder`: Create and submit a SPOT order.
 ///
 /// - Endpoint: `POST /frontoffice/api/v3/orders`
-public struct PlaceOrderRequest: SpecRequest, Hashable {
+public struct PlaceOrderRequest: SpecRequest, Equatable {
     public typealias Response = OrderEnvelope
 
     public static let endpoint = Endpoint(
@@ -60,6 +60,17 @@ public struct PlaceOrderRequest: SpecRequest, Hashable {
         self.cancellationDate = cancellationDate
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.marketId, rhs.marketId) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.orderType, rhs.orderType) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.requestedAmount, rhs.requestedAmount) else { return false }
+        guard fieldsEqual(lhs.requestedPrice, rhs.requestedPrice) else { return false }
+        guard fieldsEqual(lhs.cancellationDate, rhs.cancellationDate) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .header)
@@ -142,7 +153,7 @@ extension PlaceOrderRequest {
 /// Parameters of `B2TraderFrontOfficeClient.cancelOrder`: Cancel an order; answers with the cancelled order.
 ///
 /// - Endpoint: `DELETE /frontoffice/api/v3/orders/{orderId}`
-public struct CancelOrderRequest: SpecRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Equatable {
     public typealias Response = OrderEnvelope
 
     public static let endpoint = Endpoint(
@@ -164,6 +175,11 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
         self.orderId = orderId
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .header)
@@ -178,7 +194,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
 /// without placing it.
 ///
 /// - Endpoint: `POST /frontoffice/api/v3/order-data`
-public struct OrderDataRequest: SpecRequest, Hashable {
+public struct OrderDataRequest: SpecRequest, Equatable {
     public typealias Response = OrderDataEnvelope
 
     public static let endpoint = Endpoint(
@@ -225,6 +241,16 @@ public struct OrderDataRequest: SpecRequest, Hashable {
         self.requestedPrice = requestedPrice
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.marketId, rhs.marketId) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.orderType, rhs.orderType) else { return false }
+        guard fieldsEqual(lhs.requestedBaseAmount, rhs.requestedBaseAmount) else { return false }
+        guard fieldsEqual(lhs.requestedQuoteAmount, rhs.requestedQuoteAmount) else { return false }
+        guard fieldsEqual(lhs.requestedPrice, rhs.requestedPrice) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .header)
@@ -270,7 +296,7 @@ extension OrderDataRequest {
 /// Parameters of `B2TraderFrontOfficeClient.accounts`: The caller's trading accounts.
 ///
 /// - Endpoint: `GET /frontoffice/api/v3/accounts`
-public struct AccountsRequest: SpecRequest, Hashable {
+public struct AccountsRequest: SpecRequest, Equatable {
     public typealias Response = [Account]
 
     public static let endpoint = Endpoint(
@@ -288,7 +314,7 @@ public struct AccountsRequest: SpecRequest, Hashable {
 /// Parameters of `B2TraderFrontOfficeClient.assets`: The platform's assets.
 ///
 /// - Endpoint: `GET /frontoffice/api/v3/assets`
-public struct AssetsRequest: SpecRequest, Hashable {
+public struct AssetsRequest: SpecRequest, Equatable {
     public typealias Response = [Asset]
 
     public static let endpoint = Endpoint(

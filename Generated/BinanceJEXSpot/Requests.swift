@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `BinanceJEXSpotClient.ping`: Test connectivity to the REST API.
 ///
 /// - Endpoint: `GET /api/v1/ping`
-public struct PingRequest: SpecRequest, Hashable {
+public struct PingRequest: SpecRequest, Equatable {
     public typealias Response = EmptyResponse
 
     public static let endpoint = Endpoint(
@@ -24,7 +24,7 @@ public struct PingRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.serverTime`: Read the server clock.
 ///
 /// - Endpoint: `GET /api/v1/time`
-public struct ServerTimeRequest: SpecRequest, Hashable {
+public struct ServerTimeRequest: SpecRequest, Equatable {
     public typealias Response = ServerTime
 
     public static let endpoint = Endpoint(
@@ -42,7 +42,7 @@ public struct ServerTimeRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.exchangeInfo`: Read the trading rules, rate limits and symbols.
 ///
 /// - Endpoint: `GET /api/v1/exchangeInfo`
-public struct ExchangeInfoRequest: SpecRequest, Hashable {
+public struct ExchangeInfoRequest: SpecRequest, Equatable {
     public typealias Response = ExchangeInfo
 
     public static let endpoint = Endpoint(
@@ -60,7 +60,7 @@ public struct ExchangeInfoRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.depth`: Read the spot order book of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/depth`
-public struct DepthRequest: SpecRequest, Hashable {
+public struct DepthRequest: SpecRequest, Equatable {
     public typealias Response = Depth
 
     public static let endpoint = Endpoint(
@@ -86,6 +86,11 @@ public struct DepthRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -109,7 +114,7 @@ public struct DepthRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.trades`: Read the recent spot trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/trades`
-public struct TradesRequest: SpecRequest, Hashable {
+public struct TradesRequest: SpecRequest, Equatable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -134,6 +139,11 @@ public struct TradesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -154,7 +164,7 @@ public struct TradesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.historicalTrades`: Look up older spot trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/historicalTrades`
-public struct HistoricalTradesRequest: SpecRequest, Hashable {
+public struct HistoricalTradesRequest: SpecRequest, Equatable {
     public typealias Response = [HistoricalTrade]
 
     public static let endpoint = Endpoint(
@@ -184,6 +194,12 @@ public struct HistoricalTradesRequest: SpecRequest, Hashable {
         self.fromId = fromId
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.fromId, rhs.fromId) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -205,7 +221,7 @@ public struct HistoricalTradesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.klines`: Read kline/candlestick bars of a spot symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/klines`
-public struct KlinesRequest: SpecRequest, Hashable {
+public struct KlinesRequest: SpecRequest, Equatable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -245,6 +261,14 @@ public struct KlinesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -268,7 +292,7 @@ public struct KlinesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.avgPrice`: Read the current average price of a spot symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/avgPrice`
-public struct AvgPriceRequest: SpecRequest, Hashable {
+public struct AvgPriceRequest: SpecRequest, Equatable {
     public typealias Response = AvgPrice
 
     public static let endpoint = Endpoint(
@@ -285,6 +309,10 @@ public struct AvgPriceRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -298,7 +326,7 @@ public struct AvgPriceRequest: SpecRequest, Hashable {
 /// all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
-public struct Ticker24hrRequest: SpecRequest, Hashable {
+public struct Ticker24hrRequest: SpecRequest, Equatable {
     public typealias Response = Ticker24hrResponse
 
     public static let endpoint = Endpoint(
@@ -315,6 +343,10 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -358,7 +390,7 @@ public enum Ticker24hrResponse: Sendable, Equatable {
 /// Parameters of `BinanceJEXSpotClient.tickerPrice`: Read the latest price of one spot symbol, or of all of them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/price`
-public struct TickerPriceRequest: SpecRequest, Hashable {
+public struct TickerPriceRequest: SpecRequest, Equatable {
     public typealias Response = TickerPriceResponse
 
     public static let endpoint = Endpoint(
@@ -375,6 +407,10 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -419,7 +455,7 @@ public enum TickerPriceResponse: Sendable, Equatable {
 /// them.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/bookTicker`
-public struct BookTickerRequest: SpecRequest, Hashable {
+public struct BookTickerRequest: SpecRequest, Equatable {
     public typealias Response = BookTickerResponse
 
     public static let endpoint = Endpoint(
@@ -436,6 +472,10 @@ public struct BookTickerRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -479,7 +519,7 @@ public enum BookTickerResponse: Sendable, Equatable {
 /// Parameters of `BinanceJEXSpotClient.newOrder`: Place a spot limit order.
 ///
 /// - Endpoint: `POST /api/v1/spot/order`
-public struct NewOrderRequest: SpecRequest, Hashable {
+public struct NewOrderRequest: SpecRequest, Equatable {
     public typealias Response = NewOrderResponse
 
     public static let endpoint = Endpoint(
@@ -530,6 +570,16 @@ public struct NewOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -581,7 +631,7 @@ public enum NewOrderResponse: Sendable, Equatable {
 /// engine.
 ///
 /// - Endpoint: `POST /api/v1/spot/order/test`
-public struct TestNewOrderRequest: SpecRequest, Hashable {
+public struct TestNewOrderRequest: SpecRequest, Equatable {
     public typealias Response = EmptyResponse
 
     public static let endpoint = Endpoint(
@@ -632,6 +682,16 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -657,7 +717,7 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.queryOrder`: Read the state of a spot order.
 ///
 /// - Endpoint: `GET /api/v1/spot/order`
-public struct QueryOrderRequest: SpecRequest, Hashable {
+public struct QueryOrderRequest: SpecRequest, Equatable {
     public typealias Response = Order
 
     public static let endpoint = Endpoint(
@@ -684,6 +744,12 @@ public struct QueryOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -698,7 +764,7 @@ public struct QueryOrderRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.cancelOrder`: Cancel a spot order.
 ///
 /// - Endpoint: `DELETE /api/v1/spot/order`
-public struct CancelOrderRequest: SpecRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Equatable {
     public typealias Response = OrderResult
 
     public static let endpoint = Endpoint(
@@ -725,6 +791,12 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -739,7 +811,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.openOrders`: List the open spot orders of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/openOrders`
-public struct OpenOrdersRequest: SpecRequest, Hashable {
+public struct OpenOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -784,6 +856,15 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -808,7 +889,7 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.account`: Read the account's balances per product.
 ///
 /// - Endpoint: `GET /api/v1/account`
-public struct AccountRequest: SpecRequest, Hashable {
+public struct AccountRequest: SpecRequest, Equatable {
     public typealias Response = Account
 
     public static let endpoint = Endpoint(
@@ -825,6 +906,10 @@ public struct AccountRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("recvWindow", recvWindow, in: .query)
@@ -837,7 +922,7 @@ public struct AccountRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.allOrders`: List the historical spot orders of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/historyOrders`
-public struct AllOrdersRequest: SpecRequest, Hashable {
+public struct AllOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -882,6 +967,15 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -906,7 +1000,7 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.assetDetail`: Read the deposit and withdrawal settings of every asset.
 ///
 /// - Endpoint: `GET /wapi/v1/assetDetail`
-public struct AssetDetailRequest: SpecRequest, Hashable {
+public struct AssetDetailRequest: SpecRequest, Equatable {
     public typealias Response = [String: AssetDetail]
 
     public static let endpoint = Endpoint(
@@ -923,6 +1017,10 @@ public struct AssetDetailRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("recvWindow", recvWindow, in: .query)
@@ -935,7 +1033,7 @@ public struct AssetDetailRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.depositAddress`: Read the deposit address of an asset.
 ///
 /// - Endpoint: `GET /wapi/v1/depositAddress`
-public struct DepositAddressRequest: SpecRequest, Hashable {
+public struct DepositAddressRequest: SpecRequest, Equatable {
     public typealias Response = DepositAddress
 
     public static let endpoint = Endpoint(
@@ -957,6 +1055,11 @@ public struct DepositAddressRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("asset", asset, in: .query)
@@ -970,7 +1073,7 @@ public struct DepositAddressRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.depositHistory`: List the account's deposits.
 ///
 /// - Endpoint: `GET /wapi/v1/depositHistory`
-public struct DepositHistoryRequest: SpecRequest, Hashable {
+public struct DepositHistoryRequest: SpecRequest, Equatable {
     public typealias Response = [DepositRecord]
 
     public static let endpoint = Endpoint(
@@ -1009,6 +1112,14 @@ public struct DepositHistoryRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("asset", asset, in: .query)
@@ -1032,7 +1143,7 @@ public struct DepositHistoryRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.tradeFee`: Read the maker and taker fee rates.
 ///
 /// - Endpoint: `GET /wapi/v1/tradeFee`
-public struct TradeFeeRequest: SpecRequest, Hashable {
+public struct TradeFeeRequest: SpecRequest, Equatable {
     public typealias Response = [TradeFee]
 
     public static let endpoint = Endpoint(
@@ -1054,6 +1165,11 @@ public struct TradeFeeRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -1067,7 +1183,7 @@ public struct TradeFeeRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceJEXSpotClient.withdrawHistory`: List the account's withdrawals.
 ///
 /// - Endpoint: `GET /wapi/v1/withdrawHistory`
-public struct WithdrawHistoryRequest: SpecRequest, Hashable {
+public struct WithdrawHistoryRequest: SpecRequest, Equatable {
     public typealias Response = WithdrawHistory
 
     public static let endpoint = Endpoint(
@@ -1107,6 +1223,14 @@ public struct WithdrawHistoryRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.asset, rhs.asset) else { return false }
+        guard fieldsEqual(lhs.status, rhs.status) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("asset", asset, in: .query)

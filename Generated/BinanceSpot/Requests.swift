@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `BinanceSpotClient.ping`: Test connectivity to the REST API.
 ///
 /// - Endpoint: `GET /api/v3/ping`
-public struct PingRequest: SpecRequest, Hashable {
+public struct PingRequest: SpecRequest, Equatable {
     public typealias Response = EmptyResponse
 
     public static let endpoint = Endpoint(
@@ -24,7 +24,7 @@ public struct PingRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.serverTime`: Test connectivity and read the current server time.
 ///
 /// - Endpoint: `GET /api/v3/time`
-public struct ServerTimeRequest: SpecRequest, Hashable {
+public struct ServerTimeRequest: SpecRequest, Equatable {
     public typealias Response = ServerTime
 
     public static let endpoint = Endpoint(
@@ -42,7 +42,7 @@ public struct ServerTimeRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.exchangeInfo`: Current exchange trading rules and symbol information.
 ///
 /// - Endpoint: `GET /api/v3/exchangeInfo`
-public struct ExchangeInfoRequest: SpecRequest, Hashable {
+public struct ExchangeInfoRequest: SpecRequest, Equatable {
     public typealias Response = ExchangeInfo
 
     public static let endpoint = Endpoint(
@@ -85,6 +85,14 @@ public struct ExchangeInfoRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.permissions, rhs.permissions) else { return false }
+        guard fieldsEqual(lhs.showPermissionSets, rhs.showPermissionSets) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -121,7 +129,7 @@ public struct ExchangeInfoRequest: SpecRequest, Hashable {
 /// several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/executionRules`
-public struct ExecutionRulesRequest: SpecRequest, Hashable {
+public struct ExecutionRulesRequest: SpecRequest, Equatable {
     public typealias Response = ExecutionRules
 
     public static let endpoint = Endpoint(
@@ -150,6 +158,12 @@ public struct ExecutionRulesRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -182,7 +196,7 @@ public struct ExecutionRulesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.depth`: Read a symbol's order book.
 ///
 /// - Endpoint: `GET /api/v3/depth`
-public struct DepthRequest: SpecRequest, Hashable {
+public struct DepthRequest: SpecRequest, Equatable {
     public typealias Response = OrderBook
 
     public static let endpoint = Endpoint(
@@ -214,6 +228,12 @@ public struct DepthRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -247,7 +267,7 @@ public struct DepthRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.trades`: Read a symbol's most recent trades.
 ///
 /// - Endpoint: `GET /api/v3/trades`
-public struct TradesRequest: SpecRequest, Hashable {
+public struct TradesRequest: SpecRequest, Equatable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -272,6 +292,11 @@ public struct TradesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -292,7 +317,7 @@ public struct TradesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.historicalTrades`: Read older trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v3/historicalTrades`
-public struct HistoricalTradesRequest: SpecRequest, Hashable {
+public struct HistoricalTradesRequest: SpecRequest, Equatable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -322,6 +347,12 @@ public struct HistoricalTradesRequest: SpecRequest, Hashable {
         self.fromId = fromId
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.fromId, rhs.fromId) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -344,7 +375,7 @@ public struct HistoricalTradesRequest: SpecRequest, Hashable {
 /// on.
 ///
 /// - Endpoint: `GET /api/v3/historicalBlockTrades`
-public struct HistoricalBlockTradesRequest: SpecRequest, Hashable {
+public struct HistoricalBlockTradesRequest: SpecRequest, Equatable {
     public typealias Response = [BlockTrade]
 
     public static let endpoint = Endpoint(
@@ -374,6 +405,12 @@ public struct HistoricalBlockTradesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.fromId, rhs.fromId) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -396,7 +433,7 @@ public struct HistoricalBlockTradesRequest: SpecRequest, Hashable {
 /// price and time, added up).
 ///
 /// - Endpoint: `GET /api/v3/aggTrades`
-public struct AggTradesRequest: SpecRequest, Hashable {
+public struct AggTradesRequest: SpecRequest, Equatable {
     public typealias Response = [AggTrade]
 
     public static let endpoint = Endpoint(
@@ -436,6 +473,14 @@ public struct AggTradesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.fromId, rhs.fromId) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -459,7 +504,7 @@ public struct AggTradesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.klines`: Read a symbol's kline (candlestick) bars.
 ///
 /// - Endpoint: `GET /api/v3/klines`
-public struct KlinesRequest: SpecRequest, Hashable {
+public struct KlinesRequest: SpecRequest, Equatable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -507,6 +552,15 @@ public struct KlinesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.timeZone, rhs.timeZone) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -531,7 +585,7 @@ public struct KlinesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.uiKlines`: Read a symbol's klines, adjusted for drawing candlestick charts.
 ///
 /// - Endpoint: `GET /api/v3/uiKlines`
-public struct UiKlinesRequest: SpecRequest, Hashable {
+public struct UiKlinesRequest: SpecRequest, Equatable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -578,6 +632,15 @@ public struct UiKlinesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.timeZone, rhs.timeZone) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -602,7 +665,7 @@ public struct UiKlinesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.avgPrice`: Read a symbol's current average price.
 ///
 /// - Endpoint: `GET /api/v3/avgPrice`
-public struct AvgPriceRequest: SpecRequest, Hashable {
+public struct AvgPriceRequest: SpecRequest, Equatable {
     public typealias Response = AveragePrice
 
     public static let endpoint = Endpoint(
@@ -619,6 +682,10 @@ public struct AvgPriceRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -632,7 +699,7 @@ public struct AvgPriceRequest: SpecRequest, Hashable {
 /// several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/24hr`
-public struct Ticker24hrRequest: SpecRequest, Hashable {
+public struct Ticker24hrRequest: SpecRequest, Equatable {
     public typealias Response = Ticker24hrResponse
 
     public static let endpoint = Endpoint(
@@ -669,6 +736,13 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -743,7 +817,7 @@ public enum Ticker24hrResponse: Sendable, Equatable {
 /// of one or several symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/tradingDay`
-public struct TickerTradingDayRequest: SpecRequest, Hashable {
+public struct TickerTradingDayRequest: SpecRequest, Equatable {
     public typealias Response = TickerTradingDayResponse
 
     public static let endpoint = Endpoint(
@@ -789,6 +863,14 @@ public struct TickerTradingDayRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.timeZone, rhs.timeZone) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -859,7 +941,7 @@ public enum TickerTradingDayResponse: Sendable, Equatable {
 /// Parameters of `BinanceSpotClient.tickerPrice`: Read the latest price of one, several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/price`
-public struct TickerPriceRequest: SpecRequest, Hashable {
+public struct TickerPriceRequest: SpecRequest, Equatable {
     public typealias Response = TickerPriceResponse
 
     public static let endpoint = Endpoint(
@@ -889,6 +971,12 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -944,7 +1032,7 @@ public enum TickerPriceResponse: Sendable, Equatable {
 /// Parameters of `BinanceSpotClient.tickerBookTicker`: Read the best bid and ask of one, several or all symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker/bookTicker`
-public struct TickerBookTickerRequest: SpecRequest, Hashable {
+public struct TickerBookTickerRequest: SpecRequest, Equatable {
     public typealias Response = TickerBookTickerResponse
 
     public static let endpoint = Endpoint(
@@ -974,6 +1062,12 @@ public struct TickerBookTickerRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -1030,7 +1124,7 @@ public enum TickerBookTickerResponse: Sendable, Equatable {
 /// several symbols.
 ///
 /// - Endpoint: `GET /api/v3/ticker`
-public struct TickerRequest: SpecRequest, Hashable {
+public struct TickerRequest: SpecRequest, Equatable {
     public typealias Response = TickerResponse
 
     public static let endpoint = Endpoint(
@@ -1076,6 +1170,14 @@ public struct TickerRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbols, rhs.symbols) else { return false }
+        guard fieldsEqual(lhs.windowSize, rhs.windowSize) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -1146,7 +1248,7 @@ public enum TickerResponse: Sendable, Equatable {
 /// Parameters of `BinanceSpotClient.referencePrice`: Read a symbol's reference price.
 ///
 /// - Endpoint: `GET /api/v3/referencePrice`
-public struct ReferencePriceRequest: SpecRequest, Hashable {
+public struct ReferencePriceRequest: SpecRequest, Equatable {
     public typealias Response = ReferencePrice
 
     public static let endpoint = Endpoint(
@@ -1163,6 +1265,10 @@ public struct ReferencePriceRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -1176,7 +1282,7 @@ public struct ReferencePriceRequest: SpecRequest, Hashable {
 /// calculated.
 ///
 /// - Endpoint: `GET /api/v3/referencePrice/calculation`
-public struct ReferencePriceCalculationRequest: SpecRequest, Hashable {
+public struct ReferencePriceCalculationRequest: SpecRequest, Equatable {
     public typealias Response = ReferencePriceCalculation
 
     public static let endpoint = Endpoint(
@@ -1200,6 +1306,11 @@ public struct ReferencePriceCalculationRequest: SpecRequest, Hashable {
         self.symbolStatus = symbolStatus
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.symbolStatus, rhs.symbolStatus) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -1220,7 +1331,7 @@ public struct ReferencePriceCalculationRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.newOrder`: Send in a new order.
 ///
 /// - Endpoint: `POST /api/v3/order`
-public struct NewOrderRequest: SpecRequest, Hashable {
+public struct NewOrderRequest: SpecRequest, Equatable {
     public typealias Response = NewOrderResponse
 
     public static let endpoint = Endpoint(
@@ -1339,6 +1450,28 @@ public struct NewOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.quoteOrderQty, rhs.quoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -1709,7 +1842,7 @@ extension NewOrderRequest {
 /// Parameters of `BinanceSpotClient.testNewOrder`: Test new order creation and signature/recvWindow.
 ///
 /// - Endpoint: `POST /api/v3/order/test`
-public struct TestNewOrderRequest: SpecRequest, Hashable {
+public struct TestNewOrderRequest: SpecRequest, Equatable {
     public typealias Response = TestOrderResult
 
     public static let endpoint = Endpoint(
@@ -1831,6 +1964,29 @@ public struct TestNewOrderRequest: SpecRequest, Hashable {
         self.computeCommissionRates = computeCommissionRates
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.quoteOrderQty, rhs.quoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        guard fieldsEqual(lhs.computeCommissionRates, rhs.computeCommissionRates) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -2177,7 +2333,7 @@ extension TestNewOrderRequest {
 /// Parameters of `BinanceSpotClient.queryOrder`: Check an order's status.
 ///
 /// - Endpoint: `GET /api/v3/order`
-public struct QueryOrderRequest: SpecRequest, Hashable {
+public struct QueryOrderRequest: SpecRequest, Equatable {
     public typealias Response = Order
 
     public static let endpoint = Endpoint(
@@ -2212,6 +2368,13 @@ public struct QueryOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -2234,7 +2397,7 @@ public struct QueryOrderRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.cancelOrder`: Cancel an active order.
 ///
 /// - Endpoint: `DELETE /api/v3/order`
-public struct CancelOrderRequest: SpecRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Equatable {
     public typealias Response = CanceledOrder
 
     public static let endpoint = Endpoint(
@@ -2280,6 +2443,15 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.cancelRestrictions, rhs.cancelRestrictions) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -2305,7 +2477,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
 /// order lists.
 ///
 /// - Endpoint: `DELETE /api/v3/openOrders`
-public struct CancelOpenOrdersRequest: SpecRequest, Hashable {
+public struct CancelOpenOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [CanceledOrderOrList]
 
     public static let endpoint = Endpoint(
@@ -2330,6 +2502,11 @@ public struct CancelOpenOrdersRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -2344,7 +2521,7 @@ public struct CancelOpenOrdersRequest: SpecRequest, Hashable {
 /// symbol.
 ///
 /// - Endpoint: `POST /api/v3/order/cancelReplace`
-public struct CancelReplaceRequest: SpecRequest, Hashable {
+public struct CancelReplaceRequest: SpecRequest, Equatable {
     public typealias Response = CancelReplaceResponse
 
     public static let endpoint = Endpoint(
@@ -2493,6 +2670,34 @@ public struct CancelReplaceRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.cancelReplaceMode, rhs.cancelReplaceMode) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.quoteOrderQty, rhs.quoteOrderQty) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.cancelNewClientOrderId, rhs.cancelNewClientOrderId) else { return false }
+        guard fieldsEqual(lhs.cancelOrigClientOrderId, rhs.cancelOrigClientOrderId) else { return false }
+        guard fieldsEqual(lhs.cancelOrderId, rhs.cancelOrderId) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.cancelRestrictions, rhs.cancelRestrictions) else { return false }
+        guard fieldsEqual(lhs.orderRateLimitExceededMode, rhs.orderRateLimitExceededMode) else { return false }
+        guard fieldsEqual(lhs.pegPriceType, rhs.pegPriceType) else { return false }
+        guard fieldsEqual(lhs.pegOffsetValue, rhs.pegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pegOffsetType, rhs.pegOffsetType) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -2897,7 +3102,7 @@ extension CancelReplaceRequest {
 /// keeping its queue priority.
 ///
 /// - Endpoint: `PUT /api/v3/order/amend/keepPriority`
-public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
+public struct AmendOrderKeepPriorityRequest: SpecRequest, Equatable {
     public typealias Response = AmendKeepPriorityResult
 
     public static let endpoint = Endpoint(
@@ -2942,6 +3147,15 @@ public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newQty, rhs.newQty) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -2966,7 +3180,7 @@ public struct AmendOrderKeepPriorityRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.openOrders`: Get all open orders on a symbol, or on all symbols.
 ///
 /// - Endpoint: `GET /api/v3/openOrders`
-public struct OpenOrdersRequest: SpecRequest, Hashable {
+public struct OpenOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -2991,6 +3205,11 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -3009,7 +3228,7 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.allOrders`: Get all account orders on a symbol; active, canceled or filled.
 ///
 /// - Endpoint: `GET /api/v3/allOrders`
-public struct AllOrdersRequest: SpecRequest, Hashable {
+public struct AllOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -3057,6 +3276,15 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -3081,7 +3309,7 @@ public struct AllOrdersRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.newOcoDeprecated`: Send in a new OCO (deprecated form).
 ///
 /// - Endpoint: `POST /api/v3/order/oco`
-public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
+public struct NewOcoDeprecatedRequest: SpecRequest, Equatable {
     public typealias Response = NewOcoDeprecatedResponse
 
     public static let endpoint = Endpoint(
@@ -3202,6 +3430,29 @@ public struct NewOcoDeprecatedRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.limitClientOrderId, rhs.limitClientOrderId) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.limitStrategyId, rhs.limitStrategyId) else { return false }
+        guard fieldsEqual(lhs.limitStrategyType, rhs.limitStrategyType) else { return false }
+        guard fieldsEqual(lhs.limitIcebergQty, rhs.limitIcebergQty) else { return false }
+        guard fieldsEqual(lhs.trailingDelta, rhs.trailingDelta) else { return false }
+        guard fieldsEqual(lhs.stopClientOrderId, rhs.stopClientOrderId) else { return false }
+        guard fieldsEqual(lhs.stopPrice, rhs.stopPrice) else { return false }
+        guard fieldsEqual(lhs.stopStrategyId, rhs.stopStrategyId) else { return false }
+        guard fieldsEqual(lhs.stopStrategyType, rhs.stopStrategyType) else { return false }
+        guard fieldsEqual(lhs.stopLimitPrice, rhs.stopLimitPrice) else { return false }
+        guard fieldsEqual(lhs.stopIcebergQty, rhs.stopIcebergQty) else { return false }
+        guard fieldsEqual(lhs.stopLimitTimeInForce, rhs.stopLimitTimeInForce) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -3291,7 +3542,7 @@ public enum NewOcoDeprecatedResponse: Sendable, Equatable {
 /// Parameters of `BinanceSpotClient.newOrderListOco`: Send in a one-cancels-the-other (OCO) pair.
 ///
 /// - Endpoint: `POST /api/v3/orderList/oco`
-public struct NewOrderListOcoRequest: SpecRequest, Hashable {
+public struct NewOrderListOcoRequest: SpecRequest, Equatable {
     public typealias Response = NewOrderListOcoResponse
 
     public static let endpoint = Endpoint(
@@ -3474,6 +3725,40 @@ public struct NewOrderListOcoRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.aboveType, rhs.aboveType) else { return false }
+        guard fieldsEqual(lhs.aboveClientOrderId, rhs.aboveClientOrderId) else { return false }
+        guard fieldsEqual(lhs.aboveIcebergQty, rhs.aboveIcebergQty) else { return false }
+        guard fieldsEqual(lhs.abovePrice, rhs.abovePrice) else { return false }
+        guard fieldsEqual(lhs.aboveStopPrice, rhs.aboveStopPrice) else { return false }
+        guard fieldsEqual(lhs.aboveTrailingDelta, rhs.aboveTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.aboveTimeInForce, rhs.aboveTimeInForce) else { return false }
+        guard fieldsEqual(lhs.aboveStrategyId, rhs.aboveStrategyId) else { return false }
+        guard fieldsEqual(lhs.aboveStrategyType, rhs.aboveStrategyType) else { return false }
+        guard fieldsEqual(lhs.abovePegPriceType, rhs.abovePegPriceType) else { return false }
+        guard fieldsEqual(lhs.abovePegOffsetType, rhs.abovePegOffsetType) else { return false }
+        guard fieldsEqual(lhs.abovePegOffsetValue, rhs.abovePegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.belowType, rhs.belowType) else { return false }
+        guard fieldsEqual(lhs.belowClientOrderId, rhs.belowClientOrderId) else { return false }
+        guard fieldsEqual(lhs.belowIcebergQty, rhs.belowIcebergQty) else { return false }
+        guard fieldsEqual(lhs.belowPrice, rhs.belowPrice) else { return false }
+        guard fieldsEqual(lhs.belowStopPrice, rhs.belowStopPrice) else { return false }
+        guard fieldsEqual(lhs.belowTrailingDelta, rhs.belowTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.belowTimeInForce, rhs.belowTimeInForce) else { return false }
+        guard fieldsEqual(lhs.belowStrategyId, rhs.belowStrategyId) else { return false }
+        guard fieldsEqual(lhs.belowStrategyType, rhs.belowStrategyType) else { return false }
+        guard fieldsEqual(lhs.belowPegPriceType, rhs.belowPegPriceType) else { return false }
+        guard fieldsEqual(lhs.belowPegOffsetType, rhs.belowPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.belowPegOffsetValue, rhs.belowPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -3822,7 +4107,7 @@ extension NewOrderListOcoRequest {
 /// Parameters of `BinanceSpotClient.newOrderListOto`: Place an OTO (one-triggers-the-other) order list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/oto`
-public struct NewOrderListOtoRequest: SpecRequest, Hashable {
+public struct NewOrderListOtoRequest: SpecRequest, Equatable {
     public typealias Response = NewOrderListOtoResponse
 
     public static let endpoint = Endpoint(
@@ -4001,6 +4286,40 @@ public struct NewOrderListOtoRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.workingType, rhs.workingType) else { return false }
+        guard fieldsEqual(lhs.workingSide, rhs.workingSide) else { return false }
+        guard fieldsEqual(lhs.workingClientOrderId, rhs.workingClientOrderId) else { return false }
+        guard fieldsEqual(lhs.workingPrice, rhs.workingPrice) else { return false }
+        guard fieldsEqual(lhs.workingQuantity, rhs.workingQuantity) else { return false }
+        guard fieldsEqual(lhs.workingIcebergQty, rhs.workingIcebergQty) else { return false }
+        guard fieldsEqual(lhs.workingTimeInForce, rhs.workingTimeInForce) else { return false }
+        guard fieldsEqual(lhs.workingStrategyId, rhs.workingStrategyId) else { return false }
+        guard fieldsEqual(lhs.workingStrategyType, rhs.workingStrategyType) else { return false }
+        guard fieldsEqual(lhs.workingPegPriceType, rhs.workingPegPriceType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetType, rhs.workingPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetValue, rhs.workingPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pendingType, rhs.pendingType) else { return false }
+        guard fieldsEqual(lhs.pendingSide, rhs.pendingSide) else { return false }
+        guard fieldsEqual(lhs.pendingClientOrderId, rhs.pendingClientOrderId) else { return false }
+        guard fieldsEqual(lhs.pendingPrice, rhs.pendingPrice) else { return false }
+        guard fieldsEqual(lhs.pendingStopPrice, rhs.pendingStopPrice) else { return false }
+        guard fieldsEqual(lhs.pendingTrailingDelta, rhs.pendingTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.pendingQuantity, rhs.pendingQuantity) else { return false }
+        guard fieldsEqual(lhs.pendingIcebergQty, rhs.pendingIcebergQty) else { return false }
+        guard fieldsEqual(lhs.pendingTimeInForce, rhs.pendingTimeInForce) else { return false }
+        guard fieldsEqual(lhs.pendingStrategyId, rhs.pendingStrategyId) else { return false }
+        guard fieldsEqual(lhs.pendingStrategyType, rhs.pendingStrategyType) else { return false }
+        guard fieldsEqual(lhs.pendingPegPriceType, rhs.pendingPegPriceType) else { return false }
+        guard fieldsEqual(lhs.pendingPegOffsetType, rhs.pendingPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pendingPegOffsetValue, rhs.pendingPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -4179,7 +4498,7 @@ extension NewOrderListOtoRequest {
 /// list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/otoco`
-public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
+public struct NewOrderListOtocoRequest: SpecRequest, Equatable {
     public typealias Response = NewOrderListOtocoResponse
 
     public static let endpoint = Endpoint(
@@ -4426,6 +4745,52 @@ public struct NewOrderListOtocoRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.workingType, rhs.workingType) else { return false }
+        guard fieldsEqual(lhs.workingSide, rhs.workingSide) else { return false }
+        guard fieldsEqual(lhs.workingClientOrderId, rhs.workingClientOrderId) else { return false }
+        guard fieldsEqual(lhs.workingPrice, rhs.workingPrice) else { return false }
+        guard fieldsEqual(lhs.workingQuantity, rhs.workingQuantity) else { return false }
+        guard fieldsEqual(lhs.workingIcebergQty, rhs.workingIcebergQty) else { return false }
+        guard fieldsEqual(lhs.workingTimeInForce, rhs.workingTimeInForce) else { return false }
+        guard fieldsEqual(lhs.workingStrategyId, rhs.workingStrategyId) else { return false }
+        guard fieldsEqual(lhs.workingStrategyType, rhs.workingStrategyType) else { return false }
+        guard fieldsEqual(lhs.workingPegPriceType, rhs.workingPegPriceType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetType, rhs.workingPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetValue, rhs.workingPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pendingSide, rhs.pendingSide) else { return false }
+        guard fieldsEqual(lhs.pendingQuantity, rhs.pendingQuantity) else { return false }
+        guard fieldsEqual(lhs.pendingAboveType, rhs.pendingAboveType) else { return false }
+        guard fieldsEqual(lhs.pendingAboveClientOrderId, rhs.pendingAboveClientOrderId) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePrice, rhs.pendingAbovePrice) else { return false }
+        guard fieldsEqual(lhs.pendingAboveStopPrice, rhs.pendingAboveStopPrice) else { return false }
+        guard fieldsEqual(lhs.pendingAboveTrailingDelta, rhs.pendingAboveTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.pendingAboveIcebergQty, rhs.pendingAboveIcebergQty) else { return false }
+        guard fieldsEqual(lhs.pendingAboveTimeInForce, rhs.pendingAboveTimeInForce) else { return false }
+        guard fieldsEqual(lhs.pendingAboveStrategyId, rhs.pendingAboveStrategyId) else { return false }
+        guard fieldsEqual(lhs.pendingAboveStrategyType, rhs.pendingAboveStrategyType) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePegPriceType, rhs.pendingAbovePegPriceType) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePegOffsetType, rhs.pendingAbovePegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePegOffsetValue, rhs.pendingAbovePegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pendingBelowType, rhs.pendingBelowType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowClientOrderId, rhs.pendingBelowClientOrderId) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPrice, rhs.pendingBelowPrice) else { return false }
+        guard fieldsEqual(lhs.pendingBelowStopPrice, rhs.pendingBelowStopPrice) else { return false }
+        guard fieldsEqual(lhs.pendingBelowTrailingDelta, rhs.pendingBelowTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.pendingBelowIcebergQty, rhs.pendingBelowIcebergQty) else { return false }
+        guard fieldsEqual(lhs.pendingBelowTimeInForce, rhs.pendingBelowTimeInForce) else { return false }
+        guard fieldsEqual(lhs.pendingBelowStrategyId, rhs.pendingBelowStrategyId) else { return false }
+        guard fieldsEqual(lhs.pendingBelowStrategyType, rhs.pendingBelowStrategyType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPegPriceType, rhs.pendingBelowPegPriceType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPegOffsetType, rhs.pendingBelowPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPegOffsetValue, rhs.pendingBelowPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -4669,7 +5034,7 @@ extension NewOrderListOtocoRequest {
 /// Parameters of `BinanceSpotClient.newOrderListOpo`: Place an OPO (one-pays-the-other) order list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/opo`
-public struct NewOrderListOpoRequest: SpecRequest, Hashable {
+public struct NewOrderListOpoRequest: SpecRequest, Equatable {
     public typealias Response = NewOrderListOpoResponse
 
     public static let endpoint = Endpoint(
@@ -4843,6 +5208,39 @@ public struct NewOrderListOpoRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.workingType, rhs.workingType) else { return false }
+        guard fieldsEqual(lhs.workingSide, rhs.workingSide) else { return false }
+        guard fieldsEqual(lhs.workingClientOrderId, rhs.workingClientOrderId) else { return false }
+        guard fieldsEqual(lhs.workingPrice, rhs.workingPrice) else { return false }
+        guard fieldsEqual(lhs.workingQuantity, rhs.workingQuantity) else { return false }
+        guard fieldsEqual(lhs.workingIcebergQty, rhs.workingIcebergQty) else { return false }
+        guard fieldsEqual(lhs.workingTimeInForce, rhs.workingTimeInForce) else { return false }
+        guard fieldsEqual(lhs.workingStrategyId, rhs.workingStrategyId) else { return false }
+        guard fieldsEqual(lhs.workingStrategyType, rhs.workingStrategyType) else { return false }
+        guard fieldsEqual(lhs.workingPegPriceType, rhs.workingPegPriceType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetType, rhs.workingPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetValue, rhs.workingPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pendingType, rhs.pendingType) else { return false }
+        guard fieldsEqual(lhs.pendingSide, rhs.pendingSide) else { return false }
+        guard fieldsEqual(lhs.pendingClientOrderId, rhs.pendingClientOrderId) else { return false }
+        guard fieldsEqual(lhs.pendingPrice, rhs.pendingPrice) else { return false }
+        guard fieldsEqual(lhs.pendingStopPrice, rhs.pendingStopPrice) else { return false }
+        guard fieldsEqual(lhs.pendingTrailingDelta, rhs.pendingTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.pendingIcebergQty, rhs.pendingIcebergQty) else { return false }
+        guard fieldsEqual(lhs.pendingTimeInForce, rhs.pendingTimeInForce) else { return false }
+        guard fieldsEqual(lhs.pendingStrategyId, rhs.pendingStrategyId) else { return false }
+        guard fieldsEqual(lhs.pendingStrategyType, rhs.pendingStrategyType) else { return false }
+        guard fieldsEqual(lhs.pendingPegPriceType, rhs.pendingPegPriceType) else { return false }
+        guard fieldsEqual(lhs.pendingPegOffsetType, rhs.pendingPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pendingPegOffsetValue, rhs.pendingPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -4969,7 +5367,7 @@ public enum NewOrderListOpoResponse: Sendable, Equatable {
 /// one-cancels-the-other) order list.
 ///
 /// - Endpoint: `POST /api/v3/orderList/opoco`
-public struct NewOrderListOpocoRequest: SpecRequest, Hashable {
+public struct NewOrderListOpocoRequest: SpecRequest, Equatable {
     public typealias Response = NewOrderListOpocoResponse
 
     public static let endpoint = Endpoint(
@@ -5210,6 +5608,51 @@ public struct NewOrderListOpocoRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.workingType, rhs.workingType) else { return false }
+        guard fieldsEqual(lhs.workingSide, rhs.workingSide) else { return false }
+        guard fieldsEqual(lhs.workingClientOrderId, rhs.workingClientOrderId) else { return false }
+        guard fieldsEqual(lhs.workingPrice, rhs.workingPrice) else { return false }
+        guard fieldsEqual(lhs.workingQuantity, rhs.workingQuantity) else { return false }
+        guard fieldsEqual(lhs.workingIcebergQty, rhs.workingIcebergQty) else { return false }
+        guard fieldsEqual(lhs.workingTimeInForce, rhs.workingTimeInForce) else { return false }
+        guard fieldsEqual(lhs.workingStrategyId, rhs.workingStrategyId) else { return false }
+        guard fieldsEqual(lhs.workingStrategyType, rhs.workingStrategyType) else { return false }
+        guard fieldsEqual(lhs.workingPegPriceType, rhs.workingPegPriceType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetType, rhs.workingPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.workingPegOffsetValue, rhs.workingPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pendingSide, rhs.pendingSide) else { return false }
+        guard fieldsEqual(lhs.pendingAboveType, rhs.pendingAboveType) else { return false }
+        guard fieldsEqual(lhs.pendingAboveClientOrderId, rhs.pendingAboveClientOrderId) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePrice, rhs.pendingAbovePrice) else { return false }
+        guard fieldsEqual(lhs.pendingAboveStopPrice, rhs.pendingAboveStopPrice) else { return false }
+        guard fieldsEqual(lhs.pendingAboveTrailingDelta, rhs.pendingAboveTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.pendingAboveIcebergQty, rhs.pendingAboveIcebergQty) else { return false }
+        guard fieldsEqual(lhs.pendingAboveTimeInForce, rhs.pendingAboveTimeInForce) else { return false }
+        guard fieldsEqual(lhs.pendingAboveStrategyId, rhs.pendingAboveStrategyId) else { return false }
+        guard fieldsEqual(lhs.pendingAboveStrategyType, rhs.pendingAboveStrategyType) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePegPriceType, rhs.pendingAbovePegPriceType) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePegOffsetType, rhs.pendingAbovePegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pendingAbovePegOffsetValue, rhs.pendingAbovePegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.pendingBelowType, rhs.pendingBelowType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowClientOrderId, rhs.pendingBelowClientOrderId) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPrice, rhs.pendingBelowPrice) else { return false }
+        guard fieldsEqual(lhs.pendingBelowStopPrice, rhs.pendingBelowStopPrice) else { return false }
+        guard fieldsEqual(lhs.pendingBelowTrailingDelta, rhs.pendingBelowTrailingDelta) else { return false }
+        guard fieldsEqual(lhs.pendingBelowIcebergQty, rhs.pendingBelowIcebergQty) else { return false }
+        guard fieldsEqual(lhs.pendingBelowTimeInForce, rhs.pendingBelowTimeInForce) else { return false }
+        guard fieldsEqual(lhs.pendingBelowStrategyId, rhs.pendingBelowStrategyId) else { return false }
+        guard fieldsEqual(lhs.pendingBelowStrategyType, rhs.pendingBelowStrategyType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPegPriceType, rhs.pendingBelowPegPriceType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPegOffsetType, rhs.pendingBelowPegOffsetType) else { return false }
+        guard fieldsEqual(lhs.pendingBelowPegOffsetValue, rhs.pendingBelowPegOffsetValue) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -5380,7 +5823,7 @@ public enum NewOrderListOpocoResponse: Sendable, Equatable {
 /// Parameters of `BinanceSpotClient.cancelOrderList`: Cancel an entire order list.
 ///
 /// - Endpoint: `DELETE /api/v3/orderList`
-public struct CancelOrderListRequest: SpecRequest, Hashable {
+public struct CancelOrderListRequest: SpecRequest, Equatable {
     public typealias Response = CanceledOrderList
 
     public static let endpoint = Endpoint(
@@ -5420,6 +5863,14 @@ public struct CancelOrderListRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.listClientOrderId, rhs.listClientOrderId) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -5443,7 +5894,7 @@ public struct CancelOrderListRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.queryOrderList`: Retrieve a specific order list.
 ///
 /// - Endpoint: `GET /api/v3/orderList`
-public struct QueryOrderListRequest: SpecRequest, Hashable {
+public struct QueryOrderListRequest: SpecRequest, Equatable {
     public typealias Response = OrderList
 
     public static let endpoint = Endpoint(
@@ -5473,6 +5924,12 @@ public struct QueryOrderListRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.orderListId, rhs.orderListId) else { return false }
+        guard fieldsEqual(lhs.origClientOrderId, rhs.origClientOrderId) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("orderListId", orderListId, in: .query)
@@ -5494,7 +5951,7 @@ public struct QueryOrderListRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.allOrderLists`: Retrieve all order lists.
 ///
 /// - Endpoint: `GET /api/v3/allOrderList`
-public struct AllOrderListsRequest: SpecRequest, Hashable {
+public struct AllOrderListsRequest: SpecRequest, Equatable {
     public typealias Response = [OrderList]
 
     public static let endpoint = Endpoint(
@@ -5537,6 +5994,14 @@ public struct AllOrderListsRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.fromId, rhs.fromId) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("fromId", fromId, in: .query)
@@ -5566,7 +6031,7 @@ public struct AllOrderListsRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.openOrderLists`: Retrieve the open order lists.
 ///
 /// - Endpoint: `GET /api/v3/openOrderList`
-public struct OpenOrderListsRequest: SpecRequest, Hashable {
+public struct OpenOrderListsRequest: SpecRequest, Equatable {
     public typealias Response = [OrderList]
 
     public static let endpoint = Endpoint(
@@ -5586,6 +6051,10 @@ public struct OpenOrderListsRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("recvWindow", recvWindow, in: .query)
@@ -5598,7 +6067,7 @@ public struct OpenOrderListsRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.newSorOrder`: Place an order using smart order routing (SOR).
 ///
 /// - Endpoint: `POST /api/v3/sor/order`
-public struct NewSorOrderRequest: SpecRequest, Hashable {
+public struct NewSorOrderRequest: SpecRequest, Equatable {
     public typealias Response = NewSorOrderResponse
 
     public static let endpoint = Endpoint(
@@ -5685,6 +6154,22 @@ public struct NewSorOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -5781,7 +6266,7 @@ extension NewSorOrderRequest {
 /// Parameters of `BinanceSpotClient.testNewSorOrder`: Test new order creation and signature/recvWindow using SOR.
 ///
 /// - Endpoint: `POST /api/v3/sor/order/test`
-public struct TestNewSorOrderRequest: SpecRequest, Hashable {
+public struct TestNewSorOrderRequest: SpecRequest, Equatable {
     public typealias Response = TestOrderResult
 
     public static let endpoint = Endpoint(
@@ -5874,6 +6359,23 @@ public struct TestNewSorOrderRequest: SpecRequest, Hashable {
         self.computeCommissionRates = computeCommissionRates
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.timeInForce, rhs.timeInForce) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.newClientOrderId, rhs.newClientOrderId) else { return false }
+        guard fieldsEqual(lhs.strategyId, rhs.strategyId) else { return false }
+        guard fieldsEqual(lhs.strategyType, rhs.strategyType) else { return false }
+        guard fieldsEqual(lhs.icebergQty, rhs.icebergQty) else { return false }
+        guard fieldsEqual(lhs.newOrderRespType, rhs.newOrderRespType) else { return false }
+        guard fieldsEqual(lhs.selfTradePreventionMode, rhs.selfTradePreventionMode) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        guard fieldsEqual(lhs.computeCommissionRates, rhs.computeCommissionRates) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -5947,7 +6449,7 @@ extension TestNewSorOrderRequest {
 /// Parameters of `BinanceSpotClient.account`: Get current account information.
 ///
 /// - Endpoint: `GET /api/v3/account`
-public struct AccountRequest: SpecRequest, Hashable {
+public struct AccountRequest: SpecRequest, Equatable {
     public typealias Response = Account
 
     public static let endpoint = Endpoint(
@@ -5974,6 +6476,11 @@ public struct AccountRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.omitZeroBalances, rhs.omitZeroBalances) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("omitZeroBalances", omitZeroBalances, in: .query)
@@ -5987,7 +6494,7 @@ public struct AccountRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myTrades`: Get the account's trades on a symbol.
 ///
 /// - Endpoint: `GET /api/v3/myTrades`
-public struct MyTradesRequest: SpecRequest, Hashable {
+public struct MyTradesRequest: SpecRequest, Equatable {
     public typealias Response = [AccountTrade]
 
     public static let endpoint = Endpoint(
@@ -6040,6 +6547,16 @@ public struct MyTradesRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.fromId, rhs.fromId) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -6082,7 +6599,7 @@ public struct MyTradesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.rateLimitOrder`: Show the account's unfilled order count for all intervals.
 ///
 /// - Endpoint: `GET /api/v3/rateLimit/order`
-public struct RateLimitOrderRequest: SpecRequest, Hashable {
+public struct RateLimitOrderRequest: SpecRequest, Equatable {
     public typealias Response = [UnfilledOrderCount]
 
     public static let endpoint = Endpoint(
@@ -6102,6 +6619,10 @@ public struct RateLimitOrderRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("recvWindow", recvWindow, in: .query)
@@ -6114,7 +6635,7 @@ public struct RateLimitOrderRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myPreventedMatches`: List the orders that expired due to STP.
 ///
 /// - Endpoint: `GET /api/v3/myPreventedMatches`
-public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
+public struct MyPreventedMatchesRequest: SpecRequest, Equatable {
     public typealias Response = [PreventedMatch]
 
     public static let endpoint = Endpoint(
@@ -6162,6 +6683,15 @@ public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.preventedMatchId, rhs.preventedMatchId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.fromPreventedMatchId, rhs.fromPreventedMatchId) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -6207,7 +6737,7 @@ public struct MyPreventedMatchesRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myAllocations`: Retrieve the allocations resulting from SOR order placement.
 ///
 /// - Endpoint: `GET /api/v3/myAllocations`
-public struct MyAllocationsRequest: SpecRequest, Hashable {
+public struct MyAllocationsRequest: SpecRequest, Equatable {
     public typealias Response = [Allocation]
 
     public static let endpoint = Endpoint(
@@ -6260,6 +6790,16 @@ public struct MyAllocationsRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.fromAllocationId, rhs.fromAllocationId) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -6297,7 +6837,7 @@ public struct MyAllocationsRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.accountCommission`: Get the account's current commission rates on a symbol.
 ///
 /// - Endpoint: `GET /api/v3/account/commission`
-public struct AccountCommissionRequest: SpecRequest, Hashable {
+public struct AccountCommissionRequest: SpecRequest, Equatable {
     public typealias Response = AccountCommission
 
     public static let endpoint = Endpoint(
@@ -6314,6 +6854,10 @@ public struct AccountCommissionRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -6326,7 +6870,7 @@ public struct AccountCommissionRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.orderAmendments`: Query all amendments of a single order.
 ///
 /// - Endpoint: `GET /api/v3/order/amendments`
-public struct OrderAmendmentsRequest: SpecRequest, Hashable {
+public struct OrderAmendmentsRequest: SpecRequest, Equatable {
     public typealias Response = [OrderAmendment]
 
     public static let endpoint = Endpoint(
@@ -6369,6 +6913,14 @@ public struct OrderAmendmentsRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.fromExecutionId, rhs.fromExecutionId) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -6392,7 +6944,7 @@ public struct OrderAmendmentsRequest: SpecRequest, Hashable {
 /// Parameters of `BinanceSpotClient.myFilters`: Query the filters relevant to the account on a symbol.
 ///
 /// - Endpoint: `GET /api/v3/myFilters`
-public struct MyFiltersRequest: SpecRequest, Hashable {
+public struct MyFiltersRequest: SpecRequest, Equatable {
     public typealias Response = MyFilters
 
     public static let endpoint = Endpoint(
@@ -6417,6 +6969,11 @@ public struct MyFiltersRequest: SpecRequest, Hashable {
         self.recvWindow = recvWindow
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.recvWindow, rhs.recvWindow) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)

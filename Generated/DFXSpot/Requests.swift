@@ -6,7 +6,7 @@ import Foundation
 /// Parameters of `DFXSpotClient.depth`: Order book of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/depth`
-public struct DepthRequest: SpecRequest, Hashable {
+public struct DepthRequest: SpecRequest, Equatable {
     public typealias Response = Depth
 
     public static let endpoint = Endpoint(
@@ -30,6 +30,11 @@ public struct DepthRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -43,7 +48,7 @@ public struct DepthRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.trades`: Recent public trades of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/trade`
-public struct TradesRequest: SpecRequest, Hashable {
+public struct TradesRequest: SpecRequest, Equatable {
     public typealias Response = [Trade]
 
     public static let endpoint = Endpoint(
@@ -78,6 +83,13 @@ public struct TradesRequest: SpecRequest, Hashable {
         self.endTime = endTime
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -100,7 +112,7 @@ public struct TradesRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.klines`: Candlesticks of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/kline`
-public struct KlinesRequest: SpecRequest, Hashable {
+public struct KlinesRequest: SpecRequest, Equatable {
     public typealias Response = [Kline]
 
     public static let endpoint = Endpoint(
@@ -140,6 +152,14 @@ public struct KlinesRequest: SpecRequest, Hashable {
         self.endTime = endTime
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.interval, rhs.interval) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -163,7 +183,7 @@ public struct KlinesRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.ticker24hr`: 24-hour statistics of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/24hr`
-public struct Ticker24hrRequest: SpecRequest, Hashable {
+public struct Ticker24hrRequest: SpecRequest, Equatable {
     public typealias Response = Ticker24hr
 
     public static let endpoint = Endpoint(
@@ -180,6 +200,10 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -192,7 +216,7 @@ public struct Ticker24hrRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.tickerPrice`: Reference price of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/price`
-public struct TickerPriceRequest: SpecRequest, Hashable {
+public struct TickerPriceRequest: SpecRequest, Equatable {
     public typealias Response = ExactDecimal
 
     public static let endpoint = Endpoint(
@@ -209,6 +233,10 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -221,7 +249,7 @@ public struct TickerPriceRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.bookTicker`: Best bid and ask of a symbol.
 ///
 /// - Endpoint: `GET /api/v1/spot/ticker/book_ticker`
-public struct BookTickerRequest: SpecRequest, Hashable {
+public struct BookTickerRequest: SpecRequest, Equatable {
     public typealias Response = BookTicker
 
     public static let endpoint = Endpoint(
@@ -238,6 +266,10 @@ public struct BookTickerRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -250,7 +282,7 @@ public struct BookTickerRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.symbols`: Trading rules of the symbols open to a client type.
 ///
 /// - Endpoint: `GET /api/v1/symbols`
-public struct SymbolsRequest: SpecRequest, Hashable {
+public struct SymbolsRequest: SpecRequest, Equatable {
     public typealias Response = [SymbolInfo]
 
     public static let endpoint = Endpoint(
@@ -272,6 +304,11 @@ public struct SymbolsRequest: SpecRequest, Hashable {
         self.symbol = symbol
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.clientType, rhs.clientType) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("clientType", clientType, in: .query)
@@ -285,7 +322,7 @@ public struct SymbolsRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.userInfo`: The user's client type, accounts and remaining exposure.
 ///
 /// - Endpoint: `GET /api/v1/user/info`
-public struct UserInfoRequest: SpecRequest, Hashable {
+public struct UserInfoRequest: SpecRequest, Equatable {
     public typealias Response = UserInfo
 
     public static let endpoint = Endpoint(
@@ -303,7 +340,7 @@ public struct UserInfoRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.accountBalance`: Token balances of an account.
 ///
 /// - Endpoint: `GET /api/v1/account/balance`
-public struct AccountBalanceRequest: SpecRequest, Hashable {
+public struct AccountBalanceRequest: SpecRequest, Equatable {
     public typealias Response = [Balance]
 
     public static let endpoint = Endpoint(
@@ -325,6 +362,11 @@ public struct AccountBalanceRequest: SpecRequest, Hashable {
         self.token = token
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.token, rhs.token) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .query)
@@ -338,7 +380,7 @@ public struct AccountBalanceRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.accountTrades`: Fills of the user's orders.
 ///
 /// - Endpoint: `GET /api/v1/account/trades`
-public struct AccountTradesRequest: SpecRequest, Hashable {
+public struct AccountTradesRequest: SpecRequest, Equatable {
     public typealias Response = [AccountTrade]
 
     public static let endpoint = Endpoint(
@@ -388,6 +430,16 @@ public struct AccountTradesRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.fromId, rhs.fromId) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .query)
@@ -413,7 +465,7 @@ public struct AccountTradesRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.createOrder`: Place a limit or market order.
 ///
 /// - Endpoint: `POST /api/v1/spot/order`
-public struct CreateOrderRequest: SpecRequest, Hashable {
+public struct CreateOrderRequest: SpecRequest, Equatable {
     public typealias Response = Int64
 
     public static let endpoint = Endpoint(
@@ -465,6 +517,17 @@ public struct CreateOrderRequest: SpecRequest, Hashable {
         self.clientOrderId = clientOrderId
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.side, rhs.side) else { return false }
+        guard fieldsEqual(lhs.type, rhs.type) else { return false }
+        guard fieldsEqual(lhs.price, rhs.price) else { return false }
+        guard fieldsEqual(lhs.quantity, rhs.quantity) else { return false }
+        guard fieldsEqual(lhs.amount, rhs.amount) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("symbol", symbol, in: .body)
@@ -537,7 +600,7 @@ extension CreateOrderRequest {
 /// Parameters of `DFXSpotClient.cancelOrder`: Cancel one order by order id or client order id.
 ///
 /// - Endpoint: `DELETE /api/v1/spot/order`
-public struct CancelOrderRequest: SpecRequest, Hashable {
+public struct CancelOrderRequest: SpecRequest, Equatable {
     public typealias Response = [CancelResult]
 
     public static let endpoint = Endpoint(
@@ -564,6 +627,12 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
         self.clientOrderId = clientOrderId
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .query)
@@ -585,7 +654,7 @@ public struct CancelOrderRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.batchCancelOrders`: Cancel all orders of a symbol, or up to 20 orders by id.
 ///
 /// - Endpoint: `DELETE /api/v1/spot/batch/order`
-public struct BatchCancelOrdersRequest: SpecRequest, Hashable {
+public struct BatchCancelOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [CancelResult]
 
     public static let endpoint = Endpoint(
@@ -614,6 +683,12 @@ public struct BatchCancelOrdersRequest: SpecRequest, Hashable {
         self.orderIds = orderIds
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderIds, rhs.orderIds) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .query)
@@ -635,7 +710,7 @@ public struct BatchCancelOrdersRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.getOrder`: One order by order id or client order id.
 ///
 /// - Endpoint: `GET /api/v1/spot/order`
-public struct GetOrderRequest: SpecRequest, Hashable {
+public struct GetOrderRequest: SpecRequest, Equatable {
     public typealias Response = Order
 
     public static let endpoint = Endpoint(
@@ -662,6 +737,12 @@ public struct GetOrderRequest: SpecRequest, Hashable {
         self.clientOrderId = clientOrderId
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.clientOrderId, rhs.clientOrderId) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .query)
@@ -683,7 +764,7 @@ public struct GetOrderRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.finishedOrders`: Closed (final-state) orders of an account.
 ///
 /// - Endpoint: `GET /api/v1/spot/finish_order`
-public struct FinishedOrdersRequest: SpecRequest, Hashable {
+public struct FinishedOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -728,6 +809,15 @@ public struct FinishedOrdersRequest: SpecRequest, Hashable {
         self.endTime = endTime
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        guard fieldsEqual(lhs.startTime, rhs.startTime) else { return false }
+        guard fieldsEqual(lhs.endTime, rhs.endTime) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .query)
@@ -752,7 +842,7 @@ public struct FinishedOrdersRequest: SpecRequest, Hashable {
 /// Parameters of `DFXSpotClient.openOrders`: Open (unfinished) orders of an account.
 ///
 /// - Endpoint: `GET /api/v1/spot/open_order`
-public struct OpenOrdersRequest: SpecRequest, Hashable {
+public struct OpenOrdersRequest: SpecRequest, Equatable {
     public typealias Response = [Order]
 
     public static let endpoint = Endpoint(
@@ -787,6 +877,13 @@ public struct OpenOrdersRequest: SpecRequest, Hashable {
         self.limit = limit
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldsEqual(lhs.symbol, rhs.symbol) else { return false }
+        guard fieldsEqual(lhs.orderId, rhs.orderId) else { return false }
+        guard fieldsEqual(lhs.limit, rhs.limit) else { return false }
+        return true
+    }
     public var parameters: Parameters {
         var parameters = Parameters()
         parameters.add("accountId", accountId, in: .query)

@@ -183,7 +183,8 @@ import Testing
                     ]
                 """))
         #expect(!source.contains("\"timestamp\""), "the runtime signs and stamps; timestamp is no property")
-        #expect(source.contains("public struct NewOrderRequest: SpecRequest, Hashable {"))
+        #expect(source.contains("public struct NewOrderRequest: SpecRequest, Equatable {"))
+        #expect(source.contains("guard fieldsEqual(lhs.quoteOrderQty, rhs.quoteOrderQty) else { return false }"), "== is written, not synthesized")
         #expect(!source.contains("func validate"), "the runtime checks `rules`; requests carry no validation code")
         #expect(source.contains("RequestWeight.Range(max: 100, weight: 1),\n            RequestWeight.Range(max: nil, weight: 5),\n"))
         #expect(source.contains("], assumed: 100)"))

@@ -11,7 +11,7 @@ extension BuiltInTemplates {
         {{#requests}}
 
         {{> DocComment}}
-        public struct {{name}}: SpecRequest, Hashable {
+        public struct {{name}}: SpecRequest, Equatable {
             public typealias Response = {{{responseType}}}
 
             public static let endpoint = Endpoint(
@@ -28,6 +28,7 @@ extension BuiltInTemplates {
         {{^empty(fields)}}
         {{> Initializer}}
 
+        {{> Equality}}
             public var parameters: Parameters {
                 var parameters = Parameters()
         {{#fields}}
