@@ -17,10 +17,17 @@ public enum Generator {
     ) throws -> [GeneratedFile] {
         let translator = Translator(spec: spec)
         let module = spec.module.value
-        return try kinds.filter { everyFile || hasContent($0, spec) }.map { file in
-            let text = templates.render(try translator.context(for: file), template: file.rawValue)
-            return GeneratedFile(path: "\(module)/\(file.path(module: module))", contents: tidy(text))
+        let files = kinds.filter { everyFile || hasContent($0, spec) }
+        // The files are independent: they are rendered side by side, one per core, and returned in order.
+        let results = ResultSlots<GeneratedFile>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            results[index] = Result {
+                let text = templates.render(try translator.context(for: file), template: file.rawValue)
+                return GeneratedFile(path: "\(module)/\(file.path(module: module))", contents: tidy(text))
+            }
         }
+        return try results.values()
     }
 
     /// Whether `spec` has the part `file` is generated from.
@@ -33,28 +40,49 @@ public enum Generator {
     }
 
     /// Trailing spaces removed, runs of blank lines collapsed, exactly one final newline.
-    /// One pass over the UTF-8 bytes of each line (this runs on every generated file).
+    /// One pass over the UTF-8 bytes (this runs on every generated file).
     static func tidy(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var text = text
+        let bytes = text.withUTF8 { Array($0) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
         var blankPending = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let bytes = line.utf8
-            var end = bytes.endIndex
-            while end > bytes.startIndex {
-                let last = bytes.index(before: end)
-                guard bytes[last] == UInt8(ascii: " ") || bytes[last] == UInt8(ascii: "\t") else { break }
-                end = last
-            }
-            if end == bytes.startIndex {
+        var start = 0
+        while start <= bytes.count {
+            var stop = start
+            while stop < bytes.count, bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
+            var end = stop
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            if end == start {
                 blankPending = !out.isEmpty
-                continue
+            } else {
+                if blankPending { out.append(UInt8(ascii: "\n")) }
+                blankPending = false
+                out.append(contentsOf: bytes[start..<end])
+                out.append(UInt8(ascii: "\n"))
             }
-            if blankPending { out += "\n" }
-            blankPending = false
-            out += line[..<end]
-            out += "\n"
+            start = stop + 1
         }
-        return out.isEmpty ? "\n" : out
+        return out.isEmpty ? "\n" : String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// One result per index, filled from concurrent work (each index written once) and read when all are done.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Value, any Error>?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Result<Value, any Error>? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    /// The values in index order; throws the first error, in index order.
+    func values() throws -> [Value] {
+        try lock.withLock { slots }.compactMap { try $0?.get() }
     }
 }
