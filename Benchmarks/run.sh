@@ -3,6 +3,8 @@
 #   Benchmarks/run.sh   (RUNS=N generation runs, default 10; WORK=dir, default /tmp/specgen-bench;
 #                        SCRATCH=build dir of the root package, default .build-bench; SIZES="50 200 800"
 #                        endpoints for the compile scaling rows; LINT_SIZES="2000 24000" for the lint rows)
+#                        ONLY="generation lint compile bench scaling": run just these sections, appending to the
+#                        results of an earlier run in the same WORK instead of starting afresh)
 # Needs the local package mirror (swift-openapi-generator 1.14.3, swift-openapi-runtime 1.13.4) and python3.
 # hyperfine (apt-get install hyperfine) is used for generation times when installed, else a loop.
 set -euo pipefail
@@ -17,7 +19,9 @@ SOG_VERSION=1.14.3
 SOG_MIRROR=${SOG_MIRROR:-/opt/swift-packages/apple/swift-openapi-generator.git}
 RESULTS="$WORK/results.tsv"
 mkdir -p "$WORK"
-: > "$RESULTS"
+[ -n "${ONLY:-}" ] || : > "$RESULTS"
+wanted() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+ROOT_ID=$(basename "$ROOT" | tr '[:upper:]' '[:lower:]')
 log() { echo "== $*" >&2; }
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >> "$RESULTS"; }
 
@@ -66,14 +70,16 @@ time_command() { # name prepare command [runs]
     python3 -c 'import statistics,sys; print(statistics.median(map(int, sys.argv[1:])) / 1000)' "${times[@]}"
   fi
 }
+if wanted generation; then
 log "generation time ($RUNS runs each)"
 record gen.specgen "$(time_command gen-specgen "rm -rf '$WORK/gen-specgen'" "$SPECGEN_CMD")" ms
 mkdir -p "$WORK/gen-openapi"
 record gen.openapi "$(time_command gen-openapi "rm -rf '$WORK/gen-openapi'; mkdir -p '$WORK/gen-openapi'" "$SOG_CMD")" ms
+fi
 
 # --- 1b. loading + lint against spec size: synthetic specs of LINT_SIZES endpoints (copies of dfx-spot's
 # endpoints; the script keeps 24,000 of them under the loader's 8 MB limit), LINT_RUNS runs each.
-for n in ${LINT_SIZES:-2000 24000}; do
+wanted lint && for n in ${LINT_SIZES:-2000 24000}; do
   log "lint time: $n endpoints"
   python3 "$ROOT/scripts/synthetic-spec.py" "$n" "$ROOT/specs/dfx-spot.yaml" > "$WORK/lint-$n.yaml"
   record "lint.$n" "$(time_command "lint-$n" true "'$SPECGEN' lint '$WORK/lint-$n.yaml' >/dev/null" "${LINT_RUNS:-3}")" ms
@@ -124,8 +130,8 @@ print(f"noop.{name}\t{noop[0]:.2f}\ts")
 print(f"memory.{name}\t{statistics.median(r for _, r, _ in timed) / 1024:.0f}\tMiB")
 PY
 }
+if wanted compile; then
 log "compile time of the generated Binance module"
-ROOT_ID=$(basename "$ROOT" | tr '[:upper:]' '[:lower:]')
 make_package "$WORK/compile-specgen" ".package(path: \"$ROOT\")" ".product(name: \"ClientRuntime\", package: \"$ROOT_ID\")"
 cp "$WORK"/gen-specgen/BinanceSpot/*.swift "$WORK/compile-specgen/Sources/Gen/"
 compile_module specgen "$WORK/compile-specgen" ClientRuntime
@@ -137,8 +143,10 @@ compile_module specgen-release "$WORK/compile-specgen" ClientRuntime release
 compile_module openapi-release "$WORK/compile-openapi" OpenAPIRuntime release
 wc -l "$WORK"/gen-specgen/BinanceSpot/*.swift | tail -1 | awk '{print "lines.specgen\t" $1 "\tlines"}' >> "$RESULTS"
 wc -l "$WORK"/gen-openapi/*.swift | tail -1 | awk '{print "lines.openapi\t" $1 "\tlines"}' >> "$RESULTS"
+fi
 
 # --- 3 and 4. signing and decoding (release), with swift-openapi-generator's types copied in
+if wanted bench; then
 log "building the benchmark harness (release)"
 rm -rf "$BENCH/Sources/OpenAPITypes"
 mkdir -p "$BENCH/Sources/OpenAPITypes"
@@ -146,10 +154,11 @@ cp "$WORK"/gen-openapi/Types*.swift "$BENCH/Sources/OpenAPITypes/"
 swift build -c release --package-path "$BENCH" --product SpecGenBench >&2
 log "running sign and decode benchmarks"
 "$BENCH/.build/release/SpecGenBench" "$SPEC" sign decode | awk -F'\t' '{print $1 "\t" $2 "\tns\t" $3}' >> "$RESULTS"
+fi
 
 # Instruction counts of the decode cases (the same whatever else the machine does): CG_ITERATIONS decodes each,
 # counted inside DecodeBench.callgrindBody only (fixtures, spec loading and the warm-up decode are not counted).
-if command -v valgrind >/dev/null; then
+if command -v valgrind >/dev/null && wanted bench; then
   log "callgrind instruction counts of decoding"
   cases="decode.orders.specgen decode.orders.specgen-jsondecoder decode.orders.plain"
   cases="$cases decode.exchangeInfo.specgen decode.exchangeInfo.specgen-jsondecoder decode.exchangeInfo.plain"
@@ -166,7 +175,7 @@ fi
 
 # --- 5. scaling (last: the longest step): synthetic specs of SIZES endpoints made from the real one (copies with new ids and paths),
 # each compiled once (debug) for both generators.
-for n in ${SIZES:-50 200 800}; do
+wanted scaling && for n in ${SIZES:-50 200 800}; do
   log "scaling: $n endpoints"
   python3 "$ROOT/scripts/synthetic-spec.py" "$n" "$SPEC" > "$WORK/spec-$n.yaml"
   rm -rf "$WORK/gen-specgen-$n" "$WORK/gen-openapi-$n"

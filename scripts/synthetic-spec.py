@@ -28,10 +28,12 @@ def endpoint_blocks(lines):
 
 
 PROSE = ("summary", "description", "notes", "source", "examples", "docs", "docsType")
+# Left out of copies as well: an endpoint's WebSocket API method (its name must stay unique).
+DROPPED = PROSE + ("webSocket",)
 
 
 def copy(block, n):
-    """The endpoint without prose or examples, with id `<id>CN` and path `<path>/cN`."""
+    """The endpoint without prose, examples or WebSocket method, with id `<id>CN` and path `<path>/cN`."""
     out = [re.sub(r"^  ([A-Za-z_][A-Za-z0-9_]*):", lambda m: f"  {m.group(1)}C{n}:", block[0])]
     skip_deeper_than = None
     for line in block[1:]:
@@ -40,10 +42,10 @@ def copy(block, n):
             continue
         skip_deeper_than = None
         key = re.match(r"( *)([A-Za-z]+):", line)
-        if key and key.group(2) in PROSE:
+        if key and key.group(2) in DROPPED:
             skip_deeper_than = indent
             continue
-        line = re.sub(r", (%s): (\"[^\"]*\"|'[^']*'|[^,}]*)" % "|".join(PROSE), "", line)
+        line = re.sub(r", (%s): (\"(?:[^\"\\]|\\.)*\"|'[^']*'|[^,}]*)" % "|".join(PROSE), "", line)
         out.append(re.sub(r"^(    path: )(\S+)", lambda m: f"{m.group(1)}{m.group(2)}/c{n}", line))
     return out
 
