@@ -82,10 +82,8 @@ struct RequestBuilder: Sendable {
             guard let key = context.credentials.apiKey else {
                 throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
             }
-            if let field = apiKeyField {
-                try draft.addHeader(field, key)
-                if !draft.redactions.values.contains(key) { draft.redactions.values.insert(key) }
-            }
+            // Its redaction is in `context.redactions` already (`redactions(for:)`, once per client).
+            if let field = apiKeyField { try draft.addHeader(field, key) }
         }
     }
 
@@ -148,18 +146,16 @@ struct RequestBuilder: Sendable {
         } catch let error as AuthenticationError {
             throw draft.invalid("credentials", error.message)
         }
+        // `Set.insert` leaves a set that holds the value untouched (no copy), so names already masked cost a lookup.
         for header in added.headers {
             try draft.addHeader(header.name, header.value)
-            let name = header.name.lowercased()
-            if !draft.redactions.headerNames.contains(name) { draft.redactions.headerNames.insert(name) }
+            draft.redactions.headerNames.insert(header.name.lowercased())
         }
         if let parameter = added.parameter {
-            draft.appendSigned(parameter.name, parameter.value)
-            if !draft.redactions.parameterNames.contains(parameter.name) { draft.redactions.parameterNames.insert(parameter.name) }
+            draft.appendSignature(parameter.name, parameter.value)
+            draft.redactions.parameterNames.insert(parameter.name)
         }
-        for secret in added.secrets where !secret.isEmpty && !draft.redactions.values.contains(secret) {
-            draft.redactions.values.insert(secret)
-        }
+        for secret in added.secrets where !secret.isEmpty { draft.redactions.values.insert(secret) }
     }
 
     /// The final request: content type, user agent, and the head's scheme, authority and path with the query.

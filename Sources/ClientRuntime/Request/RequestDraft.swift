@@ -102,8 +102,9 @@ struct RequestDraft {
         }
     }
 
-    /// Appends `name=value` (`value` already encoded) where signatures travel: the form body or the query.
-    mutating func appendSigned(_ name: String, _ value: String) {
+    /// Appends the signature's `name=value` (`value` already encoded) where signatures travel: the form body or
+    /// the query.
+    mutating func appendSignature(_ name: String, _ value: String) {
         if signsInBody, var bytes = body {
             body = nil  // keeps the buffer uniquely referenced while it grows
             Self.appendEncodedPair(name, value, to: &bytes)

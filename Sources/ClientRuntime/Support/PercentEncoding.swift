@@ -14,12 +14,10 @@ enum PercentEncoding {
 
     /// Appends the encoding of `text` to `out`.
     static func append(_ text: String, to out: inout [UInt8], keepsPercent: Bool = false) {
-        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where !keeps(byte, keepsPercent) { return false }
-            out.append(contentsOf: bytes)
-            return true
+        if isLiteral(text, keepsPercent: keepsPercent) {
+            if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: text.utf8) }
+            return
         }
-        if copied == true { return }
         for byte in text.utf8 {
             if keeps(byte, keepsPercent) {
                 out.append(byte)
@@ -76,12 +74,6 @@ extension ParameterValue {
         switch self {
         case .null:
             break
-        case .string(let text):
-            PercentEncoding.append(text, to: &out)
-        case .decimal(let decimal):
-            PercentEncoding.append(decimal.text, to: &out)
-        case .int(let number):
-            out.append(contentsOf: String(number).utf8)
         case .array(let items, .comma):
             for (index, text) in items.compactMap(\.plainText).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
