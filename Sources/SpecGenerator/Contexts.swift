@@ -2,29 +2,29 @@
 /// swift-mustache's own helpers for punctuation (`first()`, `last()`, `empty(list)`); a test fails when a field
 /// here is read by no template.
 
-struct FileHeader {
+struct FileHeader: Encodable {
     let source: String
     let title: String
 }
 
-struct EnumsContext {
+struct EnumsContext: Encodable {
     let header: FileHeader
     let enums: [EnumContext]
 }
 
-struct EnumContext {
+struct EnumContext: Encodable {
     let doc: [String]
     let name: String
     let cases: [EnumCaseContext]
 }
 
-struct EnumCaseContext {
+struct EnumCaseContext: Encodable {
     let doc: [String]
     let name: String
     let raw: String
 }
 
-struct ModelsContext {
+struct ModelsContext: Encodable {
     let header: FileHeader
     let structs: [StructContext]
     let positionals: [StructContext]
@@ -32,13 +32,13 @@ struct ModelsContext {
     let tradingRules: [TradingRulesContext]
 }
 
-struct StructContext {
+struct StructContext: Encodable {
     let doc: [String]
     let name: String
     let fields: [FieldContext]
 }
 
-struct FieldContext {
+struct FieldContext: Encodable {
     let doc: [String]
     let name: String
     let wireName: String
@@ -48,25 +48,25 @@ struct FieldContext {
     let isOptional: Bool
 }
 
-struct PolymorphicContext {
+struct PolymorphicContext: Encodable {
     let doc: [String]
     let name: String
     let discriminator: String
     let variants: [PolymorphicVariantContext]
 }
 
-struct PolymorphicVariantContext {
+struct PolymorphicVariantContext: Encodable {
     let caseName: String
     let wireValue: String
     let type: String
 }
 
-struct RequestsContext {
+struct RequestsContext: Encodable {
     let header: FileHeader
     let requests: [RequestContext]
 }
 
-struct RequestContext {
+struct RequestContext: Encodable {
     let doc: [String]
     let name: String
     let endpointID: String
@@ -89,7 +89,7 @@ struct RequestContext {
     let variantResponse: VariantResponseContext?
 }
 
-struct PropertyContext {
+struct PropertyContext: Encodable {
     let doc: [String]
     let name: String
     let wireName: String
@@ -99,18 +99,18 @@ struct PropertyContext {
     let arrayStyle: String?
 }
 
-struct ConditionContext {
+struct ConditionContext: Encodable {
     let kind: String
     let isEquals: Bool
     let name: String
     let values: [ValueContext]
 }
 
-struct ValueContext {
+struct ValueContext: Encodable {
     let literal: String
 }
 
-struct RuleContext {
+struct RuleContext: Encodable {
     /// The runtime `ParameterRule.Kind` case, without arguments: `require`, `requireValue`, `range`, …
     let kind: String
     let values: [ValueContext]
@@ -125,7 +125,7 @@ struct RuleContext {
     let code: String?
 }
 
-struct WeightContext {
+struct WeightContext: Encodable {
     var isFixed = false
     var fixed = 1
     var isCases = false
@@ -144,34 +144,34 @@ struct WeightContext {
     var absent = "nil"
 }
 
-struct WeightCaseContext {
+struct WeightCaseContext: Encodable {
     let conditions: [ConditionContext]
     let weight: Int
 }
 
-struct WeightRangeContext {
+struct WeightRangeContext: Encodable {
     let max: String
     let weight: Int
 }
 
-struct ConstructorContext {
+struct ConstructorContext: Encodable {
     let doc: [String]
     let name: String
     let arguments: [ArgumentContext]
     let assignments: [AssignmentContext]
 }
 
-struct ArgumentContext {
+struct ArgumentContext: Encodable {
     let label: String
     let type: String
 }
 
-struct AssignmentContext {
+struct AssignmentContext: Encodable {
     let name: String
     let value: String
 }
 
-struct VariantResponseContext {
+struct VariantResponseContext: Encodable {
     let doc: [String]
     let name: String
     let selector: String
@@ -182,19 +182,19 @@ struct VariantResponseContext {
     let defaults: [VariantDefaultContext]
 }
 
-struct VariantContext {
+struct VariantContext: Encodable {
     let doc: [String]
     let caseName: String
     let key: String
     let type: String
 }
 
-struct VariantDefaultContext {
+struct VariantDefaultContext: Encodable {
     let conditions: [ConditionContext]
     let variant: String
 }
 
-struct ClientContext {
+struct ClientContext: Encodable {
     let header: FileHeader
     let doc: [String]
     let name: String
@@ -208,32 +208,32 @@ struct ClientContext {
 }
 
 /// A client initialiser taking only the credential kind the spec's `auth` signs or authorizes with.
-struct CredentialInitContext {
+struct CredentialInitContext: Encodable {
     let doc: String
     let parameters: [String]
     let credentials: String
 }
 
-struct ServerContext {
+struct ServerContext: Encodable {
     let doc: [String]
     let name: String
     let url: String
 }
 
-struct TemplatedServerContext {
+struct TemplatedServerContext: Encodable {
     let doc: [String]
     let name: String
     let template: String
     let variables: [TemplateVariableContext]
 }
 
-struct TemplateVariableContext {
+struct TemplateVariableContext: Encodable {
     let name: String
     let placeholder: String
     let defaultValue: String?
 }
 
-struct ProfileContext {
+struct ProfileContext: Encodable {
     let name: String
     let apiKeyHeader: String
     /// The signing authenticator's construction, or `nil`.
@@ -259,19 +259,19 @@ struct ProfileContext {
     let retryAfterHeader: String
 }
 
-struct EnvelopeContext {
+struct EnvelopeContext: Encodable {
     let code: String
     let message: String
     let data: String
     let success: String
 }
 
-struct StatusRuleContext {
+struct StatusRuleContext: Encodable {
     let pattern: String
     let meaning: String
 }
 
-struct MethodContext {
+struct MethodContext: Encodable {
     let doc: [String]
     let name: String
     let requestType: String
@@ -279,7 +279,7 @@ struct MethodContext {
     let defaultArgument: Bool
 }
 
-struct ErrorsContext {
+struct ErrorsContext: Encodable {
     let header: FileHeader
     let doc: [String]
     let name: String
@@ -287,21 +287,21 @@ struct ErrorsContext {
     let catalogs: [MessageCatalogContext]
 }
 
-struct ErrorCodeContext {
+struct ErrorCodeContext: Encodable {
     let doc: [String]
     let member: String
     let code: String
     let name: String
 }
 
-struct MessageCatalogContext {
+struct MessageCatalogContext: Encodable {
     let doc: [String]
     let typeName: String
     let property: String
     let messages: [MessageContext]
 }
 
-struct MessageContext {
+struct MessageContext: Encodable {
     let doc: [String]
     let caseName: String
     let literal: String

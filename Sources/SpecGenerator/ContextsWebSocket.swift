@@ -2,12 +2,12 @@
 /// (`Streams.swift`). A spec without the part gets a file holding only its header when the build plugin asks for
 /// every file (`body` nil), and no file otherwise.
 
-struct WebSocketClientFileContext {
+struct WebSocketClientFileContext: Encodable {
     let header: FileHeader
     let body: WebSocketClientContext?
 }
 
-struct WebSocketClientContext {
+struct WebSocketClientContext: Encodable {
     let doc: [String]
     let name: String
     /// The REST client, whose `profile` the WebSocket client shares.
@@ -24,7 +24,7 @@ struct WebSocketClientContext {
     let methods: [WebSocketMethodContext]
 }
 
-struct WebSocketTwinContext {
+struct WebSocketTwinContext: Encodable {
     let doc: [String]
     let name: String
     let wireName: String
@@ -33,7 +33,7 @@ struct WebSocketTwinContext {
     let defaultArgument: Bool
 }
 
-struct WebSocketMethodContext {
+struct WebSocketMethodContext: Encodable {
     let doc: [String]
     let name: String
     /// The `WebSocketMethodInfo(…)` constant's name and value.
@@ -47,18 +47,18 @@ struct WebSocketMethodContext {
     let call: String
 }
 
-struct WebSocketArgumentContext {
+struct WebSocketArgumentContext: Encodable {
     let declaration: String
     let name: String
     let wireName: String
 }
 
-struct StreamsFileContext {
+struct StreamsFileContext: Encodable {
     let header: FileHeader
     let body: StreamsContext?
 }
 
-struct StreamsContext {
+struct StreamsContext: Encodable {
     let doc: [String]
     let name: String
     let servers: [ServerContext]
@@ -69,14 +69,14 @@ struct StreamsContext {
     let streams: [StreamMethodContext]
 }
 
-struct StreamEnumContext {
+struct StreamEnumContext: Encodable {
     let doc: [String]
     let name: String
     let rawType: String
     let cases: [EnumCaseContext]
 }
 
-struct StreamMethodContext {
+struct StreamMethodContext: Encodable {
     let doc: [String]
     let name: String
     let nameFunction: String

@@ -1,41 +1,94 @@
-import Foundation
-
-/// Turns a context value into what swift-mustache reads fastest: dictionaries and arrays, built once per render.
+/// Turns a context into what swift-mustache reads fastest: `[String: Any]` for each struct (a nil optional left
+/// out, a missing name exactly as swift-mustache treats it), `[Any]` for each array, text, flags and numbers as they
+/// are. It walks the contexts' synthesized `Encodable` conformances: a `Mirror` of every struct was a sixth of a
+/// generation run.
 enum RenderValue {
-    /// Structs and classes become `[String: Any]` (nil optionals left out, as a missing name, exactly as
-    /// swift-mustache treats them), arrays `[Any]`, optionals their value; everything else stays as it is.
-    static func convert(_ value: Any) -> Any {
-        if let leaf = leaf(value) { return leaf }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .struct?, .class?:
-            var members: [String: Any] = [:]
-            for child in mirror.children {
-                guard let label = child.label, let member = unwrap(child.value) else { continue }
-                members[label] = convert(member)
-            }
-            return members
-        case .collection? where value is [Any]:
-            return mirror.children.map { convert($0.value) }
-        default:
-            return value
+    static func convert(_ value: some Encodable) -> Any {
+        let encoder = TreeEncoder()
+        // The encoder itself never throws, and context structs only use synthesized conformances.
+        do { try value.encode(to: encoder) } catch { preconditionFailure("a context failed to encode: \(error)") }
+        return encoder.node.value
+    }
+}
+
+/// What one value became: a struct's members, an array's elements, or a leaf.
+private final class TreeNode {
+    var members: [String: Any]?
+    var elements: [Any]?
+    var leaf: Any?
+
+    var value: Any { members ?? elements ?? leaf ?? [String: Any]() }
+}
+
+private struct TreeEncoder: Encoder {
+    let node = TreeNode()
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if node.members == nil { node.members = [:] }
+        return KeyedEncodingContainer(Keyed<Key>(node: node))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if node.elements == nil { node.elements = [] }
+        return Unkeyed(node: node)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(node: node) }
+
+    /// A leaf stays as it is; anything else is converted on its own.
+    static func convert(_ value: some Encodable) -> Any {
+        switch value {
+        case let text as String: text
+        case let flag as Bool: flag
+        case let number as Int: number
+        default: RenderValue.convert(value)
         }
     }
 
-    /// The value of an optional, nil for `nil`; other values as they are.
-    static func unwrap(_ value: Any) -> Any? {
-        if let leaf = leaf(value) { return leaf }
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map { unwrap($0.value) } ?? nil
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let node: TreeNode
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) {}
+        mutating func encode(_ value: String, forKey key: Key) { node.members?[key.stringValue] = value }
+        mutating func encode(_ value: Bool, forKey key: Key) { node.members?[key.stringValue] = value }
+        mutating func encode(_ value: Int, forKey key: Key) { node.members?[key.stringValue] = value }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { node.members?[key.stringValue] = TreeEncoder.convert(value) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            preconditionFailure("context structs use synthesized conformances only")
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            preconditionFailure("context structs use synthesized conformances only")
+        }
+        mutating func superEncoder() -> any Encoder { preconditionFailure("context structs have no superclass") }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { preconditionFailure("context structs have no superclass") }
     }
 
-    /// Most values in a context are text, flags and numbers: they need no reflection (a `Mirror` of each was a
-    /// fifth of a generation run). `as?` also unwraps an optional that holds one; an empty optional is no leaf.
-    private static func leaf(_ value: Any) -> Any? {
-        if let text = value as? String { return text }
-        if let flag = value as? Bool { return flag }
-        if let number = value as? Int { return number }
-        return nil
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let node: TreeNode
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { node.elements?.count ?? 0 }
+
+        mutating func encodeNil() {}
+        mutating func encode<T: Encodable>(_ value: T) { node.elements?.append(TreeEncoder.convert(value)) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            preconditionFailure("context structs use synthesized conformances only")
+        }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            preconditionFailure("context structs use synthesized conformances only")
+        }
+        mutating func superEncoder() -> any Encoder { preconditionFailure("context structs have no superclass") }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let node: TreeNode
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil() {}
+        mutating func encode<T: Encodable>(_ value: T) { node.leaf = TreeEncoder.convert(value) }
     }
 }

@@ -51,7 +51,7 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, sources: sources)
     }
 
-    func render(_ context: Any, template name: String) -> String {
+    func render(_ context: some Encodable, template name: String) -> String {
         render(converted: RenderValue.convert(context), template: name)
     }
 

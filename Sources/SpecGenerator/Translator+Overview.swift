@@ -64,7 +64,7 @@ extension Translator {
     }
 }
 
-struct OverviewContext {
+struct OverviewContext: Encodable {
     let header: FileHeader
     let module: String
     let title: String
@@ -83,25 +83,25 @@ struct OverviewContext {
     let rateLimits: [String]
 }
 
-struct OverviewServerContext {
+struct OverviewServerContext: Encodable {
     let url: String
     let isDefault: Bool
     let about: String?
 }
 
-struct EndpointGroupContext {
+struct EndpointGroupContext: Encodable {
     let name: String
     let about: String
     let endpoints: [EndpointLinkContext]
 }
 
-struct EndpointLinkContext {
+struct EndpointLinkContext: Encodable {
     let method: String
     let summary: String
     let http: String
 }
 
-struct OverviewStatusContext {
+struct OverviewStatusContext: Encodable {
     let status: String
     let meaning: String
     let about: String?

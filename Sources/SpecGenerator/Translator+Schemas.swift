@@ -103,19 +103,19 @@ extension Translator {
     }
 }
 
-struct SchemasContext {
+struct SchemasContext: Encodable {
     let header: FileHeader
     let entries: [SchemaEntryContext]
     let requests: [RequestSchemaContext]
 }
 
-struct SchemaEntryContext {
+struct SchemaEntryContext: Encodable {
     let wireName: String
     let property: String
     var lines: [String]
 }
 
-struct RequestSchemaContext {
+struct RequestSchemaContext: Encodable {
     let type: String
     let lines: [String]
 }

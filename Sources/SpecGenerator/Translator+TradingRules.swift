@@ -1,7 +1,7 @@
 import SpecModel
 
 /// A model's `tradingRules` as an `exchangeFiltersSymbol` property and an `ExchangeFilters` initializer.
-struct TradingRulesContext {
+struct TradingRulesContext: Encodable {
     let doc: [String]
     let model: String
     let symbol: String
@@ -10,7 +10,7 @@ struct TradingRulesContext {
     let rules: [TradingRuleContext]
 }
 
-struct TradingRuleContext {
+struct TradingRuleContext: Encodable {
     let name: String
     let message: String
     /// A `FilterRule` expression over the model's properties.

@@ -20,7 +20,7 @@ struct Translator {
     }
 
     /// The render context of `file`.
-    func context(for file: ModuleFile) throws -> Any {
+    func context(for file: ModuleFile) throws -> any Encodable {
         switch file {
         case .enums: enums()
         case .models: models()

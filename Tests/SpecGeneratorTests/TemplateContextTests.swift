@@ -13,7 +13,7 @@ import Testing
         var read: Set<String> = []
     }
 
-    /// A context struct as `RenderValue.convert` makes it, noting each field a template looks up (nil ones too).
+    /// A context struct as `RenderValue.convert` makes it (here with a `Mirror`), noting each field a template looks up (nil ones too).
     struct TrackedContext: MustacheParent {
         let type: String
         let fields: Set<String>
@@ -37,7 +37,7 @@ import Testing
                 guard let label = child.label else { continue }
                 fields.insert(label)
                 reads.all.insert("\(type).\(label)")
-                if let member = RenderValue.unwrap(child.value) { members[label] = tracked(member, reads) }
+                if let member = unwrap(child.value) { members[label] = tracked(member, reads) }
             }
             return TrackedContext(type: type, fields: fields, members: members, reads: reads)
         case .collection? where value is [Any]:
@@ -45,6 +45,13 @@ import Testing
         default:
             return value
         }
+    }
+
+    /// The value of an optional, nil for `nil`; other values as they are.
+    static func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.map { unwrap($0.value) } ?? nil
     }
 
     @Test func everyContextFieldIsReadByATemplate() throws {
