@@ -36,12 +36,6 @@ import Testing
         #expect(load(text) == ["specs/bad.yaml:5:1: error: duplicate key 'api' in one mapping (first at line 4)"])
     }
 
-    @Test func duplicateKeyWhoseMarkLiesPastTheLastLine() {
-        let first = SourceLocation(file: "f", line: 9, column: 1)
-        #expect(YAMLSource.secondOccurrence(of: "a", after: first, in: "a: 1\ra: 2") == nil)
-        #expect(YAMLSource.secondOccurrence(of: "a", after: SourceLocation(file: "f", line: 0, column: 0), in: "a: 1") == nil)
-    }
-
     @Test func invalidUTF8AndNULAreFoundOnCRLines() {
         var bytes = Array("specgen: 1\rapi: d".utf8)
         bytes += [0xC3, 0x28]

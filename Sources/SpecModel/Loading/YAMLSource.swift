@@ -3,9 +3,8 @@ import Yams
 
 /// Reads a spec file into a Yams node tree, turning every way a file can be bad into diagnostics.
 ///
-/// Guards: a size limit, strict UTF-8, a YAML parse on a thread with a large stack (libyaml's composer in Yams
-/// recurses once per nesting level), a nesting limit, and a budget on nodes visited so alias expansion bombs
-/// cannot make later passes exponential.
+/// Guards: a size limit, strict UTF-8, a nesting limit (the readers recurse once per level), and a budget on nodes
+/// visited so alias expansion bombs cannot make later passes exponential. `YAMLComposer` builds the tree.
 public enum YAMLSource {
     /// Specs larger than this are refused; the largest real spec is well under 1 MB.
     public static let maxFileSize = 8 * 1024 * 1024
@@ -38,71 +37,9 @@ public enum YAMLSource {
         if let deep = firstOverlyDeepLine(text) {
             return (nil, [Diagnostic(.error, "nesting deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: deep, column: 1))])
         }
-        let result = runWithLargeStack { () -> Result<Node?, any Error> in
-            Result { try Yams.compose(yaml: text, scalarTags) }
-        }
-        switch result {
-        case let .success(node):
-            guard let node else { return (nil, [Diagnostic(.error, "spec is empty", at: start)]) }
-            return (node, [])
-        case let .failure(error):
-            return (nil, [diagnostic(for: error, text: text, file: file)])
-        }
-    }
-
-    static func diagnostic(for error: any Error, text: String, file: String) -> Diagnostic {
-        guard let yamlError = error as? YamlError else {
-            return Diagnostic(.error, "cannot parse YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-        func loc(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(.error, "YAML syntax error: \(problem)\(detail)", at: loc(mark))
-        case let .reader(problem, offset, _, _):
-            let place = offset.map { Self.location(ofUTF8Offset: $0, in: text, file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
-            return Diagnostic(.error, "YAML syntax error: \(problem)", at: place)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            let first = loc(context.mark)
-            let second = secondOccurrence(of: duplicates.first ?? "", after: first, in: text)
-            return Diagnostic(.error, "duplicate key \(names) in one mapping (first at line \(first.line))", at: second ?? first)
-        default:
-            return Diagnostic(.error, "cannot parse YAML: \(yamlError)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-    }
-
-    /// The next line that repeats the key at the same column, where the user has to look.
-    static func secondOccurrence(of key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
-        let lines = LineIndex(text)
-        guard first.line >= 1, first.column >= 1, first.line < lines.lineCount else { return nil }
-        let spellings = [key, "\"\(key)\"", "'\(key)'"]
-        for line in first.line + 1...lines.lineCount {
-            let scalars = lines.lineText(line).unicodeScalars
-            guard scalars.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
-            let restText = String(String.UnicodeScalarView(scalars.dropFirst(first.column - 1)))
-            for spelling in spellings where restText.hasPrefix(spelling) {
-                let after = restText.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }
-                if after.hasPrefix(":") { return SourceLocation(file: first.file, line: line, column: first.column) }
-            }
-        }
-        return nil
-    }
-
-    /// Runs `body` on a thread with a 512 MB stack (virtual; only touched pages are used) and waits for it.
-    static func runWithLargeStack<T>(_ body: @escaping () -> T) -> T {
-        let box = ResultBox<T>()
-        let work = UncheckedBox(body)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = work.value()
-            done.signal()
-        }
-        thread.stackSize = 512 << 20
-        thread.start()
-        done.wait()
-        return box.value!
+        let (root, diagnostics) = YAMLComposer.compose(text, file: file)
+        if root == nil, diagnostics.isEmpty { return (nil, [Diagnostic(.error, "spec is empty", at: start)]) }
+        return (root, diagnostics)
     }
 
     /// A cheap pre-scan: bracket depth plus indentation, an upper bound of the real nesting on ordinary YAML.
@@ -170,16 +107,6 @@ public enum YAMLSource {
         let offset = text.utf8.distance(from: text.utf8.startIndex, to: index)
         return location(ofUTF8Offset: offset, in: text, file: file)
     }
-}
-
-/// Hands a value to the parser thread; the caller waits for the thread, so there is no concurrent access.
-private final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
-}
-
-private struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 extension String {

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import Yams
+
+@testable import SpecModel
+
+/// The loader's own composer over libyaml's events: what Yams' composer gave the readers, and every duplicate key.
+@Suite struct YAMLComposerTests {
+    func compose(_ text: String) -> (root: Node?, messages: [String]) {
+        let (root, diagnostics) = YAMLComposer.compose(text, file: "f.yaml")
+        return (root, diagnostics.map(\.description))
+    }
+
+    /// `Mark` is built by layout (its initializer is internal to Yams): line and column must land where they belong.
+    @Test func marksCarryLineAndColumn() throws {
+        let root = try #require(compose("a:\n  bb:\n    - x\n").root)
+        #expect(root.mark?.line == 1 && root.mark?.column == 1)
+        let inner = try #require(root["a"]?["bb"])
+        #expect(inner.mark?.line == 3 && inner.mark?.column == 5)
+        let item = try #require(inner.sequence?.first)
+        #expect(item.mark?.line == 3 && item.mark?.column == 7)
+        #expect(MemoryLayout<Mark>.size == 2 * MemoryLayout<Int>.size)
+    }
+
+    @Test func everyDuplicateKeyIsReportedWhereItsSecondCopyIs() {
+        let (root, messages) = compose("a: 1\nb:\n  c: 2\n  c: 3\na: 4\n")
+        #expect(root == nil)
+        #expect(
+            messages == [
+                "f.yaml:4:3: error: duplicate key 'c' in one mapping (first at line 3)",
+                "f.yaml:5:1: error: duplicate key 'a' in one mapping (first at line 1)",
+            ])
+    }
+
+    @Test func onlyPlainYAML11BooleansAreBool() throws {
+        let root = try #require(compose("a: yes\nb: \"yes\"\nc: !!str yes\nd: Off\ne: yess\n").root)
+        #expect(root["a"]?.bool == true)
+        #expect(root["b"]?.bool == nil)
+        #expect(root["c"]?.bool == nil)
+        #expect(root["d"]?.bool == false)
+        #expect(root["e"]?.bool == nil)
+        #expect(root["b"]?.string == "yes")
+        #expect(root["b"]?.scalar?.style == .doubleQuoted)
+    }
+
+    @Test func aliasesRepeatTheAnchoredNode() throws {
+        let root = try #require(compose("x: &shared {k: v}\ny: *shared\n").root)
+        #expect(root["y"]?["k"]?.string == "v")
+        #expect(compose("y: *missing\n").messages == ["f.yaml:1:4: error: YAML syntax error: found undefined alias"])
+    }
+
+    @Test func syntaxErrorsAndSecondDocumentsAreDiagnostics() {
+        #expect(compose("a: [1, 2\n").messages.first?.hasPrefix("f.yaml:2:1: error: YAML syntax error: did not find expected ',' or ']'") == true)
+        #expect(compose("a: 1\n---\nb: 2\n").messages == ["f.yaml:2:1: error: YAML syntax error: expected a single document in the stream, but found another document"])
+        #expect(compose("# only a comment\n").root == nil)
+        #expect(compose("# only a comment\n").messages.isEmpty)
+    }
+}
