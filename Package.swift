@@ -149,7 +149,7 @@ let package = Package(
         .target(
             name: "SpecMock",
             dependencies: [
-                "SpecModel", "ClientRuntime", "Yams",
+                "SpecModel", "SpecTraffic", "ClientRuntime", "Yams",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),

@@ -31,18 +31,10 @@ public struct SpecSchemas {
         guard !response.variants.isEmpty else { return response.type.map { schema(of: $0.value) } }
         var sent = Parameters()
         for (name, value) in parameters { sent.add(name, value, in: .query) }
-        let selector = VariantSelector(
-            param: response.selectedBy?.value, variants: response.variants.map(\.key.value),
-            defaults: response.defaults.map { (conditions: Self.conditions($0.condition), variant: $0.variant.value) })
-        if let key = selector.select(sent), let variant = response.variants.first(where: { $0.key.value == key }) {
+        if let key = response.variantSelector.select(sent), let variant = response.variants.first(where: { $0.key.value == key }) {
             return schema(of: variant.type.value)
         }
         return .oneOf(response.variants.map { schema(of: $0.type.value) })
-    }
-
-    static func conditions(_ condition: Condition) -> [ParameterCondition] {
-        condition.equals.map { .equals($0.param.value, $0.values.map(\.text)) } + condition.present.map { .present($0.value) }
-            + condition.absent.map { .absent($0.value) }
     }
 
     private struct Builder {

@@ -1,5 +1,6 @@
 import Foundation
 import SpecModel
+import SpecTraffic
 
 import struct ClientRuntime.VariantSelector
 
@@ -16,9 +17,7 @@ struct ExampleCatalog: Sendable {
         var selectors: [String: VariantSelector] = [:]
         for endpoint in spec.endpoints {
             guard let response = endpoint.response, !response.variants.isEmpty else { continue }
-            selectors[endpoint.id.value] = VariantSelector(
-                param: response.selectedBy?.value, variants: response.variants.map(\.key.value),
-                defaults: response.defaults.map { (EndpointRules.conditions($0.condition), $0.variant.value) })
+            selectors[endpoint.id.value] = response.variantSelector
         }
         self.selectors = selectors
     }

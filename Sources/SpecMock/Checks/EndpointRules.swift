@@ -1,4 +1,5 @@
 import SpecModel
+import SpecTraffic
 
 import enum ClientRuntime.CountScale
 import enum ClientRuntime.ParameterCondition
@@ -38,7 +39,7 @@ struct EndpointRules: Sendable {
 
     /// The runtime rules of one spec rule.
     static func rules(_ rule: Rule) -> [ParameterRule] {
-        let conditions = Self.conditions(rule.condition)
+        let conditions = rule.condition.parameterConditions
         func make(_ kind: ParameterRule.Kind, _ params: [Located<String>]) -> ParameterRule {
             ParameterRule(kind, params.map(\.value), when: conditions, rule: rule.requirement.keyword, code: rule.error)
         }
@@ -52,15 +53,10 @@ struct EndpointRules: Sendable {
         }
     }
 
-    static func conditions(_ condition: Condition) -> [ParameterCondition] {
-        condition.equals.map { .equals($0.param.value, $0.values.map(\.text)) } + condition.present.map { .present($0.value) }
-            + condition.absent.map { .absent($0.value) }
-    }
-
     /// The spec's weight (1 when it gives none); a by-parameter table assumes the parameter's documented default.
     static func weight(_ endpoint: Endpoint) -> RequestWeight {
         func cases(_ cases: [Weight.Case]) -> [RequestWeight.Case] {
-            cases.map { RequestWeight.Case(when: conditions($0.condition), weight: $0.weight) }
+            cases.map { RequestWeight.Case(when: $0.condition.parameterConditions, weight: $0.weight) }
         }
         func ranges(_ ranges: [Weight.Range]) -> [RequestWeight.Range] {
             ranges.map { RequestWeight.Range(max: $0.max.map(Int64.init), weight: $0.weight) }
