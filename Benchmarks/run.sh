@@ -84,6 +84,18 @@ wanted lint && for n in ${LINT_SIZES:-2000 24000}; do
   python3 "$ROOT/scripts/synthetic-spec.py" "$n" "$ROOT/specs/dfx-spot.yaml" > "$WORK/lint-$n.yaml"
   record "lint.$n" "$(time_command "lint-$n" true "'$SPECGEN' lint '$WORK/lint-$n.yaml' >/dev/null" "${LINT_RUNS:-3}")" ms
 done
+# The same load + lint counted in instructions (callgrind), which other load on the machine does not change:
+# inside LintCount.callgrindBody only, after the harness has loaded the spec once (process start not counted).
+if command -v valgrind >/dev/null && wanted lint; then
+  log "callgrind instruction counts of load + lint"
+  swift build -c release --package-path "$BENCH" --product SpecGenBench >&2
+  objcopy --strip-debug "$BENCH/.build/release/SpecGenBench" "$WORK/SpecGenBench-nodebug"
+  for n in ${LINT_SIZES:-2000 24000}; do
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-lint-$n.out" --toggle-collect='*callgrindBody*' \
+      "$WORK/SpecGenBench-nodebug" "$WORK/lint-$n.yaml" count lint 1 2>/dev/null
+    awk -v n="$n" '/^totals:/ {print "ir.lint." n "\t" $2 "\tIr"}' "$WORK/callgrind-lint-$n.out" >> "$RESULTS"
+  done
+fi
 
 # --- 2. clean compile time and peak memory of the generated module (debug), deps built beforehand
 make_package() { # dir dependency-line product-line

@@ -32,6 +32,19 @@ import Yams
             ])
     }
 
+    /// A mapping of more than 16 keys looks keys up in a dictionary: duplicates before and after it is built.
+    @Test func duplicatesInALargeMapping() {
+        let keys = (1...40).map { "k\($0): \($0)" }
+        let text = (keys[0..<10] + ["k3: again"] + keys[10...] + ["k30: again", "k1: third"]).joined(separator: "\n") + "\n"
+        #expect(
+            compose(text).messages == [
+                "f.yaml:11:1: error: duplicate key 'k3' in one mapping (first at line 3)",
+                "f.yaml:42:1: error: duplicate key 'k30' in one mapping (first at line 31)",
+                "f.yaml:43:1: error: duplicate key 'k1' in one mapping (first at line 1)",
+            ])
+        #expect(compose(keys.joined(separator: "\n")).root?.mapping?.count == 40)
+    }
+
     @Test func onlyPlainYAML11BooleansAreBool() throws {
         let root = try #require(compose("a: yes\nb: \"yes\"\nc: !!str yes\nd: Off\ne: yess\n").root)
         #expect(root["a"]?.bool == true)

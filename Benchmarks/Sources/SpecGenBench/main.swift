@@ -3,7 +3,7 @@ import SpecModel
 
 // Usage: SpecGenBench <specs/binance-spot.yaml> [sign|decode]...
 //        SpecGenBench <specs/binance-spot.yaml> count <case> <iterations>   (one case alone, for profilers and callgrind:
-//        a decode case, or one of CountMode.operations)
+//        a decode case, `lint` (load and lint SPEC), or one of CountMode.operations)
 let arguments = CommandLine.arguments.dropFirst()
 guard let specPath = arguments.first else {
     FileHandle.standardError.write(Data("usage: SpecGenBench SPEC [sign] [decode]\n".utf8))
@@ -20,7 +20,9 @@ if arguments.dropFirst().first == "count" {
         FileHandle.standardError.write(Data("usage: SpecGenBench SPEC count NAME ITERATIONS\n".utf8))
         exit(2)
     }
-    if CountMode.operations.contains(rest[0]) {
+    if rest[0] == "lint" {
+        blackHole(LintCount.callgrindBody(specPath, iterations))
+    } else if CountMode.operations.contains(rest[0]) {
         try await CountMode.run(rest[0], times: iterations)
     } else {
         try DecodeBench.count(spec: spec, name: rest[0], iterations: iterations)

@@ -26,10 +26,29 @@ struct YAMLComposer {
         let tag: Tag
         let style: UInt32
         let anchor: String?
-        /// A sequence's items; a mapping's keys and values, alternating.
-        var nodes: [Node] = []
-        /// A mapping's scalar keys so far, with the line each was first seen on.
-        var keyLines: [String: Int] = [:]
+        /// A sequence's items.
+        var items: [Node] = []
+        /// A mapping's entries so far, its key waiting for a value, and the text of each scalar key (parallel to
+        /// `pairs`; indexed by a dictionary once a mapping is large, the `endpoints` of a big spec).
+        var pairs: [(Node, Node)] = []
+        var pendingKey: Node?
+        var keyTexts: [String?] = []
+        var keyIndex: [String: Int]?
+
+        /// The entry whose key has `text`, if one was read already.
+        func entry(withKey text: String) -> Int? { keyIndex.map { $0[text] } ?? keyTexts.firstIndex(of: text) }
+
+        /// Notes the next key's text (nil for a key that is not a scalar).
+        mutating func addKeyText(_ text: String?) {
+            keyTexts.append(text)
+            if keyIndex != nil {
+                if let text, keyIndex?[text] == nil { keyIndex?[text] = keyTexts.count - 1 }
+            } else if keyTexts.count == 16 {
+                var index: [String: Int] = [:]
+                for (position, text) in keyTexts.enumerated() { if let text, index[text] == nil { index[text] = position } }
+                keyIndex = index
+            }
+        }
     }
 
     /// The node tree of `text`, or nil with the diagnostics that say why not.
@@ -96,16 +115,9 @@ struct YAMLComposer {
 
     private func close(_ frame: Frame) -> Node {
         guard frame.isMapping else {
-            return .sequence(Node.Sequence(frame.nodes, frame.tag, Node.Sequence.Style(rawValue: frame.style) ?? .any, frame.mark))
+            return .sequence(Node.Sequence(frame.items, frame.tag, Node.Sequence.Style(rawValue: frame.style) ?? .any, frame.mark))
         }
-        var pairs: [(Node, Node)] = []
-        pairs.reserveCapacity(frame.nodes.count / 2)
-        var index = 0
-        while index + 1 < frame.nodes.count {
-            pairs.append((frame.nodes[index], frame.nodes[index + 1]))
-            index += 2
-        }
-        return .mapping(Node.Mapping(pairs, frame.tag, Node.Mapping.Style(rawValue: frame.style) ?? .any, frame.mark))
+        return .mapping(Node.Mapping(frame.pairs, frame.tag, Node.Mapping.Style(rawValue: frame.style) ?? .any, frame.mark))
     }
 
     /// Appends a finished node to the open mapping or sequence, or makes it the document's root.
@@ -115,16 +127,28 @@ struct YAMLComposer {
             return
         }
         let top = stack.count - 1
-        if stack[top].isMapping, stack[top].nodes.count % 2 == 0, case let .scalar(key) = node {
-            let line = key.mark?.line ?? 0
-            if let first = stack[top].keyLines[key.string] {
-                diagnostics.append(
-                    Diagnostic(.error, "duplicate key '\(key.string)' in one mapping (first at line \(first))", at: location(line, key.mark?.column ?? 1)))
-            } else {
-                stack[top].keyLines[key.string] = line
-            }
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
         }
-        stack[top].nodes.append(node)
+        if let key = stack[top].pendingKey {
+            stack[top].pairs.append((key, node))
+            stack[top].pendingKey = nil
+            return
+        }
+        stack[top].pendingKey = node
+        // Only scalar keys are checked for duplicates (a spec has no other kind; the readers refuse them).
+        guard case let .scalar(key) = node else {
+            stack[top].addKeyText(nil)
+            return
+        }
+        if let first = stack[top].entry(withKey: key.string) {
+            let firstLine = stack[top].pairs[first].0.mark?.line ?? 0
+            diagnostics.append(
+                Diagnostic(
+                    .error, "duplicate key '\(key.string)' in one mapping (first at line \(firstLine))", at: location(key.mark?.line ?? 1, key.mark?.column ?? 1)))
+        }
+        stack[top].addKeyText(key.string)
     }
 
     // MARK: Errors
