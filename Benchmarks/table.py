@@ -55,6 +55,10 @@ if r is not None:
     if r is not None:
         lines.append(f"| the same in user + system CPU (mean) | {fmt('lint.24000.cpu')} | 2,000 endpoints: {fmt('lint.2000.cpu')} | "
                      f"{r:.1f}× | ≤ 12× | {check(r, lambda x: x <= 12)} |")
+r = ratio("ir.lint.24000", "ir.lint.2000")
+if r is not None:
+    lines.append(f"| the same in instructions (callgrind; load + lint only, no process start) | {value('ir.lint.24000') / 1e9:.2f} G | "
+                 f"2,000 endpoints: {value('ir.lint.2000') / 1e9:.3f} G | {r:.2f}× | ≤ 12× | {check(r, lambda x: x <= 12)} |")
 r = ratio("compile.specgen", "compile.openapi")
 lines.append(f"| clean compile of the module (debug, median, less SwiftPM no-op time) | {fmt('compile.specgen')} | swift-openapi-generator: {fmt('compile.openapi')} | "
              f"{r and f'{r:.2f}×'} | ≤ 0.4× | {check(r, lambda x: x <= 0.4)} |")
