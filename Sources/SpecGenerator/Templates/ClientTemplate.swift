@@ -11,32 +11,7 @@ extension BuiltInTemplates {
 
         {{> DocComment}}
         public struct {{name}}: Sendable {
-            /// Where the client sends requests.
-            public struct Server: Sendable, Hashable {
-                public var url: URL
-
-                public init(url: URL) {
-                    self.url = url
-                }
-        {{#servers}}
-
-        {{<DocComment}}{{$indent}}        {{/indent}}
-        {{/DocComment}}
-                public static let {{{name}}} = Server(url: URL(string: {{{url}}})!)
-        {{/servers}}
-        {{#templatedServers}}
-
-        {{<DocComment}}{{$indent}}        {{/indent}}
-        {{/DocComment}}
-                public static func {{name}}({{#variables}}{{{name}}}: String{{#defaultValue}} = {{{.}}}{{/defaultValue}}{{^last()}}, {{/last()}}{{/variables}}) -> Server? {
-                    var url = {{{template}}}
-        {{#variables}}
-                    url = url.replacingOccurrences(of: {{{placeholder}}}, with: {{{name}}})
-        {{/variables}}
-                    return URL(string: url).map(Server.init(url:))
-                }
-        {{/templatedServers}}
-            }
+        {{<Servers}}{{$purpose}}Where the client sends requests.{{/purpose}}{{/Servers}}
 
             /// The API's conventions, for the runtime: auth, error format, HTTP status meanings, rate-limit headers.
             public static let profile = APIProfile(

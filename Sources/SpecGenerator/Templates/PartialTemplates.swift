@@ -11,13 +11,14 @@ extension BuiltInTemplates {
     /// The partials by name.
     static let partials: [String: String] = [
         "DocComment": docComment, "Initializer": initializer, "Condition": condition, "Conditions": conditions,
-        "Equality": equality, "WeightCases": weightCases, "WeightRanges": weightRanges, "SocketServers": socketServers,
+        "Equality": equality, "WeightCases": weightCases, "WeightRanges": weightRanges, "Servers": servers,
     ]
 
-    /// The `Server` type of a WebSocket client (`servers`: fixed URLs), nested in the client.
-    static let socketServers = ##"""
+    /// The `Server` type nested in a client: its fixed URLs (`servers`) and, for REST, the URL templates
+    /// (`templatedServers`). The `purpose` block is the type's doc line.
+    static let servers = ##"""
         {{% CONTENT_TYPE: TEXT}}
-            /// Where the client connects.
+            /// {{$purpose}}Where the client connects.{{/purpose}}
             public struct Server: Sendable, Hashable {
                 public var url: URL
 
@@ -30,6 +31,18 @@ extension BuiltInTemplates {
         {{/DocComment}}
                 public static let {{{name}}} = Server(url: URL(string: {{{url}}})!)
         {{/servers}}
+        {{#templatedServers}}
+
+        {{<DocComment}}{{$indent}}        {{/indent}}
+        {{/DocComment}}
+                public static func {{name}}({{#variables}}{{{name}}}: String{{#defaultValue}} = {{{.}}}{{/defaultValue}}{{^last()}}, {{/last()}}{{/variables}}) -> Server? {
+                    var url = {{{template}}}
+        {{#variables}}
+                    url = url.replacingOccurrences(of: {{{placeholder}}}, with: {{{name}}})
+        {{/variables}}
+                    return URL(string: url).map(Server.init(url:))
+                }
+        {{/templatedServers}}
             }
 
         """##

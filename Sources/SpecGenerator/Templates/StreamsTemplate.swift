@@ -15,7 +15,7 @@ extension BuiltInTemplates {
 
         {{> DocComment}}
         public struct {{name}}: Sendable {
-        {{> SocketServers}}
+        {{> Servers}}
         {{#enums}}
 
         {{<DocComment}}{{$indent}}    {{/indent}}

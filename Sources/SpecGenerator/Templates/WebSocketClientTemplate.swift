@@ -15,7 +15,7 @@ extension BuiltInTemplates {
 
         {{> DocComment}}
         public struct {{name}}: Sendable {
-        {{> SocketServers}}
+        {{> Servers}}
 
             /// The WebSocket API's methods, as the runtime needs them.
             public enum Methods {
