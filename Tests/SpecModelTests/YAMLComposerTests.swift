@@ -59,6 +59,9 @@ import Yams
     @Test func aliasesRepeatTheAnchoredNode() throws {
         let root = try #require(compose("x: &shared {k: v}\ny: *shared\n").root)
         #expect(root["y"]?["k"]?.string == "v")
+        let scalars = try #require(compose("a: &word hello\nb: *word\nc: [&n 1, *n]\n").root)
+        #expect(scalars["b"]?.string == "hello")
+        #expect(scalars["c"]?.sequence?.map(\.string) == ["1", "1"])
         #expect(compose("y: *missing\n").messages == ["f.yaml:1:4: error: YAML syntax error: found undefined alias"])
     }
 

@@ -74,7 +74,10 @@ struct YAMLComposer {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 { return failed("expected a single document in the stream, but found another document", at: event.start_mark) }
-            case YAML_SCALAR_EVENT: add(scalar(event))
+            case YAML_SCALAR_EVENT:
+                let node = scalar(event)
+                if let anchor = Self.text(event.data.scalar.anchor) { anchors[anchor] = node }
+                add(node)
             case YAML_ALIAS_EVENT:
                 let name = Self.text(event.data.alias.anchor) ?? ""
                 guard let node = anchors[name] else { return failed("found undefined alias", at: event.start_mark) }
