@@ -71,4 +71,47 @@ import Yams
         #expect(compose("# only a comment\n").root == nil)
         #expect(compose("# only a comment\n").messages.isEmpty)
     }
+
+    /// The same tree as Yams' own composer (values, resolved tags, styles and positions) for every spec in the
+    /// repository and for the YAML forms a spec might use.
+    @Test func sameTreeAsYamsComposer() throws {
+        let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("specs")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: specs.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { try String(contentsOf: specs.appendingPathComponent($0), encoding: .utf8) }
+        #expect(texts.count >= 4)
+        texts += [
+            "a: &x {k: [1, 'two', \"three\"]}\nb: *x\nc: !!str yes\nd: |\n  block\n  text\ne: >-\n  folded\n  text\n",
+            "- yes\n- No\n- ~\n- null\n- 0x1F\n- 1.5e3\n- ''\n-\n- [a, {b: c}]\n",
+            "\r\nkey: value\r\nother:\r\n  - 1\r\n  - on\r\n",
+        ]
+        for text in texts {
+            let ours = try #require(compose(text).root)
+            let theirs = try #require(try Yams.compose(yaml: text, YAMLSource.scalarTags))
+            #expect(ours == theirs)
+            #expect(Array(Self.differences(ours, theirs, at: "").prefix(5)) == [])
+        }
+    }
+
+    /// Where two trees differ in what `==` does not compare: positions and styles.
+    static func differences(_ a: Node, _ b: Node, at path: String) -> [String] {
+        var found: [String] = []
+        if a.mark?.line != b.mark?.line || a.mark?.column != b.mark?.column {
+            found.append("\(path): mark \(String(describing: a.mark)) vs \(String(describing: b.mark))")
+        }
+        switch (a, b) {
+        case let (.scalar(x), .scalar(y)):
+            if x.style != y.style { found.append("\(path): style \(x.style) vs \(y.style)") }
+        case let (.mapping(x), .mapping(y)):
+            for ((ka, va), (kb, vb)) in zip(x, y) {
+                found += differences(ka, kb, at: path + "/key")
+                found += differences(va, vb, at: path + "/" + (ka.string ?? "?"))
+            }
+        case let (.sequence(x), .sequence(y)):
+            for (index, (ia, ib)) in zip(x, y).enumerated() { found += differences(ia, ib, at: path + "/\(index)") }
+        default:
+            found.append("\(path): different kinds")
+        }
+        return found
+    }
 }
