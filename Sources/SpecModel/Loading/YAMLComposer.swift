@@ -3,9 +3,9 @@ import Yams
 
 /// Builds the node tree straight from the events of libyaml (the C parser Yams ships). Yams' own composer was most
 /// of a large spec's load, and grew faster than the spec: it hashes every key node of every mapping to look for
-/// duplicates, and gives every node a tag object of its own. Here a mapping checks its keys' text in a dictionary
-/// (and reports every duplicate, where both copies are), the four implicit tags are shared, and nesting uses a
-/// stack of frames instead of recursion.
+/// duplicates, and gives every node a tag object of its own. Here a mapping compares its keys' text (through a
+/// dictionary once it has more than 16) and reports every duplicate at its second copy, the four implicit tags are
+/// shared, and nesting uses a stack of frames instead of recursion.
 struct YAMLComposer {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
@@ -105,13 +105,16 @@ struct YAMLComposer {
     private func scalar(_ event: yaml_event_t) -> Node {
         let data = event.data.scalar
         let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-        let tag: Tag =
-            if data.quoted_implicit == 1 { strTag } else if let explicit = Self.text(data.tag) { explicitTag(explicit) } else if Self.boolWords.contains(value) {
-                boolTag
-            } else { strTag }
         let style = Node.Scalar.Style(rawValue: data.style.rawValue) ?? .any
-        let node = Node.scalar(Node.Scalar(value, tag, style, Self.mark(event.start_mark)))
-        return node
+        return .scalar(Node.Scalar(value, scalarTag(event, value), style, Self.mark(event.start_mark)))
+    }
+
+    /// A quoted scalar is text; a plain one is a boolean when it spells one, else text; an explicit tag wins.
+    private func scalarTag(_ event: yaml_event_t, _ value: String) -> Tag {
+        let data = event.data.scalar
+        if data.quoted_implicit == 1 { return strTag }
+        if let explicit = Self.text(data.tag) { return explicitTag(explicit) }
+        return Self.boolWords.contains(value) ? boolTag : strTag
     }
 
     private func explicitTag(_ name: String) -> Tag { Tag(Tag.Name(rawValue: name), YAMLSource.scalarTags) }
