@@ -62,11 +62,6 @@ public struct Authentication: Sendable {
         self.parameter = parameter
         self.secrets = secrets
     }
-
-    /// The names whose values are secret: every added header and the parameter.
-    var secretNames: (headers: [String], parameters: [String]) {
-        (headers.map(\.name), parameter.map { [$0.name] } ?? [])
-    }
 }
 
 /// Credentials that do not fit the scheme, or none where the scheme needs some.

@@ -68,10 +68,9 @@ public final class APIClient<Failure: VenueError>: Sendable {
     /// The signed wire request `send` would send now, without sending it: validated, stamped, authenticated.
     /// For your own HTTP stack, audit logs and benchmarks. Fetches a bearer token for endpoints that need one.
     public func prepare<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> WireRequest {
-        let parameters = request.parameters
-        let validates = (validation ?? options.validation) == .beforeSend
-        if validates { try request.validate(parameters, against: options.exchangeFilters) }
-        var outgoing = OutgoingRequest(parameters: parameters, weight: request.weight(for: parameters), timestamp: clock.now())
+        let validates = validates(validation)
+        var outgoing = outgoing(for: request)
+        if validates { try request.validate(outgoing.parameters, against: options.exchangeFilters) }
         if R.endpoint.security.bearer { outgoing.bearerToken = try await tokens.token(for: R.endpoint, forceRefresh: false) }
         return try authentication.sign(outgoing, RequestContext(endpoint: R.endpoint, validates: validates))
     }
@@ -91,11 +90,20 @@ public final class APIClient<Failure: VenueError>: Sendable {
     }
 
     private func start<R: APIRequest>(_ request: R, validation: ClientOptions.Validation?) -> (OutgoingRequest, RequestContext) {
-        let parameters = request.parameters
-        let outgoing = OutgoingRequest(parameters: parameters, weight: request.weight(for: parameters), timestamp: clock.now())
         let context = RequestContext(
-            endpoint: R.endpoint, validates: (validation ?? options.validation) == .beforeSend,
+            endpoint: R.endpoint, validates: validates(validation),
             check: { [filters = options.exchangeFilters] in try request.validate($0, against: filters) })
-        return (outgoing, context)
+        return (outgoing(for: request), context)
+    }
+
+    /// The request as the pipeline receives it: its parameters, their weight, stamped with the server-corrected time.
+    private func outgoing<R: APIRequest>(for request: R) -> OutgoingRequest {
+        let parameters = request.parameters
+        return OutgoingRequest(parameters: parameters, weight: request.weight(for: parameters), timestamp: clock.now())
+    }
+
+    /// Whether a request is checked against the spec before sending: `validation`, else the client's option.
+    private func validates(_ validation: ClientOptions.Validation?) -> Bool {
+        (validation ?? options.validation) == .beforeSend
     }
 }
