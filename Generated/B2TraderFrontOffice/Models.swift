@@ -110,25 +110,61 @@ public struct Order: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        marketId = try container.decode(String.self, forKey: "marketId")
-        marketDisplayName = try container.decode(String.self, forKey: "marketDisplayName")
-        orderId = try container.decode(String.self, forKey: "orderId")
-        orderType = try container.decode(OrderType.self, forKey: "orderType")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        source = try container.decode(OrderSource.self, forKey: "source")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        commission = try container.decode(ExactDecimal.self, forKey: "commission")
-        requestedAmount = try container.decode(ExactDecimal.self, forKey: "requestedAmount")
-        remainingAmount = try container.decode(ExactDecimal.self, forKey: "remainingAmount")
-        requestedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "requestedPrice")
-        executionPrice = try container.decode(ExactDecimal.self, forKey: "executionPrice")
-        createdAt = try container.decode(Timestamp.self, forKey: "createdAt")
-        updatedAt = try container.decode(Timestamp.self, forKey: "updatedAt")
-        rejectDetails = try container.decodeIfPresent(String.self, forKey: "rejectDetails")
-        cancellationDate = try container.decodeIfPresent(Timestamp.self, forKey: "cancellationDate")
-        fillFactor = try container.decode(ExactDecimal.self, forKey: "fillFactor")
+        var container = try FieldReader(decoder)
+        let marketId = container.required(String.self, "marketId")
+        let marketDisplayName = container.required(String.self, "marketDisplayName")
+        let orderId = container.required(String.self, "orderId")
+        let orderType = container.required(OrderType.self, "orderType")
+        let side = container.required(OrderSide.self, "side")
+        let status = container.required(OrderStatus.self, "status")
+        let source = container.required(OrderSource.self, "source")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let commission = container.required(ExactDecimal.self, "commission")
+        let requestedAmount = container.required(ExactDecimal.self, "requestedAmount")
+        let remainingAmount = container.required(ExactDecimal.self, "remainingAmount")
+        let requestedPrice = container.optional(ExactDecimal.self, "requestedPrice")
+        let executionPrice = container.required(ExactDecimal.self, "executionPrice")
+        let createdAt = container.required(Timestamp.self, "createdAt")
+        let updatedAt = container.required(Timestamp.self, "updatedAt")
+        let rejectDetails = container.optional(String.self, "rejectDetails")
+        let cancellationDate = container.optional(Timestamp.self, "cancellationDate")
+        let fillFactor = container.required(ExactDecimal.self, "fillFactor")
+        guard
+            let marketId,
+            let marketDisplayName,
+            let orderId,
+            let orderType,
+            let side,
+            let status,
+            let source,
+            let timeInForce,
+            let commission,
+            let requestedAmount,
+            let remainingAmount,
+            let executionPrice,
+            let createdAt,
+            let updatedAt,
+            let fillFactor,
+            container.isComplete
+        else { throw container.error }
+        self.marketId = marketId
+        self.marketDisplayName = marketDisplayName
+        self.orderId = orderId
+        self.orderType = orderType
+        self.side = side
+        self.status = status
+        self.source = source
+        self.timeInForce = timeInForce
+        self.commission = commission
+        self.requestedAmount = requestedAmount
+        self.remainingAmount = remainingAmount
+        self.requestedPrice = requestedPrice
+        self.executionPrice = executionPrice
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.rejectDetails = rejectDetails
+        self.cancellationDate = cancellationDate
+        self.fillFactor = fillFactor
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -171,8 +207,13 @@ public struct OrderEnvelope: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        order = try container.decode(Order.self, forKey: "order")
+        var container = try FieldReader(decoder)
+        let order = container.required(Order.self, "order")
+        guard
+            let order,
+            container.isComplete
+        else { throw container.error }
+        self.order = order
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -213,11 +254,22 @@ public struct OrderData: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        baseAmount = try container.decode(ExactDecimal.self, forKey: "baseAmount")
-        quoteAmount = try container.decode(ExactDecimal.self, forKey: "quoteAmount")
-        commissionAmount = try container.decode(ExactDecimal.self, forKey: "commissionAmount")
-        total = try container.decode(ExactDecimal.self, forKey: "total")
+        var container = try FieldReader(decoder)
+        let baseAmount = container.required(ExactDecimal.self, "baseAmount")
+        let quoteAmount = container.required(ExactDecimal.self, "quoteAmount")
+        let commissionAmount = container.required(ExactDecimal.self, "commissionAmount")
+        let total = container.required(ExactDecimal.self, "total")
+        guard
+            let baseAmount,
+            let quoteAmount,
+            let commissionAmount,
+            let total,
+            container.isComplete
+        else { throw container.error }
+        self.baseAmount = baseAmount
+        self.quoteAmount = quoteAmount
+        self.commissionAmount = commissionAmount
+        self.total = total
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -246,8 +298,13 @@ public struct OrderDataEnvelope: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        order = try container.decode(OrderData.self, forKey: "order")
+        var container = try FieldReader(decoder)
+        let order = container.required(OrderData.self, "order")
+        guard
+            let order,
+            container.isComplete
+        else { throw container.error }
+        self.order = order
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -293,12 +350,25 @@ public struct Account: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        accountId = try container.decode(String.self, forKey: "accountId")
-        accountName = try container.decode(String.self, forKey: "accountName")
-        accountType = try container.decode(AccountType.self, forKey: "accountType")
-        totalBalanceInRat = try container.decode(ExactDecimal.self, forKey: "totalBalanceInRAT")
-        isCopyTradingAccount = try container.decode(Bool.self, forKey: "isCopyTradingAccount")
+        var container = try FieldReader(decoder)
+        let accountId = container.required(String.self, "accountId")
+        let accountName = container.required(String.self, "accountName")
+        let accountType = container.required(AccountType.self, "accountType")
+        let totalBalanceInRat = container.required(ExactDecimal.self, "totalBalanceInRAT")
+        let isCopyTradingAccount = container.required(Bool.self, "isCopyTradingAccount")
+        guard
+            let accountId,
+            let accountName,
+            let accountType,
+            let totalBalanceInRat,
+            let isCopyTradingAccount,
+            container.isComplete
+        else { throw container.error }
+        self.accountId = accountId
+        self.accountName = accountName
+        self.accountType = accountType
+        self.totalBalanceInRat = totalBalanceInRat
+        self.isCopyTradingAccount = isCopyTradingAccount
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -338,10 +408,19 @@ public struct Asset: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        assetId = try container.decode(String.self, forKey: "assetId")
-        assetName = try container.decode(String.self, forKey: "assetName")
-        isRootAsset = try container.decode(Bool.self, forKey: "isRootAsset")
+        var container = try FieldReader(decoder)
+        let assetId = container.required(String.self, "assetId")
+        let assetName = container.required(String.self, "assetName")
+        let isRootAsset = container.required(Bool.self, "isRootAsset")
+        guard
+            let assetId,
+            let assetName,
+            let isRootAsset,
+            container.isComplete
+        else { throw container.error }
+        self.assetId = assetId
+        self.assetName = assetName
+        self.isRootAsset = isRootAsset
     }
 
     public func encode(to encoder: any Encoder) throws {

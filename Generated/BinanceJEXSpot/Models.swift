@@ -19,8 +19,13 @@ public struct ServerTime: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        serverTime = try container.decode(Int64.self, forKey: "serverTime")
+        var container = try FieldReader(decoder)
+        let serverTime = container.required(Int64.self, "serverTime")
+        guard
+            let serverTime,
+            container.isComplete
+        else { throw container.error }
+        self.serverTime = serverTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -75,13 +80,26 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        timezone = try container.decode(String.self, forKey: "timezone")
-        serverTime = try container.decode(Int64.self, forKey: "serverTime")
-        rateLimits = try container.decode([RateLimit].self, forKey: "rateLimits")
-        optionSymbols = try container.decodeIfPresent([SymbolInfo].self, forKey: "optionSymbols")
-        contractSymbols = try container.decodeIfPresent([SymbolInfo].self, forKey: "contractSymbols")
-        spotSymbols = try container.decode([SymbolInfo].self, forKey: "spotSymbols")
+        var container = try FieldReader(decoder)
+        let timezone = container.required(String.self, "timezone")
+        let serverTime = container.required(Int64.self, "serverTime")
+        let rateLimits = container.required([RateLimit].self, "rateLimits")
+        let optionSymbols = container.optional([SymbolInfo].self, "optionSymbols")
+        let contractSymbols = container.optional([SymbolInfo].self, "contractSymbols")
+        let spotSymbols = container.required([SymbolInfo].self, "spotSymbols")
+        guard
+            let timezone,
+            let serverTime,
+            let rateLimits,
+            let spotSymbols,
+            container.isComplete
+        else { throw container.error }
+        self.timezone = timezone
+        self.serverTime = serverTime
+        self.rateLimits = rateLimits
+        self.optionSymbols = optionSymbols
+        self.contractSymbols = contractSymbols
+        self.spotSymbols = spotSymbols
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -127,11 +145,22 @@ public struct RateLimit: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
-        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
-        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
-        limit = try container.decode(Int.self, forKey: "limit")
+        var container = try FieldReader(decoder)
+        let rateLimitType = container.required(RateLimitType.self, "rateLimitType")
+        let interval = container.required(RateLimitInterval.self, "interval")
+        let intervalNum = container.required(Int.self, "intervalNum")
+        let limit = container.required(Int.self, "limit")
+        guard
+            let rateLimitType,
+            let interval,
+            let intervalNum,
+            let limit,
+            container.isComplete
+        else { throw container.error }
+        self.rateLimitType = rateLimitType
+        self.interval = interval
+        self.intervalNum = intervalNum
+        self.limit = limit
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -202,16 +231,36 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        status = try container.decode(SymbolStatus.self, forKey: "status")
-        baseAsset = try container.decode(String.self, forKey: "baseAsset")
-        baseAssetPrecision = try container.decode(Int.self, forKey: "baseAssetPrecision")
-        quoteAsset = try container.decode(String.self, forKey: "quoteAsset")
-        quotePrecision = try container.decode(Int.self, forKey: "quotePrecision")
-        orderTypes = try container.decode([OrderType].self, forKey: "orderTypes")
-        icebergAllowed = try container.decodeIfPresent(Bool.self, forKey: "icebergAllowed")
-        filters = try container.decode([Filter].self, forKey: "filters")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let status = container.required(SymbolStatus.self, "status")
+        let baseAsset = container.required(String.self, "baseAsset")
+        let baseAssetPrecision = container.required(Int.self, "baseAssetPrecision")
+        let quoteAsset = container.required(String.self, "quoteAsset")
+        let quotePrecision = container.required(Int.self, "quotePrecision")
+        let orderTypes = container.required([OrderType].self, "orderTypes")
+        let icebergAllowed = container.optional(Bool.self, "icebergAllowed")
+        let filters = container.required([Filter].self, "filters")
+        guard
+            let symbol,
+            let status,
+            let baseAsset,
+            let baseAssetPrecision,
+            let quoteAsset,
+            let quotePrecision,
+            let orderTypes,
+            let filters,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.status = status
+        self.baseAsset = baseAsset
+        self.baseAssetPrecision = baseAssetPrecision
+        self.quoteAsset = quoteAsset
+        self.quotePrecision = quotePrecision
+        self.orderTypes = orderTypes
+        self.icebergAllowed = icebergAllowed
+        self.filters = filters
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -257,10 +306,18 @@ public struct PriceFilter: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "minPrice")
-        maxPrice = try container.decode(ExactDecimal.self, forKey: "maxPrice")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minPrice = container.optional(ExactDecimal.self, "minPrice")
+        let maxPrice = container.required(ExactDecimal.self, "maxPrice")
+        guard
+            let filterType,
+            let maxPrice,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minPrice = minPrice
+        self.maxPrice = maxPrice
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -300,10 +357,18 @@ public struct LotSizeFilter: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minQty = try container.decode(ExactDecimal.self, forKey: "minQty")
-        maxQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "maxQty")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minQty = container.required(ExactDecimal.self, "minQty")
+        let maxQty = container.optional(ExactDecimal.self, "maxQty")
+        guard
+            let filterType,
+            let minQty,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minQty = minQty
+        self.maxQty = maxQty
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -341,10 +406,19 @@ public struct Depth: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        lastUpdateId = try container.decode(Int64.self, forKey: "lastUpdateId")
-        bids = try container.decode([DepthLevel].self, forKey: "bids")
-        asks = try container.decode([DepthLevel].self, forKey: "asks")
+        var container = try FieldReader(decoder)
+        let lastUpdateId = container.required(Int64.self, "lastUpdateId")
+        let bids = container.required([DepthLevel].self, "bids")
+        let asks = container.required([DepthLevel].self, "asks")
+        guard
+            let lastUpdateId,
+            let bids,
+            let asks,
+            container.isComplete
+        else { throw container.error }
+        self.lastUpdateId = lastUpdateId
+        self.bids = bids
+        self.asks = asks
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -382,10 +456,19 @@ public struct Trade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        time = try container.decode(Int64.self, forKey: "time")
+        var container = try FieldReader(decoder)
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let time = container.required(Int64.self, "time")
+        guard
+            let price,
+            let qty,
+            let time,
+            container.isComplete
+        else { throw container.error }
+        self.price = price
+        self.qty = qty
+        self.time = time
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -433,12 +516,25 @@ public struct HistoricalTrade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(String.self, forKey: "id")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        time = try container.decode(Int64.self, forKey: "time")
-        buyerMaker = try container.decode(Bool.self, forKey: "buyerMaker")
+        var container = try FieldReader(decoder)
+        let id = container.required(String.self, "id")
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let time = container.required(Int64.self, "time")
+        let buyerMaker = container.required(Bool.self, "buyerMaker")
+        guard
+            let id,
+            let price,
+            let qty,
+            let time,
+            let buyerMaker,
+            container.isComplete
+        else { throw container.error }
+        self.id = id
+        self.price = price
+        self.qty = qty
+        self.time = time
+        self.buyerMaker = buyerMaker
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -473,9 +569,16 @@ public struct AvgPrice: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        mins = try container.decode(Int.self, forKey: "mins")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
+        var container = try FieldReader(decoder)
+        let mins = container.required(Int.self, "mins")
+        let price = container.required(ExactDecimal.self, "price")
+        guard
+            let mins,
+            let price,
+            container.isComplete
+        else { throw container.error }
+        self.mins = mins
+        self.price = price
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -577,23 +680,58 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
-        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
-        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
-        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
-        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
-        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
-        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
-        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
-        volume = try container.decode(ExactDecimal.self, forKey: "volume")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
-        openTime = try container.decode(Int64.self, forKey: "openTime")
-        closeTime = try container.decode(Int64.self, forKey: "closeTime")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let priceChange = container.required(ExactDecimal.self, "priceChange")
+        let priceChangePercent = container.required(ExactDecimal.self, "priceChangePercent")
+        let weightedAvgPrice = container.required(ExactDecimal.self, "weightedAvgPrice")
+        let lastPrice = container.required(ExactDecimal.self, "lastPrice")
+        let bidPrice = container.required(ExactDecimal.self, "bidPrice")
+        let bidQty = container.required(ExactDecimal.self, "bidQty")
+        let askPrice = container.required(ExactDecimal.self, "askPrice")
+        let askQty = container.required(ExactDecimal.self, "askQty")
+        let openPrice = container.required(ExactDecimal.self, "openPrice")
+        let highPrice = container.required(ExactDecimal.self, "highPrice")
+        let lowPrice = container.required(ExactDecimal.self, "lowPrice")
+        let volume = container.required(ExactDecimal.self, "volume")
+        let quoteVolume = container.required(ExactDecimal.self, "quoteVolume")
+        let openTime = container.required(Int64.self, "openTime")
+        let closeTime = container.required(Int64.self, "closeTime")
+        guard
+            let symbol,
+            let priceChange,
+            let priceChangePercent,
+            let weightedAvgPrice,
+            let lastPrice,
+            let bidPrice,
+            let bidQty,
+            let askPrice,
+            let askQty,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let volume,
+            let quoteVolume,
+            let openTime,
+            let closeTime,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAvgPrice = weightedAvgPrice
+        self.lastPrice = lastPrice
+        self.bidPrice = bidPrice
+        self.bidQty = bidQty
+        self.askPrice = askPrice
+        self.askQty = askQty
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.volume = volume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -639,9 +777,16 @@ public struct TickerPrice: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let price = container.required(ExactDecimal.self, "price")
+        guard
+            let symbol,
+            let price,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.price = price
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -688,12 +833,25 @@ public struct BookTicker: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
-        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
-        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
-        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let bidPrice = container.required(ExactDecimal.self, "bidPrice")
+        let bidQty = container.required(ExactDecimal.self, "bidQty")
+        let askPrice = container.required(ExactDecimal.self, "askPrice")
+        let askQty = container.required(ExactDecimal.self, "askQty")
+        guard
+            let symbol,
+            let bidPrice,
+            let bidQty,
+            let askPrice,
+            let askQty,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.bidPrice = bidPrice
+        self.bidQty = bidQty
+        self.askPrice = askPrice
+        self.askQty = askQty
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -733,10 +891,19 @@ public struct OrderAck: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let transactTime = container.required(Int64.self, "transactTime")
+        guard
+            let symbol,
+            let orderId,
+            let transactTime,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.transactTime = transactTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -814,18 +981,43 @@ public struct OrderResult: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
-        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let transactTime = container.required(Int64.self, "transactTime")
+        let price = container.required(ExactDecimal.self, "price")
+        let origQty = container.required(ExactDecimal.self, "origQty")
+        let executedQty = container.required(ExactDecimal.self, "executedQty")
+        let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.required(OrderStatus.self, "status")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        guard
+            let symbol,
+            let orderId,
+            let transactTime,
+            let price,
+            let origQty,
+            let executedQty,
+            let cummulativeQuoteQty,
+            let status,
+            let timeInForce,
+            let type,
+            let side,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.transactTime = transactTime
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -923,20 +1115,48 @@ public struct Order: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(String.self, forKey: "orderId")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
-        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        time = try container.decode(Int64.self, forKey: "time")
-        updateTime = try container.decode(Int64.self, forKey: "updateTime")
-        working = try container.decodeIfPresent(Bool.self, forKey: "working")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(String.self, "orderId")
+        let price = container.required(ExactDecimal.self, "price")
+        let origQty = container.required(ExactDecimal.self, "origQty")
+        let executedQty = container.required(ExactDecimal.self, "executedQty")
+        let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.required(OrderStatus.self, "status")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        let time = container.required(Int64.self, "time")
+        let updateTime = container.required(Int64.self, "updateTime")
+        let working = container.optional(Bool.self, "working")
+        guard
+            let symbol,
+            let orderId,
+            let price,
+            let origQty,
+            let executedQty,
+            let cummulativeQuoteQty,
+            let status,
+            let timeInForce,
+            let type,
+            let side,
+            let time,
+            let updateTime,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.time = time
+        self.updateTime = updateTime
+        self.working = working
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -993,11 +1213,20 @@ public struct Account: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        updateTime = try container.decode(Int64.self, forKey: "updateTime")
-        contractBalances = try container.decodeIfPresent([Balance].self, forKey: "contractBalances")
-        optionBalances = try container.decodeIfPresent([Balance].self, forKey: "optionBalances")
-        spotBalances = try container.decode([Balance].self, forKey: "spotBalances")
+        var container = try FieldReader(decoder)
+        let updateTime = container.required(Int64.self, "updateTime")
+        let contractBalances = container.optional([Balance].self, "contractBalances")
+        let optionBalances = container.optional([Balance].self, "optionBalances")
+        let spotBalances = container.required([Balance].self, "spotBalances")
+        guard
+            let updateTime,
+            let spotBalances,
+            container.isComplete
+        else { throw container.error }
+        self.updateTime = updateTime
+        self.contractBalances = contractBalances
+        self.optionBalances = optionBalances
+        self.spotBalances = spotBalances
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1051,13 +1280,28 @@ public struct Balance: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        asset = try container.decode(String.self, forKey: "asset")
-        canDeposit = try container.decode(Bool.self, forKey: "canDeposit")
-        canTrade = try container.decode(Bool.self, forKey: "canTrade")
-        canWithdraw = try container.decode(Bool.self, forKey: "canWithdraw")
-        free = try container.decode(ExactDecimal.self, forKey: "free")
-        locked = try container.decode(ExactDecimal.self, forKey: "locked")
+        var container = try FieldReader(decoder)
+        let asset = container.required(String.self, "asset")
+        let canDeposit = container.required(Bool.self, "canDeposit")
+        let canTrade = container.required(Bool.self, "canTrade")
+        let canWithdraw = container.required(Bool.self, "canWithdraw")
+        let free = container.required(ExactDecimal.self, "free")
+        let locked = container.required(ExactDecimal.self, "locked")
+        guard
+            let asset,
+            let canDeposit,
+            let canTrade,
+            let canWithdraw,
+            let free,
+            let locked,
+            container.isComplete
+        else { throw container.error }
+        self.asset = asset
+        self.canDeposit = canDeposit
+        self.canTrade = canTrade
+        self.canWithdraw = canWithdraw
+        self.free = free
+        self.locked = locked
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1103,11 +1347,22 @@ public struct AssetDetail: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        minWithdrawAmount = try container.decode(ExactDecimal.self, forKey: "minWithdrawAmount")
-        withdrawFee = try container.decode(ExactDecimal.self, forKey: "withdrawFee")
-        depositStatus = try container.decode(Bool.self, forKey: "depositStatus")
-        withdrawStatus = try container.decode(Bool.self, forKey: "withdrawStatus")
+        var container = try FieldReader(decoder)
+        let minWithdrawAmount = container.required(ExactDecimal.self, "minWithdrawAmount")
+        let withdrawFee = container.required(ExactDecimal.self, "withdrawFee")
+        let depositStatus = container.required(Bool.self, "depositStatus")
+        let withdrawStatus = container.required(Bool.self, "withdrawStatus")
+        guard
+            let minWithdrawAmount,
+            let withdrawFee,
+            let depositStatus,
+            let withdrawStatus,
+            container.isComplete
+        else { throw container.error }
+        self.minWithdrawAmount = minWithdrawAmount
+        self.withdrawFee = withdrawFee
+        self.depositStatus = depositStatus
+        self.withdrawStatus = withdrawStatus
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1146,10 +1401,19 @@ public struct DepositAddress: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        address = try container.decode(String.self, forKey: "address")
-        asset = try container.decode(String.self, forKey: "asset")
-        success = try container.decode(Bool.self, forKey: "success")
+        var container = try FieldReader(decoder)
+        let address = container.required(String.self, "address")
+        let asset = container.required(String.self, "asset")
+        let success = container.required(Bool.self, "success")
+        guard
+            let address,
+            let asset,
+            let success,
+            container.isComplete
+        else { throw container.error }
+        self.address = address
+        self.asset = asset
+        self.success = success
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1202,13 +1466,28 @@ public struct DepositRecord: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        insertTime = try container.decode(Int64.self, forKey: "insertTime")
-        amount = try container.decode(ExactDecimal.self, forKey: "amount")
-        asset = try container.decode(String.self, forKey: "asset")
-        address = try container.decode(String.self, forKey: "address")
-        txId = try container.decode(String.self, forKey: "txId")
-        status = try container.decode(Int.self, forKey: "status")
+        var container = try FieldReader(decoder)
+        let insertTime = container.required(Int64.self, "insertTime")
+        let amount = container.required(ExactDecimal.self, "amount")
+        let asset = container.required(String.self, "asset")
+        let address = container.required(String.self, "address")
+        let txId = container.required(String.self, "txId")
+        let status = container.required(Int.self, "status")
+        guard
+            let insertTime,
+            let amount,
+            let asset,
+            let address,
+            let txId,
+            let status,
+            container.isComplete
+        else { throw container.error }
+        self.insertTime = insertTime
+        self.amount = amount
+        self.asset = asset
+        self.address = address
+        self.txId = txId
+        self.status = status
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1249,10 +1528,19 @@ public struct TradeFee: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        maker = try container.decode(ExactDecimal.self, forKey: "maker")
-        taker = try container.decode(ExactDecimal.self, forKey: "taker")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let maker = container.required(ExactDecimal.self, "maker")
+        let taker = container.required(ExactDecimal.self, "taker")
+        guard
+            let symbol,
+            let maker,
+            let taker,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.maker = maker
+        self.taker = taker
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1285,9 +1573,16 @@ public struct WithdrawHistory: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        withdrawRecordList = try container.decode([WithdrawRecord].self, forKey: "withdrawRecordList")
-        success = try container.decode(Bool.self, forKey: "success")
+        var container = try FieldReader(decoder)
+        let withdrawRecordList = container.required([WithdrawRecord].self, "withdrawRecordList")
+        let success = container.required(Bool.self, "success")
+        guard
+            let withdrawRecordList,
+            let success,
+            container.isComplete
+        else { throw container.error }
+        self.withdrawRecordList = withdrawRecordList
+        self.success = success
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1344,14 +1639,31 @@ public struct WithdrawRecord: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(String.self, forKey: "id")
-        amount = try container.decode(ExactDecimal.self, forKey: "amount")
-        address = try container.decode(String.self, forKey: "address")
-        asset = try container.decode(String.self, forKey: "asset")
-        txId = try container.decode(String.self, forKey: "txId")
-        applyTime = try container.decode(Int64.self, forKey: "applyTime")
-        status = try container.decode(Int.self, forKey: "status")
+        var container = try FieldReader(decoder)
+        let id = container.required(String.self, "id")
+        let amount = container.required(ExactDecimal.self, "amount")
+        let address = container.required(String.self, "address")
+        let asset = container.required(String.self, "asset")
+        let txId = container.required(String.self, "txId")
+        let applyTime = container.required(Int64.self, "applyTime")
+        let status = container.required(Int.self, "status")
+        guard
+            let id,
+            let amount,
+            let address,
+            let asset,
+            let txId,
+            let applyTime,
+            let status,
+            container.isComplete
+        else { throw container.error }
+        self.id = id
+        self.amount = amount
+        self.address = address
+        self.asset = asset
+        self.txId = txId
+        self.applyTime = applyTime
+        self.status = status
     }
 
     public func encode(to encoder: any Encoder) throws {

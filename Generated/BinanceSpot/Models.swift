@@ -34,11 +34,22 @@ public struct RateLimit: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
-        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
-        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
-        limit = try container.decode(Int.self, forKey: "limit")
+        var container = try FieldReader(decoder)
+        let rateLimitType = container.required(RateLimitType.self, "rateLimitType")
+        let interval = container.required(RateLimitInterval.self, "interval")
+        let intervalNum = container.required(Int.self, "intervalNum")
+        let limit = container.required(Int.self, "limit")
+        guard
+            let rateLimitType,
+            let interval,
+            let intervalNum,
+            let limit,
+            container.isComplete
+        else { throw container.error }
+        self.rateLimitType = rateLimitType
+        self.interval = interval
+        self.intervalNum = intervalNum
+        self.limit = limit
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,11 +94,22 @@ public struct PriceFilter: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minPrice = try container.decode(ExactDecimal.self, forKey: "minPrice")
-        maxPrice = try container.decode(ExactDecimal.self, forKey: "maxPrice")
-        tickSize = try container.decode(ExactDecimal.self, forKey: "tickSize")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minPrice = container.required(ExactDecimal.self, "minPrice")
+        let maxPrice = container.required(ExactDecimal.self, "maxPrice")
+        let tickSize = container.required(ExactDecimal.self, "tickSize")
+        guard
+            let filterType,
+            let minPrice,
+            let maxPrice,
+            let tickSize,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minPrice = minPrice
+        self.maxPrice = maxPrice
+        self.tickSize = tickSize
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -132,11 +154,22 @@ public struct PercentPrice: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        multiplierUp = try container.decode(ExactDecimal.self, forKey: "multiplierUp")
-        multiplierDown = try container.decode(ExactDecimal.self, forKey: "multiplierDown")
-        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let multiplierUp = container.required(ExactDecimal.self, "multiplierUp")
+        let multiplierDown = container.required(ExactDecimal.self, "multiplierDown")
+        let avgPriceMins = container.required(Int.self, "avgPriceMins")
+        guard
+            let filterType,
+            let multiplierUp,
+            let multiplierDown,
+            let avgPriceMins,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.multiplierUp = multiplierUp
+        self.multiplierDown = multiplierDown
+        self.avgPriceMins = avgPriceMins
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -192,13 +225,28 @@ public struct PercentPriceBySide: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        bidMultiplierUp = try container.decode(ExactDecimal.self, forKey: "bidMultiplierUp")
-        bidMultiplierDown = try container.decode(ExactDecimal.self, forKey: "bidMultiplierDown")
-        askMultiplierUp = try container.decode(ExactDecimal.self, forKey: "askMultiplierUp")
-        askMultiplierDown = try container.decode(ExactDecimal.self, forKey: "askMultiplierDown")
-        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let bidMultiplierUp = container.required(ExactDecimal.self, "bidMultiplierUp")
+        let bidMultiplierDown = container.required(ExactDecimal.self, "bidMultiplierDown")
+        let askMultiplierUp = container.required(ExactDecimal.self, "askMultiplierUp")
+        let askMultiplierDown = container.required(ExactDecimal.self, "askMultiplierDown")
+        let avgPriceMins = container.required(Int.self, "avgPriceMins")
+        guard
+            let filterType,
+            let bidMultiplierUp,
+            let bidMultiplierDown,
+            let askMultiplierUp,
+            let askMultiplierDown,
+            let avgPriceMins,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.bidMultiplierUp = bidMultiplierUp
+        self.bidMultiplierDown = bidMultiplierDown
+        self.askMultiplierUp = askMultiplierUp
+        self.askMultiplierDown = askMultiplierDown
+        self.avgPriceMins = avgPriceMins
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -246,11 +294,22 @@ public struct LotSize: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minQty = try container.decode(ExactDecimal.self, forKey: "minQty")
-        maxQty = try container.decode(ExactDecimal.self, forKey: "maxQty")
-        stepSize = try container.decode(ExactDecimal.self, forKey: "stepSize")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minQty = container.required(ExactDecimal.self, "minQty")
+        let maxQty = container.required(ExactDecimal.self, "maxQty")
+        let stepSize = container.required(ExactDecimal.self, "stepSize")
+        guard
+            let filterType,
+            let minQty,
+            let maxQty,
+            let stepSize,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minQty = minQty
+        self.maxQty = maxQty
+        self.stepSize = stepSize
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -295,11 +354,22 @@ public struct MinNotional: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minNotional = try container.decode(ExactDecimal.self, forKey: "minNotional")
-        applyToMarket = try container.decode(Bool.self, forKey: "applyToMarket")
-        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minNotional = container.required(ExactDecimal.self, "minNotional")
+        let applyToMarket = container.required(Bool.self, "applyToMarket")
+        let avgPriceMins = container.required(Int.self, "avgPriceMins")
+        guard
+            let filterType,
+            let minNotional,
+            let applyToMarket,
+            let avgPriceMins,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minNotional = minNotional
+        self.applyToMarket = applyToMarket
+        self.avgPriceMins = avgPriceMins
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -355,13 +425,28 @@ public struct Notional: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minNotional = try container.decode(ExactDecimal.self, forKey: "minNotional")
-        applyMinToMarket = try container.decode(Bool.self, forKey: "applyMinToMarket")
-        maxNotional = try container.decode(ExactDecimal.self, forKey: "maxNotional")
-        applyMaxToMarket = try container.decode(Bool.self, forKey: "applyMaxToMarket")
-        avgPriceMins = try container.decode(Int.self, forKey: "avgPriceMins")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minNotional = container.required(ExactDecimal.self, "minNotional")
+        let applyMinToMarket = container.required(Bool.self, "applyMinToMarket")
+        let maxNotional = container.required(ExactDecimal.self, "maxNotional")
+        let applyMaxToMarket = container.required(Bool.self, "applyMaxToMarket")
+        let avgPriceMins = container.required(Int.self, "avgPriceMins")
+        guard
+            let filterType,
+            let minNotional,
+            let applyMinToMarket,
+            let maxNotional,
+            let applyMaxToMarket,
+            let avgPriceMins,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minNotional = minNotional
+        self.applyMinToMarket = applyMinToMarket
+        self.maxNotional = maxNotional
+        self.applyMaxToMarket = applyMaxToMarket
+        self.avgPriceMins = avgPriceMins
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -397,9 +482,16 @@ public struct IcebergParts: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        limit = try container.decode(Int.self, forKey: "limit")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let limit = container.required(Int.self, "limit")
+        guard
+            let filterType,
+            let limit,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.limit = limit
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -442,11 +534,22 @@ public struct MarketLotSize: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minQty = try container.decode(ExactDecimal.self, forKey: "minQty")
-        maxQty = try container.decode(ExactDecimal.self, forKey: "maxQty")
-        stepSize = try container.decode(ExactDecimal.self, forKey: "stepSize")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minQty = container.required(ExactDecimal.self, "minQty")
+        let maxQty = container.required(ExactDecimal.self, "maxQty")
+        let stepSize = container.required(ExactDecimal.self, "stepSize")
+        guard
+            let filterType,
+            let minQty,
+            let maxQty,
+            let stepSize,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minQty = minQty
+        self.maxQty = maxQty
+        self.stepSize = stepSize
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -480,9 +583,16 @@ public struct MaxNumOrders: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumOrders = try container.decode(Int.self, forKey: "maxNumOrders")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumOrders = container.required(Int.self, "maxNumOrders")
+        guard
+            let filterType,
+            let maxNumOrders,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumOrders = maxNumOrders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -515,9 +625,16 @@ public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumAlgoOrders = try container.decode(Int.self, forKey: "maxNumAlgoOrders")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumAlgoOrders = container.required(Int.self, "maxNumAlgoOrders")
+        guard
+            let filterType,
+            let maxNumAlgoOrders,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumAlgoOrders = maxNumAlgoOrders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -549,9 +666,16 @@ public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumIcebergOrders = try container.decode(Int.self, forKey: "maxNumIcebergOrders")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumIcebergOrders = container.required(Int.self, "maxNumIcebergOrders")
+        guard
+            let filterType,
+            let maxNumIcebergOrders,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumIcebergOrders = maxNumIcebergOrders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -585,9 +709,16 @@ public struct MaxPosition: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxPosition = try container.decode(ExactDecimal.self, forKey: "maxPosition")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxPosition = container.required(ExactDecimal.self, "maxPosition")
+        guard
+            let filterType,
+            let maxPosition,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxPosition = maxPosition
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -636,12 +767,25 @@ public struct TrailingDelta: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        minTrailingAboveDelta = try container.decode(Int.self, forKey: "minTrailingAboveDelta")
-        maxTrailingAboveDelta = try container.decode(Int.self, forKey: "maxTrailingAboveDelta")
-        minTrailingBelowDelta = try container.decode(Int.self, forKey: "minTrailingBelowDelta")
-        maxTrailingBelowDelta = try container.decode(Int.self, forKey: "maxTrailingBelowDelta")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let minTrailingAboveDelta = container.required(Int.self, "minTrailingAboveDelta")
+        let maxTrailingAboveDelta = container.required(Int.self, "maxTrailingAboveDelta")
+        let minTrailingBelowDelta = container.required(Int.self, "minTrailingBelowDelta")
+        let maxTrailingBelowDelta = container.required(Int.self, "maxTrailingBelowDelta")
+        guard
+            let filterType,
+            let minTrailingAboveDelta,
+            let maxTrailingAboveDelta,
+            let minTrailingBelowDelta,
+            let maxTrailingBelowDelta,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.minTrailingAboveDelta = minTrailingAboveDelta
+        self.maxTrailingAboveDelta = maxTrailingAboveDelta
+        self.minTrailingBelowDelta = minTrailingBelowDelta
+        self.maxTrailingBelowDelta = maxTrailingBelowDelta
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -676,9 +820,16 @@ public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumOrderAmends = try container.decode(Int.self, forKey: "maxNumOrderAmends")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumOrderAmends = container.required(Int.self, "maxNumOrderAmends")
+        guard
+            let filterType,
+            let maxNumOrderAmends,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumOrderAmends = maxNumOrderAmends
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -710,9 +861,16 @@ public struct MaxNumOrderLists: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumOrderLists = try container.decode(Int.self, forKey: "maxNumOrderLists")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumOrderLists = container.required(Int.self, "maxNumOrderLists")
+        guard
+            let filterType,
+            let maxNumOrderLists,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumOrderLists = maxNumOrderLists
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -744,9 +902,16 @@ public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumOrders = try container.decode(Int.self, forKey: "maxNumOrders")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumOrders = container.required(Int.self, "maxNumOrders")
+        guard
+            let filterType,
+            let maxNumOrders,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumOrders = maxNumOrders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -779,9 +944,16 @@ public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumAlgoOrders = try container.decode(Int.self, forKey: "maxNumAlgoOrders")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumAlgoOrders = container.required(Int.self, "maxNumAlgoOrders")
+        guard
+            let filterType,
+            let maxNumAlgoOrders,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumAlgoOrders = maxNumAlgoOrders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -813,9 +985,16 @@ public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumIcebergOrders = try container.decode(Int.self, forKey: "maxNumIcebergOrders")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumIcebergOrders = container.required(Int.self, "maxNumIcebergOrders")
+        guard
+            let filterType,
+            let maxNumIcebergOrders,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumIcebergOrders = maxNumIcebergOrders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -847,9 +1026,16 @@ public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        maxNumOrderLists = try container.decode(Int.self, forKey: "maxNumOrderLists")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let maxNumOrderLists = container.required(Int.self, "maxNumOrderLists")
+        guard
+            let filterType,
+            let maxNumOrderLists,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.maxNumOrderLists = maxNumOrderLists
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -887,10 +1073,19 @@ public struct MaxAsset: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        filterType = try container.decode(FilterType.self, forKey: "filterType")
-        asset = try container.decode(String.self, forKey: "asset")
-        limit = try container.decode(ExactDecimal.self, forKey: "limit")
+        var container = try FieldReader(decoder)
+        let filterType = container.required(FilterType.self, "filterType")
+        let asset = container.required(String.self, "asset")
+        let limit = container.required(ExactDecimal.self, "limit")
+        guard
+            let filterType,
+            let asset,
+            let limit,
+            container.isComplete
+        else { throw container.error }
+        self.filterType = filterType
+        self.asset = asset
+        self.limit = limit
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -918,8 +1113,13 @@ public struct ServerTime: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        serverTime = try container.decode(Int64.self, forKey: "serverTime")
+        var container = try FieldReader(decoder)
+        let serverTime = container.required(Int64.self, "serverTime")
+        guard
+            let serverTime,
+            container.isComplete
+        else { throw container.error }
+        self.serverTime = serverTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -972,13 +1172,27 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        timezone = try container.decode(String.self, forKey: "timezone")
-        serverTime = try container.decode(Int64.self, forKey: "serverTime")
-        rateLimits = try container.decode([RateLimit].self, forKey: "rateLimits")
-        exchangeFilters = try container.decode([Filter].self, forKey: "exchangeFilters")
-        symbols = try container.decode([SymbolInfo].self, forKey: "symbols")
-        sors = try container.decodeIfPresent([SorInfo].self, forKey: "sors")
+        var container = try FieldReader(decoder)
+        let timezone = container.required(String.self, "timezone")
+        let serverTime = container.required(Int64.self, "serverTime")
+        let rateLimits = container.required([RateLimit].self, "rateLimits")
+        let exchangeFilters = container.required([Filter].self, "exchangeFilters")
+        let symbols = container.required([SymbolInfo].self, "symbols")
+        let sors = container.optional([SorInfo].self, "sors")
+        guard
+            let timezone,
+            let serverTime,
+            let rateLimits,
+            let exchangeFilters,
+            let symbols,
+            container.isComplete
+        else { throw container.error }
+        self.timezone = timezone
+        self.serverTime = serverTime
+        self.rateLimits = rateLimits
+        self.exchangeFilters = exchangeFilters
+        self.symbols = symbols
+        self.sors = sors
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1137,33 +1351,88 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        status = try container.decode(SymbolStatus.self, forKey: "status")
-        baseAsset = try container.decode(String.self, forKey: "baseAsset")
-        baseAssetPrecision = try container.decode(Int.self, forKey: "baseAssetPrecision")
-        quoteAsset = try container.decode(String.self, forKey: "quoteAsset")
-        quotePrecision = try container.decode(Int.self, forKey: "quotePrecision")
-        quoteAssetPrecision = try container.decode(Int.self, forKey: "quoteAssetPrecision")
-        baseCommissionPrecision = try container.decode(Int.self, forKey: "baseCommissionPrecision")
-        quoteCommissionPrecision = try container.decode(Int.self, forKey: "quoteCommissionPrecision")
-        orderTypes = try container.decode([OrderType].self, forKey: "orderTypes")
-        icebergAllowed = try container.decode(Bool.self, forKey: "icebergAllowed")
-        ocoAllowed = try container.decode(Bool.self, forKey: "ocoAllowed")
-        otoAllowed = try container.decode(Bool.self, forKey: "otoAllowed")
-        opoAllowed = try container.decode(Bool.self, forKey: "opoAllowed")
-        quoteOrderQtyMarketAllowed = try container.decode(Bool.self, forKey: "quoteOrderQtyMarketAllowed")
-        allowTrailingStop = try container.decode(Bool.self, forKey: "allowTrailingStop")
-        cancelReplaceAllowed = try container.decode(Bool.self, forKey: "cancelReplaceAllowed")
-        amendAllowed = try container.decode(Bool.self, forKey: "amendAllowed")
-        pegInstructionsAllowed = try container.decode(Bool.self, forKey: "pegInstructionsAllowed")
-        isSpotTradingAllowed = try container.decode(Bool.self, forKey: "isSpotTradingAllowed")
-        isMarginTradingAllowed = try container.decode(Bool.self, forKey: "isMarginTradingAllowed")
-        filters = try container.decode([Filter].self, forKey: "filters")
-        permissions = try container.decode([AccountPermission].self, forKey: "permissions")
-        permissionSets = try container.decode([[AccountPermission]].self, forKey: "permissionSets")
-        defaultSelfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "defaultSelfTradePreventionMode")
-        allowedSelfTradePreventionModes = try container.decode([SelfTradePreventionMode].self, forKey: "allowedSelfTradePreventionModes")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let status = container.required(SymbolStatus.self, "status")
+        let baseAsset = container.required(String.self, "baseAsset")
+        let baseAssetPrecision = container.required(Int.self, "baseAssetPrecision")
+        let quoteAsset = container.required(String.self, "quoteAsset")
+        let quotePrecision = container.required(Int.self, "quotePrecision")
+        let quoteAssetPrecision = container.required(Int.self, "quoteAssetPrecision")
+        let baseCommissionPrecision = container.required(Int.self, "baseCommissionPrecision")
+        let quoteCommissionPrecision = container.required(Int.self, "quoteCommissionPrecision")
+        let orderTypes = container.required([OrderType].self, "orderTypes")
+        let icebergAllowed = container.required(Bool.self, "icebergAllowed")
+        let ocoAllowed = container.required(Bool.self, "ocoAllowed")
+        let otoAllowed = container.required(Bool.self, "otoAllowed")
+        let opoAllowed = container.required(Bool.self, "opoAllowed")
+        let quoteOrderQtyMarketAllowed = container.required(Bool.self, "quoteOrderQtyMarketAllowed")
+        let allowTrailingStop = container.required(Bool.self, "allowTrailingStop")
+        let cancelReplaceAllowed = container.required(Bool.self, "cancelReplaceAllowed")
+        let amendAllowed = container.required(Bool.self, "amendAllowed")
+        let pegInstructionsAllowed = container.required(Bool.self, "pegInstructionsAllowed")
+        let isSpotTradingAllowed = container.required(Bool.self, "isSpotTradingAllowed")
+        let isMarginTradingAllowed = container.required(Bool.self, "isMarginTradingAllowed")
+        let filters = container.required([Filter].self, "filters")
+        let permissions = container.required([AccountPermission].self, "permissions")
+        let permissionSets = container.required([[AccountPermission]].self, "permissionSets")
+        let defaultSelfTradePreventionMode = container.required(SelfTradePreventionMode.self, "defaultSelfTradePreventionMode")
+        let allowedSelfTradePreventionModes = container.required([SelfTradePreventionMode].self, "allowedSelfTradePreventionModes")
+        guard
+            let symbol,
+            let status,
+            let baseAsset,
+            let baseAssetPrecision,
+            let quoteAsset,
+            let quotePrecision,
+            let quoteAssetPrecision,
+            let baseCommissionPrecision,
+            let quoteCommissionPrecision,
+            let orderTypes,
+            let icebergAllowed,
+            let ocoAllowed,
+            let otoAllowed,
+            let opoAllowed,
+            let quoteOrderQtyMarketAllowed,
+            let allowTrailingStop,
+            let cancelReplaceAllowed,
+            let amendAllowed,
+            let pegInstructionsAllowed,
+            let isSpotTradingAllowed,
+            let isMarginTradingAllowed,
+            let filters,
+            let permissions,
+            let permissionSets,
+            let defaultSelfTradePreventionMode,
+            let allowedSelfTradePreventionModes,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.status = status
+        self.baseAsset = baseAsset
+        self.baseAssetPrecision = baseAssetPrecision
+        self.quoteAsset = quoteAsset
+        self.quotePrecision = quotePrecision
+        self.quoteAssetPrecision = quoteAssetPrecision
+        self.baseCommissionPrecision = baseCommissionPrecision
+        self.quoteCommissionPrecision = quoteCommissionPrecision
+        self.orderTypes = orderTypes
+        self.icebergAllowed = icebergAllowed
+        self.ocoAllowed = ocoAllowed
+        self.otoAllowed = otoAllowed
+        self.opoAllowed = opoAllowed
+        self.quoteOrderQtyMarketAllowed = quoteOrderQtyMarketAllowed
+        self.allowTrailingStop = allowTrailingStop
+        self.cancelReplaceAllowed = cancelReplaceAllowed
+        self.amendAllowed = amendAllowed
+        self.pegInstructionsAllowed = pegInstructionsAllowed
+        self.isSpotTradingAllowed = isSpotTradingAllowed
+        self.isMarginTradingAllowed = isMarginTradingAllowed
+        self.filters = filters
+        self.permissions = permissions
+        self.permissionSets = permissionSets
+        self.defaultSelfTradePreventionMode = defaultSelfTradePreventionMode
+        self.allowedSelfTradePreventionModes = allowedSelfTradePreventionModes
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1219,9 +1488,16 @@ public struct SorInfo: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        baseAsset = try container.decode(String.self, forKey: "baseAsset")
-        symbols = try container.decode([String].self, forKey: "symbols")
+        var container = try FieldReader(decoder)
+        let baseAsset = container.required(String.self, "baseAsset")
+        let symbols = container.required([String].self, "symbols")
+        guard
+            let baseAsset,
+            let symbols,
+            container.isComplete
+        else { throw container.error }
+        self.baseAsset = baseAsset
+        self.symbols = symbols
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1248,8 +1524,13 @@ public struct ExecutionRules: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbolRules = try container.decode([SymbolExecutionRules].self, forKey: "symbolRules")
+        var container = try FieldReader(decoder)
+        let symbolRules = container.required([SymbolExecutionRules].self, "symbolRules")
+        guard
+            let symbolRules,
+            container.isComplete
+        else { throw container.error }
+        self.symbolRules = symbolRules
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1280,9 +1561,16 @@ public struct SymbolExecutionRules: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        rules = try container.decode([ExecutionRule].self, forKey: "rules")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let rules = container.required([ExecutionRule].self, "rules")
+        guard
+            let symbol,
+            let rules,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.rules = rules
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1330,12 +1618,25 @@ public struct PriceRangeRule: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        ruleType = try container.decode(ExecutionRuleType.self, forKey: "ruleType")
-        bidLimitMultUp = try container.decode(ExactDecimal.self, forKey: "bidLimitMultUp")
-        bidLimitMultDown = try container.decode(ExactDecimal.self, forKey: "bidLimitMultDown")
-        askLimitMultUp = try container.decode(ExactDecimal.self, forKey: "askLimitMultUp")
-        askLimitMultDown = try container.decode(ExactDecimal.self, forKey: "askLimitMultDown")
+        var container = try FieldReader(decoder)
+        let ruleType = container.required(ExecutionRuleType.self, "ruleType")
+        let bidLimitMultUp = container.required(ExactDecimal.self, "bidLimitMultUp")
+        let bidLimitMultDown = container.required(ExactDecimal.self, "bidLimitMultDown")
+        let askLimitMultUp = container.required(ExactDecimal.self, "askLimitMultUp")
+        let askLimitMultDown = container.required(ExactDecimal.self, "askLimitMultDown")
+        guard
+            let ruleType,
+            let bidLimitMultUp,
+            let bidLimitMultDown,
+            let askLimitMultUp,
+            let askLimitMultDown,
+            container.isComplete
+        else { throw container.error }
+        self.ruleType = ruleType
+        self.bidLimitMultUp = bidLimitMultUp
+        self.bidLimitMultDown = bidLimitMultDown
+        self.askLimitMultUp = askLimitMultUp
+        self.askLimitMultDown = askLimitMultDown
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1375,10 +1676,19 @@ public struct OrderBook: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        lastUpdateId = try container.decode(Int64.self, forKey: "lastUpdateId")
-        bids = try container.decode([OrderBookLevel].self, forKey: "bids")
-        asks = try container.decode([OrderBookLevel].self, forKey: "asks")
+        var container = try FieldReader(decoder)
+        let lastUpdateId = container.required(Int64.self, "lastUpdateId")
+        let bids = container.required([OrderBookLevel].self, "bids")
+        let asks = container.required([OrderBookLevel].self, "asks")
+        guard
+            let lastUpdateId,
+            let bids,
+            let asks,
+            container.isComplete
+        else { throw container.error }
+        self.lastUpdateId = lastUpdateId
+        self.bids = bids
+        self.asks = asks
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1436,14 +1746,31 @@ public struct Trade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(Int64.self, forKey: "id")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
-        time = try container.decode(Int64.self, forKey: "time")
-        isBuyerMaker = try container.decode(Bool.self, forKey: "isBuyerMaker")
-        isBestMatch = try container.decode(Bool.self, forKey: "isBestMatch")
+        var container = try FieldReader(decoder)
+        let id = container.required(Int64.self, "id")
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let quoteQty = container.required(ExactDecimal.self, "quoteQty")
+        let time = container.required(Int64.self, "time")
+        let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
+        let isBestMatch = container.required(Bool.self, "isBestMatch")
+        guard
+            let id,
+            let price,
+            let qty,
+            let quoteQty,
+            let time,
+            let isBuyerMaker,
+            let isBestMatch,
+            container.isComplete
+        else { throw container.error }
+        self.id = id
+        self.price = price
+        self.qty = qty
+        self.quoteQty = quoteQty
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
+        self.isBestMatch = isBestMatch
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1500,13 +1827,28 @@ public struct BlockTrade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(Int64.self, forKey: "id")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
-        time = try container.decode(Int64.self, forKey: "time")
-        isBuyerMaker = try container.decode(Bool.self, forKey: "isBuyerMaker")
+        var container = try FieldReader(decoder)
+        let id = container.required(Int64.self, "id")
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let quoteQty = container.required(ExactDecimal.self, "quoteQty")
+        let time = container.required(Int64.self, "time")
+        let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
+        guard
+            let id,
+            let price,
+            let qty,
+            let quoteQty,
+            let time,
+            let isBuyerMaker,
+            container.isComplete
+        else { throw container.error }
+        self.id = id
+        self.price = price
+        self.qty = qty
+        self.quoteQty = quoteQty
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1572,15 +1914,34 @@ public struct AggTrade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        aggregateTradeId = try container.decode(Int64.self, forKey: "a")
-        price = try container.decode(ExactDecimal.self, forKey: "p")
-        quantity = try container.decode(ExactDecimal.self, forKey: "q")
-        firstTradeId = try container.decode(Int64.self, forKey: "f")
-        lastTradeId = try container.decode(Int64.self, forKey: "l")
-        time = try container.decode(Int64.self, forKey: "T")
-        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
-        isBestMatch = try container.decode(Bool.self, forKey: "M")
+        var container = try FieldReader(decoder)
+        let aggregateTradeId = container.required(Int64.self, "a")
+        let price = container.required(ExactDecimal.self, "p")
+        let quantity = container.required(ExactDecimal.self, "q")
+        let firstTradeId = container.required(Int64.self, "f")
+        let lastTradeId = container.required(Int64.self, "l")
+        let time = container.required(Int64.self, "T")
+        let isBuyerMaker = container.required(Bool.self, "m")
+        let isBestMatch = container.required(Bool.self, "M")
+        guard
+            let aggregateTradeId,
+            let price,
+            let quantity,
+            let firstTradeId,
+            let lastTradeId,
+            let time,
+            let isBuyerMaker,
+            let isBestMatch,
+            container.isComplete
+        else { throw container.error }
+        self.aggregateTradeId = aggregateTradeId
+        self.price = price
+        self.quantity = quantity
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
+        self.isBestMatch = isBestMatch
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1623,10 +1984,19 @@ public struct AveragePrice: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        mins = try container.decode(Int.self, forKey: "mins")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        closeTime = try container.decode(Int64.self, forKey: "closeTime")
+        var container = try FieldReader(decoder)
+        let mins = container.required(Int.self, "mins")
+        let price = container.required(ExactDecimal.self, "price")
+        let closeTime = container.required(Int64.self, "closeTime")
+        guard
+            let mins,
+            let price,
+            let closeTime,
+            container.isComplete
+        else { throw container.error }
+        self.mins = mins
+        self.price = price
+        self.closeTime = closeTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1754,28 +2124,73 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
-        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
-        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
-        prevClosePrice = try container.decode(ExactDecimal.self, forKey: "prevClosePrice")
-        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
-        lastQty = try container.decode(ExactDecimal.self, forKey: "lastQty")
-        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
-        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
-        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
-        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
-        volume = try container.decode(ExactDecimal.self, forKey: "volume")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
-        openTime = try container.decode(Int64.self, forKey: "openTime")
-        closeTime = try container.decode(Int64.self, forKey: "closeTime")
-        firstId = try container.decode(Int64.self, forKey: "firstId")
-        lastId = try container.decode(Int64.self, forKey: "lastId")
-        count = try container.decode(Int64.self, forKey: "count")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let priceChange = container.required(ExactDecimal.self, "priceChange")
+        let priceChangePercent = container.required(ExactDecimal.self, "priceChangePercent")
+        let weightedAvgPrice = container.required(ExactDecimal.self, "weightedAvgPrice")
+        let prevClosePrice = container.required(ExactDecimal.self, "prevClosePrice")
+        let lastPrice = container.required(ExactDecimal.self, "lastPrice")
+        let lastQty = container.required(ExactDecimal.self, "lastQty")
+        let bidPrice = container.required(ExactDecimal.self, "bidPrice")
+        let bidQty = container.required(ExactDecimal.self, "bidQty")
+        let askPrice = container.required(ExactDecimal.self, "askPrice")
+        let askQty = container.required(ExactDecimal.self, "askQty")
+        let openPrice = container.required(ExactDecimal.self, "openPrice")
+        let highPrice = container.required(ExactDecimal.self, "highPrice")
+        let lowPrice = container.required(ExactDecimal.self, "lowPrice")
+        let volume = container.required(ExactDecimal.self, "volume")
+        let quoteVolume = container.required(ExactDecimal.self, "quoteVolume")
+        let openTime = container.required(Int64.self, "openTime")
+        let closeTime = container.required(Int64.self, "closeTime")
+        let firstId = container.required(Int64.self, "firstId")
+        let lastId = container.required(Int64.self, "lastId")
+        let count = container.required(Int64.self, "count")
+        guard
+            let symbol,
+            let priceChange,
+            let priceChangePercent,
+            let weightedAvgPrice,
+            let prevClosePrice,
+            let lastPrice,
+            let lastQty,
+            let bidPrice,
+            let bidQty,
+            let askPrice,
+            let askQty,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let volume,
+            let quoteVolume,
+            let openTime,
+            let closeTime,
+            let firstId,
+            let lastId,
+            let count,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAvgPrice = weightedAvgPrice
+        self.prevClosePrice = prevClosePrice
+        self.lastPrice = lastPrice
+        self.lastQty = lastQty
+        self.bidPrice = bidPrice
+        self.bidQty = bidQty
+        self.askPrice = askPrice
+        self.askQty = askQty
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.volume = volume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstId = firstId
+        self.lastId = lastId
+        self.count = count
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1891,22 +2306,55 @@ public struct WindowTicker: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
-        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
-        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
-        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
-        volume = try container.decode(ExactDecimal.self, forKey: "volume")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
-        openTime = try container.decode(Int64.self, forKey: "openTime")
-        closeTime = try container.decode(Int64.self, forKey: "closeTime")
-        firstId = try container.decode(Int64.self, forKey: "firstId")
-        lastId = try container.decode(Int64.self, forKey: "lastId")
-        count = try container.decode(Int64.self, forKey: "count")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let priceChange = container.required(ExactDecimal.self, "priceChange")
+        let priceChangePercent = container.required(ExactDecimal.self, "priceChangePercent")
+        let weightedAvgPrice = container.required(ExactDecimal.self, "weightedAvgPrice")
+        let openPrice = container.required(ExactDecimal.self, "openPrice")
+        let highPrice = container.required(ExactDecimal.self, "highPrice")
+        let lowPrice = container.required(ExactDecimal.self, "lowPrice")
+        let lastPrice = container.required(ExactDecimal.self, "lastPrice")
+        let volume = container.required(ExactDecimal.self, "volume")
+        let quoteVolume = container.required(ExactDecimal.self, "quoteVolume")
+        let openTime = container.required(Int64.self, "openTime")
+        let closeTime = container.required(Int64.self, "closeTime")
+        let firstId = container.required(Int64.self, "firstId")
+        let lastId = container.required(Int64.self, "lastId")
+        let count = container.required(Int64.self, "count")
+        guard
+            let symbol,
+            let priceChange,
+            let priceChangePercent,
+            let weightedAvgPrice,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let lastPrice,
+            let volume,
+            let quoteVolume,
+            let openTime,
+            let closeTime,
+            let firstId,
+            let lastId,
+            let count,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAvgPrice = weightedAvgPrice
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.lastPrice = lastPrice
+        self.volume = volume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstId = firstId
+        self.lastId = lastId
+        self.count = count
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2001,19 +2449,46 @@ public struct MiniTicker: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
-        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
-        volume = try container.decode(ExactDecimal.self, forKey: "volume")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "quoteVolume")
-        openTime = try container.decode(Int64.self, forKey: "openTime")
-        closeTime = try container.decode(Int64.self, forKey: "closeTime")
-        firstId = try container.decode(Int64.self, forKey: "firstId")
-        lastId = try container.decode(Int64.self, forKey: "lastId")
-        count = try container.decode(Int64.self, forKey: "count")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let openPrice = container.required(ExactDecimal.self, "openPrice")
+        let highPrice = container.required(ExactDecimal.self, "highPrice")
+        let lowPrice = container.required(ExactDecimal.self, "lowPrice")
+        let lastPrice = container.required(ExactDecimal.self, "lastPrice")
+        let volume = container.required(ExactDecimal.self, "volume")
+        let quoteVolume = container.required(ExactDecimal.self, "quoteVolume")
+        let openTime = container.required(Int64.self, "openTime")
+        let closeTime = container.required(Int64.self, "closeTime")
+        let firstId = container.required(Int64.self, "firstId")
+        let lastId = container.required(Int64.self, "lastId")
+        let count = container.required(Int64.self, "count")
+        guard
+            let symbol,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let lastPrice,
+            let volume,
+            let quoteVolume,
+            let openTime,
+            let closeTime,
+            let firstId,
+            let lastId,
+            let count,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.lastPrice = lastPrice
+        self.volume = volume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstId = firstId
+        self.lastId = lastId
+        self.count = count
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2055,9 +2530,16 @@ public struct PriceTicker: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let price = container.required(ExactDecimal.self, "price")
+        guard
+            let symbol,
+            let price,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.price = price
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2104,12 +2586,25 @@ public struct BookTicker: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        bidPrice = try container.decode(ExactDecimal.self, forKey: "bidPrice")
-        bidQty = try container.decode(ExactDecimal.self, forKey: "bidQty")
-        askPrice = try container.decode(ExactDecimal.self, forKey: "askPrice")
-        askQty = try container.decode(ExactDecimal.self, forKey: "askQty")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let bidPrice = container.required(ExactDecimal.self, "bidPrice")
+        let bidQty = container.required(ExactDecimal.self, "bidQty")
+        let askPrice = container.required(ExactDecimal.self, "askPrice")
+        let askQty = container.required(ExactDecimal.self, "askQty")
+        guard
+            let symbol,
+            let bidPrice,
+            let bidQty,
+            let askPrice,
+            let askQty,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.bidPrice = bidPrice
+        self.bidQty = bidQty
+        self.askPrice = askPrice
+        self.askQty = askQty
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2151,10 +2646,18 @@ public struct ReferencePrice: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        referencePrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "referencePrice")
-        timestamp = try container.decode(Int64.self, forKey: "timestamp")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let referencePrice = container.optional(ExactDecimal.self, "referencePrice")
+        let timestamp = container.required(Int64.self, "timestamp")
+        guard
+            let symbol,
+            let timestamp,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.referencePrice = referencePrice
+        self.timestamp = timestamp
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2198,11 +2701,22 @@ public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        calculationType = try container.decode(ReferencePriceCalculationType.self, forKey: "calculationType")
-        bucketCount = try container.decode(Int.self, forKey: "bucketCount")
-        bucketWidthMs = try container.decode(Int64.self, forKey: "bucketWidthMs")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let calculationType = container.required(ReferencePriceCalculationType.self, "calculationType")
+        let bucketCount = container.required(Int.self, "bucketCount")
+        let bucketWidthMs = container.required(Int64.self, "bucketWidthMs")
+        guard
+            let symbol,
+            let calculationType,
+            let bucketCount,
+            let bucketWidthMs,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.calculationType = calculationType
+        self.bucketCount = bucketCount
+        self.bucketWidthMs = bucketWidthMs
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2241,10 +2755,19 @@ public struct ExternalCalculation: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        calculationType = try container.decode(ReferencePriceCalculationType.self, forKey: "calculationType")
-        externalCalculationId = try container.decode(Int64.self, forKey: "externalCalculationId")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let calculationType = container.required(ReferencePriceCalculationType.self, "calculationType")
+        let externalCalculationId = container.required(Int64.self, "externalCalculationId")
+        guard
+            let symbol,
+            let calculationType,
+            let externalCalculationId,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.calculationType = calculationType
+        self.externalCalculationId = externalCalculationId
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2292,12 +2815,25 @@ public struct OrderAck: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let clientOrderId = container.required(String.self, "clientOrderId")
+        let transactTime = container.required(Int64.self, "transactTime")
+        guard
+            let symbol,
+            let orderId,
+            let orderListId,
+            let clientOrderId,
+            let transactTime,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.clientOrderId = clientOrderId
+        self.transactTime = transactTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2510,38 +3046,87 @@ public struct OrderResult: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
-        origQuoteOrderQty = try container.decode(ExactDecimal.self, forKey: "origQuoteOrderQty")
-        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        workingTime = try container.decode(Int64.self, forKey: "workingTime")
-        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let clientOrderId = container.required(String.self, "clientOrderId")
+        let transactTime = container.required(Int64.self, "transactTime")
+        let price = container.required(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.required(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.required(OrderStatus.self, "status")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        let workingTime = container.required(Int64.self, "workingTime")
+        let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        guard
+            let symbol,
+            let orderId,
+            let orderListId,
+            let clientOrderId,
+            let transactTime,
+            let price,
+            let executedQty,
+            let origQuoteOrderQty,
+            let cummulativeQuoteQty,
+            let status,
+            let timeInForce,
+            let type,
+            let side,
+            let workingTime,
+            let selfTradePreventionMode,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.clientOrderId = clientOrderId
+        self.transactTime = transactTime
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.origQuoteOrderQty = origQuoteOrderQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.workingTime = workingTime
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.icebergQty = icebergQty
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.stopPrice = stopPrice
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2785,39 +3370,90 @@ public struct OrderFull: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
-        origQuoteOrderQty = try container.decode(ExactDecimal.self, forKey: "origQuoteOrderQty")
-        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        workingTime = try container.decode(Int64.self, forKey: "workingTime")
-        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        fills = try container.decode([Fill].self, forKey: "fills")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let clientOrderId = container.required(String.self, "clientOrderId")
+        let transactTime = container.required(Int64.self, "transactTime")
+        let price = container.required(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.required(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.required(OrderStatus.self, "status")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        let workingTime = container.required(Int64.self, "workingTime")
+        let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let fills = container.required([Fill].self, "fills")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        guard
+            let symbol,
+            let orderId,
+            let orderListId,
+            let clientOrderId,
+            let transactTime,
+            let price,
+            let executedQty,
+            let origQuoteOrderQty,
+            let cummulativeQuoteQty,
+            let status,
+            let timeInForce,
+            let type,
+            let side,
+            let workingTime,
+            let selfTradePreventionMode,
+            let fills,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.clientOrderId = clientOrderId
+        self.transactTime = transactTime
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.origQuoteOrderQty = origQuoteOrderQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.workingTime = workingTime
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.fills = fills
+        self.icebergQty = icebergQty
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.stopPrice = stopPrice
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2908,14 +3544,29 @@ public struct Fill: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        matchType = try container.decodeIfPresent(String.self, forKey: "matchType")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        commission = try container.decode(ExactDecimal.self, forKey: "commission")
-        commissionAsset = try container.decode(String.self, forKey: "commissionAsset")
-        tradeId = try container.decode(Int64.self, forKey: "tradeId")
-        allocId = try container.decodeIfPresent(Int64.self, forKey: "allocId")
+        var container = try FieldReader(decoder)
+        let matchType = container.optional(String.self, "matchType")
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let commission = container.required(ExactDecimal.self, "commission")
+        let commissionAsset = container.required(String.self, "commissionAsset")
+        let tradeId = container.required(Int64.self, "tradeId")
+        let allocId = container.optional(Int64.self, "allocId")
+        guard
+            let price,
+            let qty,
+            let commission,
+            let commissionAsset,
+            let tradeId,
+            container.isComplete
+        else { throw container.error }
+        self.matchType = matchType
+        self.price = price
+        self.qty = qty
+        self.commission = commission
+        self.commissionAsset = commissionAsset
+        self.tradeId = tradeId
+        self.allocId = allocId
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2970,11 +3621,18 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        standardCommissionForOrder = try container.decodeIfPresent(MakerTakerCommission.self, forKey: "standardCommissionForOrder")
-        specialCommissionForOrder = try container.decodeIfPresent(MakerTakerCommission.self, forKey: "specialCommissionForOrder")
-        taxCommissionForOrder = try container.decodeIfPresent(MakerTakerCommission.self, forKey: "taxCommissionForOrder")
-        discount = try container.decodeIfPresent(CommissionDiscount.self, forKey: "discount")
+        var container = try FieldReader(decoder)
+        let standardCommissionForOrder = container.optional(MakerTakerCommission.self, "standardCommissionForOrder")
+        let specialCommissionForOrder = container.optional(MakerTakerCommission.self, "specialCommissionForOrder")
+        let taxCommissionForOrder = container.optional(MakerTakerCommission.self, "taxCommissionForOrder")
+        let discount = container.optional(CommissionDiscount.self, "discount")
+        guard
+            container.isComplete
+        else { throw container.error }
+        self.standardCommissionForOrder = standardCommissionForOrder
+        self.specialCommissionForOrder = specialCommissionForOrder
+        self.taxCommissionForOrder = taxCommissionForOrder
+        self.discount = discount
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3008,9 +3666,16 @@ public struct MakerTakerCommission: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        maker = try container.decode(ExactDecimal.self, forKey: "maker")
-        taker = try container.decode(ExactDecimal.self, forKey: "taker")
+        var container = try FieldReader(decoder)
+        let maker = container.required(ExactDecimal.self, "maker")
+        let taker = container.required(ExactDecimal.self, "taker")
+        guard
+            let maker,
+            let taker,
+            container.isComplete
+        else { throw container.error }
+        self.maker = maker
+        self.taker = taker
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3052,11 +3717,22 @@ public struct CommissionDiscount: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        enabledForAccount = try container.decode(Bool.self, forKey: "enabledForAccount")
-        enabledForSymbol = try container.decode(Bool.self, forKey: "enabledForSymbol")
-        discountAsset = try container.decode(String.self, forKey: "discountAsset")
-        discount = try container.decode(ExactDecimal.self, forKey: "discount")
+        var container = try FieldReader(decoder)
+        let enabledForAccount = container.required(Bool.self, "enabledForAccount")
+        let enabledForSymbol = container.required(Bool.self, "enabledForSymbol")
+        let discountAsset = container.required(String.self, "discountAsset")
+        let discount = container.required(ExactDecimal.self, "discount")
+        guard
+            let enabledForAccount,
+            let enabledForSymbol,
+            let discountAsset,
+            let discount,
+            container.isComplete
+        else { throw container.error }
+        self.enabledForAccount = enabledForAccount
+        self.enabledForSymbol = enabledForSymbol
+        self.discountAsset = discountAsset
+        self.discount = discount
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3275,40 +3951,94 @@ public struct Order: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
-        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        time = try container.decode(Int64.self, forKey: "time")
-        updateTime = try container.decode(Int64.self, forKey: "updateTime")
-        isWorking = try container.decode(Bool.self, forKey: "isWorking")
-        workingTime = try container.decode(Int64.self, forKey: "workingTime")
-        origQuoteOrderQty = try container.decode(ExactDecimal.self, forKey: "origQuoteOrderQty")
-        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let clientOrderId = container.required(String.self, "clientOrderId")
+        let price = container.required(ExactDecimal.self, "price")
+        let origQty = container.required(ExactDecimal.self, "origQty")
+        let executedQty = container.required(ExactDecimal.self, "executedQty")
+        let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.required(OrderStatus.self, "status")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let time = container.required(Int64.self, "time")
+        let updateTime = container.required(Int64.self, "updateTime")
+        let isWorking = container.required(Bool.self, "isWorking")
+        let workingTime = container.required(Int64.self, "workingTime")
+        let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
+        let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        guard
+            let symbol,
+            let orderId,
+            let orderListId,
+            let clientOrderId,
+            let price,
+            let origQty,
+            let executedQty,
+            let cummulativeQuoteQty,
+            let status,
+            let timeInForce,
+            let type,
+            let side,
+            let time,
+            let updateTime,
+            let isWorking,
+            let workingTime,
+            let origQuoteOrderQty,
+            let selfTradePreventionMode,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.clientOrderId = clientOrderId
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.stopPrice = stopPrice
+        self.icebergQty = icebergQty
+        self.time = time
+        self.updateTime = updateTime
+        self.isWorking = isWorking
+        self.workingTime = workingTime
+        self.origQuoteOrderQty = origQuoteOrderQty
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3549,38 +4279,87 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        origClientOrderId = try container.decode(String.self, forKey: "origClientOrderId")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
-        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
-        cummulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let origClientOrderId = container.required(String.self, "origClientOrderId")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let clientOrderId = container.required(String.self, "clientOrderId")
+        let transactTime = container.required(Int64.self, "transactTime")
+        let price = container.required(ExactDecimal.self, "price")
+        let origQty = container.required(ExactDecimal.self, "origQty")
+        let executedQty = container.required(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.required(OrderStatus.self, "status")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        guard
+            let symbol,
+            let origClientOrderId,
+            let orderId,
+            let orderListId,
+            let clientOrderId,
+            let transactTime,
+            let price,
+            let origQty,
+            let executedQty,
+            let cummulativeQuoteQty,
+            let status,
+            let timeInForce,
+            let type,
+            let side,
+            let selfTradePreventionMode,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.origClientOrderId = origClientOrderId
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.clientOrderId = clientOrderId
+        self.transactTime = transactTime
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.origQuoteOrderQty = origQuoteOrderQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.icebergQty = icebergQty
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.stopPrice = stopPrice
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3894,45 +4673,88 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        origClientOrderId = try container.decodeIfPresent(String.self, forKey: "origClientOrderId")
-        orderId = try container.decodeIfPresent(Int64.self, forKey: "orderId")
-        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
-        transactTime = try container.decodeIfPresent(Int64.self, forKey: "transactTime")
-        price = try container.decodeIfPresent(ExactDecimal.self, forKey: "price")
-        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "executedQty")
-        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
-        cummulativeQuoteQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decodeIfPresent(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decodeIfPresent(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decodeIfPresent(OrderType.self, forKey: "type")
-        side = try container.decodeIfPresent(OrderSide.self, forKey: "side")
-        selfTradePreventionMode = try container.decodeIfPresent(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
-        contingencyType = try container.decodeIfPresent(ContingencyType.self, forKey: "contingencyType")
-        listStatusType = try container.decodeIfPresent(OrderListStatus.self, forKey: "listStatusType")
-        listOrderStatus = try container.decodeIfPresent(OrderListOrderStatus.self, forKey: "listOrderStatus")
-        listClientOrderId = try container.decodeIfPresent(String.self, forKey: "listClientOrderId")
-        transactionTime = try container.decodeIfPresent(Int64.self, forKey: "transactionTime")
-        orders = try container.decodeIfPresent([OrderListOrder].self, forKey: "orders")
-        orderReports = try container.decodeIfPresent([CanceledOrder].self, forKey: "orderReports")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let origClientOrderId = container.optional(String.self, "origClientOrderId")
+        let orderId = container.optional(Int64.self, "orderId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
+        let transactTime = container.optional(Int64.self, "transactTime")
+        let price = container.optional(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.optional(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.optional(OrderStatus.self, "status")
+        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        let type = container.optional(OrderType.self, "type")
+        let side = container.optional(OrderSide.self, "side")
+        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let contingencyType = container.optional(ContingencyType.self, "contingencyType")
+        let listStatusType = container.optional(OrderListStatus.self, "listStatusType")
+        let listOrderStatus = container.optional(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.optional(String.self, "listClientOrderId")
+        let transactionTime = container.optional(Int64.self, "transactionTime")
+        let orders = container.optional([OrderListOrder].self, "orders")
+        let orderReports = container.optional([CanceledOrder].self, "orderReports")
+        guard
+            let symbol,
+            let orderListId,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderListId = orderListId
+        self.origClientOrderId = origClientOrderId
+        self.orderId = orderId
+        self.clientOrderId = clientOrderId
+        self.transactTime = transactTime
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.origQuoteOrderQty = origQuoteOrderQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.icebergQty = icebergQty
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.stopPrice = stopPrice
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.orders = orders
+        self.orderReports = orderReports
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4010,11 +4832,22 @@ public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
-        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
-        cancelResponse = try container.decode(CanceledOrder.self, forKey: "cancelResponse")
-        newOrderResponse = try container.decode(OrderAck.self, forKey: "newOrderResponse")
+        var container = try FieldReader(decoder)
+        let cancelResult = container.required(CancelReplaceResult.self, "cancelResult")
+        let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
+        let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
+        let newOrderResponse = container.required(OrderAck.self, "newOrderResponse")
+        guard
+            let cancelResult,
+            let newOrderResult,
+            let cancelResponse,
+            let newOrderResponse,
+            container.isComplete
+        else { throw container.error }
+        self.cancelResult = cancelResult
+        self.newOrderResult = newOrderResult
+        self.cancelResponse = cancelResponse
+        self.newOrderResponse = newOrderResponse
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4058,11 +4891,22 @@ public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
-        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
-        cancelResponse = try container.decode(CanceledOrder.self, forKey: "cancelResponse")
-        newOrderResponse = try container.decode(OrderResult.self, forKey: "newOrderResponse")
+        var container = try FieldReader(decoder)
+        let cancelResult = container.required(CancelReplaceResult.self, "cancelResult")
+        let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
+        let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
+        let newOrderResponse = container.required(OrderResult.self, "newOrderResponse")
+        guard
+            let cancelResult,
+            let newOrderResult,
+            let cancelResponse,
+            let newOrderResponse,
+            container.isComplete
+        else { throw container.error }
+        self.cancelResult = cancelResult
+        self.newOrderResult = newOrderResult
+        self.cancelResponse = cancelResponse
+        self.newOrderResponse = newOrderResponse
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4106,11 +4950,22 @@ public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
-        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
-        cancelResponse = try container.decode(CanceledOrder.self, forKey: "cancelResponse")
-        newOrderResponse = try container.decode(OrderFull.self, forKey: "newOrderResponse")
+        var container = try FieldReader(decoder)
+        let cancelResult = container.required(CancelReplaceResult.self, "cancelResult")
+        let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
+        let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
+        let newOrderResponse = container.required(OrderFull.self, "newOrderResponse")
+        guard
+            let cancelResult,
+            let newOrderResult,
+            let cancelResponse,
+            let newOrderResponse,
+            container.isComplete
+        else { throw container.error }
+        self.cancelResult = cancelResult
+        self.newOrderResult = newOrderResult
+        self.cancelResponse = cancelResponse
+        self.newOrderResponse = newOrderResponse
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4152,10 +5007,18 @@ public struct CancelReplaceError: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        code = try container.decode(Int.self, forKey: "code")
-        msg = try container.decode(String.self, forKey: "msg")
-        data = try container.decodeIfPresent(CancelReplaceErrorData.self, forKey: "data")
+        var container = try FieldReader(decoder)
+        let code = container.required(Int.self, "code")
+        let msg = container.required(String.self, "msg")
+        let data = container.optional(CancelReplaceErrorData.self, "data")
+        guard
+            let code,
+            let msg,
+            container.isComplete
+        else { throw container.error }
+        self.code = code
+        self.msg = msg
+        self.data = data
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4200,11 +5063,21 @@ public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        cancelResult = try container.decode(CancelReplaceResult.self, forKey: "cancelResult")
-        newOrderResult = try container.decode(CancelReplaceResult.self, forKey: "newOrderResult")
-        cancelResponse = try container.decode(CancelReplaceCancelOutcome.self, forKey: "cancelResponse")
-        newOrderResponse = try container.decodeIfPresent(CancelReplaceNewOrderOutcome.self, forKey: "newOrderResponse")
+        var container = try FieldReader(decoder)
+        let cancelResult = container.required(CancelReplaceResult.self, "cancelResult")
+        let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
+        let cancelResponse = container.required(CancelReplaceCancelOutcome.self, "cancelResponse")
+        let newOrderResponse = container.optional(CancelReplaceNewOrderOutcome.self, "newOrderResponse")
+        guard
+            let cancelResult,
+            let newOrderResult,
+            let cancelResponse,
+            container.isComplete
+        else { throw container.error }
+        self.cancelResult = cancelResult
+        self.newOrderResult = newOrderResult
+        self.cancelResponse = cancelResponse
+        self.newOrderResponse = newOrderResponse
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4460,40 +5333,76 @@ public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        code = try container.decodeIfPresent(Int.self, forKey: "code")
-        msg = try container.decodeIfPresent(String.self, forKey: "msg")
-        symbol = try container.decodeIfPresent(String.self, forKey: "symbol")
-        origClientOrderId = try container.decodeIfPresent(String.self, forKey: "origClientOrderId")
-        orderId = try container.decodeIfPresent(Int64.self, forKey: "orderId")
-        orderListId = try container.decodeIfPresent(Int64.self, forKey: "orderListId")
-        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
-        transactTime = try container.decodeIfPresent(Int64.self, forKey: "transactTime")
-        price = try container.decodeIfPresent(ExactDecimal.self, forKey: "price")
-        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "executedQty")
-        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
-        cummulativeQuoteQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decodeIfPresent(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decodeIfPresent(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decodeIfPresent(OrderType.self, forKey: "type")
-        side = try container.decodeIfPresent(OrderSide.self, forKey: "side")
-        selfTradePreventionMode = try container.decodeIfPresent(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        var container = try FieldReader(decoder)
+        let code = container.optional(Int.self, "code")
+        let msg = container.optional(String.self, "msg")
+        let symbol = container.optional(String.self, "symbol")
+        let origClientOrderId = container.optional(String.self, "origClientOrderId")
+        let orderId = container.optional(Int64.self, "orderId")
+        let orderListId = container.optional(Int64.self, "orderListId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
+        let transactTime = container.optional(Int64.self, "transactTime")
+        let price = container.optional(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.optional(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.optional(OrderStatus.self, "status")
+        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        let type = container.optional(OrderType.self, "type")
+        let side = container.optional(OrderSide.self, "side")
+        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        guard
+            container.isComplete
+        else { throw container.error }
+        self.code = code
+        self.msg = msg
+        self.symbol = symbol
+        self.origClientOrderId = origClientOrderId
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.clientOrderId = clientOrderId
+        self.transactTime = transactTime
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.origQuoteOrderQty = origQuoteOrderQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.icebergQty = icebergQty
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.stopPrice = stopPrice
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4785,41 +5694,78 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        code = try container.decodeIfPresent(Int.self, forKey: "code")
-        msg = try container.decodeIfPresent(String.self, forKey: "msg")
-        symbol = try container.decodeIfPresent(String.self, forKey: "symbol")
-        orderId = try container.decodeIfPresent(Int64.self, forKey: "orderId")
-        orderListId = try container.decodeIfPresent(Int64.self, forKey: "orderListId")
-        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
-        transactTime = try container.decodeIfPresent(Int64.self, forKey: "transactTime")
-        price = try container.decodeIfPresent(ExactDecimal.self, forKey: "price")
-        origQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQty")
-        executedQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "executedQty")
-        origQuoteOrderQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "origQuoteOrderQty")
-        cummulativeQuoteQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "cummulativeQuoteQty")
-        status = try container.decodeIfPresent(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decodeIfPresent(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decodeIfPresent(OrderType.self, forKey: "type")
-        side = try container.decodeIfPresent(OrderSide.self, forKey: "side")
-        workingTime = try container.decodeIfPresent(Int64.self, forKey: "workingTime")
-        selfTradePreventionMode = try container.decodeIfPresent(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        fills = try container.decodeIfPresent([Fill].self, forKey: "fills")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        var container = try FieldReader(decoder)
+        let code = container.optional(Int.self, "code")
+        let msg = container.optional(String.self, "msg")
+        let symbol = container.optional(String.self, "symbol")
+        let orderId = container.optional(Int64.self, "orderId")
+        let orderListId = container.optional(Int64.self, "orderListId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
+        let transactTime = container.optional(Int64.self, "transactTime")
+        let price = container.optional(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.optional(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.optional(OrderStatus.self, "status")
+        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        let type = container.optional(OrderType.self, "type")
+        let side = container.optional(OrderSide.self, "side")
+        let workingTime = container.optional(Int64.self, "workingTime")
+        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let fills = container.optional([Fill].self, "fills")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        guard
+            container.isComplete
+        else { throw container.error }
+        self.code = code
+        self.msg = msg
+        self.symbol = symbol
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.clientOrderId = clientOrderId
+        self.transactTime = transactTime
+        self.price = price
+        self.origQty = origQty
+        self.executedQty = executedQty
+        self.origQuoteOrderQty = origQuoteOrderQty
+        self.cummulativeQuoteQty = cummulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.workingTime = workingTime
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.fills = fills
+        self.icebergQty = icebergQty
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.stopPrice = stopPrice
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4895,11 +5841,21 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
-        executionId = try container.decode(Int64.self, forKey: "executionId")
-        amendedOrder = try container.decode(AmendedOrder.self, forKey: "amendedOrder")
-        listStatus = try container.decodeIfPresent(AmendedOrderListStatus.self, forKey: "listStatus")
+        var container = try FieldReader(decoder)
+        let transactTime = container.required(Int64.self, "transactTime")
+        let executionId = container.required(Int64.self, "executionId")
+        let amendedOrder = container.required(AmendedOrder.self, "amendedOrder")
+        let listStatus = container.optional(AmendedOrderListStatus.self, "listStatus")
+        guard
+            let transactTime,
+            let executionId,
+            let amendedOrder,
+            container.isComplete
+        else { throw container.error }
+        self.transactTime = transactTime
+        self.executionId = executionId
+        self.amendedOrder = amendedOrder
+        self.listStatus = listStatus
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5115,39 +6071,90 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        origClientOrderId = try container.decode(String.self, forKey: "origClientOrderId")
-        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        executedQty = try container.decode(ExactDecimal.self, forKey: "executedQty")
-        preventedQty = try container.decode(ExactDecimal.self, forKey: "preventedQty")
-        quoteOrderQty = try container.decode(ExactDecimal.self, forKey: "quoteOrderQty")
-        cumulativeQuoteQty = try container.decode(ExactDecimal.self, forKey: "cumulativeQuoteQty")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "timeInForce")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        workingTime = try container.decodeIfPresent(Int64.self, forKey: "workingTime")
-        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        icebergQty = try container.decodeIfPresent(ExactDecimal.self, forKey: "icebergQty")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "preventedMatchId")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "preventedQuantity")
-        stopPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "stopPrice")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "strategyId")
-        strategyType = try container.decodeIfPresent(Int.self, forKey: "strategyType")
-        trailingDelta = try container.decodeIfPresent(Int64.self, forKey: "trailingDelta")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "trailingTime")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "usedSor")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "workingFloor")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "pegPriceType")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "pegOffsetType")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "pegOffsetValue")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "peggedPrice")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "expiryReason")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let origClientOrderId = container.required(String.self, "origClientOrderId")
+        let clientOrderId = container.required(String.self, "clientOrderId")
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let executedQty = container.required(ExactDecimal.self, "executedQty")
+        let preventedQty = container.required(ExactDecimal.self, "preventedQty")
+        let quoteOrderQty = container.required(ExactDecimal.self, "quoteOrderQty")
+        let cumulativeQuoteQty = container.required(ExactDecimal.self, "cumulativeQuoteQty")
+        let status = container.required(OrderStatus.self, "status")
+        let timeInForce = container.required(TimeInForce.self, "timeInForce")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        let workingTime = container.optional(Int64.self, "workingTime")
+        let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        guard
+            let symbol,
+            let orderId,
+            let orderListId,
+            let origClientOrderId,
+            let clientOrderId,
+            let price,
+            let qty,
+            let executedQty,
+            let preventedQty,
+            let quoteOrderQty,
+            let cumulativeQuoteQty,
+            let status,
+            let timeInForce,
+            let type,
+            let side,
+            let selfTradePreventionMode,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.origClientOrderId = origClientOrderId
+        self.clientOrderId = clientOrderId
+        self.price = price
+        self.qty = qty
+        self.executedQty = executedQty
+        self.preventedQty = preventedQty
+        self.quoteOrderQty = quoteOrderQty
+        self.cumulativeQuoteQty = cumulativeQuoteQty
+        self.status = status
+        self.timeInForce = timeInForce
+        self.type = type
+        self.side = side
+        self.workingTime = workingTime
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.icebergQty = icebergQty
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.stopPrice = stopPrice
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.usedSor = usedSor
+        self.workingFloor = workingFloor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5229,13 +6236,28 @@ public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
-        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
-        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+        var container = try FieldReader(decoder)
+        let orderListId = container.required(Int64.self, "orderListId")
+        let contingencyType = container.required(ContingencyType.self, "contingencyType")
+        let listOrderStatus = container.required(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.required(String.self, "listClientOrderId")
+        let symbol = container.required(String.self, "symbol")
+        let orders = container.required([OrderListOrder].self, "orders")
+        guard
+            let orderListId,
+            let contingencyType,
+            let listOrderStatus,
+            let listClientOrderId,
+            let symbol,
+            let orders,
+            container.isComplete
+        else { throw container.error }
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listOrderStatus = listOrderStatus
+        self.listClientOrderId = listClientOrderId
+        self.symbol = symbol
+        self.orders = orders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5276,10 +6298,19 @@ public struct OrderListOrder: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        clientOrderId = try container.decode(String.self, forKey: "clientOrderId")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let clientOrderId = container.required(String.self, "clientOrderId")
+        guard
+            let symbol,
+            let orderId,
+            let clientOrderId,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.clientOrderId = clientOrderId
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5342,15 +6373,34 @@ public struct OrderList: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
-        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
-        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
-        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
-        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orders = try container.decode([OrderListOrder].self, forKey: "orders")
+        var container = try FieldReader(decoder)
+        let orderListId = container.required(Int64.self, "orderListId")
+        let contingencyType = container.required(ContingencyType.self, "contingencyType")
+        let listStatusType = container.required(OrderListStatus.self, "listStatusType")
+        let listOrderStatus = container.required(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.required(String.self, "listClientOrderId")
+        let transactionTime = container.required(Int64.self, "transactionTime")
+        let symbol = container.required(String.self, "symbol")
+        let orders = container.required([OrderListOrder].self, "orders")
+        guard
+            let orderListId,
+            let contingencyType,
+            let listStatusType,
+            let listOrderStatus,
+            let listClientOrderId,
+            let transactionTime,
+            let symbol,
+            let orders,
+            container.isComplete
+        else { throw container.error }
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.symbol = symbol
+        self.orders = orders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5423,16 +6473,37 @@ public struct OrderListAck: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
-        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
-        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
-        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
-        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orders = try container.decode([OrderListOrder].self, forKey: "orders")
-        orderReports = try container.decode([OrderAck].self, forKey: "orderReports")
+        var container = try FieldReader(decoder)
+        let orderListId = container.required(Int64.self, "orderListId")
+        let contingencyType = container.required(ContingencyType.self, "contingencyType")
+        let listStatusType = container.required(OrderListStatus.self, "listStatusType")
+        let listOrderStatus = container.required(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.required(String.self, "listClientOrderId")
+        let transactionTime = container.required(Int64.self, "transactionTime")
+        let symbol = container.required(String.self, "symbol")
+        let orders = container.required([OrderListOrder].self, "orders")
+        let orderReports = container.required([OrderAck].self, "orderReports")
+        guard
+            let orderListId,
+            let contingencyType,
+            let listStatusType,
+            let listOrderStatus,
+            let listClientOrderId,
+            let transactionTime,
+            let symbol,
+            let orders,
+            let orderReports,
+            container.isComplete
+        else { throw container.error }
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.symbol = symbol
+        self.orders = orders
+        self.orderReports = orderReports
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5506,16 +6577,37 @@ public struct OrderListResult: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
-        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
-        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
-        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
-        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orders = try container.decode([OrderListOrder].self, forKey: "orders")
-        orderReports = try container.decode([OrderResult].self, forKey: "orderReports")
+        var container = try FieldReader(decoder)
+        let orderListId = container.required(Int64.self, "orderListId")
+        let contingencyType = container.required(ContingencyType.self, "contingencyType")
+        let listStatusType = container.required(OrderListStatus.self, "listStatusType")
+        let listOrderStatus = container.required(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.required(String.self, "listClientOrderId")
+        let transactionTime = container.required(Int64.self, "transactionTime")
+        let symbol = container.required(String.self, "symbol")
+        let orders = container.required([OrderListOrder].self, "orders")
+        let orderReports = container.required([OrderResult].self, "orderReports")
+        guard
+            let orderListId,
+            let contingencyType,
+            let listStatusType,
+            let listOrderStatus,
+            let listClientOrderId,
+            let transactionTime,
+            let symbol,
+            let orders,
+            let orderReports,
+            container.isComplete
+        else { throw container.error }
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.symbol = symbol
+        self.orders = orders
+        self.orderReports = orderReports
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5589,16 +6681,37 @@ public struct OrderListFull: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
-        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
-        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
-        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
-        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orders = try container.decode([OrderListOrder].self, forKey: "orders")
-        orderReports = try container.decode([OrderFull].self, forKey: "orderReports")
+        var container = try FieldReader(decoder)
+        let orderListId = container.required(Int64.self, "orderListId")
+        let contingencyType = container.required(ContingencyType.self, "contingencyType")
+        let listStatusType = container.required(OrderListStatus.self, "listStatusType")
+        let listOrderStatus = container.required(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.required(String.self, "listClientOrderId")
+        let transactionTime = container.required(Int64.self, "transactionTime")
+        let symbol = container.required(String.self, "symbol")
+        let orders = container.required([OrderListOrder].self, "orders")
+        let orderReports = container.required([OrderFull].self, "orderReports")
+        guard
+            let orderListId,
+            let contingencyType,
+            let listStatusType,
+            let listOrderStatus,
+            let listClientOrderId,
+            let transactionTime,
+            let symbol,
+            let orders,
+            let orderReports,
+            container.isComplete
+        else { throw container.error }
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.symbol = symbol
+        self.orders = orders
+        self.orderReports = orderReports
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5672,16 +6785,37 @@ public struct CanceledOrderList: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        contingencyType = try container.decode(ContingencyType.self, forKey: "contingencyType")
-        listStatusType = try container.decode(OrderListStatus.self, forKey: "listStatusType")
-        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "listOrderStatus")
-        listClientOrderId = try container.decode(String.self, forKey: "listClientOrderId")
-        transactionTime = try container.decode(Int64.self, forKey: "transactionTime")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orders = try container.decode([OrderListOrder].self, forKey: "orders")
-        orderReports = try container.decode([CanceledOrder].self, forKey: "orderReports")
+        var container = try FieldReader(decoder)
+        let orderListId = container.required(Int64.self, "orderListId")
+        let contingencyType = container.required(ContingencyType.self, "contingencyType")
+        let listStatusType = container.required(OrderListStatus.self, "listStatusType")
+        let listOrderStatus = container.required(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.required(String.self, "listClientOrderId")
+        let transactionTime = container.required(Int64.self, "transactionTime")
+        let symbol = container.required(String.self, "symbol")
+        let orders = container.required([OrderListOrder].self, "orders")
+        let orderReports = container.required([CanceledOrder].self, "orderReports")
+        guard
+            let orderListId,
+            let contingencyType,
+            let listStatusType,
+            let listOrderStatus,
+            let listClientOrderId,
+            let transactionTime,
+            let symbol,
+            let orders,
+            let orderReports,
+            container.isComplete
+        else { throw container.error }
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.symbol = symbol
+        self.orders = orders
+        self.orderReports = orderReports
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5790,23 +6924,58 @@ public struct Account: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        makerCommission = try container.decode(Int.self, forKey: "makerCommission")
-        takerCommission = try container.decode(Int.self, forKey: "takerCommission")
-        buyerCommission = try container.decode(Int.self, forKey: "buyerCommission")
-        sellerCommission = try container.decode(Int.self, forKey: "sellerCommission")
-        commissionRates = try container.decode(CommissionRates.self, forKey: "commissionRates")
-        canTrade = try container.decode(Bool.self, forKey: "canTrade")
-        canWithdraw = try container.decode(Bool.self, forKey: "canWithdraw")
-        canDeposit = try container.decode(Bool.self, forKey: "canDeposit")
-        brokered = try container.decode(Bool.self, forKey: "brokered")
-        requireSelfTradePrevention = try container.decode(Bool.self, forKey: "requireSelfTradePrevention")
-        preventSor = try container.decode(Bool.self, forKey: "preventSor")
-        updateTime = try container.decode(Int64.self, forKey: "updateTime")
-        accountType = try container.decode(String.self, forKey: "accountType")
-        balances = try container.decode([Balance].self, forKey: "balances")
-        permissions = try container.decode([AccountPermission].self, forKey: "permissions")
-        uid = try container.decode(Int64.self, forKey: "uid")
+        var container = try FieldReader(decoder)
+        let makerCommission = container.required(Int.self, "makerCommission")
+        let takerCommission = container.required(Int.self, "takerCommission")
+        let buyerCommission = container.required(Int.self, "buyerCommission")
+        let sellerCommission = container.required(Int.self, "sellerCommission")
+        let commissionRates = container.required(CommissionRates.self, "commissionRates")
+        let canTrade = container.required(Bool.self, "canTrade")
+        let canWithdraw = container.required(Bool.self, "canWithdraw")
+        let canDeposit = container.required(Bool.self, "canDeposit")
+        let brokered = container.required(Bool.self, "brokered")
+        let requireSelfTradePrevention = container.required(Bool.self, "requireSelfTradePrevention")
+        let preventSor = container.required(Bool.self, "preventSor")
+        let updateTime = container.required(Int64.self, "updateTime")
+        let accountType = container.required(String.self, "accountType")
+        let balances = container.required([Balance].self, "balances")
+        let permissions = container.required([AccountPermission].self, "permissions")
+        let uid = container.required(Int64.self, "uid")
+        guard
+            let makerCommission,
+            let takerCommission,
+            let buyerCommission,
+            let sellerCommission,
+            let commissionRates,
+            let canTrade,
+            let canWithdraw,
+            let canDeposit,
+            let brokered,
+            let requireSelfTradePrevention,
+            let preventSor,
+            let updateTime,
+            let accountType,
+            let balances,
+            let permissions,
+            let uid,
+            container.isComplete
+        else { throw container.error }
+        self.makerCommission = makerCommission
+        self.takerCommission = takerCommission
+        self.buyerCommission = buyerCommission
+        self.sellerCommission = sellerCommission
+        self.commissionRates = commissionRates
+        self.canTrade = canTrade
+        self.canWithdraw = canWithdraw
+        self.canDeposit = canDeposit
+        self.brokered = brokered
+        self.requireSelfTradePrevention = requireSelfTradePrevention
+        self.preventSor = preventSor
+        self.updateTime = updateTime
+        self.accountType = accountType
+        self.balances = balances
+        self.permissions = permissions
+        self.uid = uid
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5862,11 +7031,22 @@ public struct CommissionRates: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        maker = try container.decode(ExactDecimal.self, forKey: "maker")
-        taker = try container.decode(ExactDecimal.self, forKey: "taker")
-        buyer = try container.decode(ExactDecimal.self, forKey: "buyer")
-        seller = try container.decode(ExactDecimal.self, forKey: "seller")
+        var container = try FieldReader(decoder)
+        let maker = container.required(ExactDecimal.self, "maker")
+        let taker = container.required(ExactDecimal.self, "taker")
+        let buyer = container.required(ExactDecimal.self, "buyer")
+        let seller = container.required(ExactDecimal.self, "seller")
+        guard
+            let maker,
+            let taker,
+            let buyer,
+            let seller,
+            container.isComplete
+        else { throw container.error }
+        self.maker = maker
+        self.taker = taker
+        self.buyer = buyer
+        self.seller = seller
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5905,10 +7085,19 @@ public struct Balance: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        asset = try container.decode(String.self, forKey: "asset")
-        free = try container.decode(ExactDecimal.self, forKey: "free")
-        locked = try container.decode(ExactDecimal.self, forKey: "locked")
+        var container = try FieldReader(decoder)
+        let asset = container.required(String.self, "asset")
+        let free = container.required(ExactDecimal.self, "free")
+        let locked = container.required(ExactDecimal.self, "locked")
+        guard
+            let asset,
+            let free,
+            let locked,
+            container.isComplete
+        else { throw container.error }
+        self.asset = asset
+        self.free = free
+        self.locked = locked
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5996,20 +7185,49 @@ public struct AccountTrade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        id = try container.decode(Int64.self, forKey: "id")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
-        commission = try container.decode(ExactDecimal.self, forKey: "commission")
-        commissionAsset = try container.decode(String.self, forKey: "commissionAsset")
-        time = try container.decode(Int64.self, forKey: "time")
-        isBuyer = try container.decode(Bool.self, forKey: "isBuyer")
-        isMaker = try container.decode(Bool.self, forKey: "isMaker")
-        isBestMatch = try container.decode(Bool.self, forKey: "isBestMatch")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let id = container.required(Int64.self, "id")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let quoteQty = container.required(ExactDecimal.self, "quoteQty")
+        let commission = container.required(ExactDecimal.self, "commission")
+        let commissionAsset = container.required(String.self, "commissionAsset")
+        let time = container.required(Int64.self, "time")
+        let isBuyer = container.required(Bool.self, "isBuyer")
+        let isMaker = container.required(Bool.self, "isMaker")
+        let isBestMatch = container.required(Bool.self, "isBestMatch")
+        guard
+            let symbol,
+            let id,
+            let orderId,
+            let orderListId,
+            let price,
+            let qty,
+            let quoteQty,
+            let commission,
+            let commissionAsset,
+            let time,
+            let isBuyer,
+            let isMaker,
+            let isBestMatch,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.id = id
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.price = price
+        self.qty = qty
+        self.quoteQty = quoteQty
+        self.commission = commission
+        self.commissionAsset = commissionAsset
+        self.time = time
+        self.isBuyer = isBuyer
+        self.isMaker = isMaker
+        self.isBestMatch = isBestMatch
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6067,12 +7285,25 @@ public struct UnfilledOrderCount: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
-        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
-        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
-        limit = try container.decode(Int.self, forKey: "limit")
-        count = try container.decode(Int.self, forKey: "count")
+        var container = try FieldReader(decoder)
+        let rateLimitType = container.required(RateLimitType.self, "rateLimitType")
+        let interval = container.required(RateLimitInterval.self, "interval")
+        let intervalNum = container.required(Int.self, "intervalNum")
+        let limit = container.required(Int.self, "limit")
+        let count = container.required(Int.self, "count")
+        guard
+            let rateLimitType,
+            let interval,
+            let intervalNum,
+            let limit,
+            let count,
+            container.isComplete
+        else { throw container.error }
+        self.rateLimitType = rateLimitType
+        self.interval = interval
+        self.intervalNum = intervalNum
+        self.limit = limit
+        self.count = count
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6147,17 +7378,40 @@ public struct PreventedMatch: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        preventedMatchId = try container.decode(Int64.self, forKey: "preventedMatchId")
-        takerOrderId = try container.decode(Int64.self, forKey: "takerOrderId")
-        makerSymbol = try container.decode(String.self, forKey: "makerSymbol")
-        makerOrderId = try container.decode(Int64.self, forKey: "makerOrderId")
-        tradeGroupId = try container.decode(Int64.self, forKey: "tradeGroupId")
-        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "selfTradePreventionMode")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        makerPreventedQuantity = try container.decode(ExactDecimal.self, forKey: "makerPreventedQuantity")
-        transactTime = try container.decode(Int64.self, forKey: "transactTime")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let preventedMatchId = container.required(Int64.self, "preventedMatchId")
+        let takerOrderId = container.required(Int64.self, "takerOrderId")
+        let makerSymbol = container.required(String.self, "makerSymbol")
+        let makerOrderId = container.required(Int64.self, "makerOrderId")
+        let tradeGroupId = container.required(Int64.self, "tradeGroupId")
+        let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let price = container.required(ExactDecimal.self, "price")
+        let makerPreventedQuantity = container.required(ExactDecimal.self, "makerPreventedQuantity")
+        let transactTime = container.required(Int64.self, "transactTime")
+        guard
+            let symbol,
+            let preventedMatchId,
+            let takerOrderId,
+            let makerSymbol,
+            let makerOrderId,
+            let tradeGroupId,
+            let selfTradePreventionMode,
+            let price,
+            let makerPreventedQuantity,
+            let transactTime,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.preventedMatchId = preventedMatchId
+        self.takerOrderId = takerOrderId
+        self.makerSymbol = makerSymbol
+        self.makerOrderId = makerOrderId
+        self.tradeGroupId = tradeGroupId
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.price = price
+        self.makerPreventedQuantity = makerPreventedQuantity
+        self.transactTime = transactTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6257,21 +7511,52 @@ public struct Allocation: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        allocationId = try container.decode(Int64.self, forKey: "allocationId")
-        allocationType = try container.decode(AllocationType.self, forKey: "allocationType")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        orderListId = try container.decode(Int64.self, forKey: "orderListId")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        qty = try container.decode(ExactDecimal.self, forKey: "qty")
-        quoteQty = try container.decode(ExactDecimal.self, forKey: "quoteQty")
-        commission = try container.decode(ExactDecimal.self, forKey: "commission")
-        commissionAsset = try container.decode(String.self, forKey: "commissionAsset")
-        time = try container.decode(Int64.self, forKey: "time")
-        isBuyer = try container.decode(Bool.self, forKey: "isBuyer")
-        isMaker = try container.decode(Bool.self, forKey: "isMaker")
-        isAllocator = try container.decode(Bool.self, forKey: "isAllocator")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let allocationId = container.required(Int64.self, "allocationId")
+        let allocationType = container.required(AllocationType.self, "allocationType")
+        let orderId = container.required(Int64.self, "orderId")
+        let orderListId = container.required(Int64.self, "orderListId")
+        let price = container.required(ExactDecimal.self, "price")
+        let qty = container.required(ExactDecimal.self, "qty")
+        let quoteQty = container.required(ExactDecimal.self, "quoteQty")
+        let commission = container.required(ExactDecimal.self, "commission")
+        let commissionAsset = container.required(String.self, "commissionAsset")
+        let time = container.required(Int64.self, "time")
+        let isBuyer = container.required(Bool.self, "isBuyer")
+        let isMaker = container.required(Bool.self, "isMaker")
+        let isAllocator = container.required(Bool.self, "isAllocator")
+        guard
+            let symbol,
+            let allocationId,
+            let allocationType,
+            let orderId,
+            let orderListId,
+            let price,
+            let qty,
+            let quoteQty,
+            let commission,
+            let commissionAsset,
+            let time,
+            let isBuyer,
+            let isMaker,
+            let isAllocator,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.allocationId = allocationId
+        self.allocationType = allocationType
+        self.orderId = orderId
+        self.orderListId = orderListId
+        self.price = price
+        self.qty = qty
+        self.quoteQty = quoteQty
+        self.commission = commission
+        self.commissionAsset = commissionAsset
+        self.time = time
+        self.isBuyer = isBuyer
+        self.isMaker = isMaker
+        self.isAllocator = isAllocator
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6330,12 +7615,25 @@ public struct AccountCommission: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        standardCommission = try container.decode(CommissionRates.self, forKey: "standardCommission")
-        specialCommission = try container.decode(CommissionRates.self, forKey: "specialCommission")
-        taxCommission = try container.decode(CommissionRates.self, forKey: "taxCommission")
-        discount = try container.decode(CommissionDiscount.self, forKey: "discount")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let standardCommission = container.required(CommissionRates.self, "standardCommission")
+        let specialCommission = container.required(CommissionRates.self, "specialCommission")
+        let taxCommission = container.required(CommissionRates.self, "taxCommission")
+        let discount = container.required(CommissionDiscount.self, "discount")
+        guard
+            let symbol,
+            let standardCommission,
+            let specialCommission,
+            let taxCommission,
+            let discount,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.standardCommission = standardCommission
+        self.specialCommission = specialCommission
+        self.taxCommission = taxCommission
+        self.discount = discount
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6400,15 +7698,34 @@ public struct OrderAmendment: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        executionId = try container.decode(Int64.self, forKey: "executionId")
-        origClientOrderId = try container.decode(String.self, forKey: "origClientOrderId")
-        newClientOrderId = try container.decode(String.self, forKey: "newClientOrderId")
-        origQty = try container.decode(ExactDecimal.self, forKey: "origQty")
-        newQty = try container.decode(ExactDecimal.self, forKey: "newQty")
-        time = try container.decode(Int64.self, forKey: "time")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let orderId = container.required(Int64.self, "orderId")
+        let executionId = container.required(Int64.self, "executionId")
+        let origClientOrderId = container.required(String.self, "origClientOrderId")
+        let newClientOrderId = container.required(String.self, "newClientOrderId")
+        let origQty = container.required(ExactDecimal.self, "origQty")
+        let newQty = container.required(ExactDecimal.self, "newQty")
+        let time = container.required(Int64.self, "time")
+        guard
+            let symbol,
+            let orderId,
+            let executionId,
+            let origClientOrderId,
+            let newClientOrderId,
+            let origQty,
+            let newQty,
+            let time,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.executionId = executionId
+        self.origClientOrderId = origClientOrderId
+        self.newClientOrderId = newClientOrderId
+        self.origQty = origQty
+        self.newQty = newQty
+        self.time = time
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6451,10 +7768,19 @@ public struct MyFilters: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        exchangeFilters = try container.decode([Filter].self, forKey: "exchangeFilters")
-        symbolFilters = try container.decode([Filter].self, forKey: "symbolFilters")
-        assetFilters = try container.decode([Filter].self, forKey: "assetFilters")
+        var container = try FieldReader(decoder)
+        let exchangeFilters = container.required([Filter].self, "exchangeFilters")
+        let symbolFilters = container.required([Filter].self, "symbolFilters")
+        let assetFilters = container.required([Filter].self, "assetFilters")
+        guard
+            let exchangeFilters,
+            let symbolFilters,
+            let assetFilters,
+            container.isComplete
+        else { throw container.error }
+        self.exchangeFilters = exchangeFilters
+        self.symbolFilters = symbolFilters
+        self.assetFilters = assetFilters
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6502,12 +7828,25 @@ public struct RateLimitReport: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        rateLimitType = try container.decode(RateLimitType.self, forKey: "rateLimitType")
-        interval = try container.decode(RateLimitInterval.self, forKey: "interval")
-        intervalNum = try container.decode(Int.self, forKey: "intervalNum")
-        limit = try container.decode(Int.self, forKey: "limit")
-        count = try container.decode(Int.self, forKey: "count")
+        var container = try FieldReader(decoder)
+        let rateLimitType = container.required(RateLimitType.self, "rateLimitType")
+        let interval = container.required(RateLimitInterval.self, "interval")
+        let intervalNum = container.required(Int.self, "intervalNum")
+        let limit = container.required(Int.self, "limit")
+        let count = container.required(Int.self, "count")
+        guard
+            let rateLimitType,
+            let interval,
+            let intervalNum,
+            let limit,
+            let count,
+            container.isComplete
+        else { throw container.error }
+        self.rateLimitType = rateLimitType
+        self.interval = interval
+        self.intervalNum = intervalNum
+        self.limit = limit
+        self.count = count
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6569,13 +7908,25 @@ public struct SessionStatus: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        apiKey = try container.decodeIfPresent(String.self, forKey: "apiKey")
-        authorizedSince = try container.decodeIfPresent(Int64.self, forKey: "authorizedSince")
-        connectedSince = try container.decode(Int64.self, forKey: "connectedSince")
-        returnRateLimits = try container.decode(Bool.self, forKey: "returnRateLimits")
-        serverTime = try container.decode(Int64.self, forKey: "serverTime")
-        userDataStream = try container.decodeIfPresent(Bool.self, forKey: "userDataStream")
+        var container = try FieldReader(decoder)
+        let apiKey = container.optional(String.self, "apiKey")
+        let authorizedSince = container.optional(Int64.self, "authorizedSince")
+        let connectedSince = container.required(Int64.self, "connectedSince")
+        let returnRateLimits = container.required(Bool.self, "returnRateLimits")
+        let serverTime = container.required(Int64.self, "serverTime")
+        let userDataStream = container.optional(Bool.self, "userDataStream")
+        guard
+            let connectedSince,
+            let returnRateLimits,
+            let serverTime,
+            container.isComplete
+        else { throw container.error }
+        self.apiKey = apiKey
+        self.authorizedSince = authorizedSince
+        self.connectedSince = connectedSince
+        self.returnRateLimits = returnRateLimits
+        self.serverTime = serverTime
+        self.userDataStream = userDataStream
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6606,8 +7957,13 @@ public struct UserDataSubscription: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        subscriptionId = try container.decode(Int.self, forKey: "subscriptionId")
+        var container = try FieldReader(decoder)
+        let subscriptionId = container.required(Int.self, "subscriptionId")
+        guard
+            let subscriptionId,
+            container.isComplete
+        else { throw container.error }
+        self.subscriptionId = subscriptionId
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6648,11 +8004,22 @@ public struct OutboundAccountPosition: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        lastUpdateTime = try container.decode(Int64.self, forKey: "u")
-        balances = try container.decode([AccountPositionBalance].self, forKey: "B")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let lastUpdateTime = container.required(Int64.self, "u")
+        let balances = container.required([AccountPositionBalance].self, "B")
+        guard
+            let eventType,
+            let eventTime,
+            let lastUpdateTime,
+            let balances,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.lastUpdateTime = lastUpdateTime
+        self.balances = balances
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6691,10 +8058,19 @@ public struct AccountPositionBalance: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        asset = try container.decode(String.self, forKey: "a")
-        free = try container.decode(ExactDecimal.self, forKey: "f")
-        locked = try container.decode(ExactDecimal.self, forKey: "l")
+        var container = try FieldReader(decoder)
+        let asset = container.required(String.self, "a")
+        let free = container.required(ExactDecimal.self, "f")
+        let locked = container.required(ExactDecimal.self, "l")
+        guard
+            let asset,
+            let free,
+            let locked,
+            container.isComplete
+        else { throw container.error }
+        self.asset = asset
+        self.free = free
+        self.locked = locked
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6742,12 +8118,25 @@ public struct BalanceUpdate: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        asset = try container.decode(String.self, forKey: "a")
-        balanceDelta = try container.decode(ExactDecimal.self, forKey: "d")
-        clearTime = try container.decode(Int64.self, forKey: "T")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let asset = container.required(String.self, "a")
+        let balanceDelta = container.required(ExactDecimal.self, "d")
+        let clearTime = container.required(Int64.self, "T")
+        guard
+            let eventType,
+            let eventTime,
+            let asset,
+            let balanceDelta,
+            let clearTime,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.asset = asset
+        self.balanceDelta = balanceDelta
+        self.clearTime = clearTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7101,63 +8490,154 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        clientOrderId = try container.decode(String.self, forKey: "c")
-        side = try container.decode(OrderSide.self, forKey: "S")
-        orderType = try container.decode(OrderType.self, forKey: "o")
-        timeInForce = try container.decode(TimeInForce.self, forKey: "f")
-        quantity = try container.decode(ExactDecimal.self, forKey: "q")
-        price = try container.decode(ExactDecimal.self, forKey: "p")
-        stopPrice = try container.decode(ExactDecimal.self, forKey: "P")
-        icebergQuantity = try container.decode(ExactDecimal.self, forKey: "F")
-        orderListId = try container.decode(Int64.self, forKey: "g")
-        originalClientOrderId = try container.decode(String.self, forKey: "C")
-        executionType = try container.decode(ExecutionType.self, forKey: "x")
-        orderStatus = try container.decode(OrderStatus.self, forKey: "X")
-        rejectReason = try container.decode(String.self, forKey: "r")
-        orderId = try container.decode(Int64.self, forKey: "i")
-        lastExecutedQuantity = try container.decode(ExactDecimal.self, forKey: "l")
-        cumulativeFilledQuantity = try container.decode(ExactDecimal.self, forKey: "z")
-        lastExecutedPrice = try container.decode(ExactDecimal.self, forKey: "L")
-        commission = try container.decode(ExactDecimal.self, forKey: "n")
-        commissionAsset = try container.decodeIfPresent(String.self, forKey: "N")
-        transactionTime = try container.decode(Int64.self, forKey: "T")
-        tradeId = try container.decode(Int64.self, forKey: "t")
-        executionId = try container.decode(Int64.self, forKey: "I")
-        isOnBook = try container.decode(Bool.self, forKey: "w")
-        isMaker = try container.decode(Bool.self, forKey: "m")
-        ignore = try container.decode(Bool.self, forKey: "M")
-        orderCreationTime = try container.decode(Int64.self, forKey: "O")
-        cumulativeQuoteQuantity = try container.decode(ExactDecimal.self, forKey: "Z")
-        lastQuoteQuantity = try container.decode(ExactDecimal.self, forKey: "Y")
-        quoteOrderQuantity = try container.decode(ExactDecimal.self, forKey: "Q")
-        selfTradePreventionMode = try container.decode(SelfTradePreventionMode.self, forKey: "V")
-        trailingDelta = try container.decodeIfPresent(Int.self, forKey: "d")
-        trailingTime = try container.decodeIfPresent(Int64.self, forKey: "D")
-        strategyId = try container.decodeIfPresent(Int64.self, forKey: "j")
-        strategyType = try container.decodeIfPresent(Int64.self, forKey: "J")
-        preventedMatchId = try container.decodeIfPresent(Int64.self, forKey: "v")
-        preventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "A")
-        lastPreventedQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "B")
-        tradeGroupId = try container.decodeIfPresent(Int64.self, forKey: "u")
-        counterOrderId = try container.decodeIfPresent(Int64.self, forKey: "U")
-        counterSymbol = try container.decodeIfPresent(String.self, forKey: "Cs")
-        preventedExecutionQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "pl")
-        preventedExecutionPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "pL")
-        preventedExecutionQuoteQuantity = try container.decodeIfPresent(ExactDecimal.self, forKey: "pY")
-        workingTime = try container.decodeIfPresent(Int64.self, forKey: "W")
-        matchType = try container.decodeIfPresent(String.self, forKey: "b")
-        allocationId = try container.decodeIfPresent(Int64.self, forKey: "a")
-        workingFloor = try container.decodeIfPresent(WorkingFloor.self, forKey: "k")
-        usedSor = try container.decodeIfPresent(Bool.self, forKey: "uS")
-        pegPriceType = try container.decodeIfPresent(PegPriceType.self, forKey: "gP")
-        pegOffsetType = try container.decodeIfPresent(PegOffsetType.self, forKey: "gOT")
-        pegOffsetValue = try container.decodeIfPresent(Int.self, forKey: "gOV")
-        peggedPrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "gp")
-        expiryReason = try container.decodeIfPresent(ExpiryReason.self, forKey: "eR")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let clientOrderId = container.required(String.self, "c")
+        let side = container.required(OrderSide.self, "S")
+        let orderType = container.required(OrderType.self, "o")
+        let timeInForce = container.required(TimeInForce.self, "f")
+        let quantity = container.required(ExactDecimal.self, "q")
+        let price = container.required(ExactDecimal.self, "p")
+        let stopPrice = container.required(ExactDecimal.self, "P")
+        let icebergQuantity = container.required(ExactDecimal.self, "F")
+        let orderListId = container.required(Int64.self, "g")
+        let originalClientOrderId = container.required(String.self, "C")
+        let executionType = container.required(ExecutionType.self, "x")
+        let orderStatus = container.required(OrderStatus.self, "X")
+        let rejectReason = container.required(String.self, "r")
+        let orderId = container.required(Int64.self, "i")
+        let lastExecutedQuantity = container.required(ExactDecimal.self, "l")
+        let cumulativeFilledQuantity = container.required(ExactDecimal.self, "z")
+        let lastExecutedPrice = container.required(ExactDecimal.self, "L")
+        let commission = container.required(ExactDecimal.self, "n")
+        let commissionAsset = container.optional(String.self, "N")
+        let transactionTime = container.required(Int64.self, "T")
+        let tradeId = container.required(Int64.self, "t")
+        let executionId = container.required(Int64.self, "I")
+        let isOnBook = container.required(Bool.self, "w")
+        let isMaker = container.required(Bool.self, "m")
+        let ignore = container.required(Bool.self, "M")
+        let orderCreationTime = container.required(Int64.self, "O")
+        let cumulativeQuoteQuantity = container.required(ExactDecimal.self, "Z")
+        let lastQuoteQuantity = container.required(ExactDecimal.self, "Y")
+        let quoteOrderQuantity = container.required(ExactDecimal.self, "Q")
+        let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "V")
+        let trailingDelta = container.optional(Int.self, "d")
+        let trailingTime = container.optional(Int64.self, "D")
+        let strategyId = container.optional(Int64.self, "j")
+        let strategyType = container.optional(Int64.self, "J")
+        let preventedMatchId = container.optional(Int64.self, "v")
+        let preventedQuantity = container.optional(ExactDecimal.self, "A")
+        let lastPreventedQuantity = container.optional(ExactDecimal.self, "B")
+        let tradeGroupId = container.optional(Int64.self, "u")
+        let counterOrderId = container.optional(Int64.self, "U")
+        let counterSymbol = container.optional(String.self, "Cs")
+        let preventedExecutionQuantity = container.optional(ExactDecimal.self, "pl")
+        let preventedExecutionPrice = container.optional(ExactDecimal.self, "pL")
+        let preventedExecutionQuoteQuantity = container.optional(ExactDecimal.self, "pY")
+        let workingTime = container.optional(Int64.self, "W")
+        let matchType = container.optional(String.self, "b")
+        let allocationId = container.optional(Int64.self, "a")
+        let workingFloor = container.optional(WorkingFloor.self, "k")
+        let usedSor = container.optional(Bool.self, "uS")
+        let pegPriceType = container.optional(PegPriceType.self, "gP")
+        let pegOffsetType = container.optional(PegOffsetType.self, "gOT")
+        let pegOffsetValue = container.optional(Int.self, "gOV")
+        let peggedPrice = container.optional(ExactDecimal.self, "gp")
+        let expiryReason = container.optional(ExpiryReason.self, "eR")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let clientOrderId,
+            let side,
+            let orderType,
+            let timeInForce,
+            let quantity,
+            let price,
+            let stopPrice,
+            let icebergQuantity,
+            let orderListId,
+            let originalClientOrderId,
+            let executionType,
+            let orderStatus,
+            let rejectReason,
+            let orderId,
+            let lastExecutedQuantity,
+            let cumulativeFilledQuantity,
+            let lastExecutedPrice,
+            let commission,
+            let transactionTime,
+            let tradeId,
+            let executionId,
+            let isOnBook,
+            let isMaker,
+            let ignore,
+            let orderCreationTime,
+            let cumulativeQuoteQuantity,
+            let lastQuoteQuantity,
+            let quoteOrderQuantity,
+            let selfTradePreventionMode,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.clientOrderId = clientOrderId
+        self.side = side
+        self.orderType = orderType
+        self.timeInForce = timeInForce
+        self.quantity = quantity
+        self.price = price
+        self.stopPrice = stopPrice
+        self.icebergQuantity = icebergQuantity
+        self.orderListId = orderListId
+        self.originalClientOrderId = originalClientOrderId
+        self.executionType = executionType
+        self.orderStatus = orderStatus
+        self.rejectReason = rejectReason
+        self.orderId = orderId
+        self.lastExecutedQuantity = lastExecutedQuantity
+        self.cumulativeFilledQuantity = cumulativeFilledQuantity
+        self.lastExecutedPrice = lastExecutedPrice
+        self.commission = commission
+        self.commissionAsset = commissionAsset
+        self.transactionTime = transactionTime
+        self.tradeId = tradeId
+        self.executionId = executionId
+        self.isOnBook = isOnBook
+        self.isMaker = isMaker
+        self.ignore = ignore
+        self.orderCreationTime = orderCreationTime
+        self.cumulativeQuoteQuantity = cumulativeQuoteQuantity
+        self.lastQuoteQuantity = lastQuoteQuantity
+        self.quoteOrderQuantity = quoteOrderQuantity
+        self.selfTradePreventionMode = selfTradePreventionMode
+        self.trailingDelta = trailingDelta
+        self.trailingTime = trailingTime
+        self.strategyId = strategyId
+        self.strategyType = strategyType
+        self.preventedMatchId = preventedMatchId
+        self.preventedQuantity = preventedQuantity
+        self.lastPreventedQuantity = lastPreventedQuantity
+        self.tradeGroupId = tradeGroupId
+        self.counterOrderId = counterOrderId
+        self.counterSymbol = counterSymbol
+        self.preventedExecutionQuantity = preventedExecutionQuantity
+        self.preventedExecutionPrice = preventedExecutionPrice
+        self.preventedExecutionQuoteQuantity = preventedExecutionQuoteQuantity
+        self.workingTime = workingTime
+        self.matchType = matchType
+        self.allocationId = allocationId
+        self.workingFloor = workingFloor
+        self.usedSor = usedSor
+        self.pegPriceType = pegPriceType
+        self.pegOffsetType = pegOffsetType
+        self.pegOffsetValue = pegOffsetValue
+        self.peggedPrice = peggedPrice
+        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7288,18 +8768,43 @@ public struct ListStatusEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        orderListId = try container.decode(Int64.self, forKey: "g")
-        contingencyType = try container.decode(ContingencyType.self, forKey: "c")
-        listStatusType = try container.decode(OrderListStatus.self, forKey: "l")
-        listOrderStatus = try container.decode(OrderListOrderStatus.self, forKey: "L")
-        listRejectReason = try container.decode(String.self, forKey: "r")
-        listClientOrderId = try container.decode(String.self, forKey: "C")
-        transactionTime = try container.decode(Int64.self, forKey: "T")
-        orders = try container.decode([ListStatusOrder].self, forKey: "O")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let orderListId = container.required(Int64.self, "g")
+        let contingencyType = container.required(ContingencyType.self, "c")
+        let listStatusType = container.required(OrderListStatus.self, "l")
+        let listOrderStatus = container.required(OrderListOrderStatus.self, "L")
+        let listRejectReason = container.required(String.self, "r")
+        let listClientOrderId = container.required(String.self, "C")
+        let transactionTime = container.required(Int64.self, "T")
+        let orders = container.required([ListStatusOrder].self, "O")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let orderListId,
+            let contingencyType,
+            let listStatusType,
+            let listOrderStatus,
+            let listRejectReason,
+            let listClientOrderId,
+            let transactionTime,
+            let orders,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.orderListId = orderListId
+        self.contingencyType = contingencyType
+        self.listStatusType = listStatusType
+        self.listOrderStatus = listOrderStatus
+        self.listRejectReason = listRejectReason
+        self.listClientOrderId = listClientOrderId
+        self.transactionTime = transactionTime
+        self.orders = orders
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7345,10 +8850,19 @@ public struct ListStatusOrder: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "s")
-        orderId = try container.decode(Int64.self, forKey: "i")
-        clientOrderId = try container.decode(String.self, forKey: "c")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "s")
+        let orderId = container.required(Int64.self, "i")
+        let clientOrderId = container.required(String.self, "c")
+        guard
+            let symbol,
+            let orderId,
+            let clientOrderId,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.orderId = orderId
+        self.clientOrderId = clientOrderId
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7381,9 +8895,16 @@ public struct EventStreamTerminated: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        guard
+            let eventType,
+            let eventTime,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7430,12 +8951,25 @@ public struct ExternalLockUpdate: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        asset = try container.decode(String.self, forKey: "a")
-        delta = try container.decode(ExactDecimal.self, forKey: "d")
-        transactionTime = try container.decode(Int64.self, forKey: "T")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let asset = container.required(String.self, "a")
+        let delta = container.required(ExactDecimal.self, "d")
+        let transactionTime = container.required(Int64.self, "T")
+        guard
+            let eventType,
+            let eventTime,
+            let asset,
+            let delta,
+            let transactionTime,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.asset = asset
+        self.delta = delta
+        self.transactionTime = transactionTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7470,9 +9004,16 @@ public struct ServerShutdown: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        guard
+            let eventType,
+            let eventTime,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7516,11 +9057,21 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        symbol = try container.decode(String.self, forKey: "s")
-        referencePrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "r")
-        engineTime = try container.decode(Int64.self, forKey: "t")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let symbol = container.required(String.self, "s")
+        let referencePrice = container.optional(ExactDecimal.self, "r")
+        let engineTime = container.required(Int64.self, "t")
+        guard
+            let eventType,
+            let symbol,
+            let engineTime,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.symbol = symbol
+        self.referencePrice = referencePrice
+        self.engineTime = engineTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7599,18 +9150,43 @@ public struct AggTradeEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        aggregateTradeId = try container.decode(Int64.self, forKey: "a")
-        price = try container.decode(ExactDecimal.self, forKey: "p")
-        quantity = try container.decode(ExactDecimal.self, forKey: "q")
-        firstTradeId = try container.decode(Int64.self, forKey: "f")
-        lastTradeId = try container.decode(Int64.self, forKey: "l")
-        tradeTime = try container.decode(Int64.self, forKey: "T")
-        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
-        ignore = try container.decode(Bool.self, forKey: "M")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let aggregateTradeId = container.required(Int64.self, "a")
+        let price = container.required(ExactDecimal.self, "p")
+        let quantity = container.required(ExactDecimal.self, "q")
+        let firstTradeId = container.required(Int64.self, "f")
+        let lastTradeId = container.required(Int64.self, "l")
+        let tradeTime = container.required(Int64.self, "T")
+        let isBuyerMaker = container.required(Bool.self, "m")
+        let ignore = container.required(Bool.self, "M")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let aggregateTradeId,
+            let price,
+            let quantity,
+            let firstTradeId,
+            let lastTradeId,
+            let tradeTime,
+            let isBuyerMaker,
+            let ignore,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.aggregateTradeId = aggregateTradeId
+        self.price = price
+        self.quantity = quantity
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.tradeTime = tradeTime
+        self.isBuyerMaker = isBuyerMaker
+        self.ignore = ignore
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7686,16 +9262,37 @@ public struct TradeEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        tradeId = try container.decode(Int64.self, forKey: "t")
-        price = try container.decode(ExactDecimal.self, forKey: "p")
-        quantity = try container.decode(ExactDecimal.self, forKey: "q")
-        tradeTime = try container.decode(Int64.self, forKey: "T")
-        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
-        ignore = try container.decode(Bool.self, forKey: "M")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let tradeId = container.required(Int64.self, "t")
+        let price = container.required(ExactDecimal.self, "p")
+        let quantity = container.required(ExactDecimal.self, "q")
+        let tradeTime = container.required(Int64.self, "T")
+        let isBuyerMaker = container.required(Bool.self, "m")
+        let ignore = container.required(Bool.self, "M")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let tradeId,
+            let price,
+            let quantity,
+            let tradeTime,
+            let isBuyerMaker,
+            let ignore,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.tradeId = tradeId
+        self.price = price
+        self.quantity = quantity
+        self.tradeTime = tradeTime
+        self.isBuyerMaker = isBuyerMaker
+        self.ignore = ignore
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7764,15 +9361,34 @@ public struct BlockTradeEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        blockTradeId = try container.decode(Int64.self, forKey: "t")
-        price = try container.decode(ExactDecimal.self, forKey: "p")
-        quantity = try container.decode(ExactDecimal.self, forKey: "q")
-        tradeTime = try container.decode(Int64.self, forKey: "T")
-        isBuyerMaker = try container.decode(Bool.self, forKey: "m")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let blockTradeId = container.required(Int64.self, "t")
+        let price = container.required(ExactDecimal.self, "p")
+        let quantity = container.required(ExactDecimal.self, "q")
+        let tradeTime = container.required(Int64.self, "T")
+        let isBuyerMaker = container.required(Bool.self, "m")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let blockTradeId,
+            let price,
+            let quantity,
+            let tradeTime,
+            let isBuyerMaker,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.blockTradeId = blockTradeId
+        self.price = price
+        self.quantity = quantity
+        self.tradeTime = tradeTime
+        self.isBuyerMaker = isBuyerMaker
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7820,11 +9436,22 @@ public struct KlineEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        kline = try container.decode(StreamKline.self, forKey: "k")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let kline = container.required(StreamKline.self, "k")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let kline,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.kline = kline
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7933,24 +9560,61 @@ public struct StreamKline: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        startTime = try container.decode(Int64.self, forKey: "t")
-        closeTime = try container.decode(Int64.self, forKey: "T")
-        symbol = try container.decode(String.self, forKey: "s")
-        interval = try container.decode(KlineInterval.self, forKey: "i")
-        firstTradeId = try container.decode(Int64.self, forKey: "f")
-        lastTradeId = try container.decode(Int64.self, forKey: "L")
-        `open` = try container.decode(ExactDecimal.self, forKey: "o")
-        close = try container.decode(ExactDecimal.self, forKey: "c")
-        high = try container.decode(ExactDecimal.self, forKey: "h")
-        low = try container.decode(ExactDecimal.self, forKey: "l")
-        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
-        numberOfTrades = try container.decode(Int64.self, forKey: "n")
-        isClosed = try container.decode(Bool.self, forKey: "x")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
-        takerBuyBaseVolume = try container.decode(ExactDecimal.self, forKey: "V")
-        takerBuyQuoteVolume = try container.decode(ExactDecimal.self, forKey: "Q")
-        ignore = try container.decode(String.self, forKey: "B")
+        var container = try FieldReader(decoder)
+        let startTime = container.required(Int64.self, "t")
+        let closeTime = container.required(Int64.self, "T")
+        let symbol = container.required(String.self, "s")
+        let interval = container.required(KlineInterval.self, "i")
+        let firstTradeId = container.required(Int64.self, "f")
+        let lastTradeId = container.required(Int64.self, "L")
+        let `open` = container.required(ExactDecimal.self, "o")
+        let close = container.required(ExactDecimal.self, "c")
+        let high = container.required(ExactDecimal.self, "h")
+        let low = container.required(ExactDecimal.self, "l")
+        let baseVolume = container.required(ExactDecimal.self, "v")
+        let numberOfTrades = container.required(Int64.self, "n")
+        let isClosed = container.required(Bool.self, "x")
+        let quoteVolume = container.required(ExactDecimal.self, "q")
+        let takerBuyBaseVolume = container.required(ExactDecimal.self, "V")
+        let takerBuyQuoteVolume = container.required(ExactDecimal.self, "Q")
+        let ignore = container.required(String.self, "B")
+        guard
+            let startTime,
+            let closeTime,
+            let symbol,
+            let interval,
+            let firstTradeId,
+            let lastTradeId,
+            let `open`,
+            let close,
+            let high,
+            let low,
+            let baseVolume,
+            let numberOfTrades,
+            let isClosed,
+            let quoteVolume,
+            let takerBuyBaseVolume,
+            let takerBuyQuoteVolume,
+            let ignore,
+            container.isComplete
+        else { throw container.error }
+        self.startTime = startTime
+        self.closeTime = closeTime
+        self.symbol = symbol
+        self.interval = interval
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.`open` = `open`
+        self.close = close
+        self.high = high
+        self.low = low
+        self.baseVolume = baseVolume
+        self.numberOfTrades = numberOfTrades
+        self.isClosed = isClosed
+        self.quoteVolume = quoteVolume
+        self.takerBuyBaseVolume = takerBuyBaseVolume
+        self.takerBuyQuoteVolume = takerBuyQuoteVolume
+        self.ignore = ignore
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8032,16 +9696,37 @@ public struct MiniTickerEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        closePrice = try container.decode(ExactDecimal.self, forKey: "c")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "o")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "h")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "l")
-        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let closePrice = container.required(ExactDecimal.self, "c")
+        let openPrice = container.required(ExactDecimal.self, "o")
+        let highPrice = container.required(ExactDecimal.self, "h")
+        let lowPrice = container.required(ExactDecimal.self, "l")
+        let baseVolume = container.required(ExactDecimal.self, "v")
+        let quoteVolume = container.required(ExactDecimal.self, "q")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let closePrice,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let baseVolume,
+            let quoteVolume,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.closePrice = closePrice
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.baseVolume = baseVolume
+        self.quoteVolume = quoteVolume
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8185,30 +9870,79 @@ public struct TickerEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        priceChange = try container.decode(ExactDecimal.self, forKey: "p")
-        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "P")
-        weightedAveragePrice = try container.decode(ExactDecimal.self, forKey: "w")
-        firstTradePrice = try container.decode(ExactDecimal.self, forKey: "x")
-        lastPrice = try container.decode(ExactDecimal.self, forKey: "c")
-        lastQuantity = try container.decode(ExactDecimal.self, forKey: "Q")
-        bestBidPrice = try container.decode(ExactDecimal.self, forKey: "b")
-        bestBidQuantity = try container.decode(ExactDecimal.self, forKey: "B")
-        bestAskPrice = try container.decode(ExactDecimal.self, forKey: "a")
-        bestAskQuantity = try container.decode(ExactDecimal.self, forKey: "A")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "o")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "h")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "l")
-        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
-        openTime = try container.decode(Int64.self, forKey: "O")
-        closeTime = try container.decode(Int64.self, forKey: "C")
-        firstTradeId = try container.decode(Int64.self, forKey: "F")
-        lastTradeId = try container.decode(Int64.self, forKey: "L")
-        numberOfTrades = try container.decode(Int64.self, forKey: "n")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let priceChange = container.required(ExactDecimal.self, "p")
+        let priceChangePercent = container.required(ExactDecimal.self, "P")
+        let weightedAveragePrice = container.required(ExactDecimal.self, "w")
+        let firstTradePrice = container.required(ExactDecimal.self, "x")
+        let lastPrice = container.required(ExactDecimal.self, "c")
+        let lastQuantity = container.required(ExactDecimal.self, "Q")
+        let bestBidPrice = container.required(ExactDecimal.self, "b")
+        let bestBidQuantity = container.required(ExactDecimal.self, "B")
+        let bestAskPrice = container.required(ExactDecimal.self, "a")
+        let bestAskQuantity = container.required(ExactDecimal.self, "A")
+        let openPrice = container.required(ExactDecimal.self, "o")
+        let highPrice = container.required(ExactDecimal.self, "h")
+        let lowPrice = container.required(ExactDecimal.self, "l")
+        let baseVolume = container.required(ExactDecimal.self, "v")
+        let quoteVolume = container.required(ExactDecimal.self, "q")
+        let openTime = container.required(Int64.self, "O")
+        let closeTime = container.required(Int64.self, "C")
+        let firstTradeId = container.required(Int64.self, "F")
+        let lastTradeId = container.required(Int64.self, "L")
+        let numberOfTrades = container.required(Int64.self, "n")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let priceChange,
+            let priceChangePercent,
+            let weightedAveragePrice,
+            let firstTradePrice,
+            let lastPrice,
+            let lastQuantity,
+            let bestBidPrice,
+            let bestBidQuantity,
+            let bestAskPrice,
+            let bestAskQuantity,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let baseVolume,
+            let quoteVolume,
+            let openTime,
+            let closeTime,
+            let firstTradeId,
+            let lastTradeId,
+            let numberOfTrades,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAveragePrice = weightedAveragePrice
+        self.firstTradePrice = firstTradePrice
+        self.lastPrice = lastPrice
+        self.lastQuantity = lastQuantity
+        self.bestBidPrice = bestBidPrice
+        self.bestBidQuantity = bestBidQuantity
+        self.bestAskPrice = bestAskPrice
+        self.bestAskQuantity = bestAskQuantity
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.baseVolume = baseVolume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.numberOfTrades = numberOfTrades
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8337,24 +10071,61 @@ public struct WindowTickerEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        priceChange = try container.decode(ExactDecimal.self, forKey: "p")
-        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "P")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "o")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "h")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "l")
-        lastPrice = try container.decode(ExactDecimal.self, forKey: "c")
-        weightedAveragePrice = try container.decode(ExactDecimal.self, forKey: "w")
-        baseVolume = try container.decode(ExactDecimal.self, forKey: "v")
-        quoteVolume = try container.decode(ExactDecimal.self, forKey: "q")
-        openTime = try container.decode(Int64.self, forKey: "O")
-        closeTime = try container.decode(Int64.self, forKey: "C")
-        firstTradeId = try container.decode(Int64.self, forKey: "F")
-        lastTradeId = try container.decode(Int64.self, forKey: "L")
-        numberOfTrades = try container.decode(Int64.self, forKey: "n")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let priceChange = container.required(ExactDecimal.self, "p")
+        let priceChangePercent = container.required(ExactDecimal.self, "P")
+        let openPrice = container.required(ExactDecimal.self, "o")
+        let highPrice = container.required(ExactDecimal.self, "h")
+        let lowPrice = container.required(ExactDecimal.self, "l")
+        let lastPrice = container.required(ExactDecimal.self, "c")
+        let weightedAveragePrice = container.required(ExactDecimal.self, "w")
+        let baseVolume = container.required(ExactDecimal.self, "v")
+        let quoteVolume = container.required(ExactDecimal.self, "q")
+        let openTime = container.required(Int64.self, "O")
+        let closeTime = container.required(Int64.self, "C")
+        let firstTradeId = container.required(Int64.self, "F")
+        let lastTradeId = container.required(Int64.self, "L")
+        let numberOfTrades = container.required(Int64.self, "n")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let priceChange,
+            let priceChangePercent,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let lastPrice,
+            let weightedAveragePrice,
+            let baseVolume,
+            let quoteVolume,
+            let openTime,
+            let closeTime,
+            let firstTradeId,
+            let lastTradeId,
+            let numberOfTrades,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.lastPrice = lastPrice
+        self.weightedAveragePrice = weightedAveragePrice
+        self.baseVolume = baseVolume
+        self.quoteVolume = quoteVolume
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.numberOfTrades = numberOfTrades
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8421,13 +10192,28 @@ public struct BookTickerEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        updateId = try container.decode(Int64.self, forKey: "u")
-        symbol = try container.decode(String.self, forKey: "s")
-        bestBidPrice = try container.decode(ExactDecimal.self, forKey: "b")
-        bestBidQuantity = try container.decode(ExactDecimal.self, forKey: "B")
-        bestAskPrice = try container.decode(ExactDecimal.self, forKey: "a")
-        bestAskQuantity = try container.decode(ExactDecimal.self, forKey: "A")
+        var container = try FieldReader(decoder)
+        let updateId = container.required(Int64.self, "u")
+        let symbol = container.required(String.self, "s")
+        let bestBidPrice = container.required(ExactDecimal.self, "b")
+        let bestBidQuantity = container.required(ExactDecimal.self, "B")
+        let bestAskPrice = container.required(ExactDecimal.self, "a")
+        let bestAskQuantity = container.required(ExactDecimal.self, "A")
+        guard
+            let updateId,
+            let symbol,
+            let bestBidPrice,
+            let bestBidQuantity,
+            let bestAskPrice,
+            let bestAskQuantity,
+            container.isComplete
+        else { throw container.error }
+        self.updateId = updateId
+        self.symbol = symbol
+        self.bestBidPrice = bestBidPrice
+        self.bestBidQuantity = bestBidQuantity
+        self.bestAskPrice = bestAskPrice
+        self.bestAskQuantity = bestAskQuantity
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8483,13 +10269,28 @@ public struct AveragePriceEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        interval = try container.decode(String.self, forKey: "i")
-        averagePrice = try container.decode(ExactDecimal.self, forKey: "w")
-        lastTradeTime = try container.decode(Int64.self, forKey: "T")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let interval = container.required(String.self, "i")
+        let averagePrice = container.required(ExactDecimal.self, "w")
+        let lastTradeTime = container.required(Int64.self, "T")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let interval,
+            let averagePrice,
+            let lastTradeTime,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.interval = interval
+        self.averagePrice = averagePrice
+        self.lastTradeTime = lastTradeTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8553,14 +10354,31 @@ public struct DepthUpdateEvent: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        eventType = try container.decode(String.self, forKey: "e")
-        eventTime = try container.decode(Int64.self, forKey: "E")
-        symbol = try container.decode(String.self, forKey: "s")
-        firstUpdateId = try container.decode(Int64.self, forKey: "U")
-        finalUpdateId = try container.decode(Int64.self, forKey: "u")
-        bids = try container.decode([OrderBookLevel].self, forKey: "b")
-        asks = try container.decode([OrderBookLevel].self, forKey: "a")
+        var container = try FieldReader(decoder)
+        let eventType = container.required(String.self, "e")
+        let eventTime = container.required(Int64.self, "E")
+        let symbol = container.required(String.self, "s")
+        let firstUpdateId = container.required(Int64.self, "U")
+        let finalUpdateId = container.required(Int64.self, "u")
+        let bids = container.required([OrderBookLevel].self, "b")
+        let asks = container.required([OrderBookLevel].self, "a")
+        guard
+            let eventType,
+            let eventTime,
+            let symbol,
+            let firstUpdateId,
+            let finalUpdateId,
+            let bids,
+            let asks,
+            container.isComplete
+        else { throw container.error }
+        self.eventType = eventType
+        self.eventTime = eventTime
+        self.symbol = symbol
+        self.firstUpdateId = firstUpdateId
+        self.finalUpdateId = finalUpdateId
+        self.bids = bids
+        self.asks = asks
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -40,12 +40,25 @@ public struct Depth: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        lastUpdateId = try container.decode(Int64.self, forKey: "lastUpdateId")
-        lastUpdateTime = try container.decode(Int64.self, forKey: "lastUpdateTime")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        asks = try container.decode([PriceLevel].self, forKey: "asks")
-        bids = try container.decode([PriceLevel].self, forKey: "bids")
+        var container = try FieldReader(decoder)
+        let lastUpdateId = container.required(Int64.self, "lastUpdateId")
+        let lastUpdateTime = container.required(Int64.self, "lastUpdateTime")
+        let symbol = container.required(String.self, "symbol")
+        let asks = container.required([PriceLevel].self, "asks")
+        let bids = container.required([PriceLevel].self, "bids")
+        guard
+            let lastUpdateId,
+            let lastUpdateTime,
+            let symbol,
+            let asks,
+            let bids,
+            container.isComplete
+        else { throw container.error }
+        self.lastUpdateId = lastUpdateId
+        self.lastUpdateTime = lastUpdateTime
+        self.symbol = symbol
+        self.asks = asks
+        self.bids = bids
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -95,12 +108,25 @@ public struct Trade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        quantity = try container.decode(ExactDecimal.self, forKey: "quantity")
-        amount = try container.decode(ExactDecimal.self, forKey: "amount")
-        time = try container.decode(String.self, forKey: "time")
-        isBuyerMaker = try container.decode(Bool.self, forKey: "isBuyerMaker")
+        var container = try FieldReader(decoder)
+        let price = container.required(ExactDecimal.self, "price")
+        let quantity = container.required(ExactDecimal.self, "quantity")
+        let amount = container.required(ExactDecimal.self, "amount")
+        let time = container.required(String.self, "time")
+        let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
+        guard
+            let price,
+            let quantity,
+            let amount,
+            let time,
+            let isBuyerMaker,
+            container.isComplete
+        else { throw container.error }
+        self.price = price
+        self.quantity = quantity
+        self.amount = amount
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -170,16 +196,37 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        priceChange = try container.decode(ExactDecimal.self, forKey: "priceChange")
-        priceChangePercent = try container.decode(ExactDecimal.self, forKey: "priceChangePercent")
-        weightedAvgPrice = try container.decode(ExactDecimal.self, forKey: "weightedAvgPrice")
-        lastPrice = try container.decode(ExactDecimal.self, forKey: "lastPrice")
-        openPrice = try container.decode(ExactDecimal.self, forKey: "openPrice")
-        highPrice = try container.decode(ExactDecimal.self, forKey: "highPrice")
-        lowPrice = try container.decode(ExactDecimal.self, forKey: "lowPrice")
-        amount = try container.decode(ExactDecimal.self, forKey: "amount")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let priceChange = container.required(ExactDecimal.self, "priceChange")
+        let priceChangePercent = container.required(ExactDecimal.self, "priceChangePercent")
+        let weightedAvgPrice = container.required(ExactDecimal.self, "weightedAvgPrice")
+        let lastPrice = container.required(ExactDecimal.self, "lastPrice")
+        let openPrice = container.required(ExactDecimal.self, "openPrice")
+        let highPrice = container.required(ExactDecimal.self, "highPrice")
+        let lowPrice = container.required(ExactDecimal.self, "lowPrice")
+        let amount = container.required(ExactDecimal.self, "amount")
+        guard
+            let symbol,
+            let priceChange,
+            let priceChangePercent,
+            let weightedAvgPrice,
+            let lastPrice,
+            let openPrice,
+            let highPrice,
+            let lowPrice,
+            let amount,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.priceChange = priceChange
+        self.priceChangePercent = priceChangePercent
+        self.weightedAvgPrice = weightedAvgPrice
+        self.lastPrice = lastPrice
+        self.openPrice = openPrice
+        self.highPrice = highPrice
+        self.lowPrice = lowPrice
+        self.amount = amount
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -234,12 +281,25 @@ public struct BookTicker: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        ask = try container.decode([PriceLevel].self, forKey: "ask")
-        bid = try container.decode([PriceLevel].self, forKey: "bid")
-        time = try container.decode(Int64.self, forKey: "time")
-        lastUpdateTime = try container.decode(Int64.self, forKey: "lastUpdateTime")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let ask = container.required([PriceLevel].self, "ask")
+        let bid = container.required([PriceLevel].self, "bid")
+        let time = container.required(Int64.self, "time")
+        let lastUpdateTime = container.required(Int64.self, "lastUpdateTime")
+        guard
+            let symbol,
+            let ask,
+            let bid,
+            let time,
+            let lastUpdateTime,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.ask = ask
+        self.bid = bid
+        self.time = time
+        self.lastUpdateTime = lastUpdateTime
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -316,17 +376,39 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        symbol = try container.decode(String.self, forKey: "symbol")
-        baseToken = try container.decode(String.self, forKey: "baseToken")
-        quoteToken = try container.decode(String.self, forKey: "quoteToken")
-        quoteIncrement = try container.decode(ExactDecimal.self, forKey: "quoteIncrement")
-        quoteMinSize = try container.decode(ExactDecimal.self, forKey: "quoteMinSize")
-        baseIncrement = try container.decode(ExactDecimal.self, forKey: "baseIncrement")
-        baseMinSize = try container.decode(ExactDecimal.self, forKey: "baseMinSize")
-        priceIncrement = try container.decode(ExactDecimal.self, forKey: "priceIncrement")
-        enableTrading = try container.decode(Bool.self, forKey: "enableTrading")
-        priceLimitRate = try container.decodeIfPresent(ExactDecimal.self, forKey: "priceLimitRate")
+        var container = try FieldReader(decoder)
+        let symbol = container.required(String.self, "symbol")
+        let baseToken = container.required(String.self, "baseToken")
+        let quoteToken = container.required(String.self, "quoteToken")
+        let quoteIncrement = container.required(ExactDecimal.self, "quoteIncrement")
+        let quoteMinSize = container.required(ExactDecimal.self, "quoteMinSize")
+        let baseIncrement = container.required(ExactDecimal.self, "baseIncrement")
+        let baseMinSize = container.required(ExactDecimal.self, "baseMinSize")
+        let priceIncrement = container.required(ExactDecimal.self, "priceIncrement")
+        let enableTrading = container.required(Bool.self, "enableTrading")
+        let priceLimitRate = container.optional(ExactDecimal.self, "priceLimitRate")
+        guard
+            let symbol,
+            let baseToken,
+            let quoteToken,
+            let quoteIncrement,
+            let quoteMinSize,
+            let baseIncrement,
+            let baseMinSize,
+            let priceIncrement,
+            let enableTrading,
+            container.isComplete
+        else { throw container.error }
+        self.symbol = symbol
+        self.baseToken = baseToken
+        self.quoteToken = quoteToken
+        self.quoteIncrement = quoteIncrement
+        self.quoteMinSize = quoteMinSize
+        self.baseIncrement = baseIncrement
+        self.baseMinSize = baseMinSize
+        self.priceIncrement = priceIncrement
+        self.enableTrading = enableTrading
+        self.priceLimitRate = priceLimitRate
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -381,12 +463,25 @@ public struct UserAccount: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(String.self, forKey: "id")
-        name = try container.decode(String.self, forKey: "name")
-        type = try container.decode(String.self, forKey: "type")
-        status = try container.decode(String.self, forKey: "status")
-        enableTrading = try container.decode(Bool.self, forKey: "enableTrading")
+        var container = try FieldReader(decoder)
+        let id = container.required(String.self, "id")
+        let name = container.required(String.self, "name")
+        let type = container.required(String.self, "type")
+        let status = container.required(String.self, "status")
+        let enableTrading = container.required(Bool.self, "enableTrading")
+        guard
+            let id,
+            let name,
+            let type,
+            let status,
+            let enableTrading,
+            container.isComplete
+        else { throw container.error }
+        self.id = id
+        self.name = name
+        self.type = type
+        self.status = status
+        self.enableTrading = enableTrading
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -427,10 +522,19 @@ public struct UserInfo: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        clientType = try container.decode(ClientType.self, forKey: "clientType")
-        accounts = try container.decode([UserAccount].self, forKey: "accounts")
-        remainingExposure = try container.decode(ExactDecimal.self, forKey: "remainingExposure")
+        var container = try FieldReader(decoder)
+        let clientType = container.required(ClientType.self, "clientType")
+        let accounts = container.required([UserAccount].self, "accounts")
+        let remainingExposure = container.required(ExactDecimal.self, "remainingExposure")
+        guard
+            let clientType,
+            let accounts,
+            let remainingExposure,
+            container.isComplete
+        else { throw container.error }
+        self.clientType = clientType
+        self.accounts = accounts
+        self.remainingExposure = remainingExposure
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -478,12 +582,25 @@ public struct Balance: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        tokenId = try container.decode(Int64.self, forKey: "tokenId")
-        tokenCode = try container.decode(String.self, forKey: "tokenCode")
-        total = try container.decode(ExactDecimal.self, forKey: "total")
-        available = try container.decode(ExactDecimal.self, forKey: "avaliable")
-        frozen = try container.decode(ExactDecimal.self, forKey: "frozen")
+        var container = try FieldReader(decoder)
+        let tokenId = container.required(Int64.self, "tokenId")
+        let tokenCode = container.required(String.self, "tokenCode")
+        let total = container.required(ExactDecimal.self, "total")
+        let available = container.required(ExactDecimal.self, "avaliable")
+        let frozen = container.required(ExactDecimal.self, "frozen")
+        guard
+            let tokenId,
+            let tokenCode,
+            let total,
+            let available,
+            let frozen,
+            container.isComplete
+        else { throw container.error }
+        self.tokenId = tokenId
+        self.tokenCode = tokenCode
+        self.total = total
+        self.available = available
+        self.frozen = frozen
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -563,18 +680,43 @@ public struct AccountTrade: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        tradeId = try container.decode(String.self, forKey: "tradeId")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        quantity = try container.decode(ExactDecimal.self, forKey: "quantity")
-        amount = try container.decode(ExactDecimal.self, forKey: "amount")
-        type = try container.decode(OrderType.self, forKey: "type")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        isMaker = try container.decode(Bool.self, forKey: "isMaker")
-        feeAsset = try container.decode(String.self, forKey: "feeAsset")
-        fee = try container.decode(ExactDecimal.self, forKey: "fee")
-        time = try container.decode(String.self, forKey: "time")
+        var container = try FieldReader(decoder)
+        let tradeId = container.required(String.self, "tradeId")
+        let symbol = container.required(String.self, "symbol")
+        let price = container.required(ExactDecimal.self, "price")
+        let quantity = container.required(ExactDecimal.self, "quantity")
+        let amount = container.required(ExactDecimal.self, "amount")
+        let type = container.required(OrderType.self, "type")
+        let side = container.required(OrderSide.self, "side")
+        let isMaker = container.required(Bool.self, "isMaker")
+        let feeAsset = container.required(String.self, "feeAsset")
+        let fee = container.required(ExactDecimal.self, "fee")
+        let time = container.required(String.self, "time")
+        guard
+            let tradeId,
+            let symbol,
+            let price,
+            let quantity,
+            let amount,
+            let type,
+            let side,
+            let isMaker,
+            let feeAsset,
+            let fee,
+            let time,
+            container.isComplete
+        else { throw container.error }
+        self.tradeId = tradeId
+        self.symbol = symbol
+        self.price = price
+        self.quantity = quantity
+        self.amount = amount
+        self.type = type
+        self.side = side
+        self.isMaker = isMaker
+        self.feeAsset = feeAsset
+        self.fee = fee
+        self.time = time
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -695,23 +837,54 @@ public struct Order: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        clientOid = try container.decode(String.self, forKey: "clientOid")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        accountId = try container.decode(String.self, forKey: "accountId")
-        side = try container.decode(OrderSide.self, forKey: "side")
-        symbol = try container.decode(String.self, forKey: "symbol")
-        price = try container.decode(ExactDecimal.self, forKey: "price")
-        quantity = try container.decode(ExactDecimal.self, forKey: "quantity")
-        amount = try container.decode(ExactDecimal.self, forKey: "amount")
-        status = try container.decode(OrderStatus.self, forKey: "status")
-        tradeQty = try container.decode(ExactDecimal.self, forKey: "tradeQty")
-        tradeAmount = try container.decode(ExactDecimal.self, forKey: "tradeAmount")
-        orderType = try container.decode(OrderType.self, forKey: "orderType")
-        stopType = try container.decodeIfPresent(String.self, forKey: "stopType")
-        stopStatus = try container.decodeIfPresent(String.self, forKey: "stopStatus")
-        averagePrice = try container.decodeIfPresent(ExactDecimal.self, forKey: "averagePrice")
-        failedReason = try container.decodeIfPresent(String.self, forKey: "failedReason")
+        var container = try FieldReader(decoder)
+        let clientOid = container.required(String.self, "clientOid")
+        let orderId = container.required(Int64.self, "orderId")
+        let accountId = container.required(String.self, "accountId")
+        let side = container.required(OrderSide.self, "side")
+        let symbol = container.required(String.self, "symbol")
+        let price = container.required(ExactDecimal.self, "price")
+        let quantity = container.required(ExactDecimal.self, "quantity")
+        let amount = container.required(ExactDecimal.self, "amount")
+        let status = container.required(OrderStatus.self, "status")
+        let tradeQty = container.required(ExactDecimal.self, "tradeQty")
+        let tradeAmount = container.required(ExactDecimal.self, "tradeAmount")
+        let orderType = container.required(OrderType.self, "orderType")
+        let stopType = container.optional(String.self, "stopType")
+        let stopStatus = container.optional(String.self, "stopStatus")
+        let averagePrice = container.optional(ExactDecimal.self, "averagePrice")
+        let failedReason = container.optional(String.self, "failedReason")
+        guard
+            let clientOid,
+            let orderId,
+            let accountId,
+            let side,
+            let symbol,
+            let price,
+            let quantity,
+            let amount,
+            let status,
+            let tradeQty,
+            let tradeAmount,
+            let orderType,
+            container.isComplete
+        else { throw container.error }
+        self.clientOid = clientOid
+        self.orderId = orderId
+        self.accountId = accountId
+        self.side = side
+        self.symbol = symbol
+        self.price = price
+        self.quantity = quantity
+        self.amount = amount
+        self.status = status
+        self.tradeQty = tradeQty
+        self.tradeAmount = tradeAmount
+        self.orderType = orderType
+        self.stopType = stopType
+        self.stopStatus = stopStatus
+        self.averagePrice = averagePrice
+        self.failedReason = failedReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -770,11 +943,21 @@ public struct CancelResult: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        code = try container.decode(String.self, forKey: "code")
-        orderId = try container.decode(Int64.self, forKey: "orderId")
-        clientOrderId = try container.decodeIfPresent(String.self, forKey: "clientOrderId")
-        msg = try container.decode(String.self, forKey: "msg")
+        var container = try FieldReader(decoder)
+        let code = container.required(String.self, "code")
+        let orderId = container.required(Int64.self, "orderId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
+        let msg = container.required(String.self, "msg")
+        guard
+            let code,
+            let orderId,
+            let msg,
+            container.isComplete
+        else { throw container.error }
+        self.code = code
+        self.orderId = orderId
+        self.clientOrderId = clientOrderId
+        self.msg = msg
     }
 
     public func encode(to encoder: any Encoder) throws {

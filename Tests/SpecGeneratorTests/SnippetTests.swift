@@ -113,11 +113,20 @@ import Testing
                 }
 
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    price = try container.decode(ExactDecimal.self, forKey: "price")
-                    tradeId = try container.decode(Int64.self, forKey: "tradeId")
-                    available = try container.decodeIfPresent(ExactDecimal.self, forKey: "avaliable")
-                    note = try container.decodeIfPresent(String.self, forKey: "note")
+                    var container = try FieldReader(decoder)
+                    let price = container.required(ExactDecimal.self, "price")
+                    let tradeId = container.required(Int64.self, "tradeId")
+                    let available = container.optional(ExactDecimal.self, "avaliable")
+                    let note = container.optional(String.self, "note")
+                    guard
+                        let price,
+                        let tradeId,
+                        container.isComplete
+                    else { throw container.error }
+                    self.price = price
+                    self.tradeId = tradeId
+                    self.available = available
+                    self.note = note
                 }
 
                 public func encode(to encoder: any Encoder) throws {

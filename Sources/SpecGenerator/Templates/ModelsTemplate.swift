@@ -22,14 +22,25 @@ extension BuiltInTemplates {
         {{> Equality}}
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
+                var container = try FieldReader(decoder)
         {{#fields}}
         {{#isOptional}}
-                {{{name}}} = try container.decodeIfPresent({{{baseType}}}.self, forKey: {{{wireName}}})
+                let {{{name}}} = container.optional({{{baseType}}}.self, {{{wireName}}})
         {{/isOptional}}
         {{^isOptional}}
-                {{{name}}} = try container.decode({{{baseType}}}.self, forKey: {{{wireName}}})
+                let {{{name}}} = container.required({{{baseType}}}.self, {{{wireName}}})
         {{/isOptional}}
+        {{/fields}}
+                guard
+        {{#fields}}
+        {{^isOptional}}
+                    let {{{name}}},
+        {{/isOptional}}
+        {{/fields}}
+                    container.isComplete
+                else { throw container.error }
+        {{#fields}}
+                self.{{{name}}} = {{{name}}}
         {{/fields}}
             }
 
