@@ -122,12 +122,12 @@ public struct Order: Sendable, Equatable, Codable {
         let commission = container.required(ExactDecimal.self, "commission")
         let requestedAmount = container.required(ExactDecimal.self, "requestedAmount")
         let remainingAmount = container.required(ExactDecimal.self, "remainingAmount")
-        let requestedPrice = container.optional(ExactDecimal.self, "requestedPrice")
+        self.requestedPrice = container.optional(ExactDecimal.self, "requestedPrice")
         let executionPrice = container.required(ExactDecimal.self, "executionPrice")
         let createdAt = container.required(Timestamp.self, "createdAt")
         let updatedAt = container.required(Timestamp.self, "updatedAt")
-        let rejectDetails = container.optional(String.self, "rejectDetails")
-        let cancellationDate = container.optional(Timestamp.self, "cancellationDate")
+        self.rejectDetails = container.optional(String.self, "rejectDetails")
+        self.cancellationDate = container.optional(Timestamp.self, "cancellationDate")
         let fillFactor = container.required(ExactDecimal.self, "fillFactor")
         guard
             let marketId,
@@ -158,12 +158,9 @@ public struct Order: Sendable, Equatable, Codable {
         self.commission = commission
         self.requestedAmount = requestedAmount
         self.remainingAmount = remainingAmount
-        self.requestedPrice = requestedPrice
         self.executionPrice = executionPrice
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-        self.rejectDetails = rejectDetails
-        self.cancellationDate = cancellationDate
         self.fillFactor = fillFactor
     }
 

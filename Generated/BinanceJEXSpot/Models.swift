@@ -84,8 +84,8 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         let timezone = container.required(String.self, "timezone")
         let serverTime = container.required(Int64.self, "serverTime")
         let rateLimits = container.required([RateLimit].self, "rateLimits")
-        let optionSymbols = container.optional([SymbolInfo].self, "optionSymbols")
-        let contractSymbols = container.optional([SymbolInfo].self, "contractSymbols")
+        self.optionSymbols = container.optional([SymbolInfo].self, "optionSymbols")
+        self.contractSymbols = container.optional([SymbolInfo].self, "contractSymbols")
         let spotSymbols = container.required([SymbolInfo].self, "spotSymbols")
         guard
             let timezone,
@@ -97,8 +97,6 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         self.timezone = timezone
         self.serverTime = serverTime
         self.rateLimits = rateLimits
-        self.optionSymbols = optionSymbols
-        self.contractSymbols = contractSymbols
         self.spotSymbols = spotSymbols
     }
 
@@ -239,7 +237,7 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let quoteAsset = container.required(String.self, "quoteAsset")
         let quotePrecision = container.required(Int.self, "quotePrecision")
         let orderTypes = container.required([OrderType].self, "orderTypes")
-        let icebergAllowed = container.optional(Bool.self, "icebergAllowed")
+        self.icebergAllowed = container.optional(Bool.self, "icebergAllowed")
         let filters = container.required([Filter].self, "filters")
         guard
             let symbol,
@@ -259,7 +257,6 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         self.quoteAsset = quoteAsset
         self.quotePrecision = quotePrecision
         self.orderTypes = orderTypes
-        self.icebergAllowed = icebergAllowed
         self.filters = filters
     }
 
@@ -308,7 +305,7 @@ public struct PriceFilter: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
-        let minPrice = container.optional(ExactDecimal.self, "minPrice")
+        self.minPrice = container.optional(ExactDecimal.self, "minPrice")
         let maxPrice = container.required(ExactDecimal.self, "maxPrice")
         guard
             let filterType,
@@ -316,7 +313,6 @@ public struct PriceFilter: Sendable, Equatable, Codable {
             container.isComplete
         else { throw container.error }
         self.filterType = filterType
-        self.minPrice = minPrice
         self.maxPrice = maxPrice
     }
 
@@ -360,7 +356,7 @@ public struct LotSizeFilter: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let minQty = container.required(ExactDecimal.self, "minQty")
-        let maxQty = container.optional(ExactDecimal.self, "maxQty")
+        self.maxQty = container.optional(ExactDecimal.self, "maxQty")
         guard
             let filterType,
             let minQty,
@@ -368,7 +364,6 @@ public struct LotSizeFilter: Sendable, Equatable, Codable {
         else { throw container.error }
         self.filterType = filterType
         self.minQty = minQty
-        self.maxQty = maxQty
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1128,7 +1123,7 @@ public struct Order: Sendable, Equatable, Codable {
         let side = container.required(OrderSide.self, "side")
         let time = container.required(Int64.self, "time")
         let updateTime = container.required(Int64.self, "updateTime")
-        let working = container.optional(Bool.self, "working")
+        self.working = container.optional(Bool.self, "working")
         guard
             let symbol,
             let orderId,
@@ -1156,7 +1151,6 @@ public struct Order: Sendable, Equatable, Codable {
         self.side = side
         self.time = time
         self.updateTime = updateTime
-        self.working = working
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1215,8 +1209,8 @@ public struct Account: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let updateTime = container.required(Int64.self, "updateTime")
-        let contractBalances = container.optional([Balance].self, "contractBalances")
-        let optionBalances = container.optional([Balance].self, "optionBalances")
+        self.contractBalances = container.optional([Balance].self, "contractBalances")
+        self.optionBalances = container.optional([Balance].self, "optionBalances")
         let spotBalances = container.required([Balance].self, "spotBalances")
         guard
             let updateTime,
@@ -1224,8 +1218,6 @@ public struct Account: Sendable, Equatable, Codable {
             container.isComplete
         else { throw container.error }
         self.updateTime = updateTime
-        self.contractBalances = contractBalances
-        self.optionBalances = optionBalances
         self.spotBalances = spotBalances
     }
 

@@ -1178,7 +1178,7 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         let rateLimits = container.required([RateLimit].self, "rateLimits")
         let exchangeFilters = container.required([Filter].self, "exchangeFilters")
         let symbols = container.required([SymbolInfo].self, "symbols")
-        let sors = container.optional([SorInfo].self, "sors")
+        self.sors = container.optional([SorInfo].self, "sors")
         guard
             let timezone,
             let serverTime,
@@ -1192,7 +1192,6 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         self.rateLimits = rateLimits
         self.exchangeFilters = exchangeFilters
         self.symbols = symbols
-        self.sors = sors
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2648,7 +2647,7 @@ public struct ReferencePrice: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let symbol = container.required(String.self, "symbol")
-        let referencePrice = container.optional(ExactDecimal.self, "referencePrice")
+        self.referencePrice = container.optional(ExactDecimal.self, "referencePrice")
         let timestamp = container.required(Int64.self, "timestamp")
         guard
             let symbol,
@@ -2656,7 +2655,6 @@ public struct ReferencePrice: Sendable, Equatable, Codable {
             container.isComplete
         else { throw container.error }
         self.symbol = symbol
-        self.referencePrice = referencePrice
         self.timestamp = timestamp
     }
 
@@ -3053,7 +3051,7 @@ public struct OrderResult: Sendable, Equatable, Codable {
         let clientOrderId = container.required(String.self, "clientOrderId")
         let transactTime = container.required(Int64.self, "transactTime")
         let price = container.required(ExactDecimal.self, "price")
-        let origQty = container.optional(ExactDecimal.self, "origQty")
+        self.origQty = container.optional(ExactDecimal.self, "origQty")
         let executedQty = container.required(ExactDecimal.self, "executedQty")
         let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
         let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
@@ -3063,21 +3061,21 @@ public struct OrderResult: Sendable, Equatable, Codable {
         let side = container.required(OrderSide.self, "side")
         let workingTime = container.required(Int64.self, "workingTime")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         guard
             let symbol,
             let orderId,
@@ -3102,7 +3100,6 @@ public struct OrderResult: Sendable, Equatable, Codable {
         self.clientOrderId = clientOrderId
         self.transactTime = transactTime
         self.price = price
-        self.origQty = origQty
         self.executedQty = executedQty
         self.origQuoteOrderQty = origQuoteOrderQty
         self.cummulativeQuoteQty = cummulativeQuoteQty
@@ -3112,21 +3109,6 @@ public struct OrderResult: Sendable, Equatable, Codable {
         self.side = side
         self.workingTime = workingTime
         self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3377,7 +3359,7 @@ public struct OrderFull: Sendable, Equatable, Codable {
         let clientOrderId = container.required(String.self, "clientOrderId")
         let transactTime = container.required(Int64.self, "transactTime")
         let price = container.required(ExactDecimal.self, "price")
-        let origQty = container.optional(ExactDecimal.self, "origQty")
+        self.origQty = container.optional(ExactDecimal.self, "origQty")
         let executedQty = container.required(ExactDecimal.self, "executedQty")
         let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
         let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
@@ -3388,21 +3370,21 @@ public struct OrderFull: Sendable, Equatable, Codable {
         let workingTime = container.required(Int64.self, "workingTime")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
         let fills = container.required([Fill].self, "fills")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         guard
             let symbol,
             let orderId,
@@ -3428,7 +3410,6 @@ public struct OrderFull: Sendable, Equatable, Codable {
         self.clientOrderId = clientOrderId
         self.transactTime = transactTime
         self.price = price
-        self.origQty = origQty
         self.executedQty = executedQty
         self.origQuoteOrderQty = origQuoteOrderQty
         self.cummulativeQuoteQty = cummulativeQuoteQty
@@ -3439,21 +3420,6 @@ public struct OrderFull: Sendable, Equatable, Codable {
         self.workingTime = workingTime
         self.selfTradePreventionMode = selfTradePreventionMode
         self.fills = fills
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3545,13 +3511,13 @@ public struct Fill: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        let matchType = container.optional(String.self, "matchType")
+        self.matchType = container.optional(String.self, "matchType")
         let price = container.required(ExactDecimal.self, "price")
         let qty = container.required(ExactDecimal.self, "qty")
         let commission = container.required(ExactDecimal.self, "commission")
         let commissionAsset = container.required(String.self, "commissionAsset")
         let tradeId = container.required(Int64.self, "tradeId")
-        let allocId = container.optional(Int64.self, "allocId")
+        self.allocId = container.optional(Int64.self, "allocId")
         guard
             let price,
             let qty,
@@ -3560,13 +3526,11 @@ public struct Fill: Sendable, Equatable, Codable {
             let tradeId,
             container.isComplete
         else { throw container.error }
-        self.matchType = matchType
         self.price = price
         self.qty = qty
         self.commission = commission
         self.commissionAsset = commissionAsset
         self.tradeId = tradeId
-        self.allocId = allocId
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3622,17 +3586,13 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        let standardCommissionForOrder = container.optional(MakerTakerCommission.self, "standardCommissionForOrder")
-        let specialCommissionForOrder = container.optional(MakerTakerCommission.self, "specialCommissionForOrder")
-        let taxCommissionForOrder = container.optional(MakerTakerCommission.self, "taxCommissionForOrder")
-        let discount = container.optional(CommissionDiscount.self, "discount")
+        self.standardCommissionForOrder = container.optional(MakerTakerCommission.self, "standardCommissionForOrder")
+        self.specialCommissionForOrder = container.optional(MakerTakerCommission.self, "specialCommissionForOrder")
+        self.taxCommissionForOrder = container.optional(MakerTakerCommission.self, "taxCommissionForOrder")
+        self.discount = container.optional(CommissionDiscount.self, "discount")
         guard
             container.isComplete
         else { throw container.error }
-        self.standardCommissionForOrder = standardCommissionForOrder
-        self.specialCommissionForOrder = specialCommissionForOrder
-        self.taxCommissionForOrder = taxCommissionForOrder
-        self.discount = discount
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3964,27 +3924,27 @@ public struct Order: Sendable, Equatable, Codable {
         let timeInForce = container.required(TimeInForce.self, "timeInForce")
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
         let time = container.required(Int64.self, "time")
         let updateTime = container.required(Int64.self, "updateTime")
         let isWorking = container.required(Bool.self, "isWorking")
         let workingTime = container.required(Int64.self, "workingTime")
         let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         guard
             let symbol,
             let orderId,
@@ -4018,27 +3978,12 @@ public struct Order: Sendable, Equatable, Codable {
         self.timeInForce = timeInForce
         self.type = type
         self.side = side
-        self.stopPrice = stopPrice
-        self.icebergQty = icebergQty
         self.time = time
         self.updateTime = updateTime
         self.isWorking = isWorking
         self.workingTime = workingTime
         self.origQuoteOrderQty = origQuoteOrderQty
         self.selfTradePreventionMode = selfTradePreventionMode
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4289,28 +4234,28 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
         let price = container.required(ExactDecimal.self, "price")
         let origQty = container.required(ExactDecimal.self, "origQty")
         let executedQty = container.required(ExactDecimal.self, "executedQty")
-        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
         let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
         let status = container.required(OrderStatus.self, "status")
         let timeInForce = container.required(TimeInForce.self, "timeInForce")
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         guard
             let symbol,
             let origClientOrderId,
@@ -4338,28 +4283,12 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
         self.price = price
         self.origQty = origQty
         self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
         self.cummulativeQuoteQty = cummulativeQuoteQty
         self.status = status
         self.timeInForce = timeInForce
         self.type = type
         self.side = side
         self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4676,42 +4605,42 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let symbol = container.required(String.self, "symbol")
         let orderListId = container.required(Int64.self, "orderListId")
-        let origClientOrderId = container.optional(String.self, "origClientOrderId")
-        let orderId = container.optional(Int64.self, "orderId")
-        let clientOrderId = container.optional(String.self, "clientOrderId")
-        let transactTime = container.optional(Int64.self, "transactTime")
-        let price = container.optional(ExactDecimal.self, "price")
-        let origQty = container.optional(ExactDecimal.self, "origQty")
-        let executedQty = container.optional(ExactDecimal.self, "executedQty")
-        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
-        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
-        let status = container.optional(OrderStatus.self, "status")
-        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
-        let type = container.optional(OrderType.self, "type")
-        let side = container.optional(OrderSide.self, "side")
-        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        let contingencyType = container.optional(ContingencyType.self, "contingencyType")
-        let listStatusType = container.optional(OrderListStatus.self, "listStatusType")
-        let listOrderStatus = container.optional(OrderListOrderStatus.self, "listOrderStatus")
-        let listClientOrderId = container.optional(String.self, "listClientOrderId")
-        let transactionTime = container.optional(Int64.self, "transactionTime")
-        let orders = container.optional([OrderListOrder].self, "orders")
-        let orderReports = container.optional([CanceledOrder].self, "orderReports")
+        self.origClientOrderId = container.optional(String.self, "origClientOrderId")
+        self.orderId = container.optional(Int64.self, "orderId")
+        self.clientOrderId = container.optional(String.self, "clientOrderId")
+        self.transactTime = container.optional(Int64.self, "transactTime")
+        self.price = container.optional(ExactDecimal.self, "price")
+        self.origQty = container.optional(ExactDecimal.self, "origQty")
+        self.executedQty = container.optional(ExactDecimal.self, "executedQty")
+        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        self.cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        self.status = container.optional(OrderStatus.self, "status")
+        self.timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        self.type = container.optional(OrderType.self, "type")
+        self.side = container.optional(OrderSide.self, "side")
+        self.selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.contingencyType = container.optional(ContingencyType.self, "contingencyType")
+        self.listStatusType = container.optional(OrderListStatus.self, "listStatusType")
+        self.listOrderStatus = container.optional(OrderListOrderStatus.self, "listOrderStatus")
+        self.listClientOrderId = container.optional(String.self, "listClientOrderId")
+        self.transactionTime = container.optional(Int64.self, "transactionTime")
+        self.orders = container.optional([OrderListOrder].self, "orders")
+        self.orderReports = container.optional([CanceledOrder].self, "orderReports")
         guard
             let symbol,
             let orderListId,
@@ -4719,42 +4648,6 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
         else { throw container.error }
         self.symbol = symbol
         self.orderListId = orderListId
-        self.origClientOrderId = origClientOrderId
-        self.orderId = orderId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.orders = orders
-        self.orderReports = orderReports
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5010,7 +4903,7 @@ public struct CancelReplaceError: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let code = container.required(Int.self, "code")
         let msg = container.required(String.self, "msg")
-        let data = container.optional(CancelReplaceErrorData.self, "data")
+        self.data = container.optional(CancelReplaceErrorData.self, "data")
         guard
             let code,
             let msg,
@@ -5018,7 +4911,6 @@ public struct CancelReplaceError: Sendable, Equatable, Codable {
         else { throw container.error }
         self.code = code
         self.msg = msg
-        self.data = data
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5067,7 +4959,7 @@ public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
         let cancelResult = container.required(CancelReplaceResult.self, "cancelResult")
         let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
         let cancelResponse = container.required(CancelReplaceCancelOutcome.self, "cancelResponse")
-        let newOrderResponse = container.optional(CancelReplaceNewOrderOutcome.self, "newOrderResponse")
+        self.newOrderResponse = container.optional(CancelReplaceNewOrderOutcome.self, "newOrderResponse")
         guard
             let cancelResult,
             let newOrderResult,
@@ -5077,7 +4969,6 @@ public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
         self.cancelResult = cancelResult
         self.newOrderResult = newOrderResult
         self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5334,75 +5225,42 @@ public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        let code = container.optional(Int.self, "code")
-        let msg = container.optional(String.self, "msg")
-        let symbol = container.optional(String.self, "symbol")
-        let origClientOrderId = container.optional(String.self, "origClientOrderId")
-        let orderId = container.optional(Int64.self, "orderId")
-        let orderListId = container.optional(Int64.self, "orderListId")
-        let clientOrderId = container.optional(String.self, "clientOrderId")
-        let transactTime = container.optional(Int64.self, "transactTime")
-        let price = container.optional(ExactDecimal.self, "price")
-        let origQty = container.optional(ExactDecimal.self, "origQty")
-        let executedQty = container.optional(ExactDecimal.self, "executedQty")
-        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
-        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
-        let status = container.optional(OrderStatus.self, "status")
-        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
-        let type = container.optional(OrderType.self, "type")
-        let side = container.optional(OrderSide.self, "side")
-        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.code = container.optional(Int.self, "code")
+        self.msg = container.optional(String.self, "msg")
+        self.symbol = container.optional(String.self, "symbol")
+        self.origClientOrderId = container.optional(String.self, "origClientOrderId")
+        self.orderId = container.optional(Int64.self, "orderId")
+        self.orderListId = container.optional(Int64.self, "orderListId")
+        self.clientOrderId = container.optional(String.self, "clientOrderId")
+        self.transactTime = container.optional(Int64.self, "transactTime")
+        self.price = container.optional(ExactDecimal.self, "price")
+        self.origQty = container.optional(ExactDecimal.self, "origQty")
+        self.executedQty = container.optional(ExactDecimal.self, "executedQty")
+        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        self.cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        self.status = container.optional(OrderStatus.self, "status")
+        self.timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        self.type = container.optional(OrderType.self, "type")
+        self.side = container.optional(OrderSide.self, "side")
+        self.selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         guard
             container.isComplete
         else { throw container.error }
-        self.code = code
-        self.msg = msg
-        self.symbol = symbol
-        self.origClientOrderId = origClientOrderId
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5695,77 +5553,43 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        let code = container.optional(Int.self, "code")
-        let msg = container.optional(String.self, "msg")
-        let symbol = container.optional(String.self, "symbol")
-        let orderId = container.optional(Int64.self, "orderId")
-        let orderListId = container.optional(Int64.self, "orderListId")
-        let clientOrderId = container.optional(String.self, "clientOrderId")
-        let transactTime = container.optional(Int64.self, "transactTime")
-        let price = container.optional(ExactDecimal.self, "price")
-        let origQty = container.optional(ExactDecimal.self, "origQty")
-        let executedQty = container.optional(ExactDecimal.self, "executedQty")
-        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
-        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
-        let status = container.optional(OrderStatus.self, "status")
-        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
-        let type = container.optional(OrderType.self, "type")
-        let side = container.optional(OrderSide.self, "side")
-        let workingTime = container.optional(Int64.self, "workingTime")
-        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        let fills = container.optional([Fill].self, "fills")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.code = container.optional(Int.self, "code")
+        self.msg = container.optional(String.self, "msg")
+        self.symbol = container.optional(String.self, "symbol")
+        self.orderId = container.optional(Int64.self, "orderId")
+        self.orderListId = container.optional(Int64.self, "orderListId")
+        self.clientOrderId = container.optional(String.self, "clientOrderId")
+        self.transactTime = container.optional(Int64.self, "transactTime")
+        self.price = container.optional(ExactDecimal.self, "price")
+        self.origQty = container.optional(ExactDecimal.self, "origQty")
+        self.executedQty = container.optional(ExactDecimal.self, "executedQty")
+        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        self.cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        self.status = container.optional(OrderStatus.self, "status")
+        self.timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        self.type = container.optional(OrderType.self, "type")
+        self.side = container.optional(OrderSide.self, "side")
+        self.workingTime = container.optional(Int64.self, "workingTime")
+        self.selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        self.fills = container.optional([Fill].self, "fills")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         guard
             container.isComplete
         else { throw container.error }
-        self.code = code
-        self.msg = msg
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.workingTime = workingTime
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.fills = fills
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5845,7 +5669,7 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
         let transactTime = container.required(Int64.self, "transactTime")
         let executionId = container.required(Int64.self, "executionId")
         let amendedOrder = container.required(AmendedOrder.self, "amendedOrder")
-        let listStatus = container.optional(AmendedOrderListStatus.self, "listStatus")
+        self.listStatus = container.optional(AmendedOrderListStatus.self, "listStatus")
         guard
             let transactTime,
             let executionId,
@@ -5855,7 +5679,6 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
         self.transactTime = transactTime
         self.executionId = executionId
         self.amendedOrder = amendedOrder
-        self.listStatus = listStatus
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6087,23 +5910,23 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
         let timeInForce = container.required(TimeInForce.self, "timeInForce")
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
-        let workingTime = container.optional(Int64.self, "workingTime")
+        self.workingTime = container.optional(Int64.self, "workingTime")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        let strategyId = container.optional(Int64.self, "strategyId")
-        let strategyType = container.optional(Int.self, "strategyType")
-        let trailingDelta = container.optional(Int64.self, "trailingDelta")
-        let trailingTime = container.optional(Int64.self, "trailingTime")
-        let usedSor = container.optional(Bool.self, "usedSor")
-        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        self.strategyId = container.optional(Int64.self, "strategyId")
+        self.strategyType = container.optional(Int.self, "strategyType")
+        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
+        self.trailingTime = container.optional(Int64.self, "trailingTime")
+        self.usedSor = container.optional(Bool.self, "usedSor")
+        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         guard
             let symbol,
             let orderId,
@@ -6138,23 +5961,7 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
         self.timeInForce = timeInForce
         self.type = type
         self.side = side
-        self.workingTime = workingTime
         self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7909,24 +7716,21 @@ public struct SessionStatus: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        let apiKey = container.optional(String.self, "apiKey")
-        let authorizedSince = container.optional(Int64.self, "authorizedSince")
+        self.apiKey = container.optional(String.self, "apiKey")
+        self.authorizedSince = container.optional(Int64.self, "authorizedSince")
         let connectedSince = container.required(Int64.self, "connectedSince")
         let returnRateLimits = container.required(Bool.self, "returnRateLimits")
         let serverTime = container.required(Int64.self, "serverTime")
-        let userDataStream = container.optional(Bool.self, "userDataStream")
+        self.userDataStream = container.optional(Bool.self, "userDataStream")
         guard
             let connectedSince,
             let returnRateLimits,
             let serverTime,
             container.isComplete
         else { throw container.error }
-        self.apiKey = apiKey
-        self.authorizedSince = authorizedSince
         self.connectedSince = connectedSince
         self.returnRateLimits = returnRateLimits
         self.serverTime = serverTime
-        self.userDataStream = userDataStream
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8512,7 +8316,7 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         let cumulativeFilledQuantity = container.required(ExactDecimal.self, "z")
         let lastExecutedPrice = container.required(ExactDecimal.self, "L")
         let commission = container.required(ExactDecimal.self, "n")
-        let commissionAsset = container.optional(String.self, "N")
+        self.commissionAsset = container.optional(String.self, "N")
         let transactionTime = container.required(Int64.self, "T")
         let tradeId = container.required(Int64.self, "t")
         let executionId = container.required(Int64.self, "I")
@@ -8524,29 +8328,29 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         let lastQuoteQuantity = container.required(ExactDecimal.self, "Y")
         let quoteOrderQuantity = container.required(ExactDecimal.self, "Q")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "V")
-        let trailingDelta = container.optional(Int.self, "d")
-        let trailingTime = container.optional(Int64.self, "D")
-        let strategyId = container.optional(Int64.self, "j")
-        let strategyType = container.optional(Int64.self, "J")
-        let preventedMatchId = container.optional(Int64.self, "v")
-        let preventedQuantity = container.optional(ExactDecimal.self, "A")
-        let lastPreventedQuantity = container.optional(ExactDecimal.self, "B")
-        let tradeGroupId = container.optional(Int64.self, "u")
-        let counterOrderId = container.optional(Int64.self, "U")
-        let counterSymbol = container.optional(String.self, "Cs")
-        let preventedExecutionQuantity = container.optional(ExactDecimal.self, "pl")
-        let preventedExecutionPrice = container.optional(ExactDecimal.self, "pL")
-        let preventedExecutionQuoteQuantity = container.optional(ExactDecimal.self, "pY")
-        let workingTime = container.optional(Int64.self, "W")
-        let matchType = container.optional(String.self, "b")
-        let allocationId = container.optional(Int64.self, "a")
-        let workingFloor = container.optional(WorkingFloor.self, "k")
-        let usedSor = container.optional(Bool.self, "uS")
-        let pegPriceType = container.optional(PegPriceType.self, "gP")
-        let pegOffsetType = container.optional(PegOffsetType.self, "gOT")
-        let pegOffsetValue = container.optional(Int.self, "gOV")
-        let peggedPrice = container.optional(ExactDecimal.self, "gp")
-        let expiryReason = container.optional(ExpiryReason.self, "eR")
+        self.trailingDelta = container.optional(Int.self, "d")
+        self.trailingTime = container.optional(Int64.self, "D")
+        self.strategyId = container.optional(Int64.self, "j")
+        self.strategyType = container.optional(Int64.self, "J")
+        self.preventedMatchId = container.optional(Int64.self, "v")
+        self.preventedQuantity = container.optional(ExactDecimal.self, "A")
+        self.lastPreventedQuantity = container.optional(ExactDecimal.self, "B")
+        self.tradeGroupId = container.optional(Int64.self, "u")
+        self.counterOrderId = container.optional(Int64.self, "U")
+        self.counterSymbol = container.optional(String.self, "Cs")
+        self.preventedExecutionQuantity = container.optional(ExactDecimal.self, "pl")
+        self.preventedExecutionPrice = container.optional(ExactDecimal.self, "pL")
+        self.preventedExecutionQuoteQuantity = container.optional(ExactDecimal.self, "pY")
+        self.workingTime = container.optional(Int64.self, "W")
+        self.matchType = container.optional(String.self, "b")
+        self.allocationId = container.optional(Int64.self, "a")
+        self.workingFloor = container.optional(WorkingFloor.self, "k")
+        self.usedSor = container.optional(Bool.self, "uS")
+        self.pegPriceType = container.optional(PegPriceType.self, "gP")
+        self.pegOffsetType = container.optional(PegOffsetType.self, "gOT")
+        self.pegOffsetValue = container.optional(Int.self, "gOV")
+        self.peggedPrice = container.optional(ExactDecimal.self, "gp")
+        self.expiryReason = container.optional(ExpiryReason.self, "eR")
         guard
             let eventType,
             let eventTime,
@@ -8603,7 +8407,6 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         self.cumulativeFilledQuantity = cumulativeFilledQuantity
         self.lastExecutedPrice = lastExecutedPrice
         self.commission = commission
-        self.commissionAsset = commissionAsset
         self.transactionTime = transactionTime
         self.tradeId = tradeId
         self.executionId = executionId
@@ -8615,29 +8418,6 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         self.lastQuoteQuantity = lastQuoteQuantity
         self.quoteOrderQuantity = quoteOrderQuantity
         self.selfTradePreventionMode = selfTradePreventionMode
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.lastPreventedQuantity = lastPreventedQuantity
-        self.tradeGroupId = tradeGroupId
-        self.counterOrderId = counterOrderId
-        self.counterSymbol = counterSymbol
-        self.preventedExecutionQuantity = preventedExecutionQuantity
-        self.preventedExecutionPrice = preventedExecutionPrice
-        self.preventedExecutionQuoteQuantity = preventedExecutionQuoteQuantity
-        self.workingTime = workingTime
-        self.matchType = matchType
-        self.allocationId = allocationId
-        self.workingFloor = workingFloor
-        self.usedSor = usedSor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9060,7 +8840,7 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let eventType = container.required(String.self, "e")
         let symbol = container.required(String.self, "s")
-        let referencePrice = container.optional(ExactDecimal.self, "r")
+        self.referencePrice = container.optional(ExactDecimal.self, "r")
         let engineTime = container.required(Int64.self, "t")
         guard
             let eventType,
@@ -9070,7 +8850,6 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
         else { throw container.error }
         self.eventType = eventType
         self.symbol = symbol
-        self.referencePrice = referencePrice
         self.engineTime = engineTime
     }
 

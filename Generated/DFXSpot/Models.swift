@@ -386,7 +386,7 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let baseMinSize = container.required(ExactDecimal.self, "baseMinSize")
         let priceIncrement = container.required(ExactDecimal.self, "priceIncrement")
         let enableTrading = container.required(Bool.self, "enableTrading")
-        let priceLimitRate = container.optional(ExactDecimal.self, "priceLimitRate")
+        self.priceLimitRate = container.optional(ExactDecimal.self, "priceLimitRate")
         guard
             let symbol,
             let baseToken,
@@ -408,7 +408,6 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         self.baseMinSize = baseMinSize
         self.priceIncrement = priceIncrement
         self.enableTrading = enableTrading
-        self.priceLimitRate = priceLimitRate
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -850,10 +849,10 @@ public struct Order: Sendable, Equatable, Codable {
         let tradeQty = container.required(ExactDecimal.self, "tradeQty")
         let tradeAmount = container.required(ExactDecimal.self, "tradeAmount")
         let orderType = container.required(OrderType.self, "orderType")
-        let stopType = container.optional(String.self, "stopType")
-        let stopStatus = container.optional(String.self, "stopStatus")
-        let averagePrice = container.optional(ExactDecimal.self, "averagePrice")
-        let failedReason = container.optional(String.self, "failedReason")
+        self.stopType = container.optional(String.self, "stopType")
+        self.stopStatus = container.optional(String.self, "stopStatus")
+        self.averagePrice = container.optional(ExactDecimal.self, "averagePrice")
+        self.failedReason = container.optional(String.self, "failedReason")
         guard
             let clientOid,
             let orderId,
@@ -881,10 +880,6 @@ public struct Order: Sendable, Equatable, Codable {
         self.tradeQty = tradeQty
         self.tradeAmount = tradeAmount
         self.orderType = orderType
-        self.stopType = stopType
-        self.stopStatus = stopStatus
-        self.averagePrice = averagePrice
-        self.failedReason = failedReason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -946,7 +941,7 @@ public struct CancelResult: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let code = container.required(String.self, "code")
         let orderId = container.required(Int64.self, "orderId")
-        let clientOrderId = container.optional(String.self, "clientOrderId")
+        self.clientOrderId = container.optional(String.self, "clientOrderId")
         let msg = container.required(String.self, "msg")
         guard
             let code,
@@ -956,7 +951,6 @@ public struct CancelResult: Sendable, Equatable, Codable {
         else { throw container.error }
         self.code = code
         self.orderId = orderId
-        self.clientOrderId = clientOrderId
         self.msg = msg
     }
 

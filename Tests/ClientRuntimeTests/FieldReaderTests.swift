@@ -22,14 +22,13 @@ private struct Written: Decodable, Equatable {
         let price = container.required(ExactDecimal.self, "price")
         let active = container.required(Bool.self, "active")
         let tags = container.required([String].self, "tags")
-        let note = container.optional(String.self, "note")
-        let limit = container.optional(ExactDecimal.self, "limit")
-        let flag = container.optional(Bool.self, "flag")
+        self.note = container.optional(String.self, "note")
+        self.limit = container.optional(ExactDecimal.self, "limit")
+        self.flag = container.optional(Bool.self, "flag")
         guard let name, let count, let size, let price, let active, let tags, container.isComplete else {
             throw container.error
         }
         (self.name, self.count, self.size, self.price, self.active, self.tags) = (name, count, size, price, active, tags)
-        (self.note, self.limit, self.flag) = (note, limit, flag)
     }
 }
 

@@ -116,8 +116,8 @@ import Testing
                     var container = try FieldReader(decoder)
                     let price = container.required(ExactDecimal.self, "price")
                     let tradeId = container.required(Int64.self, "tradeId")
-                    let available = container.optional(ExactDecimal.self, "avaliable")
-                    let note = container.optional(String.self, "note")
+                    self.available = container.optional(ExactDecimal.self, "avaliable")
+                    self.note = container.optional(String.self, "note")
                     guard
                         let price,
                         let tradeId,
@@ -125,8 +125,6 @@ import Testing
                     else { throw container.error }
                     self.price = price
                     self.tradeId = tradeId
-                    self.available = available
-                    self.note = note
                 }
 
                 public func encode(to encoder: any Encoder) throws {

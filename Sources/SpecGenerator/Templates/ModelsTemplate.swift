@@ -25,7 +25,7 @@ extension BuiltInTemplates {
                 var container = try FieldReader(decoder)
         {{#fields}}
         {{#isOptional}}
-                let {{{name}}} = container.optional({{{baseType}}}.self, {{{wireName}}})
+                self.{{{name}}} = container.optional({{{baseType}}}.self, {{{wireName}}})
         {{/isOptional}}
         {{^isOptional}}
                 let {{{name}}} = container.required({{{baseType}}}.self, {{{wireName}}})
@@ -40,7 +40,9 @@ extension BuiltInTemplates {
                     container.isComplete
                 else { throw container.error }
         {{#fields}}
+        {{^isOptional}}
                 self.{{{name}}} = {{{name}}}
+        {{/isOptional}}
         {{/fields}}
             }
 
