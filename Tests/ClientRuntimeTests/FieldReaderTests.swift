@@ -2,37 +2,7 @@ import ClientRuntime
 import Foundation
 import Testing
 
-/// A model as the generator writes it: `init(from:)` through `FieldReader`.
-private struct Written: Decodable, Equatable {
-    var name: String
-    var count: Int64
-    var size: Int
-    var price: ExactDecimal
-    var active: Bool
-    var tags: [String]
-    var note: String?
-    var limit: ExactDecimal?
-    var flag: Bool?
-
-    init(from decoder: any Decoder) throws {
-        var container = try FieldReader(decoder)
-        let name = container.required(String.self, "name")
-        let count = container.required(Int64.self, "count")
-        let size = container.required(Int.self, "size")
-        let price = container.required(ExactDecimal.self, "price")
-        let active = container.required(Bool.self, "active")
-        let tags = container.required([String].self, "tags")
-        self.note = container.optional(String.self, "note")
-        self.limit = container.optional(ExactDecimal.self, "limit")
-        self.flag = container.optional(Bool.self, "flag")
-        guard let name, let count, let size, let price, let active, let tags, container.isComplete else {
-            throw container.error
-        }
-        (self.name, self.count, self.size, self.price, self.active, self.tags) = (name, count, size, price, active, tags)
-    }
-}
-
-/// The same members with the compiler's synthesized `init(from:)`.
+/// A model with the compiler's synthesized `init(from:)`.
 private struct Synthesized: Decodable, Equatable {
     var name: String
     var count: Int64
@@ -43,6 +13,30 @@ private struct Synthesized: Decodable, Equatable {
     var note: String?
     var limit: ExactDecimal?
     var flag: Bool?
+}
+
+/// The same members read as the generator writes `init(from:)`: through `FieldReader`.
+private struct Written: Decodable, Equatable {
+    var value: Synthesized
+
+    init(from decoder: any Decoder) throws {
+        var container = try FieldReader(decoder)
+        let name = container.required(String.self, "name")
+        let count = container.required(Int64.self, "count")
+        let size = container.required(Int.self, "size")
+        let price = container.required(ExactDecimal.self, "price")
+        let active = container.required(Bool.self, "active")
+        let tags = container.required([String].self, "tags")
+        let note = container.optional(String.self, "note")
+        let limit = container.optional(ExactDecimal.self, "limit")
+        let flag = container.optional(Bool.self, "flag")
+        guard let name, let count, let size, let price, let active, let tags, container.isComplete else {
+            throw container.error
+        }
+        value = Synthesized(
+            name: name, count: count, size: size, price: price, active: active, tags: tags, note: note, limit: limit,
+            flag: flag)
+    }
 }
 
 /// A decoding error's case and coding path (for `dataCorrupted` the message too).
@@ -94,11 +88,7 @@ private func describe(_ result: Result<some Any, any Error>) -> String {
         func check(_ decoder: (Data) -> (written: Result<Written, any Error>, synthesized: Result<Synthesized, any Error>)) {
             let (written, synthesized) = decoder(data)
             #expect(describe(written) == describe(synthesized), "\(text)")
-            if case let (.success(lhs), .success(rhs)) = (written, synthesized) {
-                #expect(lhs.name == rhs.name && lhs.count == rhs.count && lhs.size == rhs.size && lhs.price == rhs.price)
-                #expect(lhs.active == rhs.active && lhs.tags == rhs.tags && lhs.note == rhs.note)
-                #expect(lhs.limit == rhs.limit && lhs.flag == rhs.flag)
-            }
+            if case let (.success(lhs), .success(rhs)) = (written, synthesized) { #expect(lhs.value == rhs) }
         }
         check { data in
             (Result { try JSONDecoder().decode(Written.self, from: data) }, Result { try JSONDecoder().decode(Synthesized.self, from: data) })

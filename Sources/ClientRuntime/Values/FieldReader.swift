@@ -17,23 +17,15 @@ public struct FieldReader {
     /// The member `key`, which must be present; nil when it is absent or does not decode (the error is kept).
     @inlinable @inline(never)
     public mutating func required<T: Decodable>(_ type: T.Type, _ key: FieldKey) -> T? {
-        do {
-            return try container.decodeMember(type, forKey: key)
-        } catch {
-            keep(error)
-            return nil
-        }
+        let container = container
+        return keepingError { try container.decodeMember(type, forKey: key) }
     }
 
     /// The member `key` when present and not null; nil otherwise, or when it does not decode (the error is kept).
     @inlinable @inline(never)
     public mutating func optional<T: Decodable>(_ type: T.Type, _ key: FieldKey) -> T? {
-        do {
-            return try container.decodeMemberIfPresent(type, forKey: key)
-        } catch {
-            keep(error)
-            return nil
-        }
+        let container = container
+        return keepingError { try container.decodeMemberIfPresent(type, forKey: key) }
     }
 
     /// Whether every read so far succeeded.
@@ -45,8 +37,15 @@ public struct FieldReader {
             ?? DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "a member is missing"))
     }
 
-    @usableFromInline mutating func keep(_ error: any Error) {
-        if firstError == nil { firstError = error }
+    /// What `read` returns, or nil when it throws; the first error thrown is kept.
+    @inlinable
+    mutating func keepingError<T>(_ read: () throws -> T?) -> T? {
+        do {
+            return try read()
+        } catch {
+            if firstError == nil { firstError = error }
+            return nil
+        }
     }
 }
 
