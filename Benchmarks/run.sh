@@ -112,18 +112,19 @@ let package = Package(
     swiftLanguageModes: [.v6])
 MANIFEST
 }
-compile_module() { # name dir dependency-target [config] [runs]
-  local name=$1 dir=$2 dep=$3 config=${4:-debug} runs=${5:-$COMPILE_RUNS}
-  # Dependencies first, untimed (once per package and configuration: the scaling rows reuse the same packages).
-  swift build -c "$config" --package-path "$dir" --target "$dep" >&2
-  for run in $(seq "$runs"); do
-    # Sources newer than their objects and no objects, module or dependency records: every file recompiles.
-    touch "$dir"/Sources/Gen/*.swift
-    rm -f "$dir"/.build/"$config"/Gen.build/*.o "$dir"/.build/"$config"/Gen.build/*.swiftdeps \
-      "$dir"/.build/"$config"/Gen.build/*.priors "$dir"/.build/"$config"/Modules/Gen.*
-    /usr/bin/time -v -o "$WORK/time-$name-$run.txt" swift build -c "$config" --package-path "$dir" --target Gen >/dev/null
-  done
-  # SwiftPM's own overhead: the same command with nothing to do.
+compile_deps() { # dir dependency-target config: built untimed, once per package and configuration
+  swift build -c "$3" --package-path "$1" --target "$2" >&2
+}
+compile_once() { # name dir config run: one timed clean compile of the Gen target
+  local name=$1 dir=$2 config=$3 run=$4
+  # Sources newer than their objects and no objects, module or dependency records: every file recompiles.
+  touch "$dir"/Sources/Gen/*.swift
+  rm -f "$dir"/.build/"$config"/Gen.build/*.o "$dir"/.build/"$config"/Gen.build/*.swiftdeps \
+    "$dir"/.build/"$config"/Gen.build/*.priors "$dir"/.build/"$config"/Modules/Gen.*
+  /usr/bin/time -v -o "$WORK/time-$name-$run.txt" swift build -c "$config" --package-path "$dir" --target Gen >/dev/null
+}
+compile_summary() { # name dir config runs: SwiftPM's no-op time, then the medians less it
+  local name=$1 dir=$2 config=$3 runs=$4
   /usr/bin/time -v -o "$WORK/time-$name-0.txt" swift build -c "$config" --package-path "$dir" --target Gen >/dev/null
   python3 - "$WORK" "$name" "$runs" <<'PY' >> "$RESULTS"
 import re, statistics, sys
@@ -142,17 +143,34 @@ print(f"noop.{name}\t{noop[0]:.2f}\ts")
 print(f"memory.{name}\t{statistics.median(r for _, r, _ in timed) / 1024:.0f}\tMiB")
 PY
 }
+# Both generators' modules in one configuration, their runs taken in turn (SpecGen, swift-openapi-generator,
+# SpecGen, …) so that a machine that slows down during the step slows both alike.
+compile_pair() { # specgen-dir openapi-dir config runs [suffix] [warm]
+  local specgen=$1 openapi=$2 config=$3 runs=$4 suffix=${5:-} warm=${6:-}
+  compile_deps "$specgen" ClientRuntime "$config"
+  compile_deps "$openapi" OpenAPIRuntime "$config"
+  # warm: one untimed build of the module itself first. After a dependency has changed, the first build of Gen
+  # did more than compile it (29 s instead of 16 s on 2026-11-30); the scaling rows reuse these packages as built.
+  if [ -n "$warm" ]; then
+    swift build -c "$config" --package-path "$specgen" --target Gen >/dev/null
+    swift build -c "$config" --package-path "$openapi" --target Gen >/dev/null
+  fi
+  for run in $(seq "$runs"); do
+    compile_once "specgen$suffix" "$specgen" "$config" "$run"
+    compile_once "openapi$suffix" "$openapi" "$config" "$run"
+  done
+  compile_summary "specgen$suffix" "$specgen" "$config" "$runs"
+  compile_summary "openapi$suffix" "$openapi" "$config" "$runs"
+}
 if wanted compile; then
 log "compile time of the generated Binance module"
 make_package "$WORK/compile-specgen" ".package(path: \"$ROOT\")" ".product(name: \"ClientRuntime\", package: \"$ROOT_ID\")"
 cp "$WORK"/gen-specgen/BinanceSpot/*.swift "$WORK/compile-specgen/Sources/Gen/"
-compile_module specgen "$WORK/compile-specgen" ClientRuntime
 make_package "$WORK/compile-openapi" '.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")' '.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")'
 cp "$WORK"/gen-openapi/*.swift "$WORK/compile-openapi/Sources/Gen/"
-compile_module openapi "$WORK/compile-openapi" OpenAPIRuntime
+compile_pair "$WORK/compile-specgen" "$WORK/compile-openapi" debug "$COMPILE_RUNS" "" warm
 log "compile time of the generated Binance module (release)"
-compile_module specgen-release "$WORK/compile-specgen" ClientRuntime release
-compile_module openapi-release "$WORK/compile-openapi" OpenAPIRuntime release
+compile_pair "$WORK/compile-specgen" "$WORK/compile-openapi" release "$COMPILE_RUNS" -release warm
 wc -l "$WORK"/gen-specgen/BinanceSpot/*.swift | tail -1 | awk '{print "lines.specgen\t" $1 "\tlines"}' >> "$RESULTS"
 wc -l "$WORK"/gen-openapi/*.swift | tail -1 | awk '{print "lines.openapi\t" $1 "\tlines"}' >> "$RESULTS"
 fi
@@ -199,9 +217,8 @@ wanted scaling && for n in ${SIZES:-50 200 800}; do
   # The same two packages as the rows above (their dependencies are built): only the module's files change.
   rm -f "$WORK"/compile-specgen/Sources/Gen/*.swift "$WORK"/compile-openapi/Sources/Gen/*.swift
   cp "$WORK"/gen-specgen-$n/BinanceSpot/*.swift "$WORK/compile-specgen/Sources/Gen/"
-  compile_module "specgen-$n" "$WORK/compile-specgen" ClientRuntime debug 1
   cp "$WORK"/gen-openapi-$n/*.swift "$WORK/compile-openapi/Sources/Gen/"
-  compile_module "openapi-$n" "$WORK/compile-openapi" OpenAPIRuntime debug 1
+  compile_pair "$WORK/compile-specgen" "$WORK/compile-openapi" debug 1 "-$n"
 done
 
 python3 "$BENCH/table.py" "$RESULTS" | tee "$WORK/table.md"
