@@ -112,8 +112,10 @@ let package = Package(
     swiftLanguageModes: [.v6])
 MANIFEST
 }
-compile_deps() { # dir dependency-target config: built untimed, once per package and configuration
-  swift build -c "$3" --package-path "$1" --target "$2" >&2
+compile_deps() { # dir dependency-target config [warm]: built untimed; with warm, the module itself too
+  local target=$2
+  [ -z "${4:-}" ] || target=Gen
+  swift build -c "$3" --package-path "$1" --target "$target" >&2
 }
 compile_once() { # name dir config run: one timed clean compile of the Gen target
   local name=$1 dir=$2 config=$3 run=$4
@@ -147,14 +149,10 @@ PY
 # SpecGen, …) so that a machine that slows down during the step slows both alike.
 compile_pair() { # specgen-dir openapi-dir config runs [suffix] [warm]
   local specgen=$1 openapi=$2 config=$3 runs=$4 suffix=${5:-} warm=${6:-}
-  compile_deps "$specgen" ClientRuntime "$config"
-  compile_deps "$openapi" OpenAPIRuntime "$config"
   # warm: one untimed build of the module itself first. After a dependency has changed, the first build of Gen
   # did more than compile it (29 s instead of 16 s on 2026-11-30); the scaling rows reuse these packages as built.
-  if [ -n "$warm" ]; then
-    swift build -c "$config" --package-path "$specgen" --target Gen >/dev/null
-    swift build -c "$config" --package-path "$openapi" --target Gen >/dev/null
-  fi
+  compile_deps "$specgen" ClientRuntime "$config" "$warm"
+  compile_deps "$openapi" OpenAPIRuntime "$config" "$warm"
   for run in $(seq "$runs"); do
     compile_once "specgen$suffix" "$specgen" "$config" "$run"
     compile_once "openapi$suffix" "$openapi" "$config" "$run"
