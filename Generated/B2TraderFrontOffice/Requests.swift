@@ -85,7 +85,7 @@ public struct PlaceOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .forbid, ["requestedPrice"],
             when: [
@@ -264,7 +264,7 @@ public struct OrderDataRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .forbid, ["requestedPrice"],
             when: [

@@ -99,7 +99,7 @@ public struct DepthRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "60"), ["limit"],
             rule: "limit ≤ 60"),
@@ -152,7 +152,7 @@ public struct TradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "60"), ["limit"],
             rule: "limit ≤ 60")
@@ -209,7 +209,7 @@ public struct HistoricalTradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
             rule: "limit ≤ 500")
@@ -280,7 +280,7 @@ public struct KlinesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -593,7 +593,7 @@ public struct NewOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .allowed(["LIMIT"]), ["type"],
             rule: "type is one of LIMIT")
@@ -705,7 +705,7 @@ public struct TestNewOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .allowed(["LIMIT"]), ["type"],
             rule: "type is one of LIMIT")
@@ -877,7 +877,7 @@ public struct OpenOrdersRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
             rule: "limit ≤ 500")
@@ -988,7 +988,7 @@ public struct AllOrdersRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
             rule: "limit ≤ 500")
@@ -1131,7 +1131,7 @@ public struct DepositHistoryRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .allowed(["0", "1"]), ["status"],
             rule: "status is one of 0, 1")
@@ -1242,7 +1242,7 @@ public struct WithdrawHistoryRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .allowed(["0", "1", "2", "3", "4", "5", "6"]), ["status"],
             rule: "status is one of 0, 1, 2, 3, 4, 5, 6")

@@ -104,7 +104,7 @@ public struct ExchangeInfoRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .forbid, ["symbol", "symbols"],
             when: [
@@ -173,7 +173,7 @@ public struct ExecutionRulesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .exclusive, ["symbol", "symbols", "symbolStatus"],
             rule: "allows at most one of symbol, symbols, symbolStatus"),
@@ -243,7 +243,7 @@ public struct DepthRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "5000"), ["limit"],
             rule: "limit ≤ 5000"),
@@ -305,7 +305,7 @@ public struct TradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -362,7 +362,7 @@ public struct HistoricalTradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -420,7 +420,7 @@ public struct HistoricalBlockTradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -492,7 +492,7 @@ public struct AggTradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -573,7 +573,7 @@ public struct KlinesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -653,7 +653,7 @@ public struct UiKlinesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -753,7 +753,7 @@ public struct Ticker24hrRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .exclusive, ["symbol", "symbols"],
             rule: "allows at most one of symbol, symbols"),
@@ -882,7 +882,7 @@ public struct TickerTradingDayRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireOneOf, ["symbol", "symbols"],
             rule: "requires exactly one of symbol, symbols"),
@@ -986,7 +986,7 @@ public struct TickerPriceRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .exclusive, ["symbol", "symbols"],
             rule: "allows at most one of symbol, symbols"),
@@ -1077,7 +1077,7 @@ public struct TickerBookTickerRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .exclusive, ["symbol", "symbols"],
             rule: "allows at most one of symbol, symbols"),
@@ -1189,7 +1189,7 @@ public struct TickerRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireOneOf, ["symbol", "symbols"],
             rule: "requires exactly one of symbol, symbols"),
@@ -1319,7 +1319,7 @@ public struct ReferencePriceCalculationRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .allowed(["TRADING", "HALT", "BREAK"]), ["symbolStatus"],
             rule: "symbolStatus is one of TRADING, HALT, BREAK")
@@ -1497,7 +1497,7 @@ public struct NewOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["timeInForce", "quantity"],
             when: [
@@ -2013,7 +2013,7 @@ public struct TestNewOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["timeInForce", "quantity"],
             when: [
@@ -2385,7 +2385,7 @@ public struct QueryOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["orderId", "origClientOrderId"],
             rule: "requires at least one of orderId, origClientOrderId")
@@ -2464,7 +2464,7 @@ public struct CancelOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["orderId", "origClientOrderId"],
             rule: "requires at least one of orderId, origClientOrderId")
@@ -2729,7 +2729,7 @@ public struct CancelReplaceRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["cancelOrderId", "cancelOrigClientOrderId"],
             rule: "requires at least one of cancelOrderId, cancelOrigClientOrderId"),
@@ -3168,7 +3168,7 @@ public struct AmendOrderKeepPriorityRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["orderId", "origClientOrderId"],
             rule: "requires at least one of orderId, origClientOrderId")
@@ -3297,7 +3297,7 @@ public struct AllOrdersRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")
@@ -3479,7 +3479,7 @@ public struct NewOcoDeprecatedRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["stopLimitTimeInForce"],
             when: [
@@ -3796,7 +3796,7 @@ public struct NewOrderListOcoRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["aboveTimeInForce"],
             when: [
@@ -4357,7 +4357,7 @@ public struct NewOrderListOtoRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["workingTimeInForce"],
             when: [
@@ -4840,7 +4840,7 @@ public struct NewOrderListOtocoRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["workingTimeInForce"],
             when: [
@@ -5277,7 +5277,7 @@ public struct NewOrderListOpoRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireValue(["BUY"]), ["workingSide"],
             rule: "requires workingSide=BUY", code: "-1222"),
@@ -5701,7 +5701,7 @@ public struct NewOrderListOpocoRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireValue(["BUY"]), ["workingSide"],
             rule: "requires workingSide=BUY", code: "-1222"),
@@ -5882,7 +5882,7 @@ public struct CancelOrderListRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["orderListId", "listClientOrderId"],
             rule: "requires at least one of orderListId, listClientOrderId")
@@ -5939,7 +5939,7 @@ public struct QueryOrderListRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["orderListId", "origClientOrderId"],
             rule: "requires at least one of orderListId, origClientOrderId")
@@ -6013,7 +6013,7 @@ public struct AllOrderListsRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .forbid, ["startTime", "endTime"],
             when: [
@@ -6189,7 +6189,7 @@ public struct NewSorOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["timeInForce", "price"],
             when: [
@@ -6396,7 +6396,7 @@ public struct TestNewSorOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["timeInForce", "price"],
             when: [
@@ -6570,7 +6570,7 @@ public struct MyTradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .forbid, ["startTime", "endTime"],
             when: [
@@ -6704,7 +6704,7 @@ public struct MyPreventedMatchesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireOneOf, ["preventedMatchId", "orderId"],
             rule: "requires exactly one of preventedMatchId, orderId"),
@@ -6813,7 +6813,7 @@ public struct MyAllocationsRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .forbid, ["startTime", "endTime"],
             when: [
@@ -6932,7 +6932,7 @@ public struct OrderAmendmentsRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "1000"), ["limit"],
             rule: "limit ≤ 1000")

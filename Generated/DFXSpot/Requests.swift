@@ -100,7 +100,7 @@ public struct TradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
             rule: "limit ≤ 500")
@@ -171,7 +171,7 @@ public struct KlinesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
             rule: "limit ≤ 500")
@@ -453,7 +453,7 @@ public struct AccountTradesRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "100"), ["limit"],
             rule: "limit ≤ 100")
@@ -542,7 +542,7 @@ public struct CreateOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .require, ["price", "quantity"],
             when: [
@@ -642,7 +642,7 @@ public struct CancelOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["orderId", "clientOrderId"],
             rule: "requires at least one of orderId, clientOrderId")
@@ -698,7 +698,7 @@ public struct BatchCancelOrdersRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["symbol", "orderIds"],
             rule: "requires at least one of symbol, orderIds")
@@ -752,7 +752,7 @@ public struct GetOrderRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .requireAnyOf, ["orderId", "clientOrderId"],
             rule: "requires at least one of orderId, clientOrderId")
@@ -830,7 +830,7 @@ public struct FinishedOrdersRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "500"), ["limit"],
             rule: "limit ≤ 500")
@@ -894,7 +894,7 @@ public struct OpenOrdersRequest: SpecRequest, Equatable {
     }
 
     /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-    public static let rules: [ParameterRule] = [
+    public static let rules: ParameterRules = [
         ParameterRule(
             .range(min: nil, max: "100"), ["limit"],
             rule: "limit ≤ 100")

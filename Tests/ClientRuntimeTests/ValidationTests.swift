@@ -30,7 +30,7 @@ enum OpenSide: RawRepresentable, CaseIterable, Sendable, Hashable, ParameterEnco
 struct RuledOrder: SpecRequest {
     typealias Response = EmptyResponse
     static let endpoint = OrderForm.endpoint
-    static let rules: [ParameterRule] = [
+    static let rules: ParameterRules = [
         ParameterRule(
             .require, ["timeInForce", "quantity", "price"], when: [.equals("type", ["LIMIT"])],
             rule: "type=LIMIT: requires timeInForce, quantity, price", code: "-1102"),
@@ -137,7 +137,7 @@ struct RuledOrder: SpecRequest {
         // `type` is an enum in generated code; a lower-case LIMIT skips the LIMIT rules, so the typo must be caught.
         var parameters = Parameters()
         parameters.add("type", OpenOrderKind(rawValue: "limit"), in: .body)
-        let rules = [ParameterRule(.require, ["price"], when: [.equals("type", ["LIMIT"])], rule: "type=LIMIT: requires price")]
+        let rules: ParameterRules = [ParameterRule(.require, ["price"], when: [.equals("type", ["LIMIT"])], rule: "type=LIMIT: requires price")]
         #expect(rules.violations(in: parameters).map(\.message) == ["type: unknown value 'limit'; did you mean 'LIMIT'?"])
     }
 

@@ -171,7 +171,7 @@ import Testing
         #expect(
             source.contains(
                 """
-                    public static let rules: [ParameterRule] = [
+                    public static let rules: ParameterRules = [
                         ParameterRule(
                             .require, ["quantity", "price"],
                             when: [

@@ -4,33 +4,16 @@ import Foundation
 /// the spelling of its enum values. Conforming types write no `validate` of their own.
 public protocol SpecRequest: APIRequest {
     /// The spec's parameter rules and constraints, in spec order.
-    static var rules: [ParameterRule] { get }
+    static var rules: ParameterRules { get }
 }
 
 extension SpecRequest {
     /// No rules.
-    public static var rules: [ParameterRule] { [] }
+    public static var rules: ParameterRules { [] }
 
     /// Throws one `RequestValidationError` listing every mis-cased enum value and every broken rule.
     public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)
-    }
-}
-
-extension Array where Element == ParameterRule {
-    /// Every mis-cased enum value in `parameters`, then every rule they break, in spec order.
-    public func violations(in parameters: Parameters) -> [RequestValidationError.Violation] {
-        var found = parameters.spellingViolations
-        for index in indices {  // each rule read in place, without copying it
-            if let violation = self[index].check(parameters) { found.append(violation) }
-        }
-        return found
-    }
-
-    /// Throws one `RequestValidationError` listing every violation; returns when there is none.
-    public func validate(_ parameters: Parameters, endpoint: String) throws {
-        let found = violations(in: parameters)
-        if !found.isEmpty { throw RequestValidationError(endpoint: endpoint, violations: found) }
     }
 }
 

@@ -45,7 +45,7 @@ extension BuiltInTemplates {
         {{^empty(rules)}}
 
             /// The spec's parameter rules and constraints, checked by `validate()` before anything is sent.
-            public static let rules: [ParameterRule] = [
+            public static let rules: ParameterRules = [
         {{#rules}}
                 ParameterRule(
                     .{{kind}}{{#hasValues}}([{{#values}}{{{literal}}}{{^last()}}, {{/last()}}{{/values}}]){{/hasValues}}{{#isRange}}(min: {{{min}}}, max: {{{max}}}){{/isRange}}, [{{#params}}{{{literal}}}{{^last()}}, {{/last()}}{{/params}}],

@@ -5,13 +5,14 @@ import enum ClientRuntime.CountScale
 import enum ClientRuntime.ParameterCondition
 import protocol ClientRuntime.ParameterReading
 import struct ClientRuntime.ParameterRule
+import struct ClientRuntime.ParameterRules
 import enum ClientRuntime.RequestWeight
 
 /// An endpoint's rules, parameter constraints and weight as ClientRuntime's values, built once when the mock
 /// starts: the mock checks what it receives with the same evaluator the generated clients check before sending.
 struct EndpointRules: Sendable {
     /// The conditional rules in spec order (a `requireValue` naming several parameters is one rule for each).
-    let rules: [ParameterRule]
+    let rules: ParameterRules
     /// Each parameter's `range` and `allowed` constraints.
     let constraints: [String: [ParameterRule]]
     let weight: RequestWeight
@@ -19,7 +20,7 @@ struct EndpointRules: Sendable {
     let arrayStyles: [String: SpecModel.ArrayStyle]
 
     init(_ endpoint: Endpoint) {
-        rules = endpoint.rules.flatMap(Self.rules)
+        rules = ParameterRules(endpoint.rules.flatMap(Self.rules))
         var constraints: [String: [ParameterRule]] = [:]
         var styles: [String: SpecModel.ArrayStyle] = [:]
         for param in endpoint.params {

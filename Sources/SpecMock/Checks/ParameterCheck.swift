@@ -44,10 +44,7 @@ struct ParameterCheck {
                 if let breach = rule.breach(in: view) { return Self.rejection(for: breach, of: rule) }
             }
         }
-        for rule in rules.rules {
-            if let breach = rule.breach(in: view) { return Self.rejection(for: breach, of: rule) }
-        }
-        return nil
+        return rules.rules.breaches(in: view).first.map { Self.rejection(for: $0.breach, of: $0.rule) }
     }
 
     /// The request weight the spec gives for these parameters.
