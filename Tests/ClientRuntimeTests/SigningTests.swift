@@ -64,6 +64,37 @@ private let ed25519IsDeterministic: Bool = {
         #expect(signer.signature(for: []) != first)
         #expect(first.count == 64 && first.allSatisfy { "0123456789abcdef".contains($0) })
     }
+
+    /// RFC 4231 test cases 2 and 6: a key shorter than SHA-256's block, and one longer (hashed first).
+    @Test func rfc4231Vectors() {
+        #expect(
+            HMACSHA256Signer(secret: "Jefe").signature(for: bytes("what do ya want for nothing?"))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        let longKey = Secret(String(repeating: "\u{2A}", count: 131))  // ASCII, so the key is 131 bytes
+        #expect(
+            HMACSHA256Signer(secret: longKey).signature(for: bytes("Test Using Larger Than Block-Size Key - Hash Key First"))
+                == HMACSHA256Signer.reference(key: Array(repeating: 0x2A, count: 131), bytes("Test Using Larger Than Block-Size Key - Hash Key First")))
+    }
+
+    /// The same MAC as swift-crypto's `HMAC` for keys around the block size (63, 64, 65 bytes) and payloads of
+    /// every length up to three blocks.
+    @Test func matchesSwiftCryptoHMAC() {
+        for keyLength in [0, 1, 32, 63, 64, 65, 200] {
+            let key = (0..<keyLength).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 33) % 94 + 33 }  // printable ASCII
+            let signer = HMACSHA256Signer(secret: Secret(String(decoding: key, as: UTF8.self)))
+            for length in 0...192 {
+                let payload = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ keyLength) }
+                #expect(signer.signature(for: payload) == HMACSHA256Signer.reference(key: key, payload), "key \(keyLength), payload \(length)")
+            }
+        }
+    }
+}
+
+extension HMACSHA256Signer {
+    /// swift-crypto's own HMAC, as lowercase hex.
+    fileprivate static func reference(key: [UInt8], _ payload: [UInt8]) -> String {
+        HMAC<SHA256>.authenticationCode(for: payload, using: SymmetricKey(data: key)).map { String(format: "%02x", $0) }.joined()
+    }
 }
 
 @Suite struct RSASignerTests {

@@ -22,19 +22,36 @@ public struct UnsignedRequest: Sendable, Hashable {
     public var method: String
     /// The path as sent, without the query.
     public var path: String
-    /// The encoded query string, without `?`; empty for none.
-    public var query: String
-    /// The encoded body; empty for none.
-    public var body: String
+    /// The encoded query string's bytes, without `?`; empty for none.
+    public var queryBytes: [UInt8]
+    /// The encoded body's bytes; empty for none.
+    public var bodyBytes: [UInt8]
     /// The timestamp exactly as sent (header or parameter text); empty when the request carries none.
     public var timestamp: String
 
+    /// The encoded query string, without `?`; empty for none.
+    public var query: String {
+        get { String(decoding: queryBytes, as: UTF8.self) }
+        set { queryBytes = Array(newValue.utf8) }
+    }
+
+    /// The encoded body; empty for none.
+    public var body: String {
+        get { String(decoding: bodyBytes, as: UTF8.self) }
+        set { bodyBytes = Array(newValue.utf8) }
+    }
+
     /// Creates the parts of a request.
     public init(method: String, path: String, query: String = "", body: String = "", timestamp: String = "") {
+        self.init(method: method, path: path, queryBytes: Array(query.utf8), bodyBytes: Array(body.utf8), timestamp: timestamp)
+    }
+
+    /// Creates the parts of a request from the encoded bytes.
+    public init(method: String, path: String, queryBytes: [UInt8], bodyBytes: [UInt8], timestamp: String = "") {
         self.method = method
         self.path = path
-        self.query = query
-        self.body = body
+        self.queryBytes = queryBytes
+        self.bodyBytes = bodyBytes
         self.timestamp = timestamp
     }
 }

@@ -17,11 +17,9 @@ public struct SignatureParameterAuthenticator: SigningAuthenticator {
 
     /// The query string then the body, with nothing between them.
     public func payload(of request: UnsignedRequest) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(request.query.utf8.count + request.body.utf8.count)
-        bytes.append(contentsOf: request.query.utf8)
-        bytes.append(contentsOf: request.body.utf8)
-        return bytes
+        if request.bodyBytes.isEmpty { return request.queryBytes }
+        if request.queryBytes.isEmpty { return request.bodyBytes }
+        return request.queryBytes + request.bodyBytes
     }
 
     /// The signature parameter; anything the signer leaves outside the unreserved set is percent-encoded.

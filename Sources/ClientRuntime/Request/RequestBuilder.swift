@@ -19,6 +19,7 @@ struct RequestBuilder: Sendable {
     let apiKeyField: FieldName?
     let timestampField: FieldName?
     let timeUnitField: FieldName?
+    let userAgentField: HTTPField?
 
     init(profile: APIProfile, baseURL: URL, timeout: Duration, recvWindow: ExactDecimal?, timeUnit: TimeUnit?, userAgent: String?) {
         self.profile = profile
@@ -33,6 +34,7 @@ struct RequestBuilder: Sendable {
         apiKeyField = auth.apiKeyHeader.map(FieldName.init)
         timestampField = auth.timestampHeader.map(FieldName.init)
         timeUnitField = auth.timeUnit.map { FieldName($0.name) }
+        userAgentField = userAgent.map { HTTPField(name: .userAgent, value: $0) }
     }
 
     /// A header name given as text, checked once: a name that is not an HTTP token is refused when used.
@@ -57,6 +59,8 @@ struct RequestBuilder: Sendable {
         var checksRecvWindow = true
         /// What the request's description masks before its own secrets are added: `redactions(for:)`.
         var redactions: Redactions
+        /// The API key's header field: `apiKeyField(for:)`.
+        var apiKeyField: HTTPField?
     }
 
     /// The builder's redactions plus the API key of `credentials`, computed once per client.
@@ -66,13 +70,20 @@ struct RequestBuilder: Sendable {
         return result
     }
 
+    /// The header field carrying the API key of `credentials`, checked once per client; nil when the profile sends
+    /// the key in no header or there is no key.
+    func apiKeyField(for credentials: Credentials) -> HTTPField? {
+        guard let name = apiKeyField?.name, let key = credentials.apiKey else { return nil }
+        return HTTPField(name: name, value: key)
+    }
+
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> WireRequest {
         var draft = try RequestDraft(endpoint, parameters, redactions: context.redactions)
         try addAPIKey(to: &draft, context)
         let timestamp = try addTiming(to: &draft, parameters, context)
         draft.encode()
         try authenticate(&draft, context, timestamp: timestamp)
-        return try assemble(draft)
+        return try assemble(&draft)
     }
 
     /// The API key the endpoint's security level demands.
@@ -82,8 +93,12 @@ struct RequestBuilder: Sendable {
             guard let key = context.credentials.apiKey else {
                 throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
             }
-            // Its redaction is in `context.redactions` already (`redactions(for:)`, once per client).
-            if let field = apiKeyField { try draft.addHeader(field, key) }
+            // Its field and redaction are in the context already (once per client).
+            if let field = context.apiKeyField {
+                draft.headers.append(field)
+            } else if let field = apiKeyField {
+                try draft.addHeader(field, key)  // throws: the profile's header name is not a valid one
+            }
         }
     }
 
@@ -126,26 +141,35 @@ struct RequestBuilder: Sendable {
     private func authenticate(_ draft: inout RequestDraft, _ context: Context, timestamp: String) throws {
         let security = draft.endpoint.security
         guard security.bearer || security.signed else { return }
-        let unsigned = UnsignedRequest(
-            method: draft.endpoint.method.rawValue, path: draft.path, query: String(decoding: draft.query, as: UTF8.self),
-            body: draft.body.map { String(decoding: $0, as: UTF8.self) } ?? "", timestamp: timestamp)
-        if security.bearer { try apply(profile.auth.bearer ?? BearerAuthenticator(), unsigned, to: &draft, context) }
-        if security.signed {
-            guard let signing = profile.auth.signing else {
-                throw draft.invalid("credentials", "endpoint is signed but \(profile.name) names no signing scheme")
-            }
-            try apply(signing, unsigned, to: &draft, context)
-        }
+        let (bearer, signed) = try authentications(draft, context, timestamp: timestamp)
+        if let bearer { try apply(bearer, to: &draft) }
+        if let signed { try apply(signed, to: &draft) }
     }
 
-    /// Adds what `scheme` computes for `unsigned`, and masks its secrets in the request's description.
-    private func apply(_ scheme: some Authenticator, _ unsigned: UnsignedRequest, to draft: inout RequestDraft, _ context: Context) throws {
-        let added: Authentication
-        do {
-            added = try scheme.authenticate(unsigned, credentials: context.credentials, token: context.bearerToken)
-        } catch let error as AuthenticationError {
-            throw draft.invalid("credentials", error.message)
+    /// What the bearer and signing schemes add for `draft`. The unsigned parts share the draft's buffers and are
+    /// gone when this returns, so appending the signature to the body does not copy it.
+    private func authentications(_ draft: RequestDraft, _ context: Context, timestamp: String) throws -> (Authentication?, Authentication?) {
+        let security = draft.endpoint.security
+        let unsigned = UnsignedRequest(
+            method: draft.endpoint.method.rawValue, path: draft.path, queryBytes: draft.query, bodyBytes: draft.body ?? [],
+            timestamp: timestamp)
+        func run(_ scheme: some Authenticator) throws -> Authentication {
+            do {
+                return try scheme.authenticate(unsigned, credentials: context.credentials, token: context.bearerToken)
+            } catch let error as AuthenticationError {
+                throw draft.invalid("credentials", error.message)
+            }
         }
+        let bearer = security.bearer ? try run(profile.auth.bearer ?? BearerAuthenticator()) : nil
+        guard security.signed else { return (bearer, nil) }
+        guard let signing = profile.auth.signing else {
+            throw draft.invalid("credentials", "endpoint is signed but \(profile.name) names no signing scheme")
+        }
+        return (bearer, try run(signing))
+    }
+
+    /// Adds what a scheme computed, and masks its secrets in the request's description.
+    private func apply(_ added: Authentication, to draft: inout RequestDraft) throws {
         // `Set.insert` leaves a set that holds the value untouched (no copy), so names already masked cost a lookup.
         for header in added.headers {
             try draft.addHeader(header.name, header.value)
@@ -155,16 +179,17 @@ struct RequestBuilder: Sendable {
             draft.appendSignature(parameter.name, parameter.value)
             draft.redactions.parameterNames.insert(parameter.name)
         }
-        for secret in added.secrets where !secret.isEmpty { draft.redactions.values.insert(secret) }
+        for secret in added.secrets { draft.redactions.mask(secret) }
     }
 
     /// The final request: content type, user agent, and the head's scheme, authority and path with the query.
-    private func assemble(_ draft: RequestDraft) throws -> WireRequest {
-        var draft = draft
-        if let contentType = draft.endpoint.contentType ?? draft.contentType, draft.body != nil {
-            draft.headers.append(HTTPField(name: .contentType, value: contentType))
+    private func assemble(_ draft: inout RequestDraft) throws -> WireRequest {
+        if let contentType = draft.endpoint.contentType.map({ HTTPField(name: .contentType, value: $0) }) ?? draft.contentType,
+            draft.body != nil
+        {
+            draft.headers.append(contentType)
         }
-        if let userAgent { draft.headers.append(HTTPField(name: .userAgent, value: userAgent)) }
+        if let userAgentField { draft.headers.append(userAgentField) }
         guard let origin = origin else { throw draft.invalid("url", "the base URL \(baseURL) has no scheme or host") }
         var target: [UInt8] = []
         target.reserveCapacity(origin.path.utf8.count + draft.path.utf8.count + draft.query.count + 2)

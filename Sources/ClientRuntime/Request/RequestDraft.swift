@@ -18,7 +18,8 @@ struct RequestDraft {
     var redactions: Redactions
     /// The encoded body, set by `encode()`; nil for none.
     var body: [UInt8]?
-    var contentType: String?
+    /// The body's content type field, set by `encode()`.
+    var contentType: HTTPField?
     /// Whether `.body` parameters travel in a body (form or JSON, not GET); otherwise in the query.
     let hasBody: Bool
 
@@ -92,15 +93,19 @@ struct RequestDraft {
         switch endpoint.encoding {
         case .form:
             body = form
-            contentType = "application/x-www-form-urlencoded"
+            form = []  // the body is the only reference, so appending the signature does not copy it
+            contentType = Self.formContentType
         case .json(let wrapper):
             let object = "{" + json.map { JSONText.string($0.0) + ":" + JSONText.value($0.1) }.joined(separator: ",") + "}"
             body = Array((wrapper.map { "{" + JSONText.string($0) + ":" + object + "}" } ?? object).utf8)
-            contentType = "application/json"
+            contentType = Self.jsonContentType
         case .query:
             break
         }
     }
+
+    static let formContentType = HTTPField(name: .contentType, value: "application/x-www-form-urlencoded")
+    static let jsonContentType = HTTPField(name: .contentType, value: "application/json")
 
     /// Appends the signature's `name=value` (`value` already encoded) where signatures travel: the form body or
     /// the query.

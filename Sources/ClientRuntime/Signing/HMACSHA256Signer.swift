@@ -11,21 +11,34 @@ public struct HMACSHA256Signer: RequestSigner {
         case base64
     }
 
-    /// Keyed once; each call copies it, which skips re-deriving the key pads.
-    private let keyed: HMAC<SHA256>
+    /// SHA-256 states that have taken in the key's inner and outer pads (RFC 2104). Each call copies them, so the
+    /// key is processed once, and hashes the payload through `update(bufferPointer:)`, which swift-crypto's
+    /// generic `HMAC.update(data:)` reaches only through a `DataProtocol` walk of the bytes' regions.
+    private let inner: SHA256
+    private let outer: SHA256
     private let encoding: Encoding
 
     /// A signer keyed with the UTF-8 bytes of `secret`, writing the MAC in `encoding`.
     public init(secret: Secret, encoding: Encoding = .hex) {
-        keyed = secret.withValue { HMAC<SHA256>(key: SymmetricKey(data: Array($0.utf8))) }
+        var key = secret.withValue { Array($0.utf8) }
+        if key.count > SHA256.blockByteCount { key = Array(SHA256.hash(data: key)) }
+        key += repeatElement(0, count: SHA256.blockByteCount - key.count)
+        var inner = SHA256()
+        var outer = SHA256()
+        inner.update(data: key.map { $0 ^ 0x36 })
+        outer.update(data: key.map { $0 ^ 0x5c })
+        self.inner = inner
+        self.outer = outer
         self.encoding = encoding
     }
 
     /// The HMAC-SHA256 of `payload`, in the signer's encoding.
     public func signature(for payload: [UInt8]) -> String {
-        var mac = keyed
-        payload.withUnsafeBytes { mac.update(data: $0) }
-        return mac.finalize().withUnsafeBytes { bytes in
+        var inner = inner
+        payload.withUnsafeBytes { inner.update(bufferPointer: $0) }
+        var outer = outer
+        inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
+        return outer.finalize().withUnsafeBytes { bytes in
             switch encoding {
             case .hex: SignatureEncoding.lowercaseHex(bytes)
             case .base64: Data(bytes).base64EncodedString()

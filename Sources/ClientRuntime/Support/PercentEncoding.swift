@@ -12,20 +12,19 @@ enum PercentEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the encoding of `text` to `out`.
+    /// Appends the encoding of `text` to `out`, copying each run of literal bytes at once.
     static func append(_ text: String, to out: inout [UInt8], keepsPercent: Bool = false) {
-        if isLiteral(text, keepsPercent: keepsPercent) {
-            if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: text.utf8) }
-            return
-        }
-        for byte in text.utf8 {
-            if keeps(byte, keepsPercent) {
-                out.append(byte)
-            } else {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices where !keeps(bytes[index], keepsPercent) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+                out.append(hex[Int(bytes[index] >> 4)])
+                out.append(hex[Int(bytes[index] & 0x0F)])
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

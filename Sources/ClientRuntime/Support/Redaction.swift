@@ -5,13 +5,38 @@ public struct Redactions: Sendable, Hashable {
     /// Query and form parameter names whose values are masked.
     public var parameterNames: Set<String>
     /// Literal values masked wherever they appear (API key, signature, token as sent).
-    public var values: Set<String>
+    public var values: Set<String> {
+        get { added.isEmpty ? shared : shared.union(added) }
+        set {
+            shared = newValue.filter { !$0.isEmpty }
+            added = []
+        }
+    }
+    /// The values given up front: one set that every request of a client shares.
+    private var shared: Set<String>
+    /// The values one request adds (its signature): appended without copying `shared`.
+    private var added: [String] = []
 
     /// Creates a set of redactions on top of the well-known credential headers and `signature`.
     public init(headerNames: Set<String> = [], parameterNames: Set<String> = [], values: Set<String> = []) {
         self.headerNames = Redaction.sensitiveHeaderNames.union(headerNames.map { $0.lowercased() })
         self.parameterNames = Redaction.sensitiveParameterNames.union(parameterNames)
-        self.values = values.filter { !$0.isEmpty }
+        shared = values.filter { !$0.isEmpty }
+    }
+
+    /// Adds a literal value to mask (an empty one masks nothing).
+    mutating func mask(_ value: String) {
+        if !value.isEmpty { added.append(value) }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.headerNames == rhs.headerNames && lhs.parameterNames == rhs.parameterNames && lhs.values == rhs.values
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(headerNames)
+        hasher.combine(parameterNames)
+        hasher.combine(values)
     }
 
     /// Masks every literal secret value in `text`.
