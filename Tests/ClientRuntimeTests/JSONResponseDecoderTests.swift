@@ -92,11 +92,20 @@ private struct SampleReport: Codable, Equatable {
 
     @Test(arguments: [
         #""plain""#, #""esc\"aped\\ \/ \b\f\n\r\t""#, #""\u00e9\u4e2d\ud83d\ude00""#, #""caf\u00E9""#, #""""#,
-        #""\ud83d""#, #""\ude00x""#, "\"tab\there\"",
+        #""\ud83d""#, #""\ude00x""#, "\"tab\there\"", "\"café 中 😀\"",
     ])
     func readsStringsAsJSONDecoder(_ json: String) {
         same(String.self, json)
         same([String].self, "[\(json), \(json)]")
+    }
+
+    /// Bytes that are not UTF-8 inside a string (a lone continuation byte, a truncated sequence, an overlong
+    /// encoding) are refused, as `JSONDecoder` refuses them, on the path that is not plain ASCII.
+    @Test(arguments: [[0x80], [0xC3], [0xE4, 0xB8], [0xC0, 0xAF], [0xFF]] as [[UInt8]])
+    func refusesStringsThatAreNotUTF8(_ bad: [UInt8]) {
+        let data = Data(#"["ok", "x"#.utf8 + bad + #"y"]"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONResponseDecoder().decode([String].self, from: data) }
+        #expect(throws: (any Error).self) { try JSONDecoder().decode([String].self, from: data) }
     }
 
     @Test func readsScalarsAtTheTopLevel() {

@@ -67,6 +67,17 @@ import Testing
         #expect(request.body == nil)
     }
 
+    @Test func integersAtTheEdgesAndSignedDecimalsAreWrittenExactly() async throws {
+        let numbers: [Int64] = [0, 7, -7, 10, -10, 1_000_000, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        var parameters = Parameters()
+        for (index, number) in numbers.enumerated() { parameters.add("n\(index)", number, in: .query) }
+        parameters.add("plus", ExactDecimal("+1.5e+3"), in: .query)
+        parameters.add("off", false, in: .query)
+        let request = try await send(Search.self, parameters)
+        let expected = numbers.enumerated().map { "n\($0.offset)=\($0.element)" } + ["plus=%2B1.5e%2B3", "off=false"]
+        #expect(request.queryString == expected.joined(separator: "&"))
+    }
+
     @Test func headerNameThatIsNotAnHTTPTokenIsRefusedBeforeSending() async throws {
         var parameters = Parameters()
         parameters.add("account id", "a1", in: .header)

@@ -9,7 +9,7 @@ extension TapeDecoder {
         switch current.kind {
         case .string:
             text = tape.bytes.withUnsafeBufferPointer { bytes in
-                String(validating: UnsafeBufferPointer(rebasing: bytes[Int(current.start)..<Int(current.end)]), as: UTF8.self)
+                Self.text(UnsafeBufferPointer(rebasing: bytes[Int(current.start)..<Int(current.end)]))
             }
         case .escapedString:
             text = Self.unescape(tape.bytes[Int(current.start)..<Int(current.end)])
@@ -23,6 +23,13 @@ extension TapeDecoder {
                     codingPath: path(), debugDescription: "The string is not valid UTF-8 or has an invalid \\u escape."))
         }
         return text
+    }
+
+    /// The UTF-8 text of `bytes`, nil when they are not valid UTF-8. ASCII, the usual case, skips the generic
+    /// validating initializer (its metadata lookups cost more than the bytes).
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// The current value's text if it is a JSON string holding a valid decimal (checked on the document's bytes,

@@ -59,25 +59,27 @@ extension ParameterRules {
         /// The names the rules read; nil when there are more than 64 (then every rule is checked in full).
         let names: [String]?
         let steps: [Step]
+        /// Every rule's `equals` conditions, one after another: a name's position and the values it must have.
+        let equals: [(slot: Int, values: [String])]
 
-        /// One rule's demands on which of `names` are sent.
+        /// One rule's demands on which of `names` are sent; plain integers, so reading one copies no reference.
         struct Step: Sendable {
             /// Names that must be sent, and not sent, for the rule to apply.
             var whenSent: UInt64 = 0
             var whenAbsent: UInt64 = 0
-            /// The rule's `equals` conditions: a name's position and the values it must have.
-            var whenEquals: [(Int, [String])] = []
+            /// The rule's `equals` conditions, as positions in `equals`.
+            var whenEquals = 0..<0
             /// The rule's parameters.
             var params: UInt64 = 0
             /// How an applying rule is decided.
-            var decision = Decision.byPresence
+            var decision = Decision.inFull
         }
 
         enum Decision {
-            /// From which of its parameters are sent.
-            case byPresence
+            /// From how many of its parameters are sent: all (`require`), exactly one, at least one, none, at most one.
+            case all, one, any, none, atMostOne
             /// In full when its parameter is sent (`range`, `allowed`: an absent one passes).
-            case whenSent
+            case inFullWhenSent
             /// Always in full (`requireValue`, and a rule that names a parameter twice).
             case inFull
         }
@@ -86,36 +88,46 @@ extension ParameterRules {
             self.rules = rules
             var names: [String] = []
             var position: [String: Int] = [:]
-            func bit(_ name: String) -> UInt64 {
-                if let index = position[name] { return 1 << UInt64(index) }
+            func slot(_ name: String) -> Int {
+                if let index = position[name] { return index }
                 position[name] = names.count
                 names.append(name)
-                return names.count <= 64 ? 1 << UInt64(names.count - 1) : 0
+                return names.count - 1
+            }
+            func bit(_ name: String) -> UInt64 {
+                let index = slot(name)
+                return index < 64 ? 1 << UInt64(index) : 0
             }
             var steps: [Step] = []
+            var equals: [(slot: Int, values: [String])] = []
             for rule in rules {
                 var step = Step()
+                let first = equals.count
                 for condition in rule.conditions {
                     switch condition {
-                    case let .equals(name, values):
-                        _ = bit(name)
-                        step.whenEquals.append((position[name] ?? 0, values))
+                    case let .equals(name, values): equals.append((slot(name), values))
                     case let .present(name): step.whenSent |= bit(name)
                     case let .absent(name): step.whenAbsent |= bit(name)
                     }
                 }
+                step.whenEquals = first..<equals.count
                 for name in rule.params { step.params |= bit(name) }
                 step.decision =
                     switch rule.kind {
                     case _ where Set(rule.params).count != rule.params.count: .inFull
-                    case .require, .requireOneOf, .requireAnyOf, .forbid, .exclusive: .byPresence
-                    case .range, .allowed: .whenSent
+                    case .require: .all
+                    case .requireOneOf: .one
+                    case .requireAnyOf: .any
+                    case .forbid: .none
+                    case .exclusive: .atMostOne
+                    case .range, .allowed: .inFullWhenSent
                     case .requireValue: .inFull
                     }
                 steps.append(step)
             }
             self.names = names.count <= 64 ? names : nil
             self.steps = steps
+            self.equals = equals
         }
 
         /// Calls `body` with each rule the masks cannot clear, in spec order.
@@ -125,32 +137,27 @@ extension ParameterRules {
             for index in names.indices where parameters.isSent(names[index]) { sent |= 1 << UInt64(index) }
             // The value last read for an `equals` condition: rules mostly test the same selector (`type`).
             var read: (slot: Int, text: String?) = (-1, nil)
-            func equals(_ slot: Int, _ values: [String]) -> Bool {
+            func holds(_ condition: Int) -> Bool {
+                let slot = equals[condition].slot
                 if read.slot != slot { read = (slot, parameters.wireText(names[slot])) }
-                return read.text.map(values.contains) ?? false
+                guard let text = read.text else { return false }
+                return equals[condition].values.contains(text)
             }
             for index in steps.indices {
                 let step = steps[index]
                 guard sent & step.whenSent == step.whenSent, sent & step.whenAbsent == 0 else { continue }
-                if !step.whenEquals.isEmpty, !step.whenEquals.allSatisfy({ equals($0.0, $0.1) }) { continue }
+                if !step.whenEquals.allSatisfy(holds) { continue }
+                let given = sent & step.params
                 switch step.decision {
-                case .byPresence: if holds(rules[index].kind, sent: sent & step.params, of: step.params) { continue }
-                case .whenSent: if sent & step.params == 0 { continue }
+                case .all: if given == step.params { continue }
+                case .one: if given.nonzeroBitCount == 1 { continue }
+                case .any: if given != 0 { continue }
+                case .none: if given == 0 { continue }
+                case .atMostOne: if given.nonzeroBitCount <= 1 { continue }
+                case .inFullWhenSent: if given == 0 { continue }
                 case .inFull: break
                 }
                 body(rules[index])
-            }
-        }
-
-        /// Whether a presence rule holds, from which of its parameters are sent.
-        private func holds(_ kind: ParameterRule.Kind, sent: UInt64, of params: UInt64) -> Bool {
-            switch kind {
-            case .require: sent == params
-            case .requireOneOf: sent.nonzeroBitCount == 1
-            case .requireAnyOf: sent != 0
-            case .forbid: sent == 0
-            case .exclusive: sent.nonzeroBitCount <= 1
-            case .requireValue, .range, .allowed: false
             }
         }
     }

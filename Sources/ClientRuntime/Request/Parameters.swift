@@ -156,7 +156,12 @@ public struct Parameters: Sendable, Hashable {
     /// their text: the rules look up many names a request does not send.
     @usableFromInline func index(of name: String) -> Int? {
         let length = name.utf8.count
-        return entries.firstIndex { $0.name.utf8.count == length && $0.name == name }
+        return entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].name.utf8.count == length && entries[index].name == name {
+                return index
+            }
+            return nil
+        }
     }
 
     /// Whether no parameter was added.

@@ -36,22 +36,24 @@ struct RequestDraft {
             case .query: false
             case .form, .json: endpoint.method != .get
             }
-        query.reserveCapacity(hasBody ? 64 : 256)
-        if hasBody { form.reserveCapacity(256) }
-        for entry in parameters.entries {
-            switch entry.location {
+        if hasBody { form.reserveCapacity(256) } else { query.reserveCapacity(256) }
+        // Each entry is read in place: copying one would retain its name and value.
+        let entries = parameters.entries
+        for index in entries.indices {
+            switch entries[index].location {
             case .path:
-                let placeholder = "{\(entry.name)}"
-                guard path.contains(placeholder), let text = entry.value.plainText else {
-                    throw invalid("path", "path parameter \(entry.name) has no placeholder or no value")
+                let name = entries[index].name
+                let placeholder = "{\(name)}"
+                guard path.contains(placeholder), let text = entries[index].value.plainText else {
+                    throw invalid("path", "path parameter \(name) has no placeholder or no value")
                 }
                 path = path.replacingOccurrences(of: placeholder, with: PercentEncoding.encode(text))
             case .header:
-                if let text = entry.value.plainText { try addHeader(entry.name, text) }
+                if let text = entries[index].value.plainText { try addHeader(entries[index].name, text) }
             case .query:
-                Self.append(entry.name, entry.value, to: &query)
+                Self.append(entries[index].name, entries[index].value, to: &query)
             case .body:
-                addBody(entry.name, entry.value)
+                addBody(entries[index].name, entries[index].value)
             }
         }
         if path.utf8.contains(UInt8(ascii: "{")), let open = path.firstIndex(of: "{"), path[open...].contains("}") {

@@ -73,6 +73,10 @@ extension ParameterValue {
         switch self {
         case .null:
             break
+        case .int(let number):
+            number.appendDecimal(to: &out)
+        case .bool(let flag):
+            out.append(contentsOf: flag ? "true".utf8 : "false".utf8)
         case .array(let items, .comma):
             for (index, text) in items.compactMap(\.plainText).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -80,6 +84,27 @@ extension ParameterValue {
             }
         default:
             PercentEncoding.append(plainText ?? "", to: &out)
+        }
+    }
+}
+
+extension Int64 {
+    /// Appends the decimal digits (and a leading `-`), without making a `String` first.
+    func appendDecimal(to out: inout [UInt8]) {
+        if self < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 20 digits at most, one per byte
+        let count = withUnsafeMutableBytes(of: &digits) { buffer in
+            var count = 0
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            return count
+        }
+        withUnsafeBytes(of: digits) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
         }
     }
 }
