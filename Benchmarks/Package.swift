@@ -13,12 +13,14 @@ let hasOpenAPITypes = FileManager.default.fileExists(atPath: openAPITypes)
 var dependencies: [Package.Dependency] = [
     .package(path: ".."),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
 ]
 var benchDependencies: [Target.Dependency] = [
     .product(name: "BinanceSpot", package: root),
     .product(name: "ClientRuntime", package: root),
     .product(name: "SpecModel", package: root),
     .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "HTTPTypes", package: "swift-http-types"),
 ]
 var targets: [Target] = []
 if hasOpenAPITypes {

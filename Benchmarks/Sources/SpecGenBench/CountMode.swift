@@ -7,7 +7,7 @@ import Foundation
 /// (valgrind 3.19 stops on these cases here, see BENCHMARKS.md; where it runs, two runs of N and 2N calls give one
 /// call's instructions as the difference divided by N, free of process start and set-up.)
 enum CountMode {
-    static let operations = ["prepare", "send", "raw-hmac", "params-validate"]
+    static let operations = ["prepare", "send", "raw-hmac", "params-validate", "floor"]
 
     static func run(_ operation: String, times: Int) async throws {
         let signer = HMACSHA256Signer(secret: Secret(SignBench.secret))
@@ -21,6 +21,8 @@ enum CountMode {
             for _ in 0..<times { blackHole(try await client.runtime.prepare(SignBench.order())) }
         case "send":
             for _ in 0..<times { blackHole(try await client.newOrder(SignBench.order())) }
+        case "floor":
+            for _ in 0..<times { blackHole(SignBench.floor(SignBench.order(), signer: signer)) }
         case "raw-hmac":
             for _ in 0..<times { blackHole(HMAC<SHA256>.authenticationCode(for: payload, using: key)) }
         case "params-validate":

@@ -2,6 +2,7 @@ import BinanceSpot
 import ClientRuntime
 import Crypto
 import Foundation
+import HTTPTypes
 
 /// Replies to every request with the same ACK body; keeps nothing (RecordingTransport keeps every request).
 /// It answers at once, so it enforces any timeout: the client calls it without a timer of its own.
@@ -80,5 +81,33 @@ enum SignBench {
             blackHole(try await client.newOrder(order()))
         }, over: rawHMAC)
         return [send, sendRaced, prepare, hmac, signerOnly, params, prepareRatio, sendRatio]
+    }
+
+    /// The least a signed LIMIT order can cost through this runtime's types: the form body written by hand from the
+    /// request's stored properties (no `Parameters`, no rules), signed, and put in a `WireRequest`.
+    static func floor(_ order: NewOrderRequest, signer: HMACSHA256Signer) -> WireRequest {
+        var body: [UInt8] = []
+        body.reserveCapacity(256)
+        func pair(_ name: String, _ value: String) {
+            if !body.isEmpty { body.append(UInt8(ascii: "&")) }
+            body.append(contentsOf: name.utf8)
+            body.append(UInt8(ascii: "="))
+            body.append(contentsOf: value.utf8)
+        }
+        pair("symbol", order.symbol)
+        pair("side", order.side.rawValue)
+        pair("type", order.type.rawValue)
+        if let value = order.timeInForce { pair("timeInForce", value.rawValue) }
+        if let value = order.quantity { pair("quantity", value.text) }
+        if let value = order.price { pair("price", value.text) }
+        if let value = order.newOrderRespType { pair("newOrderRespType", value.rawValue) }
+        pair("recvWindow", "5000")
+        pair("timestamp", String(1_499_827_319_559))
+        pair("signature", signer.signature(for: body))
+        var fields = HTTPFields()
+        fields.append(HTTPField(name: HTTPField.Name("X-MBX-APIKEY")!, value: apiKey))
+        fields.append(HTTPField(name: .contentType, value: "application/x-www-form-urlencoded"))
+        let head = HTTPRequest(method: .post, scheme: "https", authority: "api.binance.com", path: "/api/v3/order", headerFields: fields)
+        return WireRequest(head, body: Data(body))
     }
 }
