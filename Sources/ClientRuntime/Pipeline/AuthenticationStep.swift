@@ -3,17 +3,12 @@ import HTTPTypes
 /// Builds the wire request and signs it (or adds the API key and token) as the endpoint's security demands.
 public struct AuthenticationStep: RequestStep {
     let builder: RequestBuilder
-    let credentials: Credentials
-    /// What every request's description masks, the API key included.
-    let redactions: Redactions
-    /// The API key's header field, checked once.
-    let apiKeyField: HTTPField?
+    /// The credentials with their redactions and API key field, computed once.
+    let identity: RequestBuilder.Identity
 
     init(builder: RequestBuilder, credentials: Credentials) {
         self.builder = builder
-        self.credentials = credentials
-        redactions = builder.redactions(for: credentials)
-        apiKeyField = builder.apiKeyField(for: credentials)
+        identity = RequestBuilder.Identity(credentials, builder)
     }
 
     public func handle(_ request: OutgoingRequest, context: RequestContext, next: Next) async throws -> WireResponse {
@@ -25,8 +20,7 @@ public struct AuthenticationStep: RequestStep {
     /// The exact bytes to send for `request`.
     func sign(_ request: OutgoingRequest, _ context: RequestContext) throws -> WireRequest {
         let inputs = RequestBuilder.Context(
-            credentials: credentials, timestamp: request.timestamp, bearerToken: request.bearerToken,
-            checksRecvWindow: context.validates, redactions: redactions, apiKeyField: apiKeyField)
+            identity: identity, timestamp: request.timestamp, bearerToken: request.bearerToken, checksRecvWindow: context.validates)
         return try builder.build(context.endpoint, request.parameters, inputs)
     }
 }

@@ -56,32 +56,63 @@ public struct SecurityRequirement: Sendable, Hashable {
     public static let none = SecurityRequirement()
 }
 
-/// The static description of one endpoint.
+/// The static description of one endpoint. Its parts live in one shared box, so passing an endpoint along the
+/// request path copies one reference rather than each of its strings.
 public struct Endpoint: Sendable, Hashable {
+    private final class Parts: Sendable {
+        let id: String
+        let method: HTTPMethod
+        let path: String
+        let security: SecurityRequirement
+        let encoding: BodyEncoding
+        let contentType: String?
+
+        init(_ id: String, _ method: HTTPMethod, _ path: String, _ security: SecurityRequirement, _ encoding: BodyEncoding, _ contentType: String?) {
+            self.id = id
+            self.method = method
+            self.path = path
+            self.security = security
+            self.encoding = encoding
+            self.contentType = contentType
+        }
+    }
+
+    private let parts: Parts
+
     /// The spec's endpoint id (`newOrder`), used in errors and logs.
-    public var id: String
+    public var id: String { parts.id }
     /// The HTTP method.
-    public var method: HTTPMethod
+    public var method: HTTPMethod { parts.method }
     /// The path, with `{name}` placeholders for path parameters.
-    public var path: String
+    public var path: String { parts.path }
     /// The security level.
-    public var security: SecurityRequirement
+    public var security: SecurityRequirement { parts.security }
     /// Where body parameters go.
-    public var encoding: BodyEncoding
+    public var encoding: BodyEncoding { parts.encoding }
     /// A content type overriding the encoding's default.
-    public var contentType: String?
+    public var contentType: String? { parts.contentType }
 
     /// Creates an endpoint description.
     public init(
         id: String, method: HTTPMethod, path: String, security: SecurityRequirement, encoding: BodyEncoding,
         contentType: String? = nil
     ) {
-        self.id = id
-        self.method = method
-        self.path = path
-        self.security = security
-        self.encoding = encoding
-        self.contentType = contentType
+        parts = Parts(id, method, path, security, encoding, contentType)
+    }
+
+    public static func == (lhs: Endpoint, rhs: Endpoint) -> Bool {
+        lhs.parts === rhs.parts
+            || (lhs.id == rhs.id && lhs.method == rhs.method && lhs.path == rhs.path && lhs.security == rhs.security
+                && lhs.encoding == rhs.encoding && lhs.contentType == rhs.contentType)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(method)
+        hasher.combine(path)
+        hasher.combine(security)
+        hasher.combine(encoding)
+        hasher.combine(contentType)
     }
 
     /// Whether the request may be retried safely: GET only.

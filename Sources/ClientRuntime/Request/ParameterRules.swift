@@ -136,17 +136,16 @@ extension ParameterRules {
             var sent: UInt64 = 0
             for index in names.indices where parameters.isSent(names[index]) { sent |= 1 << UInt64(index) }
             // The value last read for an `equals` condition: rules mostly test the same selector (`type`).
-            var read: (slot: Int, text: String?) = (-1, nil)
-            func holds(_ condition: Int) -> Bool {
-                let slot = equals[condition].slot
-                if read.slot != slot { read = (slot, parameters.wireText(names[slot])) }
-                guard let text = read.text else { return false }
-                return equals[condition].values.contains(text)
-            }
-            for index in steps.indices {
+            var readSlot = -1
+            var readText: String?
+            steps: for index in steps.indices {
                 let step = steps[index]
                 guard sent & step.whenSent == step.whenSent, sent & step.whenAbsent == 0 else { continue }
-                if !step.whenEquals.allSatisfy(holds) { continue }
+                for condition in step.whenEquals {
+                    let slot = equals[condition].slot
+                    if readSlot != slot { (readSlot, readText) = (slot, parameters.wireText(names[slot])) }
+                    guard let text = readText, equals[condition].values.contains(text) else { continue steps }
+                }
                 let given = sent & step.params
                 switch step.decision {
                 case .all: if given == step.params { continue }

@@ -48,19 +48,30 @@ struct RequestBuilder: Sendable {
         }
     }
 
+    /// What every request of one client signs with, computed once: one reference to pass along.
+    final class Identity: Sendable {
+        let credentials: Credentials
+        /// What a request's description masks before its own secrets are added.
+        let redactions: Redactions
+        /// The API key's header field.
+        let apiKeyField: HTTPField?
+
+        init(_ credentials: Credentials, _ builder: RequestBuilder) {
+            self.credentials = credentials
+            redactions = builder.redactions(for: credentials)
+            apiKeyField = builder.apiKeyField(for: credentials)
+        }
+    }
+
     /// Per-request inputs that change between attempts.
     struct Context {
-        var credentials: Credentials
+        var identity: Identity
         /// Milliseconds since 1970, server-corrected.
         var timestamp: Int64
         /// The bearer token, for `bearer` endpoints.
         var bearerToken: Secret?
         /// Whether a receive window above the profile's maximum is refused (off with `ClientOptions.Validation.off`).
         var checksRecvWindow = true
-        /// What the request's description masks before its own secrets are added: `redactions(for:)`.
-        var redactions: Redactions
-        /// The API key's header field: `apiKeyField(for:)`.
-        var apiKeyField: HTTPField?
     }
 
     /// The builder's redactions plus the API key of `credentials`, computed once per client.
@@ -78,7 +89,7 @@ struct RequestBuilder: Sendable {
     }
 
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> WireRequest {
-        var draft = try RequestDraft(endpoint, parameters, redactions: context.redactions)
+        var draft = try RequestDraft(endpoint, parameters, redactions: context.identity.redactions)
         try addAPIKey(to: &draft, context)
         let timestamp = try addTiming(to: &draft, parameters, context)
         draft.encode()
@@ -90,11 +101,11 @@ struct RequestBuilder: Sendable {
     private func addAPIKey(to draft: inout RequestDraft, _ context: Context) throws {
         let security = draft.endpoint.security
         if security.apiKey || security.signed {
-            guard let key = context.credentials.apiKey else {
+            guard let key = context.identity.credentials.apiKey else {
                 throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
             }
             // Its field and redaction are in the context already (once per client).
-            if let field = context.apiKeyField {
+            if let field = context.identity.apiKeyField {
                 draft.headers.append(field)
             } else if let field = apiKeyField {
                 try draft.addHeader(field, key)  // throws: the profile's header name is not a valid one
@@ -105,13 +116,12 @@ struct RequestBuilder: Sendable {
     /// Receive window, time-unit header and timestamp, after the caller's parameters (recvWindow first, as in
     /// Binance's examples). Returns the timestamp as sent (empty when none is).
     private func addTiming(to draft: inout RequestDraft, _ parameters: Parameters, _ context: Context) throws -> String {
-        let auth = profile.auth
         let security = draft.endpoint.security
-        if security.signed, let name = auth.recvWindowParam {
+        if security.signed, let name = profile.auth.recvWindowParam {
             // A decimal window (Binance: microsecond precision), compared exactly.
             if let given = parameters[name] {
                 if context.checksRecvWindow, let window = ReceiveWindow.value(of: given),
-                    let problem = ReceiveWindow(auth: auth).problem(with: window)
+                    let problem = ReceiveWindow(auth: profile.auth).problem(with: window)
                 {
                     throw draft.invalid("recvWindow", problem)
                 }
@@ -121,17 +131,18 @@ struct RequestBuilder: Sendable {
             }
         }
         if let timeUnit {
-            guard let field = timeUnitField, let header = auth.timeUnit else {
+            guard let field = timeUnitField, let header = profile.auth.timeUnit else {
                 throw draft.invalid("timeUnit", "\(profile.name) has no header choosing the unit of response times")
             }
             try draft.addHeader(field, header.value(for: timeUnit))
         }
         guard security.signed || security.timestamp else { return "" }
-        let stamp = auth.timestampFormat.text(context.timestamp)
+        let format = profile.auth.timestampFormat
+        let stamp = format.text(context.timestamp)
         if let field = timestampField {
             try draft.addHeader(field, stamp)
-        } else if let name = auth.timestampParam {
-            draft.addSigned(name, auth.timestampFormat == .milliseconds ? .int(context.timestamp) : .string(stamp))
+        } else if let name = profile.auth.timestampParam {
+            draft.addSigned(name, format == .milliseconds ? .int(context.timestamp) : .string(stamp))
         }
         return stamp
     }
@@ -148,24 +159,27 @@ struct RequestBuilder: Sendable {
 
     /// What the bearer and signing schemes add for `draft`. The unsigned parts share the draft's buffers and are
     /// gone when this returns, so appending the signature to the body does not copy it.
-    private func authentications(_ draft: RequestDraft, _ context: Context, timestamp: String) throws -> (Authentication?, Authentication?) {
+    private func authentications(_ draft: borrowing RequestDraft, _ context: Context, timestamp: String) throws -> (Authentication?, Authentication?) {
         let security = draft.endpoint.security
+        let endpoint = draft.endpoint.id
         let unsigned = UnsignedRequest(
             method: draft.endpoint.method.rawValue, path: draft.path, queryBytes: draft.query, bodyBytes: draft.body ?? [],
             timestamp: timestamp)
-        func run(_ scheme: some Authenticator) throws -> Authentication {
-            do {
-                return try scheme.authenticate(unsigned, credentials: context.credentials, token: context.bearerToken)
-            } catch let error as AuthenticationError {
-                throw draft.invalid("credentials", error.message)
-            }
-        }
-        let bearer = security.bearer ? try run(profile.auth.bearer ?? BearerAuthenticator()) : nil
+        let bearer = security.bearer ? try Self.run(profile.auth.bearer ?? BearerAuthenticator(), unsigned, context, endpoint) : nil
         guard security.signed else { return (bearer, nil) }
         guard let signing = profile.auth.signing else {
-            throw draft.invalid("credentials", "endpoint is signed but \(profile.name) names no signing scheme")
+            throw RequestValidationError(endpoint: endpoint, rule: "credentials", message: "endpoint is signed but \(profile.name) names no signing scheme")
         }
-        return (bearer, try run(signing))
+        return (bearer, try Self.run(signing, unsigned, context, endpoint))
+    }
+
+    /// What `scheme` adds to `unsigned`; credentials of the wrong kind are a validation error of `endpoint`.
+    private static func run(_ scheme: some Authenticator, _ unsigned: UnsignedRequest, _ context: Context, _ endpoint: String) throws -> Authentication {
+        do {
+            return try scheme.authenticate(unsigned, credentials: context.identity.credentials, token: context.bearerToken)
+        } catch let error as AuthenticationError {
+            throw RequestValidationError(endpoint: endpoint, rule: "credentials", message: error.message)
+        }
     }
 
     /// Adds what a scheme computed, and masks its secrets in the request's description.

@@ -22,42 +22,50 @@ struct RequestDraft {
     var contentType: HTTPField?
     /// Whether `.body` parameters travel in a body (form or JSON, not GET); otherwise in the query.
     let hasBody: Bool
-
+    /// Whether that body is JSON.
+    let isJSON: Bool
     /// Whether the signature and timing parameters go into a form body rather than the query.
-    var signsInBody: Bool { endpoint.encoding == .form && hasBody }
+    let signsInBody: Bool
 
     /// Sorts `parameters` into path, headers, query and body.
     init(_ endpoint: Endpoint, _ parameters: Parameters, redactions: Redactions) throws {
         self.endpoint = endpoint
         self.redactions = redactions
         path = endpoint.path
-        hasBody =
-            switch endpoint.encoding {
-            case .query: false
-            case .form, .json: endpoint.method != .get
-            }
+        switch endpoint.encoding {
+        case .query: (hasBody, isJSON) = (false, false)
+        case .form: (hasBody, isJSON) = (endpoint.method != .get, false)
+        case .json: (hasBody, isJSON) = (endpoint.method != .get, true)
+        }
+        signsInBody = hasBody && !isJSON
         if hasBody { form.reserveCapacity(256) } else { query.reserveCapacity(256) }
-        // Each entry is read in place: copying one would retain its name and value.
-        let entries = parameters.entries
-        for index in entries.indices {
-            switch entries[index].location {
-            case .path:
-                let name = entries[index].name
-                let placeholder = "{\(name)}"
-                guard path.contains(placeholder), let text = entries[index].value.plainText else {
-                    throw invalid("path", "path parameter \(name) has no placeholder or no value")
+        try sort(parameters)
+    }
+
+    /// Writes each parameter where it travels. The entries are read in place through a buffer: copying one
+    /// would retain its name and value.
+    private mutating func sort(_ parameters: Parameters) throws {
+        try parameters.entries.withUnsafeBufferPointer { entries in
+            for entry in entries.indices {
+                let name = entries[entry].name
+                switch entries[entry].location {
+                case .path:
+                    let placeholder = "{\(name)}"
+                    guard path.contains(placeholder), let text = entries[entry].value.plainText else {
+                        throw Self.invalid(endpoint, "path", "path parameter \(name) has no placeholder or no value")
+                    }
+                    path = path.replacingOccurrences(of: placeholder, with: PercentEncoding.encode(text))
+                case .header:
+                    if let text = entries[entry].value.plainText { try addHeader(name, text) }
+                case .query:
+                    Self.append(name, entries[entry].value, to: &query)
+                case .body:
+                    addBody(name, entries[entry].value)
                 }
-                path = path.replacingOccurrences(of: placeholder, with: PercentEncoding.encode(text))
-            case .header:
-                if let text = entries[index].value.plainText { try addHeader(entries[index].name, text) }
-            case .query:
-                Self.append(entries[index].name, entries[index].value, to: &query)
-            case .body:
-                addBody(entries[index].name, entries[index].value)
             }
         }
         if path.utf8.contains(UInt8(ascii: "{")), let open = path.firstIndex(of: "{"), path[open...].contains("}") {
-            throw invalid("path", "missing path parameter in \(path)")
+            throw Self.invalid(endpoint, "path", "missing path parameter in \(path)")
         }
     }
 
@@ -65,7 +73,7 @@ struct RequestDraft {
     mutating func addBody(_ name: String, _ value: ParameterValue) {
         guard hasBody else { return Self.append(name, value, to: &query) }
         bodyCount += 1
-        if case .json = endpoint.encoding { json.append((name, value)) } else { Self.append(name, value, to: &form) }
+        if isJSON { json.append((name, value)) } else { Self.append(name, value, to: &form) }
     }
 
     /// Adds a timing parameter (receive window, timestamp) where the signed bytes travel.
@@ -80,12 +88,16 @@ struct RequestDraft {
 
     /// Appends a header field whose name was checked beforehand.
     mutating func addHeader(_ field: RequestBuilder.FieldName, _ value: String) throws {
-        guard let name = field.name else { throw invalid("header", "\(field.text) is not a valid header field name") }
+        guard let name = field.name else { throw Self.invalid(endpoint, "header", "\(field.text) is not a valid header field name") }
         headers.append(HTTPField(name: name, value: value))
     }
 
     /// A validation error for this endpoint.
     func invalid(_ rule: String, _ message: String) -> RequestValidationError {
+        Self.invalid(endpoint, rule, message)
+    }
+
+    static func invalid(_ endpoint: Endpoint, _ rule: String, _ message: String) -> RequestValidationError {
         RequestValidationError(endpoint: endpoint.id, rule: rule, message: message)
     }
 

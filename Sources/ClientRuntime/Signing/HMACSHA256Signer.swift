@@ -14,8 +14,18 @@ public struct HMACSHA256Signer: RequestSigner {
     /// SHA-256 states that have taken in the key's inner and outer pads (RFC 2104). Each call copies them, so the
     /// key is processed once, and hashes the payload through `update(bufferPointer:)`, which swift-crypto's
     /// generic `HMAC.update(data:)` reaches only through a `DataProtocol` walk of the bytes' regions.
-    private let inner: SHA256
-    private let outer: SHA256
+    private final class Pads: Sendable {
+        let inner: SHA256
+        let outer: SHA256
+
+        init(inner: SHA256, outer: SHA256) {
+            self.inner = inner
+            self.outer = outer
+        }
+    }
+
+    /// Both states in one box: copying the signer (as credentials are copied) is one reference count.
+    private let pads: Pads
     private let encoding: Encoding
 
     /// A signer keyed with the UTF-8 bytes of `secret`, writing the MAC in `encoding`.
@@ -27,16 +37,15 @@ public struct HMACSHA256Signer: RequestSigner {
         var outer = SHA256()
         inner.update(data: key.map { $0 ^ 0x36 })
         outer.update(data: key.map { $0 ^ 0x5c })
-        self.inner = inner
-        self.outer = outer
+        pads = Pads(inner: inner, outer: outer)
         self.encoding = encoding
     }
 
     /// The HMAC-SHA256 of `payload`, in the signer's encoding.
     public func signature(for payload: [UInt8]) -> String {
-        var inner = inner
+        var inner = pads.inner
         payload.withUnsafeBytes { inner.update(bufferPointer: $0) }
-        var outer = outer
+        var outer = pads.outer
         inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
         return outer.finalize().withUnsafeBytes { bytes in
             switch encoding {

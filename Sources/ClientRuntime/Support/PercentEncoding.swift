@@ -14,18 +14,20 @@ enum PercentEncoding {
 
     /// Appends the encoding of `text` to `out`, copying each run of literal bytes at once.
     static func append(_ text: String, to out: inout [UInt8], keepsPercent: Bool = false) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices where !keeps(bytes[index], keepsPercent) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(bytes[index] >> 4)])
-                out.append(hex[Int(bytes[index] & 0x0F)])
-                start = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0, to: &out, keepsPercent: keepsPercent) }
+        if done == nil { Array(text.utf8).withUnsafeBufferPointer { append($0, to: &out, keepsPercent: keepsPercent) } }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], keepsPercent: Bool) {
+        var start = 0
+        for index in bytes.indices where !keeps(bytes[index], keepsPercent) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(UInt8(ascii: "%"))
+            out.append(hex[Int(bytes[index] >> 4)])
+            out.append(hex[Int(bytes[index] & 0x0F)])
+            start = index + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// Whether every byte of `text` stays literal.
