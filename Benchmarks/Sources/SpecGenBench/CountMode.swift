@@ -16,6 +16,15 @@ enum CountMode {
             options: ClientOptions(clock: { 1_499_827_319_559 }))
         let payload = Array(try await client.runtime.prepare(SignBench.order()).bodyText.utf8)
         let key = SymmetricKey(data: Array(SignBench.secret.utf8))
+        try await callgrindBody(operation, times, client, signer, payload, key)
+    }
+
+    /// The timed loop alone (`valgrind --tool=callgrind --toggle-collect='*callgrindBody*'`).
+    @inline(never)
+    static func callgrindBody(
+        _ operation: String, _ times: Int, _ client: BinanceSpotClient, _ signer: HMACSHA256Signer, _ payload: [UInt8],
+        _ key: SymmetricKey
+    ) async throws {
         switch operation {
         case "prepare":
             for _ in 0..<times { blackHole(try await client.runtime.prepare(SignBench.order())) }

@@ -23,7 +23,18 @@ if arguments.dropFirst().first == "count" {
     if rest[0] == "lint" {
         blackHole(LintCount.callgrindBody(specPath, iterations))
     } else if CountMode.operations.contains(rest[0]) {
-        try await CountMode.run(rest[0], times: iterations)
+        // The task's first job runs inside `Task.init`, on this thread, and never suspends: the process ends
+        // without ever starting a thread (see InlineExecutor).
+        let name = rest[0]
+        Task(executorPreference: InlineExecutor()) {
+            do {
+                try await CountMode.run(name, times: iterations)
+                exit(0)
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                exit(1)
+            }
+        }
     } else {
         try DecodeBench.count(spec: spec, name: rest[0], iterations: iterations)
     }
