@@ -15,7 +15,7 @@ public protocol ParameterReading {
 
 extension Parameters: ParameterReading {
     /// Whether a parameter with this name is added (an explicit `null` counts as sent).
-    public func isSent(_ name: String) -> Bool { self[name] != nil }
+    public func isSent(_ name: String) -> Bool { index(of: name) != nil }
 
     public func wireText(_ name: String) -> String? { self[name]?.wireText }
 
@@ -24,7 +24,7 @@ extension Parameters: ParameterReading {
     public func itemCount(_ name: String) -> Int? { self[name]?.itemCount }
 
     /// Whether a parameter with this name is sent.
-    public func contains(_ name: String) -> Bool { self[name] != nil }
+    public func contains(_ name: String) -> Bool { index(of: name) != nil }
 }
 
 extension ParameterValue {
