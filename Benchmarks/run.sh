@@ -201,6 +201,22 @@ if command -v valgrind >/dev/null && wanted bench; then
   done
 fi
 
+# Instruction counts of the signing path: runs of N and 2N calls, the difference divided by N (process start, spec
+# loading and client set-up cancel out). The count cases run on one thread, which valgrind needs here. Under
+# valgrind BoringSSL hashes without the SHA extensions, so the HMAC's share is larger than on the bare machine.
+if command -v valgrind >/dev/null && wanted bench; then
+  log "callgrind instruction counts of signing"
+  n=${CG_SIGN_CALLS:-2000}
+  for name in prepare send raw-hmac floor params-validate; do
+    for calls in "$n" $((2 * n)); do
+      SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-sign-$name-$calls.out" \
+        "$WORK/SpecGenBench-nodebug" "$SPEC" count "$name" "$calls" >/dev/null 2>&1
+    done
+    awk -v name="$name" -v n="$n" '/^totals:/ {t[FNR == NR] = $2} END {print "ir.sign." name "\t" (t[0] - t[1]) / n "\tIr"}' \
+      "$WORK/callgrind-sign-$name-$n.out" "$WORK/callgrind-sign-$name-$((2 * n)).out" >> "$RESULTS"
+  done
+fi
+
 # --- 5. scaling (last: the longest step): synthetic specs of SIZES endpoints made from the real one (copies with new ids and paths),
 # each compiled once (debug) for both generators.
 wanted scaling && for n in ${SIZES:-50 200 800}; do

@@ -111,6 +111,12 @@ for key, label in [("prepare", "`prepare`"), ("send", "full send")]:
 for part, label in [("sign.signer-hex", "HMACSHA256Signer (HMAC + hex) alone"), ("sign.params-validate", "request → Parameters + validate() alone")]:
     r = ratio(part, "sign.raw-hmac")
     lines.append(f"| {label} | {fmt(part)} | raw HMAC: {fmt('sign.raw-hmac')} | {r and f'{r:.1f}×'} | — | — |")
+if "ir.sign.prepare" in rows:
+    hmac = value("ir.sign.raw-hmac")
+    for key, label in [("prepare", "`prepare`"), ("send", "full send"), ("floor", "the floor: bytes written by hand, signed, in a `WireRequest`"),
+                       ("params-validate", "request → Parameters + validate() alone")]:
+        lines.append(f"| {label}, instructions per call (callgrind; BoringSSL without SHA extensions under valgrind) | "
+                     f"{value(f'ir.sign.{key}'):,.0f} | raw HMAC: {hmac:,.0f} | {value(f'ir.sign.{key}') / hmac:.2f}× | — | — |")
 for key, label in [("orders", "decode 1,000 orders (allOrders example)"), ("exchangeInfo", "decode exchangeInfo with 2,000 symbols")]:
     r = ratio(f"decode.{key}.plain", f"decode.{key}.specgen")
     o = ratio(f"decode.{key}.openapi", f"decode.{key}.specgen")

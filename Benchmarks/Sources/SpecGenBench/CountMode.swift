@@ -3,9 +3,9 @@ import ClientRuntime
 import Crypto
 import Foundation
 
-/// `SpecGenBench SPEC count OP N`: runs one signing-path operation N times without timing, for `perf record`.
-/// (valgrind 3.19 stops on these cases here, see BENCHMARKS.md; where it runs, two runs of N and 2N calls give one
-/// call's instructions as the difference divided by N, free of process start and set-up.)
+/// `SpecGenBench SPEC count OP N`: runs one signing-path operation N times without timing, for `perf record` and
+/// callgrind. It runs on one thread (see InlineExecutor); two runs of N and 2N calls give one call's instructions as
+/// the difference divided by N, free of process start and set-up (run.sh does this).
 enum CountMode {
     static let operations = ["prepare", "send", "raw-hmac", "params-validate", "floor"]
 
