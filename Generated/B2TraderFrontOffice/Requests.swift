@@ -187,6 +187,9 @@ public struct CancelOrderRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -308,6 +311,9 @@ public struct AccountsRequest: SpecRequest, Equatable {
 
     public var parameters: Parameters { Parameters() }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -325,6 +331,9 @@ public struct AssetsRequest: SpecRequest, Equatable {
     public init() {}
 
     public var parameters: Parameters { Parameters() }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }

@@ -18,6 +18,9 @@ public struct PingRequest: SpecRequest, Equatable {
 
     public var parameters: Parameters { Parameters() }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -36,6 +39,9 @@ public struct ServerTimeRequest: SpecRequest, Equatable {
 
     public var parameters: Parameters { Parameters() }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -53,6 +59,9 @@ public struct ExchangeInfoRequest: SpecRequest, Equatable {
     public init() {}
 
     public var parameters: Parameters { Parameters() }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
@@ -319,6 +328,9 @@ public struct AvgPriceRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -352,6 +364,9 @@ public struct Ticker24hrRequest: SpecRequest, Equatable {
         parameters.add("symbol", symbol, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public static let requestWeight = RequestWeight.cases(
         [
@@ -417,6 +432,9 @@ public struct TickerPriceRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public static let requestWeight = RequestWeight.cases(
         [
             RequestWeight.Case(when: [.present("symbol")], weight: 1)
@@ -481,6 +499,9 @@ public struct BookTickerRequest: SpecRequest, Equatable {
         parameters.add("symbol", symbol, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public static let requestWeight = RequestWeight.cases(
         [
@@ -758,6 +779,9 @@ public struct QueryOrderRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -804,6 +828,9 @@ public struct CancelOrderRequest: SpecRequest, Equatable {
         parameters.add("recvWindow", recvWindow, in: .body)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
@@ -916,6 +943,9 @@ public struct AccountRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -1027,6 +1057,9 @@ public struct AssetDetailRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -1066,6 +1099,9 @@ public struct DepositAddressRequest: SpecRequest, Equatable {
         parameters.add("recvWindow", recvWindow, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
@@ -1176,6 +1212,9 @@ public struct TradeFeeRequest: SpecRequest, Equatable {
         parameters.add("recvWindow", recvWindow, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }

@@ -18,6 +18,9 @@ public struct PingRequest: SpecRequest, Equatable {
 
     public var parameters: Parameters { Parameters() }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -35,6 +38,9 @@ public struct ServerTimeRequest: SpecRequest, Equatable {
     public init() {}
 
     public var parameters: Parameters { Parameters() }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
@@ -692,6 +698,9 @@ public struct AvgPriceRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 2 }
 }
 
@@ -1274,6 +1283,9 @@ public struct ReferencePriceRequest: SpecRequest, Equatable {
         parameters.add("symbol", symbol, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 2 }
 }
@@ -2514,6 +2526,9 @@ public struct CancelOpenOrdersRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -3216,6 +3231,9 @@ public struct OpenOrdersRequest: SpecRequest, Equatable {
         parameters.add("recvWindow", recvWindow, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public static let requestWeight = RequestWeight.cases(
         [
@@ -6061,6 +6079,9 @@ public struct OpenOrderListsRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 6 }
 }
 
@@ -6488,6 +6509,9 @@ public struct AccountRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
@@ -6628,6 +6652,9 @@ public struct RateLimitOrderRequest: SpecRequest, Equatable {
         parameters.add("recvWindow", recvWindow, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 40 }
 }
@@ -6864,6 +6891,9 @@ public struct AccountCommissionRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 20 }
 }
 
@@ -6980,6 +7010,9 @@ public struct MyFiltersRequest: SpecRequest, Equatable {
         parameters.add("recvWindow", recvWindow, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 40 }
 }

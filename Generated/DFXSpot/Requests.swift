@@ -42,6 +42,9 @@ public struct DepthRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -210,6 +213,9 @@ public struct Ticker24hrRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -243,6 +249,9 @@ public struct TickerPriceRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -275,6 +284,9 @@ public struct BookTickerRequest: SpecRequest, Equatable {
         parameters.add("symbol", symbol, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
@@ -316,6 +328,9 @@ public struct SymbolsRequest: SpecRequest, Equatable {
         return parameters
     }
 
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
+
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
 
@@ -333,6 +348,9 @@ public struct UserInfoRequest: SpecRequest, Equatable {
     public init() {}
 
     public var parameters: Parameters { Parameters() }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }
@@ -373,6 +391,9 @@ public struct AccountBalanceRequest: SpecRequest, Equatable {
         parameters.add("token", token, in: .query)
         return parameters
     }
+
+    /// The spec gives no parameter rules or constraints for this endpoint.
+    public static let rules: ParameterRules = []
 
     public func weight(for parameters: Parameters) -> Int { 1 }
 }

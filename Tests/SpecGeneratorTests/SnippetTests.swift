@@ -265,6 +265,20 @@ import Testing
                 """))
     }
 
+    /// `SpecRequest.rules` has no default, so every request states its rules, an empty list included: a template
+    /// that declared them with another type would then fail to compile rather than check nothing.
+    @Test func aRequestWithoutRulesStatesAnEmptyList() throws {
+        let source = try generated(
+            """
+            endpoints:
+              ping:
+                method: GET
+                path: /ping
+                security: NONE
+            """, file: "Requests")
+        #expect(source.contains("    public static let rules: ParameterRules = []\n"))
+    }
+
     @Test func noDefaultArgumentForARequestThatCannotValidateEmpty() throws {
         func method(_ rules: String, params: String = "[{name: a, type: LONG}, {name: b, type: LONG}]") throws -> String {
             let source = try generated(

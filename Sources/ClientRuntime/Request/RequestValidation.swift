@@ -3,14 +3,12 @@ import Foundation
 /// A request described by a spec (every generated request): its rules are data, and the runtime checks them and
 /// the spelling of its enum values. Conforming types write no `validate` of their own.
 public protocol SpecRequest: APIRequest {
-    /// The spec's parameter rules and constraints, in spec order.
+    /// The spec's parameter rules and constraints, in spec order. No default: a request whose `rules` has another
+    /// type (a template written for `[ParameterRule]`) fails to compile instead of silently checking nothing.
     static var rules: ParameterRules { get }
 }
 
 extension SpecRequest {
-    /// No rules.
-    public static var rules: ParameterRules { [] }
-
     /// Throws one `RequestValidationError` listing every mis-cased enum value and every broken rule.
     public func validate(_ parameters: Parameters) throws {
         try Self.rules.validate(parameters, endpoint: Self.endpoint.id)

@@ -60,6 +60,11 @@ extension BuiltInTemplates {
         {{/rules}}
             ]
         {{/empty(rules)}}
+        {{#empty(rules)}}
+
+            /// The spec gives no parameter rules or constraints for this endpoint.
+            public static let rules: ParameterRules = []
+        {{/empty(rules)}}
         {{#weight}}
         {{#isFixed}}
 
