@@ -3,7 +3,7 @@
 /// The plan numbers the parameter names the rules read and keeps, for each rule, the names it needs sent and
 /// absent as bit masks. Checking a request then looks each name up once; a rule whose masks say it holds costs a
 /// few integer operations. A rule the masks cannot clear (a value rule that applies, or one that is broken) is
-/// checked with ``ParameterRule/breach(in:)``, so both paths give the same answer (`ParameterRulesTests` compares
+/// checked with ``ParameterRule/breach(in:)``, so both paths give the same answer (`RuleAgreementTests` compares
 /// them on every generated request's rules).
 public struct ParameterRules: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable, Hashable {
     private let plan: Plan
