@@ -38,11 +38,13 @@ import Testing
         case buy = "Buy"
     }
 
-    private func send<S: EndpointSpec>(_: S.Type, _ parameters: Parameters) async throws -> WireRequest {
+    private func send<S: EndpointSpec>(
+        _: S.Type, _ parameters: Parameters, baseURL: String = "https://example.com/"
+    ) async throws -> WireRequest {
         let transport = RecordingTransport()
         transport.enqueue(body: "{}")
         let client = APIClient<TestVenueError>(
-            profile: Binance.profile, baseURL: URL(string: "https://example.com/")!, credentials: .none,
+            profile: Binance.profile, baseURL: URL(string: baseURL)!, credentials: .none,
             transport: transport)
         _ = try await client.send(Call<EmptyResponse, S>(parameters))
         return try #require(transport.lastRequest)
@@ -76,6 +78,22 @@ import Testing
         let request = try await send(Search.self, parameters)
         let expected = numbers.enumerated().map { "n\($0.offset)=\($0.element)" } + ["plus=%2B1.5e%2B3", "off=false"]
         #expect(request.queryString == expected.joined(separator: "&"))
+    }
+
+    @Test func millisecondTimestampsAreWrittenAsTheirDecimalText() {
+        let numbers: [Int64] = [0, 7, -7, 1_499_827_319_559, Int64.max, Int64.min, Int64.min + 1]
+        #expect(numbers.map(TimestampFormat.milliseconds.text) == numbers.map { String($0) })
+    }
+
+    @Test(arguments: [
+        ("https://example.com", "/api/v1/thing"), ("https://example.com/", "/api/v1/thing"),
+        ("https://example.com/gateway", "/gateway/api/v1/thing"), ("https://example.com/gateway/", "/gateway/api/v1/thing"),
+    ])
+    func theTargetJoinsTheBaseURLsPathAndTheEndpointsPath(baseURL: String, target: String) async throws {
+        var parameters = Parameters()
+        parameters.add("inBody", "x", in: .body)
+        #expect(try await send(FormPost.self, parameters, baseURL: baseURL).head.path == target)
+        #expect(try await send(Search.self, parameters, baseURL: baseURL).head.path == target.replacing("v1/thing", with: "v3/search") + "?inBody=x")
     }
 
     @Test func headerNameThatIsNotAnHTTPTokenIsRefusedBeforeSending() async throws {

@@ -8,7 +8,7 @@ public enum TimestampFormat: Sendable, Hashable {
     /// `milliseconds` (since 1970, server-corrected) written in this format.
     public func text(_ milliseconds: Int64) -> String {
         switch self {
-        case .milliseconds: String(milliseconds)
+        case .milliseconds: milliseconds.decimalText
         case .iso8601: Timestamp(milliseconds: milliseconds).text
         }
     }

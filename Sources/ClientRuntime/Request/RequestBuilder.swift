@@ -9,8 +9,12 @@ struct RequestBuilder: Sendable {
     /// The unit to ask for in response time fields (nil: send no time-unit header).
     let timeUnit: TimeUnit?
     let userAgent: String?
-    /// What every request's description masks before authenticators add theirs: the API key header.
+    /// What every request's description masks before authenticators add theirs: the API key header and the
+    /// signing scheme's parameter.
     let redactions: Redactions
+    /// The signing scheme's parameter as written on the wire (Binance `signature`), masked once here rather than
+    /// per request.
+    let signatureParameter: String?
     /// The base URL's scheme, authority and path prefix; nil when it has no scheme or host.
     let origin: (scheme: String, authority: String, path: String)?
     /// The receive window sent when the caller gives none, with what is wrong with it: checked once, not per request.
@@ -28,7 +32,13 @@ struct RequestBuilder: Sendable {
         self.timeUnit = timeUnit
         self.userAgent = userAgent
         let auth = profile.auth
-        redactions = Redactions(headerNames: Set([auth.apiKeyHeader].compactMap { $0 }))
+        if case .parameter(let name)? = auth.signing?.signature {
+            signatureParameter = PercentEncoding.encode(name)
+        } else {
+            signatureParameter = nil
+        }
+        redactions = Redactions(
+            headerNames: Set([auth.apiKeyHeader].compactMap { $0 }), parameterNames: Set([signatureParameter].compactMap { $0 }))
         origin = Self.origin(of: baseURL)
         defaultWindow = (recvWindow ?? auth.recvWindowDefault).map { ($0, ReceiveWindow(auth: auth).problem(with: $0)) }
         apiKeyField = auth.apiKeyHeader.map(FieldName.init)
@@ -51,6 +61,8 @@ struct RequestBuilder: Sendable {
     /// What every request of one client signs with, computed once: one reference to pass along.
     final class Identity: Sendable {
         let credentials: Credentials
+        /// The API key the credentials carry, if any.
+        let apiKey: String?
         /// What a request's description masks before its own secrets are added.
         let redactions: Redactions
         /// The API key's header field.
@@ -58,6 +70,7 @@ struct RequestBuilder: Sendable {
 
         init(_ credentials: Credentials, _ builder: RequestBuilder) {
             self.credentials = credentials
+            apiKey = credentials.apiKey
             redactions = builder.redactions(for: credentials)
             apiKeyField = builder.apiKeyField(for: credentials)
         }
@@ -94,14 +107,14 @@ struct RequestBuilder: Sendable {
         let timestamp = try addTiming(to: &draft, parameters, context)
         draft.encode()
         try authenticate(&draft, context, timestamp: timestamp)
-        return try assemble(&draft)
+        return try assemble(draft)
     }
 
     /// The API key the endpoint's security level demands.
     private func addAPIKey(to draft: inout RequestDraft, _ context: Context) throws {
         let security = draft.endpoint.security
         if security.apiKey || security.signed {
-            guard let key = context.identity.credentials.apiKey else {
+            guard let key = context.identity.apiKey else {
                 throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
             }
             // Its field and redaction are in the context already (once per client).
@@ -191,13 +204,13 @@ struct RequestBuilder: Sendable {
         }
         if let parameter = added.parameter {
             draft.appendSignature(parameter.name, parameter.value)
-            draft.redactions.parameterNames.insert(parameter.name)
+            if parameter.name != signatureParameter { draft.redactions.parameterNames.insert(parameter.name) }
         }
-        for secret in added.secrets { draft.redactions.mask(secret) }
+        draft.redactions.mask(added.secrets)
     }
 
     /// The final request: content type, user agent, and the head's scheme, authority and path with the query.
-    private func assemble(_ draft: inout RequestDraft) throws -> WireRequest {
+    private func assemble(_ draft: consuming RequestDraft) throws -> WireRequest {
         if let contentType = draft.endpoint.contentType.map({ HTTPField(name: .contentType, value: $0) }) ?? draft.contentType,
             draft.body != nil
         {
@@ -205,19 +218,27 @@ struct RequestBuilder: Sendable {
         }
         if let userAgentField { draft.headers.append(userAgentField) }
         guard let origin = origin else { throw draft.invalid("url", "the base URL \(baseURL) has no scheme or host") }
-        var target: [UInt8] = []
-        target.reserveCapacity(origin.path.utf8.count + draft.path.utf8.count + draft.query.count + 2)
-        target.append(contentsOf: origin.path.utf8)
-        if !draft.path.hasPrefix("/") { target.append(UInt8(ascii: "/")) }
-        target.append(contentsOf: draft.path.utf8)
-        if !draft.query.isEmpty {
-            target.append(UInt8(ascii: "?"))
-            target.append(contentsOf: draft.query)
-        }
         let head = HTTPRequest(
             method: draft.endpoint.method.head, scheme: origin.scheme,
-            authority: origin.authority, path: String(decoding: target, as: UTF8.self), headerFields: draft.headers)
+            authority: origin.authority, path: Self.target(origin.path, draft.path, draft.query),
+            headerFields: draft.headers)
         return WireRequest(head, body: draft.body.map { Data($0) }, timeout: timeout, redactions: draft.redactions)
+    }
+
+    /// The request target: the base URL's path prefix, the endpoint's path (after a `/`), and `?query` when there is one.
+    static func target(_ prefix: String, _ path: String, _ query: [UInt8]) -> String {
+        let slash = path.utf8.first != UInt8(ascii: "/")
+        if prefix.isEmpty, !slash, query.isEmpty { return path }
+        var target: [UInt8] = []
+        target.reserveCapacity(prefix.utf8.count + path.utf8.count + query.count + 2)
+        target.append(contentsOf: prefix.utf8)
+        if slash { target.append(UInt8(ascii: "/")) }
+        target.append(contentsOf: path.utf8)
+        if !query.isEmpty {
+            target.append(UInt8(ascii: "?"))
+            target.append(contentsOf: query)
+        }
+        return String(decoding: target, as: UTF8.self)
     }
 
     /// The base URL's scheme, authority and path prefix (without a trailing slash); nil without scheme or host.

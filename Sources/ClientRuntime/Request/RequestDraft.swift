@@ -39,6 +39,7 @@ struct RequestDraft {
         }
         signsInBody = hasBody && !isJSON
         if hasBody { form.reserveCapacity(256) } else { query.reserveCapacity(256) }
+        headers.reserveCapacity(4)  // the API key, content type, user agent and one more: one allocation
         try sort(parameters)
     }
 
@@ -47,20 +48,20 @@ struct RequestDraft {
     private mutating func sort(_ parameters: Parameters) throws {
         try parameters.entries.withUnsafeBufferPointer { entries in
             for entry in entries.indices {
-                let name = entries[entry].name
                 switch entries[entry].location {
                 case .path:
+                    let name = entries[entry].name
                     let placeholder = "{\(name)}"
                     guard path.contains(placeholder), let text = entries[entry].value.plainText else {
                         throw Self.invalid(endpoint, "path", "path parameter \(name) has no placeholder or no value")
                     }
                     path = path.replacingOccurrences(of: placeholder, with: PercentEncoding.encode(text))
                 case .header:
-                    if let text = entries[entry].value.plainText { try addHeader(name, text) }
+                    if let text = entries[entry].value.plainText { try addHeader(entries[entry].name, text) }
                 case .query:
-                    Self.append(name, entries[entry].value, to: &query)
+                    Self.append(entries[entry].name, entries[entry].value, to: &query)
                 case .body:
-                    addBody(name, entries[entry].value)
+                    addBody(entries[entry].name, entries[entry].value)
                 }
             }
         }
@@ -70,14 +71,14 @@ struct RequestDraft {
     }
 
     /// Adds a body parameter where `.body` parameters travel (the query when there is no body).
-    mutating func addBody(_ name: String, _ value: ParameterValue) {
+    mutating func addBody(_ name: borrowing String, _ value: borrowing ParameterValue) {
         guard hasBody else { return Self.append(name, value, to: &query) }
         bodyCount += 1
-        if isJSON { json.append((name, value)) } else { Self.append(name, value, to: &form) }
+        if isJSON { json.append((copy name, copy value)) } else { Self.append(name, value, to: &form) }
     }
 
     /// Adds a timing parameter (receive window, timestamp) where the signed bytes travel.
-    mutating func addSigned(_ name: String, _ value: ParameterValue) {
+    mutating func addSigned(_ name: borrowing String, _ value: borrowing ParameterValue) {
         if signsInBody { addBody(name, value) } else { Self.append(name, value, to: &query) }
     }
 
@@ -134,8 +135,8 @@ struct RequestDraft {
     }
 
     /// Appends `name=value`, percent-encoded, after a `&` when `out` has pairs already; a null is omitted.
-    static func append(_ name: String, _ value: ParameterValue, to out: inout [UInt8]) {
-        if case .null = value { return }
+    static func append(_ name: borrowing String, _ value: borrowing ParameterValue, to out: inout [UInt8]) {
+        if value.isNull { return }
         if !out.isEmpty { out.append(UInt8(ascii: "&")) }
         PercentEncoding.append(name, to: &out)
         out.append(UInt8(ascii: "="))

@@ -69,6 +69,11 @@ extension ParameterValue {
         }
     }
 
+    /// Whether this is an explicit JSON `null`.
+    var isNull: Bool {
+        if case .null = self { true } else { false }
+    }
+
     /// Appends the percent-encoded form for a query string or form body (nothing for `null`, which callers omit).
     /// A comma-style array keeps its separating commas literal (sub-delimiters, legal in a query).
     func appendEncoded(to out: inout [UInt8]) {
@@ -79,12 +84,16 @@ extension ParameterValue {
             number.appendDecimal(to: &out)
         case .bool(let flag):
             out.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        case .string(let text):
+            PercentEncoding.append(text, to: &out)
+        case .decimal(let decimal):
+            PercentEncoding.append(decimal.text, to: &out)
         case .array(let items, .comma):
             for (index, text) in items.compactMap(\.plainText).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 PercentEncoding.append(text, to: &out)
             }
-        default:
+        case .timestamp, .array(_, .json):
             PercentEncoding.append(plainText ?? "", to: &out)
         }
     }
@@ -93,20 +102,34 @@ extension ParameterValue {
 extension Int64 {
     /// Appends the decimal digits (and a leading `-`), without making a `String` first.
     func appendDecimal(to out: inout [UInt8]) {
-        if self < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 20 digits at most, one per byte
-        let count = withUnsafeMutableBytes(of: &digits) { buffer in
-            var count = 0
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            return count
+        withDecimalText { out.append(contentsOf: $0) }
+    }
+
+    /// The decimal text, built without the generic integer printing (a short one is a small string: no allocation).
+    var decimalText: String {
+        withDecimalText { text in
+            String(unsafeUninitializedCapacity: text.count) {
+                _ = $0.initialize(fromContentsOf: text); return text.count
+            }
         }
-        withUnsafeBytes(of: digits) { buffer in
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+    }
+
+    /// Calls `body` with the decimal text's bytes (a leading `-`, then 1–19 digits), written on the stack.
+    private func withDecimalText<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var magnitude = magnitude
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)  // a sign and 19 digits at most, one per byte
+        return withUnsafeMutableBytes(of: &text) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if self < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return body(UnsafeRawBufferPointer(rebasing: buffer[start...]))
         }
     }
 }

@@ -29,6 +29,11 @@ public struct Redactions: Sendable, Hashable {
         if !value.isEmpty { added.append(value) }
     }
 
+    /// Adds literal values to mask; when none were added yet, `values` is kept as it is (no copy).
+    mutating func mask(_ values: [String]) {
+        if added.isEmpty, !values.contains(where: \.isEmpty) { added = values } else { values.forEach { mask($0) } }
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.headerNames == rhs.headerNames && lhs.parameterNames == rhs.parameterNames && lhs.values == rhs.values
     }
