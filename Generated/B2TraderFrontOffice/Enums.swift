@@ -3,7 +3,7 @@
 import ClientRuntime
 
 /// Direction of the trade.
-public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderSide: OpenEnum, Sendable, Hashable, Codable {
     /// `Buy`
     case buy
     /// `Sell`
@@ -32,10 +32,14 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Values of `OrderType`.
-public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderType: OpenEnum, Sendable, Hashable, Codable {
     /// `Market`: Fills against the book at the prices available.
     case market
     /// `Limit`: Fills only at the limit price or better.
@@ -64,10 +68,14 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How long an order stays working.
-public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum TimeInForce: OpenEnum, Sendable, Hashable, Codable {
     /// `Gtc`: Good till cancelled.
     case gtc
     /// `Ioc`: Immediate or cancel; whatever does not fill at once is cancelled.
@@ -111,10 +119,14 @@ public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// State of an order (the docs list the values without explaining them).
-public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `Started`
     case started
     /// `Pending`
@@ -168,10 +180,14 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Where an order came from.
-public enum OrderSource: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderSource: OpenEnum, Sendable, Hashable, Codable {
     /// `Manual`: Created by hand, through the UI or the API.
     case manual
     /// `StopOrder`: Created when a stop order triggered.
@@ -210,10 +226,14 @@ public enum OrderSource: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Position-keeping mode of a trading account.
-public enum AccountType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum AccountType: OpenEnum, Sendable, Hashable, Codable {
     /// `Hedging`
     case hedging
     /// `Netting`
@@ -241,5 +261,9 @@ public enum AccountType: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case .netting: "Netting"
         case let .unknown(value): value
         }
+    }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
     }
 }

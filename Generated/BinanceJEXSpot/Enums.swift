@@ -3,7 +3,7 @@
 import ClientRuntime
 
 /// Direction of an order. The page's examples show BUY only; both values are in JEX's enum definitions.
-public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderSide: OpenEnum, Sendable, Hashable, Codable {
     /// `BUY`
     case buy
     /// `SELL`
@@ -32,11 +32,15 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Order type. The page shows LIMIT and MARKET; the other values are in JEX's enum definitions. Spot orders
 /// accept LIMIT only.
-public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderType: OpenEnum, Sendable, Hashable, Codable {
     /// `LIMIT`
     case limit
     /// `MARKET`
@@ -85,10 +89,14 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How long an order stays on the book. The page's examples show GTC only.
-public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum TimeInForce: OpenEnum, Sendable, Hashable, Codable {
     /// `GTC`: Good till cancelled.
     case gtc
     /// `IOC`: Immediate or cancel.
@@ -122,11 +130,15 @@ public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Status of a spot or option order, as JEX's enum definitions list it (the page's examples show NEW, FILLED and
 /// CANCELED).
-public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `NEW`
     case new
     /// `PARTIALLY_FILLED`
@@ -190,10 +202,14 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Which answer an order placement returns.
-public enum NewOrderRespType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum NewOrderRespType: OpenEnum, Sendable, Hashable, Codable {
     /// `ACK`: Fast answer without execution details.
     case ack
     /// `RESULT`: Slower answer with the order's state.
@@ -222,10 +238,14 @@ public enum NewOrderRespType: RawRepresentable, CaseIterable, Sendable, Hashable
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Length of one kline bar.
-public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum KlineInterval: OpenEnum, Sendable, Hashable, Codable {
     /// `1m`
     case _1m
     /// `3m`
@@ -309,10 +329,14 @@ public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, C
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Trading state of a symbol (the page's examples show TRADING; the rest are from JEX's enum definitions).
-public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum SymbolStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `PRE_TRADING`
     case preTrading
     /// `TRADING`
@@ -366,10 +390,14 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of rate limiter in `exchangeInfo`, spelt as in the response example.
-public enum RateLimitType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum RateLimitType: OpenEnum, Sendable, Hashable, Codable {
     /// `requestsWeight`: Request weight per interval.
     case requestsWeight
     /// `orders`: Orders per interval.
@@ -403,10 +431,14 @@ public enum RateLimitType: RawRepresentable, CaseIterable, Sendable, Hashable, C
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Interval unit of a rate limiter in `exchangeInfo`, spelt as in the response example.
-public enum RateLimitInterval: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum RateLimitInterval: OpenEnum, Sendable, Hashable, Codable {
     /// `second`
     case second
     /// `minute`
@@ -440,10 +472,14 @@ public enum RateLimitInterval: RawRepresentable, CaseIterable, Sendable, Hashabl
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of a symbol trading-rule filter.
-public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum FilterType: OpenEnum, Sendable, Hashable, Codable {
     /// `PRICE_FILTER`
     case priceFilter
     /// `LOT_SIZE`
@@ -471,5 +507,9 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case .lotSize: "LOT_SIZE"
         case let .unknown(value): value
         }
+    }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
     }
 }

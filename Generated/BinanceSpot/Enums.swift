@@ -3,7 +3,7 @@
 import ClientRuntime
 
 /// Trading status of a symbol (`status`).
-public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum SymbolStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `TRADING`
     case trading
     /// `END_OF_DAY`
@@ -47,10 +47,14 @@ public enum SymbolStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Permissions of an account and of a symbol (`permissions`, `permissionSets`).
-public enum AccountPermission: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum AccountPermission: OpenEnum, Sendable, Hashable, Codable {
     /// `SPOT`
     case spot
     /// `MARGIN`
@@ -204,10 +208,14 @@ public enum AccountPermission: RawRepresentable, CaseIterable, Sendable, Hashabl
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Status of an order (`status`).
-public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `NEW`: The engine accepted the order.
     case new
     /// `PENDING_NEW`: The order waits until the working order of its order list is completely filled.
@@ -273,10 +281,14 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Status of an order list (`listStatusType`).
-public enum OrderListStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderListStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `RESPONSE`: The list status answers a failed action (e.g. a failed placement or cancellation of the list).
     case response
     /// `EXEC_STARTED`: The list has been placed, or its status has changed.
@@ -315,10 +327,14 @@ public enum OrderListStatus: RawRepresentable, CaseIterable, Sendable, Hashable,
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Status of the orders of an order list (`listOrderStatus`).
-public enum OrderListOrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderListOrderStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `EXECUTING`: The list has been placed, or its status has changed.
     case executing
     /// `ALL_DONE`: The list has finished executing and is no longer active.
@@ -352,10 +368,14 @@ public enum OrderListOrderStatus: RawRepresentable, CaseIterable, Sendable, Hash
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of order list (`contingencyType`).
-public enum ContingencyType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum ContingencyType: OpenEnum, Sendable, Hashable, Codable {
     /// `OCO`
     case oco
     /// `OTO`
@@ -384,10 +404,14 @@ public enum ContingencyType: RawRepresentable, CaseIterable, Sendable, Hashable,
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How an allocation came about (`allocationType`).
-public enum AllocationType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum AllocationType: OpenEnum, Sendable, Hashable, Codable {
     /// `SOR`
     case sor
     /// A value this spec does not list; the text the server sent is kept.
@@ -411,10 +435,14 @@ public enum AllocationType: RawRepresentable, CaseIterable, Sendable, Hashable, 
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Order type (`orderTypes`, `type`).
-public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderType: OpenEnum, Sendable, Hashable, Codable {
     /// `LIMIT`
     case limit
     /// `MARKET`
@@ -468,10 +496,14 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How much the order response contains (`newOrderRespType`).
-public enum OrderResponseType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderResponseType: OpenEnum, Sendable, Hashable, Codable {
     /// `ACK`
     case ack
     /// `RESULT`
@@ -505,10 +537,14 @@ public enum OrderResponseType: RawRepresentable, CaseIterable, Sendable, Hashabl
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Where an order is being filled (`workingFloor`).
-public enum WorkingFloor: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum WorkingFloor: OpenEnum, Sendable, Hashable, Codable {
     /// `EXCHANGE`
     case exchange
     /// `SOR`
@@ -537,10 +573,14 @@ public enum WorkingFloor: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Direction of an order (`side`).
-public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderSide: OpenEnum, Sendable, Hashable, Codable {
     /// `BUY`
     case buy
     /// `SELL`
@@ -569,10 +609,14 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How long an order stays active before it expires (`timeInForce`).
-public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum TimeInForce: OpenEnum, Sendable, Hashable, Codable {
     /// `GTC`: Good Til Canceled: the order rests on the book until it is cancelled.
     case gtc
     /// `IOC`: Immediate Or Cancel: the order fills as much as it can at once; the rest expires.
@@ -606,10 +650,14 @@ public enum TimeInForce: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of rate limiter (`rateLimitType`).
-public enum RateLimitType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum RateLimitType: OpenEnum, Sendable, Hashable, Codable {
     /// `REQUEST_WEIGHT`: Request weight, counted per IP (docs' example: 6000 per 1 MINUTE).
     case requestWeight
     /// `ORDERS`: Orders placed, the account's unfilled order count (docs' example: 10 per 1 SECOND).
@@ -643,10 +691,14 @@ public enum RateLimitType: RawRepresentable, CaseIterable, Sendable, Hashable, C
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Unit of a rate limiter's interval (`interval`); its letter is the suffix letter of the rate-limit headers.
-public enum RateLimitInterval: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum RateLimitInterval: OpenEnum, Sendable, Hashable, Codable {
     /// `SECOND`: Header letter `S`.
     case second
     /// `MINUTE`: Header letter `M`.
@@ -685,10 +737,14 @@ public enum RateLimitInterval: RawRepresentable, CaseIterable, Sendable, Hashabl
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Self-trade prevention (STP) mode; which modes a symbol accepts is configured per symbol.
-public enum SelfTradePreventionMode: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum SelfTradePreventionMode: OpenEnum, Sendable, Hashable, Codable {
     /// `NONE`
     case noPrevention
     /// `EXPIRE_MAKER`
@@ -737,11 +793,15 @@ public enum SelfTradePreventionMode: RawRepresentable, CaseIterable, Sendable, H
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// What happened to an order in an execution report (`executionType` of the user data stream's events). Not a
 /// field of any REST answer; kept so the enum list matches the docs.
-public enum ExecutionType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum ExecutionType: OpenEnum, Sendable, Hashable, Codable {
     /// `NEW`: The engine accepted the order.
     case new
     /// `CANCELED`: The user cancelled the order.
@@ -797,10 +857,14 @@ public enum ExecutionType: RawRepresentable, CaseIterable, Sendable, Hashable, C
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of execution rule (`ruleType` in `GET /api/v3/executionRules`; the docs' "Execution Rules").
-public enum ExecutionRuleType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum ExecutionRuleType: OpenEnum, Sendable, Hashable, Codable {
     /// `PRICE_RANGE`: The price range execution rule (limits on execution prices around the reference price).
     case priceRange
     /// A value this spec does not list; the text the server sent is kept.
@@ -824,10 +888,14 @@ public enum ExecutionRuleType: RawRepresentable, CaseIterable, Sendable, Hashabl
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Why an order expired (`expiryReason`, present only on expired orders).
-public enum ExpiryReason: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum ExpiryReason: OpenEnum, Sendable, Hashable, Codable {
     /// `NONE`
     case noneValue
     /// `REJECTED`
@@ -891,10 +959,14 @@ public enum ExpiryReason: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// What a pegged order's price follows (`pegPriceType`; listed with the order parameters, not in the enums page).
-public enum PegPriceType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum PegPriceType: OpenEnum, Sendable, Hashable, Codable {
     /// `PRIMARY_PEG`: The best price on the order's own side of the book.
     case primaryPeg
     /// `MARKET_PEG`: The best price on the opposite side of the book.
@@ -923,10 +995,14 @@ public enum PegPriceType: RawRepresentable, CaseIterable, Sendable, Hashable, Co
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How a pegged order's offset is counted (`pegOffsetType`); only price levels so far.
-public enum PegOffsetType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum PegOffsetType: OpenEnum, Sendable, Hashable, Codable {
     /// `PRICE_LEVEL`: `pegOffsetValue` counts price levels away from the best price.
     case priceLevel
     /// A value this spec does not list; the text the server sent is kept.
@@ -950,10 +1026,14 @@ public enum PegOffsetType: RawRepresentable, CaseIterable, Sendable, Hashable, C
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Condition a cancellation must meet (`cancelRestrictions`).
-public enum CancelRestrictions: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum CancelRestrictions: OpenEnum, Sendable, Hashable, Codable {
     /// `ONLY_NEW`: The cancellation succeeds only if the order's status is `NEW`.
     case onlyNew
     /// `ONLY_PARTIALLY_FILLED`: The cancellation succeeds only if the order's status is `PARTIALLY_FILLED`.
@@ -982,10 +1062,14 @@ public enum CancelRestrictions: RawRepresentable, CaseIterable, Sendable, Hashab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// What a cancel-replace does when the cancellation fails (`cancelReplaceMode`).
-public enum CancelReplaceMode: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum CancelReplaceMode: OpenEnum, Sendable, Hashable, Codable {
     /// `STOP_ON_FAILURE`: The new order is not attempted if the cancellation fails.
     case stopOnFailure
     /// `ALLOW_FAILURE`: The new order is attempted even if the cancellation fails.
@@ -1014,11 +1098,15 @@ public enum CancelReplaceMode: RawRepresentable, CaseIterable, Sendable, Hashabl
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// What a cancel-replace does when the account has exceeded its unfilled order count
 /// (`orderRateLimitExceededMode`).
-public enum OrderRateLimitExceededMode: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderRateLimitExceededMode: OpenEnum, Sendable, Hashable, Codable {
     /// `DO_NOTHING`: The default: the cancellation is only attempted if the unfilled order count has not been
     /// exceeded.
     case doNothing
@@ -1048,10 +1136,14 @@ public enum OrderRateLimitExceededMode: RawRepresentable, CaseIterable, Sendable
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Outcome of each half of a cancel-replace (`cancelResult`, `newOrderResult`).
-public enum CancelReplaceResult: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum CancelReplaceResult: OpenEnum, Sendable, Hashable, Codable {
     /// `SUCCESS`: This half succeeded.
     case success
     /// `FAILURE`: This half failed; its response holds the error.
@@ -1086,11 +1178,15 @@ public enum CancelReplaceResult: RawRepresentable, CaseIterable, Sendable, Hasha
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of trading-rule filter (`filterType`); the first fifteen are symbol filters, the `EXCHANGE_` ones
 /// exchange filters, `MAX_ASSET` an asset filter.
-public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum FilterType: OpenEnum, Sendable, Hashable, Codable {
     /// `PRICE_FILTER`
     case priceFilter
     /// `PERCENT_PRICE`
@@ -1209,11 +1305,15 @@ public enum FilterType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Length of one kline (candlestick) bar, `interval` of klines and uiKlines; case-sensitive (`1m` is a minute,
 /// `1M` a month).
-public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum KlineInterval: OpenEnum, Sendable, Hashable, Codable {
     /// `1s`
     case oneSecond
     /// `1m`
@@ -1312,10 +1412,14 @@ public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, C
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How much a ticker answer holds (`type` of the 24-hour, trading-day and rolling-window tickers).
-public enum TickerType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum TickerType: OpenEnum, Sendable, Hashable, Codable {
     /// `FULL`: The default: prices, quantities and price change statistics.
     case full
     /// `MINI`: Open, high, low and last price, volumes and trade ids only.
@@ -1344,10 +1448,14 @@ public enum TickerType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// How a symbol's reference price is calculated (`calculationType`).
-public enum ReferencePriceCalculationType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum ReferencePriceCalculationType: OpenEnum, Sendable, Hashable, Codable {
     /// `ARITHMETIC_MEAN`: The matching engine takes the arithmetic mean over a number of time buckets.
     case arithmeticMean
     /// `EXTERNAL`: The price is calculated outside the matching engine.
@@ -1375,5 +1483,9 @@ public enum ReferencePriceCalculationType: RawRepresentable, CaseIterable, Senda
         case .external: "EXTERNAL"
         case let .unknown(value): value
         }
+    }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
     }
 }

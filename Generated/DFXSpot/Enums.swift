@@ -3,7 +3,7 @@
 import ClientRuntime
 
 /// Direction of an order.
-public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderSide: OpenEnum, Sendable, Hashable, Codable {
     /// `BUY`: Buy order.
     case buy
     /// `SELL`: Sell order.
@@ -32,10 +32,14 @@ public enum OrderSide: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of order.
-public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderType: OpenEnum, Sendable, Hashable, Codable {
     /// `LIMIT`: Limit order.
     case limit
     /// `MARKET`: Market order.
@@ -64,10 +68,14 @@ public enum OrderType: RawRepresentable, CaseIterable, Sendable, Hashable, Codab
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Life-cycle state of an order.
-public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum OrderStatus: OpenEnum, Sendable, Hashable, Codable {
     /// `PENDING_NEW`: A conditional order that has not been triggered yet; it is not in the order book.
     case pendingNew
     /// `NEW`: Accepted and waiting to be filled.
@@ -116,10 +124,14 @@ public enum OrderStatus: RawRepresentable, CaseIterable, Sendable, Hashable, Cod
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Candlestick interval.
-public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum KlineInterval: OpenEnum, Sendable, Hashable, Codable {
     /// `M1`: One minute.
     case m1
     /// `M3`: Three minutes.
@@ -208,10 +220,14 @@ public enum KlineInterval: RawRepresentable, CaseIterable, Sendable, Hashable, C
         case let .unknown(value): value
         }
     }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
+    }
 }
 
 /// Kind of client a symbol list is requested for (the docs list the values without explaining them).
-public enum ClientType: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+public enum ClientType: OpenEnum, Sendable, Hashable, Codable {
     /// `OP`
     case op
     /// `CP`
@@ -254,5 +270,9 @@ public enum ClientType: RawRepresentable, CaseIterable, Sendable, Hashable, Coda
         case .ir: "IR"
         case let .unknown(value): value
         }
+    }
+
+    public var isListed: Bool {
+        if case .unknown = self { false } else { true }
     }
 }

@@ -44,6 +44,21 @@ import Testing
         #expect(transport.requests.isEmpty)
     }
 
+    @Test func generatedEnumsSayWhetherAValueIsListedAsAllCasesDoes() {
+        func check<E: OpenEnum>(_: E.Type) {
+            for value in E.allCases { #expect(value.isListed && E(rawValue: value.rawValue)?.isListed == true) }
+            for text in ["", "buy", "NOT_LISTED"] {
+                let value = E(rawValue: text)
+                #expect(value?.isListed == value.map(E.allCases.contains))
+            }
+        }
+        check(OrderSide.self)
+        check(OrderType.self)
+        check(TimeInForce.self)
+        check(SelfTradePreventionMode.self)
+        #expect(!OrderSide.unknown("BUY").isListed, "an unknown case is unlisted even with a listed spelling")
+    }
+
     @Test func enumTyposAreCaughtAndNewValuesPass() async throws {
         let typo = NewOrderRequest.market(symbol: "BTCUSDT", side: OrderSide(rawValue: "buy"), quantity: "1")
         #expect(violations(typo).map(\.message) == ["side: unknown value 'buy'; did you mean 'BUY'?"])

@@ -22,7 +22,7 @@ import Testing
             declaration("public enum Status", in: source),
             """
             /// Where a symbol stands.
-            public enum Status: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+            public enum Status: OpenEnum, Sendable, Hashable, Codable {
                 /// `TRADING`: Open for orders.
                 case trading
                 /// `BREAK`
@@ -55,6 +55,10 @@ import Testing
                     case .noneValue: "NONE"
                     case let .unknown(value): value
                     }
+                }
+
+                public var isListed: Bool {
+                    if case .unknown = self { false } else { true }
                 }
             }
             """)

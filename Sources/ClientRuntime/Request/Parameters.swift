@@ -84,6 +84,17 @@ extension ParameterValue: ParameterEncodable {
     public var parameterValue: ParameterValue { self }
 }
 
+/// A generated open enum: the values the spec lists, and `unknown` for any other text.
+public protocol OpenEnum: ParameterEncodable, CaseIterable, RawRepresentable, Equatable where RawValue == String {
+    /// Whether the spec lists this value (it is not `unknown`). Generated enums answer from their case; the default
+    /// searches `allCases`.
+    var isListed: Bool { get }
+}
+
+extension OpenEnum {
+    public var isListed: Bool { Self.allCases.contains(self) }
+}
+
 /// A request's parameters, kept in the order they were added (the spec's order).
 public struct Parameters: Sendable, Hashable {
     /// One named parameter.
@@ -133,6 +144,20 @@ public struct Parameters: Sendable, Hashable {
         guard let value else { return }
         let listed = Value.allCases.contains(value) ? nil : Value.allCases.map(\.rawValue)
         set(Entry(name: name, value: value.parameterValue, location: location, listedValues: listed))
+    }
+
+    /// Adds a generated open enum's value; `nil` is skipped. An unlisted value keeps the listed ones, as above.
+    @inlinable public mutating func add<Value: OpenEnum>(_ name: String, _ value: Value?, in location: ParameterLocation) {
+        guard let value else { return }
+        let listed = value.isListed ? nil : Value.allCases.map(\.rawValue)
+        set(Entry(name: name, value: value.parameterValue, location: location, listedValues: listed))
+    }
+
+    /// Adds an array of a generated open enum's values written in `style`; `nil` is skipped.
+    @inlinable public mutating func add<Value: OpenEnum>(_ name: String, _ values: [Value]?, style: ArrayStyle, in location: ParameterLocation) {
+        guard let values else { return }
+        let listed = values.allSatisfy(\.isListed) ? nil : Value.allCases.map(\.rawValue)
+        set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location, listedValues: listed))
     }
 
     /// Adds an array of enum values written in `style`; `nil` is skipped. Keeps the listed values as above.

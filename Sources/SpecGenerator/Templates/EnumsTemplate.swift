@@ -10,7 +10,7 @@ extension BuiltInTemplates {
         {{#enums}}
 
         {{> DocComment}}
-        public enum {{name}}: RawRepresentable, CaseIterable, Sendable, Hashable, Codable, ParameterEncodable {
+        public enum {{name}}: OpenEnum, Sendable, Hashable, Codable {
         {{#cases}}
         {{<DocComment}}{{$indent}}    {{/indent}}
         {{/DocComment}}
@@ -42,6 +42,10 @@ extension BuiltInTemplates {
         {{/cases}}
                 case let .unknown(value): value
                 }
+            }
+
+            public var isListed: Bool {
+                if case .unknown = self { false } else { true }
             }
         }
         {{/enums}}
