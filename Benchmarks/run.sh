@@ -207,7 +207,7 @@ fi
 if command -v valgrind >/dev/null && wanted bench; then
   log "callgrind instruction counts of signing"
   n=${CG_SIGN_CALLS:-2000}
-  for name in prepare send raw-hmac floor params-validate; do
+  for name in prepare send raw-hmac floor floor-validated params-validate; do
     for calls in "$n" $((2 * n)); do
       SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-sign-$name-$calls.out" \
         "$WORK/SpecGenBench-nodebug" "$SPEC" count "$name" "$calls" >/dev/null 2>&1

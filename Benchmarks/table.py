@@ -99,7 +99,7 @@ r = ratio("sign.specgen.prepare", "sign.raw-hmac")
 lines.append(f"| LIMIT order: `prepare` (validate + parameters + encode + HMAC), not sent | "
              f"{fmt('sign.specgen.prepare')} | raw HMAC-SHA256 of the same bytes: {fmt('sign.raw-hmac')} | "
              f"{r and f'{r:.1f}×'} | ≤ 2× | {check(r, lambda x: x <= 2)} |")
-for key, label in [("prepare", "`prepare`"), ("send", "full send")]:
+for key, label in [("prepare", "`prepare`"), ("send", "full send"), ("floor-validated", "the floor after `Parameters` and the rules")]:
     # Ratios taken batch by batch in turn (SignBench: Harness.measureRatio); run.sh's unit column does not apply.
     name = f"sign.ratio.{key}-over-hmac"
     if name in rows:
@@ -114,6 +114,7 @@ for part, label in [("sign.signer-hex", "HMACSHA256Signer (HMAC + hex) alone"), 
 if "ir.sign.prepare" in rows:
     hmac = value("ir.sign.raw-hmac")
     for key, label in [("prepare", "`prepare`"), ("send", "full send"), ("floor", "the floor: bytes written by hand, signed, in a `WireRequest`"),
+                       ("floor-validated", "the floor after `Parameters` and the rules"),
                        ("params-validate", "request → Parameters + validate() alone")]:
         lines.append(f"| {label}, instructions per call (callgrind; BoringSSL without SHA extensions under valgrind) | "
                      f"{value(f'ir.sign.{key}'):,.0f} | raw HMAC: {hmac:,.0f} | {value(f'ir.sign.{key}') / hmac:.2f}× | — | — |")

@@ -7,7 +7,7 @@ import Foundation
 /// callgrind. It runs on one thread (see InlineExecutor); two runs of N and 2N calls give one call's instructions as
 /// the difference divided by N, free of process start and set-up (run.sh does this).
 enum CountMode {
-    static let operations = ["prepare", "send", "raw-hmac", "params-validate", "floor"]
+    static let operations = ["prepare", "send", "raw-hmac", "params-validate", "floor", "floor-validated"]
 
     static func run(_ operation: String, times: Int) async throws {
         let signer = HMACSHA256Signer(secret: Secret(SignBench.secret))
@@ -32,6 +32,8 @@ enum CountMode {
             for _ in 0..<times { blackHole(try await client.newOrder(SignBench.order())) }
         case "floor":
             for _ in 0..<times { blackHole(SignBench.floor(SignBench.order(), signer: signer)) }
+        case "floor-validated":
+            for _ in 0..<times { blackHole(try SignBench.validatedFloor(SignBench.order(), signer: signer)) }
         case "raw-hmac":
             for _ in 0..<times { blackHole(HMAC<SHA256>.authenticationCode(for: payload, using: key)) }
         case "params-validate":

@@ -80,7 +80,17 @@ enum SignBench {
         let sendRatio = try await Harness.measureRatio("sign.ratio.send-over-hmac", batch: 500, samples: 200, {
             blackHole(try await client.newOrder(order()))
         }, over: rawHMAC)
-        return [send, sendRaced, prepare, hmac, signerOnly, params, prepareRatio, sendRatio]
+        let floorRatio = try await Harness.measureRatio("sign.ratio.floor-validated-over-hmac", batch: 500, samples: 200, {
+            blackHole(try validatedFloor(order(), signer: signer))
+        }, over: rawHMAC)
+        return [send, sendRaced, prepare, hmac, signerOnly, params, prepareRatio, sendRatio, floorRatio]
+    }
+
+    /// The floor after the checks `prepare` makes: `Parameters` built and the spec's rules checked, then the bytes
+    /// written by hand. What a generated encoder could reach while the rules are checked as they are now.
+    static func validatedFloor(_ order: NewOrderRequest, signer: HMACSHA256Signer) throws -> WireRequest {
+        try order.validate(order.parameters)
+        return floor(order, signer: signer)
     }
 
     /// The least a signed LIMIT order can cost through this runtime's types: the form body written by hand from the
