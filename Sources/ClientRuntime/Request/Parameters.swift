@@ -142,29 +142,27 @@ public struct Parameters: Sendable, Hashable {
     @inlinable public mutating func add<Value>(_ name: String, _ value: Value?, in location: ParameterLocation)
     where Value: ParameterEncodable & CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
         guard let value else { return }
-        let listed = Value.allCases.contains(value) ? nil : Value.allCases.map(\.rawValue)
-        set(Entry(name: name, value: value.parameterValue, location: location, listedValues: listed))
+        setEnum(name, value.parameterValue, in: location, listed: Value.allCases.contains(value), of: Value.self)
     }
 
     /// Adds a generated open enum's value; `nil` is skipped. An unlisted value keeps the listed ones, as above.
     @inlinable public mutating func add<Value: OpenEnum>(_ name: String, _ value: Value?, in location: ParameterLocation) {
         guard let value else { return }
-        let listed = value.isListed ? nil : Value.allCases.map(\.rawValue)
-        set(Entry(name: name, value: value.parameterValue, location: location, listedValues: listed))
+        setEnum(name, value.parameterValue, in: location, listed: value.isListed, of: Value.self)
     }
 
     /// Adds an array of a generated open enum's values written in `style`; `nil` is skipped.
     @inlinable public mutating func add<Value: OpenEnum>(_ name: String, _ values: [Value]?, style: ArrayStyle, in location: ParameterLocation) {
         guard let values else { return }
-        let listed = values.allSatisfy(\.isListed) ? nil : Value.allCases.map(\.rawValue)
-        set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location, listedValues: listed))
+        setEnum(name, .array(values.map(\.parameterValue), style), in: location, listed: values.allSatisfy(\.isListed), of: Value.self)
     }
 
     /// Adds an array of enum values written in `style`; `nil` is skipped. Keeps the listed values as above.
     @inlinable public mutating func add<Value>(_ name: String, _ values: [Value]?, style: ArrayStyle, in location: ParameterLocation)
     where Value: ParameterEncodable & CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
         guard let values else { return }
-        set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location, listedValues: listedValues(values)))
+        let listed = values.allSatisfy(Value.allCases.contains)
+        setEnum(name, .array(values.map(\.parameterValue), style), in: location, listed: listed, of: Value.self)
     }
 
     /// Adds an explicit JSON `null`.
@@ -192,10 +190,12 @@ public struct Parameters: Sendable, Hashable {
     /// Whether no parameter was added.
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// The enum's listed raw values when one of `values` is not among them; nil when all are (the common case).
-    @inlinable func listedValues<Value>(_ values: [Value]) -> [String]?
-    where Value: CaseIterable & RawRepresentable & Equatable, Value.RawValue == String {
-        values.allSatisfy(Value.allCases.contains) ? nil : Value.allCases.map(\.rawValue)
+    /// Sets an enum parameter; when a value is not `listed`, the entry keeps the enum's listed raw values for
+    /// validation's spelling check (nil in the common case).
+    @inlinable mutating func setEnum<Value: CaseIterable & RawRepresentable>(
+        _ name: String, _ value: ParameterValue, in location: ParameterLocation, listed: Bool, of _: Value.Type
+    ) where Value.RawValue == String {
+        set(Entry(name: name, value: value, location: location, listedValues: listed ? nil : Value.allCases.map(\.rawValue)))
     }
 
     @usableFromInline mutating func set(_ entry: consuming Entry) {
