@@ -62,6 +62,35 @@ import _CryptoExtras
         #expect(!request.urlText.contains("signature") && !request.bodyText.contains("signature"))
     }
 
+    /// The API key's field keeps its place whether a request adds fields of its own (built per request) or not
+    /// (one set shared by the client's requests): after header parameters, before timing and signature fields,
+    /// then the content type and the user agent.
+    @Test func headerFieldsKeepTheirOrderWithAndWithoutFieldsOfTheRequest() async throws {
+        let signer = try DFXSigner(privateKeyPEM: Secret(Curve25519.Signing.PrivateKey().pemRepresentation))
+        let transport = RecordingTransport()
+        transport.enqueue(body: #"{"code":"0","msg":"success","data":"1"}"#)
+        let client = APIClient<TestVenueError>(
+            profile: Self.profile, baseURL: URL(string: "https://api.dfx.hk")!,
+            credentials: .partsSigned(apiKey: Self.apiKey, signer: signer), transport: transport,
+            options: ClientOptions(clock: { Self.timestamp }, userAgent: "SpecGen/1.0"))
+        var parameters = Parameters()
+        parameters.add("X-Trace", "t1", in: .header)
+        parameters.add("side", "BUY", in: .body)
+        _ = try await client.send(Call<String, CreateOrder>(parameters))
+        let signed = try #require(transport.lastRequest).head.headerFields.map(\.name.rawName)
+        #expect(
+            signed == [
+                "X-Trace", "EXCHANGE-API-KEY", "EXCHANGE-API-TIMESTAMP", "EXCHANGE-API-SIGN", "Content-Type", "User-Agent",
+            ])
+
+        let binance = Binance.client(transport: transport) { $0.userAgent = "SpecGen/1.0" }
+        let order = try await binance.prepare(Call<EmptyResponse, OrderForm>(Binance.orderParameters()))
+        #expect(order.head.headerFields.map(\.name.rawName) == ["X-MBX-APIKEY", "Content-Type", "User-Agent"])
+        #expect(order.header("Content-Type") == "application/x-www-form-urlencoded")
+        let ping = try await binance.prepare(Call<EmptyResponse, Ping>())
+        #expect(ping.head.headerFields.map(\.name.rawName) == ["User-Agent"])
+    }
+
     @Test func marketLevelSendsOnlyTheTimestamp() async throws {
         let transport = RecordingTransport()
         transport.enqueue(body: #"{"code":"0","msg":"success","data":[]}"#)

@@ -126,7 +126,7 @@ public struct Parameters: Sendable, Hashable {
     /// Adds a parameter; `nil` is skipped. Adding a name again replaces the value in place.
     @inlinable public mutating func add(_ name: String, _ value: (some ParameterEncodable)?, in location: ParameterLocation) {
         guard let value else { return }
-        set(Entry(name: name, value: value.parameterValue, location: location))
+        set(name, value.parameterValue, location)
     }
 
     /// Adds an array parameter written in `style`; `nil` is skipped.
@@ -134,7 +134,7 @@ public struct Parameters: Sendable, Hashable {
         _ name: String, _ values: [some ParameterEncodable]?, style: ArrayStyle, in location: ParameterLocation
     ) {
         guard let values else { return }
-        set(Entry(name: name, value: .array(values.map(\.parameterValue), style), location: location))
+        set(name, .array(values.map(\.parameterValue), style), location)
     }
 
     /// Adds an enum value (a generated open enum); `nil` is skipped. When the value is not one the enum lists
@@ -167,7 +167,7 @@ public struct Parameters: Sendable, Hashable {
 
     /// Adds an explicit JSON `null`.
     public mutating func addNull(_ name: String, in location: ParameterLocation) {
-        set(Entry(name: name, value: .null, location: location))
+        set(name, .null, location)
     }
 
     /// The value of the parameter named `name`, if present.
@@ -195,15 +195,23 @@ public struct Parameters: Sendable, Hashable {
     @inlinable mutating func setEnum<Value: CaseIterable & RawRepresentable>(
         _ name: String, _ value: ParameterValue, in location: ParameterLocation, listed: Bool, of _: Value.Type
     ) where Value.RawValue == String {
-        set(Entry(name: name, value: value, location: location, listedValues: listed ? nil : Value.allCases.map(\.rawValue)))
+        set(name, value, location, listedValues: listed ? nil : Value.allCases.map(\.rawValue))
     }
 
-    @usableFromInline mutating func set(_ entry: consuming Entry) {
-        if let index = index(of: entry.name) {
-            entries[index] = entry
+    /// Adds or replaces an entry, given its parts, which it consumes: a caller that built the `Entry` copied it
+    /// into the argument, and a borrowed part is copied into the entry (a retain and release of its name and value
+    /// per parameter either way).
+    @usableFromInline mutating func set(
+        _ name: consuming String, _ value: consuming ParameterValue, _ location: ParameterLocation,
+        listedValues: consuming [String]? = nil
+    ) {
+        let index = index(of: name)
+        let entry = Entry(name: name, value: value, location: location, listedValues: listedValues)
+        if let index {
+            entries[index] = consume entry
         } else {
             if entries.isEmpty { entries.reserveCapacity(8) }  // one allocation for most requests, not four
-            entries.append(entry)
+            entries.append(consume entry)
         }
     }
 }

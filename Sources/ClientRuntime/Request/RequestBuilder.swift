@@ -67,12 +67,33 @@ struct RequestBuilder: Sendable {
         let redactions: Redactions
         /// The API key's header field.
         let apiKeyField: HTTPField?
+        /// What is wrong with the profile's header name for the API key, if anything: refused when used.
+        let apiKeyFieldProblem: String?
+        /// Whether the profile sends the API key in a header.
+        let sendsAPIKey: Bool
+        /// The header fields of a request that adds none of its own: built once, shared by every such request
+        /// (a copy is one retain). See `fixedHeaders(keyed:body:)` for the order.
+        private let fixedHeaders: [HTTPFields]
 
         init(_ credentials: Credentials, _ builder: RequestBuilder) {
             self.credentials = credentials
             apiKey = credentials.apiKey
             redactions = builder.redactions(for: credentials)
-            apiKeyField = builder.apiKeyField(for: credentials)
+            let apiKeyField = builder.apiKeyField(for: credentials)
+            self.apiKeyField = apiKeyField
+            sendsAPIKey = builder.apiKeyField != nil
+            apiKeyFieldProblem = builder.apiKeyField.flatMap { $0.name == nil ? "\($0.text) is not a valid header field name" : nil }
+            fixedHeaders = [nil, apiKeyField].flatMap { key in
+                ([nil] + RequestDraft.BodyType.allCases.map(\.field)).map { contentType in
+                    HTTPFields([key, contentType, builder.userAgentField].compactMap { $0 })
+                }
+            }
+        }
+
+        /// The shared fields of a request with the API key when `keyed` and a body of `body`'s type: the key's,
+        /// the content type's and the user agent's, in that order.
+        func fixedHeaders(keyed: Bool, body: RequestDraft.BodyType?) -> HTTPFields {
+            fixedHeaders[(keyed ? RequestDraft.BodyType.allCases.count + 1 : 0) + (body.map { $0.rawValue + 1 } ?? 0)]
         }
     }
 
@@ -103,27 +124,25 @@ struct RequestBuilder: Sendable {
 
     func build(_ endpoint: Endpoint, _ parameters: Parameters, _ context: Context) throws -> WireRequest {
         var draft = try RequestDraft(endpoint, parameters, redactions: context.identity.redactions)
-        try addAPIKey(to: &draft, context)
+        let keyed = try checkAPIKey(draft, context)
+        let keyPosition = draft.headers.count  // after the header parameters, before timing and signatures
         let timestamp = try addTiming(to: &draft, parameters, context)
         draft.encode()
         try authenticate(&draft, context, timestamp: timestamp)
-        return try assemble(draft)
+        return try assemble(consume draft, key: keyed ? keyPosition : nil, context.identity)
     }
 
-    /// The API key the endpoint's security level demands.
-    private func addAPIKey(to draft: inout RequestDraft, _ context: Context) throws {
+    /// Whether the endpoint's security level demands the API key; throws when the client has none, or when the
+    /// profile's header name for it is not a valid one. `assemble` adds its field.
+    private func checkAPIKey(_ draft: borrowing RequestDraft, _ context: Context) throws -> Bool {
         let security = draft.endpoint.security
-        if security.apiKey || security.signed {
-            guard let key = context.identity.apiKey else {
-                throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
-            }
-            // Its field and redaction are in the context already (once per client).
-            if let field = context.identity.apiKeyField {
-                draft.headers.append(field)
-            } else if let field = apiKeyField {
-                try draft.addHeader(field, key)  // throws: the profile's header name is not a valid one
-            }
+        guard security.apiKey || security.signed else { return false }
+        guard context.identity.apiKey != nil else {
+            throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
         }
+        // Its field and redaction are in the context already (once per client).
+        if let problem = context.identity.apiKeyFieldProblem { throw draft.invalid("header", problem) }
+        return context.identity.sendsAPIKey
     }
 
     /// Receive window, time-unit header and timestamp, after the caller's parameters (recvWindow first, as in
@@ -209,19 +228,27 @@ struct RequestBuilder: Sendable {
         draft.redactions.mask(added.secrets)
     }
 
-    /// The final request: content type, user agent, and the head's scheme, authority and path with the query.
-    private func assemble(_ draft: consuming RequestDraft) throws -> WireRequest {
-        if let contentType = draft.endpoint.contentType.map({ HTTPField(name: .contentType, value: $0) }) ?? draft.contentType,
-            draft.body != nil
-        {
-            draft.headers.append(contentType)
-        }
-        if let userAgentField { draft.headers.append(userAgentField) }
+    /// The final request: the request's own fields with the API key's at `key` (nil: none), then the content type
+    /// and the user agent; and the head's scheme, authority and path with the query.
+    private func assemble(_ draft: consuming RequestDraft, key: Int?, _ identity: Identity) throws -> WireRequest {
         guard let origin = origin else { throw draft.invalid("url", "the base URL \(baseURL) has no scheme or host") }
+        let body = draft.body == nil ? nil : draft.bodyType
+        let headers: HTTPFields
+        if draft.headers.isEmpty, draft.endpoint.contentType == nil || body == nil {
+            headers = identity.fixedHeaders(keyed: key != nil, body: body)
+        } else {
+            var fields = draft.headers
+            if let key, let field = identity.apiKeyField { fields.insert(field, at: key) }
+            if draft.body != nil, let contentType = draft.endpoint.contentType.map({ HTTPField(name: .contentType, value: $0) }) ?? body?.field {
+                fields.append(contentType)
+            }
+            if let userAgentField { fields.append(userAgentField) }
+            headers = fields
+        }
         let head = HTTPRequest(
             method: draft.endpoint.method.head, scheme: origin.scheme,
             authority: origin.authority, path: Self.target(origin.path, draft.path, draft.query),
-            headerFields: draft.headers)
+            headerFields: headers)
         return WireRequest(head, body: draft.body.map { Data($0) }, timeout: timeout, redactions: draft.redactions)
     }
 

@@ -6,6 +6,8 @@ import HTTPTypes
 struct RequestDraft {
     let endpoint: Endpoint
     var path: String
+    /// The request's own header fields (parameters, timing, authenticators); `assemble` adds the API key's,
+    /// the content type and the user agent around them.
     var headers = HTTPFields()
     /// The encoded query (`a=1&b=2`, no `?`).
     var query: [UInt8] = []
@@ -18,8 +20,8 @@ struct RequestDraft {
     var redactions: Redactions
     /// The encoded body, set by `encode()`; nil for none.
     var body: [UInt8]?
-    /// The body's content type field, set by `encode()`.
-    var contentType: HTTPField?
+    /// The body's encoding, set by `encode()`; nil for no body.
+    var bodyType: BodyType?
     /// Whether `.body` parameters travel in a body (form or JSON, not GET); otherwise in the query.
     let hasBody: Bool
     /// Whether that body is JSON.
@@ -39,7 +41,6 @@ struct RequestDraft {
         }
         signsInBody = hasBody && !isJSON
         if hasBody { form.reserveCapacity(256) } else { query.reserveCapacity(256) }
-        headers.reserveCapacity(4)  // the API key, content type, user agent and one more: one allocation
         try sort(parameters)
     }
 
@@ -109,18 +110,28 @@ struct RequestDraft {
         case .form:
             body = form
             form = []  // the body is the only reference, so appending the signature does not copy it
-            contentType = Self.formContentType
+            bodyType = .form
         case .json(let wrapper):
             let object = "{" + json.map { JSONText.string($0.0) + ":" + JSONText.value($0.1) }.joined(separator: ",") + "}"
             body = Array((wrapper.map { "{" + JSONText.string($0) + ":" + object + "}" } ?? object).utf8)
-            contentType = Self.jsonContentType
+            bodyType = .json
         case .query:
             break
         }
     }
 
-    static let formContentType = HTTPField(name: .contentType, value: "application/x-www-form-urlencoded")
-    static let jsonContentType = HTTPField(name: .contentType, value: "application/json")
+    /// How an encoded body is written.
+    enum BodyType: Int, CaseIterable {
+        case form, json
+
+        /// Its content type field.
+        var field: HTTPField {
+            switch self {
+            case .form: HTTPField(name: .contentType, value: "application/x-www-form-urlencoded")
+            case .json: HTTPField(name: .contentType, value: "application/json")
+            }
+        }
+    }
 
     /// Appends the signature's `name=value` (`value` already encoded) where signatures travel: the form body or
     /// the query.
