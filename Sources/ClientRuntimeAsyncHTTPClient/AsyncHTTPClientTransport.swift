@@ -27,7 +27,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         for field in request.head.headerFields {
             outgoing.headers.add(name: field.name.rawName, value: field.value)
         }
-        if let body = request.body {
+        if let body = request.bodyBytes {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
         let nanoseconds =

@@ -225,6 +225,22 @@ import Testing
         #expect(parameters["c"] == nil)
     }
 
+    /// The body is kept as the bytes that were signed; `body` reads and writes them as `Data`.
+    @Test func wireRequestBodyIsTheSignedBytesSeenAsData() async throws {
+        let request = try await Binance.client(transport: RecordingTransport())
+            .prepare(Call<EmptyResponse, OrderForm>(Binance.orderParameters()))
+        let bytes = try #require(request.bodyBytes)
+        #expect(request.body == Data(bytes))
+        #expect(request.bodyText == String(decoding: bytes, as: UTF8.self))
+        #expect(request.bodyText.hasPrefix("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&"))
+        var edited = request
+        edited.body = Data("a=1".utf8)
+        #expect(edited.bodyBytes == Array("a=1".utf8))
+        edited.body = nil
+        #expect(edited.bodyBytes == nil && edited.bodyText.isEmpty)
+        #expect(WireRequest(request.head, body: Data(bytes)) == WireRequest(request.head, bodyBytes: bytes))
+    }
+
     @Test func userAgentHeaderIsSent() async throws {
         let transport = RecordingTransport()
         transport.enqueue(body: "{}")

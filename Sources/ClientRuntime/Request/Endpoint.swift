@@ -66,11 +66,13 @@ public struct Endpoint: Sendable, Hashable {
         let security: SecurityRequirement
         let encoding: BodyEncoding
         let contentType: String?
+        let hasPlaceholders: Bool
 
         init(_ id: String, _ method: HTTPMethod, _ path: String, _ security: SecurityRequirement, _ encoding: BodyEncoding, _ contentType: String?) {
             self.id = id
             self.method = method
             self.path = path
+            hasPlaceholders = path.utf8.contains(UInt8(ascii: "{"))
             self.security = security
             self.encoding = encoding
             self.contentType = contentType
@@ -91,6 +93,8 @@ public struct Endpoint: Sendable, Hashable {
     public var encoding: BodyEncoding { parts.encoding }
     /// A content type overriding the encoding's default.
     public var contentType: String? { parts.contentType }
+    /// Whether `path` has a `{placeholder}` (checked once, not per request).
+    var hasPlaceholders: Bool { parts.hasPlaceholders }
 
     /// Creates an endpoint description.
     public init(

@@ -58,6 +58,8 @@ extension ParameterRules {
         let rules: [ParameterRule]
         /// The names the rules read; nil when there are more than 64 (then every rule is checked in full).
         let names: [String]?
+        /// The positions in `names` of the names of each UTF-8 length: a sent name is compared only with those.
+        let slotsByLength: [[Int]]
         let steps: [Step]
         /// Every rule's `equals` conditions, one after another: a name's position and the values it must have.
         let equals: [(slot: Int, values: [String])]
@@ -126,6 +128,9 @@ extension ParameterRules {
                 steps.append(step)
             }
             self.names = names.count <= 64 ? names : nil
+            var slotsByLength = Array(repeating: [Int](), count: (names.map(\.utf8.count).max() ?? 0) + 1)
+            for (slot, name) in names.enumerated() { slotsByLength[name.utf8.count].append(slot) }
+            self.slotsByLength = slotsByLength
             self.steps = steps
             self.equals = equals
         }
@@ -133,8 +138,7 @@ extension ParameterRules {
         /// Calls `body` with each rule the masks cannot clear, in spec order.
         func forEachSuspect(in parameters: some ParameterReading, _ body: (ParameterRule) -> Void) {
             guard let names else { return rules.forEach(body) }
-            var sent: UInt64 = 0
-            for index in names.indices where parameters.isSent(names[index]) { sent |= 1 << UInt64(index) }
+            let sent = sentMask(parameters, names)
             // The value last read for an `equals` condition: rules mostly test the same selector (`type`).
             var readSlot = -1
             var readText: String?
@@ -158,6 +162,26 @@ extension ParameterRules {
                 }
                 body(rules[index])
             }
+        }
+
+        /// Bit `i` set when `names[i]` is sent. A client's `Parameters` are walked once, each name compared only
+        /// with the rules' names of its length; any other reader is asked name by name.
+        private func sentMask(_ parameters: some ParameterReading, _ names: [String]) -> UInt64 {
+            var sent: UInt64 = 0
+            if let parameters = parameters as? Parameters {
+                parameters.entries.withUnsafeBufferPointer { entries in
+                    for entry in entries.indices {
+                        let length = entries[entry].name.utf8.count
+                        guard length < slotsByLength.count else { continue }
+                        for slot in slotsByLength[length] where names[slot] == entries[entry].name {
+                            sent |= 1 << UInt64(slot)
+                        }
+                    }
+                }
+            } else {
+                for index in names.indices where parameters.isSent(names[index]) { sent |= 1 << UInt64(index) }
+            }
+            return sent
         }
     }
 }

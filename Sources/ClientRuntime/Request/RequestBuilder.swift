@@ -249,7 +249,7 @@ struct RequestBuilder: Sendable {
             method: draft.endpoint.method.head, scheme: origin.scheme,
             authority: origin.authority, path: Self.target(origin.path, draft.path, draft.query),
             headerFields: headers)
-        return WireRequest(head, body: draft.body.map { Data($0) }, timeout: timeout, redactions: draft.redactions)
+        return WireRequest(head, bodyBytes: draft.body, timeout: timeout, redactions: draft.redactions)
     }
 
     /// The request target: the base URL's path prefix, the endpoint's path (after a `/`), and `?query` when there is one.

@@ -66,7 +66,7 @@ struct RequestDraft {
                 }
             }
         }
-        if path.utf8.contains(UInt8(ascii: "{")), let open = path.firstIndex(of: "{"), path[open...].contains("}") {
+        if endpoint.hasPlaceholders, let open = path.firstIndex(of: "{"), path[open...].contains("}") {
             throw Self.invalid(endpoint, "path", "missing path parameter in \(path)")
         }
     }

@@ -43,7 +43,7 @@ public final class ExchangeJournal: Sendable {
             ("query", JSONText.string(query)),
             ("status", response.map { String($0.status) } ?? "null"),
         ]
-        if let body = request.body {
+        if let body = request.bodyBytes {
             let text = String(decoding: body, as: UTF8.self)
             members.append(("requestBody", JSONText.string(redactions.redactedBody(text, isForm: request.hasFormBody))))
         }

@@ -7,8 +7,8 @@ import HTTPTypes
 public struct WireRequest: Sendable, Hashable, CustomStringConvertible {
     /// Method, scheme, authority, path (query included, already percent-encoded) and header fields, in order.
     public var head: HTTPRequest
-    /// The body, if any.
-    public var body: Data?
+    /// The body's bytes as they were encoded and signed, if any.
+    public var bodyBytes: [UInt8]?
     /// How long the whole exchange may take.
     public var timeout: Duration
     /// What `description` masks.
@@ -16,10 +16,21 @@ public struct WireRequest: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates a request.
     public init(_ head: HTTPRequest, body: Data? = nil, timeout: Duration = .seconds(10), redactions: Redactions = .init()) {
+        self.init(head, bodyBytes: body.map { Array($0) }, timeout: timeout, redactions: redactions)
+    }
+
+    /// Creates a request whose body is `bodyBytes`, kept as they are.
+    public init(_ head: HTTPRequest, bodyBytes: [UInt8]?, timeout: Duration = .seconds(10), redactions: Redactions = .init()) {
         self.head = head
-        self.body = body
+        self.bodyBytes = bodyBytes
         self.timeout = timeout
         self.redactions = redactions
+    }
+
+    /// The body, if any, as `Data` (made from `bodyBytes` when read: a transport that takes bytes reads those).
+    public var body: Data? {
+        get { bodyBytes.map { Data($0) } }
+        set { bodyBytes = newValue.map { Array($0) } }
     }
 
     /// The method.
@@ -33,7 +44,7 @@ public struct WireRequest: Sendable, Hashable, CustomStringConvertible {
 
     /// The body as UTF-8 text (empty when there is none).
     public var bodyText: String {
-        body.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        bodyBytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// The path and query as sent, e.g. `/api/v3/order?symbol=BTCUSDT`.
@@ -61,7 +72,7 @@ public struct WireRequest: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var lines = ["\(method.rawValue) \(redactions.redactedURL(url?.absoluteString ?? pathAndQuery))"]
         lines += redactions.redactedHeaders(head.headerFields.map { ($0.name.rawName, $0.value) })
-        if body != nil {
+        if bodyBytes != nil {
             lines.append("")
             lines.append(redactions.redactedBody(bodyText, isForm: hasFormBody))
         }
