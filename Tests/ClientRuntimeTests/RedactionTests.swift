@@ -100,6 +100,25 @@ import _CryptoExtras
         #expect(transport.lastRequest?.header("Authorization") == "Bearer eyJhbGciOi.secret-jwt.sig")
     }
 
+    /// The sets live in one shared box: a change to one copy makes that copy its own box and leaves the other as
+    /// it was, and equality still compares what is masked.
+    @Test func redactionsAreValuesThoughTheirSetsAreShared() {
+        let original = Redactions(headerNames: ["X-Key"], parameterNames: ["sig"], values: ["k3y", ""])
+        var copy = original
+        copy.headerNames.insert("x-trace")
+        copy.parameterNames.remove("sig")
+        copy.values.insert("t0k")
+        #expect(original.headerNames.contains("x-key") && !original.headerNames.contains("x-trace"))
+        #expect(original.parameterNames.contains("sig") && original.values == ["k3y"])
+        #expect(copy.headerNames.contains("x-trace") && !copy.parameterNames.contains("sig"))
+        #expect(copy.values == ["k3y", "t0k"])
+        #expect(copy != original)
+        var same = original
+        same.headerNames = original.headerNames
+        #expect(same == original && same.hashValue == original.hashValue)
+        #expect(original.union(copy).values == ["k3y", "t0k"])
+    }
+
     @Test func requestDescriptionMasksCredentialHeaders() {
         let fields: HTTPFields = [.authorization: "Bearer t0k", .accept: "application/json", HTTPField.Name("X-MBX-APIKEY")!: "k3y"]
         let request = WireRequest(HTTPRequest(method: .get, url: URL(string: "https://x.test/api/v3/account")!, headerFields: fields))

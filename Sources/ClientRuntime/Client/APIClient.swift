@@ -69,10 +69,11 @@ public final class APIClient<Failure: VenueError>: Sendable {
     /// For your own HTTP stack, audit logs and benchmarks. Fetches a bearer token for endpoints that need one.
     public func prepare<R: APIRequest>(_ request: R, validation: ClientOptions.Validation? = nil) async throws -> WireRequest {
         let validates = validates(validation)
+        let endpoint = R.endpoint
         var outgoing = outgoing(for: request)
         if validates { try request.validate(outgoing.parameters, against: options.exchangeFilters) }
-        if R.endpoint.security.bearer { outgoing.bearerToken = try await tokens.token(for: R.endpoint, forceRefresh: false) }
-        return try authentication.sign(outgoing, RequestContext(endpoint: R.endpoint, validates: validates))
+        if endpoint.security.bearer { outgoing.bearerToken = try await tokens.token(for: endpoint, forceRefresh: false) }
+        return try authentication.sign(outgoing, RequestContext(endpoint: endpoint, validates: validates))
     }
 
     /// Sends `request` and decodes its response.

@@ -45,10 +45,11 @@ public struct ParameterRules: RandomAccessCollection, ExpressibleByArrayLiteral,
         return found
     }
 
-    /// Throws one `RequestValidationError` listing every violation; returns when there is none.
-    public func validate(_ parameters: Parameters, endpoint: String) throws {
+    /// Throws one `RequestValidationError` listing every violation; returns when there is none. `endpoint` is
+    /// read only for the error.
+    public func validate(_ parameters: Parameters, endpoint: @autoclosure () -> String) throws {
         let found = violations(in: parameters)
-        if !found.isEmpty { throw RequestValidationError(endpoint: endpoint, violations: found) }
+        if !found.isEmpty { throw RequestValidationError(endpoint: endpoint(), violations: found) }
     }
 }
 

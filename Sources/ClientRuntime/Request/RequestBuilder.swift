@@ -216,14 +216,14 @@ struct RequestBuilder: Sendable {
 
     /// Adds what a scheme computed, and masks its secrets in the request's description.
     private func apply(_ added: Authentication, to draft: inout RequestDraft) throws {
-        // `Set.insert` leaves a set that holds the value untouched (no copy), so names already masked cost a lookup.
+        // Names already masked (the usual case) cost a lookup.
         for header in added.headers {
             try draft.addHeader(header.name, header.value)
-            draft.redactions.headerNames.insert(header.name.lowercased())
+            draft.redactions.maskHeader(header.name)
         }
         if let parameter = added.parameter {
             draft.appendSignature(parameter.name, parameter.value)
-            if parameter.name != signatureParameter { draft.redactions.parameterNames.insert(parameter.name) }
+            if parameter.name != signatureParameter { draft.redactions.maskParameter(parameter.name) }
         }
         draft.redactions.mask(added.secrets)
     }

@@ -1,27 +1,58 @@
 /// What a description masks: credential headers, signature parameters and literal secret values.
 public struct Redactions: Sendable, Hashable {
     /// Header names (lower-cased) whose values are masked.
-    public var headerNames: Set<String>
+    public var headerNames: Set<String> {
+        get { shared.headerNames }
+        set { shared = Shared(newValue, shared.parameterNames, shared.values) }
+    }
     /// Query and form parameter names whose values are masked.
-    public var parameterNames: Set<String>
+    public var parameterNames: Set<String> {
+        get { shared.parameterNames }
+        set { shared = Shared(shared.headerNames, newValue, shared.values) }
+    }
     /// Literal values masked wherever they appear (API key, signature, token as sent).
     public var values: Set<String> {
-        get { added.isEmpty ? shared : shared.union(added) }
+        get { added.isEmpty ? shared.values : shared.values.union(added) }
         set {
-            shared = newValue.filter { !$0.isEmpty }
+            shared = Shared(shared.headerNames, shared.parameterNames, newValue.filter { !$0.isEmpty })
             added = []
         }
     }
-    /// The values given up front: one set that every request of a client shares.
-    private var shared: Set<String>
-    /// The values one request adds (its signature): appended without copying `shared`.
+
+    /// The sets given up front, in one box that every request of a client shares: copying the redactions
+    /// along the request path is one reference count, not one per set. A change makes a new box.
+    private final class Shared: Sendable {
+        let headerNames: Set<String>
+        let parameterNames: Set<String>
+        let values: Set<String>
+
+        init(_ headerNames: Set<String>, _ parameterNames: Set<String>, _ values: Set<String>) {
+            self.headerNames = headerNames
+            self.parameterNames = parameterNames
+            self.values = values
+        }
+    }
+
+    private var shared: Shared
+    /// The values one request adds (its signature): appended without copying the shared ones.
     private var added: [String] = []
 
     /// Creates a set of redactions on top of the well-known credential headers and `signature`.
     public init(headerNames: Set<String> = [], parameterNames: Set<String> = [], values: Set<String> = []) {
-        self.headerNames = Redaction.sensitiveHeaderNames.union(headerNames.map { $0.lowercased() })
-        self.parameterNames = Redaction.sensitiveParameterNames.union(parameterNames)
-        shared = values.filter { !$0.isEmpty }
+        shared = Shared(
+            Redaction.sensitiveHeaderNames.union(headerNames.map { $0.lowercased() }),
+            Redaction.sensitiveParameterNames.union(parameterNames), values.filter { !$0.isEmpty })
+    }
+
+    /// Masks the header `name` (lower-cased) too; the box is kept when it is masked already.
+    mutating func maskHeader(_ name: String) {
+        let lowercased = name.lowercased()
+        if !shared.headerNames.contains(lowercased) { headerNames.insert(lowercased) }
+    }
+
+    /// Masks the parameter `name` too; the box is kept when it is masked already.
+    mutating func maskParameter(_ name: String) {
+        if !shared.parameterNames.contains(name) { parameterNames.insert(name) }
     }
 
     /// Adds a literal value to mask (an empty one masks nothing).
