@@ -91,6 +91,27 @@ import _CryptoExtras
         #expect(ping.head.headerFields.map(\.name.rawName) == ["User-Agent"])
     }
 
+    /// A profile whose API-key header name is not an HTTP token refuses the requests that need the key, before
+    /// sending, and sends the others.
+    @Test func anInvalidAPIKeyHeaderNameIsRefusedWhenTheKeyIsNeeded() async throws {
+        let profile = APIProfile(
+            name: "Bad", auth: AuthProfile(apiKeyHeader: "API KEY", signing: SortedPartsAuthenticator(header: "EXCHANGE-API-SIGN")),
+            errorFormat: .codeMessage(codeField: "code", messageField: "msg"), statusRules: [])
+        let transport = RecordingTransport()
+        transport.enqueue(body: "[]")
+        let client = APIClient<TestVenueError>(
+            profile: profile, baseURL: URL(string: "https://api.dfx.hk")!, credentials: .apiKey(Self.apiKey), transport: transport)
+        enum Keyed: EndpointSpec {
+            static let endpoint = Endpoint(id: "keyed", method: .get, path: "/keyed", security: SecurityRequirement(apiKey: true), encoding: .query)
+        }
+        let error = await thrownError { try await client.send(Call<[String], Keyed>()) }
+        let refusal = try #require(error as? RequestValidationError)
+        #expect(refusal.rule == "header" && refusal.message == "API KEY is not a valid header field name")
+        #expect(transport.requests.isEmpty)
+        _ = try await client.send(Call<[String], Symbols>())
+        #expect(transport.lastRequest?.head.headerFields.isEmpty == true)
+    }
+
     @Test func marketLevelSendsOnlyTheTimestamp() async throws {
         let transport = RecordingTransport()
         transport.enqueue(body: #"{"code":"0","msg":"success","data":[]}"#)

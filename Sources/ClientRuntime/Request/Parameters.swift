@@ -198,9 +198,8 @@ public struct Parameters: Sendable, Hashable {
         set(name, value, location, listedValues: listed ? nil : Value.allCases.map(\.rawValue))
     }
 
-    /// Adds or replaces an entry, given its parts, which it consumes: a caller that built the `Entry` copied it
-    /// into the argument, and a borrowed part is copied into the entry (a retain and release of its name and value
-    /// per parameter either way).
+    /// Adds or replaces an entry. It takes the entry's parts, and consumes them, so that neither the caller nor
+    /// this function copies them (each copy retains and releases a name and a value).
     @usableFromInline mutating func set(
         _ name: consuming String, _ value: consuming ParameterValue, _ location: ParameterLocation,
         listedValues: consuming [String]? = nil

@@ -21,6 +21,8 @@ struct RequestBuilder: Sendable {
     let defaultWindow: (value: ExactDecimal, problem: String?)?
     /// The profile's header names, checked once.
     let apiKeyField: FieldName?
+    /// What is wrong with the API key's header name, if anything: refused when a request needs the key.
+    let apiKeyFieldProblem: String?
     let timestampField: FieldName?
     let timeUnitField: FieldName?
     let userAgentField: HTTPField?
@@ -42,6 +44,7 @@ struct RequestBuilder: Sendable {
         origin = Self.origin(of: baseURL)
         defaultWindow = (recvWindow ?? auth.recvWindowDefault).map { ($0, ReceiveWindow(auth: auth).problem(with: $0)) }
         apiKeyField = auth.apiKeyHeader.map(FieldName.init)
+        apiKeyFieldProblem = apiKeyField.flatMap { $0.name == nil ? $0.refusal : nil }
         timestampField = auth.timestampHeader.map(FieldName.init)
         timeUnitField = auth.timeUnit.map { FieldName($0.name) }
         userAgentField = userAgent.map { HTTPField(name: .userAgent, value: $0) }
@@ -56,6 +59,9 @@ struct RequestBuilder: Sendable {
             self.text = text
             name = HTTPField.Name(text)
         }
+
+        /// The message refusing the text when it is not a valid header name.
+        var refusal: String { "\(text) is not a valid header field name" }
     }
 
     /// What every request of one client signs with, computed once: one reference to pass along.
@@ -67,12 +73,8 @@ struct RequestBuilder: Sendable {
         let redactions: Redactions
         /// The API key's header field.
         let apiKeyField: HTTPField?
-        /// What is wrong with the profile's header name for the API key, if anything: refused when used.
-        let apiKeyFieldProblem: String?
-        /// Whether the profile sends the API key in a header.
-        let sendsAPIKey: Bool
         /// The header fields of a request that adds none of its own: built once, shared by every such request
-        /// (a copy is one retain). See `fixedHeaders(keyed:body:)` for the order.
+        /// (a copy is one retain), by whether the API key is sent and by the body's type.
         private let fixedHeaders: [HTTPFields]
 
         init(_ credentials: Credentials, _ builder: RequestBuilder) {
@@ -81,17 +83,14 @@ struct RequestBuilder: Sendable {
             redactions = builder.redactions(for: credentials)
             let apiKeyField = builder.apiKeyField(for: credentials)
             self.apiKeyField = apiKeyField
-            sendsAPIKey = builder.apiKeyField != nil
-            apiKeyFieldProblem = builder.apiKeyField.flatMap { $0.name == nil ? "\($0.text) is not a valid header field name" : nil }
             fixedHeaders = [nil, apiKeyField].flatMap { key in
                 ([nil] + RequestDraft.BodyType.allCases.map(\.field)).map { contentType in
-                    HTTPFields([key, contentType, builder.userAgentField].compactMap { $0 })
+                    RequestBuilder.headerFields(HTTPFields(), key: key, at: 0, contentType: contentType, userAgent: builder.userAgentField)
                 }
             }
         }
 
-        /// The shared fields of a request with the API key when `keyed` and a body of `body`'s type: the key's,
-        /// the content type's and the user agent's, in that order.
+        /// The shared fields of a request with the API key when `keyed` and a body of `body`'s type.
         func fixedHeaders(keyed: Bool, body: RequestDraft.BodyType?) -> HTTPFields {
             fixedHeaders[(keyed ? RequestDraft.BodyType.allCases.count + 1 : 0) + (body.map { $0.rawValue + 1 } ?? 0)]
         }
@@ -141,8 +140,8 @@ struct RequestBuilder: Sendable {
             throw draft.invalid("credentials", "endpoint needs an API key; the client has none")
         }
         // Its field and redaction are in the context already (once per client).
-        if let problem = context.identity.apiKeyFieldProblem { throw draft.invalid("header", problem) }
-        return context.identity.sendsAPIKey
+        if let problem = apiKeyFieldProblem { throw draft.invalid("header", problem) }
+        return apiKeyField != nil  // false: the profile sends the key in no header
     }
 
     /// Receive window, time-unit header and timestamp, after the caller's parameters (recvWindow first, as in
@@ -233,23 +232,30 @@ struct RequestBuilder: Sendable {
     private func assemble(_ draft: consuming RequestDraft, key: Int?, _ identity: Identity) throws -> WireRequest {
         guard let origin = origin else { throw draft.invalid("url", "the base URL \(baseURL) has no scheme or host") }
         let body = draft.body == nil ? nil : draft.bodyType
-        let headers: HTTPFields
-        if draft.headers.isEmpty, draft.endpoint.contentType == nil || body == nil {
-            headers = identity.fixedHeaders(keyed: key != nil, body: body)
-        } else {
-            var fields = draft.headers
-            if let key, let field = identity.apiKeyField { fields.insert(field, at: key) }
-            if draft.body != nil, let contentType = draft.endpoint.contentType.map({ HTTPField(name: .contentType, value: $0) }) ?? body?.field {
-                fields.append(contentType)
+        let headers =
+            if draft.headers.isEmpty, draft.endpoint.contentType == nil || body == nil {
+                identity.fixedHeaders(keyed: key != nil, body: body)
+            } else {
+                Self.headerFields(
+                    draft.headers, key: key == nil ? nil : identity.apiKeyField, at: key ?? 0,
+                    contentType: body.map { draft.endpoint.contentType.map { HTTPField(name: .contentType, value: $0) } ?? $0.field },
+                    userAgent: userAgentField)
             }
-            if let userAgentField { fields.append(userAgentField) }
-            headers = fields
-        }
         let head = HTTPRequest(
             method: draft.endpoint.method.head, scheme: origin.scheme,
             authority: origin.authority, path: Self.target(origin.path, draft.path, draft.query),
             headerFields: headers)
         return WireRequest(head, bodyBytes: draft.body, timeout: timeout, redactions: draft.redactions)
+    }
+
+    /// A request's header fields in the order they are sent: its own fields with the API key's at `position`,
+    /// then the content type and the user agent.
+    static func headerFields(_ own: HTTPFields, key: HTTPField?, at position: Int, contentType: HTTPField?, userAgent: HTTPField?) -> HTTPFields {
+        var fields = own
+        if let key { fields.insert(key, at: position) }
+        if let contentType { fields.append(contentType) }
+        if let userAgent { fields.append(userAgent) }
+        return fields
     }
 
     /// The request target: the base URL's path prefix, the endpoint's path (after a `/`), and `?query` when there is one.

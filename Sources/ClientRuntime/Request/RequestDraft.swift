@@ -90,7 +90,7 @@ struct RequestDraft {
 
     /// Appends a header field whose name was checked beforehand.
     mutating func addHeader(_ field: RequestBuilder.FieldName, _ value: String) throws {
-        guard let name = field.name else { throw Self.invalid(endpoint, "header", "\(field.text) is not a valid header field name") }
+        guard let name = field.name else { throw Self.invalid(endpoint, "header", field.refusal) }
         headers.append(HTTPField(name: name, value: value))
     }
 
