@@ -5,47 +5,47 @@ import ClientRuntime
 /// An order as the place and cancel calls return it.
 public struct Order: Sendable, Equatable, Codable {
     /// Market id, `{marketType}.{baseAssetId}_{quoteAssetId}` (e.g. `spot.btc_usdt`).
-    public var marketId: String
+    public let marketId: String
     /// Market ticker for display.
-    public var marketDisplayName: String
+    public let marketDisplayName: String
     /// Id the platform assigned to the order.
-    public var orderId: String
+    public let orderId: String
     /// `orderType`.
-    public var orderType: OrderType
+    public let orderType: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `source`.
-    public var source: OrderSource
+    public let source: OrderSource
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// Fee in the quote asset; 0 right after creation.
-    public var commission: ExactDecimal
+    public let commission: ExactDecimal
     /// Requested quantity in the base asset.
-    public var requestedAmount: ExactDecimal
+    public let requestedAmount: ExactDecimal
     /// Base quantity not filled yet.
-    public var remainingAmount: ExactDecimal
+    public let remainingAmount: ExactDecimal
     /// Limit price; null for market orders.
     ///
     /// - Nullable: yes
-    public var requestedPrice: ExactDecimal?
+    public let requestedPrice: ExactDecimal?
     /// Volume-weighted average fill price.
-    public var executionPrice: ExactDecimal
+    public let executionPrice: ExactDecimal
     /// Creation time.
-    public var createdAt: Timestamp
+    public let createdAt: Timestamp
     /// Time of the latest change.
-    public var updatedAt: Timestamp
+    public let updatedAt: Timestamp
     /// Reason for a rejection; not filled in at present (empty).
     ///
     /// - Appears: Documented as "currently unused and not populated" ("" in the example).
-    public var rejectDetails: String?
+    public let rejectDetails: String?
     /// When the order was cancelled or expired; null while it is not.
     ///
     /// - Nullable: yes
-    public var cancellationDate: Timestamp?
+    public let cancellationDate: Timestamp?
     /// Filled share of the requested amount (filled / requested).
-    public var fillFactor: ExactDecimal
+    public let fillFactor: ExactDecimal
 
     public init(
         marketId: String,
@@ -129,39 +129,22 @@ public struct Order: Sendable, Equatable, Codable {
         self.rejectDetails = container.optional(String.self, "rejectDetails")
         self.cancellationDate = container.optional(Timestamp.self, "cancellationDate")
         let fillFactor = container.required(ExactDecimal.self, "fillFactor")
-        guard
-            let marketId,
-            let marketDisplayName,
-            let orderId,
-            let orderType,
-            let side,
-            let status,
-            let source,
-            let timeInForce,
-            let commission,
-            let requestedAmount,
-            let remainingAmount,
-            let executionPrice,
-            let createdAt,
-            let updatedAt,
-            let fillFactor,
-            container.isComplete
-        else { throw container.error }
-        self.marketId = marketId
-        self.marketDisplayName = marketDisplayName
-        self.orderId = orderId
-        self.orderType = orderType
-        self.side = side
-        self.status = status
-        self.source = source
-        self.timeInForce = timeInForce
-        self.commission = commission
-        self.requestedAmount = requestedAmount
-        self.remainingAmount = remainingAmount
-        self.executionPrice = executionPrice
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.fillFactor = fillFactor
+        try container.finish()
+        self.marketId = marketId!
+        self.marketDisplayName = marketDisplayName!
+        self.orderId = orderId!
+        self.orderType = orderType!
+        self.side = side!
+        self.status = status!
+        self.source = source!
+        self.timeInForce = timeInForce!
+        self.commission = commission!
+        self.requestedAmount = requestedAmount!
+        self.remainingAmount = remainingAmount!
+        self.executionPrice = executionPrice!
+        self.createdAt = createdAt!
+        self.updatedAt = updatedAt!
+        self.fillFactor = fillFactor!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -190,7 +173,7 @@ public struct Order: Sendable, Equatable, Codable {
 /// The `{"order": …}` wrapper around an order in responses.
 public struct OrderEnvelope: Sendable, Equatable, Codable {
     /// `order`.
-    public var order: Order
+    public let order: Order
 
     public init(
         order: Order
@@ -206,11 +189,8 @@ public struct OrderEnvelope: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let order = container.required(Order.self, "order")
-        guard
-            let order,
-            container.isComplete
-        else { throw container.error }
-        self.order = order
+        try container.finish()
+        self.order = order!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -222,13 +202,13 @@ public struct OrderEnvelope: Sendable, Equatable, Codable {
 /// Pre-trade figures for a prospective order.
 public struct OrderData: Sendable, Equatable, Codable {
     /// Quantity in the base asset.
-    public var baseAmount: ExactDecimal
+    public let baseAmount: ExactDecimal
     /// Value in the quote asset.
-    public var quoteAmount: ExactDecimal
+    public let quoteAmount: ExactDecimal
     /// Expected fee.
-    public var commissionAmount: ExactDecimal
+    public let commissionAmount: ExactDecimal
     /// Quote value plus fee.
-    public var total: ExactDecimal
+    public let total: ExactDecimal
 
     public init(
         baseAmount: ExactDecimal,
@@ -256,17 +236,11 @@ public struct OrderData: Sendable, Equatable, Codable {
         let quoteAmount = container.required(ExactDecimal.self, "quoteAmount")
         let commissionAmount = container.required(ExactDecimal.self, "commissionAmount")
         let total = container.required(ExactDecimal.self, "total")
-        guard
-            let baseAmount,
-            let quoteAmount,
-            let commissionAmount,
-            let total,
-            container.isComplete
-        else { throw container.error }
-        self.baseAmount = baseAmount
-        self.quoteAmount = quoteAmount
-        self.commissionAmount = commissionAmount
-        self.total = total
+        try container.finish()
+        self.baseAmount = baseAmount!
+        self.quoteAmount = quoteAmount!
+        self.commissionAmount = commissionAmount!
+        self.total = total!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -281,7 +255,7 @@ public struct OrderData: Sendable, Equatable, Codable {
 /// The `{"order": …}` wrapper around the order data.
 public struct OrderDataEnvelope: Sendable, Equatable, Codable {
     /// `order`.
-    public var order: OrderData
+    public let order: OrderData
 
     public init(
         order: OrderData
@@ -297,11 +271,8 @@ public struct OrderDataEnvelope: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let order = container.required(OrderData.self, "order")
-        guard
-            let order,
-            container.isComplete
-        else { throw container.error }
-        self.order = order
+        try container.finish()
+        self.order = order!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -313,15 +284,15 @@ public struct OrderDataEnvelope: Sendable, Equatable, Codable {
 /// One trading account of the caller.
 public struct Account: Sendable, Equatable, Codable {
     /// The id to send in the `accountId` header.
-    public var accountId: String
+    public let accountId: String
     /// `accountName`.
-    public var accountName: String
+    public let accountName: String
     /// `accountType`.
-    public var accountType: AccountType
+    public let accountType: AccountType
     /// Total balance of the account, expressed in RAT (an abbreviation the notes do not expand).
-    public var totalBalanceInRat: ExactDecimal
+    public let totalBalanceInRat: ExactDecimal
     /// `isCopyTradingAccount`.
-    public var isCopyTradingAccount: Bool
+    public let isCopyTradingAccount: Bool
 
     public init(
         accountId: String,
@@ -353,19 +324,12 @@ public struct Account: Sendable, Equatable, Codable {
         let accountType = container.required(AccountType.self, "accountType")
         let totalBalanceInRat = container.required(ExactDecimal.self, "totalBalanceInRAT")
         let isCopyTradingAccount = container.required(Bool.self, "isCopyTradingAccount")
-        guard
-            let accountId,
-            let accountName,
-            let accountType,
-            let totalBalanceInRat,
-            let isCopyTradingAccount,
-            container.isComplete
-        else { throw container.error }
-        self.accountId = accountId
-        self.accountName = accountName
-        self.accountType = accountType
-        self.totalBalanceInRat = totalBalanceInRat
-        self.isCopyTradingAccount = isCopyTradingAccount
+        try container.finish()
+        self.accountId = accountId!
+        self.accountName = accountName!
+        self.accountType = accountType!
+        self.totalBalanceInRat = totalBalanceInRat!
+        self.isCopyTradingAccount = isCopyTradingAccount!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -381,11 +345,11 @@ public struct Account: Sendable, Equatable, Codable {
 /// One asset of the platform.
 public struct Asset: Sendable, Equatable, Codable {
     /// `assetId`.
-    public var assetId: String
+    public let assetId: String
     /// `assetName`.
-    public var assetName: String
+    public let assetName: String
     /// `isRootAsset`.
-    public var isRootAsset: Bool
+    public let isRootAsset: Bool
 
     public init(
         assetId: String,
@@ -409,15 +373,10 @@ public struct Asset: Sendable, Equatable, Codable {
         let assetId = container.required(String.self, "assetId")
         let assetName = container.required(String.self, "assetName")
         let isRootAsset = container.required(Bool.self, "isRootAsset")
-        guard
-            let assetId,
-            let assetName,
-            let isRootAsset,
-            container.isComplete
-        else { throw container.error }
-        self.assetId = assetId
-        self.assetName = assetName
-        self.isRootAsset = isRootAsset
+        try container.finish()
+        self.assetId = assetId!
+        self.assetName = assetName!
+        self.isRootAsset = isRootAsset!
     }
 
     public func encode(to encoder: any Encoder) throws {

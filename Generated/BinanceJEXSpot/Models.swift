@@ -5,7 +5,7 @@ import ClientRuntime
 /// The `ServerTime` object.
 public struct ServerTime: Sendable, Equatable, Codable {
     /// Server time in milliseconds since the epoch.
-    public var serverTime: Int64
+    public let serverTime: Int64
 
     public init(
         serverTime: Int64
@@ -21,11 +21,8 @@ public struct ServerTime: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let serverTime = container.required(Int64.self, "serverTime")
-        guard
-            let serverTime,
-            container.isComplete
-        else { throw container.error }
-        self.serverTime = serverTime
+        try container.finish()
+        self.serverTime = serverTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,21 +34,21 @@ public struct ServerTime: Sendable, Equatable, Codable {
 /// Trading rules, rate limits and the symbols of each product (option, contract, spot).
 public struct ExchangeInfo: Sendable, Equatable, Codable {
     /// `timezone`.
-    public var timezone: String
+    public let timezone: String
     /// `serverTime`.
-    public var serverTime: Int64
+    public let serverTime: Int64
     /// `rateLimits`.
-    public var rateLimits: [RateLimit]
+    public let rateLimits: [RateLimit]
     /// Option symbols.
     ///
     /// - Appears: Only where the venue lists options (the one example shows them).
-    public var optionSymbols: [SymbolInfo]?
+    public let optionSymbols: [SymbolInfo]?
     /// Contract (futures) symbols.
     ///
     /// - Appears: Only where the venue lists contracts (the one example shows them).
-    public var contractSymbols: [SymbolInfo]?
+    public let contractSymbols: [SymbolInfo]?
     /// Spot symbols.
-    public var spotSymbols: [SymbolInfo]
+    public let spotSymbols: [SymbolInfo]
 
     public init(
         timezone: String,
@@ -87,17 +84,11 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         self.optionSymbols = container.optional([SymbolInfo].self, "optionSymbols")
         self.contractSymbols = container.optional([SymbolInfo].self, "contractSymbols")
         let spotSymbols = container.required([SymbolInfo].self, "spotSymbols")
-        guard
-            let timezone,
-            let serverTime,
-            let rateLimits,
-            let spotSymbols,
-            container.isComplete
-        else { throw container.error }
-        self.timezone = timezone
-        self.serverTime = serverTime
-        self.rateLimits = rateLimits
-        self.spotSymbols = spotSymbols
+        try container.finish()
+        self.timezone = timezone!
+        self.serverTime = serverTime!
+        self.rateLimits = rateLimits!
+        self.spotSymbols = spotSymbols!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -114,13 +105,13 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
 /// The `RateLimit` object.
 public struct RateLimit: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public var rateLimitType: RateLimitType
+    public let rateLimitType: RateLimitType
     /// `interval`.
-    public var interval: RateLimitInterval
+    public let interval: RateLimitInterval
     /// Number of interval units the limit covers.
-    public var intervalNum: Int
+    public let intervalNum: Int
     /// `limit`.
-    public var limit: Int
+    public let limit: Int
 
     public init(
         rateLimitType: RateLimitType,
@@ -148,17 +139,11 @@ public struct RateLimit: Sendable, Equatable, Codable {
         let interval = container.required(RateLimitInterval.self, "interval")
         let intervalNum = container.required(Int.self, "intervalNum")
         let limit = container.required(Int.self, "limit")
-        guard
-            let rateLimitType,
-            let interval,
-            let intervalNum,
-            let limit,
-            container.isComplete
-        else { throw container.error }
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
+        try container.finish()
+        self.rateLimitType = rateLimitType!
+        self.interval = interval!
+        self.intervalNum = intervalNum!
+        self.limit = limit!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -173,25 +158,25 @@ public struct RateLimit: Sendable, Equatable, Codable {
 /// One tradable symbol and its rules.
 public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `status`.
-    public var status: SymbolStatus
+    public let status: SymbolStatus
     /// `baseAsset`.
-    public var baseAsset: String
+    public let baseAsset: String
     /// `baseAssetPrecision`.
-    public var baseAssetPrecision: Int
+    public let baseAssetPrecision: Int
     /// `quoteAsset`.
-    public var quoteAsset: String
+    public let quoteAsset: String
     /// `quotePrecision`.
-    public var quotePrecision: Int
+    public let quotePrecision: Int
     /// `orderTypes`.
-    public var orderTypes: [OrderType]
+    public let orderTypes: [OrderType]
     /// `icebergAllowed`.
     ///
     /// - Appears: Shown in every example; no field table guarantees it.
-    public var icebergAllowed: Bool?
+    public let icebergAllowed: Bool?
     /// `filters`.
-    public var filters: [Filter]
+    public let filters: [Filter]
 
     public init(
         symbol: String,
@@ -239,25 +224,15 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let orderTypes = container.required([OrderType].self, "orderTypes")
         self.icebergAllowed = container.optional(Bool.self, "icebergAllowed")
         let filters = container.required([Filter].self, "filters")
-        guard
-            let symbol,
-            let status,
-            let baseAsset,
-            let baseAssetPrecision,
-            let quoteAsset,
-            let quotePrecision,
-            let orderTypes,
-            let filters,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.status = status
-        self.baseAsset = baseAsset
-        self.baseAssetPrecision = baseAssetPrecision
-        self.quoteAsset = quoteAsset
-        self.quotePrecision = quotePrecision
-        self.orderTypes = orderTypes
-        self.filters = filters
+        try container.finish()
+        self.symbol = symbol!
+        self.status = status!
+        self.baseAsset = baseAsset!
+        self.baseAssetPrecision = baseAssetPrecision!
+        self.quoteAsset = quoteAsset!
+        self.quotePrecision = quotePrecision!
+        self.orderTypes = orderTypes!
+        self.filters = filters!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -277,13 +252,13 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
 /// Price bounds of a symbol.
 public struct PriceFilter: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `minPrice`.
     ///
     /// - Appears: Absent from the option and spot examples.
-    public var minPrice: ExactDecimal?
+    public let minPrice: ExactDecimal?
     /// `maxPrice`.
-    public var maxPrice: ExactDecimal
+    public let maxPrice: ExactDecimal
 
     public init(
         filterType: FilterType,
@@ -307,13 +282,9 @@ public struct PriceFilter: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         self.minPrice = container.optional(ExactDecimal.self, "minPrice")
         let maxPrice = container.required(ExactDecimal.self, "maxPrice")
-        guard
-            let filterType,
-            let maxPrice,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxPrice = maxPrice
+        try container.finish()
+        self.filterType = filterType!
+        self.maxPrice = maxPrice!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -327,13 +298,13 @@ public struct PriceFilter: Sendable, Equatable, Codable {
 /// Quantity bounds of a symbol.
 public struct LotSizeFilter: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `minQty`.
-    public var minQty: ExactDecimal
+    public let minQty: ExactDecimal
     /// `maxQty`.
     ///
     /// - Appears: Absent from the option and spot examples.
-    public var maxQty: ExactDecimal?
+    public let maxQty: ExactDecimal?
 
     public init(
         filterType: FilterType,
@@ -357,13 +328,9 @@ public struct LotSizeFilter: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let minQty = container.required(ExactDecimal.self, "minQty")
         self.maxQty = container.optional(ExactDecimal.self, "maxQty")
-        guard
-            let filterType,
-            let minQty,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.minQty = minQty
+        try container.finish()
+        self.filterType = filterType!
+        self.minQty = minQty!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -377,11 +344,11 @@ public struct LotSizeFilter: Sendable, Equatable, Codable {
 /// Order book snapshot.
 public struct Depth: Sendable, Equatable, Codable {
     /// `lastUpdateId`.
-    public var lastUpdateId: Int64
+    public let lastUpdateId: Int64
     /// `bids`.
-    public var bids: [DepthLevel]
+    public let bids: [DepthLevel]
     /// `asks`.
-    public var asks: [DepthLevel]
+    public let asks: [DepthLevel]
 
     public init(
         lastUpdateId: Int64,
@@ -405,15 +372,10 @@ public struct Depth: Sendable, Equatable, Codable {
         let lastUpdateId = container.required(Int64.self, "lastUpdateId")
         let bids = container.required([DepthLevel].self, "bids")
         let asks = container.required([DepthLevel].self, "asks")
-        guard
-            let lastUpdateId,
-            let bids,
-            let asks,
-            container.isComplete
-        else { throw container.error }
-        self.lastUpdateId = lastUpdateId
-        self.bids = bids
-        self.asks = asks
+        try container.finish()
+        self.lastUpdateId = lastUpdateId!
+        self.bids = bids!
+        self.asks = asks!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -427,11 +389,11 @@ public struct Depth: Sendable, Equatable, Codable {
 /// A recent public trade.
 public struct Trade: Sendable, Equatable, Codable {
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// Trade time in milliseconds (0 in every example).
-    public var time: Int64
+    public let time: Int64
 
     public init(
         price: ExactDecimal,
@@ -455,15 +417,10 @@ public struct Trade: Sendable, Equatable, Codable {
         let price = container.required(ExactDecimal.self, "price")
         let qty = container.required(ExactDecimal.self, "qty")
         let time = container.required(Int64.self, "time")
-        guard
-            let price,
-            let qty,
-            let time,
-            container.isComplete
-        else { throw container.error }
-        self.price = price
-        self.qty = qty
-        self.time = time
+        try container.finish()
+        self.price = price!
+        self.qty = qty!
+        self.time = time!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -477,15 +434,15 @@ public struct Trade: Sendable, Equatable, Codable {
 /// An older public trade.
 public struct HistoricalTrade: Sendable, Equatable, Codable {
     /// Trade id as a string of digits.
-    public var id: String
+    public let id: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// `time`.
-    public var time: Int64
+    public let time: Int64
     /// Whether the buyer was the maker.
-    public var buyerMaker: Bool
+    public let buyerMaker: Bool
 
     public init(
         id: String,
@@ -517,19 +474,12 @@ public struct HistoricalTrade: Sendable, Equatable, Codable {
         let qty = container.required(ExactDecimal.self, "qty")
         let time = container.required(Int64.self, "time")
         let buyerMaker = container.required(Bool.self, "buyerMaker")
-        guard
-            let id,
-            let price,
-            let qty,
-            let time,
-            let buyerMaker,
-            container.isComplete
-        else { throw container.error }
-        self.id = id
-        self.price = price
-        self.qty = qty
-        self.time = time
-        self.buyerMaker = buyerMaker
+        try container.finish()
+        self.id = id!
+        self.price = price!
+        self.qty = qty!
+        self.time = time!
+        self.buyerMaker = buyerMaker!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -545,9 +495,9 @@ public struct HistoricalTrade: Sendable, Equatable, Codable {
 /// The `AvgPrice` object.
 public struct AvgPrice: Sendable, Equatable, Codable {
     /// Length of the averaging window in minutes.
-    public var mins: Int
+    public let mins: Int
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
 
     public init(
         mins: Int,
@@ -567,13 +517,9 @@ public struct AvgPrice: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let mins = container.required(Int.self, "mins")
         let price = container.required(ExactDecimal.self, "price")
-        guard
-            let mins,
-            let price,
-            container.isComplete
-        else { throw container.error }
-        self.mins = mins
-        self.price = price
+        try container.finish()
+        self.mins = mins!
+        self.price = price!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -586,37 +532,37 @@ public struct AvgPrice: Sendable, Equatable, Codable {
 /// Rolling 24-hour statistics of a symbol.
 public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `priceChange`.
-    public var priceChange: ExactDecimal
+    public let priceChange: ExactDecimal
     /// `priceChangePercent`.
-    public var priceChangePercent: ExactDecimal
+    public let priceChangePercent: ExactDecimal
     /// `weightedAvgPrice`.
-    public var weightedAvgPrice: ExactDecimal
+    public let weightedAvgPrice: ExactDecimal
     /// `lastPrice`.
-    public var lastPrice: ExactDecimal
+    public let lastPrice: ExactDecimal
     /// `bidPrice`.
-    public var bidPrice: ExactDecimal
+    public let bidPrice: ExactDecimal
     /// `bidQty`.
-    public var bidQty: ExactDecimal
+    public let bidQty: ExactDecimal
     /// `askPrice`.
-    public var askPrice: ExactDecimal
+    public let askPrice: ExactDecimal
     /// `askQty`.
-    public var askQty: ExactDecimal
+    public let askQty: ExactDecimal
     /// `openPrice`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `highPrice`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `lowPrice`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// `volume`.
-    public var volume: ExactDecimal
+    public let volume: ExactDecimal
     /// `quoteVolume`.
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
     /// `openTime`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `closeTime`.
-    public var closeTime: Int64
+    public let closeTime: Int64
 
     public init(
         symbol: String,
@@ -692,41 +638,23 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         let quoteVolume = container.required(ExactDecimal.self, "quoteVolume")
         let openTime = container.required(Int64.self, "openTime")
         let closeTime = container.required(Int64.self, "closeTime")
-        guard
-            let symbol,
-            let priceChange,
-            let priceChangePercent,
-            let weightedAvgPrice,
-            let lastPrice,
-            let bidPrice,
-            let bidQty,
-            let askPrice,
-            let askQty,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let volume,
-            let quoteVolume,
-            let openTime,
-            let closeTime,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.lastPrice = lastPrice
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
+        try container.finish()
+        self.symbol = symbol!
+        self.priceChange = priceChange!
+        self.priceChangePercent = priceChangePercent!
+        self.weightedAvgPrice = weightedAvgPrice!
+        self.lastPrice = lastPrice!
+        self.bidPrice = bidPrice!
+        self.bidQty = bidQty!
+        self.askPrice = askPrice!
+        self.askQty = askQty!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.volume = volume!
+        self.quoteVolume = quoteVolume!
+        self.openTime = openTime!
+        self.closeTime = closeTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -753,9 +681,9 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
 /// The `TickerPrice` object.
 public struct TickerPrice: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
 
     public init(
         symbol: String,
@@ -775,13 +703,9 @@ public struct TickerPrice: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let symbol = container.required(String.self, "symbol")
         let price = container.required(ExactDecimal.self, "price")
-        guard
-            let symbol,
-            let price,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.price = price
+        try container.finish()
+        self.symbol = symbol!
+        self.price = price!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -794,15 +718,15 @@ public struct TickerPrice: Sendable, Equatable, Codable {
 /// Best bid and ask of a symbol.
 public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// Best buy price.
-    public var bidPrice: ExactDecimal
+    public let bidPrice: ExactDecimal
     /// `bidQty`.
-    public var bidQty: ExactDecimal
+    public let bidQty: ExactDecimal
     /// Best sell price.
-    public var askPrice: ExactDecimal
+    public let askPrice: ExactDecimal
     /// `askQty`.
-    public var askQty: ExactDecimal
+    public let askQty: ExactDecimal
 
     public init(
         symbol: String,
@@ -834,19 +758,12 @@ public struct BookTicker: Sendable, Equatable, Codable {
         let bidQty = container.required(ExactDecimal.self, "bidQty")
         let askPrice = container.required(ExactDecimal.self, "askPrice")
         let askQty = container.required(ExactDecimal.self, "askQty")
-        guard
-            let symbol,
-            let bidPrice,
-            let bidQty,
-            let askPrice,
-            let askQty,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
+        try container.finish()
+        self.symbol = symbol!
+        self.bidPrice = bidPrice!
+        self.bidQty = bidQty!
+        self.askPrice = askPrice!
+        self.askQty = askQty!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -862,11 +779,11 @@ public struct BookTicker: Sendable, Equatable, Codable {
 /// Answer to an order placement with newOrderRespType=ACK.
 public struct OrderAck: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
 
     public init(
         symbol: String,
@@ -890,15 +807,10 @@ public struct OrderAck: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orderId = container.required(Int64.self, "orderId")
         let transactTime = container.required(Int64.self, "transactTime")
-        guard
-            let symbol,
-            let orderId,
-            let transactTime,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.transactTime = transactTime
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.transactTime = transactTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -912,27 +824,27 @@ public struct OrderAck: Sendable, Equatable, Codable {
 /// Answer to an order placement with newOrderRespType=RESULT, and to a cancellation.
 public struct OrderResult: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `origQty`.
-    public var origQty: ExactDecimal
+    public let origQty: ExactDecimal
     /// `executedQty`.
-    public var executedQty: ExactDecimal
+    public let executedQty: ExactDecimal
     /// `cummulativeQuoteQty`.
-    public var cummulativeQuoteQty: ExactDecimal
+    public let cummulativeQuoteQty: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
 
     public init(
         symbol: String,
@@ -988,31 +900,18 @@ public struct OrderResult: Sendable, Equatable, Codable {
         let timeInForce = container.required(TimeInForce.self, "timeInForce")
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
-        guard
-            let symbol,
-            let orderId,
-            let transactTime,
-            let price,
-            let origQty,
-            let executedQty,
-            let cummulativeQuoteQty,
-            let status,
-            let timeInForce,
-            let type,
-            let side,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.transactTime = transactTime!
+        self.price = price!
+        self.origQty = origQty!
+        self.executedQty = executedQty!
+        self.cummulativeQuoteQty = cummulativeQuoteQty!
+        self.status = status!
+        self.timeInForce = timeInForce!
+        self.type = type!
+        self.side = side!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1034,33 +933,33 @@ public struct OrderResult: Sendable, Equatable, Codable {
 /// An order as the order queries return it.
 public struct Order: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// Order id as a string of digits.
-    public var orderId: String
+    public let orderId: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `origQty`.
-    public var origQty: ExactDecimal
+    public let origQty: ExactDecimal
     /// `executedQty`.
-    public var executedQty: ExactDecimal
+    public let executedQty: ExactDecimal
     /// `cummulativeQuoteQty`.
-    public var cummulativeQuoteQty: ExactDecimal
+    public let cummulativeQuoteQty: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `time`.
-    public var time: Int64
+    public let time: Int64
     /// `updateTime`.
-    public var updateTime: Int64
+    public let updateTime: Int64
     /// `working`.
     ///
     /// - Appears: Shown in every example; no field table guarantees it.
-    public var working: Bool?
+    public let working: Bool?
 
     public init(
         symbol: String,
@@ -1124,33 +1023,19 @@ public struct Order: Sendable, Equatable, Codable {
         let time = container.required(Int64.self, "time")
         let updateTime = container.required(Int64.self, "updateTime")
         self.working = container.optional(Bool.self, "working")
-        guard
-            let symbol,
-            let orderId,
-            let price,
-            let origQty,
-            let executedQty,
-            let cummulativeQuoteQty,
-            let status,
-            let timeInForce,
-            let type,
-            let side,
-            let time,
-            let updateTime,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.time = time
-        self.updateTime = updateTime
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.price = price!
+        self.origQty = origQty!
+        self.executedQty = executedQty!
+        self.cummulativeQuoteQty = cummulativeQuoteQty!
+        self.status = status!
+        self.timeInForce = timeInForce!
+        self.type = type!
+        self.side = side!
+        self.time = time!
+        self.updateTime = updateTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1174,17 +1059,17 @@ public struct Order: Sendable, Equatable, Codable {
 /// Balances of the account, per product.
 public struct Account: Sendable, Equatable, Codable {
     /// `updateTime`.
-    public var updateTime: Int64
+    public let updateTime: Int64
     /// Balances of the contract (futures) account.
     ///
     /// - Appears: Only where the account has a contract product (the one example shows it).
-    public var contractBalances: [Balance]?
+    public let contractBalances: [Balance]?
     /// Balances of the option account.
     ///
     /// - Appears: Only where the account has an option product (the one example shows it).
-    public var optionBalances: [Balance]?
+    public let optionBalances: [Balance]?
     /// Balances of the spot account.
-    public var spotBalances: [Balance]
+    public let spotBalances: [Balance]
 
     public init(
         updateTime: Int64,
@@ -1212,13 +1097,9 @@ public struct Account: Sendable, Equatable, Codable {
         self.contractBalances = container.optional([Balance].self, "contractBalances")
         self.optionBalances = container.optional([Balance].self, "optionBalances")
         let spotBalances = container.required([Balance].self, "spotBalances")
-        guard
-            let updateTime,
-            let spotBalances,
-            container.isComplete
-        else { throw container.error }
-        self.updateTime = updateTime
-        self.spotBalances = spotBalances
+        try container.finish()
+        self.updateTime = updateTime!
+        self.spotBalances = spotBalances!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1233,17 +1114,17 @@ public struct Account: Sendable, Equatable, Codable {
 /// The `Balance` object.
 public struct Balance: Sendable, Equatable, Codable {
     /// `asset`.
-    public var asset: String
+    public let asset: String
     /// `canDeposit`.
-    public var canDeposit: Bool
+    public let canDeposit: Bool
     /// `canTrade`.
-    public var canTrade: Bool
+    public let canTrade: Bool
     /// `canWithdraw`.
-    public var canWithdraw: Bool
+    public let canWithdraw: Bool
     /// `free`.
-    public var free: ExactDecimal
+    public let free: ExactDecimal
     /// `locked`.
-    public var locked: ExactDecimal
+    public let locked: ExactDecimal
 
     public init(
         asset: String,
@@ -1279,21 +1160,13 @@ public struct Balance: Sendable, Equatable, Codable {
         let canWithdraw = container.required(Bool.self, "canWithdraw")
         let free = container.required(ExactDecimal.self, "free")
         let locked = container.required(ExactDecimal.self, "locked")
-        guard
-            let asset,
-            let canDeposit,
-            let canTrade,
-            let canWithdraw,
-            let free,
-            let locked,
-            container.isComplete
-        else { throw container.error }
-        self.asset = asset
-        self.canDeposit = canDeposit
-        self.canTrade = canTrade
-        self.canWithdraw = canWithdraw
-        self.free = free
-        self.locked = locked
+        try container.finish()
+        self.asset = asset!
+        self.canDeposit = canDeposit!
+        self.canTrade = canTrade!
+        self.canWithdraw = canWithdraw!
+        self.free = free!
+        self.locked = locked!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1310,13 +1183,13 @@ public struct Balance: Sendable, Equatable, Codable {
 /// Deposit and withdrawal settings of one asset (the response is keyed by asset name).
 public struct AssetDetail: Sendable, Equatable, Codable {
     /// Smallest amount that may be withdrawn (a JSON number in the example).
-    public var minWithdrawAmount: ExactDecimal
+    public let minWithdrawAmount: ExactDecimal
     /// `withdrawFee`.
-    public var withdrawFee: ExactDecimal
+    public let withdrawFee: ExactDecimal
     /// Whether deposits are open.
-    public var depositStatus: Bool
+    public let depositStatus: Bool
     /// Whether withdrawals are open.
-    public var withdrawStatus: Bool
+    public let withdrawStatus: Bool
 
     public init(
         minWithdrawAmount: ExactDecimal,
@@ -1344,17 +1217,11 @@ public struct AssetDetail: Sendable, Equatable, Codable {
         let withdrawFee = container.required(ExactDecimal.self, "withdrawFee")
         let depositStatus = container.required(Bool.self, "depositStatus")
         let withdrawStatus = container.required(Bool.self, "withdrawStatus")
-        guard
-            let minWithdrawAmount,
-            let withdrawFee,
-            let depositStatus,
-            let withdrawStatus,
-            container.isComplete
-        else { throw container.error }
-        self.minWithdrawAmount = minWithdrawAmount
-        self.withdrawFee = withdrawFee
-        self.depositStatus = depositStatus
-        self.withdrawStatus = withdrawStatus
+        try container.finish()
+        self.minWithdrawAmount = minWithdrawAmount!
+        self.withdrawFee = withdrawFee!
+        self.depositStatus = depositStatus!
+        self.withdrawStatus = withdrawStatus!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1369,11 +1236,11 @@ public struct AssetDetail: Sendable, Equatable, Codable {
 /// The `DepositAddress` object.
 public struct DepositAddress: Sendable, Equatable, Codable {
     /// `address`.
-    public var address: String
+    public let address: String
     /// `asset`.
-    public var asset: String
+    public let asset: String
     /// `success`.
-    public var success: Bool
+    public let success: Bool
 
     public init(
         address: String,
@@ -1397,15 +1264,10 @@ public struct DepositAddress: Sendable, Equatable, Codable {
         let address = container.required(String.self, "address")
         let asset = container.required(String.self, "asset")
         let success = container.required(Bool.self, "success")
-        guard
-            let address,
-            let asset,
-            let success,
-            container.isComplete
-        else { throw container.error }
-        self.address = address
-        self.asset = asset
-        self.success = success
+        try container.finish()
+        self.address = address!
+        self.asset = asset!
+        self.success = success!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1419,17 +1281,17 @@ public struct DepositAddress: Sendable, Equatable, Codable {
 /// One deposit.
 public struct DepositRecord: Sendable, Equatable, Codable {
     /// `insertTime`.
-    public var insertTime: Int64
+    public let insertTime: Int64
     /// Amount deposited (a JSON number in the example).
-    public var amount: ExactDecimal
+    public let amount: ExactDecimal
     /// `asset`.
-    public var asset: String
+    public let asset: String
     /// `address`.
-    public var address: String
+    public let address: String
     /// `txId`.
-    public var txId: String
+    public let txId: String
     /// Deposit status code.
-    public var status: Int
+    public let status: Int
 
     public init(
         insertTime: Int64,
@@ -1465,21 +1327,13 @@ public struct DepositRecord: Sendable, Equatable, Codable {
         let address = container.required(String.self, "address")
         let txId = container.required(String.self, "txId")
         let status = container.required(Int.self, "status")
-        guard
-            let insertTime,
-            let amount,
-            let asset,
-            let address,
-            let txId,
-            let status,
-            container.isComplete
-        else { throw container.error }
-        self.insertTime = insertTime
-        self.amount = amount
-        self.asset = asset
-        self.address = address
-        self.txId = txId
-        self.status = status
+        try container.finish()
+        self.insertTime = insertTime!
+        self.amount = amount!
+        self.asset = asset!
+        self.address = address!
+        self.txId = txId!
+        self.status = status!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1496,11 +1350,11 @@ public struct DepositRecord: Sendable, Equatable, Codable {
 /// Maker and taker fee rates of a symbol.
 public struct TradeFee: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// Maker fee rate (a JSON number in the example).
-    public var maker: ExactDecimal
+    public let maker: ExactDecimal
     /// Taker fee rate (a JSON number in the example).
-    public var taker: ExactDecimal
+    public let taker: ExactDecimal
 
     public init(
         symbol: String,
@@ -1524,15 +1378,10 @@ public struct TradeFee: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let maker = container.required(ExactDecimal.self, "maker")
         let taker = container.required(ExactDecimal.self, "taker")
-        guard
-            let symbol,
-            let maker,
-            let taker,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.maker = maker
-        self.taker = taker
+        try container.finish()
+        self.symbol = symbol!
+        self.maker = maker!
+        self.taker = taker!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1546,9 +1395,9 @@ public struct TradeFee: Sendable, Equatable, Codable {
 /// The `WithdrawHistory` object.
 public struct WithdrawHistory: Sendable, Equatable, Codable {
     /// `withdrawRecordList`.
-    public var withdrawRecordList: [WithdrawRecord]
+    public let withdrawRecordList: [WithdrawRecord]
     /// `success`.
-    public var success: Bool
+    public let success: Bool
 
     public init(
         withdrawRecordList: [WithdrawRecord],
@@ -1568,13 +1417,9 @@ public struct WithdrawHistory: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let withdrawRecordList = container.required([WithdrawRecord].self, "withdrawRecordList")
         let success = container.required(Bool.self, "success")
-        guard
-            let withdrawRecordList,
-            let success,
-            container.isComplete
-        else { throw container.error }
-        self.withdrawRecordList = withdrawRecordList
-        self.success = success
+        try container.finish()
+        self.withdrawRecordList = withdrawRecordList!
+        self.success = success!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1587,19 +1432,19 @@ public struct WithdrawHistory: Sendable, Equatable, Codable {
 /// One withdrawal.
 public struct WithdrawRecord: Sendable, Equatable, Codable {
     /// `id`.
-    public var id: String
+    public let id: String
     /// Amount withdrawn (a JSON number in the example).
-    public var amount: ExactDecimal
+    public let amount: ExactDecimal
     /// `address`.
-    public var address: String
+    public let address: String
     /// `asset`.
-    public var asset: String
+    public let asset: String
     /// `txId`.
-    public var txId: String
+    public let txId: String
     /// `applyTime`.
-    public var applyTime: Int64
+    public let applyTime: Int64
     /// Withdrawal status code (see the `status` parameter of withdrawHistory).
-    public var status: Int
+    public let status: Int
 
     public init(
         id: String,
@@ -1639,23 +1484,14 @@ public struct WithdrawRecord: Sendable, Equatable, Codable {
         let txId = container.required(String.self, "txId")
         let applyTime = container.required(Int64.self, "applyTime")
         let status = container.required(Int.self, "status")
-        guard
-            let id,
-            let amount,
-            let address,
-            let asset,
-            let txId,
-            let applyTime,
-            let status,
-            container.isComplete
-        else { throw container.error }
-        self.id = id
-        self.amount = amount
-        self.address = address
-        self.asset = asset
-        self.txId = txId
-        self.applyTime = applyTime
-        self.status = status
+        try container.finish()
+        self.id = id!
+        self.amount = amount!
+        self.address = address!
+        self.asset = asset!
+        self.txId = txId!
+        self.applyTime = applyTime!
+        self.status = status!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1675,11 +1511,11 @@ public struct WithdrawRecord: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct DepthLevel: Sendable, Equatable, Codable {
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// Unused slot (an empty array in the example).
-    public var ignore: JSONValue
+    public let ignore: JSONValue
 
     public init(
         price: ExactDecimal,
@@ -1718,29 +1554,29 @@ public struct DepthLevel: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct Kline: Sendable, Equatable, Codable {
     /// `openTime`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `open`.
-    public var `open`: ExactDecimal
+    public let `open`: ExactDecimal
     /// `high`.
-    public var high: ExactDecimal
+    public let high: ExactDecimal
     /// `low`.
-    public var low: ExactDecimal
+    public let low: ExactDecimal
     /// `close`.
-    public var close: ExactDecimal
+    public let close: ExactDecimal
     /// `volume`.
-    public var volume: ExactDecimal
+    public let volume: ExactDecimal
     /// `closeTime`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// `quoteAssetVolume`.
-    public var quoteAssetVolume: ExactDecimal
+    public let quoteAssetVolume: ExactDecimal
     /// `numberOfTrades`.
-    public var numberOfTrades: Int64
+    public let numberOfTrades: Int64
     /// `takerBuyBaseAssetVolume`.
-    public var takerBuyBaseAssetVolume: ExactDecimal
+    public let takerBuyBaseAssetVolume: ExactDecimal
     /// `takerBuyQuoteAssetVolume`.
-    public var takerBuyQuoteAssetVolume: ExactDecimal
+    public let takerBuyQuoteAssetVolume: ExactDecimal
     /// Unused slot.
-    public var ignore: JSONValue
+    public let ignore: JSONValue
 
     public init(
         openTime: Int64,

@@ -5,13 +5,13 @@ import ClientRuntime
 /// One rate limiter as listed in `GET /api/v3/exchangeInfo` (`rateLimits`).
 public struct RateLimit: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public var rateLimitType: RateLimitType
+    public let rateLimitType: RateLimitType
     /// `interval`.
-    public var interval: RateLimitInterval
+    public let interval: RateLimitInterval
     /// How many `interval` units one window spans (5 with MINUTE = every 5 minutes).
-    public var intervalNum: Int
+    public let intervalNum: Int
     /// The most that may be used per window.
-    public var limit: Int
+    public let limit: Int
 
     public init(
         rateLimitType: RateLimitType,
@@ -39,17 +39,11 @@ public struct RateLimit: Sendable, Equatable, Codable {
         let interval = container.required(RateLimitInterval.self, "interval")
         let intervalNum = container.required(Int.self, "intervalNum")
         let limit = container.required(Int.self, "limit")
-        guard
-            let rateLimitType,
-            let interval,
-            let intervalNum,
-            let limit,
-            container.isComplete
-        else { throw container.error }
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
+        try container.finish()
+        self.rateLimitType = rateLimitType!
+        self.interval = interval!
+        self.intervalNum = intervalNum!
+        self.limit = limit!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,13 +59,13 @@ public struct RateLimit: Sendable, Equatable, Codable {
 /// a whole multiple of `tickSize`; each of the three rules is switched off when its value is 0.
 public struct PriceFilter: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// Lowest allowed price; 0 disables the rule.
-    public var minPrice: ExactDecimal
+    public let minPrice: ExactDecimal
     /// Highest allowed price; 0 disables the rule.
-    public var maxPrice: ExactDecimal
+    public let maxPrice: ExactDecimal
     /// Price increment; 0 disables the rule.
-    public var tickSize: ExactDecimal
+    public let tickSize: ExactDecimal
 
     public init(
         filterType: FilterType,
@@ -99,17 +93,11 @@ public struct PriceFilter: Sendable, Equatable, Codable {
         let minPrice = container.required(ExactDecimal.self, "minPrice")
         let maxPrice = container.required(ExactDecimal.self, "maxPrice")
         let tickSize = container.required(ExactDecimal.self, "tickSize")
-        guard
-            let filterType,
-            let minPrice,
-            let maxPrice,
-            let tickSize,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.minPrice = minPrice
-        self.maxPrice = maxPrice
-        self.tickSize = tickSize
+        try container.finish()
+        self.filterType = filterType!
+        self.minPrice = minPrice!
+        self.maxPrice = maxPrice!
+        self.tickSize = tickSize!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,13 +113,13 @@ public struct PriceFilter: Sendable, Equatable, Codable {
 /// minutes: `weightedAveragePrice × multiplierDown ≤ price ≤ weightedAveragePrice × multiplierUp`.
 public struct PercentPrice: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `multiplierUp`.
-    public var multiplierUp: ExactDecimal
+    public let multiplierUp: ExactDecimal
     /// `multiplierDown`.
-    public var multiplierDown: ExactDecimal
+    public let multiplierDown: ExactDecimal
     /// Minutes the average is taken over; 0 means the last price.
-    public var avgPriceMins: Int
+    public let avgPriceMins: Int
 
     public init(
         filterType: FilterType,
@@ -159,17 +147,11 @@ public struct PercentPrice: Sendable, Equatable, Codable {
         let multiplierUp = container.required(ExactDecimal.self, "multiplierUp")
         let multiplierDown = container.required(ExactDecimal.self, "multiplierDown")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
-        guard
-            let filterType,
-            let multiplierUp,
-            let multiplierDown,
-            let avgPriceMins,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.multiplierUp = multiplierUp
-        self.multiplierDown = multiplierDown
-        self.avgPriceMins = avgPriceMins
+        try container.finish()
+        self.filterType = filterType!
+        self.multiplierUp = multiplierUp!
+        self.multiplierDown = multiplierDown!
+        self.avgPriceMins = avgPriceMins!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -186,17 +168,17 @@ public struct PercentPrice: Sendable, Equatable, Codable {
 /// times the weighted average price, sell orders within `askMultiplierDown`..`askMultiplierUp` times it.
 public struct PercentPriceBySide: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `bidMultiplierUp`.
-    public var bidMultiplierUp: ExactDecimal
+    public let bidMultiplierUp: ExactDecimal
     /// `bidMultiplierDown`.
-    public var bidMultiplierDown: ExactDecimal
+    public let bidMultiplierDown: ExactDecimal
     /// `askMultiplierUp`.
-    public var askMultiplierUp: ExactDecimal
+    public let askMultiplierUp: ExactDecimal
     /// `askMultiplierDown`.
-    public var askMultiplierDown: ExactDecimal
+    public let askMultiplierDown: ExactDecimal
     /// Minutes the average is taken over; 0 means the last price.
-    public var avgPriceMins: Int
+    public let avgPriceMins: Int
 
     public init(
         filterType: FilterType,
@@ -232,21 +214,13 @@ public struct PercentPriceBySide: Sendable, Equatable, Codable {
         let askMultiplierUp = container.required(ExactDecimal.self, "askMultiplierUp")
         let askMultiplierDown = container.required(ExactDecimal.self, "askMultiplierDown")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
-        guard
-            let filterType,
-            let bidMultiplierUp,
-            let bidMultiplierDown,
-            let askMultiplierUp,
-            let askMultiplierDown,
-            let avgPriceMins,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.bidMultiplierUp = bidMultiplierUp
-        self.bidMultiplierDown = bidMultiplierDown
-        self.askMultiplierUp = askMultiplierUp
-        self.askMultiplierDown = askMultiplierDown
-        self.avgPriceMins = avgPriceMins
+        try container.finish()
+        self.filterType = filterType!
+        self.bidMultiplierUp = bidMultiplierUp!
+        self.bidMultiplierDown = bidMultiplierDown!
+        self.askMultiplierUp = askMultiplierUp!
+        self.askMultiplierDown = askMultiplierDown!
+        self.avgPriceMins = avgPriceMins!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -265,13 +239,13 @@ public struct PercentPriceBySide: Sendable, Equatable, Codable {
 /// of `stepSize`.
 public struct LotSize: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `minQty`.
-    public var minQty: ExactDecimal
+    public let minQty: ExactDecimal
     /// `maxQty`.
-    public var maxQty: ExactDecimal
+    public let maxQty: ExactDecimal
     /// `stepSize`.
-    public var stepSize: ExactDecimal
+    public let stepSize: ExactDecimal
 
     public init(
         filterType: FilterType,
@@ -299,17 +273,11 @@ public struct LotSize: Sendable, Equatable, Codable {
         let minQty = container.required(ExactDecimal.self, "minQty")
         let maxQty = container.required(ExactDecimal.self, "maxQty")
         let stepSize = container.required(ExactDecimal.self, "stepSize")
-        guard
-            let filterType,
-            let minQty,
-            let maxQty,
-            let stepSize,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.minQty = minQty
-        self.maxQty = maxQty
-        self.stepSize = stepSize
+        try container.finish()
+        self.filterType = filterType!
+        self.minQty = minQty!
+        self.maxQty = maxQty!
+        self.stepSize = stepSize!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -325,13 +293,13 @@ public struct LotSize: Sendable, Equatable, Codable {
 /// orders are checked too, valued at the average price of the last `avgPriceMins` minutes (0: the last price).
 public struct MinNotional: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `minNotional`.
-    public var minNotional: ExactDecimal
+    public let minNotional: ExactDecimal
     /// `applyToMarket`.
-    public var applyToMarket: Bool
+    public let applyToMarket: Bool
     /// `avgPriceMins`.
-    public var avgPriceMins: Int
+    public let avgPriceMins: Int
 
     public init(
         filterType: FilterType,
@@ -359,17 +327,11 @@ public struct MinNotional: Sendable, Equatable, Codable {
         let minNotional = container.required(ExactDecimal.self, "minNotional")
         let applyToMarket = container.required(Bool.self, "applyToMarket")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
-        guard
-            let filterType,
-            let minNotional,
-            let applyToMarket,
-            let avgPriceMins,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.minNotional = minNotional
-        self.applyToMarket = applyToMarket
-        self.avgPriceMins = avgPriceMins
+        try container.finish()
+        self.filterType = filterType!
+        self.minNotional = minNotional!
+        self.applyToMarket = applyToMarket!
+        self.avgPriceMins = avgPriceMins!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -386,17 +348,17 @@ public struct MinNotional: Sendable, Equatable, Codable {
 /// valued at the average price of the last `avgPriceMins` minutes (0: the last price).
 public struct Notional: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `minNotional`.
-    public var minNotional: ExactDecimal
+    public let minNotional: ExactDecimal
     /// `applyMinToMarket`.
-    public var applyMinToMarket: Bool
+    public let applyMinToMarket: Bool
     /// `maxNotional`.
-    public var maxNotional: ExactDecimal
+    public let maxNotional: ExactDecimal
     /// `applyMaxToMarket`.
-    public var applyMaxToMarket: Bool
+    public let applyMaxToMarket: Bool
     /// `avgPriceMins`.
-    public var avgPriceMins: Int
+    public let avgPriceMins: Int
 
     public init(
         filterType: FilterType,
@@ -432,21 +394,13 @@ public struct Notional: Sendable, Equatable, Codable {
         let maxNotional = container.required(ExactDecimal.self, "maxNotional")
         let applyMaxToMarket = container.required(Bool.self, "applyMaxToMarket")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
-        guard
-            let filterType,
-            let minNotional,
-            let applyMinToMarket,
-            let maxNotional,
-            let applyMaxToMarket,
-            let avgPriceMins,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.minNotional = minNotional
-        self.applyMinToMarket = applyMinToMarket
-        self.maxNotional = maxNotional
-        self.applyMaxToMarket = applyMaxToMarket
-        self.avgPriceMins = avgPriceMins
+        try container.finish()
+        self.filterType = filterType!
+        self.minNotional = minNotional!
+        self.applyMinToMarket = applyMinToMarket!
+        self.maxNotional = maxNotional!
+        self.applyMaxToMarket = applyMaxToMarket!
+        self.avgPriceMins = avgPriceMins!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -463,9 +417,9 @@ public struct Notional: Sendable, Equatable, Codable {
 /// Symbol filter capping the number of parts of an iceberg order, `CEIL(qty / icebergQty)`.
 public struct IcebergParts: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `limit`.
-    public var limit: Int
+    public let limit: Int
 
     public init(
         filterType: FilterType,
@@ -485,13 +439,9 @@ public struct IcebergParts: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let limit = container.required(Int.self, "limit")
-        guard
-            let filterType,
-            let limit,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.limit = limit
+        try container.finish()
+        self.filterType = filterType!
+        self.limit = limit!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -505,13 +455,13 @@ public struct IcebergParts: Sendable, Equatable, Codable {
 /// of `stepSize`.
 public struct MarketLotSize: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `minQty`.
-    public var minQty: ExactDecimal
+    public let minQty: ExactDecimal
     /// `maxQty`.
-    public var maxQty: ExactDecimal
+    public let maxQty: ExactDecimal
     /// `stepSize`.
-    public var stepSize: ExactDecimal
+    public let stepSize: ExactDecimal
 
     public init(
         filterType: FilterType,
@@ -539,17 +489,11 @@ public struct MarketLotSize: Sendable, Equatable, Codable {
         let minQty = container.required(ExactDecimal.self, "minQty")
         let maxQty = container.required(ExactDecimal.self, "maxQty")
         let stepSize = container.required(ExactDecimal.self, "stepSize")
-        guard
-            let filterType,
-            let minQty,
-            let maxQty,
-            let stepSize,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.minQty = minQty
-        self.maxQty = maxQty
-        self.stepSize = stepSize
+        try container.finish()
+        self.filterType = filterType!
+        self.minQty = minQty!
+        self.maxQty = maxQty!
+        self.stepSize = stepSize!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -564,9 +508,9 @@ public struct MarketLotSize: Sendable, Equatable, Codable {
 /// Symbol filter capping an account's open orders on the symbol, algo orders included.
 public struct MaxNumOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumOrders`.
-    public var maxNumOrders: Int
+    public let maxNumOrders: Int
 
     public init(
         filterType: FilterType,
@@ -586,13 +530,9 @@ public struct MaxNumOrders: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrders = container.required(Int.self, "maxNumOrders")
-        guard
-            let filterType,
-            let maxNumOrders,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumOrders = maxNumOrders
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumOrders = maxNumOrders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -606,9 +546,9 @@ public struct MaxNumOrders: Sendable, Equatable, Codable {
 /// `TAKE_PROFIT`, `TAKE_PROFIT_LIMIT`).
 public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumAlgoOrders`.
-    public var maxNumAlgoOrders: Int
+    public let maxNumAlgoOrders: Int
 
     public init(
         filterType: FilterType,
@@ -628,13 +568,9 @@ public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumAlgoOrders = container.required(Int.self, "maxNumAlgoOrders")
-        guard
-            let filterType,
-            let maxNumAlgoOrders,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumAlgoOrders = maxNumAlgoOrders
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumAlgoOrders = maxNumAlgoOrders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -647,9 +583,9 @@ public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
 /// Symbol filter capping an account's open iceberg orders (orders with `icebergQty` > 0) on the symbol.
 public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumIcebergOrders`.
-    public var maxNumIcebergOrders: Int
+    public let maxNumIcebergOrders: Int
 
     public init(
         filterType: FilterType,
@@ -669,13 +605,9 @@ public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumIcebergOrders = container.required(Int.self, "maxNumIcebergOrders")
-        guard
-            let filterType,
-            let maxNumIcebergOrders,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumIcebergOrders = maxNumIcebergOrders
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumIcebergOrders = maxNumIcebergOrders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -690,9 +622,9 @@ public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
 /// make it overflow.
 public struct MaxPosition: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxPosition`.
-    public var maxPosition: ExactDecimal
+    public let maxPosition: ExactDecimal
 
     public init(
         filterType: FilterType,
@@ -712,13 +644,9 @@ public struct MaxPosition: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxPosition = container.required(ExactDecimal.self, "maxPosition")
-        guard
-            let filterType,
-            let maxPosition,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxPosition = maxPosition
+        try container.finish()
+        self.filterType = filterType!
+        self.maxPosition = maxPosition!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -733,15 +661,15 @@ public struct MaxPosition: Sendable, Equatable, Codable {
 /// `STOP_LOSS_LIMIT SELL`, `TAKE_PROFIT BUY` and `TAKE_PROFIT_LIMIT BUY` orders use the "below" bounds.
 public struct TrailingDelta: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `minTrailingAboveDelta`.
-    public var minTrailingAboveDelta: Int
+    public let minTrailingAboveDelta: Int
     /// `maxTrailingAboveDelta`.
-    public var maxTrailingAboveDelta: Int
+    public let maxTrailingAboveDelta: Int
     /// `minTrailingBelowDelta`.
-    public var minTrailingBelowDelta: Int
+    public let minTrailingBelowDelta: Int
     /// `maxTrailingBelowDelta`.
-    public var maxTrailingBelowDelta: Int
+    public let maxTrailingBelowDelta: Int
 
     public init(
         filterType: FilterType,
@@ -773,19 +701,12 @@ public struct TrailingDelta: Sendable, Equatable, Codable {
         let maxTrailingAboveDelta = container.required(Int.self, "maxTrailingAboveDelta")
         let minTrailingBelowDelta = container.required(Int.self, "minTrailingBelowDelta")
         let maxTrailingBelowDelta = container.required(Int.self, "maxTrailingBelowDelta")
-        guard
-            let filterType,
-            let minTrailingAboveDelta,
-            let maxTrailingAboveDelta,
-            let minTrailingBelowDelta,
-            let maxTrailingBelowDelta,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.minTrailingAboveDelta = minTrailingAboveDelta
-        self.maxTrailingAboveDelta = maxTrailingAboveDelta
-        self.minTrailingBelowDelta = minTrailingBelowDelta
-        self.maxTrailingBelowDelta = maxTrailingBelowDelta
+        try container.finish()
+        self.filterType = filterType!
+        self.minTrailingAboveDelta = minTrailingAboveDelta!
+        self.maxTrailingAboveDelta = maxTrailingAboveDelta!
+        self.minTrailingBelowDelta = minTrailingBelowDelta!
+        self.maxTrailingBelowDelta = maxTrailingBelowDelta!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -801,9 +722,9 @@ public struct TrailingDelta: Sendable, Equatable, Codable {
 /// Symbol filter capping how many times one order may be amended; beyond it the venue answers -2038.
 public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumOrderAmends`.
-    public var maxNumOrderAmends: Int
+    public let maxNumOrderAmends: Int
 
     public init(
         filterType: FilterType,
@@ -823,13 +744,9 @@ public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrderAmends = container.required(Int.self, "maxNumOrderAmends")
-        guard
-            let filterType,
-            let maxNumOrderAmends,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumOrderAmends = maxNumOrderAmends
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumOrderAmends = maxNumOrderAmends!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -842,9 +759,9 @@ public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
 /// Symbol filter capping an account's open order lists on the symbol; an OTOCO counts as one list.
 public struct MaxNumOrderLists: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumOrderLists`.
-    public var maxNumOrderLists: Int
+    public let maxNumOrderLists: Int
 
     public init(
         filterType: FilterType,
@@ -864,13 +781,9 @@ public struct MaxNumOrderLists: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrderLists = container.required(Int.self, "maxNumOrderLists")
-        guard
-            let filterType,
-            let maxNumOrderLists,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumOrderLists = maxNumOrderLists
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumOrderLists = maxNumOrderLists!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -883,9 +796,9 @@ public struct MaxNumOrderLists: Sendable, Equatable, Codable {
 /// Exchange filter capping an account's open orders on the whole exchange, algo orders included.
 public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumOrders`.
-    public var maxNumOrders: Int
+    public let maxNumOrders: Int
 
     public init(
         filterType: FilterType,
@@ -905,13 +818,9 @@ public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrders = container.required(Int.self, "maxNumOrders")
-        guard
-            let filterType,
-            let maxNumOrders,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumOrders = maxNumOrders
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumOrders = maxNumOrders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -925,9 +834,9 @@ public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
 /// `TAKE_PROFIT_LIMIT`) on the whole exchange.
 public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumAlgoOrders`.
-    public var maxNumAlgoOrders: Int
+    public let maxNumAlgoOrders: Int
 
     public init(
         filterType: FilterType,
@@ -947,13 +856,9 @@ public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumAlgoOrders = container.required(Int.self, "maxNumAlgoOrders")
-        guard
-            let filterType,
-            let maxNumAlgoOrders,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumAlgoOrders = maxNumAlgoOrders
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumAlgoOrders = maxNumAlgoOrders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -966,9 +871,9 @@ public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
 /// Exchange filter capping an account's open iceberg orders on the whole exchange.
 public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumIcebergOrders`.
-    public var maxNumIcebergOrders: Int
+    public let maxNumIcebergOrders: Int
 
     public init(
         filterType: FilterType,
@@ -988,13 +893,9 @@ public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumIcebergOrders = container.required(Int.self, "maxNumIcebergOrders")
-        guard
-            let filterType,
-            let maxNumIcebergOrders,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumIcebergOrders = maxNumIcebergOrders
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumIcebergOrders = maxNumIcebergOrders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1007,9 +908,9 @@ public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
 /// Exchange filter capping an account's open order lists on the whole exchange; an OTOCO counts as one list.
 public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `maxNumOrderLists`.
-    public var maxNumOrderLists: Int
+    public let maxNumOrderLists: Int
 
     public init(
         filterType: FilterType,
@@ -1029,13 +930,9 @@ public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrderLists = container.required(Int.self, "maxNumOrderLists")
-        guard
-            let filterType,
-            let maxNumOrderLists,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.maxNumOrderLists = maxNumOrderLists
+        try container.finish()
+        self.filterType = filterType!
+        self.maxNumOrderLists = maxNumOrderLists!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1049,11 +946,11 @@ public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
 /// the symbol's base asset, the notional where it is the quote asset. Shown only by `GET /api/v3/myFilters`.
 public struct MaxAsset: Sendable, Equatable, Codable {
     /// `filterType`.
-    public var filterType: FilterType
+    public let filterType: FilterType
     /// `asset`.
-    public var asset: String
+    public let asset: String
     /// `limit`.
-    public var limit: ExactDecimal
+    public let limit: ExactDecimal
 
     public init(
         filterType: FilterType,
@@ -1077,15 +974,10 @@ public struct MaxAsset: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let asset = container.required(String.self, "asset")
         let limit = container.required(ExactDecimal.self, "limit")
-        guard
-            let filterType,
-            let asset,
-            let limit,
-            container.isComplete
-        else { throw container.error }
-        self.filterType = filterType
-        self.asset = asset
-        self.limit = limit
+        try container.finish()
+        self.filterType = filterType!
+        self.asset = asset!
+        self.limit = limit!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1099,7 +991,7 @@ public struct MaxAsset: Sendable, Equatable, Codable {
 /// The `ServerTime` object.
 public struct ServerTime: Sendable, Equatable, Codable {
     /// `serverTime`.
-    public var serverTime: Int64
+    public let serverTime: Int64
 
     public init(
         serverTime: Int64
@@ -1115,11 +1007,8 @@ public struct ServerTime: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let serverTime = container.required(Int64.self, "serverTime")
-        guard
-            let serverTime,
-            container.isComplete
-        else { throw container.error }
-        self.serverTime = serverTime
+        try container.finish()
+        self.serverTime = serverTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1131,19 +1020,19 @@ public struct ServerTime: Sendable, Equatable, Codable {
 /// Exchange trading rules and symbol information.
 public struct ExchangeInfo: Sendable, Equatable, Codable {
     /// `timezone`.
-    public var timezone: String
+    public let timezone: String
     /// `serverTime`.
-    public var serverTime: Int64
+    public let serverTime: Int64
     /// The exchange's limiters; all are optional.
-    public var rateLimits: [RateLimit]
+    public let rateLimits: [RateLimit]
     /// Exchange filters; all are optional.
-    public var exchangeFilters: [Filter]
+    public let exchangeFilters: [Filter]
     /// `symbols`.
-    public var symbols: [SymbolInfo]
+    public let symbols: [SymbolInfo]
     /// `sors`.
     ///
     /// - Appears: Only when SOR is available.
-    public var sors: [SorInfo]?
+    public let sors: [SorInfo]?
 
     public init(
         timezone: String,
@@ -1179,19 +1068,12 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         let exchangeFilters = container.required([Filter].self, "exchangeFilters")
         let symbols = container.required([SymbolInfo].self, "symbols")
         self.sors = container.optional([SorInfo].self, "sors")
-        guard
-            let timezone,
-            let serverTime,
-            let rateLimits,
-            let exchangeFilters,
-            let symbols,
-            container.isComplete
-        else { throw container.error }
-        self.timezone = timezone
-        self.serverTime = serverTime
-        self.rateLimits = rateLimits
-        self.exchangeFilters = exchangeFilters
-        self.symbols = symbols
+        try container.finish()
+        self.timezone = timezone!
+        self.serverTime = serverTime!
+        self.rateLimits = rateLimits!
+        self.exchangeFilters = exchangeFilters!
+        self.symbols = symbols!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1208,60 +1090,60 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
 /// Trading rules of one symbol.
 public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `status`.
-    public var status: SymbolStatus
+    public let status: SymbolStatus
     /// `baseAsset`.
-    public var baseAsset: String
+    public let baseAsset: String
     /// `baseAssetPrecision`.
-    public var baseAssetPrecision: Int
+    public let baseAssetPrecision: Int
     /// `quoteAsset`.
-    public var quoteAsset: String
+    public let quoteAsset: String
     /// Will be removed in future API versions (v4+).
     ///
     /// - Deprecated: yes
-    public var quotePrecision: Int
+    public let quotePrecision: Int
     /// `quoteAssetPrecision`.
-    public var quoteAssetPrecision: Int
+    public let quoteAssetPrecision: Int
     /// `baseCommissionPrecision`.
-    public var baseCommissionPrecision: Int
+    public let baseCommissionPrecision: Int
     /// `quoteCommissionPrecision`.
-    public var quoteCommissionPrecision: Int
+    public let quoteCommissionPrecision: Int
     /// `orderTypes`.
-    public var orderTypes: [OrderType]
+    public let orderTypes: [OrderType]
     /// `icebergAllowed`.
-    public var icebergAllowed: Bool
+    public let icebergAllowed: Bool
     /// `ocoAllowed`.
-    public var ocoAllowed: Bool
+    public let ocoAllowed: Bool
     /// `otoAllowed`.
-    public var otoAllowed: Bool
+    public let otoAllowed: Bool
     /// Whether OPO (one-pays-the-other) order lists are allowed.
-    public var opoAllowed: Bool
+    public let opoAllowed: Bool
     /// `quoteOrderQtyMarketAllowed`.
-    public var quoteOrderQtyMarketAllowed: Bool
+    public let quoteOrderQtyMarketAllowed: Bool
     /// `allowTrailingStop`.
-    public var allowTrailingStop: Bool
+    public let allowTrailingStop: Bool
     /// `cancelReplaceAllowed`.
-    public var cancelReplaceAllowed: Bool
+    public let cancelReplaceAllowed: Bool
     /// Whether orders may be amended (order amend keep priority).
-    public var amendAllowed: Bool
+    public let amendAllowed: Bool
     /// Whether pegged orders are allowed.
-    public var pegInstructionsAllowed: Bool
+    public let pegInstructionsAllowed: Bool
     /// `isSpotTradingAllowed`.
-    public var isSpotTradingAllowed: Bool
+    public let isSpotTradingAllowed: Bool
     /// `isMarginTradingAllowed`.
-    public var isMarginTradingAllowed: Bool
+    public let isMarginTradingAllowed: Bool
     /// Symbol filters; all are optional.
-    public var filters: [Filter]
+    public let filters: [Filter]
     /// `permissions`.
-    public var permissions: [AccountPermission]
+    public let permissions: [AccountPermission]
     /// Outer list: all sets are needed (and); inner list: any permission of the set suffices (or). Filled only when
     /// `showPermissionSets` is true.
-    public var permissionSets: [[AccountPermission]]
+    public let permissionSets: [[AccountPermission]]
     /// `defaultSelfTradePreventionMode`.
-    public var defaultSelfTradePreventionMode: SelfTradePreventionMode
+    public let defaultSelfTradePreventionMode: SelfTradePreventionMode
     /// `allowedSelfTradePreventionModes`.
-    public var allowedSelfTradePreventionModes: [SelfTradePreventionMode]
+    public let allowedSelfTradePreventionModes: [SelfTradePreventionMode]
 
     public init(
         symbol: String,
@@ -1377,61 +1259,33 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let permissionSets = container.required([[AccountPermission]].self, "permissionSets")
         let defaultSelfTradePreventionMode = container.required(SelfTradePreventionMode.self, "defaultSelfTradePreventionMode")
         let allowedSelfTradePreventionModes = container.required([SelfTradePreventionMode].self, "allowedSelfTradePreventionModes")
-        guard
-            let symbol,
-            let status,
-            let baseAsset,
-            let baseAssetPrecision,
-            let quoteAsset,
-            let quotePrecision,
-            let quoteAssetPrecision,
-            let baseCommissionPrecision,
-            let quoteCommissionPrecision,
-            let orderTypes,
-            let icebergAllowed,
-            let ocoAllowed,
-            let otoAllowed,
-            let opoAllowed,
-            let quoteOrderQtyMarketAllowed,
-            let allowTrailingStop,
-            let cancelReplaceAllowed,
-            let amendAllowed,
-            let pegInstructionsAllowed,
-            let isSpotTradingAllowed,
-            let isMarginTradingAllowed,
-            let filters,
-            let permissions,
-            let permissionSets,
-            let defaultSelfTradePreventionMode,
-            let allowedSelfTradePreventionModes,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.status = status
-        self.baseAsset = baseAsset
-        self.baseAssetPrecision = baseAssetPrecision
-        self.quoteAsset = quoteAsset
-        self.quotePrecision = quotePrecision
-        self.quoteAssetPrecision = quoteAssetPrecision
-        self.baseCommissionPrecision = baseCommissionPrecision
-        self.quoteCommissionPrecision = quoteCommissionPrecision
-        self.orderTypes = orderTypes
-        self.icebergAllowed = icebergAllowed
-        self.ocoAllowed = ocoAllowed
-        self.otoAllowed = otoAllowed
-        self.opoAllowed = opoAllowed
-        self.quoteOrderQtyMarketAllowed = quoteOrderQtyMarketAllowed
-        self.allowTrailingStop = allowTrailingStop
-        self.cancelReplaceAllowed = cancelReplaceAllowed
-        self.amendAllowed = amendAllowed
-        self.pegInstructionsAllowed = pegInstructionsAllowed
-        self.isSpotTradingAllowed = isSpotTradingAllowed
-        self.isMarginTradingAllowed = isMarginTradingAllowed
-        self.filters = filters
-        self.permissions = permissions
-        self.permissionSets = permissionSets
-        self.defaultSelfTradePreventionMode = defaultSelfTradePreventionMode
-        self.allowedSelfTradePreventionModes = allowedSelfTradePreventionModes
+        try container.finish()
+        self.symbol = symbol!
+        self.status = status!
+        self.baseAsset = baseAsset!
+        self.baseAssetPrecision = baseAssetPrecision!
+        self.quoteAsset = quoteAsset!
+        self.quotePrecision = quotePrecision!
+        self.quoteAssetPrecision = quoteAssetPrecision!
+        self.baseCommissionPrecision = baseCommissionPrecision!
+        self.quoteCommissionPrecision = quoteCommissionPrecision!
+        self.orderTypes = orderTypes!
+        self.icebergAllowed = icebergAllowed!
+        self.ocoAllowed = ocoAllowed!
+        self.otoAllowed = otoAllowed!
+        self.opoAllowed = opoAllowed!
+        self.quoteOrderQtyMarketAllowed = quoteOrderQtyMarketAllowed!
+        self.allowTrailingStop = allowTrailingStop!
+        self.cancelReplaceAllowed = cancelReplaceAllowed!
+        self.amendAllowed = amendAllowed!
+        self.pegInstructionsAllowed = pegInstructionsAllowed!
+        self.isSpotTradingAllowed = isSpotTradingAllowed!
+        self.isMarginTradingAllowed = isMarginTradingAllowed!
+        self.filters = filters!
+        self.permissions = permissions!
+        self.permissionSets = permissionSets!
+        self.defaultSelfTradePreventionMode = defaultSelfTradePreventionMode!
+        self.allowedSelfTradePreventionModes = allowedSelfTradePreventionModes!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1468,9 +1322,9 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
 /// Symbols that SOR can route between for one base asset.
 public struct SorInfo: Sendable, Equatable, Codable {
     /// `baseAsset`.
-    public var baseAsset: String
+    public let baseAsset: String
     /// `symbols`.
-    public var symbols: [String]
+    public let symbols: [String]
 
     public init(
         baseAsset: String,
@@ -1490,13 +1344,9 @@ public struct SorInfo: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let baseAsset = container.required(String.self, "baseAsset")
         let symbols = container.required([String].self, "symbols")
-        guard
-            let baseAsset,
-            let symbols,
-            container.isComplete
-        else { throw container.error }
-        self.baseAsset = baseAsset
-        self.symbols = symbols
+        try container.finish()
+        self.baseAsset = baseAsset!
+        self.symbols = symbols!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1509,7 +1359,7 @@ public struct SorInfo: Sendable, Equatable, Codable {
 /// Execution rules of the symbols asked for.
 public struct ExecutionRules: Sendable, Equatable, Codable {
     /// `symbolRules`.
-    public var symbolRules: [SymbolExecutionRules]
+    public let symbolRules: [SymbolExecutionRules]
 
     public init(
         symbolRules: [SymbolExecutionRules]
@@ -1525,11 +1375,8 @@ public struct ExecutionRules: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let symbolRules = container.required([SymbolExecutionRules].self, "symbolRules")
-        guard
-            let symbolRules,
-            container.isComplete
-        else { throw container.error }
-        self.symbolRules = symbolRules
+        try container.finish()
+        self.symbolRules = symbolRules!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1541,9 +1388,9 @@ public struct ExecutionRules: Sendable, Equatable, Codable {
 /// The execution rules of one symbol.
 public struct SymbolExecutionRules: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `rules`.
-    public var rules: [ExecutionRule]
+    public let rules: [ExecutionRule]
 
     public init(
         symbol: String,
@@ -1563,13 +1410,9 @@ public struct SymbolExecutionRules: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let symbol = container.required(String.self, "symbol")
         let rules = container.required([ExecutionRule].self, "rules")
-        guard
-            let symbol,
-            let rules,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.rules = rules
+        try container.finish()
+        self.symbol = symbol!
+        self.rules = rules!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1583,15 +1426,15 @@ public struct SymbolExecutionRules: Sendable, Equatable, Codable {
 /// `bidLimitMultUp` times it, asks between `askLimitMultDown` and `askLimitMultUp` times it.
 public struct PriceRangeRule: Sendable, Equatable, Codable {
     /// `ruleType`.
-    public var ruleType: ExecutionRuleType
+    public let ruleType: ExecutionRuleType
     /// `bidLimitMultUp`.
-    public var bidLimitMultUp: ExactDecimal
+    public let bidLimitMultUp: ExactDecimal
     /// `bidLimitMultDown`.
-    public var bidLimitMultDown: ExactDecimal
+    public let bidLimitMultDown: ExactDecimal
     /// `askLimitMultUp`.
-    public var askLimitMultUp: ExactDecimal
+    public let askLimitMultUp: ExactDecimal
     /// `askLimitMultDown`.
-    public var askLimitMultDown: ExactDecimal
+    public let askLimitMultDown: ExactDecimal
 
     public init(
         ruleType: ExecutionRuleType,
@@ -1623,19 +1466,12 @@ public struct PriceRangeRule: Sendable, Equatable, Codable {
         let bidLimitMultDown = container.required(ExactDecimal.self, "bidLimitMultDown")
         let askLimitMultUp = container.required(ExactDecimal.self, "askLimitMultUp")
         let askLimitMultDown = container.required(ExactDecimal.self, "askLimitMultDown")
-        guard
-            let ruleType,
-            let bidLimitMultUp,
-            let bidLimitMultDown,
-            let askLimitMultUp,
-            let askLimitMultDown,
-            container.isComplete
-        else { throw container.error }
-        self.ruleType = ruleType
-        self.bidLimitMultUp = bidLimitMultUp
-        self.bidLimitMultDown = bidLimitMultDown
-        self.askLimitMultUp = askLimitMultUp
-        self.askLimitMultDown = askLimitMultDown
+        try container.finish()
+        self.ruleType = ruleType!
+        self.bidLimitMultUp = bidLimitMultUp!
+        self.bidLimitMultDown = bidLimitMultDown!
+        self.askLimitMultUp = askLimitMultUp!
+        self.askLimitMultDown = askLimitMultDown!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1651,11 +1487,11 @@ public struct PriceRangeRule: Sendable, Equatable, Codable {
 /// A snapshot of a symbol's order book, best prices first.
 public struct OrderBook: Sendable, Equatable, Codable {
     /// Id of the last book update the snapshot includes.
-    public var lastUpdateId: Int64
+    public let lastUpdateId: Int64
     /// `bids`.
-    public var bids: [OrderBookLevel]
+    public let bids: [OrderBookLevel]
     /// `asks`.
-    public var asks: [OrderBookLevel]
+    public let asks: [OrderBookLevel]
 
     public init(
         lastUpdateId: Int64,
@@ -1679,15 +1515,10 @@ public struct OrderBook: Sendable, Equatable, Codable {
         let lastUpdateId = container.required(Int64.self, "lastUpdateId")
         let bids = container.required([OrderBookLevel].self, "bids")
         let asks = container.required([OrderBookLevel].self, "asks")
-        guard
-            let lastUpdateId,
-            let bids,
-            let asks,
-            container.isComplete
-        else { throw container.error }
-        self.lastUpdateId = lastUpdateId
-        self.bids = bids
-        self.asks = asks
+        try container.finish()
+        self.lastUpdateId = lastUpdateId!
+        self.bids = bids!
+        self.asks = asks!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1701,19 +1532,19 @@ public struct OrderBook: Sendable, Equatable, Codable {
 /// One public trade of a symbol.
 public struct Trade: Sendable, Equatable, Codable {
     /// `id`.
-    public var id: Int64
+    public let id: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// `quoteQty`.
-    public var quoteQty: ExactDecimal
+    public let quoteQty: ExactDecimal
     /// `time`.
-    public var time: Int64
+    public let time: Int64
     /// `isBuyerMaker`.
-    public var isBuyerMaker: Bool
+    public let isBuyerMaker: Bool
     /// `isBestMatch`.
-    public var isBestMatch: Bool
+    public let isBestMatch: Bool
 
     public init(
         id: Int64,
@@ -1753,23 +1584,14 @@ public struct Trade: Sendable, Equatable, Codable {
         let time = container.required(Int64.self, "time")
         let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
         let isBestMatch = container.required(Bool.self, "isBestMatch")
-        guard
-            let id,
-            let price,
-            let qty,
-            let quoteQty,
-            let time,
-            let isBuyerMaker,
-            let isBestMatch,
-            container.isComplete
-        else { throw container.error }
-        self.id = id
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
-        self.isBestMatch = isBestMatch
+        try container.finish()
+        self.id = id!
+        self.price = price!
+        self.qty = qty!
+        self.quoteQty = quoteQty!
+        self.time = time!
+        self.isBuyerMaker = isBuyerMaker!
+        self.isBestMatch = isBestMatch!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1787,17 +1609,17 @@ public struct Trade: Sendable, Equatable, Codable {
 /// One public block trade of a symbol.
 public struct BlockTrade: Sendable, Equatable, Codable {
     /// `id`.
-    public var id: Int64
+    public let id: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// `quoteQty`.
-    public var quoteQty: ExactDecimal
+    public let quoteQty: ExactDecimal
     /// `time`.
-    public var time: Int64
+    public let time: Int64
     /// `isBuyerMaker`.
-    public var isBuyerMaker: Bool
+    public let isBuyerMaker: Bool
 
     public init(
         id: Int64,
@@ -1833,21 +1655,13 @@ public struct BlockTrade: Sendable, Equatable, Codable {
         let quoteQty = container.required(ExactDecimal.self, "quoteQty")
         let time = container.required(Int64.self, "time")
         let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
-        guard
-            let id,
-            let price,
-            let qty,
-            let quoteQty,
-            let time,
-            let isBuyerMaker,
-            container.isComplete
-        else { throw container.error }
-        self.id = id
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
+        try container.finish()
+        self.id = id!
+        self.price = price!
+        self.qty = qty!
+        self.quoteQty = quoteQty!
+        self.time = time!
+        self.isBuyerMaker = isBuyerMaker!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1864,21 +1678,21 @@ public struct BlockTrade: Sendable, Equatable, Codable {
 /// Trades of one taker order at one price and time, added up (one-letter wire names).
 public struct AggTrade: Sendable, Equatable, Codable {
     /// Aggregate trade id.
-    public var aggregateTradeId: Int64
+    public let aggregateTradeId: Int64
     /// `p`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `q`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// `f`.
-    public var firstTradeId: Int64
+    public let firstTradeId: Int64
     /// `l`.
-    public var lastTradeId: Int64
+    public let lastTradeId: Int64
     /// Trade time.
-    public var time: Int64
+    public let time: Int64
     /// Whether the buyer was the maker.
-    public var isBuyerMaker: Bool
+    public let isBuyerMaker: Bool
     /// Whether the trade was the best price match.
-    public var isBestMatch: Bool
+    public let isBestMatch: Bool
 
     public init(
         aggregateTradeId: Int64,
@@ -1922,25 +1736,15 @@ public struct AggTrade: Sendable, Equatable, Codable {
         let time = container.required(Int64.self, "T")
         let isBuyerMaker = container.required(Bool.self, "m")
         let isBestMatch = container.required(Bool.self, "M")
-        guard
-            let aggregateTradeId,
-            let price,
-            let quantity,
-            let firstTradeId,
-            let lastTradeId,
-            let time,
-            let isBuyerMaker,
-            let isBestMatch,
-            container.isComplete
-        else { throw container.error }
-        self.aggregateTradeId = aggregateTradeId
-        self.price = price
-        self.quantity = quantity
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
-        self.isBestMatch = isBestMatch
+        try container.finish()
+        self.aggregateTradeId = aggregateTradeId!
+        self.price = price!
+        self.quantity = quantity!
+        self.firstTradeId = firstTradeId!
+        self.lastTradeId = lastTradeId!
+        self.time = time!
+        self.isBuyerMaker = isBuyerMaker!
+        self.isBestMatch = isBestMatch!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1959,11 +1763,11 @@ public struct AggTrade: Sendable, Equatable, Codable {
 /// A symbol's current average price.
 public struct AveragePrice: Sendable, Equatable, Codable {
     /// Minutes the average is taken over.
-    public var mins: Int
+    public let mins: Int
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// Time of the last trade.
-    public var closeTime: Int64
+    public let closeTime: Int64
 
     public init(
         mins: Int,
@@ -1987,15 +1791,10 @@ public struct AveragePrice: Sendable, Equatable, Codable {
         let mins = container.required(Int.self, "mins")
         let price = container.required(ExactDecimal.self, "price")
         let closeTime = container.required(Int64.self, "closeTime")
-        guard
-            let mins,
-            let price,
-            let closeTime,
-            container.isComplete
-        else { throw container.error }
-        self.mins = mins
-        self.price = price
-        self.closeTime = closeTime
+        try container.finish()
+        self.mins = mins!
+        self.price = price!
+        self.closeTime = closeTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2009,47 +1808,47 @@ public struct AveragePrice: Sendable, Equatable, Codable {
 /// Price change statistics of a symbol over the last 24 hours (`type=FULL`).
 public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `priceChange`.
-    public var priceChange: ExactDecimal
+    public let priceChange: ExactDecimal
     /// `priceChangePercent`.
-    public var priceChangePercent: ExactDecimal
+    public let priceChangePercent: ExactDecimal
     /// `weightedAvgPrice`.
-    public var weightedAvgPrice: ExactDecimal
+    public let weightedAvgPrice: ExactDecimal
     /// `prevClosePrice`.
-    public var prevClosePrice: ExactDecimal
+    public let prevClosePrice: ExactDecimal
     /// `lastPrice`.
-    public var lastPrice: ExactDecimal
+    public let lastPrice: ExactDecimal
     /// `lastQty`.
-    public var lastQty: ExactDecimal
+    public let lastQty: ExactDecimal
     /// `bidPrice`.
-    public var bidPrice: ExactDecimal
+    public let bidPrice: ExactDecimal
     /// `bidQty`.
-    public var bidQty: ExactDecimal
+    public let bidQty: ExactDecimal
     /// `askPrice`.
-    public var askPrice: ExactDecimal
+    public let askPrice: ExactDecimal
     /// `askQty`.
-    public var askQty: ExactDecimal
+    public let askQty: ExactDecimal
     /// `openPrice`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `highPrice`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `lowPrice`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// `volume`.
-    public var volume: ExactDecimal
+    public let volume: ExactDecimal
     /// `quoteVolume`.
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
     /// `openTime`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `closeTime`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// Id of the first trade in the window.
-    public var firstId: Int64
+    public let firstId: Int64
     /// Id of the last trade in the window.
-    public var lastId: Int64
+    public let lastId: Int64
     /// Number of trades in the window.
-    public var count: Int64
+    public let count: Int64
 
     public init(
         symbol: String,
@@ -2145,51 +1944,28 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         let firstId = container.required(Int64.self, "firstId")
         let lastId = container.required(Int64.self, "lastId")
         let count = container.required(Int64.self, "count")
-        guard
-            let symbol,
-            let priceChange,
-            let priceChangePercent,
-            let weightedAvgPrice,
-            let prevClosePrice,
-            let lastPrice,
-            let lastQty,
-            let bidPrice,
-            let bidQty,
-            let askPrice,
-            let askQty,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let volume,
-            let quoteVolume,
-            let openTime,
-            let closeTime,
-            let firstId,
-            let lastId,
-            let count,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.prevClosePrice = prevClosePrice
-        self.lastPrice = lastPrice
-        self.lastQty = lastQty
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstId = firstId
-        self.lastId = lastId
-        self.count = count
+        try container.finish()
+        self.symbol = symbol!
+        self.priceChange = priceChange!
+        self.priceChangePercent = priceChangePercent!
+        self.weightedAvgPrice = weightedAvgPrice!
+        self.prevClosePrice = prevClosePrice!
+        self.lastPrice = lastPrice!
+        self.lastQty = lastQty!
+        self.bidPrice = bidPrice!
+        self.bidQty = bidQty!
+        self.askPrice = askPrice!
+        self.askQty = askQty!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.volume = volume!
+        self.quoteVolume = quoteVolume!
+        self.openTime = openTime!
+        self.closeTime = closeTime!
+        self.firstId = firstId!
+        self.lastId = lastId!
+        self.count = count!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2221,35 +1997,35 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
 /// Price change statistics of a symbol over a trading day or a rolling window (`type=FULL`).
 public struct WindowTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// Absolute price change.
-    public var priceChange: ExactDecimal
+    public let priceChange: ExactDecimal
     /// Relative price change in percent.
-    public var priceChangePercent: ExactDecimal
+    public let priceChangePercent: ExactDecimal
     /// `quoteVolume / volume`.
-    public var weightedAvgPrice: ExactDecimal
+    public let weightedAvgPrice: ExactDecimal
     /// `openPrice`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `highPrice`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `lowPrice`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// `lastPrice`.
-    public var lastPrice: ExactDecimal
+    public let lastPrice: ExactDecimal
     /// Volume in the base asset.
-    public var volume: ExactDecimal
+    public let volume: ExactDecimal
     /// Volume in the quote asset (the sum of price × quantity).
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
     /// `openTime`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `closeTime`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// Id of the first trade in the window.
-    public var firstId: Int64
+    public let firstId: Int64
     /// Id of the last trade in the window.
-    public var lastId: Int64
+    public let lastId: Int64
     /// Number of trades in the window.
-    public var count: Int64
+    public let count: Int64
 
     public init(
         symbol: String,
@@ -2321,39 +2097,22 @@ public struct WindowTicker: Sendable, Equatable, Codable {
         let firstId = container.required(Int64.self, "firstId")
         let lastId = container.required(Int64.self, "lastId")
         let count = container.required(Int64.self, "count")
-        guard
-            let symbol,
-            let priceChange,
-            let priceChangePercent,
-            let weightedAvgPrice,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let lastPrice,
-            let volume,
-            let quoteVolume,
-            let openTime,
-            let closeTime,
-            let firstId,
-            let lastId,
-            let count,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.lastPrice = lastPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstId = firstId
-        self.lastId = lastId
-        self.count = count
+        try container.finish()
+        self.symbol = symbol!
+        self.priceChange = priceChange!
+        self.priceChangePercent = priceChangePercent!
+        self.weightedAvgPrice = weightedAvgPrice!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.lastPrice = lastPrice!
+        self.volume = volume!
+        self.quoteVolume = quoteVolume!
+        self.openTime = openTime!
+        self.closeTime = closeTime!
+        self.firstId = firstId!
+        self.lastId = lastId!
+        self.count = count!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2379,29 +2138,29 @@ public struct WindowTicker: Sendable, Equatable, Codable {
 /// The short form of every ticker's statistics (`type=MINI`).
 public struct MiniTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `openPrice`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `highPrice`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `lowPrice`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// `lastPrice`.
-    public var lastPrice: ExactDecimal
+    public let lastPrice: ExactDecimal
     /// Volume in the base asset.
-    public var volume: ExactDecimal
+    public let volume: ExactDecimal
     /// Volume in the quote asset.
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
     /// `openTime`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `closeTime`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// `firstId`.
-    public var firstId: Int64
+    public let firstId: Int64
     /// `lastId`.
-    public var lastId: Int64
+    public let lastId: Int64
     /// `count`.
-    public var count: Int64
+    public let count: Int64
 
     public init(
         symbol: String,
@@ -2461,33 +2220,19 @@ public struct MiniTicker: Sendable, Equatable, Codable {
         let firstId = container.required(Int64.self, "firstId")
         let lastId = container.required(Int64.self, "lastId")
         let count = container.required(Int64.self, "count")
-        guard
-            let symbol,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let lastPrice,
-            let volume,
-            let quoteVolume,
-            let openTime,
-            let closeTime,
-            let firstId,
-            let lastId,
-            let count,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.lastPrice = lastPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstId = firstId
-        self.lastId = lastId
-        self.count = count
+        try container.finish()
+        self.symbol = symbol!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.lastPrice = lastPrice!
+        self.volume = volume!
+        self.quoteVolume = quoteVolume!
+        self.openTime = openTime!
+        self.closeTime = closeTime!
+        self.firstId = firstId!
+        self.lastId = lastId!
+        self.count = count!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2510,9 +2255,9 @@ public struct MiniTicker: Sendable, Equatable, Codable {
 /// The latest price of a symbol.
 public struct PriceTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
 
     public init(
         symbol: String,
@@ -2532,13 +2277,9 @@ public struct PriceTicker: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let symbol = container.required(String.self, "symbol")
         let price = container.required(ExactDecimal.self, "price")
-        guard
-            let symbol,
-            let price,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.price = price
+        try container.finish()
+        self.symbol = symbol!
+        self.price = price!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2551,15 +2292,15 @@ public struct PriceTicker: Sendable, Equatable, Codable {
 /// The best bid and ask of a symbol's order book.
 public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `bidPrice`.
-    public var bidPrice: ExactDecimal
+    public let bidPrice: ExactDecimal
     /// `bidQty`.
-    public var bidQty: ExactDecimal
+    public let bidQty: ExactDecimal
     /// `askPrice`.
-    public var askPrice: ExactDecimal
+    public let askPrice: ExactDecimal
     /// `askQty`.
-    public var askQty: ExactDecimal
+    public let askQty: ExactDecimal
 
     public init(
         symbol: String,
@@ -2591,19 +2332,12 @@ public struct BookTicker: Sendable, Equatable, Codable {
         let bidQty = container.required(ExactDecimal.self, "bidQty")
         let askPrice = container.required(ExactDecimal.self, "askPrice")
         let askQty = container.required(ExactDecimal.self, "askQty")
-        guard
-            let symbol,
-            let bidPrice,
-            let bidQty,
-            let askPrice,
-            let askQty,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
+        try container.finish()
+        self.symbol = symbol!
+        self.bidPrice = bidPrice!
+        self.bidQty = bidQty!
+        self.askPrice = askPrice!
+        self.askQty = askQty!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2619,13 +2353,13 @@ public struct BookTicker: Sendable, Equatable, Codable {
 /// A symbol's reference price, as valid at `timestamp`.
 public struct ReferencePrice: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `null` when no reference price is set at the moment.
     ///
     /// - Nullable: yes
-    public var referencePrice: ExactDecimal?
+    public let referencePrice: ExactDecimal?
     /// When the reference price was valid.
-    public var timestamp: Int64
+    public let timestamp: Int64
 
     public init(
         symbol: String,
@@ -2649,13 +2383,9 @@ public struct ReferencePrice: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         self.referencePrice = container.optional(ExactDecimal.self, "referencePrice")
         let timestamp = container.required(Int64.self, "timestamp")
-        guard
-            let symbol,
-            let timestamp,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.timestamp = timestamp
+        try container.finish()
+        self.symbol = symbol!
+        self.timestamp = timestamp!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2670,13 +2400,13 @@ public struct ReferencePrice: Sendable, Equatable, Codable {
 /// `bucketWidthMs` each.
 public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `calculationType`.
-    public var calculationType: ReferencePriceCalculationType
+    public let calculationType: ReferencePriceCalculationType
     /// `bucketCount`.
-    public var bucketCount: Int
+    public let bucketCount: Int
     /// `bucketWidthMs`.
-    public var bucketWidthMs: Int64
+    public let bucketWidthMs: Int64
 
     public init(
         symbol: String,
@@ -2704,17 +2434,11 @@ public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
         let calculationType = container.required(ReferencePriceCalculationType.self, "calculationType")
         let bucketCount = container.required(Int.self, "bucketCount")
         let bucketWidthMs = container.required(Int64.self, "bucketWidthMs")
-        guard
-            let symbol,
-            let calculationType,
-            let bucketCount,
-            let bucketWidthMs,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.calculationType = calculationType
-        self.bucketCount = bucketCount
-        self.bucketWidthMs = bucketWidthMs
+        try container.finish()
+        self.symbol = symbol!
+        self.calculationType = calculationType!
+        self.bucketCount = bucketCount!
+        self.bucketWidthMs = bucketWidthMs!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2729,11 +2453,11 @@ public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
 /// The reference price is calculated outside the matching engine.
 public struct ExternalCalculation: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `calculationType`.
-    public var calculationType: ReferencePriceCalculationType
+    public let calculationType: ReferencePriceCalculationType
     /// `externalCalculationId`.
-    public var externalCalculationId: Int64
+    public let externalCalculationId: Int64
 
     public init(
         symbol: String,
@@ -2757,15 +2481,10 @@ public struct ExternalCalculation: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let calculationType = container.required(ReferencePriceCalculationType.self, "calculationType")
         let externalCalculationId = container.required(Int64.self, "externalCalculationId")
-        guard
-            let symbol,
-            let calculationType,
-            let externalCalculationId,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.calculationType = calculationType
-        self.externalCalculationId = externalCalculationId
+        try container.finish()
+        self.symbol = symbol!
+        self.calculationType = calculationType!
+        self.externalCalculationId = externalCalculationId!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2779,15 +2498,15 @@ public struct ExternalCalculation: Sendable, Equatable, Codable {
 /// Order placement response, `newOrderRespType=ACK`.
 public struct OrderAck: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// -1 unless the order is part of an order list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `clientOrderId`.
-    public var clientOrderId: String
+    public let clientOrderId: String
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
 
     public init(
         symbol: String,
@@ -2819,19 +2538,12 @@ public struct OrderAck: Sendable, Equatable, Codable {
         let orderListId = container.required(Int64.self, "orderListId")
         let clientOrderId = container.required(String.self, "clientOrderId")
         let transactTime = container.required(Int64.self, "transactTime")
-        guard
-            let symbol,
-            let orderId,
-            let orderListId,
-            let clientOrderId,
-            let transactTime,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.clientOrderId = clientOrderId!
+        self.transactTime = transactTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2847,100 +2559,100 @@ public struct OrderAck: Sendable, Equatable, Codable {
 /// Order placement response, `newOrderRespType=RESULT`.
 public struct OrderResult: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// -1 unless the order is part of an order list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `clientOrderId`.
-    public var clientOrderId: String
+    public let clientOrderId: String
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `origQty`.
     ///
     /// - Appears: Absent on the pending orders of an OPO or OPOCO list (their quantity is not given when the list is
     ///   placed).
-    public var origQty: ExactDecimal?
+    public let origQty: ExactDecimal?
     /// `executedQty`.
-    public var executedQty: ExactDecimal
+    public let executedQty: ExactDecimal
     /// `origQuoteOrderQty`.
-    public var origQuoteOrderQty: ExactDecimal
+    public let origQuoteOrderQty: ExactDecimal
     /// `cummulativeQuoteQty`.
-    public var cummulativeQuoteQty: ExactDecimal
+    public let cummulativeQuoteQty: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// When the order started working on the book; -1 for an order that is not working yet.
-    public var workingTime: Int64
+    public let workingTime: Int64
     /// `selfTradePreventionMode`.
-    public var selfTradePreventionMode: SelfTradePreventionMode
+    public let selfTradePreventionMode: SelfTradePreventionMode
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -3076,39 +2788,22 @@ public struct OrderResult: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
         self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
         self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        guard
-            let symbol,
-            let orderId,
-            let orderListId,
-            let clientOrderId,
-            let transactTime,
-            let price,
-            let executedQty,
-            let origQuoteOrderQty,
-            let cummulativeQuoteQty,
-            let status,
-            let timeInForce,
-            let type,
-            let side,
-            let workingTime,
-            let selfTradePreventionMode,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.workingTime = workingTime
-        self.selfTradePreventionMode = selfTradePreventionMode
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.clientOrderId = clientOrderId!
+        self.transactTime = transactTime!
+        self.price = price!
+        self.executedQty = executedQty!
+        self.origQuoteOrderQty = origQuoteOrderQty!
+        self.cummulativeQuoteQty = cummulativeQuoteQty!
+        self.status = status!
+        self.timeInForce = timeInForce!
+        self.type = type!
+        self.side = side!
+        self.workingTime = workingTime!
+        self.selfTradePreventionMode = selfTradePreventionMode!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3150,102 +2845,102 @@ public struct OrderResult: Sendable, Equatable, Codable {
 /// Order placement response, `newOrderRespType=FULL`: the RESULT fields plus the fills.
 public struct OrderFull: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// -1 unless the order is part of an order list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `clientOrderId`.
-    public var clientOrderId: String
+    public let clientOrderId: String
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `origQty`.
     ///
     /// - Appears: Absent on the pending orders of an OPO or OPOCO list (their quantity is not given when the list is
     ///   placed).
-    public var origQty: ExactDecimal?
+    public let origQty: ExactDecimal?
     /// `executedQty`.
-    public var executedQty: ExactDecimal
+    public let executedQty: ExactDecimal
     /// `origQuoteOrderQty`.
-    public var origQuoteOrderQty: ExactDecimal
+    public let origQuoteOrderQty: ExactDecimal
     /// `cummulativeQuoteQty`.
-    public var cummulativeQuoteQty: ExactDecimal
+    public let cummulativeQuoteQty: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// When the order started working on the book; -1 for an order that is not working yet.
-    public var workingTime: Int64
+    public let workingTime: Int64
     /// `selfTradePreventionMode`.
-    public var selfTradePreventionMode: SelfTradePreventionMode
+    public let selfTradePreventionMode: SelfTradePreventionMode
     /// `fills`.
-    public var fills: [Fill]
+    public let fills: [Fill]
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -3385,41 +3080,23 @@ public struct OrderFull: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
         self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
         self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        guard
-            let symbol,
-            let orderId,
-            let orderListId,
-            let clientOrderId,
-            let transactTime,
-            let price,
-            let executedQty,
-            let origQuoteOrderQty,
-            let cummulativeQuoteQty,
-            let status,
-            let timeInForce,
-            let type,
-            let side,
-            let workingTime,
-            let selfTradePreventionMode,
-            let fills,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.workingTime = workingTime
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.fills = fills
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.clientOrderId = clientOrderId!
+        self.transactTime = transactTime!
+        self.price = price!
+        self.executedQty = executedQty!
+        self.origQuoteOrderQty = origQuoteOrderQty!
+        self.cummulativeQuoteQty = cummulativeQuoteQty!
+        self.status = status!
+        self.timeInForce = timeInForce!
+        self.type = type!
+        self.side = side!
+        self.workingTime = workingTime!
+        self.selfTradePreventionMode = selfTradePreventionMode!
+        self.fills = fills!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3464,21 +3141,21 @@ public struct Fill: Sendable, Equatable, Codable {
     /// `matchType`.
     ///
     /// - Appears: Only for orders placed using SOR (e.g. ONE_PARTY_TRADE_REPORT).
-    public var matchType: String?
+    public let matchType: String?
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// `commission`.
-    public var commission: ExactDecimal
+    public let commission: ExactDecimal
     /// `commissionAsset`.
-    public var commissionAsset: String
+    public let commissionAsset: String
     /// -1 in the documented SOR fill.
-    public var tradeId: Int64
+    public let tradeId: Int64
     /// `allocId`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var allocId: Int64?
+    public let allocId: Int64?
 
     public init(
         matchType: String? = nil,
@@ -3518,19 +3195,12 @@ public struct Fill: Sendable, Equatable, Codable {
         let commissionAsset = container.required(String.self, "commissionAsset")
         let tradeId = container.required(Int64.self, "tradeId")
         self.allocId = container.optional(Int64.self, "allocId")
-        guard
-            let price,
-            let qty,
-            let commission,
-            let commissionAsset,
-            let tradeId,
-            container.isComplete
-        else { throw container.error }
-        self.price = price
-        self.qty = qty
-        self.commission = commission
-        self.commissionAsset = commissionAsset
-        self.tradeId = tradeId
+        try container.finish()
+        self.price = price!
+        self.qty = qty!
+        self.commission = commission!
+        self.commissionAsset = commissionAsset!
+        self.tradeId = tradeId!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3550,19 +3220,19 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
     /// Standard commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public var standardCommissionForOrder: MakerTakerCommission?
+    public let standardCommissionForOrder: MakerTakerCommission?
     /// Special commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public var specialCommissionForOrder: MakerTakerCommission?
+    public let specialCommissionForOrder: MakerTakerCommission?
     /// Tax commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public var taxCommissionForOrder: MakerTakerCommission?
+    public let taxCommissionForOrder: MakerTakerCommission?
     /// Discount on standard commissions when paying in BNB.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public var discount: CommissionDiscount?
+    public let discount: CommissionDiscount?
 
     public init(
         standardCommissionForOrder: MakerTakerCommission? = nil,
@@ -3590,9 +3260,7 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
         self.specialCommissionForOrder = container.optional(MakerTakerCommission.self, "specialCommissionForOrder")
         self.taxCommissionForOrder = container.optional(MakerTakerCommission.self, "taxCommissionForOrder")
         self.discount = container.optional(CommissionDiscount.self, "discount")
-        guard
-            container.isComplete
-        else { throw container.error }
+        try container.finish()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3607,9 +3275,9 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
 /// The `MakerTakerCommission` object.
 public struct MakerTakerCommission: Sendable, Equatable, Codable {
     /// `maker`.
-    public var maker: ExactDecimal
+    public let maker: ExactDecimal
     /// `taker`.
-    public var taker: ExactDecimal
+    public let taker: ExactDecimal
 
     public init(
         maker: ExactDecimal,
@@ -3629,13 +3297,9 @@ public struct MakerTakerCommission: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let maker = container.required(ExactDecimal.self, "maker")
         let taker = container.required(ExactDecimal.self, "taker")
-        guard
-            let maker,
-            let taker,
-            container.isComplete
-        else { throw container.error }
-        self.maker = maker
-        self.taker = taker
+        try container.finish()
+        self.maker = maker!
+        self.taker = taker!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3648,13 +3312,13 @@ public struct MakerTakerCommission: Sendable, Equatable, Codable {
 /// Discount on the standard commission when paying commission in BNB.
 public struct CommissionDiscount: Sendable, Equatable, Codable {
     /// `enabledForAccount`.
-    public var enabledForAccount: Bool
+    public let enabledForAccount: Bool
     /// `enabledForSymbol`.
-    public var enabledForSymbol: Bool
+    public let enabledForSymbol: Bool
     /// `discountAsset`.
-    public var discountAsset: String
+    public let discountAsset: String
     /// Rate by which the standard commission is reduced when paying in the discount asset.
-    public var discount: ExactDecimal
+    public let discount: ExactDecimal
 
     public init(
         enabledForAccount: Bool,
@@ -3682,17 +3346,11 @@ public struct CommissionDiscount: Sendable, Equatable, Codable {
         let enabledForSymbol = container.required(Bool.self, "enabledForSymbol")
         let discountAsset = container.required(String.self, "discountAsset")
         let discount = container.required(ExactDecimal.self, "discount")
-        guard
-            let enabledForAccount,
-            let enabledForSymbol,
-            let discountAsset,
-            let discount,
-            container.isComplete
-        else { throw container.error }
-        self.enabledForAccount = enabledForAccount
-        self.enabledForSymbol = enabledForSymbol
-        self.discountAsset = discountAsset
-        self.discount = discount
+        try container.finish()
+        self.enabledForAccount = enabledForAccount!
+        self.enabledForSymbol = enabledForSymbol!
+        self.discountAsset = discountAsset!
+        self.discount = discount!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3707,101 +3365,101 @@ public struct CommissionDiscount: Sendable, Equatable, Codable {
 /// An order as returned by the query, open-orders and all-orders endpoints.
 public struct Order: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// -1 unless the order is part of an order list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `clientOrderId`.
-    public var clientOrderId: String
+    public let clientOrderId: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `origQty`.
-    public var origQty: ExactDecimal
+    public let origQty: ExactDecimal
     /// `executedQty`.
-    public var executedQty: ExactDecimal
+    public let executedQty: ExactDecimal
     /// Below 0 for some historical orders whose value is not available.
-    public var cummulativeQuoteQty: ExactDecimal
+    public let cummulativeQuoteQty: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `time`.
-    public var time: Int64
+    public let time: Int64
     /// `updateTime`.
-    public var updateTime: Int64
+    public let updateTime: Int64
     /// `isWorking`.
-    public var isWorking: Bool
+    public let isWorking: Bool
     /// `workingTime`.
-    public var workingTime: Int64
+    public let workingTime: Int64
     /// `origQuoteOrderQty`.
-    public var origQuoteOrderQty: ExactDecimal
+    public let origQuoteOrderQty: ExactDecimal
     /// `selfTradePreventionMode`.
-    public var selfTradePreventionMode: SelfTradePreventionMode
+    public let selfTradePreventionMode: SelfTradePreventionMode
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -3945,45 +3603,25 @@ public struct Order: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
         self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
         self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        guard
-            let symbol,
-            let orderId,
-            let orderListId,
-            let clientOrderId,
-            let price,
-            let origQty,
-            let executedQty,
-            let cummulativeQuoteQty,
-            let status,
-            let timeInForce,
-            let type,
-            let side,
-            let time,
-            let updateTime,
-            let isWorking,
-            let workingTime,
-            let origQuoteOrderQty,
-            let selfTradePreventionMode,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.time = time
-        self.updateTime = updateTime
-        self.isWorking = isWorking
-        self.workingTime = workingTime
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.selfTradePreventionMode = selfTradePreventionMode
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.clientOrderId = clientOrderId!
+        self.price = price!
+        self.origQty = origQty!
+        self.executedQty = executedQty!
+        self.cummulativeQuoteQty = cummulativeQuoteQty!
+        self.status = status!
+        self.timeInForce = timeInForce!
+        self.type = type!
+        self.side = side!
+        self.time = time!
+        self.updateTime = updateTime!
+        self.isWorking = isWorking!
+        self.workingTime = workingTime!
+        self.origQuoteOrderQty = origQuoteOrderQty!
+        self.selfTradePreventionMode = selfTradePreventionMode!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4027,100 +3665,100 @@ public struct Order: Sendable, Equatable, Codable {
 /// A canceled order (cancel order, cancel open orders, order list reports, cancel-replace).
 public struct CanceledOrder: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `origClientOrderId`.
-    public var origClientOrderId: String
+    public let origClientOrderId: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// -1 unless the order is part of an order list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// Client id of the cancel.
-    public var clientOrderId: String
+    public let clientOrderId: String
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `origQty`.
-    public var origQty: ExactDecimal
+    public let origQty: ExactDecimal
     /// `executedQty`.
-    public var executedQty: ExactDecimal
+    public let executedQty: ExactDecimal
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Not in every documented cancel response (absent from the DELETE /api/v3/order and DELETE
     ///   /api/v3/openOrders examples).
-    public var origQuoteOrderQty: ExactDecimal?
+    public let origQuoteOrderQty: ExactDecimal?
     /// `cummulativeQuoteQty`.
-    public var cummulativeQuoteQty: ExactDecimal
+    public let cummulativeQuoteQty: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `selfTradePreventionMode`.
-    public var selfTradePreventionMode: SelfTradePreventionMode
+    public let selfTradePreventionMode: SelfTradePreventionMode
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -4256,39 +3894,22 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
         self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
         self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        guard
-            let symbol,
-            let origClientOrderId,
-            let orderId,
-            let orderListId,
-            let clientOrderId,
-            let transactTime,
-            let price,
-            let origQty,
-            let executedQty,
-            let cummulativeQuoteQty,
-            let status,
-            let timeInForce,
-            let type,
-            let side,
-            let selfTradePreventionMode,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.origClientOrderId = origClientOrderId
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.selfTradePreventionMode = selfTradePreventionMode
+        try container.finish()
+        self.symbol = symbol!
+        self.origClientOrderId = origClientOrderId!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.clientOrderId = clientOrderId!
+        self.transactTime = transactTime!
+        self.price = price!
+        self.origQty = origQty!
+        self.executedQty = executedQty!
+        self.cummulativeQuoteQty = cummulativeQuoteQty!
+        self.status = status!
+        self.timeInForce = timeInForce!
+        self.type = type!
+        self.side = side!
+        self.selfTradePreventionMode = selfTradePreventionMode!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4331,153 +3952,153 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
 /// a canceled order list (the fields of CanceledOrderList, recognisable by `contingencyType`).
 public struct CanceledOrderOrList: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// -1 for an order that is not part of an order list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `origClientOrderId`.
     ///
     /// - Appears: Only for a canceled order.
-    public var origClientOrderId: String?
+    public let origClientOrderId: String?
     /// `orderId`.
     ///
     /// - Appears: Only for a canceled order.
-    public var orderId: Int64?
+    public let orderId: Int64?
     /// `clientOrderId`.
     ///
     /// - Appears: Only for a canceled order.
-    public var clientOrderId: String?
+    public let clientOrderId: String?
     /// `transactTime`.
     ///
     /// - Appears: Only for a canceled order.
-    public var transactTime: Int64?
+    public let transactTime: Int64?
     /// `price`.
     ///
     /// - Appears: Only for a canceled order.
-    public var price: ExactDecimal?
+    public let price: ExactDecimal?
     /// `origQty`.
     ///
     /// - Appears: Only for a canceled order.
-    public var origQty: ExactDecimal?
+    public let origQty: ExactDecimal?
     /// `executedQty`.
     ///
     /// - Appears: Only for a canceled order.
-    public var executedQty: ExactDecimal?
+    public let executedQty: ExactDecimal?
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Only for a canceled order, and not always then.
-    public var origQuoteOrderQty: ExactDecimal?
+    public let origQuoteOrderQty: ExactDecimal?
     /// `cummulativeQuoteQty`.
     ///
     /// - Appears: Only for a canceled order.
-    public var cummulativeQuoteQty: ExactDecimal?
+    public let cummulativeQuoteQty: ExactDecimal?
     /// `status`.
     ///
     /// - Appears: Only for a canceled order.
-    public var status: OrderStatus?
+    public let status: OrderStatus?
     /// `timeInForce`.
     ///
     /// - Appears: Only for a canceled order.
-    public var timeInForce: TimeInForce?
+    public let timeInForce: TimeInForce?
     /// `type`.
     ///
     /// - Appears: Only for a canceled order.
-    public var type: OrderType?
+    public let type: OrderType?
     /// `side`.
     ///
     /// - Appears: Only for a canceled order.
-    public var side: OrderSide?
+    public let side: OrderSide?
     /// `selfTradePreventionMode`.
     ///
     /// - Appears: Only for a canceled order.
-    public var selfTradePreventionMode: SelfTradePreventionMode?
+    public let selfTradePreventionMode: SelfTradePreventionMode?
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
     /// `contingencyType`.
     ///
     /// - Appears: Only for a canceled order list.
-    public var contingencyType: ContingencyType?
+    public let contingencyType: ContingencyType?
     /// `listStatusType`.
     ///
     /// - Appears: Only for a canceled order list.
-    public var listStatusType: OrderListStatus?
+    public let listStatusType: OrderListStatus?
     /// `listOrderStatus`.
     ///
     /// - Appears: Only for a canceled order list.
-    public var listOrderStatus: OrderListOrderStatus?
+    public let listOrderStatus: OrderListOrderStatus?
     /// `listClientOrderId`.
     ///
     /// - Appears: Only for a canceled order list.
-    public var listClientOrderId: String?
+    public let listClientOrderId: String?
     /// `transactionTime`.
     ///
     /// - Appears: Only for a canceled order list.
-    public var transactionTime: Int64?
+    public let transactionTime: Int64?
     /// `orders`.
     ///
     /// - Appears: Only for a canceled order list.
-    public var orders: [OrderListOrder]?
+    public let orders: [OrderListOrder]?
     /// `orderReports`.
     ///
     /// - Appears: Only for a canceled order list.
-    public var orderReports: [CanceledOrder]?
+    public let orderReports: [CanceledOrder]?
 
     public init(
         symbol: String,
@@ -4641,13 +4262,9 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
         self.transactionTime = container.optional(Int64.self, "transactionTime")
         self.orders = container.optional([OrderListOrder].self, "orders")
         self.orderReports = container.optional([CanceledOrder].self, "orderReports")
-        guard
-            let symbol,
-            let orderListId,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderListId = orderListId
+        try container.finish()
+        self.symbol = symbol!
+        self.orderListId = orderListId!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4696,13 +4313,13 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
 /// Cancel-replace success with `newOrderRespType=ACK`.
 public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public var cancelResult: CancelReplaceResult
+    public let cancelResult: CancelReplaceResult
     /// `newOrderResult`.
-    public var newOrderResult: CancelReplaceResult
+    public let newOrderResult: CancelReplaceResult
     /// `cancelResponse`.
-    public var cancelResponse: CanceledOrder
+    public let cancelResponse: CanceledOrder
     /// `newOrderResponse`.
-    public var newOrderResponse: OrderAck
+    public let newOrderResponse: OrderAck
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4730,17 +4347,11 @@ public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
         let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
         let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
         let newOrderResponse = container.required(OrderAck.self, "newOrderResponse")
-        guard
-            let cancelResult,
-            let newOrderResult,
-            let cancelResponse,
-            let newOrderResponse,
-            container.isComplete
-        else { throw container.error }
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
+        try container.finish()
+        self.cancelResult = cancelResult!
+        self.newOrderResult = newOrderResult!
+        self.cancelResponse = cancelResponse!
+        self.newOrderResponse = newOrderResponse!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4755,13 +4366,13 @@ public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
 /// Cancel-replace success with `newOrderRespType=RESULT`.
 public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public var cancelResult: CancelReplaceResult
+    public let cancelResult: CancelReplaceResult
     /// `newOrderResult`.
-    public var newOrderResult: CancelReplaceResult
+    public let newOrderResult: CancelReplaceResult
     /// `cancelResponse`.
-    public var cancelResponse: CanceledOrder
+    public let cancelResponse: CanceledOrder
     /// `newOrderResponse`.
-    public var newOrderResponse: OrderResult
+    public let newOrderResponse: OrderResult
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4789,17 +4400,11 @@ public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
         let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
         let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
         let newOrderResponse = container.required(OrderResult.self, "newOrderResponse")
-        guard
-            let cancelResult,
-            let newOrderResult,
-            let cancelResponse,
-            let newOrderResponse,
-            container.isComplete
-        else { throw container.error }
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
+        try container.finish()
+        self.cancelResult = cancelResult!
+        self.newOrderResult = newOrderResult!
+        self.cancelResponse = cancelResponse!
+        self.newOrderResponse = newOrderResponse!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4814,13 +4419,13 @@ public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
 /// Cancel-replace success with `newOrderRespType=FULL`.
 public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public var cancelResult: CancelReplaceResult
+    public let cancelResult: CancelReplaceResult
     /// `newOrderResult`.
-    public var newOrderResult: CancelReplaceResult
+    public let newOrderResult: CancelReplaceResult
     /// `cancelResponse`.
-    public var cancelResponse: CanceledOrder
+    public let cancelResponse: CanceledOrder
     /// `newOrderResponse`.
-    public var newOrderResponse: OrderFull
+    public let newOrderResponse: OrderFull
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4848,17 +4453,11 @@ public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
         let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
         let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
         let newOrderResponse = container.required(OrderFull.self, "newOrderResponse")
-        guard
-            let cancelResult,
-            let newOrderResult,
-            let cancelResponse,
-            let newOrderResponse,
-            container.isComplete
-        else { throw container.error }
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
+        try container.finish()
+        self.cancelResult = cancelResult!
+        self.newOrderResult = newOrderResult!
+        self.cancelResponse = cancelResponse!
+        self.newOrderResponse = newOrderResponse!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4873,14 +4472,14 @@ public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
 /// Error body of a failed or partially failed cancel-replace (-2021, -2022), or a plain error.
 public struct CancelReplaceError: Sendable, Equatable, Codable {
     /// `code`.
-    public var code: Int
+    public let code: Int
     /// `msg`.
-    public var msg: String
+    public let msg: String
     /// `data`.
     ///
     /// - Appears: Present when the cancel or the placement was processed (-2021, -2022); absent on plain errors such
     ///   as -1015 with orderRateLimitExceededMode=DO_NOTHING.
-    public var data: CancelReplaceErrorData?
+    public let data: CancelReplaceErrorData?
 
     public init(
         code: Int,
@@ -4904,13 +4503,9 @@ public struct CancelReplaceError: Sendable, Equatable, Codable {
         let code = container.required(Int.self, "code")
         let msg = container.required(String.self, "msg")
         self.data = container.optional(CancelReplaceErrorData.self, "data")
-        guard
-            let code,
-            let msg,
-            container.isComplete
-        else { throw container.error }
-        self.code = code
-        self.msg = msg
+        try container.finish()
+        self.code = code!
+        self.msg = msg!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4924,15 +4519,15 @@ public struct CancelReplaceError: Sendable, Equatable, Codable {
 /// Outcome of both halves of a cancel-replace that did not fully succeed.
 public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public var cancelResult: CancelReplaceResult
+    public let cancelResult: CancelReplaceResult
     /// `newOrderResult`.
-    public var newOrderResult: CancelReplaceResult
+    public let newOrderResult: CancelReplaceResult
     /// `cancelResponse`.
-    public var cancelResponse: CancelReplaceCancelOutcome
+    public let cancelResponse: CancelReplaceCancelOutcome
     /// null when the new order was not attempted.
     ///
     /// - Nullable: yes
-    public var newOrderResponse: CancelReplaceNewOrderOutcome?
+    public let newOrderResponse: CancelReplaceNewOrderOutcome?
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4960,15 +4555,10 @@ public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
         let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
         let cancelResponse = container.required(CancelReplaceCancelOutcome.self, "cancelResponse")
         self.newOrderResponse = container.optional(CancelReplaceNewOrderOutcome.self, "newOrderResponse")
-        guard
-            let cancelResult,
-            let newOrderResult,
-            let cancelResponse,
-            container.isComplete
-        else { throw container.error }
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
+        try container.finish()
+        self.cancelResult = cancelResult!
+        self.newOrderResult = newOrderResult!
+        self.cancelResponse = cancelResponse!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4986,135 +4576,135 @@ public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
     /// `code`.
     ///
     /// - Appears: Only when cancelResult is FAILURE.
-    public var code: Int?
+    public let code: Int?
     /// `msg`.
     ///
     /// - Appears: Only when cancelResult is FAILURE.
-    public var msg: String?
+    public let msg: String?
     /// `symbol`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var symbol: String?
+    public let symbol: String?
     /// `origClientOrderId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var origClientOrderId: String?
+    public let origClientOrderId: String?
     /// `orderId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var orderId: Int64?
+    public let orderId: Int64?
     /// `orderListId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var orderListId: Int64?
+    public let orderListId: Int64?
     /// `clientOrderId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var clientOrderId: String?
+    public let clientOrderId: String?
     /// `transactTime`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS (and absent from one documented example).
-    public var transactTime: Int64?
+    public let transactTime: Int64?
     /// `price`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var price: ExactDecimal?
+    public let price: ExactDecimal?
     /// `origQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var origQty: ExactDecimal?
+    public let origQty: ExactDecimal?
     /// `executedQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var executedQty: ExactDecimal?
+    public let executedQty: ExactDecimal?
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var origQuoteOrderQty: ExactDecimal?
+    public let origQuoteOrderQty: ExactDecimal?
     /// `cummulativeQuoteQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var cummulativeQuoteQty: ExactDecimal?
+    public let cummulativeQuoteQty: ExactDecimal?
     /// `status`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var status: OrderStatus?
+    public let status: OrderStatus?
     /// `timeInForce`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var timeInForce: TimeInForce?
+    public let timeInForce: TimeInForce?
     /// `type`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var type: OrderType?
+    public let type: OrderType?
     /// `side`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var side: OrderSide?
+    public let side: OrderSide?
     /// `selfTradePreventionMode`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public var selfTradePreventionMode: SelfTradePreventionMode?
+    public let selfTradePreventionMode: SelfTradePreventionMode?
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         code: Int? = nil,
@@ -5258,9 +4848,7 @@ public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
         self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
         self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        guard
-            container.isComplete
-        else { throw container.error }
+        try container.finish()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5307,139 +4895,139 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
     /// `code`.
     ///
     /// - Appears: Only when newOrderResult is FAILURE.
-    public var code: Int?
+    public let code: Int?
     /// `msg`.
     ///
     /// - Appears: Only when newOrderResult is FAILURE.
-    public var msg: String?
+    public let msg: String?
     /// `symbol`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public var symbol: String?
+    public let symbol: String?
     /// `orderId`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public var orderId: Int64?
+    public let orderId: Int64?
     /// `orderListId`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public var orderListId: Int64?
+    public let orderListId: Int64?
     /// `clientOrderId`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public var clientOrderId: String?
+    public let clientOrderId: String?
     /// `transactTime`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public var transactTime: Int64?
+    public let transactTime: Int64?
     /// `price`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var price: ExactDecimal?
+    public let price: ExactDecimal?
     /// `origQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var origQty: ExactDecimal?
+    public let origQty: ExactDecimal?
     /// `executedQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var executedQty: ExactDecimal?
+    public let executedQty: ExactDecimal?
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var origQuoteOrderQty: ExactDecimal?
+    public let origQuoteOrderQty: ExactDecimal?
     /// `cummulativeQuoteQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var cummulativeQuoteQty: ExactDecimal?
+    public let cummulativeQuoteQty: ExactDecimal?
     /// `status`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var status: OrderStatus?
+    public let status: OrderStatus?
     /// `timeInForce`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var timeInForce: TimeInForce?
+    public let timeInForce: TimeInForce?
     /// `type`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var type: OrderType?
+    public let type: OrderType?
     /// `side`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var side: OrderSide?
+    public let side: OrderSide?
     /// `workingTime`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var workingTime: Int64?
+    public let workingTime: Int64?
     /// `selfTradePreventionMode`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public var selfTradePreventionMode: SelfTradePreventionMode?
+    public let selfTradePreventionMode: SelfTradePreventionMode?
     /// `fills`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form FULL.
-    public var fills: [Fill]?
+    public let fills: [Fill]?
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         code: Int? = nil,
@@ -5587,9 +5175,7 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
         self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
         self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        guard
-            container.isComplete
-        else { throw container.error }
+        try container.finish()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5634,15 +5220,15 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
 /// Result of an order amendment that keeps priority.
 public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
     /// `executionId`.
-    public var executionId: Int64
+    public let executionId: Int64
     /// `amendedOrder`.
-    public var amendedOrder: AmendedOrder
+    public let amendedOrder: AmendedOrder
     /// `listStatus`.
     ///
     /// - Appears: Only when the amended order is part of an order list.
-    public var listStatus: AmendedOrderListStatus?
+    public let listStatus: AmendedOrderListStatus?
 
     public init(
         transactTime: Int64,
@@ -5670,15 +5256,10 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
         let executionId = container.required(Int64.self, "executionId")
         let amendedOrder = container.required(AmendedOrder.self, "amendedOrder")
         self.listStatus = container.optional(AmendedOrderListStatus.self, "listStatus")
-        guard
-            let transactTime,
-            let executionId,
-            let amendedOrder,
-            container.isComplete
-        else { throw container.error }
-        self.transactTime = transactTime
-        self.executionId = executionId
-        self.amendedOrder = amendedOrder
+        try container.finish()
+        self.transactTime = transactTime!
+        self.executionId = executionId!
+        self.amendedOrder = amendedOrder!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5693,101 +5274,101 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
 /// The order after the amendment.
 public struct AmendedOrder: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// -1 unless the order is part of an order list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `origClientOrderId`.
-    public var origClientOrderId: String
+    public let origClientOrderId: String
     /// `clientOrderId`.
-    public var clientOrderId: String
+    public let clientOrderId: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// `executedQty`.
-    public var executedQty: ExactDecimal
+    public let executedQty: ExactDecimal
     /// `preventedQty`.
-    public var preventedQty: ExactDecimal
+    public let preventedQty: ExactDecimal
     /// `quoteOrderQty`.
-    public var quoteOrderQty: ExactDecimal
+    public let quoteOrderQty: ExactDecimal
     /// `cumulativeQuoteQty`.
-    public var cumulativeQuoteQty: ExactDecimal
+    public let cumulativeQuoteQty: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// `timeInForce`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `workingTime`.
     ///
     /// - Appears: Absent for an order that is not working yet (a PENDING_NEW order of an order list).
-    public var workingTime: Int64?
+    public let workingTime: Int64?
     /// `selfTradePreventionMode`.
-    public var selfTradePreventionMode: SelfTradePreventionMode
+    public let selfTradePreventionMode: SelfTradePreventionMode
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public var icebergQty: ExactDecimal?
+    public let icebergQty: ExactDecimal?
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public var stopPrice: ExactDecimal?
+    public let stopPrice: ExactDecimal?
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public var strategyType: Int?
+    public let strategyType: Int?
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingDelta: Int64?
+    public let trailingDelta: Int64?
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         symbol: String,
@@ -5927,41 +5508,23 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
         self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
         self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        guard
-            let symbol,
-            let orderId,
-            let orderListId,
-            let origClientOrderId,
-            let clientOrderId,
-            let price,
-            let qty,
-            let executedQty,
-            let preventedQty,
-            let quoteOrderQty,
-            let cumulativeQuoteQty,
-            let status,
-            let timeInForce,
-            let type,
-            let side,
-            let selfTradePreventionMode,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.origClientOrderId = origClientOrderId
-        self.clientOrderId = clientOrderId
-        self.price = price
-        self.qty = qty
-        self.executedQty = executedQty
-        self.preventedQty = preventedQty
-        self.quoteOrderQty = quoteOrderQty
-        self.cumulativeQuoteQty = cumulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.selfTradePreventionMode = selfTradePreventionMode
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.origClientOrderId = origClientOrderId!
+        self.clientOrderId = clientOrderId!
+        self.price = price!
+        self.qty = qty!
+        self.executedQty = executedQty!
+        self.preventedQty = preventedQty!
+        self.quoteOrderQty = quoteOrderQty!
+        self.cumulativeQuoteQty = cumulativeQuoteQty!
+        self.status = status!
+        self.timeInForce = timeInForce!
+        self.type = type!
+        self.side = side!
+        self.selfTradePreventionMode = selfTradePreventionMode!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6004,17 +5567,17 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
 /// Status of the order list that the amended order belongs to.
 public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `contingencyType`.
-    public var contingencyType: ContingencyType
+    public let contingencyType: ContingencyType
     /// `listOrderStatus`.
-    public var listOrderStatus: OrderListOrderStatus
+    public let listOrderStatus: OrderListOrderStatus
     /// `listClientOrderId`.
-    public var listClientOrderId: String
+    public let listClientOrderId: String
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orders`.
-    public var orders: [OrderListOrder]
+    public let orders: [OrderListOrder]
 
     public init(
         orderListId: Int64,
@@ -6050,21 +5613,13 @@ public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
         let listClientOrderId = container.required(String.self, "listClientOrderId")
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
-        guard
-            let orderListId,
-            let contingencyType,
-            let listOrderStatus,
-            let listClientOrderId,
-            let symbol,
-            let orders,
-            container.isComplete
-        else { throw container.error }
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.symbol = symbol
-        self.orders = orders
+        try container.finish()
+        self.orderListId = orderListId!
+        self.contingencyType = contingencyType!
+        self.listOrderStatus = listOrderStatus!
+        self.listClientOrderId = listClientOrderId!
+        self.symbol = symbol!
+        self.orders = orders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6081,11 +5636,11 @@ public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
 /// Reference to one order of an order list.
 public struct OrderListOrder: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `clientOrderId`.
-    public var clientOrderId: String
+    public let clientOrderId: String
 
     public init(
         symbol: String,
@@ -6109,15 +5664,10 @@ public struct OrderListOrder: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orderId = container.required(Int64.self, "orderId")
         let clientOrderId = container.required(String.self, "clientOrderId")
-        guard
-            let symbol,
-            let orderId,
-            let clientOrderId,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.clientOrderId = clientOrderId
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.clientOrderId = clientOrderId!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6131,21 +5681,21 @@ public struct OrderListOrder: Sendable, Equatable, Codable {
 /// An order list as returned by the query endpoints.
 public struct OrderList: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `contingencyType`.
-    public var contingencyType: ContingencyType
+    public let contingencyType: ContingencyType
     /// `listStatusType`.
-    public var listStatusType: OrderListStatus
+    public let listStatusType: OrderListStatus
     /// `listOrderStatus`.
-    public var listOrderStatus: OrderListOrderStatus
+    public let listOrderStatus: OrderListOrderStatus
     /// `listClientOrderId`.
-    public var listClientOrderId: String
+    public let listClientOrderId: String
     /// `transactionTime`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orders`.
-    public var orders: [OrderListOrder]
+    public let orders: [OrderListOrder]
 
     public init(
         orderListId: Int64,
@@ -6189,25 +5739,15 @@ public struct OrderList: Sendable, Equatable, Codable {
         let transactionTime = container.required(Int64.self, "transactionTime")
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
-        guard
-            let orderListId,
-            let contingencyType,
-            let listStatusType,
-            let listOrderStatus,
-            let listClientOrderId,
-            let transactionTime,
-            let symbol,
-            let orders,
-            container.isComplete
-        else { throw container.error }
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
+        try container.finish()
+        self.orderListId = orderListId!
+        self.contingencyType = contingencyType!
+        self.listStatusType = listStatusType!
+        self.listOrderStatus = listOrderStatus!
+        self.listClientOrderId = listClientOrderId!
+        self.transactionTime = transactionTime!
+        self.symbol = symbol!
+        self.orders = orders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6226,23 +5766,23 @@ public struct OrderList: Sendable, Equatable, Codable {
 /// Order list placement response with `newOrderRespType=ACK`.
 public struct OrderListAck: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `contingencyType`.
-    public var contingencyType: ContingencyType
+    public let contingencyType: ContingencyType
     /// `listStatusType`.
-    public var listStatusType: OrderListStatus
+    public let listStatusType: OrderListStatus
     /// `listOrderStatus`.
-    public var listOrderStatus: OrderListOrderStatus
+    public let listOrderStatus: OrderListOrderStatus
     /// `listClientOrderId`.
-    public var listClientOrderId: String
+    public let listClientOrderId: String
     /// `transactionTime`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orders`.
-    public var orders: [OrderListOrder]
+    public let orders: [OrderListOrder]
     /// `orderReports`.
-    public var orderReports: [OrderAck]
+    public let orderReports: [OrderAck]
 
     public init(
         orderListId: Int64,
@@ -6290,27 +5830,16 @@ public struct OrderListAck: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([OrderAck].self, "orderReports")
-        guard
-            let orderListId,
-            let contingencyType,
-            let listStatusType,
-            let listOrderStatus,
-            let listClientOrderId,
-            let transactionTime,
-            let symbol,
-            let orders,
-            let orderReports,
-            container.isComplete
-        else { throw container.error }
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        try container.finish()
+        self.orderListId = orderListId!
+        self.contingencyType = contingencyType!
+        self.listStatusType = listStatusType!
+        self.listOrderStatus = listOrderStatus!
+        self.listClientOrderId = listClientOrderId!
+        self.transactionTime = transactionTime!
+        self.symbol = symbol!
+        self.orders = orders!
+        self.orderReports = orderReports!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6330,23 +5859,23 @@ public struct OrderListAck: Sendable, Equatable, Codable {
 /// Order list placement response with `newOrderRespType=RESULT`.
 public struct OrderListResult: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `contingencyType`.
-    public var contingencyType: ContingencyType
+    public let contingencyType: ContingencyType
     /// `listStatusType`.
-    public var listStatusType: OrderListStatus
+    public let listStatusType: OrderListStatus
     /// `listOrderStatus`.
-    public var listOrderStatus: OrderListOrderStatus
+    public let listOrderStatus: OrderListOrderStatus
     /// `listClientOrderId`.
-    public var listClientOrderId: String
+    public let listClientOrderId: String
     /// `transactionTime`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orders`.
-    public var orders: [OrderListOrder]
+    public let orders: [OrderListOrder]
     /// `orderReports`.
-    public var orderReports: [OrderResult]
+    public let orderReports: [OrderResult]
 
     public init(
         orderListId: Int64,
@@ -6394,27 +5923,16 @@ public struct OrderListResult: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([OrderResult].self, "orderReports")
-        guard
-            let orderListId,
-            let contingencyType,
-            let listStatusType,
-            let listOrderStatus,
-            let listClientOrderId,
-            let transactionTime,
-            let symbol,
-            let orders,
-            let orderReports,
-            container.isComplete
-        else { throw container.error }
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        try container.finish()
+        self.orderListId = orderListId!
+        self.contingencyType = contingencyType!
+        self.listStatusType = listStatusType!
+        self.listOrderStatus = listOrderStatus!
+        self.listClientOrderId = listClientOrderId!
+        self.transactionTime = transactionTime!
+        self.symbol = symbol!
+        self.orders = orders!
+        self.orderReports = orderReports!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6434,23 +5952,23 @@ public struct OrderListResult: Sendable, Equatable, Codable {
 /// Order list placement response with `newOrderRespType=FULL`.
 public struct OrderListFull: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `contingencyType`.
-    public var contingencyType: ContingencyType
+    public let contingencyType: ContingencyType
     /// `listStatusType`.
-    public var listStatusType: OrderListStatus
+    public let listStatusType: OrderListStatus
     /// `listOrderStatus`.
-    public var listOrderStatus: OrderListOrderStatus
+    public let listOrderStatus: OrderListOrderStatus
     /// `listClientOrderId`.
-    public var listClientOrderId: String
+    public let listClientOrderId: String
     /// `transactionTime`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orders`.
-    public var orders: [OrderListOrder]
+    public let orders: [OrderListOrder]
     /// `orderReports`.
-    public var orderReports: [OrderFull]
+    public let orderReports: [OrderFull]
 
     public init(
         orderListId: Int64,
@@ -6498,27 +6016,16 @@ public struct OrderListFull: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([OrderFull].self, "orderReports")
-        guard
-            let orderListId,
-            let contingencyType,
-            let listStatusType,
-            let listOrderStatus,
-            let listClientOrderId,
-            let transactionTime,
-            let symbol,
-            let orders,
-            let orderReports,
-            container.isComplete
-        else { throw container.error }
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        try container.finish()
+        self.orderListId = orderListId!
+        self.contingencyType = contingencyType!
+        self.listStatusType = listStatusType!
+        self.listOrderStatus = listOrderStatus!
+        self.listClientOrderId = listClientOrderId!
+        self.transactionTime = transactionTime!
+        self.symbol = symbol!
+        self.orders = orders!
+        self.orderReports = orderReports!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6538,23 +6045,23 @@ public struct OrderListFull: Sendable, Equatable, Codable {
 /// A canceled order list with the reports of its canceled orders.
 public struct CanceledOrderList: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `contingencyType`.
-    public var contingencyType: ContingencyType
+    public let contingencyType: ContingencyType
     /// `listStatusType`.
-    public var listStatusType: OrderListStatus
+    public let listStatusType: OrderListStatus
     /// `listOrderStatus`.
-    public var listOrderStatus: OrderListOrderStatus
+    public let listOrderStatus: OrderListOrderStatus
     /// `listClientOrderId`.
-    public var listClientOrderId: String
+    public let listClientOrderId: String
     /// `transactionTime`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orders`.
-    public var orders: [OrderListOrder]
+    public let orders: [OrderListOrder]
     /// `orderReports`.
-    public var orderReports: [CanceledOrder]
+    public let orderReports: [CanceledOrder]
 
     public init(
         orderListId: Int64,
@@ -6602,27 +6109,16 @@ public struct CanceledOrderList: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([CanceledOrder].self, "orderReports")
-        guard
-            let orderListId,
-            let contingencyType,
-            let listStatusType,
-            let listOrderStatus,
-            let listClientOrderId,
-            let transactionTime,
-            let symbol,
-            let orders,
-            let orderReports,
-            container.isComplete
-        else { throw container.error }
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        try container.finish()
+        self.orderListId = orderListId!
+        self.contingencyType = contingencyType!
+        self.listStatusType = listStatusType!
+        self.listOrderStatus = listOrderStatus!
+        self.listClientOrderId = listClientOrderId!
+        self.transactionTime = transactionTime!
+        self.symbol = symbol!
+        self.orders = orders!
+        self.orderReports = orderReports!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6642,37 +6138,37 @@ public struct CanceledOrderList: Sendable, Equatable, Codable {
 /// Current account information.
 public struct Account: Sendable, Equatable, Codable {
     /// `makerCommission`.
-    public var makerCommission: Int
+    public let makerCommission: Int
     /// `takerCommission`.
-    public var takerCommission: Int
+    public let takerCommission: Int
     /// `buyerCommission`.
-    public var buyerCommission: Int
+    public let buyerCommission: Int
     /// `sellerCommission`.
-    public var sellerCommission: Int
+    public let sellerCommission: Int
     /// `commissionRates`.
-    public var commissionRates: CommissionRates
+    public let commissionRates: CommissionRates
     /// `canTrade`.
-    public var canTrade: Bool
+    public let canTrade: Bool
     /// `canWithdraw`.
-    public var canWithdraw: Bool
+    public let canWithdraw: Bool
     /// `canDeposit`.
-    public var canDeposit: Bool
+    public let canDeposit: Bool
     /// `brokered`.
-    public var brokered: Bool
+    public let brokered: Bool
     /// `requireSelfTradePrevention`.
-    public var requireSelfTradePrevention: Bool
+    public let requireSelfTradePrevention: Bool
     /// `preventSor`.
-    public var preventSor: Bool
+    public let preventSor: Bool
     /// `updateTime`.
-    public var updateTime: Int64
+    public let updateTime: Int64
     /// `accountType`.
-    public var accountType: String
+    public let accountType: String
     /// `balances`.
-    public var balances: [Balance]
+    public let balances: [Balance]
     /// `permissions`.
-    public var permissions: [AccountPermission]
+    public let permissions: [AccountPermission]
     /// `uid`.
-    public var uid: Int64
+    public let uid: Int64
 
     public init(
         makerCommission: Int,
@@ -6748,41 +6244,23 @@ public struct Account: Sendable, Equatable, Codable {
         let balances = container.required([Balance].self, "balances")
         let permissions = container.required([AccountPermission].self, "permissions")
         let uid = container.required(Int64.self, "uid")
-        guard
-            let makerCommission,
-            let takerCommission,
-            let buyerCommission,
-            let sellerCommission,
-            let commissionRates,
-            let canTrade,
-            let canWithdraw,
-            let canDeposit,
-            let brokered,
-            let requireSelfTradePrevention,
-            let preventSor,
-            let updateTime,
-            let accountType,
-            let balances,
-            let permissions,
-            let uid,
-            container.isComplete
-        else { throw container.error }
-        self.makerCommission = makerCommission
-        self.takerCommission = takerCommission
-        self.buyerCommission = buyerCommission
-        self.sellerCommission = sellerCommission
-        self.commissionRates = commissionRates
-        self.canTrade = canTrade
-        self.canWithdraw = canWithdraw
-        self.canDeposit = canDeposit
-        self.brokered = brokered
-        self.requireSelfTradePrevention = requireSelfTradePrevention
-        self.preventSor = preventSor
-        self.updateTime = updateTime
-        self.accountType = accountType
-        self.balances = balances
-        self.permissions = permissions
-        self.uid = uid
+        try container.finish()
+        self.makerCommission = makerCommission!
+        self.takerCommission = takerCommission!
+        self.buyerCommission = buyerCommission!
+        self.sellerCommission = sellerCommission!
+        self.commissionRates = commissionRates!
+        self.canTrade = canTrade!
+        self.canWithdraw = canWithdraw!
+        self.canDeposit = canDeposit!
+        self.brokered = brokered!
+        self.requireSelfTradePrevention = requireSelfTradePrevention!
+        self.preventSor = preventSor!
+        self.updateTime = updateTime!
+        self.accountType = accountType!
+        self.balances = balances!
+        self.permissions = permissions!
+        self.uid = uid!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6809,13 +6287,13 @@ public struct Account: Sendable, Equatable, Codable {
 /// The `CommissionRates` object.
 public struct CommissionRates: Sendable, Equatable, Codable {
     /// `maker`.
-    public var maker: ExactDecimal
+    public let maker: ExactDecimal
     /// `taker`.
-    public var taker: ExactDecimal
+    public let taker: ExactDecimal
     /// `buyer`.
-    public var buyer: ExactDecimal
+    public let buyer: ExactDecimal
     /// `seller`.
-    public var seller: ExactDecimal
+    public let seller: ExactDecimal
 
     public init(
         maker: ExactDecimal,
@@ -6843,17 +6321,11 @@ public struct CommissionRates: Sendable, Equatable, Codable {
         let taker = container.required(ExactDecimal.self, "taker")
         let buyer = container.required(ExactDecimal.self, "buyer")
         let seller = container.required(ExactDecimal.self, "seller")
-        guard
-            let maker,
-            let taker,
-            let buyer,
-            let seller,
-            container.isComplete
-        else { throw container.error }
-        self.maker = maker
-        self.taker = taker
-        self.buyer = buyer
-        self.seller = seller
+        try container.finish()
+        self.maker = maker!
+        self.taker = taker!
+        self.buyer = buyer!
+        self.seller = seller!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6868,11 +6340,11 @@ public struct CommissionRates: Sendable, Equatable, Codable {
 /// The `Balance` object.
 public struct Balance: Sendable, Equatable, Codable {
     /// `asset`.
-    public var asset: String
+    public let asset: String
     /// `free`.
-    public var free: ExactDecimal
+    public let free: ExactDecimal
     /// `locked`.
-    public var locked: ExactDecimal
+    public let locked: ExactDecimal
 
     public init(
         asset: String,
@@ -6896,15 +6368,10 @@ public struct Balance: Sendable, Equatable, Codable {
         let asset = container.required(String.self, "asset")
         let free = container.required(ExactDecimal.self, "free")
         let locked = container.required(ExactDecimal.self, "locked")
-        guard
-            let asset,
-            let free,
-            let locked,
-            container.isComplete
-        else { throw container.error }
-        self.asset = asset
-        self.free = free
-        self.locked = locked
+        try container.finish()
+        self.asset = asset!
+        self.free = free!
+        self.locked = locked!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6918,31 +6385,31 @@ public struct Balance: Sendable, Equatable, Codable {
 /// One trade of the account.
 public struct AccountTrade: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `id`.
-    public var id: Int64
+    public let id: Int64
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// `quoteQty`.
-    public var quoteQty: ExactDecimal
+    public let quoteQty: ExactDecimal
     /// `commission`.
-    public var commission: ExactDecimal
+    public let commission: ExactDecimal
     /// `commissionAsset`.
-    public var commissionAsset: String
+    public let commissionAsset: String
     /// `time`.
-    public var time: Int64
+    public let time: Int64
     /// `isBuyer`.
-    public var isBuyer: Bool
+    public let isBuyer: Bool
     /// `isMaker`.
-    public var isMaker: Bool
+    public let isMaker: Bool
     /// `isBestMatch`.
-    public var isBestMatch: Bool
+    public let isBestMatch: Bool
 
     public init(
         symbol: String,
@@ -7006,35 +6473,20 @@ public struct AccountTrade: Sendable, Equatable, Codable {
         let isBuyer = container.required(Bool.self, "isBuyer")
         let isMaker = container.required(Bool.self, "isMaker")
         let isBestMatch = container.required(Bool.self, "isBestMatch")
-        guard
-            let symbol,
-            let id,
-            let orderId,
-            let orderListId,
-            let price,
-            let qty,
-            let quoteQty,
-            let commission,
-            let commissionAsset,
-            let time,
-            let isBuyer,
-            let isMaker,
-            let isBestMatch,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.id = id
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.commission = commission
-        self.commissionAsset = commissionAsset
-        self.time = time
-        self.isBuyer = isBuyer
-        self.isMaker = isMaker
-        self.isBestMatch = isBestMatch
+        try container.finish()
+        self.symbol = symbol!
+        self.id = id!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.price = price!
+        self.qty = qty!
+        self.quoteQty = quoteQty!
+        self.commission = commission!
+        self.commissionAsset = commissionAsset!
+        self.time = time!
+        self.isBuyer = isBuyer!
+        self.isMaker = isMaker!
+        self.isBestMatch = isBestMatch!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7058,15 +6510,15 @@ public struct AccountTrade: Sendable, Equatable, Codable {
 /// The account's unfilled order count for one interval.
 public struct UnfilledOrderCount: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public var rateLimitType: RateLimitType
+    public let rateLimitType: RateLimitType
     /// `interval`.
-    public var interval: RateLimitInterval
+    public let interval: RateLimitInterval
     /// `intervalNum`.
-    public var intervalNum: Int
+    public let intervalNum: Int
     /// `limit`.
-    public var limit: Int
+    public let limit: Int
     /// `count`.
-    public var count: Int
+    public let count: Int
 
     public init(
         rateLimitType: RateLimitType,
@@ -7098,19 +6550,12 @@ public struct UnfilledOrderCount: Sendable, Equatable, Codable {
         let intervalNum = container.required(Int.self, "intervalNum")
         let limit = container.required(Int.self, "limit")
         let count = container.required(Int.self, "count")
-        guard
-            let rateLimitType,
-            let interval,
-            let intervalNum,
-            let limit,
-            let count,
-            container.isComplete
-        else { throw container.error }
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
-        self.count = count
+        try container.finish()
+        self.rateLimitType = rateLimitType!
+        self.interval = interval!
+        self.intervalNum = intervalNum!
+        self.limit = limit!
+        self.count = count!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7126,25 +6571,25 @@ public struct UnfilledOrderCount: Sendable, Equatable, Codable {
 /// An order that expired due to STP.
 public struct PreventedMatch: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `preventedMatchId`.
-    public var preventedMatchId: Int64
+    public let preventedMatchId: Int64
     /// `takerOrderId`.
-    public var takerOrderId: Int64
+    public let takerOrderId: Int64
     /// `makerSymbol`.
-    public var makerSymbol: String
+    public let makerSymbol: String
     /// `makerOrderId`.
-    public var makerOrderId: Int64
+    public let makerOrderId: Int64
     /// `tradeGroupId`.
-    public var tradeGroupId: Int64
+    public let tradeGroupId: Int64
     /// `selfTradePreventionMode`.
-    public var selfTradePreventionMode: SelfTradePreventionMode
+    public let selfTradePreventionMode: SelfTradePreventionMode
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `makerPreventedQuantity`.
-    public var makerPreventedQuantity: ExactDecimal
+    public let makerPreventedQuantity: ExactDecimal
     /// `transactTime`.
-    public var transactTime: Int64
+    public let transactTime: Int64
 
     public init(
         symbol: String,
@@ -7196,29 +6641,17 @@ public struct PreventedMatch: Sendable, Equatable, Codable {
         let price = container.required(ExactDecimal.self, "price")
         let makerPreventedQuantity = container.required(ExactDecimal.self, "makerPreventedQuantity")
         let transactTime = container.required(Int64.self, "transactTime")
-        guard
-            let symbol,
-            let preventedMatchId,
-            let takerOrderId,
-            let makerSymbol,
-            let makerOrderId,
-            let tradeGroupId,
-            let selfTradePreventionMode,
-            let price,
-            let makerPreventedQuantity,
-            let transactTime,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.preventedMatchId = preventedMatchId
-        self.takerOrderId = takerOrderId
-        self.makerSymbol = makerSymbol
-        self.makerOrderId = makerOrderId
-        self.tradeGroupId = tradeGroupId
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.price = price
-        self.makerPreventedQuantity = makerPreventedQuantity
-        self.transactTime = transactTime
+        try container.finish()
+        self.symbol = symbol!
+        self.preventedMatchId = preventedMatchId!
+        self.takerOrderId = takerOrderId!
+        self.makerSymbol = makerSymbol!
+        self.makerOrderId = makerOrderId!
+        self.tradeGroupId = tradeGroupId!
+        self.selfTradePreventionMode = selfTradePreventionMode!
+        self.price = price!
+        self.makerPreventedQuantity = makerPreventedQuantity!
+        self.transactTime = transactTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7239,33 +6672,33 @@ public struct PreventedMatch: Sendable, Equatable, Codable {
 /// An allocation resulting from SOR order placement.
 public struct Allocation: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `allocationId`.
-    public var allocationId: Int64
+    public let allocationId: Int64
     /// `allocationType`.
-    public var allocationType: AllocationType
+    public let allocationType: AllocationType
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `orderListId`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
     /// `quoteQty`.
-    public var quoteQty: ExactDecimal
+    public let quoteQty: ExactDecimal
     /// `commission`.
-    public var commission: ExactDecimal
+    public let commission: ExactDecimal
     /// `commissionAsset`.
-    public var commissionAsset: String
+    public let commissionAsset: String
     /// `time`.
-    public var time: Int64
+    public let time: Int64
     /// `isBuyer`.
-    public var isBuyer: Bool
+    public let isBuyer: Bool
     /// `isMaker`.
-    public var isMaker: Bool
+    public let isMaker: Bool
     /// `isAllocator`.
-    public var isAllocator: Bool
+    public let isAllocator: Bool
 
     public init(
         symbol: String,
@@ -7333,37 +6766,21 @@ public struct Allocation: Sendable, Equatable, Codable {
         let isBuyer = container.required(Bool.self, "isBuyer")
         let isMaker = container.required(Bool.self, "isMaker")
         let isAllocator = container.required(Bool.self, "isAllocator")
-        guard
-            let symbol,
-            let allocationId,
-            let allocationType,
-            let orderId,
-            let orderListId,
-            let price,
-            let qty,
-            let quoteQty,
-            let commission,
-            let commissionAsset,
-            let time,
-            let isBuyer,
-            let isMaker,
-            let isAllocator,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.allocationId = allocationId
-        self.allocationType = allocationType
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.commission = commission
-        self.commissionAsset = commissionAsset
-        self.time = time
-        self.isBuyer = isBuyer
-        self.isMaker = isMaker
-        self.isAllocator = isAllocator
+        try container.finish()
+        self.symbol = symbol!
+        self.allocationId = allocationId!
+        self.allocationType = allocationType!
+        self.orderId = orderId!
+        self.orderListId = orderListId!
+        self.price = price!
+        self.qty = qty!
+        self.quoteQty = quoteQty!
+        self.commission = commission!
+        self.commissionAsset = commissionAsset!
+        self.time = time!
+        self.isBuyer = isBuyer!
+        self.isMaker = isMaker!
+        self.isAllocator = isAllocator!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7388,15 +6805,15 @@ public struct Allocation: Sendable, Equatable, Codable {
 /// The account's commission rates on a symbol.
 public struct AccountCommission: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// Standard commission rates on trades.
-    public var standardCommission: CommissionRates
+    public let standardCommission: CommissionRates
     /// Special commission rates on trades.
-    public var specialCommission: CommissionRates
+    public let specialCommission: CommissionRates
     /// Tax commission rates on trades.
-    public var taxCommission: CommissionRates
+    public let taxCommission: CommissionRates
     /// Discount when paying commission in BNB.
-    public var discount: CommissionDiscount
+    public let discount: CommissionDiscount
 
     public init(
         symbol: String,
@@ -7428,19 +6845,12 @@ public struct AccountCommission: Sendable, Equatable, Codable {
         let specialCommission = container.required(CommissionRates.self, "specialCommission")
         let taxCommission = container.required(CommissionRates.self, "taxCommission")
         let discount = container.required(CommissionDiscount.self, "discount")
-        guard
-            let symbol,
-            let standardCommission,
-            let specialCommission,
-            let taxCommission,
-            let discount,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.standardCommission = standardCommission
-        self.specialCommission = specialCommission
-        self.taxCommission = taxCommission
-        self.discount = discount
+        try container.finish()
+        self.symbol = symbol!
+        self.standardCommission = standardCommission!
+        self.specialCommission = specialCommission!
+        self.taxCommission = taxCommission!
+        self.discount = discount!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7456,21 +6866,21 @@ public struct AccountCommission: Sendable, Equatable, Codable {
 /// One amendment of an order.
 public struct OrderAmendment: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `executionId`.
-    public var executionId: Int64
+    public let executionId: Int64
     /// `origClientOrderId`.
-    public var origClientOrderId: String
+    public let origClientOrderId: String
     /// `newClientOrderId`.
-    public var newClientOrderId: String
+    public let newClientOrderId: String
     /// `origQty`.
-    public var origQty: ExactDecimal
+    public let origQty: ExactDecimal
     /// `newQty`.
-    public var newQty: ExactDecimal
+    public let newQty: ExactDecimal
     /// `time`.
-    public var time: Int64
+    public let time: Int64
 
     public init(
         symbol: String,
@@ -7514,25 +6924,15 @@ public struct OrderAmendment: Sendable, Equatable, Codable {
         let origQty = container.required(ExactDecimal.self, "origQty")
         let newQty = container.required(ExactDecimal.self, "newQty")
         let time = container.required(Int64.self, "time")
-        guard
-            let symbol,
-            let orderId,
-            let executionId,
-            let origClientOrderId,
-            let newClientOrderId,
-            let origQty,
-            let newQty,
-            let time,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.executionId = executionId
-        self.origClientOrderId = origClientOrderId
-        self.newClientOrderId = newClientOrderId
-        self.origQty = origQty
-        self.newQty = newQty
-        self.time = time
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.executionId = executionId!
+        self.origClientOrderId = origClientOrderId!
+        self.newClientOrderId = newClientOrderId!
+        self.origQty = origQty!
+        self.newQty = newQty!
+        self.time = time!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7551,11 +6951,11 @@ public struct OrderAmendment: Sendable, Equatable, Codable {
 /// The filters that apply to the account on one symbol (`GET /api/v3/myFilters`).
 public struct MyFilters: Sendable, Equatable, Codable {
     /// `exchangeFilters`.
-    public var exchangeFilters: [Filter]
+    public let exchangeFilters: [Filter]
     /// `symbolFilters`.
-    public var symbolFilters: [Filter]
+    public let symbolFilters: [Filter]
     /// Filters on assets of the account, such as `MAX_ASSET`.
-    public var assetFilters: [Filter]
+    public let assetFilters: [Filter]
 
     public init(
         exchangeFilters: [Filter],
@@ -7579,15 +6979,10 @@ public struct MyFilters: Sendable, Equatable, Codable {
         let exchangeFilters = container.required([Filter].self, "exchangeFilters")
         let symbolFilters = container.required([Filter].self, "symbolFilters")
         let assetFilters = container.required([Filter].self, "assetFilters")
-        guard
-            let exchangeFilters,
-            let symbolFilters,
-            let assetFilters,
-            container.isComplete
-        else { throw container.error }
-        self.exchangeFilters = exchangeFilters
-        self.symbolFilters = symbolFilters
-        self.assetFilters = assetFilters
+        try container.finish()
+        self.exchangeFilters = exchangeFilters!
+        self.symbolFilters = symbolFilters!
+        self.assetFilters = assetFilters!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7601,15 +6996,15 @@ public struct MyFilters: Sendable, Equatable, Codable {
 /// One limiter's state in a WebSocket API answer (`rateLimits`), as counted after the request.
 public struct RateLimitReport: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public var rateLimitType: RateLimitType
+    public let rateLimitType: RateLimitType
     /// `interval`.
-    public var interval: RateLimitInterval
+    public let interval: RateLimitInterval
     /// How many `interval` units one window spans.
-    public var intervalNum: Int
+    public let intervalNum: Int
     /// The most that may be used per window.
-    public var limit: Int
+    public let limit: Int
     /// How much of the window is used, this request included.
-    public var count: Int
+    public let count: Int
 
     public init(
         rateLimitType: RateLimitType,
@@ -7641,19 +7036,12 @@ public struct RateLimitReport: Sendable, Equatable, Codable {
         let intervalNum = container.required(Int.self, "intervalNum")
         let limit = container.required(Int.self, "limit")
         let count = container.required(Int.self, "count")
-        guard
-            let rateLimitType,
-            let interval,
-            let intervalNum,
-            let limit,
-            let count,
-            container.isComplete
-        else { throw container.error }
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
-        self.count = count
+        try container.finish()
+        self.rateLimitType = rateLimitType!
+        self.interval = interval!
+        self.intervalNum = intervalNum!
+        self.limit = limit!
+        self.count = count!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7671,22 +7059,22 @@ public struct SessionStatus: Sendable, Equatable, Codable {
     /// The logged-on API key; null when the connection is not logged on.
     ///
     /// - Nullable: yes
-    public var apiKey: String?
+    public let apiKey: String?
     /// When the key logged on; null when not logged on.
     ///
     /// - Nullable: yes
-    public var authorizedSince: Int64?
+    public let authorizedSince: Int64?
     /// `connectedSince`.
-    public var connectedSince: Int64
+    public let connectedSince: Int64
     /// Whether answers carry `rateLimits`.
-    public var returnRateLimits: Bool
+    public let returnRateLimits: Bool
     /// `serverTime`.
-    public var serverTime: Int64
+    public let serverTime: Int64
     /// true: a user data stream subscription is active; false: none is; null: subscriptions are not available on this
     /// API.
     ///
     /// - Nullable: yes
-    public var userDataStream: Bool?
+    public let userDataStream: Bool?
 
     public init(
         apiKey: String? = nil,
@@ -7722,15 +7110,10 @@ public struct SessionStatus: Sendable, Equatable, Codable {
         let returnRateLimits = container.required(Bool.self, "returnRateLimits")
         let serverTime = container.required(Int64.self, "serverTime")
         self.userDataStream = container.optional(Bool.self, "userDataStream")
-        guard
-            let connectedSince,
-            let returnRateLimits,
-            let serverTime,
-            container.isComplete
-        else { throw container.error }
-        self.connectedSince = connectedSince
-        self.returnRateLimits = returnRateLimits
-        self.serverTime = serverTime
+        try container.finish()
+        self.connectedSince = connectedSince!
+        self.returnRateLimits = returnRateLimits!
+        self.serverTime = serverTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7747,7 +7130,7 @@ public struct SessionStatus: Sendable, Equatable, Codable {
 /// A user data stream subscription of a WebSocket API connection.
 public struct UserDataSubscription: Sendable, Equatable, Codable {
     /// Marks the events of this subscription (`subscriptionId` of each event).
-    public var subscriptionId: Int
+    public let subscriptionId: Int
 
     public init(
         subscriptionId: Int
@@ -7763,11 +7146,8 @@ public struct UserDataSubscription: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let subscriptionId = container.required(Int.self, "subscriptionId")
-        guard
-            let subscriptionId,
-            container.isComplete
-        else { throw container.error }
-        self.subscriptionId = subscriptionId
+        try container.finish()
+        self.subscriptionId = subscriptionId!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7779,13 +7159,13 @@ public struct UserDataSubscription: Sendable, Equatable, Codable {
 /// The balances an account change may have touched; sent whenever a balance changes.
 public struct OutboundAccountPosition: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// Time of the account's last update.
-    public var lastUpdateTime: Int64
+    public let lastUpdateTime: Int64
     /// `B`.
-    public var balances: [AccountPositionBalance]
+    public let balances: [AccountPositionBalance]
 
     public init(
         eventType: String,
@@ -7813,17 +7193,11 @@ public struct OutboundAccountPosition: Sendable, Equatable, Codable {
         let eventTime = container.required(Int64.self, "E")
         let lastUpdateTime = container.required(Int64.self, "u")
         let balances = container.required([AccountPositionBalance].self, "B")
-        guard
-            let eventType,
-            let eventTime,
-            let lastUpdateTime,
-            let balances,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.lastUpdateTime = lastUpdateTime
-        self.balances = balances
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.lastUpdateTime = lastUpdateTime!
+        self.balances = balances!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7838,11 +7212,11 @@ public struct OutboundAccountPosition: Sendable, Equatable, Codable {
 /// One asset's balance in an `outboundAccountPosition` event.
 public struct AccountPositionBalance: Sendable, Equatable, Codable {
     /// `a`.
-    public var asset: String
+    public let asset: String
     /// `f`.
-    public var free: ExactDecimal
+    public let free: ExactDecimal
     /// `l`.
-    public var locked: ExactDecimal
+    public let locked: ExactDecimal
 
     public init(
         asset: String,
@@ -7866,15 +7240,10 @@ public struct AccountPositionBalance: Sendable, Equatable, Codable {
         let asset = container.required(String.self, "a")
         let free = container.required(ExactDecimal.self, "f")
         let locked = container.required(ExactDecimal.self, "l")
-        guard
-            let asset,
-            let free,
-            let locked,
-            container.isComplete
-        else { throw container.error }
-        self.asset = asset
-        self.free = free
-        self.locked = locked
+        try container.finish()
+        self.asset = asset!
+        self.free = free!
+        self.locked = locked!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7888,15 +7257,15 @@ public struct AccountPositionBalance: Sendable, Equatable, Codable {
 /// A deposit, a withdrawal or a transfer between the account and another (e.g. margin).
 public struct BalanceUpdate: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `a`.
-    public var asset: String
+    public let asset: String
     /// `d`.
-    public var balanceDelta: ExactDecimal
+    public let balanceDelta: ExactDecimal
     /// `T`.
-    public var clearTime: Int64
+    public let clearTime: Int64
 
     public init(
         eventType: String,
@@ -7928,19 +7297,12 @@ public struct BalanceUpdate: Sendable, Equatable, Codable {
         let asset = container.required(String.self, "a")
         let balanceDelta = container.required(ExactDecimal.self, "d")
         let clearTime = container.required(Int64.self, "T")
-        guard
-            let eventType,
-            let eventTime,
-            let asset,
-            let balanceDelta,
-            let clearTime,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.asset = asset
-        self.balanceDelta = balanceDelta
-        self.clearTime = clearTime
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.asset = asset!
+        self.balanceDelta = balanceDelta!
+        self.clearTime = clearTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7957,165 +7319,165 @@ public struct BalanceUpdate: Sendable, Equatable, Codable {
 /// `cumulativeQuoteQuantity` (`Z`) divided by `cumulativeFilledQuantity` (`z`).
 public struct ExecutionReport: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `c`.
-    public var clientOrderId: String
+    public let clientOrderId: String
     /// `S`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `o`.
-    public var orderType: OrderType
+    public let orderType: OrderType
     /// `f`.
-    public var timeInForce: TimeInForce
+    public let timeInForce: TimeInForce
     /// `q`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// `p`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `P`.
-    public var stopPrice: ExactDecimal
+    public let stopPrice: ExactDecimal
     /// `F`.
-    public var icebergQuantity: ExactDecimal
+    public let icebergQuantity: ExactDecimal
     /// -1 when the order is not part of a list.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// The client order id of the order being cancelled; empty otherwise.
-    public var originalClientOrderId: String
+    public let originalClientOrderId: String
     /// `x`.
-    public var executionType: ExecutionType
+    public let executionType: ExecutionType
     /// `X`.
-    public var orderStatus: OrderStatus
+    public let orderStatus: OrderStatus
     /// Why the order was rejected (`NONE`, `INSUFFICIENT_BALANCES`, …); the docs map each reason to an error message.
-    public var rejectReason: String
+    public let rejectReason: String
     /// `i`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `l`.
-    public var lastExecutedQuantity: ExactDecimal
+    public let lastExecutedQuantity: ExactDecimal
     /// `z`.
-    public var cumulativeFilledQuantity: ExactDecimal
+    public let cumulativeFilledQuantity: ExactDecimal
     /// `L`.
-    public var lastExecutedPrice: ExactDecimal
+    public let lastExecutedPrice: ExactDecimal
     /// `n`.
-    public var commission: ExactDecimal
+    public let commission: ExactDecimal
     /// `N`.
     ///
     /// - Nullable: yes
-    public var commissionAsset: String?
+    public let commissionAsset: String?
     /// `T`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
     /// -1 when the update is not a trade.
-    public var tradeId: Int64
+    public let tradeId: Int64
     /// `I`.
-    public var executionId: Int64
+    public let executionId: Int64
     /// `w`.
-    public var isOnBook: Bool
+    public let isOnBook: Bool
     /// `m`.
-    public var isMaker: Bool
+    public let isMaker: Bool
     /// `M`.
-    public var ignore: Bool
+    public let ignore: Bool
     /// `O`.
-    public var orderCreationTime: Int64
+    public let orderCreationTime: Int64
     /// `Z`.
-    public var cumulativeQuoteQuantity: ExactDecimal
+    public let cumulativeQuoteQuantity: ExactDecimal
     /// lastExecutedPrice × lastExecutedQuantity.
-    public var lastQuoteQuantity: ExactDecimal
+    public let lastQuoteQuantity: ExactDecimal
     /// `Q`.
-    public var quoteOrderQuantity: ExactDecimal
+    public let quoteOrderQuantity: ExactDecimal
     /// `V`.
-    public var selfTradePreventionMode: SelfTradePreventionMode
+    public let selfTradePreventionMode: SelfTradePreventionMode
     /// `d`.
     ///
     /// - Appears: Trailing stop orders only.
-    public var trailingDelta: Int?
+    public let trailingDelta: Int?
     /// `D`.
     ///
     /// - Appears: Trailing stop orders only.
-    public var trailingTime: Int64?
+    public let trailingTime: Int64?
     /// `j`.
     ///
     /// - Appears: Only when the order was placed with strategyId.
-    public var strategyId: Int64?
+    public let strategyId: Int64?
     /// `J`.
     ///
     /// - Appears: Only when the order was placed with strategyType.
-    public var strategyType: Int64?
+    public let strategyType: Int64?
     /// `v`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var preventedMatchId: Int64?
+    public let preventedMatchId: Int64?
     /// `A`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var preventedQuantity: ExactDecimal?
+    public let preventedQuantity: ExactDecimal?
     /// `B`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var lastPreventedQuantity: ExactDecimal?
+    public let lastPreventedQuantity: ExactDecimal?
     /// `u`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var tradeGroupId: Int64?
+    public let tradeGroupId: Int64?
     /// `U`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var counterOrderId: Int64?
+    public let counterOrderId: Int64?
     /// `Cs`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var counterSymbol: String?
+    public let counterSymbol: String?
     /// `pl`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var preventedExecutionQuantity: ExactDecimal?
+    public let preventedExecutionQuantity: ExactDecimal?
     /// `pL`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var preventedExecutionPrice: ExactDecimal?
+    public let preventedExecutionPrice: ExactDecimal?
     /// `pY`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public var preventedExecutionQuoteQuantity: ExactDecimal?
+    public let preventedExecutionQuoteQuantity: ExactDecimal?
     /// `W`.
     ///
     /// - Appears: When the order works on the book.
-    public var workingTime: Int64?
+    public let workingTime: Int64?
     /// `b`.
     ///
     /// - Appears: Orders that have allocations.
-    public var matchType: String?
+    public let matchType: String?
     /// `a`.
     ///
     /// - Appears: Orders that have allocations.
-    public var allocationId: Int64?
+    public let allocationId: Int64?
     /// `k`.
     ///
     /// - Appears: Orders that may have allocations.
-    public var workingFloor: WorkingFloor?
+    public let workingFloor: WorkingFloor?
     /// `uS`.
     ///
     /// - Appears: Orders placed through SOR.
-    public var usedSor: Bool?
+    public let usedSor: Bool?
     /// `gP`.
     ///
     /// - Appears: Pegged orders only.
-    public var pegPriceType: PegPriceType?
+    public let pegPriceType: PegPriceType?
     /// `gOT`.
     ///
     /// - Appears: Pegged orders only.
-    public var pegOffsetType: PegOffsetType?
+    public let pegOffsetType: PegOffsetType?
     /// `gOV`.
     ///
     /// - Appears: Pegged orders only.
-    public var pegOffsetValue: Int?
+    public let pegOffsetValue: Int?
     /// `gp`.
     ///
     /// - Appears: Pegged orders only.
-    public var peggedPrice: ExactDecimal?
+    public let peggedPrice: ExactDecimal?
     /// `eR`.
     ///
     /// - Appears: Expired orders only.
-    public var expiryReason: ExpiryReason?
+    public let expiryReason: ExpiryReason?
 
     public init(
         eventType: String,
@@ -8351,73 +7713,39 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         self.pegOffsetValue = container.optional(Int.self, "gOV")
         self.peggedPrice = container.optional(ExactDecimal.self, "gp")
         self.expiryReason = container.optional(ExpiryReason.self, "eR")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let clientOrderId,
-            let side,
-            let orderType,
-            let timeInForce,
-            let quantity,
-            let price,
-            let stopPrice,
-            let icebergQuantity,
-            let orderListId,
-            let originalClientOrderId,
-            let executionType,
-            let orderStatus,
-            let rejectReason,
-            let orderId,
-            let lastExecutedQuantity,
-            let cumulativeFilledQuantity,
-            let lastExecutedPrice,
-            let commission,
-            let transactionTime,
-            let tradeId,
-            let executionId,
-            let isOnBook,
-            let isMaker,
-            let ignore,
-            let orderCreationTime,
-            let cumulativeQuoteQuantity,
-            let lastQuoteQuantity,
-            let quoteOrderQuantity,
-            let selfTradePreventionMode,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.clientOrderId = clientOrderId
-        self.side = side
-        self.orderType = orderType
-        self.timeInForce = timeInForce
-        self.quantity = quantity
-        self.price = price
-        self.stopPrice = stopPrice
-        self.icebergQuantity = icebergQuantity
-        self.orderListId = orderListId
-        self.originalClientOrderId = originalClientOrderId
-        self.executionType = executionType
-        self.orderStatus = orderStatus
-        self.rejectReason = rejectReason
-        self.orderId = orderId
-        self.lastExecutedQuantity = lastExecutedQuantity
-        self.cumulativeFilledQuantity = cumulativeFilledQuantity
-        self.lastExecutedPrice = lastExecutedPrice
-        self.commission = commission
-        self.transactionTime = transactionTime
-        self.tradeId = tradeId
-        self.executionId = executionId
-        self.isOnBook = isOnBook
-        self.isMaker = isMaker
-        self.ignore = ignore
-        self.orderCreationTime = orderCreationTime
-        self.cumulativeQuoteQuantity = cumulativeQuoteQuantity
-        self.lastQuoteQuantity = lastQuoteQuantity
-        self.quoteOrderQuantity = quoteOrderQuantity
-        self.selfTradePreventionMode = selfTradePreventionMode
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.clientOrderId = clientOrderId!
+        self.side = side!
+        self.orderType = orderType!
+        self.timeInForce = timeInForce!
+        self.quantity = quantity!
+        self.price = price!
+        self.stopPrice = stopPrice!
+        self.icebergQuantity = icebergQuantity!
+        self.orderListId = orderListId!
+        self.originalClientOrderId = originalClientOrderId!
+        self.executionType = executionType!
+        self.orderStatus = orderStatus!
+        self.rejectReason = rejectReason!
+        self.orderId = orderId!
+        self.lastExecutedQuantity = lastExecutedQuantity!
+        self.cumulativeFilledQuantity = cumulativeFilledQuantity!
+        self.lastExecutedPrice = lastExecutedPrice!
+        self.commission = commission!
+        self.transactionTime = transactionTime!
+        self.tradeId = tradeId!
+        self.executionId = executionId!
+        self.isOnBook = isOnBook!
+        self.isMaker = isMaker!
+        self.ignore = ignore!
+        self.orderCreationTime = orderCreationTime!
+        self.cumulativeQuoteQuantity = cumulativeQuoteQuantity!
+        self.lastQuoteQuantity = lastQuoteQuantity!
+        self.quoteOrderQuantity = quoteOrderQuantity!
+        self.selfTradePreventionMode = selfTradePreventionMode!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8484,27 +7812,27 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
 /// An order list's update, sent with the `executionReport` events of its orders.
 public struct ListStatusEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `g`.
-    public var orderListId: Int64
+    public let orderListId: Int64
     /// `c`.
-    public var contingencyType: ContingencyType
+    public let contingencyType: ContingencyType
     /// `l`.
-    public var listStatusType: OrderListStatus
+    public let listStatusType: OrderListStatus
     /// `L`.
-    public var listOrderStatus: OrderListOrderStatus
+    public let listOrderStatus: OrderListOrderStatus
     /// `r`.
-    public var listRejectReason: String
+    public let listRejectReason: String
     /// `C`.
-    public var listClientOrderId: String
+    public let listClientOrderId: String
     /// `T`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
     /// `O`.
-    public var orders: [ListStatusOrder]
+    public let orders: [ListStatusOrder]
 
     public init(
         eventType: String,
@@ -8560,31 +7888,18 @@ public struct ListStatusEvent: Sendable, Equatable, Codable {
         let listClientOrderId = container.required(String.self, "C")
         let transactionTime = container.required(Int64.self, "T")
         let orders = container.required([ListStatusOrder].self, "O")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let orderListId,
-            let contingencyType,
-            let listStatusType,
-            let listOrderStatus,
-            let listRejectReason,
-            let listClientOrderId,
-            let transactionTime,
-            let orders,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listRejectReason = listRejectReason
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.orders = orders
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.orderListId = orderListId!
+        self.contingencyType = contingencyType!
+        self.listStatusType = listStatusType!
+        self.listOrderStatus = listOrderStatus!
+        self.listRejectReason = listRejectReason!
+        self.listClientOrderId = listClientOrderId!
+        self.transactionTime = transactionTime!
+        self.orders = orders!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8606,11 +7921,11 @@ public struct ListStatusEvent: Sendable, Equatable, Codable {
 /// One order of a `listStatus` event.
 public struct ListStatusOrder: Sendable, Equatable, Codable {
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `i`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `c`.
-    public var clientOrderId: String
+    public let clientOrderId: String
 
     public init(
         symbol: String,
@@ -8634,15 +7949,10 @@ public struct ListStatusOrder: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "s")
         let orderId = container.required(Int64.self, "i")
         let clientOrderId = container.required(String.self, "c")
-        guard
-            let symbol,
-            let orderId,
-            let clientOrderId,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.orderId = orderId
-        self.clientOrderId = clientOrderId
+        try container.finish()
+        self.symbol = symbol!
+        self.orderId = orderId!
+        self.clientOrderId = clientOrderId!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8656,9 +7966,9 @@ public struct ListStatusOrder: Sendable, Equatable, Codable {
 /// A subscription ended (logout, unsubscribe, or an expired listen token); no more events follow on it.
 public struct EventStreamTerminated: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
 
     public init(
         eventType: String,
@@ -8678,13 +7988,9 @@ public struct EventStreamTerminated: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let eventType = container.required(String.self, "e")
         let eventTime = container.required(Int64.self, "E")
-        guard
-            let eventType,
-            let eventTime,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8697,15 +8003,15 @@ public struct EventStreamTerminated: Sendable, Equatable, Codable {
 /// Part of the spot balance was locked or unlocked by another system (e.g. as margin collateral).
 public struct ExternalLockUpdate: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `a`.
-    public var asset: String
+    public let asset: String
     /// `d`.
-    public var delta: ExactDecimal
+    public let delta: ExactDecimal
     /// `T`.
-    public var transactionTime: Int64
+    public let transactionTime: Int64
 
     public init(
         eventType: String,
@@ -8737,19 +8043,12 @@ public struct ExternalLockUpdate: Sendable, Equatable, Codable {
         let asset = container.required(String.self, "a")
         let delta = container.required(ExactDecimal.self, "d")
         let transactionTime = container.required(Int64.self, "T")
-        guard
-            let eventType,
-            let eventTime,
-            let asset,
-            let delta,
-            let transactionTime,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.asset = asset
-        self.delta = delta
-        self.transactionTime = transactionTime
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.asset = asset!
+        self.delta = delta!
+        self.transactionTime = transactionTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8765,9 +8064,9 @@ public struct ExternalLockUpdate: Sendable, Equatable, Codable {
 /// The server is about to close the connection; open a new one now.
 public struct ServerShutdown: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
 
     public init(
         eventType: String,
@@ -8787,13 +8086,9 @@ public struct ServerShutdown: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let eventType = container.required(String.self, "e")
         let eventTime = container.required(Int64.self, "E")
-        guard
-            let eventType,
-            let eventTime,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8806,15 +8101,15 @@ public struct ServerShutdown: Sendable, Equatable, Codable {
 /// A symbol's reference price (`<symbol>@referencePrice`).
 public struct ReferencePriceEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// Null when the symbol has no reference price.
     ///
     /// - Nullable: yes
-    public var referencePrice: ExactDecimal?
+    public let referencePrice: ExactDecimal?
     /// When the matching engine's reference price was valid.
-    public var engineTime: Int64
+    public let engineTime: Int64
 
     public init(
         eventType: String,
@@ -8842,15 +8137,10 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "s")
         self.referencePrice = container.optional(ExactDecimal.self, "r")
         let engineTime = container.required(Int64.self, "t")
-        guard
-            let eventType,
-            let symbol,
-            let engineTime,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.symbol = symbol
-        self.engineTime = engineTime
+        try container.finish()
+        self.eventType = eventType!
+        self.symbol = symbol!
+        self.engineTime = engineTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8865,27 +8155,27 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
 /// Trades of one taker order at one price, aggregated (`<symbol>@aggTrade`).
 public struct AggTradeEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `a`.
-    public var aggregateTradeId: Int64
+    public let aggregateTradeId: Int64
     /// `p`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `q`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// `f`.
-    public var firstTradeId: Int64
+    public let firstTradeId: Int64
     /// `l`.
-    public var lastTradeId: Int64
+    public let lastTradeId: Int64
     /// `T`.
-    public var tradeTime: Int64
+    public let tradeTime: Int64
     /// `m`.
-    public var isBuyerMaker: Bool
+    public let isBuyerMaker: Bool
     /// `M`.
-    public var ignore: Bool
+    public let ignore: Bool
 
     public init(
         eventType: String,
@@ -8941,31 +8231,18 @@ public struct AggTradeEvent: Sendable, Equatable, Codable {
         let tradeTime = container.required(Int64.self, "T")
         let isBuyerMaker = container.required(Bool.self, "m")
         let ignore = container.required(Bool.self, "M")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let aggregateTradeId,
-            let price,
-            let quantity,
-            let firstTradeId,
-            let lastTradeId,
-            let tradeTime,
-            let isBuyerMaker,
-            let ignore,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.aggregateTradeId = aggregateTradeId
-        self.price = price
-        self.quantity = quantity
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.tradeTime = tradeTime
-        self.isBuyerMaker = isBuyerMaker
-        self.ignore = ignore
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.aggregateTradeId = aggregateTradeId!
+        self.price = price!
+        self.quantity = quantity!
+        self.firstTradeId = firstTradeId!
+        self.lastTradeId = lastTradeId!
+        self.tradeTime = tradeTime!
+        self.isBuyerMaker = isBuyerMaker!
+        self.ignore = ignore!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8987,23 +8264,23 @@ public struct AggTradeEvent: Sendable, Equatable, Codable {
 /// One trade between a buyer and a seller (`<symbol>@trade`).
 public struct TradeEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `t`.
-    public var tradeId: Int64
+    public let tradeId: Int64
     /// `p`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `q`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// `T`.
-    public var tradeTime: Int64
+    public let tradeTime: Int64
     /// `m`.
-    public var isBuyerMaker: Bool
+    public let isBuyerMaker: Bool
     /// `M`.
-    public var ignore: Bool
+    public let ignore: Bool
 
     public init(
         eventType: String,
@@ -9051,27 +8328,16 @@ public struct TradeEvent: Sendable, Equatable, Codable {
         let tradeTime = container.required(Int64.self, "T")
         let isBuyerMaker = container.required(Bool.self, "m")
         let ignore = container.required(Bool.self, "M")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let tradeId,
-            let price,
-            let quantity,
-            let tradeTime,
-            let isBuyerMaker,
-            let ignore,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.tradeId = tradeId
-        self.price = price
-        self.quantity = quantity
-        self.tradeTime = tradeTime
-        self.isBuyerMaker = isBuyerMaker
-        self.ignore = ignore
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.tradeId = tradeId!
+        self.price = price!
+        self.quantity = quantity!
+        self.tradeTime = tradeTime!
+        self.isBuyerMaker = isBuyerMaker!
+        self.ignore = ignore!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9091,21 +8357,21 @@ public struct TradeEvent: Sendable, Equatable, Codable {
 /// One block trade (`<symbol>@blockTrade`).
 public struct BlockTradeEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `t`.
-    public var blockTradeId: Int64
+    public let blockTradeId: Int64
     /// `p`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `q`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// `T`.
-    public var tradeTime: Int64
+    public let tradeTime: Int64
     /// `m`.
-    public var isBuyerMaker: Bool
+    public let isBuyerMaker: Bool
 
     public init(
         eventType: String,
@@ -9149,25 +8415,15 @@ public struct BlockTradeEvent: Sendable, Equatable, Codable {
         let quantity = container.required(ExactDecimal.self, "q")
         let tradeTime = container.required(Int64.self, "T")
         let isBuyerMaker = container.required(Bool.self, "m")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let blockTradeId,
-            let price,
-            let quantity,
-            let tradeTime,
-            let isBuyerMaker,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.blockTradeId = blockTradeId
-        self.price = price
-        self.quantity = quantity
-        self.tradeTime = tradeTime
-        self.isBuyerMaker = isBuyerMaker
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.blockTradeId = blockTradeId!
+        self.price = price!
+        self.quantity = quantity!
+        self.tradeTime = tradeTime!
+        self.isBuyerMaker = isBuyerMaker!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9186,13 +8442,13 @@ public struct BlockTradeEvent: Sendable, Equatable, Codable {
 /// An update of the current kline (`<symbol>@kline_<interval>`).
 public struct KlineEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `k`.
-    public var kline: StreamKline
+    public let kline: StreamKline
 
     public init(
         eventType: String,
@@ -9220,17 +8476,11 @@ public struct KlineEvent: Sendable, Equatable, Codable {
         let eventTime = container.required(Int64.self, "E")
         let symbol = container.required(String.self, "s")
         let kline = container.required(StreamKline.self, "k")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let kline,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.kline = kline
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.kline = kline!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9245,39 +8495,39 @@ public struct KlineEvent: Sendable, Equatable, Codable {
 /// The kline of a `KlineEvent`; `isClosed` turns true with its last update.
 public struct StreamKline: Sendable, Equatable, Codable {
     /// `t`.
-    public var startTime: Int64
+    public let startTime: Int64
     /// `T`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `i`.
-    public var interval: KlineInterval
+    public let interval: KlineInterval
     /// `f`.
-    public var firstTradeId: Int64
+    public let firstTradeId: Int64
     /// `L`.
-    public var lastTradeId: Int64
+    public let lastTradeId: Int64
     /// `o`.
-    public var `open`: ExactDecimal
+    public let `open`: ExactDecimal
     /// `c`.
-    public var close: ExactDecimal
+    public let close: ExactDecimal
     /// `h`.
-    public var high: ExactDecimal
+    public let high: ExactDecimal
     /// `l`.
-    public var low: ExactDecimal
+    public let low: ExactDecimal
     /// `v`.
-    public var baseVolume: ExactDecimal
+    public let baseVolume: ExactDecimal
     /// `n`.
-    public var numberOfTrades: Int64
+    public let numberOfTrades: Int64
     /// `x`.
-    public var isClosed: Bool
+    public let isClosed: Bool
     /// `q`.
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
     /// `V`.
-    public var takerBuyBaseVolume: ExactDecimal
+    public let takerBuyBaseVolume: ExactDecimal
     /// `Q`.
-    public var takerBuyQuoteVolume: ExactDecimal
+    public let takerBuyQuoteVolume: ExactDecimal
     /// `B`.
-    public var ignore: String
+    public let ignore: String
 
     public init(
         startTime: Int64,
@@ -9357,43 +8607,24 @@ public struct StreamKline: Sendable, Equatable, Codable {
         let takerBuyBaseVolume = container.required(ExactDecimal.self, "V")
         let takerBuyQuoteVolume = container.required(ExactDecimal.self, "Q")
         let ignore = container.required(String.self, "B")
-        guard
-            let startTime,
-            let closeTime,
-            let symbol,
-            let interval,
-            let firstTradeId,
-            let lastTradeId,
-            let `open`,
-            let close,
-            let high,
-            let low,
-            let baseVolume,
-            let numberOfTrades,
-            let isClosed,
-            let quoteVolume,
-            let takerBuyBaseVolume,
-            let takerBuyQuoteVolume,
-            let ignore,
-            container.isComplete
-        else { throw container.error }
-        self.startTime = startTime
-        self.closeTime = closeTime
-        self.symbol = symbol
-        self.interval = interval
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.`open` = `open`
-        self.close = close
-        self.high = high
-        self.low = low
-        self.baseVolume = baseVolume
-        self.numberOfTrades = numberOfTrades
-        self.isClosed = isClosed
-        self.quoteVolume = quoteVolume
-        self.takerBuyBaseVolume = takerBuyBaseVolume
-        self.takerBuyQuoteVolume = takerBuyQuoteVolume
-        self.ignore = ignore
+        try container.finish()
+        self.startTime = startTime!
+        self.closeTime = closeTime!
+        self.symbol = symbol!
+        self.interval = interval!
+        self.firstTradeId = firstTradeId!
+        self.lastTradeId = lastTradeId!
+        self.`open` = `open`!
+        self.close = close!
+        self.high = high!
+        self.low = low!
+        self.baseVolume = baseVolume!
+        self.numberOfTrades = numberOfTrades!
+        self.isClosed = isClosed!
+        self.quoteVolume = quoteVolume!
+        self.takerBuyBaseVolume = takerBuyBaseVolume!
+        self.takerBuyQuoteVolume = takerBuyQuoteVolume!
+        self.ignore = ignore!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9421,23 +8652,23 @@ public struct StreamKline: Sendable, Equatable, Codable {
 /// 24-hour rolling-window statistics, short form (`<symbol>@miniTicker`, `!miniTicker@arr`).
 public struct MiniTickerEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `c`.
-    public var closePrice: ExactDecimal
+    public let closePrice: ExactDecimal
     /// `o`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `h`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `l`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// `v`.
-    public var baseVolume: ExactDecimal
+    public let baseVolume: ExactDecimal
     /// `q`.
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
 
     public init(
         eventType: String,
@@ -9485,27 +8716,16 @@ public struct MiniTickerEvent: Sendable, Equatable, Codable {
         let lowPrice = container.required(ExactDecimal.self, "l")
         let baseVolume = container.required(ExactDecimal.self, "v")
         let quoteVolume = container.required(ExactDecimal.self, "q")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let closePrice,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let baseVolume,
-            let quoteVolume,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.closePrice = closePrice
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.baseVolume = baseVolume
-        self.quoteVolume = quoteVolume
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.closePrice = closePrice!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.baseVolume = baseVolume!
+        self.quoteVolume = quoteVolume!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9525,51 +8745,51 @@ public struct MiniTickerEvent: Sendable, Equatable, Codable {
 /// 24-hour rolling-window statistics of a symbol, not of the UTC day (`<symbol>@ticker`).
 public struct TickerEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `p`.
-    public var priceChange: ExactDecimal
+    public let priceChange: ExactDecimal
     /// `P`.
-    public var priceChangePercent: ExactDecimal
+    public let priceChangePercent: ExactDecimal
     /// `w`.
-    public var weightedAveragePrice: ExactDecimal
+    public let weightedAveragePrice: ExactDecimal
     /// Price of the last trade before the window.
-    public var firstTradePrice: ExactDecimal
+    public let firstTradePrice: ExactDecimal
     /// `c`.
-    public var lastPrice: ExactDecimal
+    public let lastPrice: ExactDecimal
     /// `Q`.
-    public var lastQuantity: ExactDecimal
+    public let lastQuantity: ExactDecimal
     /// `b`.
-    public var bestBidPrice: ExactDecimal
+    public let bestBidPrice: ExactDecimal
     /// `B`.
-    public var bestBidQuantity: ExactDecimal
+    public let bestBidQuantity: ExactDecimal
     /// `a`.
-    public var bestAskPrice: ExactDecimal
+    public let bestAskPrice: ExactDecimal
     /// `A`.
-    public var bestAskQuantity: ExactDecimal
+    public let bestAskQuantity: ExactDecimal
     /// `o`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `h`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `l`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// `v`.
-    public var baseVolume: ExactDecimal
+    public let baseVolume: ExactDecimal
     /// `q`.
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
     /// `O`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `C`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// `F`.
-    public var firstTradeId: Int64
+    public let firstTradeId: Int64
     /// `L`.
-    public var lastTradeId: Int64
+    public let lastTradeId: Int64
     /// `n`.
-    public var numberOfTrades: Int64
+    public let numberOfTrades: Int64
 
     public init(
         eventType: String,
@@ -9673,55 +8893,30 @@ public struct TickerEvent: Sendable, Equatable, Codable {
         let firstTradeId = container.required(Int64.self, "F")
         let lastTradeId = container.required(Int64.self, "L")
         let numberOfTrades = container.required(Int64.self, "n")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let priceChange,
-            let priceChangePercent,
-            let weightedAveragePrice,
-            let firstTradePrice,
-            let lastPrice,
-            let lastQuantity,
-            let bestBidPrice,
-            let bestBidQuantity,
-            let bestAskPrice,
-            let bestAskQuantity,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let baseVolume,
-            let quoteVolume,
-            let openTime,
-            let closeTime,
-            let firstTradeId,
-            let lastTradeId,
-            let numberOfTrades,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAveragePrice = weightedAveragePrice
-        self.firstTradePrice = firstTradePrice
-        self.lastPrice = lastPrice
-        self.lastQuantity = lastQuantity
-        self.bestBidPrice = bestBidPrice
-        self.bestBidQuantity = bestBidQuantity
-        self.bestAskPrice = bestAskPrice
-        self.bestAskQuantity = bestAskQuantity
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.baseVolume = baseVolume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.numberOfTrades = numberOfTrades
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.priceChange = priceChange!
+        self.priceChangePercent = priceChangePercent!
+        self.weightedAveragePrice = weightedAveragePrice!
+        self.firstTradePrice = firstTradePrice!
+        self.lastPrice = lastPrice!
+        self.lastQuantity = lastQuantity!
+        self.bestBidPrice = bestBidPrice!
+        self.bestBidQuantity = bestBidQuantity!
+        self.bestAskPrice = bestAskPrice!
+        self.bestAskQuantity = bestAskQuantity!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.baseVolume = baseVolume!
+        self.quoteVolume = quoteVolume!
+        self.openTime = openTime!
+        self.closeTime = closeTime!
+        self.firstTradeId = firstTradeId!
+        self.lastTradeId = lastTradeId!
+        self.numberOfTrades = numberOfTrades!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9756,39 +8951,39 @@ public struct TickerEvent: Sendable, Equatable, Codable {
 /// (`1hTicker`). The window opens on a whole minute and closes at the update, so it may be up to 59,999 ms wider.
 public struct WindowTickerEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `p`.
-    public var priceChange: ExactDecimal
+    public let priceChange: ExactDecimal
     /// `P`.
-    public var priceChangePercent: ExactDecimal
+    public let priceChangePercent: ExactDecimal
     /// `o`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `h`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `l`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// `c`.
-    public var lastPrice: ExactDecimal
+    public let lastPrice: ExactDecimal
     /// `w`.
-    public var weightedAveragePrice: ExactDecimal
+    public let weightedAveragePrice: ExactDecimal
     /// `v`.
-    public var baseVolume: ExactDecimal
+    public let baseVolume: ExactDecimal
     /// `q`.
-    public var quoteVolume: ExactDecimal
+    public let quoteVolume: ExactDecimal
     /// `O`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `C`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// `F`.
-    public var firstTradeId: Int64
+    public let firstTradeId: Int64
     /// `L`.
-    public var lastTradeId: Int64
+    public let lastTradeId: Int64
     /// `n`.
-    public var numberOfTrades: Int64
+    public let numberOfTrades: Int64
 
     public init(
         eventType: String,
@@ -9868,43 +9063,24 @@ public struct WindowTickerEvent: Sendable, Equatable, Codable {
         let firstTradeId = container.required(Int64.self, "F")
         let lastTradeId = container.required(Int64.self, "L")
         let numberOfTrades = container.required(Int64.self, "n")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let priceChange,
-            let priceChangePercent,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let lastPrice,
-            let weightedAveragePrice,
-            let baseVolume,
-            let quoteVolume,
-            let openTime,
-            let closeTime,
-            let firstTradeId,
-            let lastTradeId,
-            let numberOfTrades,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.lastPrice = lastPrice
-        self.weightedAveragePrice = weightedAveragePrice
-        self.baseVolume = baseVolume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.numberOfTrades = numberOfTrades
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.priceChange = priceChange!
+        self.priceChangePercent = priceChangePercent!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.lastPrice = lastPrice!
+        self.weightedAveragePrice = weightedAveragePrice!
+        self.baseVolume = baseVolume!
+        self.quoteVolume = quoteVolume!
+        self.openTime = openTime!
+        self.closeTime = closeTime!
+        self.firstTradeId = firstTradeId!
+        self.lastTradeId = lastTradeId!
+        self.numberOfTrades = numberOfTrades!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9932,17 +9108,17 @@ public struct WindowTickerEvent: Sendable, Equatable, Codable {
 /// A change of the best bid or ask (`<symbol>@bookTicker`); it has no event type field.
 public struct BookTickerEvent: Sendable, Equatable, Codable {
     /// `u`.
-    public var updateId: Int64
+    public let updateId: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `b`.
-    public var bestBidPrice: ExactDecimal
+    public let bestBidPrice: ExactDecimal
     /// `B`.
-    public var bestBidQuantity: ExactDecimal
+    public let bestBidQuantity: ExactDecimal
     /// `a`.
-    public var bestAskPrice: ExactDecimal
+    public let bestAskPrice: ExactDecimal
     /// `A`.
-    public var bestAskQuantity: ExactDecimal
+    public let bestAskQuantity: ExactDecimal
 
     public init(
         updateId: Int64,
@@ -9978,21 +9154,13 @@ public struct BookTickerEvent: Sendable, Equatable, Codable {
         let bestBidQuantity = container.required(ExactDecimal.self, "B")
         let bestAskPrice = container.required(ExactDecimal.self, "a")
         let bestAskQuantity = container.required(ExactDecimal.self, "A")
-        guard
-            let updateId,
-            let symbol,
-            let bestBidPrice,
-            let bestBidQuantity,
-            let bestAskPrice,
-            let bestAskQuantity,
-            container.isComplete
-        else { throw container.error }
-        self.updateId = updateId
-        self.symbol = symbol
-        self.bestBidPrice = bestBidPrice
-        self.bestBidQuantity = bestBidQuantity
-        self.bestAskPrice = bestAskPrice
-        self.bestAskQuantity = bestAskQuantity
+        try container.finish()
+        self.updateId = updateId!
+        self.symbol = symbol!
+        self.bestBidPrice = bestBidPrice!
+        self.bestBidQuantity = bestBidQuantity!
+        self.bestAskPrice = bestAskPrice!
+        self.bestAskQuantity = bestAskQuantity!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -10009,17 +9177,17 @@ public struct BookTickerEvent: Sendable, Equatable, Codable {
 /// A change of the average price over its interval (`<symbol>@avgPrice`).
 public struct AveragePriceEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// The averaging interval (`5m`).
-    public var interval: String
+    public let interval: String
     /// `w`.
-    public var averagePrice: ExactDecimal
+    public let averagePrice: ExactDecimal
     /// `T`.
-    public var lastTradeTime: Int64
+    public let lastTradeTime: Int64
 
     public init(
         eventType: String,
@@ -10055,21 +9223,13 @@ public struct AveragePriceEvent: Sendable, Equatable, Codable {
         let interval = container.required(String.self, "i")
         let averagePrice = container.required(ExactDecimal.self, "w")
         let lastTradeTime = container.required(Int64.self, "T")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let interval,
-            let averagePrice,
-            let lastTradeTime,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.interval = interval
-        self.averagePrice = averagePrice
-        self.lastTradeTime = lastTradeTime
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.interval = interval!
+        self.averagePrice = averagePrice!
+        self.lastTradeTime = lastTradeTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -10089,19 +9249,19 @@ public struct AveragePriceEvent: Sendable, Equatable, Codable {
 /// level.
 public struct DepthUpdateEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public var eventType: String
+    public let eventType: String
     /// `E`.
-    public var eventTime: Int64
+    public let eventTime: Int64
     /// `s`.
-    public var symbol: String
+    public let symbol: String
     /// `U`.
-    public var firstUpdateId: Int64
+    public let firstUpdateId: Int64
     /// `u`.
-    public var finalUpdateId: Int64
+    public let finalUpdateId: Int64
     /// `b`.
-    public var bids: [OrderBookLevel]
+    public let bids: [OrderBookLevel]
     /// `a`.
-    public var asks: [OrderBookLevel]
+    public let asks: [OrderBookLevel]
 
     public init(
         eventType: String,
@@ -10141,23 +9301,14 @@ public struct DepthUpdateEvent: Sendable, Equatable, Codable {
         let finalUpdateId = container.required(Int64.self, "u")
         let bids = container.required([OrderBookLevel].self, "b")
         let asks = container.required([OrderBookLevel].self, "a")
-        guard
-            let eventType,
-            let eventTime,
-            let symbol,
-            let firstUpdateId,
-            let finalUpdateId,
-            let bids,
-            let asks,
-            container.isComplete
-        else { throw container.error }
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.firstUpdateId = firstUpdateId
-        self.finalUpdateId = finalUpdateId
-        self.bids = bids
-        self.asks = asks
+        try container.finish()
+        self.eventType = eventType!
+        self.eventTime = eventTime!
+        self.symbol = symbol!
+        self.firstUpdateId = firstUpdateId!
+        self.finalUpdateId = finalUpdateId!
+        self.bids = bids!
+        self.asks = asks!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -10177,9 +9328,9 @@ public struct DepthUpdateEvent: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct OrderBookLevel: Sendable, Equatable, Codable {
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `qty`.
-    public var qty: ExactDecimal
+    public let qty: ExactDecimal
 
     public init(
         price: ExactDecimal,
@@ -10213,29 +9364,29 @@ public struct OrderBookLevel: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct Kline: Sendable, Equatable, Codable {
     /// `openTime`.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `open`.
-    public var `open`: ExactDecimal
+    public let `open`: ExactDecimal
     /// `high`.
-    public var high: ExactDecimal
+    public let high: ExactDecimal
     /// `low`.
-    public var low: ExactDecimal
+    public let low: ExactDecimal
     /// `close`.
-    public var close: ExactDecimal
+    public let close: ExactDecimal
     /// Volume in the base asset.
-    public var volume: ExactDecimal
+    public let volume: ExactDecimal
     /// `closeTime`.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// `quoteAssetVolume`.
-    public var quoteAssetVolume: ExactDecimal
+    public let quoteAssetVolume: ExactDecimal
     /// `numberOfTrades`.
-    public var numberOfTrades: Int64
+    public let numberOfTrades: Int64
     /// `takerBuyBaseAssetVolume`.
-    public var takerBuyBaseAssetVolume: ExactDecimal
+    public let takerBuyBaseAssetVolume: ExactDecimal
     /// `takerBuyQuoteAssetVolume`.
-    public var takerBuyQuoteAssetVolume: ExactDecimal
+    public let takerBuyQuoteAssetVolume: ExactDecimal
     /// Unused slot.
-    public var ignore: JSONValue
+    public let ignore: JSONValue
 
     public init(
         openTime: Int64,

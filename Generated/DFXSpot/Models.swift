@@ -6,15 +6,15 @@ import ClientRuntime
 /// `lastUpdateTime`, added on 2024-11-28 (changelog).
 public struct Depth: Sendable, Equatable, Codable {
     /// Sequence number of the snapshot.
-    public var lastUpdateId: Int64
+    public let lastUpdateId: Int64
     /// Time of the last book update in milliseconds (added 2024-11-28).
-    public var lastUpdateTime: Int64
+    public let lastUpdateTime: Int64
     /// Trading pair.
-    public var symbol: String
+    public let symbol: String
     /// Sell side, best (lowest) price first.
-    public var asks: [PriceLevel]
+    public let asks: [PriceLevel]
     /// Buy side, best (highest) price first.
-    public var bids: [PriceLevel]
+    public let bids: [PriceLevel]
 
     public init(
         lastUpdateId: Int64,
@@ -46,19 +46,12 @@ public struct Depth: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let asks = container.required([PriceLevel].self, "asks")
         let bids = container.required([PriceLevel].self, "bids")
-        guard
-            let lastUpdateId,
-            let lastUpdateTime,
-            let symbol,
-            let asks,
-            let bids,
-            container.isComplete
-        else { throw container.error }
-        self.lastUpdateId = lastUpdateId
-        self.lastUpdateTime = lastUpdateTime
-        self.symbol = symbol
-        self.asks = asks
-        self.bids = bids
+        try container.finish()
+        self.lastUpdateId = lastUpdateId!
+        self.lastUpdateTime = lastUpdateTime!
+        self.symbol = symbol!
+        self.asks = asks!
+        self.bids = bids!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,15 +67,15 @@ public struct Depth: Sendable, Equatable, Codable {
 /// One public trade. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct Trade: Sendable, Equatable, Codable {
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// Quantity in the base asset.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// Value in the quote asset.
-    public var amount: ExactDecimal
+    public let amount: ExactDecimal
     /// Trade time in milliseconds, sent as a string of digits.
-    public var time: String
+    public let time: String
     /// Whether the buyer was the maker.
-    public var isBuyerMaker: Bool
+    public let isBuyerMaker: Bool
 
     public init(
         price: ExactDecimal,
@@ -114,19 +107,12 @@ public struct Trade: Sendable, Equatable, Codable {
         let amount = container.required(ExactDecimal.self, "amount")
         let time = container.required(String.self, "time")
         let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
-        guard
-            let price,
-            let quantity,
-            let amount,
-            let time,
-            let isBuyerMaker,
-            container.isComplete
-        else { throw container.error }
-        self.price = price
-        self.quantity = quantity
-        self.amount = amount
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
+        try container.finish()
+        self.price = price!
+        self.quantity = quantity!
+        self.amount = amount!
+        self.time = time!
+        self.isBuyerMaker = isBuyerMaker!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -142,23 +128,23 @@ public struct Trade: Sendable, Equatable, Codable {
 /// 24-hour statistics of one symbol. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `priceChange`.
-    public var priceChange: ExactDecimal
+    public let priceChange: ExactDecimal
     /// `priceChangePercent`.
-    public var priceChangePercent: ExactDecimal
+    public let priceChangePercent: ExactDecimal
     /// `weightedAvgPrice`.
-    public var weightedAvgPrice: ExactDecimal
+    public let weightedAvgPrice: ExactDecimal
     /// `lastPrice`.
-    public var lastPrice: ExactDecimal
+    public let lastPrice: ExactDecimal
     /// `openPrice`.
-    public var openPrice: ExactDecimal
+    public let openPrice: ExactDecimal
     /// `highPrice`.
-    public var highPrice: ExactDecimal
+    public let highPrice: ExactDecimal
     /// `lowPrice`.
-    public var lowPrice: ExactDecimal
+    public let lowPrice: ExactDecimal
     /// Traded value in the quote asset over the window.
-    public var amount: ExactDecimal
+    public let amount: ExactDecimal
 
     public init(
         symbol: String,
@@ -206,27 +192,16 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         let highPrice = container.required(ExactDecimal.self, "highPrice")
         let lowPrice = container.required(ExactDecimal.self, "lowPrice")
         let amount = container.required(ExactDecimal.self, "amount")
-        guard
-            let symbol,
-            let priceChange,
-            let priceChangePercent,
-            let weightedAvgPrice,
-            let lastPrice,
-            let openPrice,
-            let highPrice,
-            let lowPrice,
-            let amount,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.lastPrice = lastPrice
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.amount = amount
+        try container.finish()
+        self.symbol = symbol!
+        self.priceChange = priceChange!
+        self.priceChangePercent = priceChangePercent!
+        self.weightedAvgPrice = weightedAvgPrice!
+        self.lastPrice = lastPrice!
+        self.openPrice = openPrice!
+        self.highPrice = highPrice!
+        self.lowPrice = lowPrice!
+        self.amount = amount!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -247,15 +222,15 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
 /// plus `lastUpdateTime`, added on 2024-11-28 (changelog).
 public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// The best ask level (a one-element list).
-    public var ask: [PriceLevel]
+    public let ask: [PriceLevel]
     /// The best bid level (a one-element list).
-    public var bid: [PriceLevel]
+    public let bid: [PriceLevel]
     /// Snapshot time in milliseconds.
-    public var time: Int64
+    public let time: Int64
     /// Time of the last book update in milliseconds (added 2024-11-28).
-    public var lastUpdateTime: Int64
+    public let lastUpdateTime: Int64
 
     public init(
         symbol: String,
@@ -287,19 +262,12 @@ public struct BookTicker: Sendable, Equatable, Codable {
         let bid = container.required([PriceLevel].self, "bid")
         let time = container.required(Int64.self, "time")
         let lastUpdateTime = container.required(Int64.self, "lastUpdateTime")
-        guard
-            let symbol,
-            let ask,
-            let bid,
-            let time,
-            let lastUpdateTime,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.ask = ask
-        self.bid = bid
-        self.time = time
-        self.lastUpdateTime = lastUpdateTime
+        try container.finish()
+        self.symbol = symbol!
+        self.ask = ask!
+        self.bid = bid!
+        self.time = time!
+        self.lastUpdateTime = lastUpdateTime!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -315,27 +283,27 @@ public struct BookTicker: Sendable, Equatable, Codable {
 /// Trading rules of one symbol. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `baseToken`.
-    public var baseToken: String
+    public let baseToken: String
     /// `quoteToken`.
-    public var quoteToken: String
+    public let quoteToken: String
     /// `quoteIncrement`.
-    public var quoteIncrement: ExactDecimal
+    public let quoteIncrement: ExactDecimal
     /// Smallest order value in the quote asset.
-    public var quoteMinSize: ExactDecimal
+    public let quoteMinSize: ExactDecimal
     /// Quantity step in the base asset.
-    public var baseIncrement: ExactDecimal
+    public let baseIncrement: ExactDecimal
     /// Smallest order quantity in the base asset.
-    public var baseMinSize: ExactDecimal
+    public let baseMinSize: ExactDecimal
     /// Price tick.
-    public var priceIncrement: ExactDecimal
+    public let priceIncrement: ExactDecimal
     /// `enableTrading`.
-    public var enableTrading: Bool
+    public let enableTrading: Bool
     /// Largest allowed deviation of an order price, as a fraction.
     ///
     /// - Appears: Shown in the 2024-04 example only.
-    public var priceLimitRate: ExactDecimal?
+    public let priceLimitRate: ExactDecimal?
 
     public init(
         symbol: String,
@@ -387,27 +355,16 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let priceIncrement = container.required(ExactDecimal.self, "priceIncrement")
         let enableTrading = container.required(Bool.self, "enableTrading")
         self.priceLimitRate = container.optional(ExactDecimal.self, "priceLimitRate")
-        guard
-            let symbol,
-            let baseToken,
-            let quoteToken,
-            let quoteIncrement,
-            let quoteMinSize,
-            let baseIncrement,
-            let baseMinSize,
-            let priceIncrement,
-            let enableTrading,
-            container.isComplete
-        else { throw container.error }
-        self.symbol = symbol
-        self.baseToken = baseToken
-        self.quoteToken = quoteToken
-        self.quoteIncrement = quoteIncrement
-        self.quoteMinSize = quoteMinSize
-        self.baseIncrement = baseIncrement
-        self.baseMinSize = baseMinSize
-        self.priceIncrement = priceIncrement
-        self.enableTrading = enableTrading
+        try container.finish()
+        self.symbol = symbol!
+        self.baseToken = baseToken!
+        self.quoteToken = quoteToken!
+        self.quoteIncrement = quoteIncrement!
+        self.quoteMinSize = quoteMinSize!
+        self.baseIncrement = baseIncrement!
+        self.baseMinSize = baseMinSize!
+        self.priceIncrement = priceIncrement!
+        self.enableTrading = enableTrading!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -428,15 +385,15 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
 /// One trading account of the user (field list from the 2024-04 revision).
 public struct UserAccount: Sendable, Equatable, Codable {
     /// The account id used as `accountId` elsewhere.
-    public var id: String
+    public let id: String
     /// `name`.
-    public var name: String
+    public let name: String
     /// Account kind, e.g. "SUB" (values not documented).
-    public var type: String
+    public let type: String
     /// Account state, e.g. "ACTIVE" (values not documented).
-    public var status: String
+    public let status: String
     /// `enableTrading`.
-    public var enableTrading: Bool
+    public let enableTrading: Bool
 
     public init(
         id: String,
@@ -468,19 +425,12 @@ public struct UserAccount: Sendable, Equatable, Codable {
         let type = container.required(String.self, "type")
         let status = container.required(String.self, "status")
         let enableTrading = container.required(Bool.self, "enableTrading")
-        guard
-            let id,
-            let name,
-            let type,
-            let status,
-            let enableTrading,
-            container.isComplete
-        else { throw container.error }
-        self.id = id
-        self.name = name
-        self.type = type
-        self.status = status
-        self.enableTrading = enableTrading
+        try container.finish()
+        self.id = id!
+        self.name = name!
+        self.type = type!
+        self.status = status!
+        self.enableTrading = enableTrading!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -497,11 +447,11 @@ public struct UserAccount: Sendable, Equatable, Codable {
 /// plus `remainingExposure`, added on 2024-11-28 (changelog).
 public struct UserInfo: Sendable, Equatable, Codable {
     /// `clientType`.
-    public var clientType: ClientType
+    public let clientType: ClientType
     /// `accounts`.
-    public var accounts: [UserAccount]
+    public let accounts: [UserAccount]
     /// Exposure limit the user has left (added 2024-11-28).
-    public var remainingExposure: ExactDecimal
+    public let remainingExposure: ExactDecimal
 
     public init(
         clientType: ClientType,
@@ -525,15 +475,10 @@ public struct UserInfo: Sendable, Equatable, Codable {
         let clientType = container.required(ClientType.self, "clientType")
         let accounts = container.required([UserAccount].self, "accounts")
         let remainingExposure = container.required(ExactDecimal.self, "remainingExposure")
-        guard
-            let clientType,
-            let accounts,
-            let remainingExposure,
-            container.isComplete
-        else { throw container.error }
-        self.clientType = clientType
-        self.accounts = accounts
-        self.remainingExposure = remainingExposure
+        try container.finish()
+        self.clientType = clientType!
+        self.accounts = accounts!
+        self.remainingExposure = remainingExposure!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -547,15 +492,15 @@ public struct UserInfo: Sendable, Equatable, Codable {
 /// Balance of one token in an account. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct Balance: Sendable, Equatable, Codable {
     /// `tokenId`.
-    public var tokenId: Int64
+    public let tokenId: Int64
     /// `tokenCode`.
-    public var tokenCode: String
+    public let tokenCode: String
     /// `total`.
-    public var total: ExactDecimal
+    public let total: ExactDecimal
     /// Free balance (the wire name is misspelt).
-    public var available: ExactDecimal
+    public let available: ExactDecimal
     /// Balance locked in open orders.
-    public var frozen: ExactDecimal
+    public let frozen: ExactDecimal
 
     public init(
         tokenId: Int64,
@@ -587,19 +532,12 @@ public struct Balance: Sendable, Equatable, Codable {
         let total = container.required(ExactDecimal.self, "total")
         let available = container.required(ExactDecimal.self, "avaliable")
         let frozen = container.required(ExactDecimal.self, "frozen")
-        guard
-            let tokenId,
-            let tokenCode,
-            let total,
-            let available,
-            let frozen,
-            container.isComplete
-        else { throw container.error }
-        self.tokenId = tokenId
-        self.tokenCode = tokenCode
-        self.total = total
-        self.available = available
-        self.frozen = frozen
+        try container.finish()
+        self.tokenId = tokenId!
+        self.tokenCode = tokenCode!
+        self.total = total!
+        self.available = available!
+        self.frozen = frozen!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -615,27 +553,27 @@ public struct Balance: Sendable, Equatable, Codable {
 /// One fill of the user's orders. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct AccountTrade: Sendable, Equatable, Codable {
     /// Trade id, sent as a string of digits.
-    public var tradeId: String
+    public let tradeId: String
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `quantity`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// `amount`.
-    public var amount: ExactDecimal
+    public let amount: ExactDecimal
     /// `type`.
-    public var type: OrderType
+    public let type: OrderType
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `isMaker`.
-    public var isMaker: Bool
+    public let isMaker: Bool
     /// `feeAsset`.
-    public var feeAsset: String
+    public let feeAsset: String
     /// `fee`.
-    public var fee: ExactDecimal
+    public let fee: ExactDecimal
     /// Trade time in milliseconds, sent as a string of digits.
-    public var time: String
+    public let time: String
 
     public init(
         tradeId: String,
@@ -691,31 +629,18 @@ public struct AccountTrade: Sendable, Equatable, Codable {
         let feeAsset = container.required(String.self, "feeAsset")
         let fee = container.required(ExactDecimal.self, "fee")
         let time = container.required(String.self, "time")
-        guard
-            let tradeId,
-            let symbol,
-            let price,
-            let quantity,
-            let amount,
-            let type,
-            let side,
-            let isMaker,
-            let feeAsset,
-            let fee,
-            let time,
-            container.isComplete
-        else { throw container.error }
-        self.tradeId = tradeId
-        self.symbol = symbol
-        self.price = price
-        self.quantity = quantity
-        self.amount = amount
-        self.type = type
-        self.side = side
-        self.isMaker = isMaker
-        self.feeAsset = feeAsset
-        self.fee = fee
-        self.time = time
+        try container.finish()
+        self.tradeId = tradeId!
+        self.symbol = symbol!
+        self.price = price!
+        self.quantity = quantity!
+        self.amount = amount!
+        self.type = type!
+        self.side = side!
+        self.isMaker = isMaker!
+        self.feeAsset = feeAsset!
+        self.fee = fee!
+        self.time = time!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -739,45 +664,45 @@ public struct AccountTrade: Sendable, Equatable, Codable {
 /// the late-2024 order docs (`dfx-spot-order-endpoints.md`), which the changelog does not change.
 public struct Order: Sendable, Equatable, Codable {
     /// The client order id given at creation (a blank when none was given).
-    public var clientOid: String
+    public let clientOid: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `accountId`.
-    public var accountId: String
+    public let accountId: String
     /// `side`.
-    public var side: OrderSide
+    public let side: OrderSide
     /// `symbol`.
-    public var symbol: String
+    public let symbol: String
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `quantity`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
     /// `amount`.
-    public var amount: ExactDecimal
+    public let amount: ExactDecimal
     /// `status`.
-    public var status: OrderStatus
+    public let status: OrderStatus
     /// Quantity filled so far.
-    public var tradeQty: ExactDecimal
+    public let tradeQty: ExactDecimal
     /// Value filled so far.
-    public var tradeAmount: ExactDecimal
+    public let tradeAmount: ExactDecimal
     /// `orderType`.
-    public var orderType: OrderType
+    public let orderType: OrderType
     /// Trigger direction of a conditional order, e.g. "UP" (values not documented).
     ///
     /// - Appears: Shown only in the closed-orders example.
-    public var stopType: String?
+    public let stopType: String?
     /// Trigger state of a conditional order, e.g. "PENDING" (values not documented).
     ///
     /// - Appears: Shown in the late-2024 examples only; meaningful for conditional orders.
-    public var stopStatus: String?
+    public let stopStatus: String?
     /// Average fill price.
     ///
     /// - Appears: Shown only in the closed-orders example.
-    public var averagePrice: ExactDecimal?
+    public let averagePrice: ExactDecimal?
     /// Why the order failed (a blank when it did not).
     ///
     /// - Appears: Shown in the late-2024 examples only (a blank there).
-    public var failedReason: String?
+    public let failedReason: String?
 
     public init(
         clientOid: String,
@@ -853,33 +778,19 @@ public struct Order: Sendable, Equatable, Codable {
         self.stopStatus = container.optional(String.self, "stopStatus")
         self.averagePrice = container.optional(ExactDecimal.self, "averagePrice")
         self.failedReason = container.optional(String.self, "failedReason")
-        guard
-            let clientOid,
-            let orderId,
-            let accountId,
-            let side,
-            let symbol,
-            let price,
-            let quantity,
-            let amount,
-            let status,
-            let tradeQty,
-            let tradeAmount,
-            let orderType,
-            container.isComplete
-        else { throw container.error }
-        self.clientOid = clientOid
-        self.orderId = orderId
-        self.accountId = accountId
-        self.side = side
-        self.symbol = symbol
-        self.price = price
-        self.quantity = quantity
-        self.amount = amount
-        self.status = status
-        self.tradeQty = tradeQty
-        self.tradeAmount = tradeAmount
-        self.orderType = orderType
+        try container.finish()
+        self.clientOid = clientOid!
+        self.orderId = orderId!
+        self.accountId = accountId!
+        self.side = side!
+        self.symbol = symbol!
+        self.price = price!
+        self.quantity = quantity!
+        self.amount = amount!
+        self.status = status!
+        self.tradeQty = tradeQty!
+        self.tradeAmount = tradeAmount!
+        self.orderType = orderType!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -907,15 +818,15 @@ public struct Order: Sendable, Equatable, Codable {
 /// response (example left out) is taken to use the same per-order shape.
 public struct CancelResult: Sendable, Equatable, Codable {
     /// "0" when this order was cancelled.
-    public var code: String
+    public let code: String
     /// `orderId`.
-    public var orderId: Int64
+    public let orderId: Int64
     /// `clientOrderId`.
     ///
     /// - Nullable: yes
-    public var clientOrderId: String?
+    public let clientOrderId: String?
     /// `msg`.
-    public var msg: String
+    public let msg: String
 
     public init(
         code: String,
@@ -943,15 +854,10 @@ public struct CancelResult: Sendable, Equatable, Codable {
         let orderId = container.required(Int64.self, "orderId")
         self.clientOrderId = container.optional(String.self, "clientOrderId")
         let msg = container.required(String.self, "msg")
-        guard
-            let code,
-            let orderId,
-            let msg,
-            container.isComplete
-        else { throw container.error }
-        self.code = code
-        self.orderId = orderId
-        self.msg = msg
+        try container.finish()
+        self.code = code!
+        self.orderId = orderId!
+        self.msg = msg!
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -968,9 +874,9 @@ public struct CancelResult: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct PriceLevel: Sendable, Equatable, Codable {
     /// `price`.
-    public var price: ExactDecimal
+    public let price: ExactDecimal
     /// `quantity`.
-    public var quantity: ExactDecimal
+    public let quantity: ExactDecimal
 
     public init(
         price: ExactDecimal,
@@ -1005,27 +911,27 @@ public struct PriceLevel: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct Kline: Sendable, Equatable, Codable {
     /// Open time in milliseconds.
-    public var openTime: Int64
+    public let openTime: Int64
     /// `open`.
-    public var `open`: ExactDecimal
+    public let `open`: ExactDecimal
     /// `high`.
-    public var high: ExactDecimal
+    public let high: ExactDecimal
     /// `low`.
-    public var low: ExactDecimal
+    public let low: ExactDecimal
     /// `close`.
-    public var close: ExactDecimal
+    public let close: ExactDecimal
     /// Traded quantity in the base asset.
-    public var volume: ExactDecimal
+    public let volume: ExactDecimal
     /// Close time in milliseconds.
-    public var closeTime: Int64
+    public let closeTime: Int64
     /// Traded value in the quote asset.
-    public var amount: ExactDecimal
+    public let amount: ExactDecimal
     /// Number of trades.
-    public var tradeCount: Int
+    public let tradeCount: Int
     /// Undocumented; "0" in the published example.
-    public var reserved1: JSONValue
+    public let reserved1: JSONValue
     /// Undocumented; "0" in the published example.
-    public var reserved2: JSONValue
+    public let reserved2: JSONValue
 
     public init(
         openTime: Int64,

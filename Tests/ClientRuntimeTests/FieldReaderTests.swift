@@ -30,12 +30,10 @@ private struct Written: Decodable, Equatable {
         let note = container.optional(String.self, "note")
         let limit = container.optional(ExactDecimal.self, "limit")
         let flag = container.optional(Bool.self, "flag")
-        guard let name, let count, let size, let price, let active, let tags, container.isComplete else {
-            throw container.error
-        }
+        try container.finish()
         value = Synthesized(
-            name: name, count: count, size: size, price: price, active: active, tags: tags, note: note, limit: limit,
-            flag: flag)
+            name: name!, count: count!, size: size!, price: price!, active: active!, tags: tags!, note: note,
+            limit: limit, flag: flag)
     }
 }
 

@@ -84,17 +84,17 @@ import Testing
             /// One execution.
             public struct Fill: Sendable, Equatable, Codable {
                 /// Price, as "sent".
-                public var price: ExactDecimal
+                public let price: ExactDecimal
                 /// `tradeId`.
-                public var tradeId: Int64
+                public let tradeId: Int64
                 /// `avaliable`.
                 ///
                 /// - Appears: Only for SOR orders.
-                public var available: ExactDecimal?
+                public let available: ExactDecimal?
                 /// `note`.
                 ///
                 /// - Nullable: yes
-                public var note: String?
+                public let note: String?
 
                 public init(
                     price: ExactDecimal,
@@ -122,13 +122,9 @@ import Testing
                     let tradeId = container.required(Int64.self, "tradeId")
                     self.available = container.optional(ExactDecimal.self, "avaliable")
                     self.note = container.optional(String.self, "note")
-                    guard
-                        let price,
-                        let tradeId,
-                        container.isComplete
-                    else { throw container.error }
-                    self.price = price
-                    self.tradeId = tradeId
+                    try container.finish()
+                    self.price = price!
+                    self.tradeId = tradeId!
                 }
 
                 public func encode(to encoder: any Encoder) throws {

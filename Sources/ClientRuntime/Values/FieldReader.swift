@@ -4,6 +4,9 @@
 /// once, after the last read. With a `throw` per member, the compiler writes at each one a cleanup of every member
 /// read so far: code that grows with the square of a model's size, and the largest part of a release build of a
 /// generated module. The error thrown is the one synthesized decoding would throw: the first member's that fails.
+///
+/// A model reads every member, calls ``finish()``, then stores what it read (a required member is force-unwrapped
+/// there: `finish()` has thrown if any required read returned nil).
 public struct FieldReader {
     @usableFromInline let container: KeyedDecodingContainer<FieldKey>
     @usableFromInline var firstError: (any Error)?
@@ -28,13 +31,12 @@ public struct FieldReader {
         return keepingError { try container.decodeMemberIfPresent(type, forKey: key) }
     }
 
-    /// Whether every read so far succeeded.
-    public var isComplete: Bool { firstError == nil }
-
-    /// The first read's error; a model throws it when a read failed.
-    public var error: any Error {
-        firstError
-            ?? DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "a member is missing"))
+    /// Throws the first read's error, if a read failed. Once it returns, every `required` read returned a value.
+    ///
+    /// Called, not inlined: each model's `init(from:)` has this one throw, and no copy of the error handling.
+    @inline(never)
+    public func finish() throws {
+        if let firstError { throw firstError }
     }
 
     /// What `read` returns, or nil when it throws; the first error thrown is kept.

@@ -14,7 +14,7 @@ extension BuiltInTemplates {
         {{#fields}}
         {{<DocComment}}{{$indent}}    {{/indent}}
         {{/DocComment}}
-            public var {{{name}}}: {{{type}}}
+            public let {{{name}}}: {{{type}}}
         {{/fields}}
 
         {{> Initializer}}
@@ -31,17 +31,10 @@ extension BuiltInTemplates {
                 let {{{name}}} = container.required({{{baseType}}}.self, {{{wireName}}})
         {{/isOptional}}
         {{/fields}}
-                guard
+                try container.finish()
         {{#fields}}
         {{^isOptional}}
-                    let {{{name}}},
-        {{/isOptional}}
-        {{/fields}}
-                    container.isComplete
-                else { throw container.error }
-        {{#fields}}
-        {{^isOptional}}
-                self.{{{name}}} = {{{name}}}
+                self.{{{name}}} = {{{name}}}!
         {{/isOptional}}
         {{/fields}}
             }
@@ -68,7 +61,7 @@ extension BuiltInTemplates {
         {{#fields}}
         {{<DocComment}}{{$indent}}    {{/indent}}
         {{/DocComment}}
-            public var {{{name}}}: {{{type}}}
+            public let {{{name}}}: {{{type}}}
         {{/fields}}
 
         {{> Initializer}}
