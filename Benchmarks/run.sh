@@ -2,7 +2,8 @@
 # Runs every SpecGen benchmark against swift-openapi-generator on the same API and prints one table.
 #   Benchmarks/run.sh   (RUNS=N generation runs, default 10; WORK=dir, default /tmp/specgen-bench;
 #                        SCRATCH=build dir of the root package, default .build-bench; SIZES="50 200 800"
-#                        endpoints for the compile scaling rows; LINT_SIZES="2000 24000" for the lint rows)
+#                        endpoints for the compile scaling rows, SCALING_RUNS builds of each, default 3;
+#                        LINT_SIZES="2000 24000" for the lint rows)
 #                        ONLY="generation lint compile bench scaling": run just these sections, appending to the
 #                        results of an earlier run in the same WORK instead of starting afresh)
 # Needs the local package mirror (swift-openapi-generator 1.14.3, swift-openapi-runtime 1.13.4) and python3.
@@ -228,11 +229,13 @@ wanted scaling && for n in ${SIZES:-50 200 800}; do
   mkdir -p "$WORK/gen-openapi-$n"
   "$SOG" generate --config "$WORK/openapi-generator-config.yaml" --output-directory "$WORK/gen-openapi-$n" \
     "$(for_sog "$WORK/openapi-$n.yaml")" >/dev/null 2>&1
-  # The same two packages as the rows above (their dependencies are built): only the module's files change.
+  # The same two packages as the rows above (their dependencies are built): only the module's files change. Median
+  # of SCALING_RUNS builds, as for the rows above: a single build can be the slow first one (23.2 s instead of 8-9 s
+  # for SpecGen's 50 endpoints on 2026-11-30, SwiftPM re-running every dependency's compiler driver).
   rm -f "$WORK"/compile-specgen/Sources/Gen/*.swift "$WORK"/compile-openapi/Sources/Gen/*.swift
   cp "$WORK"/gen-specgen-$n/BinanceSpot/*.swift "$WORK/compile-specgen/Sources/Gen/"
   cp "$WORK"/gen-openapi-$n/*.swift "$WORK/compile-openapi/Sources/Gen/"
-  compile_pair "$WORK/compile-specgen" "$WORK/compile-openapi" debug 1 "-$n"
+  compile_pair "$WORK/compile-specgen" "$WORK/compile-openapi" debug "${SCALING_RUNS:-3}" "-$n"
 done
 
 python3 "$BENCH/table.py" "$RESULTS" | tee "$WORK/table.md"
