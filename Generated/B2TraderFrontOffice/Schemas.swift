@@ -6,117 +6,114 @@ import ClientRuntime
 /// client compares each response with it and reports the differences (`ClientOptions.driftReporting`,
 /// docs/decoding.md).
 public enum DriftSchemas {
-    public static let orderSide = ResponseSchema.enumeration("OrderSide", OrderSide.self)
+    /// Every response model and the enums they use, as text that is parsed on first use (see `SchemaCatalog`).
+    public static let catalog = SchemaCatalog(
+        #"""
+        enum OrderSide
+          Buy
+          Sell
+        enum OrderType
+          Market
+          Limit
+        enum TimeInForce
+          Gtc
+          Ioc
+          Fok
+          Gtd
+          Day
+        enum OrderStatus
+          Started
+          Pending
+          Working
+          Completed
+          Cancelled
+          Expired
+          Rejected
+        enum OrderSource
+          Manual
+          StopOrder
+          FixApi
+          System
+        enum AccountType
+          Hedging
+          Netting
+        object Order
+          marketId string
+          marketDisplayName string
+          orderId string
+          orderType OrderType
+          side OrderSide
+          status OrderStatus
+          source OrderSource
+          timeInForce TimeInForce
+          commission decimal
+          requestedAmount decimal
+          remainingAmount decimal
+          requestedPrice decimal nullable
+          executionPrice decimal
+          createdAt datetime
+          updatedAt datetime
+          rejectDetails string optional
+          cancellationDate datetime nullable
+          fillFactor decimal
+        object OrderEnvelope
+          order Order
+        object OrderData
+          baseAmount decimal
+          quoteAmount decimal
+          commissionAmount decimal
+          total decimal
+        object OrderDataEnvelope
+          order OrderData
+        object Account
+          accountId string
+          accountName string
+          accountType AccountType
+          totalBalanceInRAT decimal
+          isCopyTradingAccount boolean
+        object Asset
+          assetId string
+          assetName string
+          isRootAsset boolean
+        """#
+    )
 
-    public static let orderType = ResponseSchema.enumeration("OrderType", OrderType.self)
+    /// Every schema in the catalog by its spec name.
+    public static var byName: [String: ResponseSchema] { catalog.byName }
 
-    public static let timeInForce = ResponseSchema.enumeration("TimeInForce", TimeInForce.self)
+    /// The schema of a type in the catalog's grammar.
+    static func schema(_ type: String) -> ResponseSchema { catalog.schema(type) }
 
-    public static let orderStatus = ResponseSchema.enumeration("OrderStatus", OrderStatus.self)
-
-    public static let orderSource = ResponseSchema.enumeration("OrderSource", OrderSource.self)
-
-    public static let accountType = ResponseSchema.enumeration("AccountType", AccountType.self)
-
-    public static let order = ResponseSchema.model("Order", orderFields)
-    static let orderFields: [FieldSchema] = [
-        .required("marketId", .string),
-        .required("marketDisplayName", .string),
-        .required("orderId", .string),
-        .required("orderType", orderType),
-        .required("side", orderSide),
-        .required("status", orderStatus),
-        .required("source", orderSource),
-        .required("timeInForce", timeInForce),
-        .required("commission", .decimal),
-        .required("requestedAmount", .decimal),
-        .required("remainingAmount", .decimal),
-        .required("requestedPrice", .decimal, nullable: true),
-        .required("executionPrice", .decimal),
-        .required("createdAt", .datetime),
-        .required("updatedAt", .datetime),
-        .optional("rejectDetails", .string),
-        .required("cancellationDate", .datetime, nullable: true),
-        .required("fillFactor", .decimal),
-    ]
-
-    public static let orderEnvelope = ResponseSchema.model("OrderEnvelope", orderEnvelopeFields)
-    static let orderEnvelopeFields: [FieldSchema] = [
-        .required("order", order)
-    ]
-
-    public static let orderData = ResponseSchema.model("OrderData", orderDataFields)
-    static let orderDataFields: [FieldSchema] = [
-        .required("baseAmount", .decimal),
-        .required("quoteAmount", .decimal),
-        .required("commissionAmount", .decimal),
-        .required("total", .decimal),
-    ]
-
-    public static let orderDataEnvelope = ResponseSchema.model("OrderDataEnvelope", orderDataEnvelopeFields)
-    static let orderDataEnvelopeFields: [FieldSchema] = [
-        .required("order", orderData)
-    ]
-
-    public static let account = ResponseSchema.model("Account", accountFields)
-    static let accountFields: [FieldSchema] = [
-        .required("accountId", .string),
-        .required("accountName", .string),
-        .required("accountType", accountType),
-        .required("totalBalanceInRAT", .decimal),
-        .required("isCopyTradingAccount", .boolean),
-    ]
-
-    public static let asset = ResponseSchema.model("Asset", assetFields)
-    static let assetFields: [FieldSchema] = [
-        .required("assetId", .string),
-        .required("assetName", .string),
-        .required("isRootAsset", .boolean),
-    ]
-
-    /// Every schema above by its spec name.
-    public static let byName: [String: ResponseSchema] = [
-        "OrderSide": orderSide,
-        "OrderType": orderType,
-        "TimeInForce": timeInForce,
-        "OrderStatus": orderStatus,
-        "OrderSource": orderSource,
-        "AccountType": accountType,
-        "Order": order,
-        "OrderEnvelope": orderEnvelope,
-        "OrderData": orderData,
-        "OrderDataEnvelope": orderDataEnvelope,
-        "Account": account,
-        "Asset": asset,
-    ]
+    /// The response variants a request does not select between.
+    static func oneOf(_ types: String...) -> ResponseSchema { .oneOf(types.map(catalog.schema)) }
 }
 
 extension PlaceOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.orderEnvelope
+        DriftSchemas.schema("OrderEnvelope")
     }
 }
 
 extension CancelOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.orderEnvelope
+        DriftSchemas.schema("OrderEnvelope")
     }
 }
 
 extension OrderDataRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.orderDataEnvelope
+        DriftSchemas.schema("OrderDataEnvelope")
     }
 }
 
 extension AccountsRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.account)
+        DriftSchemas.schema("[Account]")
     }
 }
 
 extension AssetsRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.asset)
+        DriftSchemas.schema("[Asset]")
     }
 }

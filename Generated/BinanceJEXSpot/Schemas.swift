@@ -6,365 +6,287 @@ import ClientRuntime
 /// client compares each response with it and reports the differences (`ClientOptions.driftReporting`,
 /// docs/decoding.md).
 public enum DriftSchemas {
-    public static let orderSide = ResponseSchema.enumeration("OrderSide", OrderSide.self)
+    /// Every response model and the enums they use, as text that is parsed on first use (see `SchemaCatalog`).
+    public static let catalog = SchemaCatalog(
+        #"""
+        enum OrderSide
+          BUY
+          SELL
+        enum OrderType
+          LIMIT
+          MARKET
+          STOPLIMIT
+          STOPMARKET
+          PROFITLIMIT
+          PROFITMARKET
+        enum TimeInForce
+          GTC
+          IOC
+          FOK
+        enum OrderStatus
+          NEW
+          PARTIALLY_FILLED
+          FILLED
+          CANCELED
+          PENDING_CANCEL
+          FAIL
+          CANCLEFILLED
+          REJECTED
+          EXPIRED
+        enum SymbolStatus
+          PRE_TRADING
+          TRADING
+          POST_TRADING
+          END_OF_DAY
+          HALT
+          AUCTION_MATCH
+          BREAK
+        enum RateLimitType
+          requestsWeight
+          orders
+          rawRequests
+        enum RateLimitInterval
+          second
+          minute
+          day
+        enum FilterType
+          PRICE_FILTER
+          LOT_SIZE
+        object ServerTime
+          serverTime integer
+        object ExchangeInfo
+          timezone string
+          serverTime integer
+          rateLimits [RateLimit]
+          optionSymbols [SymbolInfo] optional
+          contractSymbols [SymbolInfo] optional
+          spotSymbols [SymbolInfo]
+        object RateLimit
+          rateLimitType RateLimitType
+          interval RateLimitInterval
+          intervalNum integer
+          limit integer
+        object SymbolInfo
+          symbol string
+          status SymbolStatus
+          baseAsset string
+          baseAssetPrecision integer
+          quoteAsset string
+          quotePrecision integer
+          orderTypes [OrderType]
+          icebergAllowed boolean optional
+          filters [Filter]
+        polymorphic Filter filterType
+          PRICE_FILTER PriceFilter
+          LOT_SIZE LotSizeFilter
+        object PriceFilter
+          filterType FilterType
+          minPrice decimal optional
+          maxPrice decimal
+        object LotSizeFilter
+          filterType FilterType
+          minQty decimal
+          maxQty decimal optional
+        object Depth
+          lastUpdateId integer
+          bids [DepthLevel]
+          asks [DepthLevel]
+        positional DepthLevel
+          price decimal
+          qty decimal
+          ignore anything
+        object Trade
+          price decimal
+          qty decimal
+          time integer
+        object HistoricalTrade
+          id string
+          price decimal
+          qty decimal
+          time integer
+          buyerMaker boolean
+        positional Kline
+          openTime integer
+          open decimal
+          high decimal
+          low decimal
+          close decimal
+          volume decimal
+          closeTime integer
+          quoteAssetVolume decimal
+          numberOfTrades integer
+          takerBuyBaseAssetVolume decimal
+          takerBuyQuoteAssetVolume decimal
+          ignore anything
+        object AvgPrice
+          mins integer
+          price decimal
+        object Ticker24hr
+          symbol string
+          priceChange decimal
+          priceChangePercent decimal
+          weightedAvgPrice decimal
+          lastPrice decimal
+          bidPrice decimal
+          bidQty decimal
+          askPrice decimal
+          askQty decimal
+          openPrice decimal
+          highPrice decimal
+          lowPrice decimal
+          volume decimal
+          quoteVolume decimal
+          openTime integer
+          closeTime integer
+        object TickerPrice
+          symbol string
+          price decimal
+        object BookTicker
+          symbol string
+          bidPrice decimal
+          bidQty decimal
+          askPrice decimal
+          askQty decimal
+        object OrderAck
+          symbol string
+          orderId integer
+          transactTime integer
+        object OrderResult
+          symbol string
+          orderId integer
+          transactTime integer
+          price decimal
+          origQty decimal
+          executedQty decimal
+          cummulativeQuoteQty decimal
+          status OrderStatus
+          timeInForce TimeInForce
+          type OrderType
+          side OrderSide
+        object Order
+          symbol string
+          orderId string
+          price decimal
+          origQty decimal
+          executedQty decimal
+          cummulativeQuoteQty decimal
+          status OrderStatus
+          timeInForce TimeInForce
+          type OrderType
+          side OrderSide
+          time integer
+          updateTime integer
+          working boolean optional
+        object Account
+          updateTime integer
+          contractBalances [Balance] optional
+          optionBalances [Balance] optional
+          spotBalances [Balance]
+        object Balance
+          asset string
+          canDeposit boolean
+          canTrade boolean
+          canWithdraw boolean
+          free decimal
+          locked decimal
+        object AssetDetail
+          minWithdrawAmount decimalNumber
+          withdrawFee decimal
+          depositStatus boolean
+          withdrawStatus boolean
+        object DepositAddress
+          address string
+          asset string
+          success boolean
+        object DepositRecord
+          insertTime integer
+          amount decimalNumber
+          asset string
+          address string
+          txId string
+          status integer
+        object TradeFee
+          symbol string
+          maker decimalNumber
+          taker decimalNumber
+        object WithdrawHistory
+          withdrawRecordList [WithdrawRecord]
+          success boolean
+        object WithdrawRecord
+          id string
+          amount decimalNumber
+          address string
+          asset string
+          txId string
+          applyTime integer
+          status integer
+        """#
+    )
 
-    public static let orderType = ResponseSchema.enumeration("OrderType", OrderType.self)
+    /// Every schema in the catalog by its spec name.
+    public static var byName: [String: ResponseSchema] { catalog.byName }
 
-    public static let timeInForce = ResponseSchema.enumeration("TimeInForce", TimeInForce.self)
+    /// The schema of a type in the catalog's grammar.
+    static func schema(_ type: String) -> ResponseSchema { catalog.schema(type) }
 
-    public static let orderStatus = ResponseSchema.enumeration("OrderStatus", OrderStatus.self)
-
-    public static let symbolStatus = ResponseSchema.enumeration("SymbolStatus", SymbolStatus.self)
-
-    public static let rateLimitType = ResponseSchema.enumeration("RateLimitType", RateLimitType.self)
-
-    public static let rateLimitInterval = ResponseSchema.enumeration("RateLimitInterval", RateLimitInterval.self)
-
-    public static let filterType = ResponseSchema.enumeration("FilterType", FilterType.self)
-
-    public static let serverTime = ResponseSchema.model("ServerTime", serverTimeFields)
-    static let serverTimeFields: [FieldSchema] = [
-        .required("serverTime", .integer)
-    ]
-
-    public static let exchangeInfo = ResponseSchema.model("ExchangeInfo", exchangeInfoFields)
-    static let exchangeInfoFields: [FieldSchema] = [
-        .required("timezone", .string),
-        .required("serverTime", .integer),
-        .required("rateLimits", .array(rateLimit)),
-        .optional("optionSymbols", .array(symbolInfo)),
-        .optional("contractSymbols", .array(symbolInfo)),
-        .required("spotSymbols", .array(symbolInfo)),
-    ]
-
-    public static let rateLimit = ResponseSchema.model("RateLimit", rateLimitFields)
-    static let rateLimitFields: [FieldSchema] = [
-        .required("rateLimitType", rateLimitType),
-        .required("interval", rateLimitInterval),
-        .required("intervalNum", .integer),
-        .required("limit", .integer),
-    ]
-
-    public static let symbolInfo = ResponseSchema.model("SymbolInfo", symbolInfoFields)
-    static let symbolInfoFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("status", symbolStatus),
-        .required("baseAsset", .string),
-        .required("baseAssetPrecision", .integer),
-        .required("quoteAsset", .string),
-        .required("quotePrecision", .integer),
-        .required("orderTypes", .array(orderType)),
-        .optional("icebergAllowed", .boolean),
-        .required("filters", .array(filter)),
-    ]
-
-    public static let filter = ResponseSchema.polymorphicModel("Filter", discriminator: "filterType", filterVariants)
-    static let filterVariants: [(String, ResponseSchema)] = [
-        ("PRICE_FILTER", priceFilter),
-        ("LOT_SIZE", lotSizeFilter),
-    ]
-
-    public static let priceFilter = ResponseSchema.model("PriceFilter", priceFilterFields)
-    static let priceFilterFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .optional("minPrice", .decimal),
-        .required("maxPrice", .decimal),
-    ]
-
-    public static let lotSizeFilter = ResponseSchema.model("LotSizeFilter", lotSizeFilterFields)
-    static let lotSizeFilterFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("minQty", .decimal),
-        .optional("maxQty", .decimal),
-    ]
-
-    public static let depth = ResponseSchema.model("Depth", depthFields)
-    static let depthFields: [FieldSchema] = [
-        .required("lastUpdateId", .integer),
-        .required("bids", .array(depthLevel)),
-        .required("asks", .array(depthLevel)),
-    ]
-
-    public static let depthLevel = ResponseSchema.positionalModel("DepthLevel", depthLevelFields)
-    static let depthLevelFields: [FieldSchema] = [
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("ignore", .anything),
-    ]
-
-    public static let trade = ResponseSchema.model("Trade", tradeFields)
-    static let tradeFields: [FieldSchema] = [
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("time", .integer),
-    ]
-
-    public static let historicalTrade = ResponseSchema.model("HistoricalTrade", historicalTradeFields)
-    static let historicalTradeFields: [FieldSchema] = [
-        .required("id", .string),
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("time", .integer),
-        .required("buyerMaker", .boolean),
-    ]
-
-    public static let kline = ResponseSchema.positionalModel("Kline", klineFields)
-    static let klineFields: [FieldSchema] = [
-        .required("openTime", .integer),
-        .required("open", .decimal),
-        .required("high", .decimal),
-        .required("low", .decimal),
-        .required("close", .decimal),
-        .required("volume", .decimal),
-        .required("closeTime", .integer),
-        .required("quoteAssetVolume", .decimal),
-        .required("numberOfTrades", .integer),
-        .required("takerBuyBaseAssetVolume", .decimal),
-        .required("takerBuyQuoteAssetVolume", .decimal),
-        .required("ignore", .anything),
-    ]
-
-    public static let avgPrice = ResponseSchema.model("AvgPrice", avgPriceFields)
-    static let avgPriceFields: [FieldSchema] = [
-        .required("mins", .integer),
-        .required("price", .decimal),
-    ]
-
-    public static let ticker24hr = ResponseSchema.model("Ticker24hr", ticker24hrFields)
-    static let ticker24hrFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("priceChange", .decimal),
-        .required("priceChangePercent", .decimal),
-        .required("weightedAvgPrice", .decimal),
-        .required("lastPrice", .decimal),
-        .required("bidPrice", .decimal),
-        .required("bidQty", .decimal),
-        .required("askPrice", .decimal),
-        .required("askQty", .decimal),
-        .required("openPrice", .decimal),
-        .required("highPrice", .decimal),
-        .required("lowPrice", .decimal),
-        .required("volume", .decimal),
-        .required("quoteVolume", .decimal),
-        .required("openTime", .integer),
-        .required("closeTime", .integer),
-    ]
-
-    public static let tickerPrice = ResponseSchema.model("TickerPrice", tickerPriceFields)
-    static let tickerPriceFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("price", .decimal),
-    ]
-
-    public static let bookTicker = ResponseSchema.model("BookTicker", bookTickerFields)
-    static let bookTickerFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("bidPrice", .decimal),
-        .required("bidQty", .decimal),
-        .required("askPrice", .decimal),
-        .required("askQty", .decimal),
-    ]
-
-    public static let orderAck = ResponseSchema.model("OrderAck", orderAckFields)
-    static let orderAckFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("transactTime", .integer),
-    ]
-
-    public static let orderResult = ResponseSchema.model("OrderResult", orderResultFields)
-    static let orderResultFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("transactTime", .integer),
-        .required("price", .decimal),
-        .required("origQty", .decimal),
-        .required("executedQty", .decimal),
-        .required("cummulativeQuoteQty", .decimal),
-        .required("status", orderStatus),
-        .required("timeInForce", timeInForce),
-        .required("type", orderType),
-        .required("side", orderSide),
-    ]
-
-    public static let order = ResponseSchema.model("Order", orderFields)
-    static let orderFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .string),
-        .required("price", .decimal),
-        .required("origQty", .decimal),
-        .required("executedQty", .decimal),
-        .required("cummulativeQuoteQty", .decimal),
-        .required("status", orderStatus),
-        .required("timeInForce", timeInForce),
-        .required("type", orderType),
-        .required("side", orderSide),
-        .required("time", .integer),
-        .required("updateTime", .integer),
-        .optional("working", .boolean),
-    ]
-
-    public static let account = ResponseSchema.model("Account", accountFields)
-    static let accountFields: [FieldSchema] = [
-        .required("updateTime", .integer),
-        .optional("contractBalances", .array(balance)),
-        .optional("optionBalances", .array(balance)),
-        .required("spotBalances", .array(balance)),
-    ]
-
-    public static let balance = ResponseSchema.model("Balance", balanceFields)
-    static let balanceFields: [FieldSchema] = [
-        .required("asset", .string),
-        .required("canDeposit", .boolean),
-        .required("canTrade", .boolean),
-        .required("canWithdraw", .boolean),
-        .required("free", .decimal),
-        .required("locked", .decimal),
-    ]
-
-    public static let assetDetail = ResponseSchema.model("AssetDetail", assetDetailFields)
-    static let assetDetailFields: [FieldSchema] = [
-        .required("minWithdrawAmount", .decimalNumber),
-        .required("withdrawFee", .decimal),
-        .required("depositStatus", .boolean),
-        .required("withdrawStatus", .boolean),
-    ]
-
-    public static let depositAddress = ResponseSchema.model("DepositAddress", depositAddressFields)
-    static let depositAddressFields: [FieldSchema] = [
-        .required("address", .string),
-        .required("asset", .string),
-        .required("success", .boolean),
-    ]
-
-    public static let depositRecord = ResponseSchema.model("DepositRecord", depositRecordFields)
-    static let depositRecordFields: [FieldSchema] = [
-        .required("insertTime", .integer),
-        .required("amount", .decimalNumber),
-        .required("asset", .string),
-        .required("address", .string),
-        .required("txId", .string),
-        .required("status", .integer),
-    ]
-
-    public static let tradeFee = ResponseSchema.model("TradeFee", tradeFeeFields)
-    static let tradeFeeFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("maker", .decimalNumber),
-        .required("taker", .decimalNumber),
-    ]
-
-    public static let withdrawHistory = ResponseSchema.model("WithdrawHistory", withdrawHistoryFields)
-    static let withdrawHistoryFields: [FieldSchema] = [
-        .required("withdrawRecordList", .array(withdrawRecord)),
-        .required("success", .boolean),
-    ]
-
-    public static let withdrawRecord = ResponseSchema.model("WithdrawRecord", withdrawRecordFields)
-    static let withdrawRecordFields: [FieldSchema] = [
-        .required("id", .string),
-        .required("amount", .decimalNumber),
-        .required("address", .string),
-        .required("asset", .string),
-        .required("txId", .string),
-        .required("applyTime", .integer),
-        .required("status", .integer),
-    ]
-
-    /// Every schema above by its spec name.
-    public static let byName: [String: ResponseSchema] = [
-        "OrderSide": orderSide,
-        "OrderType": orderType,
-        "TimeInForce": timeInForce,
-        "OrderStatus": orderStatus,
-        "SymbolStatus": symbolStatus,
-        "RateLimitType": rateLimitType,
-        "RateLimitInterval": rateLimitInterval,
-        "FilterType": filterType,
-        "ServerTime": serverTime,
-        "ExchangeInfo": exchangeInfo,
-        "RateLimit": rateLimit,
-        "SymbolInfo": symbolInfo,
-        "Filter": filter,
-        "PriceFilter": priceFilter,
-        "LotSizeFilter": lotSizeFilter,
-        "Depth": depth,
-        "DepthLevel": depthLevel,
-        "Trade": trade,
-        "HistoricalTrade": historicalTrade,
-        "Kline": kline,
-        "AvgPrice": avgPrice,
-        "Ticker24hr": ticker24hr,
-        "TickerPrice": tickerPrice,
-        "BookTicker": bookTicker,
-        "OrderAck": orderAck,
-        "OrderResult": orderResult,
-        "Order": order,
-        "Account": account,
-        "Balance": balance,
-        "AssetDetail": assetDetail,
-        "DepositAddress": depositAddress,
-        "DepositRecord": depositRecord,
-        "TradeFee": tradeFee,
-        "WithdrawHistory": withdrawHistory,
-        "WithdrawRecord": withdrawRecord,
-    ]
+    /// The response variants a request does not select between.
+    static func oneOf(_ types: String...) -> ResponseSchema { .oneOf(types.map(catalog.schema)) }
 }
 
 extension PingRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .model("EMPTY", [])
+        DriftSchemas.schema("empty")
     }
 }
 
 extension ServerTimeRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.serverTime
+        DriftSchemas.schema("ServerTime")
     }
 }
 
 extension ExchangeInfoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.exchangeInfo
+        DriftSchemas.schema("ExchangeInfo")
     }
 }
 
 extension DepthRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.depth
+        DriftSchemas.schema("Depth")
     }
 }
 
 extension TradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.trade)
+        DriftSchemas.schema("[Trade]")
     }
 }
 
 extension HistoricalTradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.historicalTrade)
+        DriftSchemas.schema("[HistoricalTrade]")
     }
 }
 
 extension KlinesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.kline)
+        DriftSchemas.schema("[Kline]")
     }
 }
 
 extension AvgPriceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.avgPrice
+        DriftSchemas.schema("AvgPrice")
     }
 }
 
 extension Ticker24hrRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ONE": DriftSchemas.ticker24hr
-        case "ALL": .array(DriftSchemas.ticker24hr)
-        default: .oneOf([DriftSchemas.ticker24hr, .array(DriftSchemas.ticker24hr)])
+        case "ONE": DriftSchemas.schema("Ticker24hr")
+        case "ALL": DriftSchemas.schema("[Ticker24hr]")
+        default: DriftSchemas.oneOf("Ticker24hr", "[Ticker24hr]")
         }
     }
 }
@@ -372,9 +294,9 @@ extension Ticker24hrRequest {
 extension TickerPriceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ONE": DriftSchemas.tickerPrice
-        case "ALL": .array(DriftSchemas.tickerPrice)
-        default: .oneOf([DriftSchemas.tickerPrice, .array(DriftSchemas.tickerPrice)])
+        case "ONE": DriftSchemas.schema("TickerPrice")
+        case "ALL": DriftSchemas.schema("[TickerPrice]")
+        default: DriftSchemas.oneOf("TickerPrice", "[TickerPrice]")
         }
     }
 }
@@ -382,9 +304,9 @@ extension TickerPriceRequest {
 extension BookTickerRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ONE": DriftSchemas.bookTicker
-        case "ALL": .array(DriftSchemas.bookTicker)
-        default: .oneOf([DriftSchemas.bookTicker, .array(DriftSchemas.bookTicker)])
+        case "ONE": DriftSchemas.schema("BookTicker")
+        case "ALL": DriftSchemas.schema("[BookTicker]")
+        default: DriftSchemas.oneOf("BookTicker", "[BookTicker]")
         }
     }
 }
@@ -392,75 +314,75 @@ extension BookTickerRequest {
 extension NewOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderAck
-        case "RESULT": DriftSchemas.orderResult
-        default: .oneOf([DriftSchemas.orderAck, DriftSchemas.orderResult])
+        case "ACK": DriftSchemas.schema("OrderAck")
+        case "RESULT": DriftSchemas.schema("OrderResult")
+        default: DriftSchemas.oneOf("OrderAck", "OrderResult")
         }
     }
 }
 
 extension TestNewOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .model("EMPTY", [])
+        DriftSchemas.schema("empty")
     }
 }
 
 extension QueryOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.order
+        DriftSchemas.schema("Order")
     }
 }
 
 extension CancelOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.orderResult
+        DriftSchemas.schema("OrderResult")
     }
 }
 
 extension OpenOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.order)
+        DriftSchemas.schema("[Order]")
     }
 }
 
 extension AccountRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.account
+        DriftSchemas.schema("Account")
     }
 }
 
 extension AllOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.order)
+        DriftSchemas.schema("[Order]")
     }
 }
 
 extension AssetDetailRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .map(DriftSchemas.assetDetail)
+        DriftSchemas.schema("{AssetDetail}")
     }
 }
 
 extension DepositAddressRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.depositAddress
+        DriftSchemas.schema("DepositAddress")
     }
 }
 
 extension DepositHistoryRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.depositRecord)
+        DriftSchemas.schema("[DepositRecord]")
     }
 }
 
 extension TradeFeeRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.tradeFee)
+        DriftSchemas.schema("[TradeFee]")
     }
 }
 
 extension WithdrawHistoryRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.withdrawHistory
+        DriftSchemas.schema("WithdrawHistory")
     }
 }

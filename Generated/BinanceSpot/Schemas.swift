@@ -6,1608 +6,1283 @@ import ClientRuntime
 /// client compares each response with it and reports the differences (`ClientOptions.driftReporting`,
 /// docs/decoding.md).
 public enum DriftSchemas {
-    public static let symbolStatus = ResponseSchema.enumeration("SymbolStatus", SymbolStatus.self)
-
-    public static let accountPermission = ResponseSchema.enumeration("AccountPermission", AccountPermission.self)
-
-    public static let orderStatus = ResponseSchema.enumeration("OrderStatus", OrderStatus.self)
-
-    public static let orderListStatus = ResponseSchema.enumeration("OrderListStatus", OrderListStatus.self)
-
-    public static let orderListOrderStatus = ResponseSchema.enumeration("OrderListOrderStatus", OrderListOrderStatus.self)
-
-    public static let contingencyType = ResponseSchema.enumeration("ContingencyType", ContingencyType.self)
-
-    public static let allocationType = ResponseSchema.enumeration("AllocationType", AllocationType.self)
-
-    public static let orderType = ResponseSchema.enumeration("OrderType", OrderType.self)
-
-    public static let workingFloor = ResponseSchema.enumeration("WorkingFloor", WorkingFloor.self)
-
-    public static let orderSide = ResponseSchema.enumeration("OrderSide", OrderSide.self)
-
-    public static let timeInForce = ResponseSchema.enumeration("TimeInForce", TimeInForce.self)
-
-    public static let rateLimitType = ResponseSchema.enumeration("RateLimitType", RateLimitType.self)
-
-    public static let rateLimitInterval = ResponseSchema.enumeration("RateLimitInterval", RateLimitInterval.self)
-
-    public static let selfTradePreventionMode = ResponseSchema.enumeration("SelfTradePreventionMode", SelfTradePreventionMode.self)
-
-    public static let executionType = ResponseSchema.enumeration("ExecutionType", ExecutionType.self)
-
-    public static let executionRuleType = ResponseSchema.enumeration("ExecutionRuleType", ExecutionRuleType.self)
-
-    public static let expiryReason = ResponseSchema.enumeration("ExpiryReason", ExpiryReason.self)
-
-    public static let pegPriceType = ResponseSchema.enumeration("PegPriceType", PegPriceType.self)
-
-    public static let pegOffsetType = ResponseSchema.enumeration("PegOffsetType", PegOffsetType.self)
-
-    public static let cancelReplaceResult = ResponseSchema.enumeration("CancelReplaceResult", CancelReplaceResult.self)
-
-    public static let filterType = ResponseSchema.enumeration("FilterType", FilterType.self)
-
-    public static let klineInterval = ResponseSchema.enumeration("KlineInterval", KlineInterval.self)
-
-    public static let referencePriceCalculationType = ResponseSchema.enumeration("ReferencePriceCalculationType", ReferencePriceCalculationType.self)
-
-    public static let rateLimit = ResponseSchema.model("RateLimit", rateLimitFields)
-    static let rateLimitFields: [FieldSchema] = [
-        .required("rateLimitType", rateLimitType),
-        .required("interval", rateLimitInterval),
-        .required("intervalNum", .integer),
-        .required("limit", .integer),
-    ]
-
-    public static let filter = ResponseSchema.polymorphicModel("Filter", discriminator: "filterType", filterVariants)
-    static let filterVariants: [(String, ResponseSchema)] = [
-        ("PRICE_FILTER", priceFilter),
-        ("PERCENT_PRICE", percentPrice),
-        ("PERCENT_PRICE_BY_SIDE", percentPriceBySide),
-        ("LOT_SIZE", lotSize),
-        ("MIN_NOTIONAL", minNotional),
-        ("NOTIONAL", notional),
-        ("ICEBERG_PARTS", icebergParts),
-        ("MARKET_LOT_SIZE", marketLotSize),
-        ("MAX_NUM_ORDERS", maxNumOrders),
-        ("MAX_NUM_ALGO_ORDERS", maxNumAlgoOrders),
-        ("MAX_NUM_ICEBERG_ORDERS", maxNumIcebergOrders),
-        ("MAX_POSITION", maxPosition),
-        ("TRAILING_DELTA", trailingDelta),
-        ("MAX_NUM_ORDER_AMENDS", maxNumOrderAmends),
-        ("MAX_NUM_ORDER_LISTS", maxNumOrderLists),
-        ("EXCHANGE_MAX_NUM_ORDERS", exchangeMaxNumOrders),
-        ("EXCHANGE_MAX_NUM_ALGO_ORDERS", exchangeMaxNumAlgoOrders),
-        ("EXCHANGE_MAX_NUM_ICEBERG_ORDERS", exchangeMaxNumIcebergOrders),
-        ("EXCHANGE_MAX_NUM_ORDER_LISTS", exchangeMaxNumOrderLists),
-        ("MAX_ASSET", maxAsset),
-    ]
-
-    public static let priceFilter = ResponseSchema.model("PriceFilter", priceFilterFields)
-    static let priceFilterFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("minPrice", .decimal),
-        .required("maxPrice", .decimal),
-        .required("tickSize", .decimal),
-    ]
-
-    public static let percentPrice = ResponseSchema.model("PercentPrice", percentPriceFields)
-    static let percentPriceFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("multiplierUp", .decimal),
-        .required("multiplierDown", .decimal),
-        .required("avgPriceMins", .integer),
-    ]
-
-    public static let percentPriceBySide = ResponseSchema.model("PercentPriceBySide", percentPriceBySideFields)
-    static let percentPriceBySideFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("bidMultiplierUp", .decimal),
-        .required("bidMultiplierDown", .decimal),
-        .required("askMultiplierUp", .decimal),
-        .required("askMultiplierDown", .decimal),
-        .required("avgPriceMins", .integer),
-    ]
-
-    public static let lotSize = ResponseSchema.model("LotSize", lotSizeFields)
-    static let lotSizeFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("minQty", .decimal),
-        .required("maxQty", .decimal),
-        .required("stepSize", .decimal),
-    ]
-
-    public static let minNotional = ResponseSchema.model("MinNotional", minNotionalFields)
-    static let minNotionalFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("minNotional", .decimal),
-        .required("applyToMarket", .boolean),
-        .required("avgPriceMins", .integer),
-    ]
-
-    public static let notional = ResponseSchema.model("Notional", notionalFields)
-    static let notionalFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("minNotional", .decimal),
-        .required("applyMinToMarket", .boolean),
-        .required("maxNotional", .decimal),
-        .required("applyMaxToMarket", .boolean),
-        .required("avgPriceMins", .integer),
-    ]
-
-    public static let icebergParts = ResponseSchema.model("IcebergParts", icebergPartsFields)
-    static let icebergPartsFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("limit", .integer),
-    ]
-
-    public static let marketLotSize = ResponseSchema.model("MarketLotSize", marketLotSizeFields)
-    static let marketLotSizeFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("minQty", .decimal),
-        .required("maxQty", .decimal),
-        .required("stepSize", .decimal),
-    ]
-
-    public static let maxNumOrders = ResponseSchema.model("MaxNumOrders", maxNumOrdersFields)
-    static let maxNumOrdersFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumOrders", .integer),
-    ]
-
-    public static let maxNumAlgoOrders = ResponseSchema.model("MaxNumAlgoOrders", maxNumAlgoOrdersFields)
-    static let maxNumAlgoOrdersFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumAlgoOrders", .integer),
-    ]
-
-    public static let maxNumIcebergOrders = ResponseSchema.model("MaxNumIcebergOrders", maxNumIcebergOrdersFields)
-    static let maxNumIcebergOrdersFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumIcebergOrders", .integer),
-    ]
-
-    public static let maxPosition = ResponseSchema.model("MaxPosition", maxPositionFields)
-    static let maxPositionFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxPosition", .decimal),
-    ]
-
-    public static let trailingDelta = ResponseSchema.model("TrailingDelta", trailingDeltaFields)
-    static let trailingDeltaFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("minTrailingAboveDelta", .integer),
-        .required("maxTrailingAboveDelta", .integer),
-        .required("minTrailingBelowDelta", .integer),
-        .required("maxTrailingBelowDelta", .integer),
-    ]
-
-    public static let maxNumOrderAmends = ResponseSchema.model("MaxNumOrderAmends", maxNumOrderAmendsFields)
-    static let maxNumOrderAmendsFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumOrderAmends", .integer),
-    ]
-
-    public static let maxNumOrderLists = ResponseSchema.model("MaxNumOrderLists", maxNumOrderListsFields)
-    static let maxNumOrderListsFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumOrderLists", .integer),
-    ]
-
-    public static let exchangeMaxNumOrders = ResponseSchema.model("ExchangeMaxNumOrders", exchangeMaxNumOrdersFields)
-    static let exchangeMaxNumOrdersFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumOrders", .integer),
-    ]
-
-    public static let exchangeMaxNumAlgoOrders = ResponseSchema.model("ExchangeMaxNumAlgoOrders", exchangeMaxNumAlgoOrdersFields)
-    static let exchangeMaxNumAlgoOrdersFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumAlgoOrders", .integer),
-    ]
-
-    public static let exchangeMaxNumIcebergOrders = ResponseSchema.model("ExchangeMaxNumIcebergOrders", exchangeMaxNumIcebergOrdersFields)
-    static let exchangeMaxNumIcebergOrdersFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumIcebergOrders", .integer),
-    ]
-
-    public static let exchangeMaxNumOrderLists = ResponseSchema.model("ExchangeMaxNumOrderLists", exchangeMaxNumOrderListsFields)
-    static let exchangeMaxNumOrderListsFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("maxNumOrderLists", .integer),
-    ]
-
-    public static let maxAsset = ResponseSchema.model("MaxAsset", maxAssetFields)
-    static let maxAssetFields: [FieldSchema] = [
-        .required("filterType", filterType),
-        .required("asset", .string),
-        .required("limit", .decimal),
-    ]
-
-    public static let serverTime = ResponseSchema.model("ServerTime", serverTimeFields)
-    static let serverTimeFields: [FieldSchema] = [
-        .required("serverTime", .integer)
-    ]
-
-    public static let exchangeInfo = ResponseSchema.model("ExchangeInfo", exchangeInfoFields)
-    static let exchangeInfoFields: [FieldSchema] = [
-        .required("timezone", .string),
-        .required("serverTime", .integer),
-        .required("rateLimits", .array(rateLimit)),
-        .required("exchangeFilters", .array(filter)),
-        .required("symbols", .array(symbolInfo)),
-        .optional("sors", .array(sorInfo)),
-    ]
-
-    public static let symbolInfo = ResponseSchema.model("SymbolInfo", symbolInfoFields)
-    static let symbolInfoFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("status", symbolStatus),
-        .required("baseAsset", .string),
-        .required("baseAssetPrecision", .integer),
-        .required("quoteAsset", .string),
-        .required("quotePrecision", .integer),
-        .required("quoteAssetPrecision", .integer),
-        .required("baseCommissionPrecision", .integer),
-        .required("quoteCommissionPrecision", .integer),
-        .required("orderTypes", .array(orderType)),
-        .required("icebergAllowed", .boolean),
-        .required("ocoAllowed", .boolean),
-        .required("otoAllowed", .boolean),
-        .required("opoAllowed", .boolean),
-        .required("quoteOrderQtyMarketAllowed", .boolean),
-        .required("allowTrailingStop", .boolean),
-        .required("cancelReplaceAllowed", .boolean),
-        .required("amendAllowed", .boolean),
-        .required("pegInstructionsAllowed", .boolean),
-        .required("isSpotTradingAllowed", .boolean),
-        .required("isMarginTradingAllowed", .boolean),
-        .required("filters", .array(filter)),
-        .required("permissions", .array(accountPermission)),
-        .required("permissionSets", .array(.array(accountPermission))),
-        .required("defaultSelfTradePreventionMode", selfTradePreventionMode),
-        .required("allowedSelfTradePreventionModes", .array(selfTradePreventionMode)),
-    ]
-
-    public static let sorInfo = ResponseSchema.model("SorInfo", sorInfoFields)
-    static let sorInfoFields: [FieldSchema] = [
-        .required("baseAsset", .string),
-        .required("symbols", .array(.string)),
-    ]
-
-    public static let executionRules = ResponseSchema.model("ExecutionRules", executionRulesFields)
-    static let executionRulesFields: [FieldSchema] = [
-        .required("symbolRules", .array(symbolExecutionRules))
-    ]
-
-    public static let symbolExecutionRules = ResponseSchema.model("SymbolExecutionRules", symbolExecutionRulesFields)
-    static let symbolExecutionRulesFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("rules", .array(executionRule)),
-    ]
-
-    public static let executionRule = ResponseSchema.polymorphicModel("ExecutionRule", discriminator: "ruleType", executionRuleVariants)
-    static let executionRuleVariants: [(String, ResponseSchema)] = [
-        ("PRICE_RANGE", priceRangeRule)
-    ]
-
-    public static let priceRangeRule = ResponseSchema.model("PriceRangeRule", priceRangeRuleFields)
-    static let priceRangeRuleFields: [FieldSchema] = [
-        .required("ruleType", executionRuleType),
-        .required("bidLimitMultUp", .decimal),
-        .required("bidLimitMultDown", .decimal),
-        .required("askLimitMultUp", .decimal),
-        .required("askLimitMultDown", .decimal),
-    ]
-
-    public static let orderBook = ResponseSchema.model("OrderBook", orderBookFields)
-    static let orderBookFields: [FieldSchema] = [
-        .required("lastUpdateId", .integer),
-        .required("bids", .array(orderBookLevel)),
-        .required("asks", .array(orderBookLevel)),
-    ]
-
-    public static let orderBookLevel = ResponseSchema.positionalModel("OrderBookLevel", orderBookLevelFields)
-    static let orderBookLevelFields: [FieldSchema] = [
-        .required("price", .decimal),
-        .required("qty", .decimal),
-    ]
-
-    public static let trade = ResponseSchema.model("Trade", tradeFields)
-    static let tradeFields: [FieldSchema] = [
-        .required("id", .integer),
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("quoteQty", .decimal),
-        .required("time", .integer),
-        .required("isBuyerMaker", .boolean),
-        .required("isBestMatch", .boolean),
-    ]
-
-    public static let blockTrade = ResponseSchema.model("BlockTrade", blockTradeFields)
-    static let blockTradeFields: [FieldSchema] = [
-        .required("id", .integer),
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("quoteQty", .decimal),
-        .required("time", .integer),
-        .required("isBuyerMaker", .boolean),
-    ]
-
-    public static let aggTrade = ResponseSchema.model("AggTrade", aggTradeFields)
-    static let aggTradeFields: [FieldSchema] = [
-        .required("a", .integer),
-        .required("p", .decimal),
-        .required("q", .decimal),
-        .required("f", .integer),
-        .required("l", .integer),
-        .required("T", .integer),
-        .required("m", .boolean),
-        .required("M", .boolean),
-    ]
-
-    public static let kline = ResponseSchema.positionalModel("Kline", klineFields)
-    static let klineFields: [FieldSchema] = [
-        .required("openTime", .integer),
-        .required("open", .decimal),
-        .required("high", .decimal),
-        .required("low", .decimal),
-        .required("close", .decimal),
-        .required("volume", .decimal),
-        .required("closeTime", .integer),
-        .required("quoteAssetVolume", .decimal),
-        .required("numberOfTrades", .integer),
-        .required("takerBuyBaseAssetVolume", .decimal),
-        .required("takerBuyQuoteAssetVolume", .decimal),
-        .required("ignore", .anything),
-    ]
-
-    public static let averagePrice = ResponseSchema.model("AveragePrice", averagePriceFields)
-    static let averagePriceFields: [FieldSchema] = [
-        .required("mins", .integer),
-        .required("price", .decimal),
-        .required("closeTime", .integer),
-    ]
-
-    public static let ticker24hr = ResponseSchema.model("Ticker24hr", ticker24hrFields)
-    static let ticker24hrFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("priceChange", .decimal),
-        .required("priceChangePercent", .decimal),
-        .required("weightedAvgPrice", .decimal),
-        .required("prevClosePrice", .decimal),
-        .required("lastPrice", .decimal),
-        .required("lastQty", .decimal),
-        .required("bidPrice", .decimal),
-        .required("bidQty", .decimal),
-        .required("askPrice", .decimal),
-        .required("askQty", .decimal),
-        .required("openPrice", .decimal),
-        .required("highPrice", .decimal),
-        .required("lowPrice", .decimal),
-        .required("volume", .decimal),
-        .required("quoteVolume", .decimal),
-        .required("openTime", .integer),
-        .required("closeTime", .integer),
-        .required("firstId", .integer),
-        .required("lastId", .integer),
-        .required("count", .integer),
-    ]
-
-    public static let windowTicker = ResponseSchema.model("WindowTicker", windowTickerFields)
-    static let windowTickerFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("priceChange", .decimal),
-        .required("priceChangePercent", .decimal),
-        .required("weightedAvgPrice", .decimal),
-        .required("openPrice", .decimal),
-        .required("highPrice", .decimal),
-        .required("lowPrice", .decimal),
-        .required("lastPrice", .decimal),
-        .required("volume", .decimal),
-        .required("quoteVolume", .decimal),
-        .required("openTime", .integer),
-        .required("closeTime", .integer),
-        .required("firstId", .integer),
-        .required("lastId", .integer),
-        .required("count", .integer),
-    ]
-
-    public static let miniTicker = ResponseSchema.model("MiniTicker", miniTickerFields)
-    static let miniTickerFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("openPrice", .decimal),
-        .required("highPrice", .decimal),
-        .required("lowPrice", .decimal),
-        .required("lastPrice", .decimal),
-        .required("volume", .decimal),
-        .required("quoteVolume", .decimal),
-        .required("openTime", .integer),
-        .required("closeTime", .integer),
-        .required("firstId", .integer),
-        .required("lastId", .integer),
-        .required("count", .integer),
-    ]
-
-    public static let priceTicker = ResponseSchema.model("PriceTicker", priceTickerFields)
-    static let priceTickerFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("price", .decimal),
-    ]
-
-    public static let bookTicker = ResponseSchema.model("BookTicker", bookTickerFields)
-    static let bookTickerFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("bidPrice", .decimal),
-        .required("bidQty", .decimal),
-        .required("askPrice", .decimal),
-        .required("askQty", .decimal),
-    ]
-
-    public static let referencePrice = ResponseSchema.model("ReferencePrice", referencePriceFields)
-    static let referencePriceFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("referencePrice", .decimal, nullable: true),
-        .required("timestamp", .integer),
-    ]
-
-    public static let referencePriceCalculation = ResponseSchema.polymorphicModel(
-        "ReferencePriceCalculation", discriminator: "calculationType", referencePriceCalculationVariants)
-    static let referencePriceCalculationVariants: [(String, ResponseSchema)] = [
-        ("ARITHMETIC_MEAN", arithmeticMeanCalculation),
-        ("EXTERNAL", externalCalculation),
-    ]
-
-    public static let arithmeticMeanCalculation = ResponseSchema.model("ArithmeticMeanCalculation", arithmeticMeanCalculationFields)
-    static let arithmeticMeanCalculationFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("calculationType", referencePriceCalculationType),
-        .required("bucketCount", .integer),
-        .required("bucketWidthMs", .integer),
-    ]
-
-    public static let externalCalculation = ResponseSchema.model("ExternalCalculation", externalCalculationFields)
-    static let externalCalculationFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("calculationType", referencePriceCalculationType),
-        .required("externalCalculationId", .integer),
-    ]
-
-    public static let orderAck = ResponseSchema.model("OrderAck", orderAckFields)
-    static let orderAckFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("clientOrderId", .string),
-        .required("transactTime", .integer),
-    ]
-
-    public static let orderResult = ResponseSchema.model("OrderResult", orderResultFields)
-    static let orderResultFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("clientOrderId", .string),
-        .required("transactTime", .integer),
-        .required("price", .decimal),
-        .optional("origQty", .decimal),
-        .required("executedQty", .decimal),
-        .required("origQuoteOrderQty", .decimal),
-        .required("cummulativeQuoteQty", .decimal),
-        .required("status", orderStatus),
-        .required("timeInForce", timeInForce),
-        .required("type", orderType),
-        .required("side", orderSide),
-        .required("workingTime", .integer),
-        .required("selfTradePreventionMode", selfTradePreventionMode),
-        .optional("icebergQty", .decimal),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("stopPrice", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-    ]
-
-    public static let orderFull = ResponseSchema.model("OrderFull", orderFullFields)
-    static let orderFullFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("clientOrderId", .string),
-        .required("transactTime", .integer),
-        .required("price", .decimal),
-        .optional("origQty", .decimal),
-        .required("executedQty", .decimal),
-        .required("origQuoteOrderQty", .decimal),
-        .required("cummulativeQuoteQty", .decimal),
-        .required("status", orderStatus),
-        .required("timeInForce", timeInForce),
-        .required("type", orderType),
-        .required("side", orderSide),
-        .required("workingTime", .integer),
-        .required("selfTradePreventionMode", selfTradePreventionMode),
-        .required("fills", .array(fill)),
-        .optional("icebergQty", .decimal),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("stopPrice", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-    ]
-
-    public static let fill = ResponseSchema.model("Fill", fillFields)
-    static let fillFields: [FieldSchema] = [
-        .optional("matchType", .string),
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("commission", .decimal),
-        .required("commissionAsset", .string),
-        .required("tradeId", .integer),
-        .optional("allocId", .integer),
-    ]
-
-    public static let testOrderResult = ResponseSchema.model("TestOrderResult", testOrderResultFields)
-    static let testOrderResultFields: [FieldSchema] = [
-        .optional("standardCommissionForOrder", makerTakerCommission),
-        .optional("specialCommissionForOrder", makerTakerCommission),
-        .optional("taxCommissionForOrder", makerTakerCommission),
-        .optional("discount", commissionDiscount),
-    ]
-
-    public static let makerTakerCommission = ResponseSchema.model("MakerTakerCommission", makerTakerCommissionFields)
-    static let makerTakerCommissionFields: [FieldSchema] = [
-        .required("maker", .decimal),
-        .required("taker", .decimal),
-    ]
-
-    public static let commissionDiscount = ResponseSchema.model("CommissionDiscount", commissionDiscountFields)
-    static let commissionDiscountFields: [FieldSchema] = [
-        .required("enabledForAccount", .boolean),
-        .required("enabledForSymbol", .boolean),
-        .required("discountAsset", .string),
-        .required("discount", .decimal),
-    ]
-
-    public static let order = ResponseSchema.model("Order", orderFields)
-    static let orderFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("clientOrderId", .string),
-        .required("price", .decimal),
-        .required("origQty", .decimal),
-        .required("executedQty", .decimal),
-        .required("cummulativeQuoteQty", .decimal),
-        .required("status", orderStatus),
-        .required("timeInForce", timeInForce),
-        .required("type", orderType),
-        .required("side", orderSide),
-        .optional("stopPrice", .decimal),
-        .optional("icebergQty", .decimal),
-        .required("time", .integer),
-        .required("updateTime", .integer),
-        .required("isWorking", .boolean),
-        .required("workingTime", .integer),
-        .required("origQuoteOrderQty", .decimal),
-        .required("selfTradePreventionMode", selfTradePreventionMode),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-    ]
-
-    public static let canceledOrder = ResponseSchema.model("CanceledOrder", canceledOrderFields)
-    static let canceledOrderFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("origClientOrderId", .string),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("clientOrderId", .string),
-        .required("transactTime", .integer),
-        .required("price", .decimal),
-        .required("origQty", .decimal),
-        .required("executedQty", .decimal),
-        .optional("origQuoteOrderQty", .decimal),
-        .required("cummulativeQuoteQty", .decimal),
-        .required("status", orderStatus),
-        .required("timeInForce", timeInForce),
-        .required("type", orderType),
-        .required("side", orderSide),
-        .required("selfTradePreventionMode", selfTradePreventionMode),
-        .optional("icebergQty", .decimal),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("stopPrice", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-    ]
-
-    public static let canceledOrderOrList = ResponseSchema.model("CanceledOrderOrList", canceledOrderOrListFields)
-    static let canceledOrderOrListFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderListId", .integer),
-        .optional("origClientOrderId", .string),
-        .optional("orderId", .integer),
-        .optional("clientOrderId", .string),
-        .optional("transactTime", .integer),
-        .optional("price", .decimal),
-        .optional("origQty", .decimal),
-        .optional("executedQty", .decimal),
-        .optional("origQuoteOrderQty", .decimal),
-        .optional("cummulativeQuoteQty", .decimal),
-        .optional("status", orderStatus),
-        .optional("timeInForce", timeInForce),
-        .optional("type", orderType),
-        .optional("side", orderSide),
-        .optional("selfTradePreventionMode", selfTradePreventionMode),
-        .optional("icebergQty", .decimal),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("stopPrice", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-        .optional("contingencyType", contingencyType),
-        .optional("listStatusType", orderListStatus),
-        .optional("listOrderStatus", orderListOrderStatus),
-        .optional("listClientOrderId", .string),
-        .optional("transactionTime", .integer),
-        .optional("orders", .array(orderListOrder)),
-        .optional("orderReports", .array(canceledOrder)),
-    ]
-
-    public static let cancelReplaceOrderAck = ResponseSchema.model("CancelReplaceOrderAck", cancelReplaceOrderAckFields)
-    static let cancelReplaceOrderAckFields: [FieldSchema] = [
-        .required("cancelResult", cancelReplaceResult),
-        .required("newOrderResult", cancelReplaceResult),
-        .required("cancelResponse", canceledOrder),
-        .required("newOrderResponse", orderAck),
-    ]
-
-    public static let cancelReplaceOrderResult = ResponseSchema.model("CancelReplaceOrderResult", cancelReplaceOrderResultFields)
-    static let cancelReplaceOrderResultFields: [FieldSchema] = [
-        .required("cancelResult", cancelReplaceResult),
-        .required("newOrderResult", cancelReplaceResult),
-        .required("cancelResponse", canceledOrder),
-        .required("newOrderResponse", orderResult),
-    ]
-
-    public static let cancelReplaceOrderFull = ResponseSchema.model("CancelReplaceOrderFull", cancelReplaceOrderFullFields)
-    static let cancelReplaceOrderFullFields: [FieldSchema] = [
-        .required("cancelResult", cancelReplaceResult),
-        .required("newOrderResult", cancelReplaceResult),
-        .required("cancelResponse", canceledOrder),
-        .required("newOrderResponse", orderFull),
-    ]
-
-    public static let cancelReplaceError = ResponseSchema.model("CancelReplaceError", cancelReplaceErrorFields)
-    static let cancelReplaceErrorFields: [FieldSchema] = [
-        .required("code", .integer),
-        .required("msg", .string),
-        .optional("data", cancelReplaceErrorData),
-    ]
-
-    public static let cancelReplaceErrorData = ResponseSchema.model("CancelReplaceErrorData", cancelReplaceErrorDataFields)
-    static let cancelReplaceErrorDataFields: [FieldSchema] = [
-        .required("cancelResult", cancelReplaceResult),
-        .required("newOrderResult", cancelReplaceResult),
-        .required("cancelResponse", cancelReplaceCancelOutcome),
-        .required("newOrderResponse", cancelReplaceNewOrderOutcome, nullable: true),
-    ]
-
-    public static let cancelReplaceCancelOutcome = ResponseSchema.model("CancelReplaceCancelOutcome", cancelReplaceCancelOutcomeFields)
-    static let cancelReplaceCancelOutcomeFields: [FieldSchema] = [
-        .optional("code", .integer),
-        .optional("msg", .string),
-        .optional("symbol", .string),
-        .optional("origClientOrderId", .string),
-        .optional("orderId", .integer),
-        .optional("orderListId", .integer),
-        .optional("clientOrderId", .string),
-        .optional("transactTime", .integer),
-        .optional("price", .decimal),
-        .optional("origQty", .decimal),
-        .optional("executedQty", .decimal),
-        .optional("origQuoteOrderQty", .decimal),
-        .optional("cummulativeQuoteQty", .decimal),
-        .optional("status", orderStatus),
-        .optional("timeInForce", timeInForce),
-        .optional("type", orderType),
-        .optional("side", orderSide),
-        .optional("selfTradePreventionMode", selfTradePreventionMode),
-        .optional("icebergQty", .decimal),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("stopPrice", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-    ]
-
-    public static let cancelReplaceNewOrderOutcome = ResponseSchema.model("CancelReplaceNewOrderOutcome", cancelReplaceNewOrderOutcomeFields)
-    static let cancelReplaceNewOrderOutcomeFields: [FieldSchema] = [
-        .optional("code", .integer),
-        .optional("msg", .string),
-        .optional("symbol", .string),
-        .optional("orderId", .integer),
-        .optional("orderListId", .integer),
-        .optional("clientOrderId", .string),
-        .optional("transactTime", .integer),
-        .optional("price", .decimal),
-        .optional("origQty", .decimal),
-        .optional("executedQty", .decimal),
-        .optional("origQuoteOrderQty", .decimal),
-        .optional("cummulativeQuoteQty", .decimal),
-        .optional("status", orderStatus),
-        .optional("timeInForce", timeInForce),
-        .optional("type", orderType),
-        .optional("side", orderSide),
-        .optional("workingTime", .integer),
-        .optional("selfTradePreventionMode", selfTradePreventionMode),
-        .optional("fills", .array(fill)),
-        .optional("icebergQty", .decimal),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("stopPrice", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-    ]
-
-    public static let amendKeepPriorityResult = ResponseSchema.model("AmendKeepPriorityResult", amendKeepPriorityResultFields)
-    static let amendKeepPriorityResultFields: [FieldSchema] = [
-        .required("transactTime", .integer),
-        .required("executionId", .integer),
-        .required("amendedOrder", amendedOrder),
-        .optional("listStatus", amendedOrderListStatus),
-    ]
-
-    public static let amendedOrder = ResponseSchema.model("AmendedOrder", amendedOrderFields)
-    static let amendedOrderFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("origClientOrderId", .string),
-        .required("clientOrderId", .string),
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("executedQty", .decimal),
-        .required("preventedQty", .decimal),
-        .required("quoteOrderQty", .decimal),
-        .required("cumulativeQuoteQty", .decimal),
-        .required("status", orderStatus),
-        .required("timeInForce", timeInForce),
-        .required("type", orderType),
-        .required("side", orderSide),
-        .optional("workingTime", .integer),
-        .required("selfTradePreventionMode", selfTradePreventionMode),
-        .optional("icebergQty", .decimal),
-        .optional("preventedMatchId", .integer),
-        .optional("preventedQuantity", .decimal),
-        .optional("stopPrice", .decimal),
-        .optional("strategyId", .integer),
-        .optional("strategyType", .integer),
-        .optional("trailingDelta", .integer),
-        .optional("trailingTime", .integer),
-        .optional("usedSor", .boolean),
-        .optional("workingFloor", workingFloor),
-        .optional("pegPriceType", pegPriceType),
-        .optional("pegOffsetType", pegOffsetType),
-        .optional("pegOffsetValue", .integer),
-        .optional("peggedPrice", .decimal),
-        .optional("expiryReason", expiryReason),
-    ]
-
-    public static let amendedOrderListStatus = ResponseSchema.model("AmendedOrderListStatus", amendedOrderListStatusFields)
-    static let amendedOrderListStatusFields: [FieldSchema] = [
-        .required("orderListId", .integer),
-        .required("contingencyType", contingencyType),
-        .required("listOrderStatus", orderListOrderStatus),
-        .required("listClientOrderId", .string),
-        .required("symbol", .string),
-        .required("orders", .array(orderListOrder)),
-    ]
-
-    public static let orderListOrder = ResponseSchema.model("OrderListOrder", orderListOrderFields)
-    static let orderListOrderFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("clientOrderId", .string),
-    ]
-
-    public static let orderList = ResponseSchema.model("OrderList", orderListFields)
-    static let orderListFields: [FieldSchema] = [
-        .required("orderListId", .integer),
-        .required("contingencyType", contingencyType),
-        .required("listStatusType", orderListStatus),
-        .required("listOrderStatus", orderListOrderStatus),
-        .required("listClientOrderId", .string),
-        .required("transactionTime", .integer),
-        .required("symbol", .string),
-        .required("orders", .array(orderListOrder)),
-    ]
-
-    public static let orderListAck = ResponseSchema.model("OrderListAck", orderListAckFields)
-    static let orderListAckFields: [FieldSchema] = [
-        .required("orderListId", .integer),
-        .required("contingencyType", contingencyType),
-        .required("listStatusType", orderListStatus),
-        .required("listOrderStatus", orderListOrderStatus),
-        .required("listClientOrderId", .string),
-        .required("transactionTime", .integer),
-        .required("symbol", .string),
-        .required("orders", .array(orderListOrder)),
-        .required("orderReports", .array(orderAck)),
-    ]
-
-    public static let orderListResult = ResponseSchema.model("OrderListResult", orderListResultFields)
-    static let orderListResultFields: [FieldSchema] = [
-        .required("orderListId", .integer),
-        .required("contingencyType", contingencyType),
-        .required("listStatusType", orderListStatus),
-        .required("listOrderStatus", orderListOrderStatus),
-        .required("listClientOrderId", .string),
-        .required("transactionTime", .integer),
-        .required("symbol", .string),
-        .required("orders", .array(orderListOrder)),
-        .required("orderReports", .array(orderResult)),
-    ]
-
-    public static let orderListFull = ResponseSchema.model("OrderListFull", orderListFullFields)
-    static let orderListFullFields: [FieldSchema] = [
-        .required("orderListId", .integer),
-        .required("contingencyType", contingencyType),
-        .required("listStatusType", orderListStatus),
-        .required("listOrderStatus", orderListOrderStatus),
-        .required("listClientOrderId", .string),
-        .required("transactionTime", .integer),
-        .required("symbol", .string),
-        .required("orders", .array(orderListOrder)),
-        .required("orderReports", .array(orderFull)),
-    ]
-
-    public static let canceledOrderList = ResponseSchema.model("CanceledOrderList", canceledOrderListFields)
-    static let canceledOrderListFields: [FieldSchema] = [
-        .required("orderListId", .integer),
-        .required("contingencyType", contingencyType),
-        .required("listStatusType", orderListStatus),
-        .required("listOrderStatus", orderListOrderStatus),
-        .required("listClientOrderId", .string),
-        .required("transactionTime", .integer),
-        .required("symbol", .string),
-        .required("orders", .array(orderListOrder)),
-        .required("orderReports", .array(canceledOrder)),
-    ]
-
-    public static let account = ResponseSchema.model("Account", accountFields)
-    static let accountFields: [FieldSchema] = [
-        .required("makerCommission", .integer),
-        .required("takerCommission", .integer),
-        .required("buyerCommission", .integer),
-        .required("sellerCommission", .integer),
-        .required("commissionRates", commissionRates),
-        .required("canTrade", .boolean),
-        .required("canWithdraw", .boolean),
-        .required("canDeposit", .boolean),
-        .required("brokered", .boolean),
-        .required("requireSelfTradePrevention", .boolean),
-        .required("preventSor", .boolean),
-        .required("updateTime", .integer),
-        .required("accountType", .string),
-        .required("balances", .array(balance)),
-        .required("permissions", .array(accountPermission)),
-        .required("uid", .integer),
-    ]
-
-    public static let commissionRates = ResponseSchema.model("CommissionRates", commissionRatesFields)
-    static let commissionRatesFields: [FieldSchema] = [
-        .required("maker", .decimal),
-        .required("taker", .decimal),
-        .required("buyer", .decimal),
-        .required("seller", .decimal),
-    ]
-
-    public static let balance = ResponseSchema.model("Balance", balanceFields)
-    static let balanceFields: [FieldSchema] = [
-        .required("asset", .string),
-        .required("free", .decimal),
-        .required("locked", .decimal),
-    ]
-
-    public static let accountTrade = ResponseSchema.model("AccountTrade", accountTradeFields)
-    static let accountTradeFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("id", .integer),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("quoteQty", .decimal),
-        .required("commission", .decimal),
-        .required("commissionAsset", .string),
-        .required("time", .integer),
-        .required("isBuyer", .boolean),
-        .required("isMaker", .boolean),
-        .required("isBestMatch", .boolean),
-    ]
-
-    public static let unfilledOrderCount = ResponseSchema.model("UnfilledOrderCount", unfilledOrderCountFields)
-    static let unfilledOrderCountFields: [FieldSchema] = [
-        .required("rateLimitType", rateLimitType),
-        .required("interval", rateLimitInterval),
-        .required("intervalNum", .integer),
-        .required("limit", .integer),
-        .required("count", .integer),
-    ]
-
-    public static let preventedMatch = ResponseSchema.model("PreventedMatch", preventedMatchFields)
-    static let preventedMatchFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("preventedMatchId", .integer),
-        .required("takerOrderId", .integer),
-        .required("makerSymbol", .string),
-        .required("makerOrderId", .integer),
-        .required("tradeGroupId", .integer),
-        .required("selfTradePreventionMode", selfTradePreventionMode),
-        .required("price", .decimal),
-        .required("makerPreventedQuantity", .decimal),
-        .required("transactTime", .integer),
-    ]
-
-    public static let allocation = ResponseSchema.model("Allocation", allocationFields)
-    static let allocationFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("allocationId", .integer),
-        .required("allocationType", allocationType),
-        .required("orderId", .integer),
-        .required("orderListId", .integer),
-        .required("price", .decimal),
-        .required("qty", .decimal),
-        .required("quoteQty", .decimal),
-        .required("commission", .decimal),
-        .required("commissionAsset", .string),
-        .required("time", .integer),
-        .required("isBuyer", .boolean),
-        .required("isMaker", .boolean),
-        .required("isAllocator", .boolean),
-    ]
-
-    public static let accountCommission = ResponseSchema.model("AccountCommission", accountCommissionFields)
-    static let accountCommissionFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("standardCommission", commissionRates),
-        .required("specialCommission", commissionRates),
-        .required("taxCommission", commissionRates),
-        .required("discount", commissionDiscount),
-    ]
-
-    public static let orderAmendment = ResponseSchema.model("OrderAmendment", orderAmendmentFields)
-    static let orderAmendmentFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("orderId", .integer),
-        .required("executionId", .integer),
-        .required("origClientOrderId", .string),
-        .required("newClientOrderId", .string),
-        .required("origQty", .decimal),
-        .required("newQty", .decimal),
-        .required("time", .integer),
-    ]
-
-    public static let myFilters = ResponseSchema.model("MyFilters", myFiltersFields)
-    static let myFiltersFields: [FieldSchema] = [
-        .required("exchangeFilters", .array(filter)),
-        .required("symbolFilters", .array(filter)),
-        .required("assetFilters", .array(filter)),
-    ]
-
-    public static let rateLimitReport = ResponseSchema.model("RateLimitReport", rateLimitReportFields)
-    static let rateLimitReportFields: [FieldSchema] = [
-        .required("rateLimitType", rateLimitType),
-        .required("interval", rateLimitInterval),
-        .required("intervalNum", .integer),
-        .required("limit", .integer),
-        .required("count", .integer),
-    ]
-
-    public static let sessionStatus = ResponseSchema.model("SessionStatus", sessionStatusFields)
-    static let sessionStatusFields: [FieldSchema] = [
-        .required("apiKey", .string, nullable: true),
-        .required("authorizedSince", .integer, nullable: true),
-        .required("connectedSince", .integer),
-        .required("returnRateLimits", .boolean),
-        .required("serverTime", .integer),
-        .required("userDataStream", .boolean, nullable: true),
-    ]
-
-    public static let userDataSubscription = ResponseSchema.model("UserDataSubscription", userDataSubscriptionFields)
-    static let userDataSubscriptionFields: [FieldSchema] = [
-        .required("subscriptionId", .integer)
-    ]
-
-    public static let webSocketEvent = ResponseSchema.polymorphicModel("WebSocketEvent", discriminator: "e", webSocketEventVariants)
-    static let webSocketEventVariants: [(String, ResponseSchema)] = [
-        ("outboundAccountPosition", outboundAccountPosition),
-        ("balanceUpdate", balanceUpdate),
-        ("executionReport", executionReport),
-        ("listStatus", listStatusEvent),
-        ("eventStreamTerminated", eventStreamTerminated),
-        ("externalLockUpdate", externalLockUpdate),
-        ("serverShutdown", serverShutdown),
-    ]
-
-    public static let outboundAccountPosition = ResponseSchema.model("OutboundAccountPosition", outboundAccountPositionFields)
-    static let outboundAccountPositionFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("u", .integer),
-        .required("B", .array(accountPositionBalance)),
-    ]
-
-    public static let accountPositionBalance = ResponseSchema.model("AccountPositionBalance", accountPositionBalanceFields)
-    static let accountPositionBalanceFields: [FieldSchema] = [
-        .required("a", .string),
-        .required("f", .decimal),
-        .required("l", .decimal),
-    ]
-
-    public static let balanceUpdate = ResponseSchema.model("BalanceUpdate", balanceUpdateFields)
-    static let balanceUpdateFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("a", .string),
-        .required("d", .decimal),
-        .required("T", .integer),
-    ]
-
-    public static let executionReport = ResponseSchema.model("ExecutionReport", executionReportFields)
-    static let executionReportFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("c", .string),
-        .required("S", orderSide),
-        .required("o", orderType),
-        .required("f", timeInForce),
-        .required("q", .decimal),
-        .required("p", .decimal),
-        .required("P", .decimal),
-        .required("F", .decimal),
-        .required("g", .integer),
-        .required("C", .string),
-        .required("x", executionType),
-        .required("X", orderStatus),
-        .required("r", .string),
-        .required("i", .integer),
-        .required("l", .decimal),
-        .required("z", .decimal),
-        .required("L", .decimal),
-        .required("n", .decimal),
-        .required("N", .string, nullable: true),
-        .required("T", .integer),
-        .required("t", .integer),
-        .required("I", .integer),
-        .required("w", .boolean),
-        .required("m", .boolean),
-        .required("M", .boolean),
-        .required("O", .integer),
-        .required("Z", .decimal),
-        .required("Y", .decimal),
-        .required("Q", .decimal),
-        .required("V", selfTradePreventionMode),
-        .optional("d", .integer),
-        .optional("D", .integer),
-        .optional("j", .integer),
-        .optional("J", .integer),
-        .optional("v", .integer),
-        .optional("A", .decimal),
-        .optional("B", .decimal),
-        .optional("u", .integer),
-        .optional("U", .integer),
-        .optional("Cs", .string),
-        .optional("pl", .decimal),
-        .optional("pL", .decimal),
-        .optional("pY", .decimal),
-        .optional("W", .integer),
-        .optional("b", .string),
-        .optional("a", .integer),
-        .optional("k", workingFloor),
-        .optional("uS", .boolean),
-        .optional("gP", pegPriceType),
-        .optional("gOT", pegOffsetType),
-        .optional("gOV", .integer),
-        .optional("gp", .decimal),
-        .optional("eR", expiryReason),
-    ]
-
-    public static let listStatusEvent = ResponseSchema.model("ListStatusEvent", listStatusEventFields)
-    static let listStatusEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("g", .integer),
-        .required("c", contingencyType),
-        .required("l", orderListStatus),
-        .required("L", orderListOrderStatus),
-        .required("r", .string),
-        .required("C", .string),
-        .required("T", .integer),
-        .required("O", .array(listStatusOrder)),
-    ]
-
-    public static let listStatusOrder = ResponseSchema.model("ListStatusOrder", listStatusOrderFields)
-    static let listStatusOrderFields: [FieldSchema] = [
-        .required("s", .string),
-        .required("i", .integer),
-        .required("c", .string),
-    ]
-
-    public static let eventStreamTerminated = ResponseSchema.model("EventStreamTerminated", eventStreamTerminatedFields)
-    static let eventStreamTerminatedFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-    ]
-
-    public static let externalLockUpdate = ResponseSchema.model("ExternalLockUpdate", externalLockUpdateFields)
-    static let externalLockUpdateFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("a", .string),
-        .required("d", .decimal),
-        .required("T", .integer),
-    ]
-
-    public static let serverShutdown = ResponseSchema.model("ServerShutdown", serverShutdownFields)
-    static let serverShutdownFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-    ]
-
-    public static let referencePriceEvent = ResponseSchema.model("ReferencePriceEvent", referencePriceEventFields)
-    static let referencePriceEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("s", .string),
-        .required("r", .decimal, nullable: true),
-        .required("t", .integer),
-    ]
-
-    public static let aggTradeEvent = ResponseSchema.model("AggTradeEvent", aggTradeEventFields)
-    static let aggTradeEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("a", .integer),
-        .required("p", .decimal),
-        .required("q", .decimal),
-        .required("f", .integer),
-        .required("l", .integer),
-        .required("T", .integer),
-        .required("m", .boolean),
-        .required("M", .boolean),
-    ]
-
-    public static let tradeEvent = ResponseSchema.model("TradeEvent", tradeEventFields)
-    static let tradeEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("t", .integer),
-        .required("p", .decimal),
-        .required("q", .decimal),
-        .required("T", .integer),
-        .required("m", .boolean),
-        .required("M", .boolean),
-    ]
-
-    public static let blockTradeEvent = ResponseSchema.model("BlockTradeEvent", blockTradeEventFields)
-    static let blockTradeEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("t", .integer),
-        .required("p", .decimal),
-        .required("q", .decimal),
-        .required("T", .integer),
-        .required("m", .boolean),
-    ]
-
-    public static let klineEvent = ResponseSchema.model("KlineEvent", klineEventFields)
-    static let klineEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("k", streamKline),
-    ]
-
-    public static let streamKline = ResponseSchema.model("StreamKline", streamKlineFields)
-    static let streamKlineFields: [FieldSchema] = [
-        .required("t", .integer),
-        .required("T", .integer),
-        .required("s", .string),
-        .required("i", klineInterval),
-        .required("f", .integer),
-        .required("L", .integer),
-        .required("o", .decimal),
-        .required("c", .decimal),
-        .required("h", .decimal),
-        .required("l", .decimal),
-        .required("v", .decimal),
-        .required("n", .integer),
-        .required("x", .boolean),
-        .required("q", .decimal),
-        .required("V", .decimal),
-        .required("Q", .decimal),
-        .required("B", .string),
-    ]
-
-    public static let miniTickerEvent = ResponseSchema.model("MiniTickerEvent", miniTickerEventFields)
-    static let miniTickerEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("c", .decimal),
-        .required("o", .decimal),
-        .required("h", .decimal),
-        .required("l", .decimal),
-        .required("v", .decimal),
-        .required("q", .decimal),
-    ]
-
-    public static let tickerEvent = ResponseSchema.model("TickerEvent", tickerEventFields)
-    static let tickerEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("p", .decimal),
-        .required("P", .decimal),
-        .required("w", .decimal),
-        .required("x", .decimal),
-        .required("c", .decimal),
-        .required("Q", .decimal),
-        .required("b", .decimal),
-        .required("B", .decimal),
-        .required("a", .decimal),
-        .required("A", .decimal),
-        .required("o", .decimal),
-        .required("h", .decimal),
-        .required("l", .decimal),
-        .required("v", .decimal),
-        .required("q", .decimal),
-        .required("O", .integer),
-        .required("C", .integer),
-        .required("F", .integer),
-        .required("L", .integer),
-        .required("n", .integer),
-    ]
-
-    public static let windowTickerEvent = ResponseSchema.model("WindowTickerEvent", windowTickerEventFields)
-    static let windowTickerEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("p", .decimal),
-        .required("P", .decimal),
-        .required("o", .decimal),
-        .required("h", .decimal),
-        .required("l", .decimal),
-        .required("c", .decimal),
-        .required("w", .decimal),
-        .required("v", .decimal),
-        .required("q", .decimal),
-        .required("O", .integer),
-        .required("C", .integer),
-        .required("F", .integer),
-        .required("L", .integer),
-        .required("n", .integer),
-    ]
-
-    public static let bookTickerEvent = ResponseSchema.model("BookTickerEvent", bookTickerEventFields)
-    static let bookTickerEventFields: [FieldSchema] = [
-        .required("u", .integer),
-        .required("s", .string),
-        .required("b", .decimal),
-        .required("B", .decimal),
-        .required("a", .decimal),
-        .required("A", .decimal),
-    ]
-
-    public static let averagePriceEvent = ResponseSchema.model("AveragePriceEvent", averagePriceEventFields)
-    static let averagePriceEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("i", .string),
-        .required("w", .decimal),
-        .required("T", .integer),
-    ]
-
-    public static let depthUpdateEvent = ResponseSchema.model("DepthUpdateEvent", depthUpdateEventFields)
-    static let depthUpdateEventFields: [FieldSchema] = [
-        .required("e", .string),
-        .required("E", .integer),
-        .required("s", .string),
-        .required("U", .integer),
-        .required("u", .integer),
-        .required("b", .array(orderBookLevel)),
-        .required("a", .array(orderBookLevel)),
-    ]
-
-    /// Every schema above by its spec name.
-    public static let byName: [String: ResponseSchema] = [
-        "SymbolStatus": symbolStatus,
-        "AccountPermission": accountPermission,
-        "OrderStatus": orderStatus,
-        "OrderListStatus": orderListStatus,
-        "OrderListOrderStatus": orderListOrderStatus,
-        "ContingencyType": contingencyType,
-        "AllocationType": allocationType,
-        "OrderType": orderType,
-        "WorkingFloor": workingFloor,
-        "OrderSide": orderSide,
-        "TimeInForce": timeInForce,
-        "RateLimitType": rateLimitType,
-        "RateLimitInterval": rateLimitInterval,
-        "SelfTradePreventionMode": selfTradePreventionMode,
-        "ExecutionType": executionType,
-        "ExecutionRuleType": executionRuleType,
-        "ExpiryReason": expiryReason,
-        "PegPriceType": pegPriceType,
-        "PegOffsetType": pegOffsetType,
-        "CancelReplaceResult": cancelReplaceResult,
-        "FilterType": filterType,
-        "KlineInterval": klineInterval,
-        "ReferencePriceCalculationType": referencePriceCalculationType,
-        "RateLimit": rateLimit,
-        "Filter": filter,
-        "PriceFilter": priceFilter,
-        "PercentPrice": percentPrice,
-        "PercentPriceBySide": percentPriceBySide,
-        "LotSize": lotSize,
-        "MinNotional": minNotional,
-        "Notional": notional,
-        "IcebergParts": icebergParts,
-        "MarketLotSize": marketLotSize,
-        "MaxNumOrders": maxNumOrders,
-        "MaxNumAlgoOrders": maxNumAlgoOrders,
-        "MaxNumIcebergOrders": maxNumIcebergOrders,
-        "MaxPosition": maxPosition,
-        "TrailingDelta": trailingDelta,
-        "MaxNumOrderAmends": maxNumOrderAmends,
-        "MaxNumOrderLists": maxNumOrderLists,
-        "ExchangeMaxNumOrders": exchangeMaxNumOrders,
-        "ExchangeMaxNumAlgoOrders": exchangeMaxNumAlgoOrders,
-        "ExchangeMaxNumIcebergOrders": exchangeMaxNumIcebergOrders,
-        "ExchangeMaxNumOrderLists": exchangeMaxNumOrderLists,
-        "MaxAsset": maxAsset,
-        "ServerTime": serverTime,
-        "ExchangeInfo": exchangeInfo,
-        "SymbolInfo": symbolInfo,
-        "SorInfo": sorInfo,
-        "ExecutionRules": executionRules,
-        "SymbolExecutionRules": symbolExecutionRules,
-        "ExecutionRule": executionRule,
-        "PriceRangeRule": priceRangeRule,
-        "OrderBook": orderBook,
-        "OrderBookLevel": orderBookLevel,
-        "Trade": trade,
-        "BlockTrade": blockTrade,
-        "AggTrade": aggTrade,
-        "Kline": kline,
-        "AveragePrice": averagePrice,
-        "Ticker24hr": ticker24hr,
-        "WindowTicker": windowTicker,
-        "MiniTicker": miniTicker,
-        "PriceTicker": priceTicker,
-        "BookTicker": bookTicker,
-        "ReferencePrice": referencePrice,
-        "ReferencePriceCalculation": referencePriceCalculation,
-        "ArithmeticMeanCalculation": arithmeticMeanCalculation,
-        "ExternalCalculation": externalCalculation,
-        "OrderAck": orderAck,
-        "OrderResult": orderResult,
-        "OrderFull": orderFull,
-        "Fill": fill,
-        "TestOrderResult": testOrderResult,
-        "MakerTakerCommission": makerTakerCommission,
-        "CommissionDiscount": commissionDiscount,
-        "Order": order,
-        "CanceledOrder": canceledOrder,
-        "CanceledOrderOrList": canceledOrderOrList,
-        "CancelReplaceOrderAck": cancelReplaceOrderAck,
-        "CancelReplaceOrderResult": cancelReplaceOrderResult,
-        "CancelReplaceOrderFull": cancelReplaceOrderFull,
-        "CancelReplaceError": cancelReplaceError,
-        "CancelReplaceErrorData": cancelReplaceErrorData,
-        "CancelReplaceCancelOutcome": cancelReplaceCancelOutcome,
-        "CancelReplaceNewOrderOutcome": cancelReplaceNewOrderOutcome,
-        "AmendKeepPriorityResult": amendKeepPriorityResult,
-        "AmendedOrder": amendedOrder,
-        "AmendedOrderListStatus": amendedOrderListStatus,
-        "OrderListOrder": orderListOrder,
-        "OrderList": orderList,
-        "OrderListAck": orderListAck,
-        "OrderListResult": orderListResult,
-        "OrderListFull": orderListFull,
-        "CanceledOrderList": canceledOrderList,
-        "Account": account,
-        "CommissionRates": commissionRates,
-        "Balance": balance,
-        "AccountTrade": accountTrade,
-        "UnfilledOrderCount": unfilledOrderCount,
-        "PreventedMatch": preventedMatch,
-        "Allocation": allocation,
-        "AccountCommission": accountCommission,
-        "OrderAmendment": orderAmendment,
-        "MyFilters": myFilters,
-        "RateLimitReport": rateLimitReport,
-        "SessionStatus": sessionStatus,
-        "UserDataSubscription": userDataSubscription,
-        "WebSocketEvent": webSocketEvent,
-        "OutboundAccountPosition": outboundAccountPosition,
-        "AccountPositionBalance": accountPositionBalance,
-        "BalanceUpdate": balanceUpdate,
-        "ExecutionReport": executionReport,
-        "ListStatusEvent": listStatusEvent,
-        "ListStatusOrder": listStatusOrder,
-        "EventStreamTerminated": eventStreamTerminated,
-        "ExternalLockUpdate": externalLockUpdate,
-        "ServerShutdown": serverShutdown,
-        "ReferencePriceEvent": referencePriceEvent,
-        "AggTradeEvent": aggTradeEvent,
-        "TradeEvent": tradeEvent,
-        "BlockTradeEvent": blockTradeEvent,
-        "KlineEvent": klineEvent,
-        "StreamKline": streamKline,
-        "MiniTickerEvent": miniTickerEvent,
-        "TickerEvent": tickerEvent,
-        "WindowTickerEvent": windowTickerEvent,
-        "BookTickerEvent": bookTickerEvent,
-        "AveragePriceEvent": averagePriceEvent,
-        "DepthUpdateEvent": depthUpdateEvent,
-    ]
+    /// Every response model and the enums they use, as text that is parsed on first use (see `SchemaCatalog`).
+    public static let catalog = SchemaCatalog(
+        #"""
+        enum SymbolStatus
+          TRADING
+          END_OF_DAY
+          HALT
+          BREAK
+          CANCEL_ONLY
+        enum AccountPermission
+          SPOT
+          MARGIN
+          LEVERAGED
+          TRD_GRP_002
+          TRD_GRP_003
+          TRD_GRP_004
+          TRD_GRP_005
+          TRD_GRP_006
+          TRD_GRP_007
+          TRD_GRP_008
+          TRD_GRP_009
+          TRD_GRP_010
+          TRD_GRP_011
+          TRD_GRP_012
+          TRD_GRP_013
+          TRD_GRP_014
+          TRD_GRP_015
+          TRD_GRP_016
+          TRD_GRP_017
+          TRD_GRP_018
+          TRD_GRP_019
+          TRD_GRP_020
+          TRD_GRP_021
+          TRD_GRP_022
+          TRD_GRP_023
+          TRD_GRP_024
+          TRD_GRP_025
+        enum OrderStatus
+          NEW
+          PENDING_NEW
+          PARTIALLY_FILLED
+          FILLED
+          CANCELED
+          PENDING_CANCEL
+          REJECTED
+          EXPIRED
+          EXPIRED_IN_MATCH
+        enum OrderListStatus
+          RESPONSE
+          EXEC_STARTED
+          UPDATED
+          ALL_DONE
+        enum OrderListOrderStatus
+          EXECUTING
+          ALL_DONE
+          REJECT
+        enum ContingencyType
+          OCO
+          OTO
+        enum AllocationType
+          SOR
+        enum OrderType
+          LIMIT
+          MARKET
+          STOP_LOSS
+          STOP_LOSS_LIMIT
+          TAKE_PROFIT
+          TAKE_PROFIT_LIMIT
+          LIMIT_MAKER
+        enum WorkingFloor
+          EXCHANGE
+          SOR
+        enum OrderSide
+          BUY
+          SELL
+        enum TimeInForce
+          GTC
+          IOC
+          FOK
+        enum RateLimitType
+          REQUEST_WEIGHT
+          ORDERS
+          RAW_REQUESTS
+        enum RateLimitInterval
+          SECOND
+          MINUTE
+          HOUR
+          DAY
+        enum SelfTradePreventionMode
+          NONE
+          EXPIRE_MAKER
+          EXPIRE_TAKER
+          EXPIRE_BOTH
+          DECREMENT
+          TRANSFER
+        enum ExecutionType
+          NEW
+          CANCELED
+          REPLACED
+          REJECTED
+          TRADE
+          EXPIRED
+          TRADE_PREVENTION
+        enum ExecutionRuleType
+          PRICE_RANGE
+        enum ExpiryReason
+          NONE
+          REJECTED
+          EXCHANGE_CANCELED
+          OCO_TRIGGER
+          OTO_PHASE_ONE_EXPIRED
+          UNFILLED_IOC_QUANTITY_EXPIRED
+          UNFILLED_FOK_ORDER_EXPIRED
+          INSUFFICIENT_LIQUIDITY
+          EXECUTION_RULE_PRICE_RANGE_EXCEEDED
+        enum PegPriceType
+          PRIMARY_PEG
+          MARKET_PEG
+        enum PegOffsetType
+          PRICE_LEVEL
+        enum CancelReplaceResult
+          SUCCESS
+          FAILURE
+          NOT_ATTEMPTED
+        enum FilterType
+          PRICE_FILTER
+          PERCENT_PRICE
+          PERCENT_PRICE_BY_SIDE
+          LOT_SIZE
+          MIN_NOTIONAL
+          NOTIONAL
+          ICEBERG_PARTS
+          MARKET_LOT_SIZE
+          MAX_NUM_ORDERS
+          MAX_NUM_ALGO_ORDERS
+          MAX_NUM_ICEBERG_ORDERS
+          MAX_POSITION
+          TRAILING_DELTA
+          MAX_NUM_ORDER_AMENDS
+          MAX_NUM_ORDER_LISTS
+          EXCHANGE_MAX_NUM_ORDERS
+          EXCHANGE_MAX_NUM_ALGO_ORDERS
+          EXCHANGE_MAX_NUM_ICEBERG_ORDERS
+          EXCHANGE_MAX_NUM_ORDER_LISTS
+          MAX_ASSET
+        enum KlineInterval
+          1s
+          1m
+          3m
+          5m
+          15m
+          30m
+          1h
+          2h
+          4h
+          6h
+          8h
+          12h
+          1d
+          3d
+          1w
+          1M
+        enum ReferencePriceCalculationType
+          ARITHMETIC_MEAN
+          EXTERNAL
+        object RateLimit
+          rateLimitType RateLimitType
+          interval RateLimitInterval
+          intervalNum integer
+          limit integer
+        polymorphic Filter filterType
+          PRICE_FILTER PriceFilter
+          PERCENT_PRICE PercentPrice
+          PERCENT_PRICE_BY_SIDE PercentPriceBySide
+          LOT_SIZE LotSize
+          MIN_NOTIONAL MinNotional
+          NOTIONAL Notional
+          ICEBERG_PARTS IcebergParts
+          MARKET_LOT_SIZE MarketLotSize
+          MAX_NUM_ORDERS MaxNumOrders
+          MAX_NUM_ALGO_ORDERS MaxNumAlgoOrders
+          MAX_NUM_ICEBERG_ORDERS MaxNumIcebergOrders
+          MAX_POSITION MaxPosition
+          TRAILING_DELTA TrailingDelta
+          MAX_NUM_ORDER_AMENDS MaxNumOrderAmends
+          MAX_NUM_ORDER_LISTS MaxNumOrderLists
+          EXCHANGE_MAX_NUM_ORDERS ExchangeMaxNumOrders
+          EXCHANGE_MAX_NUM_ALGO_ORDERS ExchangeMaxNumAlgoOrders
+          EXCHANGE_MAX_NUM_ICEBERG_ORDERS ExchangeMaxNumIcebergOrders
+          EXCHANGE_MAX_NUM_ORDER_LISTS ExchangeMaxNumOrderLists
+          MAX_ASSET MaxAsset
+        object PriceFilter
+          filterType FilterType
+          minPrice decimal
+          maxPrice decimal
+          tickSize decimal
+        object PercentPrice
+          filterType FilterType
+          multiplierUp decimal
+          multiplierDown decimal
+          avgPriceMins integer
+        object PercentPriceBySide
+          filterType FilterType
+          bidMultiplierUp decimal
+          bidMultiplierDown decimal
+          askMultiplierUp decimal
+          askMultiplierDown decimal
+          avgPriceMins integer
+        object LotSize
+          filterType FilterType
+          minQty decimal
+          maxQty decimal
+          stepSize decimal
+        object MinNotional
+          filterType FilterType
+          minNotional decimal
+          applyToMarket boolean
+          avgPriceMins integer
+        object Notional
+          filterType FilterType
+          minNotional decimal
+          applyMinToMarket boolean
+          maxNotional decimal
+          applyMaxToMarket boolean
+          avgPriceMins integer
+        object IcebergParts
+          filterType FilterType
+          limit integer
+        object MarketLotSize
+          filterType FilterType
+          minQty decimal
+          maxQty decimal
+          stepSize decimal
+        object MaxNumOrders
+          filterType FilterType
+          maxNumOrders integer
+        object MaxNumAlgoOrders
+          filterType FilterType
+          maxNumAlgoOrders integer
+        object MaxNumIcebergOrders
+          filterType FilterType
+          maxNumIcebergOrders integer
+        object MaxPosition
+          filterType FilterType
+          maxPosition decimal
+        object TrailingDelta
+          filterType FilterType
+          minTrailingAboveDelta integer
+          maxTrailingAboveDelta integer
+          minTrailingBelowDelta integer
+          maxTrailingBelowDelta integer
+        object MaxNumOrderAmends
+          filterType FilterType
+          maxNumOrderAmends integer
+        object MaxNumOrderLists
+          filterType FilterType
+          maxNumOrderLists integer
+        object ExchangeMaxNumOrders
+          filterType FilterType
+          maxNumOrders integer
+        object ExchangeMaxNumAlgoOrders
+          filterType FilterType
+          maxNumAlgoOrders integer
+        object ExchangeMaxNumIcebergOrders
+          filterType FilterType
+          maxNumIcebergOrders integer
+        object ExchangeMaxNumOrderLists
+          filterType FilterType
+          maxNumOrderLists integer
+        object MaxAsset
+          filterType FilterType
+          asset string
+          limit decimal
+        object ServerTime
+          serverTime integer
+        object ExchangeInfo
+          timezone string
+          serverTime integer
+          rateLimits [RateLimit]
+          exchangeFilters [Filter]
+          symbols [SymbolInfo]
+          sors [SorInfo] optional
+        object SymbolInfo
+          symbol string
+          status SymbolStatus
+          baseAsset string
+          baseAssetPrecision integer
+          quoteAsset string
+          quotePrecision integer
+          quoteAssetPrecision integer
+          baseCommissionPrecision integer
+          quoteCommissionPrecision integer
+          orderTypes [OrderType]
+          icebergAllowed boolean
+          ocoAllowed boolean
+          otoAllowed boolean
+          opoAllowed boolean
+          quoteOrderQtyMarketAllowed boolean
+          allowTrailingStop boolean
+          cancelReplaceAllowed boolean
+          amendAllowed boolean
+          pegInstructionsAllowed boolean
+          isSpotTradingAllowed boolean
+          isMarginTradingAllowed boolean
+          filters [Filter]
+          permissions [AccountPermission]
+          permissionSets [[AccountPermission]]
+          defaultSelfTradePreventionMode SelfTradePreventionMode
+          allowedSelfTradePreventionModes [SelfTradePreventionMode]
+        object SorInfo
+          baseAsset string
+          symbols [string]
+        object ExecutionRules
+          symbolRules [SymbolExecutionRules]
+        object SymbolExecutionRules
+          symbol string
+          rules [ExecutionRule]
+        polymorphic ExecutionRule ruleType
+          PRICE_RANGE PriceRangeRule
+        object PriceRangeRule
+          ruleType ExecutionRuleType
+          bidLimitMultUp decimal
+          bidLimitMultDown decimal
+          askLimitMultUp decimal
+          askLimitMultDown decimal
+        object OrderBook
+          lastUpdateId integer
+          bids [OrderBookLevel]
+          asks [OrderBookLevel]
+        positional OrderBookLevel
+          price decimal
+          qty decimal
+        object Trade
+          id integer
+          price decimal
+          qty decimal
+          quoteQty decimal
+          time integer
+          isBuyerMaker boolean
+          isBestMatch boolean
+        object BlockTrade
+          id integer
+          price decimal
+          qty decimal
+          quoteQty decimal
+          time integer
+          isBuyerMaker boolean
+        object AggTrade
+          a integer
+          p decimal
+          q decimal
+          f integer
+          l integer
+          T integer
+          m boolean
+          M boolean
+        positional Kline
+          openTime integer
+          open decimal
+          high decimal
+          low decimal
+          close decimal
+          volume decimal
+          closeTime integer
+          quoteAssetVolume decimal
+          numberOfTrades integer
+          takerBuyBaseAssetVolume decimal
+          takerBuyQuoteAssetVolume decimal
+          ignore anything
+        object AveragePrice
+          mins integer
+          price decimal
+          closeTime integer
+        object Ticker24hr
+          symbol string
+          priceChange decimal
+          priceChangePercent decimal
+          weightedAvgPrice decimal
+          prevClosePrice decimal
+          lastPrice decimal
+          lastQty decimal
+          bidPrice decimal
+          bidQty decimal
+          askPrice decimal
+          askQty decimal
+          openPrice decimal
+          highPrice decimal
+          lowPrice decimal
+          volume decimal
+          quoteVolume decimal
+          openTime integer
+          closeTime integer
+          firstId integer
+          lastId integer
+          count integer
+        object WindowTicker
+          symbol string
+          priceChange decimal
+          priceChangePercent decimal
+          weightedAvgPrice decimal
+          openPrice decimal
+          highPrice decimal
+          lowPrice decimal
+          lastPrice decimal
+          volume decimal
+          quoteVolume decimal
+          openTime integer
+          closeTime integer
+          firstId integer
+          lastId integer
+          count integer
+        object MiniTicker
+          symbol string
+          openPrice decimal
+          highPrice decimal
+          lowPrice decimal
+          lastPrice decimal
+          volume decimal
+          quoteVolume decimal
+          openTime integer
+          closeTime integer
+          firstId integer
+          lastId integer
+          count integer
+        object PriceTicker
+          symbol string
+          price decimal
+        object BookTicker
+          symbol string
+          bidPrice decimal
+          bidQty decimal
+          askPrice decimal
+          askQty decimal
+        object ReferencePrice
+          symbol string
+          referencePrice decimal nullable
+          timestamp integer
+        polymorphic ReferencePriceCalculation calculationType
+          ARITHMETIC_MEAN ArithmeticMeanCalculation
+          EXTERNAL ExternalCalculation
+        object ArithmeticMeanCalculation
+          symbol string
+          calculationType ReferencePriceCalculationType
+          bucketCount integer
+          bucketWidthMs integer
+        object ExternalCalculation
+          symbol string
+          calculationType ReferencePriceCalculationType
+          externalCalculationId integer
+        object OrderAck
+          symbol string
+          orderId integer
+          orderListId integer
+          clientOrderId string
+          transactTime integer
+        object OrderResult
+          symbol string
+          orderId integer
+          orderListId integer
+          clientOrderId string
+          transactTime integer
+          price decimal
+          origQty decimal optional
+          executedQty decimal
+          origQuoteOrderQty decimal
+          cummulativeQuoteQty decimal
+          status OrderStatus
+          timeInForce TimeInForce
+          type OrderType
+          side OrderSide
+          workingTime integer
+          selfTradePreventionMode SelfTradePreventionMode
+          icebergQty decimal optional
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          stopPrice decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+        object OrderFull
+          symbol string
+          orderId integer
+          orderListId integer
+          clientOrderId string
+          transactTime integer
+          price decimal
+          origQty decimal optional
+          executedQty decimal
+          origQuoteOrderQty decimal
+          cummulativeQuoteQty decimal
+          status OrderStatus
+          timeInForce TimeInForce
+          type OrderType
+          side OrderSide
+          workingTime integer
+          selfTradePreventionMode SelfTradePreventionMode
+          fills [Fill]
+          icebergQty decimal optional
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          stopPrice decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+        object Fill
+          matchType string optional
+          price decimal
+          qty decimal
+          commission decimal
+          commissionAsset string
+          tradeId integer
+          allocId integer optional
+        object TestOrderResult
+          standardCommissionForOrder MakerTakerCommission optional
+          specialCommissionForOrder MakerTakerCommission optional
+          taxCommissionForOrder MakerTakerCommission optional
+          discount CommissionDiscount optional
+        object MakerTakerCommission
+          maker decimal
+          taker decimal
+        object CommissionDiscount
+          enabledForAccount boolean
+          enabledForSymbol boolean
+          discountAsset string
+          discount decimal
+        object Order
+          symbol string
+          orderId integer
+          orderListId integer
+          clientOrderId string
+          price decimal
+          origQty decimal
+          executedQty decimal
+          cummulativeQuoteQty decimal
+          status OrderStatus
+          timeInForce TimeInForce
+          type OrderType
+          side OrderSide
+          stopPrice decimal optional
+          icebergQty decimal optional
+          time integer
+          updateTime integer
+          isWorking boolean
+          workingTime integer
+          origQuoteOrderQty decimal
+          selfTradePreventionMode SelfTradePreventionMode
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+        object CanceledOrder
+          symbol string
+          origClientOrderId string
+          orderId integer
+          orderListId integer
+          clientOrderId string
+          transactTime integer
+          price decimal
+          origQty decimal
+          executedQty decimal
+          origQuoteOrderQty decimal optional
+          cummulativeQuoteQty decimal
+          status OrderStatus
+          timeInForce TimeInForce
+          type OrderType
+          side OrderSide
+          selfTradePreventionMode SelfTradePreventionMode
+          icebergQty decimal optional
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          stopPrice decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+        object CanceledOrderOrList
+          symbol string
+          orderListId integer
+          origClientOrderId string optional
+          orderId integer optional
+          clientOrderId string optional
+          transactTime integer optional
+          price decimal optional
+          origQty decimal optional
+          executedQty decimal optional
+          origQuoteOrderQty decimal optional
+          cummulativeQuoteQty decimal optional
+          status OrderStatus optional
+          timeInForce TimeInForce optional
+          type OrderType optional
+          side OrderSide optional
+          selfTradePreventionMode SelfTradePreventionMode optional
+          icebergQty decimal optional
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          stopPrice decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+          contingencyType ContingencyType optional
+          listStatusType OrderListStatus optional
+          listOrderStatus OrderListOrderStatus optional
+          listClientOrderId string optional
+          transactionTime integer optional
+          orders [OrderListOrder] optional
+          orderReports [CanceledOrder] optional
+        object CancelReplaceOrderAck
+          cancelResult CancelReplaceResult
+          newOrderResult CancelReplaceResult
+          cancelResponse CanceledOrder
+          newOrderResponse OrderAck
+        object CancelReplaceOrderResult
+          cancelResult CancelReplaceResult
+          newOrderResult CancelReplaceResult
+          cancelResponse CanceledOrder
+          newOrderResponse OrderResult
+        object CancelReplaceOrderFull
+          cancelResult CancelReplaceResult
+          newOrderResult CancelReplaceResult
+          cancelResponse CanceledOrder
+          newOrderResponse OrderFull
+        object CancelReplaceError
+          code integer
+          msg string
+          data CancelReplaceErrorData optional
+        object CancelReplaceErrorData
+          cancelResult CancelReplaceResult
+          newOrderResult CancelReplaceResult
+          cancelResponse CancelReplaceCancelOutcome
+          newOrderResponse CancelReplaceNewOrderOutcome nullable
+        object CancelReplaceCancelOutcome
+          code integer optional
+          msg string optional
+          symbol string optional
+          origClientOrderId string optional
+          orderId integer optional
+          orderListId integer optional
+          clientOrderId string optional
+          transactTime integer optional
+          price decimal optional
+          origQty decimal optional
+          executedQty decimal optional
+          origQuoteOrderQty decimal optional
+          cummulativeQuoteQty decimal optional
+          status OrderStatus optional
+          timeInForce TimeInForce optional
+          type OrderType optional
+          side OrderSide optional
+          selfTradePreventionMode SelfTradePreventionMode optional
+          icebergQty decimal optional
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          stopPrice decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+        object CancelReplaceNewOrderOutcome
+          code integer optional
+          msg string optional
+          symbol string optional
+          orderId integer optional
+          orderListId integer optional
+          clientOrderId string optional
+          transactTime integer optional
+          price decimal optional
+          origQty decimal optional
+          executedQty decimal optional
+          origQuoteOrderQty decimal optional
+          cummulativeQuoteQty decimal optional
+          status OrderStatus optional
+          timeInForce TimeInForce optional
+          type OrderType optional
+          side OrderSide optional
+          workingTime integer optional
+          selfTradePreventionMode SelfTradePreventionMode optional
+          fills [Fill] optional
+          icebergQty decimal optional
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          stopPrice decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+        object AmendKeepPriorityResult
+          transactTime integer
+          executionId integer
+          amendedOrder AmendedOrder
+          listStatus AmendedOrderListStatus optional
+        object AmendedOrder
+          symbol string
+          orderId integer
+          orderListId integer
+          origClientOrderId string
+          clientOrderId string
+          price decimal
+          qty decimal
+          executedQty decimal
+          preventedQty decimal
+          quoteOrderQty decimal
+          cumulativeQuoteQty decimal
+          status OrderStatus
+          timeInForce TimeInForce
+          type OrderType
+          side OrderSide
+          workingTime integer optional
+          selfTradePreventionMode SelfTradePreventionMode
+          icebergQty decimal optional
+          preventedMatchId integer optional
+          preventedQuantity decimal optional
+          stopPrice decimal optional
+          strategyId integer optional
+          strategyType integer optional
+          trailingDelta integer optional
+          trailingTime integer optional
+          usedSor boolean optional
+          workingFloor WorkingFloor optional
+          pegPriceType PegPriceType optional
+          pegOffsetType PegOffsetType optional
+          pegOffsetValue integer optional
+          peggedPrice decimal optional
+          expiryReason ExpiryReason optional
+        object AmendedOrderListStatus
+          orderListId integer
+          contingencyType ContingencyType
+          listOrderStatus OrderListOrderStatus
+          listClientOrderId string
+          symbol string
+          orders [OrderListOrder]
+        object OrderListOrder
+          symbol string
+          orderId integer
+          clientOrderId string
+        object OrderList
+          orderListId integer
+          contingencyType ContingencyType
+          listStatusType OrderListStatus
+          listOrderStatus OrderListOrderStatus
+          listClientOrderId string
+          transactionTime integer
+          symbol string
+          orders [OrderListOrder]
+        object OrderListAck
+          orderListId integer
+          contingencyType ContingencyType
+          listStatusType OrderListStatus
+          listOrderStatus OrderListOrderStatus
+          listClientOrderId string
+          transactionTime integer
+          symbol string
+          orders [OrderListOrder]
+          orderReports [OrderAck]
+        object OrderListResult
+          orderListId integer
+          contingencyType ContingencyType
+          listStatusType OrderListStatus
+          listOrderStatus OrderListOrderStatus
+          listClientOrderId string
+          transactionTime integer
+          symbol string
+          orders [OrderListOrder]
+          orderReports [OrderResult]
+        object OrderListFull
+          orderListId integer
+          contingencyType ContingencyType
+          listStatusType OrderListStatus
+          listOrderStatus OrderListOrderStatus
+          listClientOrderId string
+          transactionTime integer
+          symbol string
+          orders [OrderListOrder]
+          orderReports [OrderFull]
+        object CanceledOrderList
+          orderListId integer
+          contingencyType ContingencyType
+          listStatusType OrderListStatus
+          listOrderStatus OrderListOrderStatus
+          listClientOrderId string
+          transactionTime integer
+          symbol string
+          orders [OrderListOrder]
+          orderReports [CanceledOrder]
+        object Account
+          makerCommission integer
+          takerCommission integer
+          buyerCommission integer
+          sellerCommission integer
+          commissionRates CommissionRates
+          canTrade boolean
+          canWithdraw boolean
+          canDeposit boolean
+          brokered boolean
+          requireSelfTradePrevention boolean
+          preventSor boolean
+          updateTime integer
+          accountType string
+          balances [Balance]
+          permissions [AccountPermission]
+          uid integer
+        object CommissionRates
+          maker decimal
+          taker decimal
+          buyer decimal
+          seller decimal
+        object Balance
+          asset string
+          free decimal
+          locked decimal
+        object AccountTrade
+          symbol string
+          id integer
+          orderId integer
+          orderListId integer
+          price decimal
+          qty decimal
+          quoteQty decimal
+          commission decimal
+          commissionAsset string
+          time integer
+          isBuyer boolean
+          isMaker boolean
+          isBestMatch boolean
+        object UnfilledOrderCount
+          rateLimitType RateLimitType
+          interval RateLimitInterval
+          intervalNum integer
+          limit integer
+          count integer
+        object PreventedMatch
+          symbol string
+          preventedMatchId integer
+          takerOrderId integer
+          makerSymbol string
+          makerOrderId integer
+          tradeGroupId integer
+          selfTradePreventionMode SelfTradePreventionMode
+          price decimal
+          makerPreventedQuantity decimal
+          transactTime integer
+        object Allocation
+          symbol string
+          allocationId integer
+          allocationType AllocationType
+          orderId integer
+          orderListId integer
+          price decimal
+          qty decimal
+          quoteQty decimal
+          commission decimal
+          commissionAsset string
+          time integer
+          isBuyer boolean
+          isMaker boolean
+          isAllocator boolean
+        object AccountCommission
+          symbol string
+          standardCommission CommissionRates
+          specialCommission CommissionRates
+          taxCommission CommissionRates
+          discount CommissionDiscount
+        object OrderAmendment
+          symbol string
+          orderId integer
+          executionId integer
+          origClientOrderId string
+          newClientOrderId string
+          origQty decimal
+          newQty decimal
+          time integer
+        object MyFilters
+          exchangeFilters [Filter]
+          symbolFilters [Filter]
+          assetFilters [Filter]
+        object RateLimitReport
+          rateLimitType RateLimitType
+          interval RateLimitInterval
+          intervalNum integer
+          limit integer
+          count integer
+        object SessionStatus
+          apiKey string nullable
+          authorizedSince integer nullable
+          connectedSince integer
+          returnRateLimits boolean
+          serverTime integer
+          userDataStream boolean nullable
+        object UserDataSubscription
+          subscriptionId integer
+        polymorphic WebSocketEvent e
+          outboundAccountPosition OutboundAccountPosition
+          balanceUpdate BalanceUpdate
+          executionReport ExecutionReport
+          listStatus ListStatusEvent
+          eventStreamTerminated EventStreamTerminated
+          externalLockUpdate ExternalLockUpdate
+          serverShutdown ServerShutdown
+        object OutboundAccountPosition
+          e string
+          E integer
+          u integer
+          B [AccountPositionBalance]
+        object AccountPositionBalance
+          a string
+          f decimal
+          l decimal
+        object BalanceUpdate
+          e string
+          E integer
+          a string
+          d decimal
+          T integer
+        object ExecutionReport
+          e string
+          E integer
+          s string
+          c string
+          S OrderSide
+          o OrderType
+          f TimeInForce
+          q decimal
+          p decimal
+          P decimal
+          F decimal
+          g integer
+          C string
+          x ExecutionType
+          X OrderStatus
+          r string
+          i integer
+          l decimal
+          z decimal
+          L decimal
+          n decimal
+          N string nullable
+          T integer
+          t integer
+          I integer
+          w boolean
+          m boolean
+          M boolean
+          O integer
+          Z decimal
+          Y decimal
+          Q decimal
+          V SelfTradePreventionMode
+          d integer optional
+          D integer optional
+          j integer optional
+          J integer optional
+          v integer optional
+          A decimal optional
+          B decimal optional
+          u integer optional
+          U integer optional
+          Cs string optional
+          pl decimal optional
+          pL decimal optional
+          pY decimal optional
+          W integer optional
+          b string optional
+          a integer optional
+          k WorkingFloor optional
+          uS boolean optional
+          gP PegPriceType optional
+          gOT PegOffsetType optional
+          gOV integer optional
+          gp decimal optional
+          eR ExpiryReason optional
+        object ListStatusEvent
+          e string
+          E integer
+          s string
+          g integer
+          c ContingencyType
+          l OrderListStatus
+          L OrderListOrderStatus
+          r string
+          C string
+          T integer
+          O [ListStatusOrder]
+        object ListStatusOrder
+          s string
+          i integer
+          c string
+        object EventStreamTerminated
+          e string
+          E integer
+        object ExternalLockUpdate
+          e string
+          E integer
+          a string
+          d decimal
+          T integer
+        object ServerShutdown
+          e string
+          E integer
+        object ReferencePriceEvent
+          e string
+          s string
+          r decimal nullable
+          t integer
+        object AggTradeEvent
+          e string
+          E integer
+          s string
+          a integer
+          p decimal
+          q decimal
+          f integer
+          l integer
+          T integer
+          m boolean
+          M boolean
+        object TradeEvent
+          e string
+          E integer
+          s string
+          t integer
+          p decimal
+          q decimal
+          T integer
+          m boolean
+          M boolean
+        object BlockTradeEvent
+          e string
+          E integer
+          s string
+          t integer
+          p decimal
+          q decimal
+          T integer
+          m boolean
+        object KlineEvent
+          e string
+          E integer
+          s string
+          k StreamKline
+        object StreamKline
+          t integer
+          T integer
+          s string
+          i KlineInterval
+          f integer
+          L integer
+          o decimal
+          c decimal
+          h decimal
+          l decimal
+          v decimal
+          n integer
+          x boolean
+          q decimal
+          V decimal
+          Q decimal
+          B string
+        object MiniTickerEvent
+          e string
+          E integer
+          s string
+          c decimal
+          o decimal
+          h decimal
+          l decimal
+          v decimal
+          q decimal
+        object TickerEvent
+          e string
+          E integer
+          s string
+          p decimal
+          P decimal
+          w decimal
+          x decimal
+          c decimal
+          Q decimal
+          b decimal
+          B decimal
+          a decimal
+          A decimal
+          o decimal
+          h decimal
+          l decimal
+          v decimal
+          q decimal
+          O integer
+          C integer
+          F integer
+          L integer
+          n integer
+        object WindowTickerEvent
+          e string
+          E integer
+          s string
+          p decimal
+          P decimal
+          o decimal
+          h decimal
+          l decimal
+          c decimal
+          w decimal
+          v decimal
+          q decimal
+          O integer
+          C integer
+          F integer
+          L integer
+          n integer
+        object BookTickerEvent
+          u integer
+          s string
+          b decimal
+          B decimal
+          a decimal
+          A decimal
+        object AveragePriceEvent
+          e string
+          E integer
+          s string
+          i string
+          w decimal
+          T integer
+        object DepthUpdateEvent
+          e string
+          E integer
+          s string
+          U integer
+          u integer
+          b [OrderBookLevel]
+          a [OrderBookLevel]
+        """#
+    )
+
+    /// Every schema in the catalog by its spec name.
+    public static var byName: [String: ResponseSchema] { catalog.byName }
+
+    /// The schema of a type in the catalog's grammar.
+    static func schema(_ type: String) -> ResponseSchema { catalog.schema(type) }
+
+    /// The response variants a request does not select between.
+    static func oneOf(_ types: String...) -> ResponseSchema { .oneOf(types.map(catalog.schema)) }
 }
 
 extension PingRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .model("EMPTY", [])
+        DriftSchemas.schema("empty")
     }
 }
 
 extension ServerTimeRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.serverTime
+        DriftSchemas.schema("ServerTime")
     }
 }
 
 extension ExchangeInfoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.exchangeInfo
+        DriftSchemas.schema("ExchangeInfo")
     }
 }
 
 extension ExecutionRulesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.executionRules
+        DriftSchemas.schema("ExecutionRules")
     }
 }
 
 extension DepthRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.orderBook
+        DriftSchemas.schema("OrderBook")
     }
 }
 
 extension TradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.trade)
+        DriftSchemas.schema("[Trade]")
     }
 }
 
 extension HistoricalTradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.trade)
+        DriftSchemas.schema("[Trade]")
     }
 }
 
 extension HistoricalBlockTradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.blockTrade)
+        DriftSchemas.schema("[BlockTrade]")
     }
 }
 
 extension AggTradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.aggTrade)
+        DriftSchemas.schema("[AggTrade]")
     }
 }
 
 extension KlinesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.kline)
+        DriftSchemas.schema("[Kline]")
     }
 }
 
 extension UiKlinesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.kline)
+        DriftSchemas.schema("[Kline]")
     }
 }
 
 extension AvgPriceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.averagePrice
+        DriftSchemas.schema("AveragePrice")
     }
 }
 
 extension Ticker24hrRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "FULL": DriftSchemas.ticker24hr
-        case "FULL_LIST": .array(DriftSchemas.ticker24hr)
-        case "MINI": DriftSchemas.miniTicker
-        case "MINI_LIST": .array(DriftSchemas.miniTicker)
-        default: .oneOf([DriftSchemas.ticker24hr, .array(DriftSchemas.ticker24hr), DriftSchemas.miniTicker, .array(DriftSchemas.miniTicker)])
+        case "FULL": DriftSchemas.schema("Ticker24hr")
+        case "FULL_LIST": DriftSchemas.schema("[Ticker24hr]")
+        case "MINI": DriftSchemas.schema("MiniTicker")
+        case "MINI_LIST": DriftSchemas.schema("[MiniTicker]")
+        default: DriftSchemas.oneOf("Ticker24hr", "[Ticker24hr]", "MiniTicker", "[MiniTicker]")
         }
     }
 }
@@ -1615,11 +1290,11 @@ extension Ticker24hrRequest {
 extension TickerTradingDayRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "FULL": DriftSchemas.windowTicker
-        case "FULL_LIST": .array(DriftSchemas.windowTicker)
-        case "MINI": DriftSchemas.miniTicker
-        case "MINI_LIST": .array(DriftSchemas.miniTicker)
-        default: .oneOf([DriftSchemas.windowTicker, .array(DriftSchemas.windowTicker), DriftSchemas.miniTicker, .array(DriftSchemas.miniTicker)])
+        case "FULL": DriftSchemas.schema("WindowTicker")
+        case "FULL_LIST": DriftSchemas.schema("[WindowTicker]")
+        case "MINI": DriftSchemas.schema("MiniTicker")
+        case "MINI_LIST": DriftSchemas.schema("[MiniTicker]")
+        default: DriftSchemas.oneOf("WindowTicker", "[WindowTicker]", "MiniTicker", "[MiniTicker]")
         }
     }
 }
@@ -1627,9 +1302,9 @@ extension TickerTradingDayRequest {
 extension TickerPriceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ONE": DriftSchemas.priceTicker
-        case "ALL": .array(DriftSchemas.priceTicker)
-        default: .oneOf([DriftSchemas.priceTicker, .array(DriftSchemas.priceTicker)])
+        case "ONE": DriftSchemas.schema("PriceTicker")
+        case "ALL": DriftSchemas.schema("[PriceTicker]")
+        default: DriftSchemas.oneOf("PriceTicker", "[PriceTicker]")
         }
     }
 }
@@ -1637,9 +1312,9 @@ extension TickerPriceRequest {
 extension TickerBookTickerRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ONE": DriftSchemas.bookTicker
-        case "ALL": .array(DriftSchemas.bookTicker)
-        default: .oneOf([DriftSchemas.bookTicker, .array(DriftSchemas.bookTicker)])
+        case "ONE": DriftSchemas.schema("BookTicker")
+        case "ALL": DriftSchemas.schema("[BookTicker]")
+        default: DriftSchemas.oneOf("BookTicker", "[BookTicker]")
         }
     }
 }
@@ -1647,98 +1322,98 @@ extension TickerBookTickerRequest {
 extension TickerRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "FULL": DriftSchemas.windowTicker
-        case "FULL_LIST": .array(DriftSchemas.windowTicker)
-        case "MINI": DriftSchemas.miniTicker
-        case "MINI_LIST": .array(DriftSchemas.miniTicker)
-        default: .oneOf([DriftSchemas.windowTicker, .array(DriftSchemas.windowTicker), DriftSchemas.miniTicker, .array(DriftSchemas.miniTicker)])
+        case "FULL": DriftSchemas.schema("WindowTicker")
+        case "FULL_LIST": DriftSchemas.schema("[WindowTicker]")
+        case "MINI": DriftSchemas.schema("MiniTicker")
+        case "MINI_LIST": DriftSchemas.schema("[MiniTicker]")
+        default: DriftSchemas.oneOf("WindowTicker", "[WindowTicker]", "MiniTicker", "[MiniTicker]")
         }
     }
 }
 
 extension ReferencePriceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.referencePrice
+        DriftSchemas.schema("ReferencePrice")
     }
 }
 
 extension ReferencePriceCalculationRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.referencePriceCalculation
+        DriftSchemas.schema("ReferencePriceCalculation")
     }
 }
 
 extension NewOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderAck
-        case "RESULT": DriftSchemas.orderResult
-        case "FULL": DriftSchemas.orderFull
-        default: .oneOf([DriftSchemas.orderAck, DriftSchemas.orderResult, DriftSchemas.orderFull])
+        case "ACK": DriftSchemas.schema("OrderAck")
+        case "RESULT": DriftSchemas.schema("OrderResult")
+        case "FULL": DriftSchemas.schema("OrderFull")
+        default: DriftSchemas.oneOf("OrderAck", "OrderResult", "OrderFull")
         }
     }
 }
 
 extension TestNewOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.testOrderResult
+        DriftSchemas.schema("TestOrderResult")
     }
 }
 
 extension QueryOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.order
+        DriftSchemas.schema("Order")
     }
 }
 
 extension CancelOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.canceledOrder
+        DriftSchemas.schema("CanceledOrder")
     }
 }
 
 extension CancelOpenOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.canceledOrderOrList)
+        DriftSchemas.schema("[CanceledOrderOrList]")
     }
 }
 
 extension CancelReplaceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.cancelReplaceOrderAck
-        case "RESULT": DriftSchemas.cancelReplaceOrderResult
-        case "FULL": DriftSchemas.cancelReplaceOrderFull
-        default: .oneOf([DriftSchemas.cancelReplaceOrderAck, DriftSchemas.cancelReplaceOrderResult, DriftSchemas.cancelReplaceOrderFull])
+        case "ACK": DriftSchemas.schema("CancelReplaceOrderAck")
+        case "RESULT": DriftSchemas.schema("CancelReplaceOrderResult")
+        case "FULL": DriftSchemas.schema("CancelReplaceOrderFull")
+        default: DriftSchemas.oneOf("CancelReplaceOrderAck", "CancelReplaceOrderResult", "CancelReplaceOrderFull")
         }
     }
 }
 
 extension AmendOrderKeepPriorityRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.amendKeepPriorityResult
+        DriftSchemas.schema("AmendKeepPriorityResult")
     }
 }
 
 extension OpenOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.order)
+        DriftSchemas.schema("[Order]")
     }
 }
 
 extension AllOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.order)
+        DriftSchemas.schema("[Order]")
     }
 }
 
 extension NewOcoDeprecatedRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderListAck
-        case "RESULT": DriftSchemas.orderListResult
-        case "FULL": DriftSchemas.orderListFull
-        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        case "ACK": DriftSchemas.schema("OrderListAck")
+        case "RESULT": DriftSchemas.schema("OrderListResult")
+        case "FULL": DriftSchemas.schema("OrderListFull")
+        default: DriftSchemas.oneOf("OrderListAck", "OrderListResult", "OrderListFull")
         }
     }
 }
@@ -1746,10 +1421,10 @@ extension NewOcoDeprecatedRequest {
 extension NewOrderListOcoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderListAck
-        case "RESULT": DriftSchemas.orderListResult
-        case "FULL": DriftSchemas.orderListFull
-        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        case "ACK": DriftSchemas.schema("OrderListAck")
+        case "RESULT": DriftSchemas.schema("OrderListResult")
+        case "FULL": DriftSchemas.schema("OrderListFull")
+        default: DriftSchemas.oneOf("OrderListAck", "OrderListResult", "OrderListFull")
         }
     }
 }
@@ -1757,10 +1432,10 @@ extension NewOrderListOcoRequest {
 extension NewOrderListOtoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderListAck
-        case "RESULT": DriftSchemas.orderListResult
-        case "FULL": DriftSchemas.orderListFull
-        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        case "ACK": DriftSchemas.schema("OrderListAck")
+        case "RESULT": DriftSchemas.schema("OrderListResult")
+        case "FULL": DriftSchemas.schema("OrderListFull")
+        default: DriftSchemas.oneOf("OrderListAck", "OrderListResult", "OrderListFull")
         }
     }
 }
@@ -1768,10 +1443,10 @@ extension NewOrderListOtoRequest {
 extension NewOrderListOtocoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderListAck
-        case "RESULT": DriftSchemas.orderListResult
-        case "FULL": DriftSchemas.orderListFull
-        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        case "ACK": DriftSchemas.schema("OrderListAck")
+        case "RESULT": DriftSchemas.schema("OrderListResult")
+        case "FULL": DriftSchemas.schema("OrderListFull")
+        default: DriftSchemas.oneOf("OrderListAck", "OrderListResult", "OrderListFull")
         }
     }
 }
@@ -1779,10 +1454,10 @@ extension NewOrderListOtocoRequest {
 extension NewOrderListOpoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderListAck
-        case "RESULT": DriftSchemas.orderListResult
-        case "FULL": DriftSchemas.orderListFull
-        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        case "ACK": DriftSchemas.schema("OrderListAck")
+        case "RESULT": DriftSchemas.schema("OrderListResult")
+        case "FULL": DriftSchemas.schema("OrderListFull")
+        default: DriftSchemas.oneOf("OrderListAck", "OrderListResult", "OrderListFull")
         }
     }
 }
@@ -1790,99 +1465,99 @@ extension NewOrderListOpoRequest {
 extension NewOrderListOpocoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderListAck
-        case "RESULT": DriftSchemas.orderListResult
-        case "FULL": DriftSchemas.orderListFull
-        default: .oneOf([DriftSchemas.orderListAck, DriftSchemas.orderListResult, DriftSchemas.orderListFull])
+        case "ACK": DriftSchemas.schema("OrderListAck")
+        case "RESULT": DriftSchemas.schema("OrderListResult")
+        case "FULL": DriftSchemas.schema("OrderListFull")
+        default: DriftSchemas.oneOf("OrderListAck", "OrderListResult", "OrderListFull")
         }
     }
 }
 
 extension CancelOrderListRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.canceledOrderList
+        DriftSchemas.schema("CanceledOrderList")
     }
 }
 
 extension QueryOrderListRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.orderList
+        DriftSchemas.schema("OrderList")
     }
 }
 
 extension AllOrderListsRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.orderList)
+        DriftSchemas.schema("[OrderList]")
     }
 }
 
 extension OpenOrderListsRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.orderList)
+        DriftSchemas.schema("[OrderList]")
     }
 }
 
 extension NewSorOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
         switch Self.variantSelector.select(parameters) {
-        case "ACK": DriftSchemas.orderAck
-        case "RESULT": DriftSchemas.orderResult
-        case "FULL": DriftSchemas.orderFull
-        default: .oneOf([DriftSchemas.orderAck, DriftSchemas.orderResult, DriftSchemas.orderFull])
+        case "ACK": DriftSchemas.schema("OrderAck")
+        case "RESULT": DriftSchemas.schema("OrderResult")
+        case "FULL": DriftSchemas.schema("OrderFull")
+        default: DriftSchemas.oneOf("OrderAck", "OrderResult", "OrderFull")
         }
     }
 }
 
 extension TestNewSorOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.testOrderResult
+        DriftSchemas.schema("TestOrderResult")
     }
 }
 
 extension AccountRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.account
+        DriftSchemas.schema("Account")
     }
 }
 
 extension MyTradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.accountTrade)
+        DriftSchemas.schema("[AccountTrade]")
     }
 }
 
 extension RateLimitOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.unfilledOrderCount)
+        DriftSchemas.schema("[UnfilledOrderCount]")
     }
 }
 
 extension MyPreventedMatchesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.preventedMatch)
+        DriftSchemas.schema("[PreventedMatch]")
     }
 }
 
 extension MyAllocationsRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.allocation)
+        DriftSchemas.schema("[Allocation]")
     }
 }
 
 extension AccountCommissionRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.accountCommission
+        DriftSchemas.schema("AccountCommission")
     }
 }
 
 extension OrderAmendmentsRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.orderAmendment)
+        DriftSchemas.schema("[OrderAmendment]")
     }
 }
 
 extension MyFiltersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.myFilters
+        DriftSchemas.schema("MyFilters")
     }
 }

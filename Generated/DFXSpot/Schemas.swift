@@ -6,271 +6,237 @@ import ClientRuntime
 /// client compares each response with it and reports the differences (`ClientOptions.driftReporting`,
 /// docs/decoding.md).
 public enum DriftSchemas {
-    public static let orderSide = ResponseSchema.enumeration("OrderSide", OrderSide.self)
+    /// Every response model and the enums they use, as text that is parsed on first use (see `SchemaCatalog`).
+    public static let catalog = SchemaCatalog(
+        #"""
+        enum OrderSide
+          BUY
+          SELL
+        enum OrderType
+          LIMIT
+          MARKET
+        enum OrderStatus
+          PENDING_NEW
+          NEW
+          PARTIAL_FILLED
+          FILLED
+          CANCELED
+          REJECT
+        enum ClientType
+          OP
+          CP
+          IP
+          CR
+          IR
+        positional PriceLevel
+          price decimal
+          quantity decimal
+        object Depth
+          lastUpdateId integer
+          lastUpdateTime integer
+          symbol string
+          asks [PriceLevel]
+          bids [PriceLevel]
+        object Trade
+          price decimal
+          quantity decimal
+          amount decimal
+          time string
+          isBuyerMaker boolean
+        positional Kline
+          openTime integer
+          open decimal
+          high decimal
+          low decimal
+          close decimal
+          volume decimal
+          closeTime integer
+          amount decimal
+          tradeCount integer
+          reserved1 anything
+          reserved2 anything
+        object Ticker24hr
+          symbol string
+          priceChange decimal
+          priceChangePercent decimal
+          weightedAvgPrice decimal
+          lastPrice decimal
+          openPrice decimal
+          highPrice decimal
+          lowPrice decimal
+          amount decimal
+        object BookTicker
+          symbol string
+          ask [PriceLevel]
+          bid [PriceLevel]
+          time integer
+          lastUpdateTime integer
+        object SymbolInfo
+          symbol string
+          baseToken string
+          quoteToken string
+          quoteIncrement decimal
+          quoteMinSize decimal
+          baseIncrement decimal
+          baseMinSize decimal
+          priceIncrement decimal
+          enableTrading boolean
+          priceLimitRate decimal optional
+        object UserAccount
+          id string
+          name string
+          type string
+          status string
+          enableTrading boolean
+        object UserInfo
+          clientType ClientType
+          accounts [UserAccount]
+          remainingExposure decimal
+        object Balance
+          tokenId integer
+          tokenCode string
+          total decimal
+          avaliable decimal
+          frozen decimal
+        object AccountTrade
+          tradeId string
+          symbol string
+          price decimal
+          quantity decimal
+          amount decimal
+          type OrderType
+          side OrderSide
+          isMaker boolean
+          feeAsset string
+          fee decimal
+          time string
+        object Order
+          clientOid string
+          orderId integer
+          accountId string
+          side OrderSide
+          symbol string
+          price decimal
+          quantity decimal
+          amount decimal
+          status OrderStatus
+          tradeQty decimal
+          tradeAmount decimal
+          orderType OrderType
+          stopType string optional
+          stopStatus string optional
+          averagePrice decimal optional
+          failedReason string optional
+        object CancelResult
+          code string
+          orderId integer
+          clientOrderId string nullable
+          msg string
+        """#
+    )
 
-    public static let orderType = ResponseSchema.enumeration("OrderType", OrderType.self)
+    /// Every schema in the catalog by its spec name.
+    public static var byName: [String: ResponseSchema] { catalog.byName }
 
-    public static let orderStatus = ResponseSchema.enumeration("OrderStatus", OrderStatus.self)
+    /// The schema of a type in the catalog's grammar.
+    static func schema(_ type: String) -> ResponseSchema { catalog.schema(type) }
 
-    public static let clientType = ResponseSchema.enumeration("ClientType", ClientType.self)
-
-    public static let priceLevel = ResponseSchema.positionalModel("PriceLevel", priceLevelFields)
-    static let priceLevelFields: [FieldSchema] = [
-        .required("price", .decimal),
-        .required("quantity", .decimal),
-    ]
-
-    public static let depth = ResponseSchema.model("Depth", depthFields)
-    static let depthFields: [FieldSchema] = [
-        .required("lastUpdateId", .integer),
-        .required("lastUpdateTime", .integer),
-        .required("symbol", .string),
-        .required("asks", .array(priceLevel)),
-        .required("bids", .array(priceLevel)),
-    ]
-
-    public static let trade = ResponseSchema.model("Trade", tradeFields)
-    static let tradeFields: [FieldSchema] = [
-        .required("price", .decimal),
-        .required("quantity", .decimal),
-        .required("amount", .decimal),
-        .required("time", .string),
-        .required("isBuyerMaker", .boolean),
-    ]
-
-    public static let kline = ResponseSchema.positionalModel("Kline", klineFields)
-    static let klineFields: [FieldSchema] = [
-        .required("openTime", .integer),
-        .required("open", .decimal),
-        .required("high", .decimal),
-        .required("low", .decimal),
-        .required("close", .decimal),
-        .required("volume", .decimal),
-        .required("closeTime", .integer),
-        .required("amount", .decimal),
-        .required("tradeCount", .integer),
-        .required("reserved1", .anything),
-        .required("reserved2", .anything),
-    ]
-
-    public static let ticker24hr = ResponseSchema.model("Ticker24hr", ticker24hrFields)
-    static let ticker24hrFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("priceChange", .decimal),
-        .required("priceChangePercent", .decimal),
-        .required("weightedAvgPrice", .decimal),
-        .required("lastPrice", .decimal),
-        .required("openPrice", .decimal),
-        .required("highPrice", .decimal),
-        .required("lowPrice", .decimal),
-        .required("amount", .decimal),
-    ]
-
-    public static let bookTicker = ResponseSchema.model("BookTicker", bookTickerFields)
-    static let bookTickerFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("ask", .array(priceLevel)),
-        .required("bid", .array(priceLevel)),
-        .required("time", .integer),
-        .required("lastUpdateTime", .integer),
-    ]
-
-    public static let symbolInfo = ResponseSchema.model("SymbolInfo", symbolInfoFields)
-    static let symbolInfoFields: [FieldSchema] = [
-        .required("symbol", .string),
-        .required("baseToken", .string),
-        .required("quoteToken", .string),
-        .required("quoteIncrement", .decimal),
-        .required("quoteMinSize", .decimal),
-        .required("baseIncrement", .decimal),
-        .required("baseMinSize", .decimal),
-        .required("priceIncrement", .decimal),
-        .required("enableTrading", .boolean),
-        .optional("priceLimitRate", .decimal),
-    ]
-
-    public static let userAccount = ResponseSchema.model("UserAccount", userAccountFields)
-    static let userAccountFields: [FieldSchema] = [
-        .required("id", .string),
-        .required("name", .string),
-        .required("type", .string),
-        .required("status", .string),
-        .required("enableTrading", .boolean),
-    ]
-
-    public static let userInfo = ResponseSchema.model("UserInfo", userInfoFields)
-    static let userInfoFields: [FieldSchema] = [
-        .required("clientType", clientType),
-        .required("accounts", .array(userAccount)),
-        .required("remainingExposure", .decimal),
-    ]
-
-    public static let balance = ResponseSchema.model("Balance", balanceFields)
-    static let balanceFields: [FieldSchema] = [
-        .required("tokenId", .integer),
-        .required("tokenCode", .string),
-        .required("total", .decimal),
-        .required("avaliable", .decimal),
-        .required("frozen", .decimal),
-    ]
-
-    public static let accountTrade = ResponseSchema.model("AccountTrade", accountTradeFields)
-    static let accountTradeFields: [FieldSchema] = [
-        .required("tradeId", .string),
-        .required("symbol", .string),
-        .required("price", .decimal),
-        .required("quantity", .decimal),
-        .required("amount", .decimal),
-        .required("type", orderType),
-        .required("side", orderSide),
-        .required("isMaker", .boolean),
-        .required("feeAsset", .string),
-        .required("fee", .decimal),
-        .required("time", .string),
-    ]
-
-    public static let order = ResponseSchema.model("Order", orderFields)
-    static let orderFields: [FieldSchema] = [
-        .required("clientOid", .string),
-        .required("orderId", .integer),
-        .required("accountId", .string),
-        .required("side", orderSide),
-        .required("symbol", .string),
-        .required("price", .decimal),
-        .required("quantity", .decimal),
-        .required("amount", .decimal),
-        .required("status", orderStatus),
-        .required("tradeQty", .decimal),
-        .required("tradeAmount", .decimal),
-        .required("orderType", orderType),
-        .optional("stopType", .string),
-        .optional("stopStatus", .string),
-        .optional("averagePrice", .decimal),
-        .optional("failedReason", .string),
-    ]
-
-    public static let cancelResult = ResponseSchema.model("CancelResult", cancelResultFields)
-    static let cancelResultFields: [FieldSchema] = [
-        .required("code", .string),
-        .required("orderId", .integer),
-        .required("clientOrderId", .string, nullable: true),
-        .required("msg", .string),
-    ]
-
-    /// Every schema above by its spec name.
-    public static let byName: [String: ResponseSchema] = [
-        "OrderSide": orderSide,
-        "OrderType": orderType,
-        "OrderStatus": orderStatus,
-        "ClientType": clientType,
-        "PriceLevel": priceLevel,
-        "Depth": depth,
-        "Trade": trade,
-        "Kline": kline,
-        "Ticker24hr": ticker24hr,
-        "BookTicker": bookTicker,
-        "SymbolInfo": symbolInfo,
-        "UserAccount": userAccount,
-        "UserInfo": userInfo,
-        "Balance": balance,
-        "AccountTrade": accountTrade,
-        "Order": order,
-        "CancelResult": cancelResult,
-    ]
+    /// The response variants a request does not select between.
+    static func oneOf(_ types: String...) -> ResponseSchema { .oneOf(types.map(catalog.schema)) }
 }
 
 extension DepthRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.depth
+        DriftSchemas.schema("Depth")
     }
 }
 
 extension TradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.trade)
+        DriftSchemas.schema("[Trade]")
     }
 }
 
 extension KlinesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.kline)
+        DriftSchemas.schema("[Kline]")
     }
 }
 
 extension Ticker24hrRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.ticker24hr
+        DriftSchemas.schema("Ticker24hr")
     }
 }
 
 extension TickerPriceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .decimal
+        DriftSchemas.schema("decimal")
     }
 }
 
 extension BookTickerRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.bookTicker
+        DriftSchemas.schema("BookTicker")
     }
 }
 
 extension SymbolsRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.symbolInfo)
+        DriftSchemas.schema("[SymbolInfo]")
     }
 }
 
 extension UserInfoRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.userInfo
+        DriftSchemas.schema("UserInfo")
     }
 }
 
 extension AccountBalanceRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.balance)
+        DriftSchemas.schema("[Balance]")
     }
 }
 
 extension AccountTradesRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.accountTrade)
+        DriftSchemas.schema("[AccountTrade]")
     }
 }
 
 extension CreateOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .integer
+        DriftSchemas.schema("integer")
     }
 }
 
 extension CancelOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.cancelResult)
+        DriftSchemas.schema("[CancelResult]")
     }
 }
 
 extension BatchCancelOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.cancelResult)
+        DriftSchemas.schema("[CancelResult]")
     }
 }
 
 extension GetOrderRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        DriftSchemas.order
+        DriftSchemas.schema("Order")
     }
 }
 
 extension FinishedOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.order)
+        DriftSchemas.schema("[Order]")
     }
 }
 
 extension OpenOrdersRequest {
     public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-        .array(DriftSchemas.order)
+        DriftSchemas.schema("[Order]")
     }
 }

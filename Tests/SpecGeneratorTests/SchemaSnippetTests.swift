@@ -22,6 +22,7 @@ import Testing
               - {name: orderId, type: LONG}
               - {name: fills, type: ARRAY OF Fill}
               - {name: extra, type: MAP OF JSON}
+              - {name: "@id #1", type: STRING, optional: true, nullable: true}
           Level:
             positional:
               - {name: price, type: DECIMAL}
@@ -43,48 +44,44 @@ import Testing
         let source = try generated(Self.yaml, file: "Schemas")
         expectSame(
             declaration("public enum DriftSchemas", in: source),
-            """
+            ##"""
             /// What the spec says each response model looks like, shared by every endpoint that answers with it: the
             /// client compares each response with it and reports the differences (`ClientOptions.driftReporting`,
             /// docs/decoding.md).
             public enum DriftSchemas {
-                public static let side = ResponseSchema.enumeration("Side", Side.self)
+                /// Every response model and the enums they use, as text that is parsed on first use (see `SchemaCatalog`).
+                public static let catalog = SchemaCatalog(
+                    #"""
+                    enum Side
+                      BUY
+                      SELL
+                    object Fill
+                      price decimal
+                      fee decimalNumber optional
+                    object Ack
+                      orderId integer
+                      side Side nullable
+                    object Full
+                      orderId integer
+                      fills [Fill]
+                      extra {anything}
+                      %40id%20%231 string optional nullable
+                    positional Level
+                      price decimal
+                      at datetime
+                    """#
+                )
 
-                public static let fill = ResponseSchema.model("Fill", fillFields)
-                static let fillFields: [FieldSchema] = [
-                    .required("price", .decimal),
-                    .optional("fee", .decimalNumber),
-                ]
+                /// Every schema in the catalog by its spec name.
+                public static var byName: [String: ResponseSchema] { catalog.byName }
 
-                public static let ack = ResponseSchema.model("Ack", ackFields)
-                static let ackFields: [FieldSchema] = [
-                    .required("orderId", .integer),
-                    .required("side", side, nullable: true),
-                ]
+                /// The schema of a type in the catalog's grammar.
+                static func schema(_ type: String) -> ResponseSchema { catalog.schema(type) }
 
-                public static let full = ResponseSchema.model("Full", fullFields)
-                static let fullFields: [FieldSchema] = [
-                    .required("orderId", .integer),
-                    .required("fills", .array(fill)),
-                    .required("extra", .map(.anything)),
-                ]
-
-                public static let level = ResponseSchema.positionalModel("Level", levelFields)
-                static let levelFields: [FieldSchema] = [
-                    .required("price", .decimal),
-                    .required("at", .datetime),
-                ]
-
-                /// Every schema above by its spec name.
-                public static let byName: [String: ResponseSchema] = [
-                    "Side": side,
-                    "Fill": fill,
-                    "Ack": ack,
-                    "Full": full,
-                    "Level": level,
-                ]
+                /// The response variants a request does not select between.
+                static func oneOf(_ types: String...) -> ResponseSchema { .oneOf(types.map(catalog.schema)) }
             }
-            """)
+            """##)
     }
 
     @Test func requestsPickTheirSchema() throws {
@@ -95,9 +92,9 @@ import Testing
             extension PlaceRequest {
                 public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
                     switch Self.variantSelector.select(parameters) {
-                    case "ACK": DriftSchemas.ack
-                    case "FULL": DriftSchemas.full
-                    default: .oneOf([DriftSchemas.ack, DriftSchemas.full])
+                    case "ACK": DriftSchemas.schema("Ack")
+                    case "FULL": DriftSchemas.schema("Full")
+                    default: DriftSchemas.oneOf("Ack", "Full")
                     }
                 }
             }
@@ -107,7 +104,7 @@ import Testing
             """
             extension BookRequest {
                 public func responseSchema(for parameters: Parameters) -> ResponseSchema? {
-                    .array(DriftSchemas.level)
+                    DriftSchemas.schema("[Level]")
                 }
             }
             """)

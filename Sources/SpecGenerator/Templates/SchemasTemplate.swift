@@ -12,21 +12,23 @@ extension BuiltInTemplates {
         /// client compares each response with it and reports the differences (`ClientOptions.driftReporting`,
         /// docs/decoding.md).
         public enum DriftSchemas {
-        {{#entries}}
-        {{#lines}}
-            {{{.}}}
-        {{/lines}}
+            /// Every response model and the enums they use, as text that is parsed on first use (see `SchemaCatalog`).
+            public static let catalog = SchemaCatalog(
+                #"""
+        {{#catalog}}
+                {{{.}}}
+        {{/catalog}}
+                """#
+            )
 
-        {{/entries}}
-            /// Every schema above by its spec name.
-            public static let byName: [String: ResponseSchema] = [
-        {{#entries}}
-                {{{wireName}}}: {{{property}}},
-        {{/entries}}
-        {{#empty(entries)}}
-                :
-        {{/empty(entries)}}
-            ]
+            /// Every schema in the catalog by its spec name.
+            public static var byName: [String: ResponseSchema] { catalog.byName }
+
+            /// The schema of a type in the catalog's grammar.
+            static func schema(_ type: String) -> ResponseSchema { catalog.schema(type) }
+
+            /// The response variants a request does not select between.
+            static func oneOf(_ types: String...) -> ResponseSchema { .oneOf(types.map(catalog.schema)) }
         }
         {{#requests}}
 
