@@ -5,47 +5,110 @@ import ClientRuntime
 /// An order as the place and cancel calls return it.
 public struct Order: Sendable, Equatable, Codable {
     /// Market id, `{marketType}.{baseAssetId}_{quoteAssetId}` (e.g. `spot.btc_usdt`).
-    public let marketId: String
+    public var marketId: String { storage.marketId }
     /// Market ticker for display.
-    public let marketDisplayName: String
+    public var marketDisplayName: String { storage.marketDisplayName }
     /// Id the platform assigned to the order.
-    public let orderId: String
+    public var orderId: String { storage.orderId }
     /// `orderType`.
-    public let orderType: OrderType
+    public var orderType: OrderType { storage.orderType }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `source`.
-    public let source: OrderSource
+    public var source: OrderSource { storage.source }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// Fee in the quote asset; 0 right after creation.
-    public let commission: ExactDecimal
+    public var commission: ExactDecimal { storage.commission }
     /// Requested quantity in the base asset.
-    public let requestedAmount: ExactDecimal
+    public var requestedAmount: ExactDecimal { storage.requestedAmount }
     /// Base quantity not filled yet.
-    public let remainingAmount: ExactDecimal
+    public var remainingAmount: ExactDecimal { storage.remainingAmount }
     /// Limit price; null for market orders.
     ///
     /// - Nullable: yes
-    public let requestedPrice: ExactDecimal?
+    public var requestedPrice: ExactDecimal? { storage.requestedPrice }
     /// Volume-weighted average fill price.
-    public let executionPrice: ExactDecimal
+    public var executionPrice: ExactDecimal { storage.executionPrice }
     /// Creation time.
-    public let createdAt: Timestamp
+    public var createdAt: Timestamp { storage.createdAt }
     /// Time of the latest change.
-    public let updatedAt: Timestamp
+    public var updatedAt: Timestamp { storage.updatedAt }
     /// Reason for a rejection; not filled in at present (empty).
     ///
     /// - Appears: Documented as "currently unused and not populated" ("" in the example).
-    public let rejectDetails: String?
+    public var rejectDetails: String? { storage.rejectDetails }
     /// When the order was cancelled or expired; null while it is not.
     ///
     /// - Nullable: yes
-    public let cancellationDate: Timestamp?
+    public var cancellationDate: Timestamp? { storage.cancellationDate }
     /// Filled share of the requested amount (filled / requested).
-    public let fillFactor: ExactDecimal
+    public var fillFactor: ExactDecimal { storage.fillFactor }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let marketId: String
+        let marketDisplayName: String
+        let orderId: String
+        let orderType: OrderType
+        let side: OrderSide
+        let status: OrderStatus
+        let source: OrderSource
+        let timeInForce: TimeInForce
+        let commission: ExactDecimal
+        let requestedAmount: ExactDecimal
+        let remainingAmount: ExactDecimal
+        let requestedPrice: ExactDecimal?
+        let executionPrice: ExactDecimal
+        let createdAt: Timestamp
+        let updatedAt: Timestamp
+        let rejectDetails: String?
+        let cancellationDate: Timestamp?
+        let fillFactor: ExactDecimal
+
+        init(
+            marketId: String,
+            marketDisplayName: String,
+            orderId: String,
+            orderType: OrderType,
+            side: OrderSide,
+            status: OrderStatus,
+            source: OrderSource,
+            timeInForce: TimeInForce,
+            commission: ExactDecimal,
+            requestedAmount: ExactDecimal,
+            remainingAmount: ExactDecimal,
+            requestedPrice: ExactDecimal?,
+            executionPrice: ExactDecimal,
+            createdAt: Timestamp,
+            updatedAt: Timestamp,
+            rejectDetails: String?,
+            cancellationDate: Timestamp?,
+            fillFactor: ExactDecimal
+        ) {
+            self.marketId = marketId
+            self.marketDisplayName = marketDisplayName
+            self.orderId = orderId
+            self.orderType = orderType
+            self.side = side
+            self.status = status
+            self.source = source
+            self.timeInForce = timeInForce
+            self.commission = commission
+            self.requestedAmount = requestedAmount
+            self.remainingAmount = remainingAmount
+            self.requestedPrice = requestedPrice
+            self.executionPrice = executionPrice
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
+            self.rejectDetails = rejectDetails
+            self.cancellationDate = cancellationDate
+            self.fillFactor = fillFactor
+        }
+    }
 
     public init(
         marketId: String,
@@ -67,24 +130,26 @@ public struct Order: Sendable, Equatable, Codable {
         cancellationDate: Timestamp? = nil,
         fillFactor: ExactDecimal
     ) {
-        self.marketId = marketId
-        self.marketDisplayName = marketDisplayName
-        self.orderId = orderId
-        self.orderType = orderType
-        self.side = side
-        self.status = status
-        self.source = source
-        self.timeInForce = timeInForce
-        self.commission = commission
-        self.requestedAmount = requestedAmount
-        self.remainingAmount = remainingAmount
-        self.requestedPrice = requestedPrice
-        self.executionPrice = executionPrice
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rejectDetails = rejectDetails
-        self.cancellationDate = cancellationDate
-        self.fillFactor = fillFactor
+        storage = Storage(
+            marketId: marketId,
+            marketDisplayName: marketDisplayName,
+            orderId: orderId,
+            orderType: orderType,
+            side: side,
+            status: status,
+            source: source,
+            timeInForce: timeInForce,
+            commission: commission,
+            requestedAmount: requestedAmount,
+            remainingAmount: remainingAmount,
+            requestedPrice: requestedPrice,
+            executionPrice: executionPrice,
+            createdAt: createdAt,
+            updatedAt: updatedAt,
+            rejectDetails: rejectDetails,
+            cancellationDate: cancellationDate,
+            fillFactor: fillFactor
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -122,29 +187,34 @@ public struct Order: Sendable, Equatable, Codable {
         let commission = container.required(ExactDecimal.self, "commission")
         let requestedAmount = container.required(ExactDecimal.self, "requestedAmount")
         let remainingAmount = container.required(ExactDecimal.self, "remainingAmount")
-        self.requestedPrice = container.optional(ExactDecimal.self, "requestedPrice")
+        let requestedPrice = container.optional(ExactDecimal.self, "requestedPrice")
         let executionPrice = container.required(ExactDecimal.self, "executionPrice")
         let createdAt = container.required(Timestamp.self, "createdAt")
         let updatedAt = container.required(Timestamp.self, "updatedAt")
-        self.rejectDetails = container.optional(String.self, "rejectDetails")
-        self.cancellationDate = container.optional(Timestamp.self, "cancellationDate")
+        let rejectDetails = container.optional(String.self, "rejectDetails")
+        let cancellationDate = container.optional(Timestamp.self, "cancellationDate")
         let fillFactor = container.required(ExactDecimal.self, "fillFactor")
         try container.finish()
-        self.marketId = marketId!
-        self.marketDisplayName = marketDisplayName!
-        self.orderId = orderId!
-        self.orderType = orderType!
-        self.side = side!
-        self.status = status!
-        self.source = source!
-        self.timeInForce = timeInForce!
-        self.commission = commission!
-        self.requestedAmount = requestedAmount!
-        self.remainingAmount = remainingAmount!
-        self.executionPrice = executionPrice!
-        self.createdAt = createdAt!
-        self.updatedAt = updatedAt!
-        self.fillFactor = fillFactor!
+        storage = Storage(
+            marketId: marketId!,
+            marketDisplayName: marketDisplayName!,
+            orderId: orderId!,
+            orderType: orderType!,
+            side: side!,
+            status: status!,
+            source: source!,
+            timeInForce: timeInForce!,
+            commission: commission!,
+            requestedAmount: requestedAmount!,
+            remainingAmount: remainingAmount!,
+            requestedPrice: requestedPrice,
+            executionPrice: executionPrice!,
+            createdAt: createdAt!,
+            updatedAt: updatedAt!,
+            rejectDetails: rejectDetails,
+            cancellationDate: cancellationDate,
+            fillFactor: fillFactor!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -173,12 +243,26 @@ public struct Order: Sendable, Equatable, Codable {
 /// The `{"order": …}` wrapper around an order in responses.
 public struct OrderEnvelope: Sendable, Equatable, Codable {
     /// `order`.
-    public let order: Order
+    public var order: Order { storage.order }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let order: Order
+
+        init(
+            order: Order
+        ) {
+            self.order = order
+        }
+    }
 
     public init(
         order: Order
     ) {
-        self.order = order
+        storage = Storage(
+            order: order
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -190,7 +274,9 @@ public struct OrderEnvelope: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let order = container.required(Order.self, "order")
         try container.finish()
-        self.order = order!
+        storage = Storage(
+            order: order!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -202,13 +288,34 @@ public struct OrderEnvelope: Sendable, Equatable, Codable {
 /// Pre-trade figures for a prospective order.
 public struct OrderData: Sendable, Equatable, Codable {
     /// Quantity in the base asset.
-    public let baseAmount: ExactDecimal
+    public var baseAmount: ExactDecimal { storage.baseAmount }
     /// Value in the quote asset.
-    public let quoteAmount: ExactDecimal
+    public var quoteAmount: ExactDecimal { storage.quoteAmount }
     /// Expected fee.
-    public let commissionAmount: ExactDecimal
+    public var commissionAmount: ExactDecimal { storage.commissionAmount }
     /// Quote value plus fee.
-    public let total: ExactDecimal
+    public var total: ExactDecimal { storage.total }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let baseAmount: ExactDecimal
+        let quoteAmount: ExactDecimal
+        let commissionAmount: ExactDecimal
+        let total: ExactDecimal
+
+        init(
+            baseAmount: ExactDecimal,
+            quoteAmount: ExactDecimal,
+            commissionAmount: ExactDecimal,
+            total: ExactDecimal
+        ) {
+            self.baseAmount = baseAmount
+            self.quoteAmount = quoteAmount
+            self.commissionAmount = commissionAmount
+            self.total = total
+        }
+    }
 
     public init(
         baseAmount: ExactDecimal,
@@ -216,10 +323,12 @@ public struct OrderData: Sendable, Equatable, Codable {
         commissionAmount: ExactDecimal,
         total: ExactDecimal
     ) {
-        self.baseAmount = baseAmount
-        self.quoteAmount = quoteAmount
-        self.commissionAmount = commissionAmount
-        self.total = total
+        storage = Storage(
+            baseAmount: baseAmount,
+            quoteAmount: quoteAmount,
+            commissionAmount: commissionAmount,
+            total: total
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -237,10 +346,12 @@ public struct OrderData: Sendable, Equatable, Codable {
         let commissionAmount = container.required(ExactDecimal.self, "commissionAmount")
         let total = container.required(ExactDecimal.self, "total")
         try container.finish()
-        self.baseAmount = baseAmount!
-        self.quoteAmount = quoteAmount!
-        self.commissionAmount = commissionAmount!
-        self.total = total!
+        storage = Storage(
+            baseAmount: baseAmount!,
+            quoteAmount: quoteAmount!,
+            commissionAmount: commissionAmount!,
+            total: total!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -255,12 +366,26 @@ public struct OrderData: Sendable, Equatable, Codable {
 /// The `{"order": …}` wrapper around the order data.
 public struct OrderDataEnvelope: Sendable, Equatable, Codable {
     /// `order`.
-    public let order: OrderData
+    public var order: OrderData { storage.order }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let order: OrderData
+
+        init(
+            order: OrderData
+        ) {
+            self.order = order
+        }
+    }
 
     public init(
         order: OrderData
     ) {
-        self.order = order
+        storage = Storage(
+            order: order
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -272,7 +397,9 @@ public struct OrderDataEnvelope: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let order = container.required(OrderData.self, "order")
         try container.finish()
-        self.order = order!
+        storage = Storage(
+            order: order!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -284,15 +411,39 @@ public struct OrderDataEnvelope: Sendable, Equatable, Codable {
 /// One trading account of the caller.
 public struct Account: Sendable, Equatable, Codable {
     /// The id to send in the `accountId` header.
-    public let accountId: String
+    public var accountId: String { storage.accountId }
     /// `accountName`.
-    public let accountName: String
+    public var accountName: String { storage.accountName }
     /// `accountType`.
-    public let accountType: AccountType
+    public var accountType: AccountType { storage.accountType }
     /// Total balance of the account, expressed in RAT (an abbreviation the notes do not expand).
-    public let totalBalanceInRat: ExactDecimal
+    public var totalBalanceInRat: ExactDecimal { storage.totalBalanceInRat }
     /// `isCopyTradingAccount`.
-    public let isCopyTradingAccount: Bool
+    public var isCopyTradingAccount: Bool { storage.isCopyTradingAccount }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let accountId: String
+        let accountName: String
+        let accountType: AccountType
+        let totalBalanceInRat: ExactDecimal
+        let isCopyTradingAccount: Bool
+
+        init(
+            accountId: String,
+            accountName: String,
+            accountType: AccountType,
+            totalBalanceInRat: ExactDecimal,
+            isCopyTradingAccount: Bool
+        ) {
+            self.accountId = accountId
+            self.accountName = accountName
+            self.accountType = accountType
+            self.totalBalanceInRat = totalBalanceInRat
+            self.isCopyTradingAccount = isCopyTradingAccount
+        }
+    }
 
     public init(
         accountId: String,
@@ -301,11 +452,13 @@ public struct Account: Sendable, Equatable, Codable {
         totalBalanceInRat: ExactDecimal,
         isCopyTradingAccount: Bool
     ) {
-        self.accountId = accountId
-        self.accountName = accountName
-        self.accountType = accountType
-        self.totalBalanceInRat = totalBalanceInRat
-        self.isCopyTradingAccount = isCopyTradingAccount
+        storage = Storage(
+            accountId: accountId,
+            accountName: accountName,
+            accountType: accountType,
+            totalBalanceInRat: totalBalanceInRat,
+            isCopyTradingAccount: isCopyTradingAccount
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -325,11 +478,13 @@ public struct Account: Sendable, Equatable, Codable {
         let totalBalanceInRat = container.required(ExactDecimal.self, "totalBalanceInRAT")
         let isCopyTradingAccount = container.required(Bool.self, "isCopyTradingAccount")
         try container.finish()
-        self.accountId = accountId!
-        self.accountName = accountName!
-        self.accountType = accountType!
-        self.totalBalanceInRat = totalBalanceInRat!
-        self.isCopyTradingAccount = isCopyTradingAccount!
+        storage = Storage(
+            accountId: accountId!,
+            accountName: accountName!,
+            accountType: accountType!,
+            totalBalanceInRat: totalBalanceInRat!,
+            isCopyTradingAccount: isCopyTradingAccount!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -345,20 +500,40 @@ public struct Account: Sendable, Equatable, Codable {
 /// One asset of the platform.
 public struct Asset: Sendable, Equatable, Codable {
     /// `assetId`.
-    public let assetId: String
+    public var assetId: String { storage.assetId }
     /// `assetName`.
-    public let assetName: String
+    public var assetName: String { storage.assetName }
     /// `isRootAsset`.
-    public let isRootAsset: Bool
+    public var isRootAsset: Bool { storage.isRootAsset }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let assetId: String
+        let assetName: String
+        let isRootAsset: Bool
+
+        init(
+            assetId: String,
+            assetName: String,
+            isRootAsset: Bool
+        ) {
+            self.assetId = assetId
+            self.assetName = assetName
+            self.isRootAsset = isRootAsset
+        }
+    }
 
     public init(
         assetId: String,
         assetName: String,
         isRootAsset: Bool
     ) {
-        self.assetId = assetId
-        self.assetName = assetName
-        self.isRootAsset = isRootAsset
+        storage = Storage(
+            assetId: assetId,
+            assetName: assetName,
+            isRootAsset: isRootAsset
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -374,9 +549,11 @@ public struct Asset: Sendable, Equatable, Codable {
         let assetName = container.required(String.self, "assetName")
         let isRootAsset = container.required(Bool.self, "isRootAsset")
         try container.finish()
-        self.assetId = assetId!
-        self.assetName = assetName!
-        self.isRootAsset = isRootAsset!
+        storage = Storage(
+            assetId: assetId!,
+            assetName: assetName!,
+            isRootAsset: isRootAsset!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -5,12 +5,26 @@ import ClientRuntime
 /// The `ServerTime` object.
 public struct ServerTime: Sendable, Equatable, Codable {
     /// Server time in milliseconds since the epoch.
-    public let serverTime: Int64
+    public var serverTime: Int64 { storage.serverTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let serverTime: Int64
+
+        init(
+            serverTime: Int64
+        ) {
+            self.serverTime = serverTime
+        }
+    }
 
     public init(
         serverTime: Int64
     ) {
-        self.serverTime = serverTime
+        storage = Storage(
+            serverTime: serverTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -22,7 +36,9 @@ public struct ServerTime: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let serverTime = container.required(Int64.self, "serverTime")
         try container.finish()
-        self.serverTime = serverTime!
+        storage = Storage(
+            serverTime: serverTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,21 +50,48 @@ public struct ServerTime: Sendable, Equatable, Codable {
 /// Trading rules, rate limits and the symbols of each product (option, contract, spot).
 public struct ExchangeInfo: Sendable, Equatable, Codable {
     /// `timezone`.
-    public let timezone: String
+    public var timezone: String { storage.timezone }
     /// `serverTime`.
-    public let serverTime: Int64
+    public var serverTime: Int64 { storage.serverTime }
     /// `rateLimits`.
-    public let rateLimits: [RateLimit]
+    public var rateLimits: [RateLimit] { storage.rateLimits }
     /// Option symbols.
     ///
     /// - Appears: Only where the venue lists options (the one example shows them).
-    public let optionSymbols: [SymbolInfo]?
+    public var optionSymbols: [SymbolInfo]? { storage.optionSymbols }
     /// Contract (futures) symbols.
     ///
     /// - Appears: Only where the venue lists contracts (the one example shows them).
-    public let contractSymbols: [SymbolInfo]?
+    public var contractSymbols: [SymbolInfo]? { storage.contractSymbols }
     /// Spot symbols.
-    public let spotSymbols: [SymbolInfo]
+    public var spotSymbols: [SymbolInfo] { storage.spotSymbols }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let timezone: String
+        let serverTime: Int64
+        let rateLimits: [RateLimit]
+        let optionSymbols: [SymbolInfo]?
+        let contractSymbols: [SymbolInfo]?
+        let spotSymbols: [SymbolInfo]
+
+        init(
+            timezone: String,
+            serverTime: Int64,
+            rateLimits: [RateLimit],
+            optionSymbols: [SymbolInfo]?,
+            contractSymbols: [SymbolInfo]?,
+            spotSymbols: [SymbolInfo]
+        ) {
+            self.timezone = timezone
+            self.serverTime = serverTime
+            self.rateLimits = rateLimits
+            self.optionSymbols = optionSymbols
+            self.contractSymbols = contractSymbols
+            self.spotSymbols = spotSymbols
+        }
+    }
 
     public init(
         timezone: String,
@@ -58,12 +101,14 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         contractSymbols: [SymbolInfo]? = nil,
         spotSymbols: [SymbolInfo]
     ) {
-        self.timezone = timezone
-        self.serverTime = serverTime
-        self.rateLimits = rateLimits
-        self.optionSymbols = optionSymbols
-        self.contractSymbols = contractSymbols
-        self.spotSymbols = spotSymbols
+        storage = Storage(
+            timezone: timezone,
+            serverTime: serverTime,
+            rateLimits: rateLimits,
+            optionSymbols: optionSymbols,
+            contractSymbols: contractSymbols,
+            spotSymbols: spotSymbols
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -81,14 +126,18 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         let timezone = container.required(String.self, "timezone")
         let serverTime = container.required(Int64.self, "serverTime")
         let rateLimits = container.required([RateLimit].self, "rateLimits")
-        self.optionSymbols = container.optional([SymbolInfo].self, "optionSymbols")
-        self.contractSymbols = container.optional([SymbolInfo].self, "contractSymbols")
+        let optionSymbols = container.optional([SymbolInfo].self, "optionSymbols")
+        let contractSymbols = container.optional([SymbolInfo].self, "contractSymbols")
         let spotSymbols = container.required([SymbolInfo].self, "spotSymbols")
         try container.finish()
-        self.timezone = timezone!
-        self.serverTime = serverTime!
-        self.rateLimits = rateLimits!
-        self.spotSymbols = spotSymbols!
+        storage = Storage(
+            timezone: timezone!,
+            serverTime: serverTime!,
+            rateLimits: rateLimits!,
+            optionSymbols: optionSymbols,
+            contractSymbols: contractSymbols,
+            spotSymbols: spotSymbols!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -105,13 +154,34 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
 /// The `RateLimit` object.
 public struct RateLimit: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public let rateLimitType: RateLimitType
+    public var rateLimitType: RateLimitType { storage.rateLimitType }
     /// `interval`.
-    public let interval: RateLimitInterval
+    public var interval: RateLimitInterval { storage.interval }
     /// Number of interval units the limit covers.
-    public let intervalNum: Int
+    public var intervalNum: Int { storage.intervalNum }
     /// `limit`.
-    public let limit: Int
+    public var limit: Int { storage.limit }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let rateLimitType: RateLimitType
+        let interval: RateLimitInterval
+        let intervalNum: Int
+        let limit: Int
+
+        init(
+            rateLimitType: RateLimitType,
+            interval: RateLimitInterval,
+            intervalNum: Int,
+            limit: Int
+        ) {
+            self.rateLimitType = rateLimitType
+            self.interval = interval
+            self.intervalNum = intervalNum
+            self.limit = limit
+        }
+    }
 
     public init(
         rateLimitType: RateLimitType,
@@ -119,10 +189,12 @@ public struct RateLimit: Sendable, Equatable, Codable {
         intervalNum: Int,
         limit: Int
     ) {
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
+        storage = Storage(
+            rateLimitType: rateLimitType,
+            interval: interval,
+            intervalNum: intervalNum,
+            limit: limit
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -140,10 +212,12 @@ public struct RateLimit: Sendable, Equatable, Codable {
         let intervalNum = container.required(Int.self, "intervalNum")
         let limit = container.required(Int.self, "limit")
         try container.finish()
-        self.rateLimitType = rateLimitType!
-        self.interval = interval!
-        self.intervalNum = intervalNum!
-        self.limit = limit!
+        storage = Storage(
+            rateLimitType: rateLimitType!,
+            interval: interval!,
+            intervalNum: intervalNum!,
+            limit: limit!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -158,25 +232,61 @@ public struct RateLimit: Sendable, Equatable, Codable {
 /// One tradable symbol and its rules.
 public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `status`.
-    public let status: SymbolStatus
+    public var status: SymbolStatus { storage.status }
     /// `baseAsset`.
-    public let baseAsset: String
+    public var baseAsset: String { storage.baseAsset }
     /// `baseAssetPrecision`.
-    public let baseAssetPrecision: Int
+    public var baseAssetPrecision: Int { storage.baseAssetPrecision }
     /// `quoteAsset`.
-    public let quoteAsset: String
+    public var quoteAsset: String { storage.quoteAsset }
     /// `quotePrecision`.
-    public let quotePrecision: Int
+    public var quotePrecision: Int { storage.quotePrecision }
     /// `orderTypes`.
-    public let orderTypes: [OrderType]
+    public var orderTypes: [OrderType] { storage.orderTypes }
     /// `icebergAllowed`.
     ///
     /// - Appears: Shown in every example; no field table guarantees it.
-    public let icebergAllowed: Bool?
+    public var icebergAllowed: Bool? { storage.icebergAllowed }
     /// `filters`.
-    public let filters: [Filter]
+    public var filters: [Filter] { storage.filters }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let status: SymbolStatus
+        let baseAsset: String
+        let baseAssetPrecision: Int
+        let quoteAsset: String
+        let quotePrecision: Int
+        let orderTypes: [OrderType]
+        let icebergAllowed: Bool?
+        let filters: [Filter]
+
+        init(
+            symbol: String,
+            status: SymbolStatus,
+            baseAsset: String,
+            baseAssetPrecision: Int,
+            quoteAsset: String,
+            quotePrecision: Int,
+            orderTypes: [OrderType],
+            icebergAllowed: Bool?,
+            filters: [Filter]
+        ) {
+            self.symbol = symbol
+            self.status = status
+            self.baseAsset = baseAsset
+            self.baseAssetPrecision = baseAssetPrecision
+            self.quoteAsset = quoteAsset
+            self.quotePrecision = quotePrecision
+            self.orderTypes = orderTypes
+            self.icebergAllowed = icebergAllowed
+            self.filters = filters
+        }
+    }
 
     public init(
         symbol: String,
@@ -189,15 +299,17 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         icebergAllowed: Bool? = nil,
         filters: [Filter]
     ) {
-        self.symbol = symbol
-        self.status = status
-        self.baseAsset = baseAsset
-        self.baseAssetPrecision = baseAssetPrecision
-        self.quoteAsset = quoteAsset
-        self.quotePrecision = quotePrecision
-        self.orderTypes = orderTypes
-        self.icebergAllowed = icebergAllowed
-        self.filters = filters
+        storage = Storage(
+            symbol: symbol,
+            status: status,
+            baseAsset: baseAsset,
+            baseAssetPrecision: baseAssetPrecision,
+            quoteAsset: quoteAsset,
+            quotePrecision: quotePrecision,
+            orderTypes: orderTypes,
+            icebergAllowed: icebergAllowed,
+            filters: filters
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -222,17 +334,20 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let quoteAsset = container.required(String.self, "quoteAsset")
         let quotePrecision = container.required(Int.self, "quotePrecision")
         let orderTypes = container.required([OrderType].self, "orderTypes")
-        self.icebergAllowed = container.optional(Bool.self, "icebergAllowed")
+        let icebergAllowed = container.optional(Bool.self, "icebergAllowed")
         let filters = container.required([Filter].self, "filters")
         try container.finish()
-        self.symbol = symbol!
-        self.status = status!
-        self.baseAsset = baseAsset!
-        self.baseAssetPrecision = baseAssetPrecision!
-        self.quoteAsset = quoteAsset!
-        self.quotePrecision = quotePrecision!
-        self.orderTypes = orderTypes!
-        self.filters = filters!
+        storage = Storage(
+            symbol: symbol!,
+            status: status!,
+            baseAsset: baseAsset!,
+            baseAssetPrecision: baseAssetPrecision!,
+            quoteAsset: quoteAsset!,
+            quotePrecision: quotePrecision!,
+            orderTypes: orderTypes!,
+            icebergAllowed: icebergAllowed,
+            filters: filters!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -252,22 +367,42 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
 /// Price bounds of a symbol.
 public struct PriceFilter: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `minPrice`.
     ///
     /// - Appears: Absent from the option and spot examples.
-    public let minPrice: ExactDecimal?
+    public var minPrice: ExactDecimal? { storage.minPrice }
     /// `maxPrice`.
-    public let maxPrice: ExactDecimal
+    public var maxPrice: ExactDecimal { storage.maxPrice }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minPrice: ExactDecimal?
+        let maxPrice: ExactDecimal
+
+        init(
+            filterType: FilterType,
+            minPrice: ExactDecimal?,
+            maxPrice: ExactDecimal
+        ) {
+            self.filterType = filterType
+            self.minPrice = minPrice
+            self.maxPrice = maxPrice
+        }
+    }
 
     public init(
         filterType: FilterType,
         minPrice: ExactDecimal? = nil,
         maxPrice: ExactDecimal
     ) {
-        self.filterType = filterType
-        self.minPrice = minPrice
-        self.maxPrice = maxPrice
+        storage = Storage(
+            filterType: filterType,
+            minPrice: minPrice,
+            maxPrice: maxPrice
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -280,11 +415,14 @@ public struct PriceFilter: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
-        self.minPrice = container.optional(ExactDecimal.self, "minPrice")
+        let minPrice = container.optional(ExactDecimal.self, "minPrice")
         let maxPrice = container.required(ExactDecimal.self, "maxPrice")
         try container.finish()
-        self.filterType = filterType!
-        self.maxPrice = maxPrice!
+        storage = Storage(
+            filterType: filterType!,
+            minPrice: minPrice,
+            maxPrice: maxPrice!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -298,22 +436,42 @@ public struct PriceFilter: Sendable, Equatable, Codable {
 /// Quantity bounds of a symbol.
 public struct LotSizeFilter: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `minQty`.
-    public let minQty: ExactDecimal
+    public var minQty: ExactDecimal { storage.minQty }
     /// `maxQty`.
     ///
     /// - Appears: Absent from the option and spot examples.
-    public let maxQty: ExactDecimal?
+    public var maxQty: ExactDecimal? { storage.maxQty }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minQty: ExactDecimal
+        let maxQty: ExactDecimal?
+
+        init(
+            filterType: FilterType,
+            minQty: ExactDecimal,
+            maxQty: ExactDecimal?
+        ) {
+            self.filterType = filterType
+            self.minQty = minQty
+            self.maxQty = maxQty
+        }
+    }
 
     public init(
         filterType: FilterType,
         minQty: ExactDecimal,
         maxQty: ExactDecimal? = nil
     ) {
-        self.filterType = filterType
-        self.minQty = minQty
-        self.maxQty = maxQty
+        storage = Storage(
+            filterType: filterType,
+            minQty: minQty,
+            maxQty: maxQty
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -327,10 +485,13 @@ public struct LotSizeFilter: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let filterType = container.required(FilterType.self, "filterType")
         let minQty = container.required(ExactDecimal.self, "minQty")
-        self.maxQty = container.optional(ExactDecimal.self, "maxQty")
+        let maxQty = container.optional(ExactDecimal.self, "maxQty")
         try container.finish()
-        self.filterType = filterType!
-        self.minQty = minQty!
+        storage = Storage(
+            filterType: filterType!,
+            minQty: minQty!,
+            maxQty: maxQty
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -344,20 +505,40 @@ public struct LotSizeFilter: Sendable, Equatable, Codable {
 /// Order book snapshot.
 public struct Depth: Sendable, Equatable, Codable {
     /// `lastUpdateId`.
-    public let lastUpdateId: Int64
+    public var lastUpdateId: Int64 { storage.lastUpdateId }
     /// `bids`.
-    public let bids: [DepthLevel]
+    public var bids: [DepthLevel] { storage.bids }
     /// `asks`.
-    public let asks: [DepthLevel]
+    public var asks: [DepthLevel] { storage.asks }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let lastUpdateId: Int64
+        let bids: [DepthLevel]
+        let asks: [DepthLevel]
+
+        init(
+            lastUpdateId: Int64,
+            bids: [DepthLevel],
+            asks: [DepthLevel]
+        ) {
+            self.lastUpdateId = lastUpdateId
+            self.bids = bids
+            self.asks = asks
+        }
+    }
 
     public init(
         lastUpdateId: Int64,
         bids: [DepthLevel],
         asks: [DepthLevel]
     ) {
-        self.lastUpdateId = lastUpdateId
-        self.bids = bids
-        self.asks = asks
+        storage = Storage(
+            lastUpdateId: lastUpdateId,
+            bids: bids,
+            asks: asks
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -373,9 +554,11 @@ public struct Depth: Sendable, Equatable, Codable {
         let bids = container.required([DepthLevel].self, "bids")
         let asks = container.required([DepthLevel].self, "asks")
         try container.finish()
-        self.lastUpdateId = lastUpdateId!
-        self.bids = bids!
-        self.asks = asks!
+        storage = Storage(
+            lastUpdateId: lastUpdateId!,
+            bids: bids!,
+            asks: asks!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -389,20 +572,40 @@ public struct Depth: Sendable, Equatable, Codable {
 /// A recent public trade.
 public struct Trade: Sendable, Equatable, Codable {
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// Trade time in milliseconds (0 in every example).
-    public let time: Int64
+    public var time: Int64 { storage.time }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let time: Int64
+
+        init(
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            time: Int64
+        ) {
+            self.price = price
+            self.qty = qty
+            self.time = time
+        }
+    }
 
     public init(
         price: ExactDecimal,
         qty: ExactDecimal,
         time: Int64
     ) {
-        self.price = price
-        self.qty = qty
-        self.time = time
+        storage = Storage(
+            price: price,
+            qty: qty,
+            time: time
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -418,9 +621,11 @@ public struct Trade: Sendable, Equatable, Codable {
         let qty = container.required(ExactDecimal.self, "qty")
         let time = container.required(Int64.self, "time")
         try container.finish()
-        self.price = price!
-        self.qty = qty!
-        self.time = time!
+        storage = Storage(
+            price: price!,
+            qty: qty!,
+            time: time!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -434,15 +639,39 @@ public struct Trade: Sendable, Equatable, Codable {
 /// An older public trade.
 public struct HistoricalTrade: Sendable, Equatable, Codable {
     /// Trade id as a string of digits.
-    public let id: String
+    public var id: String { storage.id }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// Whether the buyer was the maker.
-    public let buyerMaker: Bool
+    public var buyerMaker: Bool { storage.buyerMaker }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let id: String
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let time: Int64
+        let buyerMaker: Bool
+
+        init(
+            id: String,
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            time: Int64,
+            buyerMaker: Bool
+        ) {
+            self.id = id
+            self.price = price
+            self.qty = qty
+            self.time = time
+            self.buyerMaker = buyerMaker
+        }
+    }
 
     public init(
         id: String,
@@ -451,11 +680,13 @@ public struct HistoricalTrade: Sendable, Equatable, Codable {
         time: Int64,
         buyerMaker: Bool
     ) {
-        self.id = id
-        self.price = price
-        self.qty = qty
-        self.time = time
-        self.buyerMaker = buyerMaker
+        storage = Storage(
+            id: id,
+            price: price,
+            qty: qty,
+            time: time,
+            buyerMaker: buyerMaker
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -475,11 +706,13 @@ public struct HistoricalTrade: Sendable, Equatable, Codable {
         let time = container.required(Int64.self, "time")
         let buyerMaker = container.required(Bool.self, "buyerMaker")
         try container.finish()
-        self.id = id!
-        self.price = price!
-        self.qty = qty!
-        self.time = time!
-        self.buyerMaker = buyerMaker!
+        storage = Storage(
+            id: id!,
+            price: price!,
+            qty: qty!,
+            time: time!,
+            buyerMaker: buyerMaker!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -495,16 +728,33 @@ public struct HistoricalTrade: Sendable, Equatable, Codable {
 /// The `AvgPrice` object.
 public struct AvgPrice: Sendable, Equatable, Codable {
     /// Length of the averaging window in minutes.
-    public let mins: Int
+    public var mins: Int { storage.mins }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let mins: Int
+        let price: ExactDecimal
+
+        init(
+            mins: Int,
+            price: ExactDecimal
+        ) {
+            self.mins = mins
+            self.price = price
+        }
+    }
 
     public init(
         mins: Int,
         price: ExactDecimal
     ) {
-        self.mins = mins
-        self.price = price
+        storage = Storage(
+            mins: mins,
+            price: price
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -518,8 +768,10 @@ public struct AvgPrice: Sendable, Equatable, Codable {
         let mins = container.required(Int.self, "mins")
         let price = container.required(ExactDecimal.self, "price")
         try container.finish()
-        self.mins = mins!
-        self.price = price!
+        storage = Storage(
+            mins: mins!,
+            price: price!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -532,37 +784,94 @@ public struct AvgPrice: Sendable, Equatable, Codable {
 /// Rolling 24-hour statistics of a symbol.
 public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `priceChange`.
-    public let priceChange: ExactDecimal
+    public var priceChange: ExactDecimal { storage.priceChange }
     /// `priceChangePercent`.
-    public let priceChangePercent: ExactDecimal
+    public var priceChangePercent: ExactDecimal { storage.priceChangePercent }
     /// `weightedAvgPrice`.
-    public let weightedAvgPrice: ExactDecimal
+    public var weightedAvgPrice: ExactDecimal { storage.weightedAvgPrice }
     /// `lastPrice`.
-    public let lastPrice: ExactDecimal
+    public var lastPrice: ExactDecimal { storage.lastPrice }
     /// `bidPrice`.
-    public let bidPrice: ExactDecimal
+    public var bidPrice: ExactDecimal { storage.bidPrice }
     /// `bidQty`.
-    public let bidQty: ExactDecimal
+    public var bidQty: ExactDecimal { storage.bidQty }
     /// `askPrice`.
-    public let askPrice: ExactDecimal
+    public var askPrice: ExactDecimal { storage.askPrice }
     /// `askQty`.
-    public let askQty: ExactDecimal
+    public var askQty: ExactDecimal { storage.askQty }
     /// `openPrice`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `highPrice`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `lowPrice`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// `volume`.
-    public let volume: ExactDecimal
+    public var volume: ExactDecimal { storage.volume }
     /// `quoteVolume`.
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
     /// `openTime`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `closeTime`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let priceChange: ExactDecimal
+        let priceChangePercent: ExactDecimal
+        let weightedAvgPrice: ExactDecimal
+        let lastPrice: ExactDecimal
+        let bidPrice: ExactDecimal
+        let bidQty: ExactDecimal
+        let askPrice: ExactDecimal
+        let askQty: ExactDecimal
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let volume: ExactDecimal
+        let quoteVolume: ExactDecimal
+        let openTime: Int64
+        let closeTime: Int64
+
+        init(
+            symbol: String,
+            priceChange: ExactDecimal,
+            priceChangePercent: ExactDecimal,
+            weightedAvgPrice: ExactDecimal,
+            lastPrice: ExactDecimal,
+            bidPrice: ExactDecimal,
+            bidQty: ExactDecimal,
+            askPrice: ExactDecimal,
+            askQty: ExactDecimal,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            volume: ExactDecimal,
+            quoteVolume: ExactDecimal,
+            openTime: Int64,
+            closeTime: Int64
+        ) {
+            self.symbol = symbol
+            self.priceChange = priceChange
+            self.priceChangePercent = priceChangePercent
+            self.weightedAvgPrice = weightedAvgPrice
+            self.lastPrice = lastPrice
+            self.bidPrice = bidPrice
+            self.bidQty = bidQty
+            self.askPrice = askPrice
+            self.askQty = askQty
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.volume = volume
+            self.quoteVolume = quoteVolume
+            self.openTime = openTime
+            self.closeTime = closeTime
+        }
+    }
 
     public init(
         symbol: String,
@@ -582,22 +891,24 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         openTime: Int64,
         closeTime: Int64
     ) {
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.lastPrice = lastPrice
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
+        storage = Storage(
+            symbol: symbol,
+            priceChange: priceChange,
+            priceChangePercent: priceChangePercent,
+            weightedAvgPrice: weightedAvgPrice,
+            lastPrice: lastPrice,
+            bidPrice: bidPrice,
+            bidQty: bidQty,
+            askPrice: askPrice,
+            askQty: askQty,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            volume: volume,
+            quoteVolume: quoteVolume,
+            openTime: openTime,
+            closeTime: closeTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -639,22 +950,24 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         let openTime = container.required(Int64.self, "openTime")
         let closeTime = container.required(Int64.self, "closeTime")
         try container.finish()
-        self.symbol = symbol!
-        self.priceChange = priceChange!
-        self.priceChangePercent = priceChangePercent!
-        self.weightedAvgPrice = weightedAvgPrice!
-        self.lastPrice = lastPrice!
-        self.bidPrice = bidPrice!
-        self.bidQty = bidQty!
-        self.askPrice = askPrice!
-        self.askQty = askQty!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.volume = volume!
-        self.quoteVolume = quoteVolume!
-        self.openTime = openTime!
-        self.closeTime = closeTime!
+        storage = Storage(
+            symbol: symbol!,
+            priceChange: priceChange!,
+            priceChangePercent: priceChangePercent!,
+            weightedAvgPrice: weightedAvgPrice!,
+            lastPrice: lastPrice!,
+            bidPrice: bidPrice!,
+            bidQty: bidQty!,
+            askPrice: askPrice!,
+            askQty: askQty!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            volume: volume!,
+            quoteVolume: quoteVolume!,
+            openTime: openTime!,
+            closeTime: closeTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -681,16 +994,33 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
 /// The `TickerPrice` object.
 public struct TickerPrice: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let price: ExactDecimal
+
+        init(
+            symbol: String,
+            price: ExactDecimal
+        ) {
+            self.symbol = symbol
+            self.price = price
+        }
+    }
 
     public init(
         symbol: String,
         price: ExactDecimal
     ) {
-        self.symbol = symbol
-        self.price = price
+        storage = Storage(
+            symbol: symbol,
+            price: price
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -704,8 +1034,10 @@ public struct TickerPrice: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let price = container.required(ExactDecimal.self, "price")
         try container.finish()
-        self.symbol = symbol!
-        self.price = price!
+        storage = Storage(
+            symbol: symbol!,
+            price: price!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -718,15 +1050,39 @@ public struct TickerPrice: Sendable, Equatable, Codable {
 /// Best bid and ask of a symbol.
 public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// Best buy price.
-    public let bidPrice: ExactDecimal
+    public var bidPrice: ExactDecimal { storage.bidPrice }
     /// `bidQty`.
-    public let bidQty: ExactDecimal
+    public var bidQty: ExactDecimal { storage.bidQty }
     /// Best sell price.
-    public let askPrice: ExactDecimal
+    public var askPrice: ExactDecimal { storage.askPrice }
     /// `askQty`.
-    public let askQty: ExactDecimal
+    public var askQty: ExactDecimal { storage.askQty }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let bidPrice: ExactDecimal
+        let bidQty: ExactDecimal
+        let askPrice: ExactDecimal
+        let askQty: ExactDecimal
+
+        init(
+            symbol: String,
+            bidPrice: ExactDecimal,
+            bidQty: ExactDecimal,
+            askPrice: ExactDecimal,
+            askQty: ExactDecimal
+        ) {
+            self.symbol = symbol
+            self.bidPrice = bidPrice
+            self.bidQty = bidQty
+            self.askPrice = askPrice
+            self.askQty = askQty
+        }
+    }
 
     public init(
         symbol: String,
@@ -735,11 +1091,13 @@ public struct BookTicker: Sendable, Equatable, Codable {
         askPrice: ExactDecimal,
         askQty: ExactDecimal
     ) {
-        self.symbol = symbol
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
+        storage = Storage(
+            symbol: symbol,
+            bidPrice: bidPrice,
+            bidQty: bidQty,
+            askPrice: askPrice,
+            askQty: askQty
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -759,11 +1117,13 @@ public struct BookTicker: Sendable, Equatable, Codable {
         let askPrice = container.required(ExactDecimal.self, "askPrice")
         let askQty = container.required(ExactDecimal.self, "askQty")
         try container.finish()
-        self.symbol = symbol!
-        self.bidPrice = bidPrice!
-        self.bidQty = bidQty!
-        self.askPrice = askPrice!
-        self.askQty = askQty!
+        storage = Storage(
+            symbol: symbol!,
+            bidPrice: bidPrice!,
+            bidQty: bidQty!,
+            askPrice: askPrice!,
+            askQty: askQty!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -779,20 +1139,40 @@ public struct BookTicker: Sendable, Equatable, Codable {
 /// Answer to an order placement with newOrderRespType=ACK.
 public struct OrderAck: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let transactTime: Int64
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            transactTime: Int64
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.transactTime = transactTime
+        }
+    }
 
     public init(
         symbol: String,
         orderId: Int64,
         transactTime: Int64
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.transactTime = transactTime
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            transactTime: transactTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -808,9 +1188,11 @@ public struct OrderAck: Sendable, Equatable, Codable {
         let orderId = container.required(Int64.self, "orderId")
         let transactTime = container.required(Int64.self, "transactTime")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.transactTime = transactTime!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            transactTime: transactTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -824,27 +1206,69 @@ public struct OrderAck: Sendable, Equatable, Codable {
 /// Answer to an order placement with newOrderRespType=RESULT, and to a cancellation.
 public struct OrderResult: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `origQty`.
-    public let origQty: ExactDecimal
+    public var origQty: ExactDecimal { storage.origQty }
     /// `executedQty`.
-    public let executedQty: ExactDecimal
+    public var executedQty: ExactDecimal { storage.executedQty }
     /// `cummulativeQuoteQty`.
-    public let cummulativeQuoteQty: ExactDecimal
+    public var cummulativeQuoteQty: ExactDecimal { storage.cummulativeQuoteQty }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let transactTime: Int64
+        let price: ExactDecimal
+        let origQty: ExactDecimal
+        let executedQty: ExactDecimal
+        let cummulativeQuoteQty: ExactDecimal
+        let status: OrderStatus
+        let timeInForce: TimeInForce
+        let type: OrderType
+        let side: OrderSide
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            transactTime: Int64,
+            price: ExactDecimal,
+            origQty: ExactDecimal,
+            executedQty: ExactDecimal,
+            cummulativeQuoteQty: ExactDecimal,
+            status: OrderStatus,
+            timeInForce: TimeInForce,
+            type: OrderType,
+            side: OrderSide
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.transactTime = transactTime
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+        }
+    }
 
     public init(
         symbol: String,
@@ -859,17 +1283,19 @@ public struct OrderResult: Sendable, Equatable, Codable {
         type: OrderType,
         side: OrderSide
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -901,17 +1327,19 @@ public struct OrderResult: Sendable, Equatable, Codable {
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.transactTime = transactTime!
-        self.price = price!
-        self.origQty = origQty!
-        self.executedQty = executedQty!
-        self.cummulativeQuoteQty = cummulativeQuoteQty!
-        self.status = status!
-        self.timeInForce = timeInForce!
-        self.type = type!
-        self.side = side!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            transactTime: transactTime!,
+            price: price!,
+            origQty: origQty!,
+            executedQty: executedQty!,
+            cummulativeQuoteQty: cummulativeQuoteQty!,
+            status: status!,
+            timeInForce: timeInForce!,
+            type: type!,
+            side: side!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -933,33 +1361,81 @@ public struct OrderResult: Sendable, Equatable, Codable {
 /// An order as the order queries return it.
 public struct Order: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// Order id as a string of digits.
-    public let orderId: String
+    public var orderId: String { storage.orderId }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `origQty`.
-    public let origQty: ExactDecimal
+    public var origQty: ExactDecimal { storage.origQty }
     /// `executedQty`.
-    public let executedQty: ExactDecimal
+    public var executedQty: ExactDecimal { storage.executedQty }
     /// `cummulativeQuoteQty`.
-    public let cummulativeQuoteQty: ExactDecimal
+    public var cummulativeQuoteQty: ExactDecimal { storage.cummulativeQuoteQty }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// `updateTime`.
-    public let updateTime: Int64
+    public var updateTime: Int64 { storage.updateTime }
     /// `working`.
     ///
     /// - Appears: Shown in every example; no field table guarantees it.
-    public let working: Bool?
+    public var working: Bool? { storage.working }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: String
+        let price: ExactDecimal
+        let origQty: ExactDecimal
+        let executedQty: ExactDecimal
+        let cummulativeQuoteQty: ExactDecimal
+        let status: OrderStatus
+        let timeInForce: TimeInForce
+        let type: OrderType
+        let side: OrderSide
+        let time: Int64
+        let updateTime: Int64
+        let working: Bool?
+
+        init(
+            symbol: String,
+            orderId: String,
+            price: ExactDecimal,
+            origQty: ExactDecimal,
+            executedQty: ExactDecimal,
+            cummulativeQuoteQty: ExactDecimal,
+            status: OrderStatus,
+            timeInForce: TimeInForce,
+            type: OrderType,
+            side: OrderSide,
+            time: Int64,
+            updateTime: Int64,
+            working: Bool?
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.time = time
+            self.updateTime = updateTime
+            self.working = working
+        }
+    }
 
     public init(
         symbol: String,
@@ -976,19 +1452,21 @@ public struct Order: Sendable, Equatable, Codable {
         updateTime: Int64,
         working: Bool? = nil
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.time = time
-        self.updateTime = updateTime
-        self.working = working
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            time: time,
+            updateTime: updateTime,
+            working: working
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1022,20 +1500,23 @@ public struct Order: Sendable, Equatable, Codable {
         let side = container.required(OrderSide.self, "side")
         let time = container.required(Int64.self, "time")
         let updateTime = container.required(Int64.self, "updateTime")
-        self.working = container.optional(Bool.self, "working")
+        let working = container.optional(Bool.self, "working")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.price = price!
-        self.origQty = origQty!
-        self.executedQty = executedQty!
-        self.cummulativeQuoteQty = cummulativeQuoteQty!
-        self.status = status!
-        self.timeInForce = timeInForce!
-        self.type = type!
-        self.side = side!
-        self.time = time!
-        self.updateTime = updateTime!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            price: price!,
+            origQty: origQty!,
+            executedQty: executedQty!,
+            cummulativeQuoteQty: cummulativeQuoteQty!,
+            status: status!,
+            timeInForce: timeInForce!,
+            type: type!,
+            side: side!,
+            time: time!,
+            updateTime: updateTime!,
+            working: working
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1059,17 +1540,38 @@ public struct Order: Sendable, Equatable, Codable {
 /// Balances of the account, per product.
 public struct Account: Sendable, Equatable, Codable {
     /// `updateTime`.
-    public let updateTime: Int64
+    public var updateTime: Int64 { storage.updateTime }
     /// Balances of the contract (futures) account.
     ///
     /// - Appears: Only where the account has a contract product (the one example shows it).
-    public let contractBalances: [Balance]?
+    public var contractBalances: [Balance]? { storage.contractBalances }
     /// Balances of the option account.
     ///
     /// - Appears: Only where the account has an option product (the one example shows it).
-    public let optionBalances: [Balance]?
+    public var optionBalances: [Balance]? { storage.optionBalances }
     /// Balances of the spot account.
-    public let spotBalances: [Balance]
+    public var spotBalances: [Balance] { storage.spotBalances }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let updateTime: Int64
+        let contractBalances: [Balance]?
+        let optionBalances: [Balance]?
+        let spotBalances: [Balance]
+
+        init(
+            updateTime: Int64,
+            contractBalances: [Balance]?,
+            optionBalances: [Balance]?,
+            spotBalances: [Balance]
+        ) {
+            self.updateTime = updateTime
+            self.contractBalances = contractBalances
+            self.optionBalances = optionBalances
+            self.spotBalances = spotBalances
+        }
+    }
 
     public init(
         updateTime: Int64,
@@ -1077,10 +1579,12 @@ public struct Account: Sendable, Equatable, Codable {
         optionBalances: [Balance]? = nil,
         spotBalances: [Balance]
     ) {
-        self.updateTime = updateTime
-        self.contractBalances = contractBalances
-        self.optionBalances = optionBalances
-        self.spotBalances = spotBalances
+        storage = Storage(
+            updateTime: updateTime,
+            contractBalances: contractBalances,
+            optionBalances: optionBalances,
+            spotBalances: spotBalances
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1094,12 +1598,16 @@ public struct Account: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let updateTime = container.required(Int64.self, "updateTime")
-        self.contractBalances = container.optional([Balance].self, "contractBalances")
-        self.optionBalances = container.optional([Balance].self, "optionBalances")
+        let contractBalances = container.optional([Balance].self, "contractBalances")
+        let optionBalances = container.optional([Balance].self, "optionBalances")
         let spotBalances = container.required([Balance].self, "spotBalances")
         try container.finish()
-        self.updateTime = updateTime!
-        self.spotBalances = spotBalances!
+        storage = Storage(
+            updateTime: updateTime!,
+            contractBalances: contractBalances,
+            optionBalances: optionBalances,
+            spotBalances: spotBalances!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1114,17 +1622,44 @@ public struct Account: Sendable, Equatable, Codable {
 /// The `Balance` object.
 public struct Balance: Sendable, Equatable, Codable {
     /// `asset`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `canDeposit`.
-    public let canDeposit: Bool
+    public var canDeposit: Bool { storage.canDeposit }
     /// `canTrade`.
-    public let canTrade: Bool
+    public var canTrade: Bool { storage.canTrade }
     /// `canWithdraw`.
-    public let canWithdraw: Bool
+    public var canWithdraw: Bool { storage.canWithdraw }
     /// `free`.
-    public let free: ExactDecimal
+    public var free: ExactDecimal { storage.free }
     /// `locked`.
-    public let locked: ExactDecimal
+    public var locked: ExactDecimal { storage.locked }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let asset: String
+        let canDeposit: Bool
+        let canTrade: Bool
+        let canWithdraw: Bool
+        let free: ExactDecimal
+        let locked: ExactDecimal
+
+        init(
+            asset: String,
+            canDeposit: Bool,
+            canTrade: Bool,
+            canWithdraw: Bool,
+            free: ExactDecimal,
+            locked: ExactDecimal
+        ) {
+            self.asset = asset
+            self.canDeposit = canDeposit
+            self.canTrade = canTrade
+            self.canWithdraw = canWithdraw
+            self.free = free
+            self.locked = locked
+        }
+    }
 
     public init(
         asset: String,
@@ -1134,12 +1669,14 @@ public struct Balance: Sendable, Equatable, Codable {
         free: ExactDecimal,
         locked: ExactDecimal
     ) {
-        self.asset = asset
-        self.canDeposit = canDeposit
-        self.canTrade = canTrade
-        self.canWithdraw = canWithdraw
-        self.free = free
-        self.locked = locked
+        storage = Storage(
+            asset: asset,
+            canDeposit: canDeposit,
+            canTrade: canTrade,
+            canWithdraw: canWithdraw,
+            free: free,
+            locked: locked
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1161,12 +1698,14 @@ public struct Balance: Sendable, Equatable, Codable {
         let free = container.required(ExactDecimal.self, "free")
         let locked = container.required(ExactDecimal.self, "locked")
         try container.finish()
-        self.asset = asset!
-        self.canDeposit = canDeposit!
-        self.canTrade = canTrade!
-        self.canWithdraw = canWithdraw!
-        self.free = free!
-        self.locked = locked!
+        storage = Storage(
+            asset: asset!,
+            canDeposit: canDeposit!,
+            canTrade: canTrade!,
+            canWithdraw: canWithdraw!,
+            free: free!,
+            locked: locked!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1183,13 +1722,34 @@ public struct Balance: Sendable, Equatable, Codable {
 /// Deposit and withdrawal settings of one asset (the response is keyed by asset name).
 public struct AssetDetail: Sendable, Equatable, Codable {
     /// Smallest amount that may be withdrawn (a JSON number in the example).
-    public let minWithdrawAmount: ExactDecimal
+    public var minWithdrawAmount: ExactDecimal { storage.minWithdrawAmount }
     /// `withdrawFee`.
-    public let withdrawFee: ExactDecimal
+    public var withdrawFee: ExactDecimal { storage.withdrawFee }
     /// Whether deposits are open.
-    public let depositStatus: Bool
+    public var depositStatus: Bool { storage.depositStatus }
     /// Whether withdrawals are open.
-    public let withdrawStatus: Bool
+    public var withdrawStatus: Bool { storage.withdrawStatus }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let minWithdrawAmount: ExactDecimal
+        let withdrawFee: ExactDecimal
+        let depositStatus: Bool
+        let withdrawStatus: Bool
+
+        init(
+            minWithdrawAmount: ExactDecimal,
+            withdrawFee: ExactDecimal,
+            depositStatus: Bool,
+            withdrawStatus: Bool
+        ) {
+            self.minWithdrawAmount = minWithdrawAmount
+            self.withdrawFee = withdrawFee
+            self.depositStatus = depositStatus
+            self.withdrawStatus = withdrawStatus
+        }
+    }
 
     public init(
         minWithdrawAmount: ExactDecimal,
@@ -1197,10 +1757,12 @@ public struct AssetDetail: Sendable, Equatable, Codable {
         depositStatus: Bool,
         withdrawStatus: Bool
     ) {
-        self.minWithdrawAmount = minWithdrawAmount
-        self.withdrawFee = withdrawFee
-        self.depositStatus = depositStatus
-        self.withdrawStatus = withdrawStatus
+        storage = Storage(
+            minWithdrawAmount: minWithdrawAmount,
+            withdrawFee: withdrawFee,
+            depositStatus: depositStatus,
+            withdrawStatus: withdrawStatus
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1218,10 +1780,12 @@ public struct AssetDetail: Sendable, Equatable, Codable {
         let depositStatus = container.required(Bool.self, "depositStatus")
         let withdrawStatus = container.required(Bool.self, "withdrawStatus")
         try container.finish()
-        self.minWithdrawAmount = minWithdrawAmount!
-        self.withdrawFee = withdrawFee!
-        self.depositStatus = depositStatus!
-        self.withdrawStatus = withdrawStatus!
+        storage = Storage(
+            minWithdrawAmount: minWithdrawAmount!,
+            withdrawFee: withdrawFee!,
+            depositStatus: depositStatus!,
+            withdrawStatus: withdrawStatus!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1236,20 +1800,40 @@ public struct AssetDetail: Sendable, Equatable, Codable {
 /// The `DepositAddress` object.
 public struct DepositAddress: Sendable, Equatable, Codable {
     /// `address`.
-    public let address: String
+    public var address: String { storage.address }
     /// `asset`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `success`.
-    public let success: Bool
+    public var success: Bool { storage.success }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let address: String
+        let asset: String
+        let success: Bool
+
+        init(
+            address: String,
+            asset: String,
+            success: Bool
+        ) {
+            self.address = address
+            self.asset = asset
+            self.success = success
+        }
+    }
 
     public init(
         address: String,
         asset: String,
         success: Bool
     ) {
-        self.address = address
-        self.asset = asset
-        self.success = success
+        storage = Storage(
+            address: address,
+            asset: asset,
+            success: success
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1265,9 +1849,11 @@ public struct DepositAddress: Sendable, Equatable, Codable {
         let asset = container.required(String.self, "asset")
         let success = container.required(Bool.self, "success")
         try container.finish()
-        self.address = address!
-        self.asset = asset!
-        self.success = success!
+        storage = Storage(
+            address: address!,
+            asset: asset!,
+            success: success!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1281,17 +1867,44 @@ public struct DepositAddress: Sendable, Equatable, Codable {
 /// One deposit.
 public struct DepositRecord: Sendable, Equatable, Codable {
     /// `insertTime`.
-    public let insertTime: Int64
+    public var insertTime: Int64 { storage.insertTime }
     /// Amount deposited (a JSON number in the example).
-    public let amount: ExactDecimal
+    public var amount: ExactDecimal { storage.amount }
     /// `asset`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `address`.
-    public let address: String
+    public var address: String { storage.address }
     /// `txId`.
-    public let txId: String
+    public var txId: String { storage.txId }
     /// Deposit status code.
-    public let status: Int
+    public var status: Int { storage.status }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let insertTime: Int64
+        let amount: ExactDecimal
+        let asset: String
+        let address: String
+        let txId: String
+        let status: Int
+
+        init(
+            insertTime: Int64,
+            amount: ExactDecimal,
+            asset: String,
+            address: String,
+            txId: String,
+            status: Int
+        ) {
+            self.insertTime = insertTime
+            self.amount = amount
+            self.asset = asset
+            self.address = address
+            self.txId = txId
+            self.status = status
+        }
+    }
 
     public init(
         insertTime: Int64,
@@ -1301,12 +1914,14 @@ public struct DepositRecord: Sendable, Equatable, Codable {
         txId: String,
         status: Int
     ) {
-        self.insertTime = insertTime
-        self.amount = amount
-        self.asset = asset
-        self.address = address
-        self.txId = txId
-        self.status = status
+        storage = Storage(
+            insertTime: insertTime,
+            amount: amount,
+            asset: asset,
+            address: address,
+            txId: txId,
+            status: status
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1328,12 +1943,14 @@ public struct DepositRecord: Sendable, Equatable, Codable {
         let txId = container.required(String.self, "txId")
         let status = container.required(Int.self, "status")
         try container.finish()
-        self.insertTime = insertTime!
-        self.amount = amount!
-        self.asset = asset!
-        self.address = address!
-        self.txId = txId!
-        self.status = status!
+        storage = Storage(
+            insertTime: insertTime!,
+            amount: amount!,
+            asset: asset!,
+            address: address!,
+            txId: txId!,
+            status: status!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1350,20 +1967,40 @@ public struct DepositRecord: Sendable, Equatable, Codable {
 /// Maker and taker fee rates of a symbol.
 public struct TradeFee: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// Maker fee rate (a JSON number in the example).
-    public let maker: ExactDecimal
+    public var maker: ExactDecimal { storage.maker }
     /// Taker fee rate (a JSON number in the example).
-    public let taker: ExactDecimal
+    public var taker: ExactDecimal { storage.taker }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let maker: ExactDecimal
+        let taker: ExactDecimal
+
+        init(
+            symbol: String,
+            maker: ExactDecimal,
+            taker: ExactDecimal
+        ) {
+            self.symbol = symbol
+            self.maker = maker
+            self.taker = taker
+        }
+    }
 
     public init(
         symbol: String,
         maker: ExactDecimal,
         taker: ExactDecimal
     ) {
-        self.symbol = symbol
-        self.maker = maker
-        self.taker = taker
+        storage = Storage(
+            symbol: symbol,
+            maker: maker,
+            taker: taker
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1379,9 +2016,11 @@ public struct TradeFee: Sendable, Equatable, Codable {
         let maker = container.required(ExactDecimal.self, "maker")
         let taker = container.required(ExactDecimal.self, "taker")
         try container.finish()
-        self.symbol = symbol!
-        self.maker = maker!
-        self.taker = taker!
+        storage = Storage(
+            symbol: symbol!,
+            maker: maker!,
+            taker: taker!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1395,16 +2034,33 @@ public struct TradeFee: Sendable, Equatable, Codable {
 /// The `WithdrawHistory` object.
 public struct WithdrawHistory: Sendable, Equatable, Codable {
     /// `withdrawRecordList`.
-    public let withdrawRecordList: [WithdrawRecord]
+    public var withdrawRecordList: [WithdrawRecord] { storage.withdrawRecordList }
     /// `success`.
-    public let success: Bool
+    public var success: Bool { storage.success }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let withdrawRecordList: [WithdrawRecord]
+        let success: Bool
+
+        init(
+            withdrawRecordList: [WithdrawRecord],
+            success: Bool
+        ) {
+            self.withdrawRecordList = withdrawRecordList
+            self.success = success
+        }
+    }
 
     public init(
         withdrawRecordList: [WithdrawRecord],
         success: Bool
     ) {
-        self.withdrawRecordList = withdrawRecordList
-        self.success = success
+        storage = Storage(
+            withdrawRecordList: withdrawRecordList,
+            success: success
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1418,8 +2074,10 @@ public struct WithdrawHistory: Sendable, Equatable, Codable {
         let withdrawRecordList = container.required([WithdrawRecord].self, "withdrawRecordList")
         let success = container.required(Bool.self, "success")
         try container.finish()
-        self.withdrawRecordList = withdrawRecordList!
-        self.success = success!
+        storage = Storage(
+            withdrawRecordList: withdrawRecordList!,
+            success: success!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1432,19 +2090,49 @@ public struct WithdrawHistory: Sendable, Equatable, Codable {
 /// One withdrawal.
 public struct WithdrawRecord: Sendable, Equatable, Codable {
     /// `id`.
-    public let id: String
+    public var id: String { storage.id }
     /// Amount withdrawn (a JSON number in the example).
-    public let amount: ExactDecimal
+    public var amount: ExactDecimal { storage.amount }
     /// `address`.
-    public let address: String
+    public var address: String { storage.address }
     /// `asset`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `txId`.
-    public let txId: String
+    public var txId: String { storage.txId }
     /// `applyTime`.
-    public let applyTime: Int64
+    public var applyTime: Int64 { storage.applyTime }
     /// Withdrawal status code (see the `status` parameter of withdrawHistory).
-    public let status: Int
+    public var status: Int { storage.status }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let id: String
+        let amount: ExactDecimal
+        let address: String
+        let asset: String
+        let txId: String
+        let applyTime: Int64
+        let status: Int
+
+        init(
+            id: String,
+            amount: ExactDecimal,
+            address: String,
+            asset: String,
+            txId: String,
+            applyTime: Int64,
+            status: Int
+        ) {
+            self.id = id
+            self.amount = amount
+            self.address = address
+            self.asset = asset
+            self.txId = txId
+            self.applyTime = applyTime
+            self.status = status
+        }
+    }
 
     public init(
         id: String,
@@ -1455,13 +2143,15 @@ public struct WithdrawRecord: Sendable, Equatable, Codable {
         applyTime: Int64,
         status: Int
     ) {
-        self.id = id
-        self.amount = amount
-        self.address = address
-        self.asset = asset
-        self.txId = txId
-        self.applyTime = applyTime
-        self.status = status
+        storage = Storage(
+            id: id,
+            amount: amount,
+            address: address,
+            asset: asset,
+            txId: txId,
+            applyTime: applyTime,
+            status: status
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1485,13 +2175,15 @@ public struct WithdrawRecord: Sendable, Equatable, Codable {
         let applyTime = container.required(Int64.self, "applyTime")
         let status = container.required(Int.self, "status")
         try container.finish()
-        self.id = id!
-        self.amount = amount!
-        self.address = address!
-        self.asset = asset!
-        self.txId = txId!
-        self.applyTime = applyTime!
-        self.status = status!
+        storage = Storage(
+            id: id!,
+            amount: amount!,
+            address: address!,
+            asset: asset!,
+            txId: txId!,
+            applyTime: applyTime!,
+            status: status!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1511,20 +2203,40 @@ public struct WithdrawRecord: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct DepthLevel: Sendable, Equatable, Codable {
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// Unused slot (an empty array in the example).
-    public let ignore: JSONValue
+    public var ignore: JSONValue { storage.ignore }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let ignore: JSONValue
+
+        init(
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            ignore: JSONValue
+        ) {
+            self.price = price
+            self.qty = qty
+            self.ignore = ignore
+        }
+    }
 
     public init(
         price: ExactDecimal,
         qty: ExactDecimal,
         ignore: JSONValue
     ) {
-        self.price = price
-        self.qty = qty
-        self.ignore = ignore
+        storage = Storage(
+            price: price,
+            qty: qty,
+            ignore: ignore
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1536,9 +2248,14 @@ public struct DepthLevel: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        price = try container.decode(ExactDecimal.self)
-        qty = try container.decode(ExactDecimal.self)
-        ignore = try container.decode(JSONValue.self)
+        let price = try container.decode(ExactDecimal.self)
+        let qty = try container.decode(ExactDecimal.self)
+        let ignore = try container.decode(JSONValue.self)
+        storage = Storage(
+            price: price,
+            qty: qty,
+            ignore: ignore
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1554,29 +2271,74 @@ public struct DepthLevel: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct Kline: Sendable, Equatable, Codable {
     /// `openTime`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `open`.
-    public let `open`: ExactDecimal
+    public var `open`: ExactDecimal { storage.`open` }
     /// `high`.
-    public let high: ExactDecimal
+    public var high: ExactDecimal { storage.high }
     /// `low`.
-    public let low: ExactDecimal
+    public var low: ExactDecimal { storage.low }
     /// `close`.
-    public let close: ExactDecimal
+    public var close: ExactDecimal { storage.close }
     /// `volume`.
-    public let volume: ExactDecimal
+    public var volume: ExactDecimal { storage.volume }
     /// `closeTime`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// `quoteAssetVolume`.
-    public let quoteAssetVolume: ExactDecimal
+    public var quoteAssetVolume: ExactDecimal { storage.quoteAssetVolume }
     /// `numberOfTrades`.
-    public let numberOfTrades: Int64
+    public var numberOfTrades: Int64 { storage.numberOfTrades }
     /// `takerBuyBaseAssetVolume`.
-    public let takerBuyBaseAssetVolume: ExactDecimal
+    public var takerBuyBaseAssetVolume: ExactDecimal { storage.takerBuyBaseAssetVolume }
     /// `takerBuyQuoteAssetVolume`.
-    public let takerBuyQuoteAssetVolume: ExactDecimal
+    public var takerBuyQuoteAssetVolume: ExactDecimal { storage.takerBuyQuoteAssetVolume }
     /// Unused slot.
-    public let ignore: JSONValue
+    public var ignore: JSONValue { storage.ignore }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let openTime: Int64
+        let `open`: ExactDecimal
+        let high: ExactDecimal
+        let low: ExactDecimal
+        let close: ExactDecimal
+        let volume: ExactDecimal
+        let closeTime: Int64
+        let quoteAssetVolume: ExactDecimal
+        let numberOfTrades: Int64
+        let takerBuyBaseAssetVolume: ExactDecimal
+        let takerBuyQuoteAssetVolume: ExactDecimal
+        let ignore: JSONValue
+
+        init(
+            openTime: Int64,
+            `open`: ExactDecimal,
+            high: ExactDecimal,
+            low: ExactDecimal,
+            close: ExactDecimal,
+            volume: ExactDecimal,
+            closeTime: Int64,
+            quoteAssetVolume: ExactDecimal,
+            numberOfTrades: Int64,
+            takerBuyBaseAssetVolume: ExactDecimal,
+            takerBuyQuoteAssetVolume: ExactDecimal,
+            ignore: JSONValue
+        ) {
+            self.openTime = openTime
+            self.`open` = `open`
+            self.high = high
+            self.low = low
+            self.close = close
+            self.volume = volume
+            self.closeTime = closeTime
+            self.quoteAssetVolume = quoteAssetVolume
+            self.numberOfTrades = numberOfTrades
+            self.takerBuyBaseAssetVolume = takerBuyBaseAssetVolume
+            self.takerBuyQuoteAssetVolume = takerBuyQuoteAssetVolume
+            self.ignore = ignore
+        }
+    }
 
     public init(
         openTime: Int64,
@@ -1592,18 +2354,20 @@ public struct Kline: Sendable, Equatable, Codable {
         takerBuyQuoteAssetVolume: ExactDecimal,
         ignore: JSONValue
     ) {
-        self.openTime = openTime
-        self.`open` = `open`
-        self.high = high
-        self.low = low
-        self.close = close
-        self.volume = volume
-        self.closeTime = closeTime
-        self.quoteAssetVolume = quoteAssetVolume
-        self.numberOfTrades = numberOfTrades
-        self.takerBuyBaseAssetVolume = takerBuyBaseAssetVolume
-        self.takerBuyQuoteAssetVolume = takerBuyQuoteAssetVolume
-        self.ignore = ignore
+        storage = Storage(
+            openTime: openTime,
+            open: `open`,
+            high: high,
+            low: low,
+            close: close,
+            volume: volume,
+            closeTime: closeTime,
+            quoteAssetVolume: quoteAssetVolume,
+            numberOfTrades: numberOfTrades,
+            takerBuyBaseAssetVolume: takerBuyBaseAssetVolume,
+            takerBuyQuoteAssetVolume: takerBuyQuoteAssetVolume,
+            ignore: ignore
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1624,18 +2388,32 @@ public struct Kline: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        openTime = try container.decode(Int64.self)
-        `open` = try container.decode(ExactDecimal.self)
-        high = try container.decode(ExactDecimal.self)
-        low = try container.decode(ExactDecimal.self)
-        close = try container.decode(ExactDecimal.self)
-        volume = try container.decode(ExactDecimal.self)
-        closeTime = try container.decode(Int64.self)
-        quoteAssetVolume = try container.decode(ExactDecimal.self)
-        numberOfTrades = try container.decode(Int64.self)
-        takerBuyBaseAssetVolume = try container.decode(ExactDecimal.self)
-        takerBuyQuoteAssetVolume = try container.decode(ExactDecimal.self)
-        ignore = try container.decode(JSONValue.self)
+        let openTime = try container.decode(Int64.self)
+        let `open` = try container.decode(ExactDecimal.self)
+        let high = try container.decode(ExactDecimal.self)
+        let low = try container.decode(ExactDecimal.self)
+        let close = try container.decode(ExactDecimal.self)
+        let volume = try container.decode(ExactDecimal.self)
+        let closeTime = try container.decode(Int64.self)
+        let quoteAssetVolume = try container.decode(ExactDecimal.self)
+        let numberOfTrades = try container.decode(Int64.self)
+        let takerBuyBaseAssetVolume = try container.decode(ExactDecimal.self)
+        let takerBuyQuoteAssetVolume = try container.decode(ExactDecimal.self)
+        let ignore = try container.decode(JSONValue.self)
+        storage = Storage(
+            openTime: openTime,
+            open: `open`,
+            high: high,
+            low: low,
+            close: close,
+            volume: volume,
+            closeTime: closeTime,
+            quoteAssetVolume: quoteAssetVolume,
+            numberOfTrades: numberOfTrades,
+            takerBuyBaseAssetVolume: takerBuyBaseAssetVolume,
+            takerBuyQuoteAssetVolume: takerBuyQuoteAssetVolume,
+            ignore: ignore
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {

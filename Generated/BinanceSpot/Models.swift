@@ -5,13 +5,34 @@ import ClientRuntime
 /// One rate limiter as listed in `GET /api/v3/exchangeInfo` (`rateLimits`).
 public struct RateLimit: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public let rateLimitType: RateLimitType
+    public var rateLimitType: RateLimitType { storage.rateLimitType }
     /// `interval`.
-    public let interval: RateLimitInterval
+    public var interval: RateLimitInterval { storage.interval }
     /// How many `interval` units one window spans (5 with MINUTE = every 5 minutes).
-    public let intervalNum: Int
+    public var intervalNum: Int { storage.intervalNum }
     /// The most that may be used per window.
-    public let limit: Int
+    public var limit: Int { storage.limit }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let rateLimitType: RateLimitType
+        let interval: RateLimitInterval
+        let intervalNum: Int
+        let limit: Int
+
+        init(
+            rateLimitType: RateLimitType,
+            interval: RateLimitInterval,
+            intervalNum: Int,
+            limit: Int
+        ) {
+            self.rateLimitType = rateLimitType
+            self.interval = interval
+            self.intervalNum = intervalNum
+            self.limit = limit
+        }
+    }
 
     public init(
         rateLimitType: RateLimitType,
@@ -19,10 +40,12 @@ public struct RateLimit: Sendable, Equatable, Codable {
         intervalNum: Int,
         limit: Int
     ) {
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
+        storage = Storage(
+            rateLimitType: rateLimitType,
+            interval: interval,
+            intervalNum: intervalNum,
+            limit: limit
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -40,10 +63,12 @@ public struct RateLimit: Sendable, Equatable, Codable {
         let intervalNum = container.required(Int.self, "intervalNum")
         let limit = container.required(Int.self, "limit")
         try container.finish()
-        self.rateLimitType = rateLimitType!
-        self.interval = interval!
-        self.intervalNum = intervalNum!
-        self.limit = limit!
+        storage = Storage(
+            rateLimitType: rateLimitType!,
+            interval: interval!,
+            intervalNum: intervalNum!,
+            limit: limit!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,13 +84,34 @@ public struct RateLimit: Sendable, Equatable, Codable {
 /// a whole multiple of `tickSize`; each of the three rules is switched off when its value is 0.
 public struct PriceFilter: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// Lowest allowed price; 0 disables the rule.
-    public let minPrice: ExactDecimal
+    public var minPrice: ExactDecimal { storage.minPrice }
     /// Highest allowed price; 0 disables the rule.
-    public let maxPrice: ExactDecimal
+    public var maxPrice: ExactDecimal { storage.maxPrice }
     /// Price increment; 0 disables the rule.
-    public let tickSize: ExactDecimal
+    public var tickSize: ExactDecimal { storage.tickSize }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minPrice: ExactDecimal
+        let maxPrice: ExactDecimal
+        let tickSize: ExactDecimal
+
+        init(
+            filterType: FilterType,
+            minPrice: ExactDecimal,
+            maxPrice: ExactDecimal,
+            tickSize: ExactDecimal
+        ) {
+            self.filterType = filterType
+            self.minPrice = minPrice
+            self.maxPrice = maxPrice
+            self.tickSize = tickSize
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -73,10 +119,12 @@ public struct PriceFilter: Sendable, Equatable, Codable {
         maxPrice: ExactDecimal,
         tickSize: ExactDecimal
     ) {
-        self.filterType = filterType
-        self.minPrice = minPrice
-        self.maxPrice = maxPrice
-        self.tickSize = tickSize
+        storage = Storage(
+            filterType: filterType,
+            minPrice: minPrice,
+            maxPrice: maxPrice,
+            tickSize: tickSize
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -94,10 +142,12 @@ public struct PriceFilter: Sendable, Equatable, Codable {
         let maxPrice = container.required(ExactDecimal.self, "maxPrice")
         let tickSize = container.required(ExactDecimal.self, "tickSize")
         try container.finish()
-        self.filterType = filterType!
-        self.minPrice = minPrice!
-        self.maxPrice = maxPrice!
-        self.tickSize = tickSize!
+        storage = Storage(
+            filterType: filterType!,
+            minPrice: minPrice!,
+            maxPrice: maxPrice!,
+            tickSize: tickSize!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -113,13 +163,34 @@ public struct PriceFilter: Sendable, Equatable, Codable {
 /// minutes: `weightedAveragePrice × multiplierDown ≤ price ≤ weightedAveragePrice × multiplierUp`.
 public struct PercentPrice: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `multiplierUp`.
-    public let multiplierUp: ExactDecimal
+    public var multiplierUp: ExactDecimal { storage.multiplierUp }
     /// `multiplierDown`.
-    public let multiplierDown: ExactDecimal
+    public var multiplierDown: ExactDecimal { storage.multiplierDown }
     /// Minutes the average is taken over; 0 means the last price.
-    public let avgPriceMins: Int
+    public var avgPriceMins: Int { storage.avgPriceMins }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let multiplierUp: ExactDecimal
+        let multiplierDown: ExactDecimal
+        let avgPriceMins: Int
+
+        init(
+            filterType: FilterType,
+            multiplierUp: ExactDecimal,
+            multiplierDown: ExactDecimal,
+            avgPriceMins: Int
+        ) {
+            self.filterType = filterType
+            self.multiplierUp = multiplierUp
+            self.multiplierDown = multiplierDown
+            self.avgPriceMins = avgPriceMins
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -127,10 +198,12 @@ public struct PercentPrice: Sendable, Equatable, Codable {
         multiplierDown: ExactDecimal,
         avgPriceMins: Int
     ) {
-        self.filterType = filterType
-        self.multiplierUp = multiplierUp
-        self.multiplierDown = multiplierDown
-        self.avgPriceMins = avgPriceMins
+        storage = Storage(
+            filterType: filterType,
+            multiplierUp: multiplierUp,
+            multiplierDown: multiplierDown,
+            avgPriceMins: avgPriceMins
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -148,10 +221,12 @@ public struct PercentPrice: Sendable, Equatable, Codable {
         let multiplierDown = container.required(ExactDecimal.self, "multiplierDown")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
         try container.finish()
-        self.filterType = filterType!
-        self.multiplierUp = multiplierUp!
-        self.multiplierDown = multiplierDown!
-        self.avgPriceMins = avgPriceMins!
+        storage = Storage(
+            filterType: filterType!,
+            multiplierUp: multiplierUp!,
+            multiplierDown: multiplierDown!,
+            avgPriceMins: avgPriceMins!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -168,17 +243,44 @@ public struct PercentPrice: Sendable, Equatable, Codable {
 /// times the weighted average price, sell orders within `askMultiplierDown`..`askMultiplierUp` times it.
 public struct PercentPriceBySide: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `bidMultiplierUp`.
-    public let bidMultiplierUp: ExactDecimal
+    public var bidMultiplierUp: ExactDecimal { storage.bidMultiplierUp }
     /// `bidMultiplierDown`.
-    public let bidMultiplierDown: ExactDecimal
+    public var bidMultiplierDown: ExactDecimal { storage.bidMultiplierDown }
     /// `askMultiplierUp`.
-    public let askMultiplierUp: ExactDecimal
+    public var askMultiplierUp: ExactDecimal { storage.askMultiplierUp }
     /// `askMultiplierDown`.
-    public let askMultiplierDown: ExactDecimal
+    public var askMultiplierDown: ExactDecimal { storage.askMultiplierDown }
     /// Minutes the average is taken over; 0 means the last price.
-    public let avgPriceMins: Int
+    public var avgPriceMins: Int { storage.avgPriceMins }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let bidMultiplierUp: ExactDecimal
+        let bidMultiplierDown: ExactDecimal
+        let askMultiplierUp: ExactDecimal
+        let askMultiplierDown: ExactDecimal
+        let avgPriceMins: Int
+
+        init(
+            filterType: FilterType,
+            bidMultiplierUp: ExactDecimal,
+            bidMultiplierDown: ExactDecimal,
+            askMultiplierUp: ExactDecimal,
+            askMultiplierDown: ExactDecimal,
+            avgPriceMins: Int
+        ) {
+            self.filterType = filterType
+            self.bidMultiplierUp = bidMultiplierUp
+            self.bidMultiplierDown = bidMultiplierDown
+            self.askMultiplierUp = askMultiplierUp
+            self.askMultiplierDown = askMultiplierDown
+            self.avgPriceMins = avgPriceMins
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -188,12 +290,14 @@ public struct PercentPriceBySide: Sendable, Equatable, Codable {
         askMultiplierDown: ExactDecimal,
         avgPriceMins: Int
     ) {
-        self.filterType = filterType
-        self.bidMultiplierUp = bidMultiplierUp
-        self.bidMultiplierDown = bidMultiplierDown
-        self.askMultiplierUp = askMultiplierUp
-        self.askMultiplierDown = askMultiplierDown
-        self.avgPriceMins = avgPriceMins
+        storage = Storage(
+            filterType: filterType,
+            bidMultiplierUp: bidMultiplierUp,
+            bidMultiplierDown: bidMultiplierDown,
+            askMultiplierUp: askMultiplierUp,
+            askMultiplierDown: askMultiplierDown,
+            avgPriceMins: avgPriceMins
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -215,12 +319,14 @@ public struct PercentPriceBySide: Sendable, Equatable, Codable {
         let askMultiplierDown = container.required(ExactDecimal.self, "askMultiplierDown")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
         try container.finish()
-        self.filterType = filterType!
-        self.bidMultiplierUp = bidMultiplierUp!
-        self.bidMultiplierDown = bidMultiplierDown!
-        self.askMultiplierUp = askMultiplierUp!
-        self.askMultiplierDown = askMultiplierDown!
-        self.avgPriceMins = avgPriceMins!
+        storage = Storage(
+            filterType: filterType!,
+            bidMultiplierUp: bidMultiplierUp!,
+            bidMultiplierDown: bidMultiplierDown!,
+            askMultiplierUp: askMultiplierUp!,
+            askMultiplierDown: askMultiplierDown!,
+            avgPriceMins: avgPriceMins!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -239,13 +345,34 @@ public struct PercentPriceBySide: Sendable, Equatable, Codable {
 /// of `stepSize`.
 public struct LotSize: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `minQty`.
-    public let minQty: ExactDecimal
+    public var minQty: ExactDecimal { storage.minQty }
     /// `maxQty`.
-    public let maxQty: ExactDecimal
+    public var maxQty: ExactDecimal { storage.maxQty }
     /// `stepSize`.
-    public let stepSize: ExactDecimal
+    public var stepSize: ExactDecimal { storage.stepSize }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minQty: ExactDecimal
+        let maxQty: ExactDecimal
+        let stepSize: ExactDecimal
+
+        init(
+            filterType: FilterType,
+            minQty: ExactDecimal,
+            maxQty: ExactDecimal,
+            stepSize: ExactDecimal
+        ) {
+            self.filterType = filterType
+            self.minQty = minQty
+            self.maxQty = maxQty
+            self.stepSize = stepSize
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -253,10 +380,12 @@ public struct LotSize: Sendable, Equatable, Codable {
         maxQty: ExactDecimal,
         stepSize: ExactDecimal
     ) {
-        self.filterType = filterType
-        self.minQty = minQty
-        self.maxQty = maxQty
-        self.stepSize = stepSize
+        storage = Storage(
+            filterType: filterType,
+            minQty: minQty,
+            maxQty: maxQty,
+            stepSize: stepSize
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -274,10 +403,12 @@ public struct LotSize: Sendable, Equatable, Codable {
         let maxQty = container.required(ExactDecimal.self, "maxQty")
         let stepSize = container.required(ExactDecimal.self, "stepSize")
         try container.finish()
-        self.filterType = filterType!
-        self.minQty = minQty!
-        self.maxQty = maxQty!
-        self.stepSize = stepSize!
+        storage = Storage(
+            filterType: filterType!,
+            minQty: minQty!,
+            maxQty: maxQty!,
+            stepSize: stepSize!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -293,13 +424,34 @@ public struct LotSize: Sendable, Equatable, Codable {
 /// orders are checked too, valued at the average price of the last `avgPriceMins` minutes (0: the last price).
 public struct MinNotional: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `minNotional`.
-    public let minNotional: ExactDecimal
+    public var minNotional: ExactDecimal { storage.minNotional }
     /// `applyToMarket`.
-    public let applyToMarket: Bool
+    public var applyToMarket: Bool { storage.applyToMarket }
     /// `avgPriceMins`.
-    public let avgPriceMins: Int
+    public var avgPriceMins: Int { storage.avgPriceMins }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minNotional: ExactDecimal
+        let applyToMarket: Bool
+        let avgPriceMins: Int
+
+        init(
+            filterType: FilterType,
+            minNotional: ExactDecimal,
+            applyToMarket: Bool,
+            avgPriceMins: Int
+        ) {
+            self.filterType = filterType
+            self.minNotional = minNotional
+            self.applyToMarket = applyToMarket
+            self.avgPriceMins = avgPriceMins
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -307,10 +459,12 @@ public struct MinNotional: Sendable, Equatable, Codable {
         applyToMarket: Bool,
         avgPriceMins: Int
     ) {
-        self.filterType = filterType
-        self.minNotional = minNotional
-        self.applyToMarket = applyToMarket
-        self.avgPriceMins = avgPriceMins
+        storage = Storage(
+            filterType: filterType,
+            minNotional: minNotional,
+            applyToMarket: applyToMarket,
+            avgPriceMins: avgPriceMins
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -328,10 +482,12 @@ public struct MinNotional: Sendable, Equatable, Codable {
         let applyToMarket = container.required(Bool.self, "applyToMarket")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
         try container.finish()
-        self.filterType = filterType!
-        self.minNotional = minNotional!
-        self.applyToMarket = applyToMarket!
-        self.avgPriceMins = avgPriceMins!
+        storage = Storage(
+            filterType: filterType!,
+            minNotional: minNotional!,
+            applyToMarket: applyToMarket!,
+            avgPriceMins: avgPriceMins!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -348,17 +504,44 @@ public struct MinNotional: Sendable, Equatable, Codable {
 /// valued at the average price of the last `avgPriceMins` minutes (0: the last price).
 public struct Notional: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `minNotional`.
-    public let minNotional: ExactDecimal
+    public var minNotional: ExactDecimal { storage.minNotional }
     /// `applyMinToMarket`.
-    public let applyMinToMarket: Bool
+    public var applyMinToMarket: Bool { storage.applyMinToMarket }
     /// `maxNotional`.
-    public let maxNotional: ExactDecimal
+    public var maxNotional: ExactDecimal { storage.maxNotional }
     /// `applyMaxToMarket`.
-    public let applyMaxToMarket: Bool
+    public var applyMaxToMarket: Bool { storage.applyMaxToMarket }
     /// `avgPriceMins`.
-    public let avgPriceMins: Int
+    public var avgPriceMins: Int { storage.avgPriceMins }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minNotional: ExactDecimal
+        let applyMinToMarket: Bool
+        let maxNotional: ExactDecimal
+        let applyMaxToMarket: Bool
+        let avgPriceMins: Int
+
+        init(
+            filterType: FilterType,
+            minNotional: ExactDecimal,
+            applyMinToMarket: Bool,
+            maxNotional: ExactDecimal,
+            applyMaxToMarket: Bool,
+            avgPriceMins: Int
+        ) {
+            self.filterType = filterType
+            self.minNotional = minNotional
+            self.applyMinToMarket = applyMinToMarket
+            self.maxNotional = maxNotional
+            self.applyMaxToMarket = applyMaxToMarket
+            self.avgPriceMins = avgPriceMins
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -368,12 +551,14 @@ public struct Notional: Sendable, Equatable, Codable {
         applyMaxToMarket: Bool,
         avgPriceMins: Int
     ) {
-        self.filterType = filterType
-        self.minNotional = minNotional
-        self.applyMinToMarket = applyMinToMarket
-        self.maxNotional = maxNotional
-        self.applyMaxToMarket = applyMaxToMarket
-        self.avgPriceMins = avgPriceMins
+        storage = Storage(
+            filterType: filterType,
+            minNotional: minNotional,
+            applyMinToMarket: applyMinToMarket,
+            maxNotional: maxNotional,
+            applyMaxToMarket: applyMaxToMarket,
+            avgPriceMins: avgPriceMins
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -395,12 +580,14 @@ public struct Notional: Sendable, Equatable, Codable {
         let applyMaxToMarket = container.required(Bool.self, "applyMaxToMarket")
         let avgPriceMins = container.required(Int.self, "avgPriceMins")
         try container.finish()
-        self.filterType = filterType!
-        self.minNotional = minNotional!
-        self.applyMinToMarket = applyMinToMarket!
-        self.maxNotional = maxNotional!
-        self.applyMaxToMarket = applyMaxToMarket!
-        self.avgPriceMins = avgPriceMins!
+        storage = Storage(
+            filterType: filterType!,
+            minNotional: minNotional!,
+            applyMinToMarket: applyMinToMarket!,
+            maxNotional: maxNotional!,
+            applyMaxToMarket: applyMaxToMarket!,
+            avgPriceMins: avgPriceMins!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -417,16 +604,33 @@ public struct Notional: Sendable, Equatable, Codable {
 /// Symbol filter capping the number of parts of an iceberg order, `CEIL(qty / icebergQty)`.
 public struct IcebergParts: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `limit`.
-    public let limit: Int
+    public var limit: Int { storage.limit }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let limit: Int
+
+        init(
+            filterType: FilterType,
+            limit: Int
+        ) {
+            self.filterType = filterType
+            self.limit = limit
+        }
+    }
 
     public init(
         filterType: FilterType,
         limit: Int
     ) {
-        self.filterType = filterType
-        self.limit = limit
+        storage = Storage(
+            filterType: filterType,
+            limit: limit
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -440,8 +644,10 @@ public struct IcebergParts: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let limit = container.required(Int.self, "limit")
         try container.finish()
-        self.filterType = filterType!
-        self.limit = limit!
+        storage = Storage(
+            filterType: filterType!,
+            limit: limit!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -455,13 +661,34 @@ public struct IcebergParts: Sendable, Equatable, Codable {
 /// of `stepSize`.
 public struct MarketLotSize: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `minQty`.
-    public let minQty: ExactDecimal
+    public var minQty: ExactDecimal { storage.minQty }
     /// `maxQty`.
-    public let maxQty: ExactDecimal
+    public var maxQty: ExactDecimal { storage.maxQty }
     /// `stepSize`.
-    public let stepSize: ExactDecimal
+    public var stepSize: ExactDecimal { storage.stepSize }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minQty: ExactDecimal
+        let maxQty: ExactDecimal
+        let stepSize: ExactDecimal
+
+        init(
+            filterType: FilterType,
+            minQty: ExactDecimal,
+            maxQty: ExactDecimal,
+            stepSize: ExactDecimal
+        ) {
+            self.filterType = filterType
+            self.minQty = minQty
+            self.maxQty = maxQty
+            self.stepSize = stepSize
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -469,10 +696,12 @@ public struct MarketLotSize: Sendable, Equatable, Codable {
         maxQty: ExactDecimal,
         stepSize: ExactDecimal
     ) {
-        self.filterType = filterType
-        self.minQty = minQty
-        self.maxQty = maxQty
-        self.stepSize = stepSize
+        storage = Storage(
+            filterType: filterType,
+            minQty: minQty,
+            maxQty: maxQty,
+            stepSize: stepSize
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -490,10 +719,12 @@ public struct MarketLotSize: Sendable, Equatable, Codable {
         let maxQty = container.required(ExactDecimal.self, "maxQty")
         let stepSize = container.required(ExactDecimal.self, "stepSize")
         try container.finish()
-        self.filterType = filterType!
-        self.minQty = minQty!
-        self.maxQty = maxQty!
-        self.stepSize = stepSize!
+        storage = Storage(
+            filterType: filterType!,
+            minQty: minQty!,
+            maxQty: maxQty!,
+            stepSize: stepSize!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -508,16 +739,33 @@ public struct MarketLotSize: Sendable, Equatable, Codable {
 /// Symbol filter capping an account's open orders on the symbol, algo orders included.
 public struct MaxNumOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumOrders`.
-    public let maxNumOrders: Int
+    public var maxNumOrders: Int { storage.maxNumOrders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumOrders: Int
+
+        init(
+            filterType: FilterType,
+            maxNumOrders: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumOrders = maxNumOrders
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumOrders: Int
     ) {
-        self.filterType = filterType
-        self.maxNumOrders = maxNumOrders
+        storage = Storage(
+            filterType: filterType,
+            maxNumOrders: maxNumOrders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -531,8 +779,10 @@ public struct MaxNumOrders: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrders = container.required(Int.self, "maxNumOrders")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumOrders = maxNumOrders!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumOrders: maxNumOrders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -546,16 +796,33 @@ public struct MaxNumOrders: Sendable, Equatable, Codable {
 /// `TAKE_PROFIT`, `TAKE_PROFIT_LIMIT`).
 public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumAlgoOrders`.
-    public let maxNumAlgoOrders: Int
+    public var maxNumAlgoOrders: Int { storage.maxNumAlgoOrders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumAlgoOrders: Int
+
+        init(
+            filterType: FilterType,
+            maxNumAlgoOrders: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumAlgoOrders = maxNumAlgoOrders
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumAlgoOrders: Int
     ) {
-        self.filterType = filterType
-        self.maxNumAlgoOrders = maxNumAlgoOrders
+        storage = Storage(
+            filterType: filterType,
+            maxNumAlgoOrders: maxNumAlgoOrders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -569,8 +836,10 @@ public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumAlgoOrders = container.required(Int.self, "maxNumAlgoOrders")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumAlgoOrders = maxNumAlgoOrders!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumAlgoOrders: maxNumAlgoOrders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -583,16 +852,33 @@ public struct MaxNumAlgoOrders: Sendable, Equatable, Codable {
 /// Symbol filter capping an account's open iceberg orders (orders with `icebergQty` > 0) on the symbol.
 public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumIcebergOrders`.
-    public let maxNumIcebergOrders: Int
+    public var maxNumIcebergOrders: Int { storage.maxNumIcebergOrders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumIcebergOrders: Int
+
+        init(
+            filterType: FilterType,
+            maxNumIcebergOrders: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumIcebergOrders = maxNumIcebergOrders
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumIcebergOrders: Int
     ) {
-        self.filterType = filterType
-        self.maxNumIcebergOrders = maxNumIcebergOrders
+        storage = Storage(
+            filterType: filterType,
+            maxNumIcebergOrders: maxNumIcebergOrders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -606,8 +892,10 @@ public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumIcebergOrders = container.required(Int.self, "maxNumIcebergOrders")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumIcebergOrders = maxNumIcebergOrders!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumIcebergOrders: maxNumIcebergOrders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -622,16 +910,33 @@ public struct MaxNumIcebergOrders: Sendable, Equatable, Codable {
 /// make it overflow.
 public struct MaxPosition: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxPosition`.
-    public let maxPosition: ExactDecimal
+    public var maxPosition: ExactDecimal { storage.maxPosition }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxPosition: ExactDecimal
+
+        init(
+            filterType: FilterType,
+            maxPosition: ExactDecimal
+        ) {
+            self.filterType = filterType
+            self.maxPosition = maxPosition
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxPosition: ExactDecimal
     ) {
-        self.filterType = filterType
-        self.maxPosition = maxPosition
+        storage = Storage(
+            filterType: filterType,
+            maxPosition: maxPosition
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -645,8 +950,10 @@ public struct MaxPosition: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxPosition = container.required(ExactDecimal.self, "maxPosition")
         try container.finish()
-        self.filterType = filterType!
-        self.maxPosition = maxPosition!
+        storage = Storage(
+            filterType: filterType!,
+            maxPosition: maxPosition!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -661,15 +968,39 @@ public struct MaxPosition: Sendable, Equatable, Codable {
 /// `STOP_LOSS_LIMIT SELL`, `TAKE_PROFIT BUY` and `TAKE_PROFIT_LIMIT BUY` orders use the "below" bounds.
 public struct TrailingDelta: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `minTrailingAboveDelta`.
-    public let minTrailingAboveDelta: Int
+    public var minTrailingAboveDelta: Int { storage.minTrailingAboveDelta }
     /// `maxTrailingAboveDelta`.
-    public let maxTrailingAboveDelta: Int
+    public var maxTrailingAboveDelta: Int { storage.maxTrailingAboveDelta }
     /// `minTrailingBelowDelta`.
-    public let minTrailingBelowDelta: Int
+    public var minTrailingBelowDelta: Int { storage.minTrailingBelowDelta }
     /// `maxTrailingBelowDelta`.
-    public let maxTrailingBelowDelta: Int
+    public var maxTrailingBelowDelta: Int { storage.maxTrailingBelowDelta }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let minTrailingAboveDelta: Int
+        let maxTrailingAboveDelta: Int
+        let minTrailingBelowDelta: Int
+        let maxTrailingBelowDelta: Int
+
+        init(
+            filterType: FilterType,
+            minTrailingAboveDelta: Int,
+            maxTrailingAboveDelta: Int,
+            minTrailingBelowDelta: Int,
+            maxTrailingBelowDelta: Int
+        ) {
+            self.filterType = filterType
+            self.minTrailingAboveDelta = minTrailingAboveDelta
+            self.maxTrailingAboveDelta = maxTrailingAboveDelta
+            self.minTrailingBelowDelta = minTrailingBelowDelta
+            self.maxTrailingBelowDelta = maxTrailingBelowDelta
+        }
+    }
 
     public init(
         filterType: FilterType,
@@ -678,11 +1009,13 @@ public struct TrailingDelta: Sendable, Equatable, Codable {
         minTrailingBelowDelta: Int,
         maxTrailingBelowDelta: Int
     ) {
-        self.filterType = filterType
-        self.minTrailingAboveDelta = minTrailingAboveDelta
-        self.maxTrailingAboveDelta = maxTrailingAboveDelta
-        self.minTrailingBelowDelta = minTrailingBelowDelta
-        self.maxTrailingBelowDelta = maxTrailingBelowDelta
+        storage = Storage(
+            filterType: filterType,
+            minTrailingAboveDelta: minTrailingAboveDelta,
+            maxTrailingAboveDelta: maxTrailingAboveDelta,
+            minTrailingBelowDelta: minTrailingBelowDelta,
+            maxTrailingBelowDelta: maxTrailingBelowDelta
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -702,11 +1035,13 @@ public struct TrailingDelta: Sendable, Equatable, Codable {
         let minTrailingBelowDelta = container.required(Int.self, "minTrailingBelowDelta")
         let maxTrailingBelowDelta = container.required(Int.self, "maxTrailingBelowDelta")
         try container.finish()
-        self.filterType = filterType!
-        self.minTrailingAboveDelta = minTrailingAboveDelta!
-        self.maxTrailingAboveDelta = maxTrailingAboveDelta!
-        self.minTrailingBelowDelta = minTrailingBelowDelta!
-        self.maxTrailingBelowDelta = maxTrailingBelowDelta!
+        storage = Storage(
+            filterType: filterType!,
+            minTrailingAboveDelta: minTrailingAboveDelta!,
+            maxTrailingAboveDelta: maxTrailingAboveDelta!,
+            minTrailingBelowDelta: minTrailingBelowDelta!,
+            maxTrailingBelowDelta: maxTrailingBelowDelta!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -722,16 +1057,33 @@ public struct TrailingDelta: Sendable, Equatable, Codable {
 /// Symbol filter capping how many times one order may be amended; beyond it the venue answers -2038.
 public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumOrderAmends`.
-    public let maxNumOrderAmends: Int
+    public var maxNumOrderAmends: Int { storage.maxNumOrderAmends }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumOrderAmends: Int
+
+        init(
+            filterType: FilterType,
+            maxNumOrderAmends: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumOrderAmends = maxNumOrderAmends
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumOrderAmends: Int
     ) {
-        self.filterType = filterType
-        self.maxNumOrderAmends = maxNumOrderAmends
+        storage = Storage(
+            filterType: filterType,
+            maxNumOrderAmends: maxNumOrderAmends
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -745,8 +1097,10 @@ public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrderAmends = container.required(Int.self, "maxNumOrderAmends")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumOrderAmends = maxNumOrderAmends!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumOrderAmends: maxNumOrderAmends!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -759,16 +1113,33 @@ public struct MaxNumOrderAmends: Sendable, Equatable, Codable {
 /// Symbol filter capping an account's open order lists on the symbol; an OTOCO counts as one list.
 public struct MaxNumOrderLists: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumOrderLists`.
-    public let maxNumOrderLists: Int
+    public var maxNumOrderLists: Int { storage.maxNumOrderLists }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumOrderLists: Int
+
+        init(
+            filterType: FilterType,
+            maxNumOrderLists: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumOrderLists = maxNumOrderLists
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumOrderLists: Int
     ) {
-        self.filterType = filterType
-        self.maxNumOrderLists = maxNumOrderLists
+        storage = Storage(
+            filterType: filterType,
+            maxNumOrderLists: maxNumOrderLists
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -782,8 +1153,10 @@ public struct MaxNumOrderLists: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrderLists = container.required(Int.self, "maxNumOrderLists")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumOrderLists = maxNumOrderLists!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumOrderLists: maxNumOrderLists!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -796,16 +1169,33 @@ public struct MaxNumOrderLists: Sendable, Equatable, Codable {
 /// Exchange filter capping an account's open orders on the whole exchange, algo orders included.
 public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumOrders`.
-    public let maxNumOrders: Int
+    public var maxNumOrders: Int { storage.maxNumOrders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumOrders: Int
+
+        init(
+            filterType: FilterType,
+            maxNumOrders: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumOrders = maxNumOrders
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumOrders: Int
     ) {
-        self.filterType = filterType
-        self.maxNumOrders = maxNumOrders
+        storage = Storage(
+            filterType: filterType,
+            maxNumOrders: maxNumOrders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -819,8 +1209,10 @@ public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrders = container.required(Int.self, "maxNumOrders")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumOrders = maxNumOrders!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumOrders: maxNumOrders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -834,16 +1226,33 @@ public struct ExchangeMaxNumOrders: Sendable, Equatable, Codable {
 /// `TAKE_PROFIT_LIMIT`) on the whole exchange.
 public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumAlgoOrders`.
-    public let maxNumAlgoOrders: Int
+    public var maxNumAlgoOrders: Int { storage.maxNumAlgoOrders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumAlgoOrders: Int
+
+        init(
+            filterType: FilterType,
+            maxNumAlgoOrders: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumAlgoOrders = maxNumAlgoOrders
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumAlgoOrders: Int
     ) {
-        self.filterType = filterType
-        self.maxNumAlgoOrders = maxNumAlgoOrders
+        storage = Storage(
+            filterType: filterType,
+            maxNumAlgoOrders: maxNumAlgoOrders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -857,8 +1266,10 @@ public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumAlgoOrders = container.required(Int.self, "maxNumAlgoOrders")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumAlgoOrders = maxNumAlgoOrders!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumAlgoOrders: maxNumAlgoOrders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -871,16 +1282,33 @@ public struct ExchangeMaxNumAlgoOrders: Sendable, Equatable, Codable {
 /// Exchange filter capping an account's open iceberg orders on the whole exchange.
 public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumIcebergOrders`.
-    public let maxNumIcebergOrders: Int
+    public var maxNumIcebergOrders: Int { storage.maxNumIcebergOrders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumIcebergOrders: Int
+
+        init(
+            filterType: FilterType,
+            maxNumIcebergOrders: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumIcebergOrders = maxNumIcebergOrders
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumIcebergOrders: Int
     ) {
-        self.filterType = filterType
-        self.maxNumIcebergOrders = maxNumIcebergOrders
+        storage = Storage(
+            filterType: filterType,
+            maxNumIcebergOrders: maxNumIcebergOrders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -894,8 +1322,10 @@ public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumIcebergOrders = container.required(Int.self, "maxNumIcebergOrders")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumIcebergOrders = maxNumIcebergOrders!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumIcebergOrders: maxNumIcebergOrders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -908,16 +1338,33 @@ public struct ExchangeMaxNumIcebergOrders: Sendable, Equatable, Codable {
 /// Exchange filter capping an account's open order lists on the whole exchange; an OTOCO counts as one list.
 public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `maxNumOrderLists`.
-    public let maxNumOrderLists: Int
+    public var maxNumOrderLists: Int { storage.maxNumOrderLists }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let maxNumOrderLists: Int
+
+        init(
+            filterType: FilterType,
+            maxNumOrderLists: Int
+        ) {
+            self.filterType = filterType
+            self.maxNumOrderLists = maxNumOrderLists
+        }
+    }
 
     public init(
         filterType: FilterType,
         maxNumOrderLists: Int
     ) {
-        self.filterType = filterType
-        self.maxNumOrderLists = maxNumOrderLists
+        storage = Storage(
+            filterType: filterType,
+            maxNumOrderLists: maxNumOrderLists
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -931,8 +1378,10 @@ public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
         let filterType = container.required(FilterType.self, "filterType")
         let maxNumOrderLists = container.required(Int.self, "maxNumOrderLists")
         try container.finish()
-        self.filterType = filterType!
-        self.maxNumOrderLists = maxNumOrderLists!
+        storage = Storage(
+            filterType: filterType!,
+            maxNumOrderLists: maxNumOrderLists!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -946,20 +1395,40 @@ public struct ExchangeMaxNumOrderLists: Sendable, Equatable, Codable {
 /// the symbol's base asset, the notional where it is the quote asset. Shown only by `GET /api/v3/myFilters`.
 public struct MaxAsset: Sendable, Equatable, Codable {
     /// `filterType`.
-    public let filterType: FilterType
+    public var filterType: FilterType { storage.filterType }
     /// `asset`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `limit`.
-    public let limit: ExactDecimal
+    public var limit: ExactDecimal { storage.limit }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let filterType: FilterType
+        let asset: String
+        let limit: ExactDecimal
+
+        init(
+            filterType: FilterType,
+            asset: String,
+            limit: ExactDecimal
+        ) {
+            self.filterType = filterType
+            self.asset = asset
+            self.limit = limit
+        }
+    }
 
     public init(
         filterType: FilterType,
         asset: String,
         limit: ExactDecimal
     ) {
-        self.filterType = filterType
-        self.asset = asset
-        self.limit = limit
+        storage = Storage(
+            filterType: filterType,
+            asset: asset,
+            limit: limit
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -975,9 +1444,11 @@ public struct MaxAsset: Sendable, Equatable, Codable {
         let asset = container.required(String.self, "asset")
         let limit = container.required(ExactDecimal.self, "limit")
         try container.finish()
-        self.filterType = filterType!
-        self.asset = asset!
-        self.limit = limit!
+        storage = Storage(
+            filterType: filterType!,
+            asset: asset!,
+            limit: limit!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -991,12 +1462,26 @@ public struct MaxAsset: Sendable, Equatable, Codable {
 /// The `ServerTime` object.
 public struct ServerTime: Sendable, Equatable, Codable {
     /// `serverTime`.
-    public let serverTime: Int64
+    public var serverTime: Int64 { storage.serverTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let serverTime: Int64
+
+        init(
+            serverTime: Int64
+        ) {
+            self.serverTime = serverTime
+        }
+    }
 
     public init(
         serverTime: Int64
     ) {
-        self.serverTime = serverTime
+        storage = Storage(
+            serverTime: serverTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1008,7 +1493,9 @@ public struct ServerTime: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let serverTime = container.required(Int64.self, "serverTime")
         try container.finish()
-        self.serverTime = serverTime!
+        storage = Storage(
+            serverTime: serverTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1020,19 +1507,46 @@ public struct ServerTime: Sendable, Equatable, Codable {
 /// Exchange trading rules and symbol information.
 public struct ExchangeInfo: Sendable, Equatable, Codable {
     /// `timezone`.
-    public let timezone: String
+    public var timezone: String { storage.timezone }
     /// `serverTime`.
-    public let serverTime: Int64
+    public var serverTime: Int64 { storage.serverTime }
     /// The exchange's limiters; all are optional.
-    public let rateLimits: [RateLimit]
+    public var rateLimits: [RateLimit] { storage.rateLimits }
     /// Exchange filters; all are optional.
-    public let exchangeFilters: [Filter]
+    public var exchangeFilters: [Filter] { storage.exchangeFilters }
     /// `symbols`.
-    public let symbols: [SymbolInfo]
+    public var symbols: [SymbolInfo] { storage.symbols }
     /// `sors`.
     ///
     /// - Appears: Only when SOR is available.
-    public let sors: [SorInfo]?
+    public var sors: [SorInfo]? { storage.sors }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let timezone: String
+        let serverTime: Int64
+        let rateLimits: [RateLimit]
+        let exchangeFilters: [Filter]
+        let symbols: [SymbolInfo]
+        let sors: [SorInfo]?
+
+        init(
+            timezone: String,
+            serverTime: Int64,
+            rateLimits: [RateLimit],
+            exchangeFilters: [Filter],
+            symbols: [SymbolInfo],
+            sors: [SorInfo]?
+        ) {
+            self.timezone = timezone
+            self.serverTime = serverTime
+            self.rateLimits = rateLimits
+            self.exchangeFilters = exchangeFilters
+            self.symbols = symbols
+            self.sors = sors
+        }
+    }
 
     public init(
         timezone: String,
@@ -1042,12 +1556,14 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         symbols: [SymbolInfo],
         sors: [SorInfo]? = nil
     ) {
-        self.timezone = timezone
-        self.serverTime = serverTime
-        self.rateLimits = rateLimits
-        self.exchangeFilters = exchangeFilters
-        self.symbols = symbols
-        self.sors = sors
+        storage = Storage(
+            timezone: timezone,
+            serverTime: serverTime,
+            rateLimits: rateLimits,
+            exchangeFilters: exchangeFilters,
+            symbols: symbols,
+            sors: sors
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1067,13 +1583,16 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
         let rateLimits = container.required([RateLimit].self, "rateLimits")
         let exchangeFilters = container.required([Filter].self, "exchangeFilters")
         let symbols = container.required([SymbolInfo].self, "symbols")
-        self.sors = container.optional([SorInfo].self, "sors")
+        let sors = container.optional([SorInfo].self, "sors")
         try container.finish()
-        self.timezone = timezone!
-        self.serverTime = serverTime!
-        self.rateLimits = rateLimits!
-        self.exchangeFilters = exchangeFilters!
-        self.symbols = symbols!
+        storage = Storage(
+            timezone: timezone!,
+            serverTime: serverTime!,
+            rateLimits: rateLimits!,
+            exchangeFilters: exchangeFilters!,
+            symbols: symbols!,
+            sors: sors
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1090,60 +1609,147 @@ public struct ExchangeInfo: Sendable, Equatable, Codable {
 /// Trading rules of one symbol.
 public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `status`.
-    public let status: SymbolStatus
+    public var status: SymbolStatus { storage.status }
     /// `baseAsset`.
-    public let baseAsset: String
+    public var baseAsset: String { storage.baseAsset }
     /// `baseAssetPrecision`.
-    public let baseAssetPrecision: Int
+    public var baseAssetPrecision: Int { storage.baseAssetPrecision }
     /// `quoteAsset`.
-    public let quoteAsset: String
+    public var quoteAsset: String { storage.quoteAsset }
     /// Will be removed in future API versions (v4+).
     ///
     /// - Deprecated: yes
-    public let quotePrecision: Int
+    public var quotePrecision: Int { storage.quotePrecision }
     /// `quoteAssetPrecision`.
-    public let quoteAssetPrecision: Int
+    public var quoteAssetPrecision: Int { storage.quoteAssetPrecision }
     /// `baseCommissionPrecision`.
-    public let baseCommissionPrecision: Int
+    public var baseCommissionPrecision: Int { storage.baseCommissionPrecision }
     /// `quoteCommissionPrecision`.
-    public let quoteCommissionPrecision: Int
+    public var quoteCommissionPrecision: Int { storage.quoteCommissionPrecision }
     /// `orderTypes`.
-    public let orderTypes: [OrderType]
+    public var orderTypes: [OrderType] { storage.orderTypes }
     /// `icebergAllowed`.
-    public let icebergAllowed: Bool
+    public var icebergAllowed: Bool { storage.icebergAllowed }
     /// `ocoAllowed`.
-    public let ocoAllowed: Bool
+    public var ocoAllowed: Bool { storage.ocoAllowed }
     /// `otoAllowed`.
-    public let otoAllowed: Bool
+    public var otoAllowed: Bool { storage.otoAllowed }
     /// Whether OPO (one-pays-the-other) order lists are allowed.
-    public let opoAllowed: Bool
+    public var opoAllowed: Bool { storage.opoAllowed }
     /// `quoteOrderQtyMarketAllowed`.
-    public let quoteOrderQtyMarketAllowed: Bool
+    public var quoteOrderQtyMarketAllowed: Bool { storage.quoteOrderQtyMarketAllowed }
     /// `allowTrailingStop`.
-    public let allowTrailingStop: Bool
+    public var allowTrailingStop: Bool { storage.allowTrailingStop }
     /// `cancelReplaceAllowed`.
-    public let cancelReplaceAllowed: Bool
+    public var cancelReplaceAllowed: Bool { storage.cancelReplaceAllowed }
     /// Whether orders may be amended (order amend keep priority).
-    public let amendAllowed: Bool
+    public var amendAllowed: Bool { storage.amendAllowed }
     /// Whether pegged orders are allowed.
-    public let pegInstructionsAllowed: Bool
+    public var pegInstructionsAllowed: Bool { storage.pegInstructionsAllowed }
     /// `isSpotTradingAllowed`.
-    public let isSpotTradingAllowed: Bool
+    public var isSpotTradingAllowed: Bool { storage.isSpotTradingAllowed }
     /// `isMarginTradingAllowed`.
-    public let isMarginTradingAllowed: Bool
+    public var isMarginTradingAllowed: Bool { storage.isMarginTradingAllowed }
     /// Symbol filters; all are optional.
-    public let filters: [Filter]
+    public var filters: [Filter] { storage.filters }
     /// `permissions`.
-    public let permissions: [AccountPermission]
+    public var permissions: [AccountPermission] { storage.permissions }
     /// Outer list: all sets are needed (and); inner list: any permission of the set suffices (or). Filled only when
     /// `showPermissionSets` is true.
-    public let permissionSets: [[AccountPermission]]
+    public var permissionSets: [[AccountPermission]] { storage.permissionSets }
     /// `defaultSelfTradePreventionMode`.
-    public let defaultSelfTradePreventionMode: SelfTradePreventionMode
+    public var defaultSelfTradePreventionMode: SelfTradePreventionMode { storage.defaultSelfTradePreventionMode }
     /// `allowedSelfTradePreventionModes`.
-    public let allowedSelfTradePreventionModes: [SelfTradePreventionMode]
+    public var allowedSelfTradePreventionModes: [SelfTradePreventionMode] { storage.allowedSelfTradePreventionModes }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let status: SymbolStatus
+        let baseAsset: String
+        let baseAssetPrecision: Int
+        let quoteAsset: String
+        let quotePrecision: Int
+        let quoteAssetPrecision: Int
+        let baseCommissionPrecision: Int
+        let quoteCommissionPrecision: Int
+        let orderTypes: [OrderType]
+        let icebergAllowed: Bool
+        let ocoAllowed: Bool
+        let otoAllowed: Bool
+        let opoAllowed: Bool
+        let quoteOrderQtyMarketAllowed: Bool
+        let allowTrailingStop: Bool
+        let cancelReplaceAllowed: Bool
+        let amendAllowed: Bool
+        let pegInstructionsAllowed: Bool
+        let isSpotTradingAllowed: Bool
+        let isMarginTradingAllowed: Bool
+        let filters: [Filter]
+        let permissions: [AccountPermission]
+        let permissionSets: [[AccountPermission]]
+        let defaultSelfTradePreventionMode: SelfTradePreventionMode
+        let allowedSelfTradePreventionModes: [SelfTradePreventionMode]
+
+        init(
+            symbol: String,
+            status: SymbolStatus,
+            baseAsset: String,
+            baseAssetPrecision: Int,
+            quoteAsset: String,
+            quotePrecision: Int,
+            quoteAssetPrecision: Int,
+            baseCommissionPrecision: Int,
+            quoteCommissionPrecision: Int,
+            orderTypes: [OrderType],
+            icebergAllowed: Bool,
+            ocoAllowed: Bool,
+            otoAllowed: Bool,
+            opoAllowed: Bool,
+            quoteOrderQtyMarketAllowed: Bool,
+            allowTrailingStop: Bool,
+            cancelReplaceAllowed: Bool,
+            amendAllowed: Bool,
+            pegInstructionsAllowed: Bool,
+            isSpotTradingAllowed: Bool,
+            isMarginTradingAllowed: Bool,
+            filters: [Filter],
+            permissions: [AccountPermission],
+            permissionSets: [[AccountPermission]],
+            defaultSelfTradePreventionMode: SelfTradePreventionMode,
+            allowedSelfTradePreventionModes: [SelfTradePreventionMode]
+        ) {
+            self.symbol = symbol
+            self.status = status
+            self.baseAsset = baseAsset
+            self.baseAssetPrecision = baseAssetPrecision
+            self.quoteAsset = quoteAsset
+            self.quotePrecision = quotePrecision
+            self.quoteAssetPrecision = quoteAssetPrecision
+            self.baseCommissionPrecision = baseCommissionPrecision
+            self.quoteCommissionPrecision = quoteCommissionPrecision
+            self.orderTypes = orderTypes
+            self.icebergAllowed = icebergAllowed
+            self.ocoAllowed = ocoAllowed
+            self.otoAllowed = otoAllowed
+            self.opoAllowed = opoAllowed
+            self.quoteOrderQtyMarketAllowed = quoteOrderQtyMarketAllowed
+            self.allowTrailingStop = allowTrailingStop
+            self.cancelReplaceAllowed = cancelReplaceAllowed
+            self.amendAllowed = amendAllowed
+            self.pegInstructionsAllowed = pegInstructionsAllowed
+            self.isSpotTradingAllowed = isSpotTradingAllowed
+            self.isMarginTradingAllowed = isMarginTradingAllowed
+            self.filters = filters
+            self.permissions = permissions
+            self.permissionSets = permissionSets
+            self.defaultSelfTradePreventionMode = defaultSelfTradePreventionMode
+            self.allowedSelfTradePreventionModes = allowedSelfTradePreventionModes
+        }
+    }
 
     public init(
         symbol: String,
@@ -1173,32 +1779,34 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         defaultSelfTradePreventionMode: SelfTradePreventionMode,
         allowedSelfTradePreventionModes: [SelfTradePreventionMode]
     ) {
-        self.symbol = symbol
-        self.status = status
-        self.baseAsset = baseAsset
-        self.baseAssetPrecision = baseAssetPrecision
-        self.quoteAsset = quoteAsset
-        self.quotePrecision = quotePrecision
-        self.quoteAssetPrecision = quoteAssetPrecision
-        self.baseCommissionPrecision = baseCommissionPrecision
-        self.quoteCommissionPrecision = quoteCommissionPrecision
-        self.orderTypes = orderTypes
-        self.icebergAllowed = icebergAllowed
-        self.ocoAllowed = ocoAllowed
-        self.otoAllowed = otoAllowed
-        self.opoAllowed = opoAllowed
-        self.quoteOrderQtyMarketAllowed = quoteOrderQtyMarketAllowed
-        self.allowTrailingStop = allowTrailingStop
-        self.cancelReplaceAllowed = cancelReplaceAllowed
-        self.amendAllowed = amendAllowed
-        self.pegInstructionsAllowed = pegInstructionsAllowed
-        self.isSpotTradingAllowed = isSpotTradingAllowed
-        self.isMarginTradingAllowed = isMarginTradingAllowed
-        self.filters = filters
-        self.permissions = permissions
-        self.permissionSets = permissionSets
-        self.defaultSelfTradePreventionMode = defaultSelfTradePreventionMode
-        self.allowedSelfTradePreventionModes = allowedSelfTradePreventionModes
+        storage = Storage(
+            symbol: symbol,
+            status: status,
+            baseAsset: baseAsset,
+            baseAssetPrecision: baseAssetPrecision,
+            quoteAsset: quoteAsset,
+            quotePrecision: quotePrecision,
+            quoteAssetPrecision: quoteAssetPrecision,
+            baseCommissionPrecision: baseCommissionPrecision,
+            quoteCommissionPrecision: quoteCommissionPrecision,
+            orderTypes: orderTypes,
+            icebergAllowed: icebergAllowed,
+            ocoAllowed: ocoAllowed,
+            otoAllowed: otoAllowed,
+            opoAllowed: opoAllowed,
+            quoteOrderQtyMarketAllowed: quoteOrderQtyMarketAllowed,
+            allowTrailingStop: allowTrailingStop,
+            cancelReplaceAllowed: cancelReplaceAllowed,
+            amendAllowed: amendAllowed,
+            pegInstructionsAllowed: pegInstructionsAllowed,
+            isSpotTradingAllowed: isSpotTradingAllowed,
+            isMarginTradingAllowed: isMarginTradingAllowed,
+            filters: filters,
+            permissions: permissions,
+            permissionSets: permissionSets,
+            defaultSelfTradePreventionMode: defaultSelfTradePreventionMode,
+            allowedSelfTradePreventionModes: allowedSelfTradePreventionModes
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1260,32 +1868,34 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let defaultSelfTradePreventionMode = container.required(SelfTradePreventionMode.self, "defaultSelfTradePreventionMode")
         let allowedSelfTradePreventionModes = container.required([SelfTradePreventionMode].self, "allowedSelfTradePreventionModes")
         try container.finish()
-        self.symbol = symbol!
-        self.status = status!
-        self.baseAsset = baseAsset!
-        self.baseAssetPrecision = baseAssetPrecision!
-        self.quoteAsset = quoteAsset!
-        self.quotePrecision = quotePrecision!
-        self.quoteAssetPrecision = quoteAssetPrecision!
-        self.baseCommissionPrecision = baseCommissionPrecision!
-        self.quoteCommissionPrecision = quoteCommissionPrecision!
-        self.orderTypes = orderTypes!
-        self.icebergAllowed = icebergAllowed!
-        self.ocoAllowed = ocoAllowed!
-        self.otoAllowed = otoAllowed!
-        self.opoAllowed = opoAllowed!
-        self.quoteOrderQtyMarketAllowed = quoteOrderQtyMarketAllowed!
-        self.allowTrailingStop = allowTrailingStop!
-        self.cancelReplaceAllowed = cancelReplaceAllowed!
-        self.amendAllowed = amendAllowed!
-        self.pegInstructionsAllowed = pegInstructionsAllowed!
-        self.isSpotTradingAllowed = isSpotTradingAllowed!
-        self.isMarginTradingAllowed = isMarginTradingAllowed!
-        self.filters = filters!
-        self.permissions = permissions!
-        self.permissionSets = permissionSets!
-        self.defaultSelfTradePreventionMode = defaultSelfTradePreventionMode!
-        self.allowedSelfTradePreventionModes = allowedSelfTradePreventionModes!
+        storage = Storage(
+            symbol: symbol!,
+            status: status!,
+            baseAsset: baseAsset!,
+            baseAssetPrecision: baseAssetPrecision!,
+            quoteAsset: quoteAsset!,
+            quotePrecision: quotePrecision!,
+            quoteAssetPrecision: quoteAssetPrecision!,
+            baseCommissionPrecision: baseCommissionPrecision!,
+            quoteCommissionPrecision: quoteCommissionPrecision!,
+            orderTypes: orderTypes!,
+            icebergAllowed: icebergAllowed!,
+            ocoAllowed: ocoAllowed!,
+            otoAllowed: otoAllowed!,
+            opoAllowed: opoAllowed!,
+            quoteOrderQtyMarketAllowed: quoteOrderQtyMarketAllowed!,
+            allowTrailingStop: allowTrailingStop!,
+            cancelReplaceAllowed: cancelReplaceAllowed!,
+            amendAllowed: amendAllowed!,
+            pegInstructionsAllowed: pegInstructionsAllowed!,
+            isSpotTradingAllowed: isSpotTradingAllowed!,
+            isMarginTradingAllowed: isMarginTradingAllowed!,
+            filters: filters!,
+            permissions: permissions!,
+            permissionSets: permissionSets!,
+            defaultSelfTradePreventionMode: defaultSelfTradePreventionMode!,
+            allowedSelfTradePreventionModes: allowedSelfTradePreventionModes!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1322,16 +1932,33 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
 /// Symbols that SOR can route between for one base asset.
 public struct SorInfo: Sendable, Equatable, Codable {
     /// `baseAsset`.
-    public let baseAsset: String
+    public var baseAsset: String { storage.baseAsset }
     /// `symbols`.
-    public let symbols: [String]
+    public var symbols: [String] { storage.symbols }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let baseAsset: String
+        let symbols: [String]
+
+        init(
+            baseAsset: String,
+            symbols: [String]
+        ) {
+            self.baseAsset = baseAsset
+            self.symbols = symbols
+        }
+    }
 
     public init(
         baseAsset: String,
         symbols: [String]
     ) {
-        self.baseAsset = baseAsset
-        self.symbols = symbols
+        storage = Storage(
+            baseAsset: baseAsset,
+            symbols: symbols
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1345,8 +1972,10 @@ public struct SorInfo: Sendable, Equatable, Codable {
         let baseAsset = container.required(String.self, "baseAsset")
         let symbols = container.required([String].self, "symbols")
         try container.finish()
-        self.baseAsset = baseAsset!
-        self.symbols = symbols!
+        storage = Storage(
+            baseAsset: baseAsset!,
+            symbols: symbols!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1359,12 +1988,26 @@ public struct SorInfo: Sendable, Equatable, Codable {
 /// Execution rules of the symbols asked for.
 public struct ExecutionRules: Sendable, Equatable, Codable {
     /// `symbolRules`.
-    public let symbolRules: [SymbolExecutionRules]
+    public var symbolRules: [SymbolExecutionRules] { storage.symbolRules }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbolRules: [SymbolExecutionRules]
+
+        init(
+            symbolRules: [SymbolExecutionRules]
+        ) {
+            self.symbolRules = symbolRules
+        }
+    }
 
     public init(
         symbolRules: [SymbolExecutionRules]
     ) {
-        self.symbolRules = symbolRules
+        storage = Storage(
+            symbolRules: symbolRules
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1376,7 +2019,9 @@ public struct ExecutionRules: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let symbolRules = container.required([SymbolExecutionRules].self, "symbolRules")
         try container.finish()
-        self.symbolRules = symbolRules!
+        storage = Storage(
+            symbolRules: symbolRules!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1388,16 +2033,33 @@ public struct ExecutionRules: Sendable, Equatable, Codable {
 /// The execution rules of one symbol.
 public struct SymbolExecutionRules: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `rules`.
-    public let rules: [ExecutionRule]
+    public var rules: [ExecutionRule] { storage.rules }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let rules: [ExecutionRule]
+
+        init(
+            symbol: String,
+            rules: [ExecutionRule]
+        ) {
+            self.symbol = symbol
+            self.rules = rules
+        }
+    }
 
     public init(
         symbol: String,
         rules: [ExecutionRule]
     ) {
-        self.symbol = symbol
-        self.rules = rules
+        storage = Storage(
+            symbol: symbol,
+            rules: rules
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1411,8 +2073,10 @@ public struct SymbolExecutionRules: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let rules = container.required([ExecutionRule].self, "rules")
         try container.finish()
-        self.symbol = symbol!
-        self.rules = rules!
+        storage = Storage(
+            symbol: symbol!,
+            rules: rules!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1426,15 +2090,39 @@ public struct SymbolExecutionRules: Sendable, Equatable, Codable {
 /// `bidLimitMultUp` times it, asks between `askLimitMultDown` and `askLimitMultUp` times it.
 public struct PriceRangeRule: Sendable, Equatable, Codable {
     /// `ruleType`.
-    public let ruleType: ExecutionRuleType
+    public var ruleType: ExecutionRuleType { storage.ruleType }
     /// `bidLimitMultUp`.
-    public let bidLimitMultUp: ExactDecimal
+    public var bidLimitMultUp: ExactDecimal { storage.bidLimitMultUp }
     /// `bidLimitMultDown`.
-    public let bidLimitMultDown: ExactDecimal
+    public var bidLimitMultDown: ExactDecimal { storage.bidLimitMultDown }
     /// `askLimitMultUp`.
-    public let askLimitMultUp: ExactDecimal
+    public var askLimitMultUp: ExactDecimal { storage.askLimitMultUp }
     /// `askLimitMultDown`.
-    public let askLimitMultDown: ExactDecimal
+    public var askLimitMultDown: ExactDecimal { storage.askLimitMultDown }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let ruleType: ExecutionRuleType
+        let bidLimitMultUp: ExactDecimal
+        let bidLimitMultDown: ExactDecimal
+        let askLimitMultUp: ExactDecimal
+        let askLimitMultDown: ExactDecimal
+
+        init(
+            ruleType: ExecutionRuleType,
+            bidLimitMultUp: ExactDecimal,
+            bidLimitMultDown: ExactDecimal,
+            askLimitMultUp: ExactDecimal,
+            askLimitMultDown: ExactDecimal
+        ) {
+            self.ruleType = ruleType
+            self.bidLimitMultUp = bidLimitMultUp
+            self.bidLimitMultDown = bidLimitMultDown
+            self.askLimitMultUp = askLimitMultUp
+            self.askLimitMultDown = askLimitMultDown
+        }
+    }
 
     public init(
         ruleType: ExecutionRuleType,
@@ -1443,11 +2131,13 @@ public struct PriceRangeRule: Sendable, Equatable, Codable {
         askLimitMultUp: ExactDecimal,
         askLimitMultDown: ExactDecimal
     ) {
-        self.ruleType = ruleType
-        self.bidLimitMultUp = bidLimitMultUp
-        self.bidLimitMultDown = bidLimitMultDown
-        self.askLimitMultUp = askLimitMultUp
-        self.askLimitMultDown = askLimitMultDown
+        storage = Storage(
+            ruleType: ruleType,
+            bidLimitMultUp: bidLimitMultUp,
+            bidLimitMultDown: bidLimitMultDown,
+            askLimitMultUp: askLimitMultUp,
+            askLimitMultDown: askLimitMultDown
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1467,11 +2157,13 @@ public struct PriceRangeRule: Sendable, Equatable, Codable {
         let askLimitMultUp = container.required(ExactDecimal.self, "askLimitMultUp")
         let askLimitMultDown = container.required(ExactDecimal.self, "askLimitMultDown")
         try container.finish()
-        self.ruleType = ruleType!
-        self.bidLimitMultUp = bidLimitMultUp!
-        self.bidLimitMultDown = bidLimitMultDown!
-        self.askLimitMultUp = askLimitMultUp!
-        self.askLimitMultDown = askLimitMultDown!
+        storage = Storage(
+            ruleType: ruleType!,
+            bidLimitMultUp: bidLimitMultUp!,
+            bidLimitMultDown: bidLimitMultDown!,
+            askLimitMultUp: askLimitMultUp!,
+            askLimitMultDown: askLimitMultDown!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1487,20 +2179,40 @@ public struct PriceRangeRule: Sendable, Equatable, Codable {
 /// A snapshot of a symbol's order book, best prices first.
 public struct OrderBook: Sendable, Equatable, Codable {
     /// Id of the last book update the snapshot includes.
-    public let lastUpdateId: Int64
+    public var lastUpdateId: Int64 { storage.lastUpdateId }
     /// `bids`.
-    public let bids: [OrderBookLevel]
+    public var bids: [OrderBookLevel] { storage.bids }
     /// `asks`.
-    public let asks: [OrderBookLevel]
+    public var asks: [OrderBookLevel] { storage.asks }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let lastUpdateId: Int64
+        let bids: [OrderBookLevel]
+        let asks: [OrderBookLevel]
+
+        init(
+            lastUpdateId: Int64,
+            bids: [OrderBookLevel],
+            asks: [OrderBookLevel]
+        ) {
+            self.lastUpdateId = lastUpdateId
+            self.bids = bids
+            self.asks = asks
+        }
+    }
 
     public init(
         lastUpdateId: Int64,
         bids: [OrderBookLevel],
         asks: [OrderBookLevel]
     ) {
-        self.lastUpdateId = lastUpdateId
-        self.bids = bids
-        self.asks = asks
+        storage = Storage(
+            lastUpdateId: lastUpdateId,
+            bids: bids,
+            asks: asks
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1516,9 +2228,11 @@ public struct OrderBook: Sendable, Equatable, Codable {
         let bids = container.required([OrderBookLevel].self, "bids")
         let asks = container.required([OrderBookLevel].self, "asks")
         try container.finish()
-        self.lastUpdateId = lastUpdateId!
-        self.bids = bids!
-        self.asks = asks!
+        storage = Storage(
+            lastUpdateId: lastUpdateId!,
+            bids: bids!,
+            asks: asks!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1532,19 +2246,49 @@ public struct OrderBook: Sendable, Equatable, Codable {
 /// One public trade of a symbol.
 public struct Trade: Sendable, Equatable, Codable {
     /// `id`.
-    public let id: Int64
+    public var id: Int64 { storage.id }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// `quoteQty`.
-    public let quoteQty: ExactDecimal
+    public var quoteQty: ExactDecimal { storage.quoteQty }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// `isBuyerMaker`.
-    public let isBuyerMaker: Bool
+    public var isBuyerMaker: Bool { storage.isBuyerMaker }
     /// `isBestMatch`.
-    public let isBestMatch: Bool
+    public var isBestMatch: Bool { storage.isBestMatch }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let id: Int64
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let quoteQty: ExactDecimal
+        let time: Int64
+        let isBuyerMaker: Bool
+        let isBestMatch: Bool
+
+        init(
+            id: Int64,
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            quoteQty: ExactDecimal,
+            time: Int64,
+            isBuyerMaker: Bool,
+            isBestMatch: Bool
+        ) {
+            self.id = id
+            self.price = price
+            self.qty = qty
+            self.quoteQty = quoteQty
+            self.time = time
+            self.isBuyerMaker = isBuyerMaker
+            self.isBestMatch = isBestMatch
+        }
+    }
 
     public init(
         id: Int64,
@@ -1555,13 +2299,15 @@ public struct Trade: Sendable, Equatable, Codable {
         isBuyerMaker: Bool,
         isBestMatch: Bool
     ) {
-        self.id = id
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
-        self.isBestMatch = isBestMatch
+        storage = Storage(
+            id: id,
+            price: price,
+            qty: qty,
+            quoteQty: quoteQty,
+            time: time,
+            isBuyerMaker: isBuyerMaker,
+            isBestMatch: isBestMatch
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1585,13 +2331,15 @@ public struct Trade: Sendable, Equatable, Codable {
         let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
         let isBestMatch = container.required(Bool.self, "isBestMatch")
         try container.finish()
-        self.id = id!
-        self.price = price!
-        self.qty = qty!
-        self.quoteQty = quoteQty!
-        self.time = time!
-        self.isBuyerMaker = isBuyerMaker!
-        self.isBestMatch = isBestMatch!
+        storage = Storage(
+            id: id!,
+            price: price!,
+            qty: qty!,
+            quoteQty: quoteQty!,
+            time: time!,
+            isBuyerMaker: isBuyerMaker!,
+            isBestMatch: isBestMatch!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1609,17 +2357,44 @@ public struct Trade: Sendable, Equatable, Codable {
 /// One public block trade of a symbol.
 public struct BlockTrade: Sendable, Equatable, Codable {
     /// `id`.
-    public let id: Int64
+    public var id: Int64 { storage.id }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// `quoteQty`.
-    public let quoteQty: ExactDecimal
+    public var quoteQty: ExactDecimal { storage.quoteQty }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// `isBuyerMaker`.
-    public let isBuyerMaker: Bool
+    public var isBuyerMaker: Bool { storage.isBuyerMaker }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let id: Int64
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let quoteQty: ExactDecimal
+        let time: Int64
+        let isBuyerMaker: Bool
+
+        init(
+            id: Int64,
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            quoteQty: ExactDecimal,
+            time: Int64,
+            isBuyerMaker: Bool
+        ) {
+            self.id = id
+            self.price = price
+            self.qty = qty
+            self.quoteQty = quoteQty
+            self.time = time
+            self.isBuyerMaker = isBuyerMaker
+        }
+    }
 
     public init(
         id: Int64,
@@ -1629,12 +2404,14 @@ public struct BlockTrade: Sendable, Equatable, Codable {
         time: Int64,
         isBuyerMaker: Bool
     ) {
-        self.id = id
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
+        storage = Storage(
+            id: id,
+            price: price,
+            qty: qty,
+            quoteQty: quoteQty,
+            time: time,
+            isBuyerMaker: isBuyerMaker
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1656,12 +2433,14 @@ public struct BlockTrade: Sendable, Equatable, Codable {
         let time = container.required(Int64.self, "time")
         let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
         try container.finish()
-        self.id = id!
-        self.price = price!
-        self.qty = qty!
-        self.quoteQty = quoteQty!
-        self.time = time!
-        self.isBuyerMaker = isBuyerMaker!
+        storage = Storage(
+            id: id!,
+            price: price!,
+            qty: qty!,
+            quoteQty: quoteQty!,
+            time: time!,
+            isBuyerMaker: isBuyerMaker!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1678,21 +2457,54 @@ public struct BlockTrade: Sendable, Equatable, Codable {
 /// Trades of one taker order at one price and time, added up (one-letter wire names).
 public struct AggTrade: Sendable, Equatable, Codable {
     /// Aggregate trade id.
-    public let aggregateTradeId: Int64
+    public var aggregateTradeId: Int64 { storage.aggregateTradeId }
     /// `p`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `q`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// `f`.
-    public let firstTradeId: Int64
+    public var firstTradeId: Int64 { storage.firstTradeId }
     /// `l`.
-    public let lastTradeId: Int64
+    public var lastTradeId: Int64 { storage.lastTradeId }
     /// Trade time.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// Whether the buyer was the maker.
-    public let isBuyerMaker: Bool
+    public var isBuyerMaker: Bool { storage.isBuyerMaker }
     /// Whether the trade was the best price match.
-    public let isBestMatch: Bool
+    public var isBestMatch: Bool { storage.isBestMatch }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let aggregateTradeId: Int64
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+        let firstTradeId: Int64
+        let lastTradeId: Int64
+        let time: Int64
+        let isBuyerMaker: Bool
+        let isBestMatch: Bool
+
+        init(
+            aggregateTradeId: Int64,
+            price: ExactDecimal,
+            quantity: ExactDecimal,
+            firstTradeId: Int64,
+            lastTradeId: Int64,
+            time: Int64,
+            isBuyerMaker: Bool,
+            isBestMatch: Bool
+        ) {
+            self.aggregateTradeId = aggregateTradeId
+            self.price = price
+            self.quantity = quantity
+            self.firstTradeId = firstTradeId
+            self.lastTradeId = lastTradeId
+            self.time = time
+            self.isBuyerMaker = isBuyerMaker
+            self.isBestMatch = isBestMatch
+        }
+    }
 
     public init(
         aggregateTradeId: Int64,
@@ -1704,14 +2516,16 @@ public struct AggTrade: Sendable, Equatable, Codable {
         isBuyerMaker: Bool,
         isBestMatch: Bool
     ) {
-        self.aggregateTradeId = aggregateTradeId
-        self.price = price
-        self.quantity = quantity
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
-        self.isBestMatch = isBestMatch
+        storage = Storage(
+            aggregateTradeId: aggregateTradeId,
+            price: price,
+            quantity: quantity,
+            firstTradeId: firstTradeId,
+            lastTradeId: lastTradeId,
+            time: time,
+            isBuyerMaker: isBuyerMaker,
+            isBestMatch: isBestMatch
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1737,14 +2551,16 @@ public struct AggTrade: Sendable, Equatable, Codable {
         let isBuyerMaker = container.required(Bool.self, "m")
         let isBestMatch = container.required(Bool.self, "M")
         try container.finish()
-        self.aggregateTradeId = aggregateTradeId!
-        self.price = price!
-        self.quantity = quantity!
-        self.firstTradeId = firstTradeId!
-        self.lastTradeId = lastTradeId!
-        self.time = time!
-        self.isBuyerMaker = isBuyerMaker!
-        self.isBestMatch = isBestMatch!
+        storage = Storage(
+            aggregateTradeId: aggregateTradeId!,
+            price: price!,
+            quantity: quantity!,
+            firstTradeId: firstTradeId!,
+            lastTradeId: lastTradeId!,
+            time: time!,
+            isBuyerMaker: isBuyerMaker!,
+            isBestMatch: isBestMatch!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1763,20 +2579,40 @@ public struct AggTrade: Sendable, Equatable, Codable {
 /// A symbol's current average price.
 public struct AveragePrice: Sendable, Equatable, Codable {
     /// Minutes the average is taken over.
-    public let mins: Int
+    public var mins: Int { storage.mins }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// Time of the last trade.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let mins: Int
+        let price: ExactDecimal
+        let closeTime: Int64
+
+        init(
+            mins: Int,
+            price: ExactDecimal,
+            closeTime: Int64
+        ) {
+            self.mins = mins
+            self.price = price
+            self.closeTime = closeTime
+        }
+    }
 
     public init(
         mins: Int,
         price: ExactDecimal,
         closeTime: Int64
     ) {
-        self.mins = mins
-        self.price = price
-        self.closeTime = closeTime
+        storage = Storage(
+            mins: mins,
+            price: price,
+            closeTime: closeTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1792,9 +2628,11 @@ public struct AveragePrice: Sendable, Equatable, Codable {
         let price = container.required(ExactDecimal.self, "price")
         let closeTime = container.required(Int64.self, "closeTime")
         try container.finish()
-        self.mins = mins!
-        self.price = price!
-        self.closeTime = closeTime!
+        storage = Storage(
+            mins: mins!,
+            price: price!,
+            closeTime: closeTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1808,47 +2646,119 @@ public struct AveragePrice: Sendable, Equatable, Codable {
 /// Price change statistics of a symbol over the last 24 hours (`type=FULL`).
 public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `priceChange`.
-    public let priceChange: ExactDecimal
+    public var priceChange: ExactDecimal { storage.priceChange }
     /// `priceChangePercent`.
-    public let priceChangePercent: ExactDecimal
+    public var priceChangePercent: ExactDecimal { storage.priceChangePercent }
     /// `weightedAvgPrice`.
-    public let weightedAvgPrice: ExactDecimal
+    public var weightedAvgPrice: ExactDecimal { storage.weightedAvgPrice }
     /// `prevClosePrice`.
-    public let prevClosePrice: ExactDecimal
+    public var prevClosePrice: ExactDecimal { storage.prevClosePrice }
     /// `lastPrice`.
-    public let lastPrice: ExactDecimal
+    public var lastPrice: ExactDecimal { storage.lastPrice }
     /// `lastQty`.
-    public let lastQty: ExactDecimal
+    public var lastQty: ExactDecimal { storage.lastQty }
     /// `bidPrice`.
-    public let bidPrice: ExactDecimal
+    public var bidPrice: ExactDecimal { storage.bidPrice }
     /// `bidQty`.
-    public let bidQty: ExactDecimal
+    public var bidQty: ExactDecimal { storage.bidQty }
     /// `askPrice`.
-    public let askPrice: ExactDecimal
+    public var askPrice: ExactDecimal { storage.askPrice }
     /// `askQty`.
-    public let askQty: ExactDecimal
+    public var askQty: ExactDecimal { storage.askQty }
     /// `openPrice`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `highPrice`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `lowPrice`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// `volume`.
-    public let volume: ExactDecimal
+    public var volume: ExactDecimal { storage.volume }
     /// `quoteVolume`.
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
     /// `openTime`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `closeTime`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// Id of the first trade in the window.
-    public let firstId: Int64
+    public var firstId: Int64 { storage.firstId }
     /// Id of the last trade in the window.
-    public let lastId: Int64
+    public var lastId: Int64 { storage.lastId }
     /// Number of trades in the window.
-    public let count: Int64
+    public var count: Int64 { storage.count }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let priceChange: ExactDecimal
+        let priceChangePercent: ExactDecimal
+        let weightedAvgPrice: ExactDecimal
+        let prevClosePrice: ExactDecimal
+        let lastPrice: ExactDecimal
+        let lastQty: ExactDecimal
+        let bidPrice: ExactDecimal
+        let bidQty: ExactDecimal
+        let askPrice: ExactDecimal
+        let askQty: ExactDecimal
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let volume: ExactDecimal
+        let quoteVolume: ExactDecimal
+        let openTime: Int64
+        let closeTime: Int64
+        let firstId: Int64
+        let lastId: Int64
+        let count: Int64
+
+        init(
+            symbol: String,
+            priceChange: ExactDecimal,
+            priceChangePercent: ExactDecimal,
+            weightedAvgPrice: ExactDecimal,
+            prevClosePrice: ExactDecimal,
+            lastPrice: ExactDecimal,
+            lastQty: ExactDecimal,
+            bidPrice: ExactDecimal,
+            bidQty: ExactDecimal,
+            askPrice: ExactDecimal,
+            askQty: ExactDecimal,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            volume: ExactDecimal,
+            quoteVolume: ExactDecimal,
+            openTime: Int64,
+            closeTime: Int64,
+            firstId: Int64,
+            lastId: Int64,
+            count: Int64
+        ) {
+            self.symbol = symbol
+            self.priceChange = priceChange
+            self.priceChangePercent = priceChangePercent
+            self.weightedAvgPrice = weightedAvgPrice
+            self.prevClosePrice = prevClosePrice
+            self.lastPrice = lastPrice
+            self.lastQty = lastQty
+            self.bidPrice = bidPrice
+            self.bidQty = bidQty
+            self.askPrice = askPrice
+            self.askQty = askQty
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.volume = volume
+            self.quoteVolume = quoteVolume
+            self.openTime = openTime
+            self.closeTime = closeTime
+            self.firstId = firstId
+            self.lastId = lastId
+            self.count = count
+        }
+    }
 
     public init(
         symbol: String,
@@ -1873,27 +2783,29 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         lastId: Int64,
         count: Int64
     ) {
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.prevClosePrice = prevClosePrice
-        self.lastPrice = lastPrice
-        self.lastQty = lastQty
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstId = firstId
-        self.lastId = lastId
-        self.count = count
+        storage = Storage(
+            symbol: symbol,
+            priceChange: priceChange,
+            priceChangePercent: priceChangePercent,
+            weightedAvgPrice: weightedAvgPrice,
+            prevClosePrice: prevClosePrice,
+            lastPrice: lastPrice,
+            lastQty: lastQty,
+            bidPrice: bidPrice,
+            bidQty: bidQty,
+            askPrice: askPrice,
+            askQty: askQty,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            volume: volume,
+            quoteVolume: quoteVolume,
+            openTime: openTime,
+            closeTime: closeTime,
+            firstId: firstId,
+            lastId: lastId,
+            count: count
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -1945,27 +2857,29 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         let lastId = container.required(Int64.self, "lastId")
         let count = container.required(Int64.self, "count")
         try container.finish()
-        self.symbol = symbol!
-        self.priceChange = priceChange!
-        self.priceChangePercent = priceChangePercent!
-        self.weightedAvgPrice = weightedAvgPrice!
-        self.prevClosePrice = prevClosePrice!
-        self.lastPrice = lastPrice!
-        self.lastQty = lastQty!
-        self.bidPrice = bidPrice!
-        self.bidQty = bidQty!
-        self.askPrice = askPrice!
-        self.askQty = askQty!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.volume = volume!
-        self.quoteVolume = quoteVolume!
-        self.openTime = openTime!
-        self.closeTime = closeTime!
-        self.firstId = firstId!
-        self.lastId = lastId!
-        self.count = count!
+        storage = Storage(
+            symbol: symbol!,
+            priceChange: priceChange!,
+            priceChangePercent: priceChangePercent!,
+            weightedAvgPrice: weightedAvgPrice!,
+            prevClosePrice: prevClosePrice!,
+            lastPrice: lastPrice!,
+            lastQty: lastQty!,
+            bidPrice: bidPrice!,
+            bidQty: bidQty!,
+            askPrice: askPrice!,
+            askQty: askQty!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            volume: volume!,
+            quoteVolume: quoteVolume!,
+            openTime: openTime!,
+            closeTime: closeTime!,
+            firstId: firstId!,
+            lastId: lastId!,
+            count: count!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1997,35 +2911,89 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
 /// Price change statistics of a symbol over a trading day or a rolling window (`type=FULL`).
 public struct WindowTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// Absolute price change.
-    public let priceChange: ExactDecimal
+    public var priceChange: ExactDecimal { storage.priceChange }
     /// Relative price change in percent.
-    public let priceChangePercent: ExactDecimal
+    public var priceChangePercent: ExactDecimal { storage.priceChangePercent }
     /// `quoteVolume / volume`.
-    public let weightedAvgPrice: ExactDecimal
+    public var weightedAvgPrice: ExactDecimal { storage.weightedAvgPrice }
     /// `openPrice`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `highPrice`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `lowPrice`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// `lastPrice`.
-    public let lastPrice: ExactDecimal
+    public var lastPrice: ExactDecimal { storage.lastPrice }
     /// Volume in the base asset.
-    public let volume: ExactDecimal
+    public var volume: ExactDecimal { storage.volume }
     /// Volume in the quote asset (the sum of price × quantity).
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
     /// `openTime`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `closeTime`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// Id of the first trade in the window.
-    public let firstId: Int64
+    public var firstId: Int64 { storage.firstId }
     /// Id of the last trade in the window.
-    public let lastId: Int64
+    public var lastId: Int64 { storage.lastId }
     /// Number of trades in the window.
-    public let count: Int64
+    public var count: Int64 { storage.count }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let priceChange: ExactDecimal
+        let priceChangePercent: ExactDecimal
+        let weightedAvgPrice: ExactDecimal
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let lastPrice: ExactDecimal
+        let volume: ExactDecimal
+        let quoteVolume: ExactDecimal
+        let openTime: Int64
+        let closeTime: Int64
+        let firstId: Int64
+        let lastId: Int64
+        let count: Int64
+
+        init(
+            symbol: String,
+            priceChange: ExactDecimal,
+            priceChangePercent: ExactDecimal,
+            weightedAvgPrice: ExactDecimal,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            lastPrice: ExactDecimal,
+            volume: ExactDecimal,
+            quoteVolume: ExactDecimal,
+            openTime: Int64,
+            closeTime: Int64,
+            firstId: Int64,
+            lastId: Int64,
+            count: Int64
+        ) {
+            self.symbol = symbol
+            self.priceChange = priceChange
+            self.priceChangePercent = priceChangePercent
+            self.weightedAvgPrice = weightedAvgPrice
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.lastPrice = lastPrice
+            self.volume = volume
+            self.quoteVolume = quoteVolume
+            self.openTime = openTime
+            self.closeTime = closeTime
+            self.firstId = firstId
+            self.lastId = lastId
+            self.count = count
+        }
+    }
 
     public init(
         symbol: String,
@@ -2044,21 +3012,23 @@ public struct WindowTicker: Sendable, Equatable, Codable {
         lastId: Int64,
         count: Int64
     ) {
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.lastPrice = lastPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstId = firstId
-        self.lastId = lastId
-        self.count = count
+        storage = Storage(
+            symbol: symbol,
+            priceChange: priceChange,
+            priceChangePercent: priceChangePercent,
+            weightedAvgPrice: weightedAvgPrice,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            lastPrice: lastPrice,
+            volume: volume,
+            quoteVolume: quoteVolume,
+            openTime: openTime,
+            closeTime: closeTime,
+            firstId: firstId,
+            lastId: lastId,
+            count: count
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2098,21 +3068,23 @@ public struct WindowTicker: Sendable, Equatable, Codable {
         let lastId = container.required(Int64.self, "lastId")
         let count = container.required(Int64.self, "count")
         try container.finish()
-        self.symbol = symbol!
-        self.priceChange = priceChange!
-        self.priceChangePercent = priceChangePercent!
-        self.weightedAvgPrice = weightedAvgPrice!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.lastPrice = lastPrice!
-        self.volume = volume!
-        self.quoteVolume = quoteVolume!
-        self.openTime = openTime!
-        self.closeTime = closeTime!
-        self.firstId = firstId!
-        self.lastId = lastId!
-        self.count = count!
+        storage = Storage(
+            symbol: symbol!,
+            priceChange: priceChange!,
+            priceChangePercent: priceChangePercent!,
+            weightedAvgPrice: weightedAvgPrice!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            lastPrice: lastPrice!,
+            volume: volume!,
+            quoteVolume: quoteVolume!,
+            openTime: openTime!,
+            closeTime: closeTime!,
+            firstId: firstId!,
+            lastId: lastId!,
+            count: count!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2138,29 +3110,74 @@ public struct WindowTicker: Sendable, Equatable, Codable {
 /// The short form of every ticker's statistics (`type=MINI`).
 public struct MiniTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `openPrice`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `highPrice`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `lowPrice`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// `lastPrice`.
-    public let lastPrice: ExactDecimal
+    public var lastPrice: ExactDecimal { storage.lastPrice }
     /// Volume in the base asset.
-    public let volume: ExactDecimal
+    public var volume: ExactDecimal { storage.volume }
     /// Volume in the quote asset.
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
     /// `openTime`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `closeTime`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// `firstId`.
-    public let firstId: Int64
+    public var firstId: Int64 { storage.firstId }
     /// `lastId`.
-    public let lastId: Int64
+    public var lastId: Int64 { storage.lastId }
     /// `count`.
-    public let count: Int64
+    public var count: Int64 { storage.count }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let lastPrice: ExactDecimal
+        let volume: ExactDecimal
+        let quoteVolume: ExactDecimal
+        let openTime: Int64
+        let closeTime: Int64
+        let firstId: Int64
+        let lastId: Int64
+        let count: Int64
+
+        init(
+            symbol: String,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            lastPrice: ExactDecimal,
+            volume: ExactDecimal,
+            quoteVolume: ExactDecimal,
+            openTime: Int64,
+            closeTime: Int64,
+            firstId: Int64,
+            lastId: Int64,
+            count: Int64
+        ) {
+            self.symbol = symbol
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.lastPrice = lastPrice
+            self.volume = volume
+            self.quoteVolume = quoteVolume
+            self.openTime = openTime
+            self.closeTime = closeTime
+            self.firstId = firstId
+            self.lastId = lastId
+            self.count = count
+        }
+    }
 
     public init(
         symbol: String,
@@ -2176,18 +3193,20 @@ public struct MiniTicker: Sendable, Equatable, Codable {
         lastId: Int64,
         count: Int64
     ) {
-        self.symbol = symbol
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.lastPrice = lastPrice
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstId = firstId
-        self.lastId = lastId
-        self.count = count
+        storage = Storage(
+            symbol: symbol,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            lastPrice: lastPrice,
+            volume: volume,
+            quoteVolume: quoteVolume,
+            openTime: openTime,
+            closeTime: closeTime,
+            firstId: firstId,
+            lastId: lastId,
+            count: count
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2221,18 +3240,20 @@ public struct MiniTicker: Sendable, Equatable, Codable {
         let lastId = container.required(Int64.self, "lastId")
         let count = container.required(Int64.self, "count")
         try container.finish()
-        self.symbol = symbol!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.lastPrice = lastPrice!
-        self.volume = volume!
-        self.quoteVolume = quoteVolume!
-        self.openTime = openTime!
-        self.closeTime = closeTime!
-        self.firstId = firstId!
-        self.lastId = lastId!
-        self.count = count!
+        storage = Storage(
+            symbol: symbol!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            lastPrice: lastPrice!,
+            volume: volume!,
+            quoteVolume: quoteVolume!,
+            openTime: openTime!,
+            closeTime: closeTime!,
+            firstId: firstId!,
+            lastId: lastId!,
+            count: count!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2255,16 +3276,33 @@ public struct MiniTicker: Sendable, Equatable, Codable {
 /// The latest price of a symbol.
 public struct PriceTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let price: ExactDecimal
+
+        init(
+            symbol: String,
+            price: ExactDecimal
+        ) {
+            self.symbol = symbol
+            self.price = price
+        }
+    }
 
     public init(
         symbol: String,
         price: ExactDecimal
     ) {
-        self.symbol = symbol
-        self.price = price
+        storage = Storage(
+            symbol: symbol,
+            price: price
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2278,8 +3316,10 @@ public struct PriceTicker: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let price = container.required(ExactDecimal.self, "price")
         try container.finish()
-        self.symbol = symbol!
-        self.price = price!
+        storage = Storage(
+            symbol: symbol!,
+            price: price!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2292,15 +3332,39 @@ public struct PriceTicker: Sendable, Equatable, Codable {
 /// The best bid and ask of a symbol's order book.
 public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `bidPrice`.
-    public let bidPrice: ExactDecimal
+    public var bidPrice: ExactDecimal { storage.bidPrice }
     /// `bidQty`.
-    public let bidQty: ExactDecimal
+    public var bidQty: ExactDecimal { storage.bidQty }
     /// `askPrice`.
-    public let askPrice: ExactDecimal
+    public var askPrice: ExactDecimal { storage.askPrice }
     /// `askQty`.
-    public let askQty: ExactDecimal
+    public var askQty: ExactDecimal { storage.askQty }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let bidPrice: ExactDecimal
+        let bidQty: ExactDecimal
+        let askPrice: ExactDecimal
+        let askQty: ExactDecimal
+
+        init(
+            symbol: String,
+            bidPrice: ExactDecimal,
+            bidQty: ExactDecimal,
+            askPrice: ExactDecimal,
+            askQty: ExactDecimal
+        ) {
+            self.symbol = symbol
+            self.bidPrice = bidPrice
+            self.bidQty = bidQty
+            self.askPrice = askPrice
+            self.askQty = askQty
+        }
+    }
 
     public init(
         symbol: String,
@@ -2309,11 +3373,13 @@ public struct BookTicker: Sendable, Equatable, Codable {
         askPrice: ExactDecimal,
         askQty: ExactDecimal
     ) {
-        self.symbol = symbol
-        self.bidPrice = bidPrice
-        self.bidQty = bidQty
-        self.askPrice = askPrice
-        self.askQty = askQty
+        storage = Storage(
+            symbol: symbol,
+            bidPrice: bidPrice,
+            bidQty: bidQty,
+            askPrice: askPrice,
+            askQty: askQty
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2333,11 +3399,13 @@ public struct BookTicker: Sendable, Equatable, Codable {
         let askPrice = container.required(ExactDecimal.self, "askPrice")
         let askQty = container.required(ExactDecimal.self, "askQty")
         try container.finish()
-        self.symbol = symbol!
-        self.bidPrice = bidPrice!
-        self.bidQty = bidQty!
-        self.askPrice = askPrice!
-        self.askQty = askQty!
+        storage = Storage(
+            symbol: symbol!,
+            bidPrice: bidPrice!,
+            bidQty: bidQty!,
+            askPrice: askPrice!,
+            askQty: askQty!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2353,22 +3421,42 @@ public struct BookTicker: Sendable, Equatable, Codable {
 /// A symbol's reference price, as valid at `timestamp`.
 public struct ReferencePrice: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `null` when no reference price is set at the moment.
     ///
     /// - Nullable: yes
-    public let referencePrice: ExactDecimal?
+    public var referencePrice: ExactDecimal? { storage.referencePrice }
     /// When the reference price was valid.
-    public let timestamp: Int64
+    public var timestamp: Int64 { storage.timestamp }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let referencePrice: ExactDecimal?
+        let timestamp: Int64
+
+        init(
+            symbol: String,
+            referencePrice: ExactDecimal?,
+            timestamp: Int64
+        ) {
+            self.symbol = symbol
+            self.referencePrice = referencePrice
+            self.timestamp = timestamp
+        }
+    }
 
     public init(
         symbol: String,
         referencePrice: ExactDecimal? = nil,
         timestamp: Int64
     ) {
-        self.symbol = symbol
-        self.referencePrice = referencePrice
-        self.timestamp = timestamp
+        storage = Storage(
+            symbol: symbol,
+            referencePrice: referencePrice,
+            timestamp: timestamp
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2381,11 +3469,14 @@ public struct ReferencePrice: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
         let symbol = container.required(String.self, "symbol")
-        self.referencePrice = container.optional(ExactDecimal.self, "referencePrice")
+        let referencePrice = container.optional(ExactDecimal.self, "referencePrice")
         let timestamp = container.required(Int64.self, "timestamp")
         try container.finish()
-        self.symbol = symbol!
-        self.timestamp = timestamp!
+        storage = Storage(
+            symbol: symbol!,
+            referencePrice: referencePrice,
+            timestamp: timestamp!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2400,13 +3491,34 @@ public struct ReferencePrice: Sendable, Equatable, Codable {
 /// `bucketWidthMs` each.
 public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `calculationType`.
-    public let calculationType: ReferencePriceCalculationType
+    public var calculationType: ReferencePriceCalculationType { storage.calculationType }
     /// `bucketCount`.
-    public let bucketCount: Int
+    public var bucketCount: Int { storage.bucketCount }
     /// `bucketWidthMs`.
-    public let bucketWidthMs: Int64
+    public var bucketWidthMs: Int64 { storage.bucketWidthMs }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let calculationType: ReferencePriceCalculationType
+        let bucketCount: Int
+        let bucketWidthMs: Int64
+
+        init(
+            symbol: String,
+            calculationType: ReferencePriceCalculationType,
+            bucketCount: Int,
+            bucketWidthMs: Int64
+        ) {
+            self.symbol = symbol
+            self.calculationType = calculationType
+            self.bucketCount = bucketCount
+            self.bucketWidthMs = bucketWidthMs
+        }
+    }
 
     public init(
         symbol: String,
@@ -2414,10 +3526,12 @@ public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
         bucketCount: Int,
         bucketWidthMs: Int64
     ) {
-        self.symbol = symbol
-        self.calculationType = calculationType
-        self.bucketCount = bucketCount
-        self.bucketWidthMs = bucketWidthMs
+        storage = Storage(
+            symbol: symbol,
+            calculationType: calculationType,
+            bucketCount: bucketCount,
+            bucketWidthMs: bucketWidthMs
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2435,10 +3549,12 @@ public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
         let bucketCount = container.required(Int.self, "bucketCount")
         let bucketWidthMs = container.required(Int64.self, "bucketWidthMs")
         try container.finish()
-        self.symbol = symbol!
-        self.calculationType = calculationType!
-        self.bucketCount = bucketCount!
-        self.bucketWidthMs = bucketWidthMs!
+        storage = Storage(
+            symbol: symbol!,
+            calculationType: calculationType!,
+            bucketCount: bucketCount!,
+            bucketWidthMs: bucketWidthMs!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2453,20 +3569,40 @@ public struct ArithmeticMeanCalculation: Sendable, Equatable, Codable {
 /// The reference price is calculated outside the matching engine.
 public struct ExternalCalculation: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `calculationType`.
-    public let calculationType: ReferencePriceCalculationType
+    public var calculationType: ReferencePriceCalculationType { storage.calculationType }
     /// `externalCalculationId`.
-    public let externalCalculationId: Int64
+    public var externalCalculationId: Int64 { storage.externalCalculationId }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let calculationType: ReferencePriceCalculationType
+        let externalCalculationId: Int64
+
+        init(
+            symbol: String,
+            calculationType: ReferencePriceCalculationType,
+            externalCalculationId: Int64
+        ) {
+            self.symbol = symbol
+            self.calculationType = calculationType
+            self.externalCalculationId = externalCalculationId
+        }
+    }
 
     public init(
         symbol: String,
         calculationType: ReferencePriceCalculationType,
         externalCalculationId: Int64
     ) {
-        self.symbol = symbol
-        self.calculationType = calculationType
-        self.externalCalculationId = externalCalculationId
+        storage = Storage(
+            symbol: symbol,
+            calculationType: calculationType,
+            externalCalculationId: externalCalculationId
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2482,9 +3618,11 @@ public struct ExternalCalculation: Sendable, Equatable, Codable {
         let calculationType = container.required(ReferencePriceCalculationType.self, "calculationType")
         let externalCalculationId = container.required(Int64.self, "externalCalculationId")
         try container.finish()
-        self.symbol = symbol!
-        self.calculationType = calculationType!
-        self.externalCalculationId = externalCalculationId!
+        storage = Storage(
+            symbol: symbol!,
+            calculationType: calculationType!,
+            externalCalculationId: externalCalculationId!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2498,15 +3636,39 @@ public struct ExternalCalculation: Sendable, Equatable, Codable {
 /// Order placement response, `newOrderRespType=ACK`.
 public struct OrderAck: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// -1 unless the order is part of an order list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `clientOrderId`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let orderListId: Int64
+        let clientOrderId: String
+        let transactTime: Int64
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            orderListId: Int64,
+            clientOrderId: String,
+            transactTime: Int64
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.clientOrderId = clientOrderId
+            self.transactTime = transactTime
+        }
+    }
 
     public init(
         symbol: String,
@@ -2515,11 +3677,13 @@ public struct OrderAck: Sendable, Equatable, Codable {
         clientOrderId: String,
         transactTime: Int64
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2539,11 +3703,13 @@ public struct OrderAck: Sendable, Equatable, Codable {
         let clientOrderId = container.required(String.self, "clientOrderId")
         let transactTime = container.required(Int64.self, "transactTime")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.clientOrderId = clientOrderId!
-        self.transactTime = transactTime!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            clientOrderId: clientOrderId!,
+            transactTime: transactTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2559,100 +3725,202 @@ public struct OrderAck: Sendable, Equatable, Codable {
 /// Order placement response, `newOrderRespType=RESULT`.
 public struct OrderResult: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// -1 unless the order is part of an order list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `clientOrderId`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `origQty`.
     ///
     /// - Appears: Absent on the pending orders of an OPO or OPOCO list (their quantity is not given when the list is
     ///   placed).
-    public let origQty: ExactDecimal?
+    public var origQty: ExactDecimal? { storage.origQty }
     /// `executedQty`.
-    public let executedQty: ExactDecimal
+    public var executedQty: ExactDecimal { storage.executedQty }
     /// `origQuoteOrderQty`.
-    public let origQuoteOrderQty: ExactDecimal
+    public var origQuoteOrderQty: ExactDecimal { storage.origQuoteOrderQty }
     /// `cummulativeQuoteQty`.
-    public let cummulativeQuoteQty: ExactDecimal
+    public var cummulativeQuoteQty: ExactDecimal { storage.cummulativeQuoteQty }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// When the order started working on the book; -1 for an order that is not working yet.
-    public let workingTime: Int64
+    public var workingTime: Int64 { storage.workingTime }
     /// `selfTradePreventionMode`.
-    public let selfTradePreventionMode: SelfTradePreventionMode
+    public var selfTradePreventionMode: SelfTradePreventionMode { storage.selfTradePreventionMode }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let orderListId: Int64
+        let clientOrderId: String
+        let transactTime: Int64
+        let price: ExactDecimal
+        let origQty: ExactDecimal?
+        let executedQty: ExactDecimal
+        let origQuoteOrderQty: ExactDecimal
+        let cummulativeQuoteQty: ExactDecimal
+        let status: OrderStatus
+        let timeInForce: TimeInForce
+        let type: OrderType
+        let side: OrderSide
+        let workingTime: Int64
+        let selfTradePreventionMode: SelfTradePreventionMode
+        let icebergQty: ExactDecimal?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let stopPrice: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            orderListId: Int64,
+            clientOrderId: String,
+            transactTime: Int64,
+            price: ExactDecimal,
+            origQty: ExactDecimal?,
+            executedQty: ExactDecimal,
+            origQuoteOrderQty: ExactDecimal,
+            cummulativeQuoteQty: ExactDecimal,
+            status: OrderStatus,
+            timeInForce: TimeInForce,
+            type: OrderType,
+            side: OrderSide,
+            workingTime: Int64,
+            selfTradePreventionMode: SelfTradePreventionMode,
+            icebergQty: ExactDecimal?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            stopPrice: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.clientOrderId = clientOrderId
+            self.transactTime = transactTime
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.origQuoteOrderQty = origQuoteOrderQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.workingTime = workingTime
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.icebergQty = icebergQty
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.stopPrice = stopPrice
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         symbol: String,
@@ -2687,37 +3955,39 @@ public struct OrderResult: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.workingTime = workingTime
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            workingTime: workingTime,
+            selfTradePreventionMode: selfTradePreventionMode,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -2763,7 +4033,7 @@ public struct OrderResult: Sendable, Equatable, Codable {
         let clientOrderId = container.required(String.self, "clientOrderId")
         let transactTime = container.required(Int64.self, "transactTime")
         let price = container.required(ExactDecimal.self, "price")
-        self.origQty = container.optional(ExactDecimal.self, "origQty")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
         let executedQty = container.required(ExactDecimal.self, "executedQty")
         let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
         let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
@@ -2773,37 +4043,55 @@ public struct OrderResult: Sendable, Equatable, Codable {
         let side = container.required(OrderSide.self, "side")
         let workingTime = container.required(Int64.self, "workingTime")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.clientOrderId = clientOrderId!
-        self.transactTime = transactTime!
-        self.price = price!
-        self.executedQty = executedQty!
-        self.origQuoteOrderQty = origQuoteOrderQty!
-        self.cummulativeQuoteQty = cummulativeQuoteQty!
-        self.status = status!
-        self.timeInForce = timeInForce!
-        self.type = type!
-        self.side = side!
-        self.workingTime = workingTime!
-        self.selfTradePreventionMode = selfTradePreventionMode!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            clientOrderId: clientOrderId!,
+            transactTime: transactTime!,
+            price: price!,
+            origQty: origQty,
+            executedQty: executedQty!,
+            origQuoteOrderQty: origQuoteOrderQty!,
+            cummulativeQuoteQty: cummulativeQuoteQty!,
+            status: status!,
+            timeInForce: timeInForce!,
+            type: type!,
+            side: side!,
+            workingTime: workingTime!,
+            selfTradePreventionMode: selfTradePreventionMode!,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -2845,102 +4133,207 @@ public struct OrderResult: Sendable, Equatable, Codable {
 /// Order placement response, `newOrderRespType=FULL`: the RESULT fields plus the fills.
 public struct OrderFull: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// -1 unless the order is part of an order list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `clientOrderId`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `origQty`.
     ///
     /// - Appears: Absent on the pending orders of an OPO or OPOCO list (their quantity is not given when the list is
     ///   placed).
-    public let origQty: ExactDecimal?
+    public var origQty: ExactDecimal? { storage.origQty }
     /// `executedQty`.
-    public let executedQty: ExactDecimal
+    public var executedQty: ExactDecimal { storage.executedQty }
     /// `origQuoteOrderQty`.
-    public let origQuoteOrderQty: ExactDecimal
+    public var origQuoteOrderQty: ExactDecimal { storage.origQuoteOrderQty }
     /// `cummulativeQuoteQty`.
-    public let cummulativeQuoteQty: ExactDecimal
+    public var cummulativeQuoteQty: ExactDecimal { storage.cummulativeQuoteQty }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// When the order started working on the book; -1 for an order that is not working yet.
-    public let workingTime: Int64
+    public var workingTime: Int64 { storage.workingTime }
     /// `selfTradePreventionMode`.
-    public let selfTradePreventionMode: SelfTradePreventionMode
+    public var selfTradePreventionMode: SelfTradePreventionMode { storage.selfTradePreventionMode }
     /// `fills`.
-    public let fills: [Fill]
+    public var fills: [Fill] { storage.fills }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let orderListId: Int64
+        let clientOrderId: String
+        let transactTime: Int64
+        let price: ExactDecimal
+        let origQty: ExactDecimal?
+        let executedQty: ExactDecimal
+        let origQuoteOrderQty: ExactDecimal
+        let cummulativeQuoteQty: ExactDecimal
+        let status: OrderStatus
+        let timeInForce: TimeInForce
+        let type: OrderType
+        let side: OrderSide
+        let workingTime: Int64
+        let selfTradePreventionMode: SelfTradePreventionMode
+        let fills: [Fill]
+        let icebergQty: ExactDecimal?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let stopPrice: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            orderListId: Int64,
+            clientOrderId: String,
+            transactTime: Int64,
+            price: ExactDecimal,
+            origQty: ExactDecimal?,
+            executedQty: ExactDecimal,
+            origQuoteOrderQty: ExactDecimal,
+            cummulativeQuoteQty: ExactDecimal,
+            status: OrderStatus,
+            timeInForce: TimeInForce,
+            type: OrderType,
+            side: OrderSide,
+            workingTime: Int64,
+            selfTradePreventionMode: SelfTradePreventionMode,
+            fills: [Fill],
+            icebergQty: ExactDecimal?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            stopPrice: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.clientOrderId = clientOrderId
+            self.transactTime = transactTime
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.origQuoteOrderQty = origQuoteOrderQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.workingTime = workingTime
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.fills = fills
+            self.icebergQty = icebergQty
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.stopPrice = stopPrice
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         symbol: String,
@@ -2976,38 +4369,40 @@ public struct OrderFull: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.workingTime = workingTime
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.fills = fills
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            workingTime: workingTime,
+            selfTradePreventionMode: selfTradePreventionMode,
+            fills: fills,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -3054,7 +4449,7 @@ public struct OrderFull: Sendable, Equatable, Codable {
         let clientOrderId = container.required(String.self, "clientOrderId")
         let transactTime = container.required(Int64.self, "transactTime")
         let price = container.required(ExactDecimal.self, "price")
-        self.origQty = container.optional(ExactDecimal.self, "origQty")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
         let executedQty = container.required(ExactDecimal.self, "executedQty")
         let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
         let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
@@ -3065,38 +4460,56 @@ public struct OrderFull: Sendable, Equatable, Codable {
         let workingTime = container.required(Int64.self, "workingTime")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
         let fills = container.required([Fill].self, "fills")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.clientOrderId = clientOrderId!
-        self.transactTime = transactTime!
-        self.price = price!
-        self.executedQty = executedQty!
-        self.origQuoteOrderQty = origQuoteOrderQty!
-        self.cummulativeQuoteQty = cummulativeQuoteQty!
-        self.status = status!
-        self.timeInForce = timeInForce!
-        self.type = type!
-        self.side = side!
-        self.workingTime = workingTime!
-        self.selfTradePreventionMode = selfTradePreventionMode!
-        self.fills = fills!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            clientOrderId: clientOrderId!,
+            transactTime: transactTime!,
+            price: price!,
+            origQty: origQty,
+            executedQty: executedQty!,
+            origQuoteOrderQty: origQuoteOrderQty!,
+            cummulativeQuoteQty: cummulativeQuoteQty!,
+            status: status!,
+            timeInForce: timeInForce!,
+            type: type!,
+            side: side!,
+            workingTime: workingTime!,
+            selfTradePreventionMode: selfTradePreventionMode!,
+            fills: fills!,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3141,21 +4554,51 @@ public struct Fill: Sendable, Equatable, Codable {
     /// `matchType`.
     ///
     /// - Appears: Only for orders placed using SOR (e.g. ONE_PARTY_TRADE_REPORT).
-    public let matchType: String?
+    public var matchType: String? { storage.matchType }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// `commission`.
-    public let commission: ExactDecimal
+    public var commission: ExactDecimal { storage.commission }
     /// `commissionAsset`.
-    public let commissionAsset: String
+    public var commissionAsset: String { storage.commissionAsset }
     /// -1 in the documented SOR fill.
-    public let tradeId: Int64
+    public var tradeId: Int64 { storage.tradeId }
     /// `allocId`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let allocId: Int64?
+    public var allocId: Int64? { storage.allocId }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let matchType: String?
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let commission: ExactDecimal
+        let commissionAsset: String
+        let tradeId: Int64
+        let allocId: Int64?
+
+        init(
+            matchType: String?,
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            commission: ExactDecimal,
+            commissionAsset: String,
+            tradeId: Int64,
+            allocId: Int64?
+        ) {
+            self.matchType = matchType
+            self.price = price
+            self.qty = qty
+            self.commission = commission
+            self.commissionAsset = commissionAsset
+            self.tradeId = tradeId
+            self.allocId = allocId
+        }
+    }
 
     public init(
         matchType: String? = nil,
@@ -3166,13 +4609,15 @@ public struct Fill: Sendable, Equatable, Codable {
         tradeId: Int64,
         allocId: Int64? = nil
     ) {
-        self.matchType = matchType
-        self.price = price
-        self.qty = qty
-        self.commission = commission
-        self.commissionAsset = commissionAsset
-        self.tradeId = tradeId
-        self.allocId = allocId
+        storage = Storage(
+            matchType: matchType,
+            price: price,
+            qty: qty,
+            commission: commission,
+            commissionAsset: commissionAsset,
+            tradeId: tradeId,
+            allocId: allocId
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -3188,19 +4633,23 @@ public struct Fill: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        self.matchType = container.optional(String.self, "matchType")
+        let matchType = container.optional(String.self, "matchType")
         let price = container.required(ExactDecimal.self, "price")
         let qty = container.required(ExactDecimal.self, "qty")
         let commission = container.required(ExactDecimal.self, "commission")
         let commissionAsset = container.required(String.self, "commissionAsset")
         let tradeId = container.required(Int64.self, "tradeId")
-        self.allocId = container.optional(Int64.self, "allocId")
+        let allocId = container.optional(Int64.self, "allocId")
         try container.finish()
-        self.price = price!
-        self.qty = qty!
-        self.commission = commission!
-        self.commissionAsset = commissionAsset!
-        self.tradeId = tradeId!
+        storage = Storage(
+            matchType: matchType,
+            price: price!,
+            qty: qty!,
+            commission: commission!,
+            commissionAsset: commissionAsset!,
+            tradeId: tradeId!,
+            allocId: allocId
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3220,19 +4669,40 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
     /// Standard commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public let standardCommissionForOrder: MakerTakerCommission?
+    public var standardCommissionForOrder: MakerTakerCommission? { storage.standardCommissionForOrder }
     /// Special commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public let specialCommissionForOrder: MakerTakerCommission?
+    public var specialCommissionForOrder: MakerTakerCommission? { storage.specialCommissionForOrder }
     /// Tax commission rates on trades from the order.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public let taxCommissionForOrder: MakerTakerCommission?
+    public var taxCommissionForOrder: MakerTakerCommission? { storage.taxCommissionForOrder }
     /// Discount on standard commissions when paying in BNB.
     ///
     /// - Appears: Only with computeCommissionRates=true.
-    public let discount: CommissionDiscount?
+    public var discount: CommissionDiscount? { storage.discount }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let standardCommissionForOrder: MakerTakerCommission?
+        let specialCommissionForOrder: MakerTakerCommission?
+        let taxCommissionForOrder: MakerTakerCommission?
+        let discount: CommissionDiscount?
+
+        init(
+            standardCommissionForOrder: MakerTakerCommission?,
+            specialCommissionForOrder: MakerTakerCommission?,
+            taxCommissionForOrder: MakerTakerCommission?,
+            discount: CommissionDiscount?
+        ) {
+            self.standardCommissionForOrder = standardCommissionForOrder
+            self.specialCommissionForOrder = specialCommissionForOrder
+            self.taxCommissionForOrder = taxCommissionForOrder
+            self.discount = discount
+        }
+    }
 
     public init(
         standardCommissionForOrder: MakerTakerCommission? = nil,
@@ -3240,10 +4710,12 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
         taxCommissionForOrder: MakerTakerCommission? = nil,
         discount: CommissionDiscount? = nil
     ) {
-        self.standardCommissionForOrder = standardCommissionForOrder
-        self.specialCommissionForOrder = specialCommissionForOrder
-        self.taxCommissionForOrder = taxCommissionForOrder
-        self.discount = discount
+        storage = Storage(
+            standardCommissionForOrder: standardCommissionForOrder,
+            specialCommissionForOrder: specialCommissionForOrder,
+            taxCommissionForOrder: taxCommissionForOrder,
+            discount: discount
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -3256,11 +4728,17 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        self.standardCommissionForOrder = container.optional(MakerTakerCommission.self, "standardCommissionForOrder")
-        self.specialCommissionForOrder = container.optional(MakerTakerCommission.self, "specialCommissionForOrder")
-        self.taxCommissionForOrder = container.optional(MakerTakerCommission.self, "taxCommissionForOrder")
-        self.discount = container.optional(CommissionDiscount.self, "discount")
+        let standardCommissionForOrder = container.optional(MakerTakerCommission.self, "standardCommissionForOrder")
+        let specialCommissionForOrder = container.optional(MakerTakerCommission.self, "specialCommissionForOrder")
+        let taxCommissionForOrder = container.optional(MakerTakerCommission.self, "taxCommissionForOrder")
+        let discount = container.optional(CommissionDiscount.self, "discount")
         try container.finish()
+        storage = Storage(
+            standardCommissionForOrder: standardCommissionForOrder,
+            specialCommissionForOrder: specialCommissionForOrder,
+            taxCommissionForOrder: taxCommissionForOrder,
+            discount: discount
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3275,16 +4753,33 @@ public struct TestOrderResult: Sendable, Equatable, Codable {
 /// The `MakerTakerCommission` object.
 public struct MakerTakerCommission: Sendable, Equatable, Codable {
     /// `maker`.
-    public let maker: ExactDecimal
+    public var maker: ExactDecimal { storage.maker }
     /// `taker`.
-    public let taker: ExactDecimal
+    public var taker: ExactDecimal { storage.taker }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let maker: ExactDecimal
+        let taker: ExactDecimal
+
+        init(
+            maker: ExactDecimal,
+            taker: ExactDecimal
+        ) {
+            self.maker = maker
+            self.taker = taker
+        }
+    }
 
     public init(
         maker: ExactDecimal,
         taker: ExactDecimal
     ) {
-        self.maker = maker
-        self.taker = taker
+        storage = Storage(
+            maker: maker,
+            taker: taker
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -3298,8 +4793,10 @@ public struct MakerTakerCommission: Sendable, Equatable, Codable {
         let maker = container.required(ExactDecimal.self, "maker")
         let taker = container.required(ExactDecimal.self, "taker")
         try container.finish()
-        self.maker = maker!
-        self.taker = taker!
+        storage = Storage(
+            maker: maker!,
+            taker: taker!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3312,13 +4809,34 @@ public struct MakerTakerCommission: Sendable, Equatable, Codable {
 /// Discount on the standard commission when paying commission in BNB.
 public struct CommissionDiscount: Sendable, Equatable, Codable {
     /// `enabledForAccount`.
-    public let enabledForAccount: Bool
+    public var enabledForAccount: Bool { storage.enabledForAccount }
     /// `enabledForSymbol`.
-    public let enabledForSymbol: Bool
+    public var enabledForSymbol: Bool { storage.enabledForSymbol }
     /// `discountAsset`.
-    public let discountAsset: String
+    public var discountAsset: String { storage.discountAsset }
     /// Rate by which the standard commission is reduced when paying in the discount asset.
-    public let discount: ExactDecimal
+    public var discount: ExactDecimal { storage.discount }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let enabledForAccount: Bool
+        let enabledForSymbol: Bool
+        let discountAsset: String
+        let discount: ExactDecimal
+
+        init(
+            enabledForAccount: Bool,
+            enabledForSymbol: Bool,
+            discountAsset: String,
+            discount: ExactDecimal
+        ) {
+            self.enabledForAccount = enabledForAccount
+            self.enabledForSymbol = enabledForSymbol
+            self.discountAsset = discountAsset
+            self.discount = discount
+        }
+    }
 
     public init(
         enabledForAccount: Bool,
@@ -3326,10 +4844,12 @@ public struct CommissionDiscount: Sendable, Equatable, Codable {
         discountAsset: String,
         discount: ExactDecimal
     ) {
-        self.enabledForAccount = enabledForAccount
-        self.enabledForSymbol = enabledForSymbol
-        self.discountAsset = discountAsset
-        self.discount = discount
+        storage = Storage(
+            enabledForAccount: enabledForAccount,
+            enabledForSymbol: enabledForSymbol,
+            discountAsset: discountAsset,
+            discount: discount
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -3347,10 +4867,12 @@ public struct CommissionDiscount: Sendable, Equatable, Codable {
         let discountAsset = container.required(String.self, "discountAsset")
         let discount = container.required(ExactDecimal.self, "discount")
         try container.finish()
-        self.enabledForAccount = enabledForAccount!
-        self.enabledForSymbol = enabledForSymbol!
-        self.discountAsset = discountAsset!
-        self.discount = discount!
+        storage = Storage(
+            enabledForAccount: enabledForAccount!,
+            enabledForSymbol: enabledForSymbol!,
+            discountAsset: discountAsset!,
+            discount: discount!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3365,101 +4887,209 @@ public struct CommissionDiscount: Sendable, Equatable, Codable {
 /// An order as returned by the query, open-orders and all-orders endpoints.
 public struct Order: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// -1 unless the order is part of an order list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `clientOrderId`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `origQty`.
-    public let origQty: ExactDecimal
+    public var origQty: ExactDecimal { storage.origQty }
     /// `executedQty`.
-    public let executedQty: ExactDecimal
+    public var executedQty: ExactDecimal { storage.executedQty }
     /// Below 0 for some historical orders whose value is not available.
-    public let cummulativeQuoteQty: ExactDecimal
+    public var cummulativeQuoteQty: ExactDecimal { storage.cummulativeQuoteQty }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// `updateTime`.
-    public let updateTime: Int64
+    public var updateTime: Int64 { storage.updateTime }
     /// `isWorking`.
-    public let isWorking: Bool
+    public var isWorking: Bool { storage.isWorking }
     /// `workingTime`.
-    public let workingTime: Int64
+    public var workingTime: Int64 { storage.workingTime }
     /// `origQuoteOrderQty`.
-    public let origQuoteOrderQty: ExactDecimal
+    public var origQuoteOrderQty: ExactDecimal { storage.origQuoteOrderQty }
     /// `selfTradePreventionMode`.
-    public let selfTradePreventionMode: SelfTradePreventionMode
+    public var selfTradePreventionMode: SelfTradePreventionMode { storage.selfTradePreventionMode }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let orderListId: Int64
+        let clientOrderId: String
+        let price: ExactDecimal
+        let origQty: ExactDecimal
+        let executedQty: ExactDecimal
+        let cummulativeQuoteQty: ExactDecimal
+        let status: OrderStatus
+        let timeInForce: TimeInForce
+        let type: OrderType
+        let side: OrderSide
+        let stopPrice: ExactDecimal?
+        let icebergQty: ExactDecimal?
+        let time: Int64
+        let updateTime: Int64
+        let isWorking: Bool
+        let workingTime: Int64
+        let origQuoteOrderQty: ExactDecimal
+        let selfTradePreventionMode: SelfTradePreventionMode
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            orderListId: Int64,
+            clientOrderId: String,
+            price: ExactDecimal,
+            origQty: ExactDecimal,
+            executedQty: ExactDecimal,
+            cummulativeQuoteQty: ExactDecimal,
+            status: OrderStatus,
+            timeInForce: TimeInForce,
+            type: OrderType,
+            side: OrderSide,
+            stopPrice: ExactDecimal?,
+            icebergQty: ExactDecimal?,
+            time: Int64,
+            updateTime: Int64,
+            isWorking: Bool,
+            workingTime: Int64,
+            origQuoteOrderQty: ExactDecimal,
+            selfTradePreventionMode: SelfTradePreventionMode,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.clientOrderId = clientOrderId
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.stopPrice = stopPrice
+            self.icebergQty = icebergQty
+            self.time = time
+            self.updateTime = updateTime
+            self.isWorking = isWorking
+            self.workingTime = workingTime
+            self.origQuoteOrderQty = origQuoteOrderQty
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         symbol: String,
@@ -3496,39 +5126,41 @@ public struct Order: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.stopPrice = stopPrice
-        self.icebergQty = icebergQty
-        self.time = time
-        self.updateTime = updateTime
-        self.isWorking = isWorking
-        self.workingTime = workingTime
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            stopPrice: stopPrice,
+            icebergQty: icebergQty,
+            time: time,
+            updateTime: updateTime,
+            isWorking: isWorking,
+            workingTime: workingTime,
+            origQuoteOrderQty: origQuoteOrderQty,
+            selfTradePreventionMode: selfTradePreventionMode,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -3582,46 +5214,63 @@ public struct Order: Sendable, Equatable, Codable {
         let timeInForce = container.required(TimeInForce.self, "timeInForce")
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
         let time = container.required(Int64.self, "time")
         let updateTime = container.required(Int64.self, "updateTime")
         let isWorking = container.required(Bool.self, "isWorking")
         let workingTime = container.required(Int64.self, "workingTime")
         let origQuoteOrderQty = container.required(ExactDecimal.self, "origQuoteOrderQty")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.clientOrderId = clientOrderId!
-        self.price = price!
-        self.origQty = origQty!
-        self.executedQty = executedQty!
-        self.cummulativeQuoteQty = cummulativeQuoteQty!
-        self.status = status!
-        self.timeInForce = timeInForce!
-        self.type = type!
-        self.side = side!
-        self.time = time!
-        self.updateTime = updateTime!
-        self.isWorking = isWorking!
-        self.workingTime = workingTime!
-        self.origQuoteOrderQty = origQuoteOrderQty!
-        self.selfTradePreventionMode = selfTradePreventionMode!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            clientOrderId: clientOrderId!,
+            price: price!,
+            origQty: origQty!,
+            executedQty: executedQty!,
+            cummulativeQuoteQty: cummulativeQuoteQty!,
+            status: status!,
+            timeInForce: timeInForce!,
+            type: type!,
+            side: side!,
+            stopPrice: stopPrice,
+            icebergQty: icebergQty,
+            time: time!,
+            updateTime: updateTime!,
+            isWorking: isWorking!,
+            workingTime: workingTime!,
+            origQuoteOrderQty: origQuoteOrderQty!,
+            selfTradePreventionMode: selfTradePreventionMode!,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3665,100 +5314,202 @@ public struct Order: Sendable, Equatable, Codable {
 /// A canceled order (cancel order, cancel open orders, order list reports, cancel-replace).
 public struct CanceledOrder: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `origClientOrderId`.
-    public let origClientOrderId: String
+    public var origClientOrderId: String { storage.origClientOrderId }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// -1 unless the order is part of an order list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// Client id of the cancel.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `origQty`.
-    public let origQty: ExactDecimal
+    public var origQty: ExactDecimal { storage.origQty }
     /// `executedQty`.
-    public let executedQty: ExactDecimal
+    public var executedQty: ExactDecimal { storage.executedQty }
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Not in every documented cancel response (absent from the DELETE /api/v3/order and DELETE
     ///   /api/v3/openOrders examples).
-    public let origQuoteOrderQty: ExactDecimal?
+    public var origQuoteOrderQty: ExactDecimal? { storage.origQuoteOrderQty }
     /// `cummulativeQuoteQty`.
-    public let cummulativeQuoteQty: ExactDecimal
+    public var cummulativeQuoteQty: ExactDecimal { storage.cummulativeQuoteQty }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `selfTradePreventionMode`.
-    public let selfTradePreventionMode: SelfTradePreventionMode
+    public var selfTradePreventionMode: SelfTradePreventionMode { storage.selfTradePreventionMode }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let origClientOrderId: String
+        let orderId: Int64
+        let orderListId: Int64
+        let clientOrderId: String
+        let transactTime: Int64
+        let price: ExactDecimal
+        let origQty: ExactDecimal
+        let executedQty: ExactDecimal
+        let origQuoteOrderQty: ExactDecimal?
+        let cummulativeQuoteQty: ExactDecimal
+        let status: OrderStatus
+        let timeInForce: TimeInForce
+        let type: OrderType
+        let side: OrderSide
+        let selfTradePreventionMode: SelfTradePreventionMode
+        let icebergQty: ExactDecimal?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let stopPrice: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            symbol: String,
+            origClientOrderId: String,
+            orderId: Int64,
+            orderListId: Int64,
+            clientOrderId: String,
+            transactTime: Int64,
+            price: ExactDecimal,
+            origQty: ExactDecimal,
+            executedQty: ExactDecimal,
+            origQuoteOrderQty: ExactDecimal?,
+            cummulativeQuoteQty: ExactDecimal,
+            status: OrderStatus,
+            timeInForce: TimeInForce,
+            type: OrderType,
+            side: OrderSide,
+            selfTradePreventionMode: SelfTradePreventionMode,
+            icebergQty: ExactDecimal?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            stopPrice: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.symbol = symbol
+            self.origClientOrderId = origClientOrderId
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.clientOrderId = clientOrderId
+            self.transactTime = transactTime
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.origQuoteOrderQty = origQuoteOrderQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.icebergQty = icebergQty
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.stopPrice = stopPrice
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         symbol: String,
@@ -3793,37 +5544,39 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.symbol = symbol
-        self.origClientOrderId = origClientOrderId
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            symbol: symbol,
+            origClientOrderId: origClientOrderId,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            selfTradePreventionMode: selfTradePreventionMode,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -3872,44 +5625,62 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
         let price = container.required(ExactDecimal.self, "price")
         let origQty = container.required(ExactDecimal.self, "origQty")
         let executedQty = container.required(ExactDecimal.self, "executedQty")
-        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
         let cummulativeQuoteQty = container.required(ExactDecimal.self, "cummulativeQuoteQty")
         let status = container.required(OrderStatus.self, "status")
         let timeInForce = container.required(TimeInForce.self, "timeInForce")
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         try container.finish()
-        self.symbol = symbol!
-        self.origClientOrderId = origClientOrderId!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.clientOrderId = clientOrderId!
-        self.transactTime = transactTime!
-        self.price = price!
-        self.origQty = origQty!
-        self.executedQty = executedQty!
-        self.cummulativeQuoteQty = cummulativeQuoteQty!
-        self.status = status!
-        self.timeInForce = timeInForce!
-        self.type = type!
-        self.side = side!
-        self.selfTradePreventionMode = selfTradePreventionMode!
+        storage = Storage(
+            symbol: symbol!,
+            origClientOrderId: origClientOrderId!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            clientOrderId: clientOrderId!,
+            transactTime: transactTime!,
+            price: price!,
+            origQty: origQty!,
+            executedQty: executedQty!,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty!,
+            status: status!,
+            timeInForce: timeInForce!,
+            type: type!,
+            side: side!,
+            selfTradePreventionMode: selfTradePreventionMode!,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -3952,153 +5723,276 @@ public struct CanceledOrder: Sendable, Equatable, Codable {
 /// a canceled order list (the fields of CanceledOrderList, recognisable by `contingencyType`).
 public struct CanceledOrderOrList: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// -1 for an order that is not part of an order list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `origClientOrderId`.
     ///
     /// - Appears: Only for a canceled order.
-    public let origClientOrderId: String?
+    public var origClientOrderId: String? { storage.origClientOrderId }
     /// `orderId`.
     ///
     /// - Appears: Only for a canceled order.
-    public let orderId: Int64?
+    public var orderId: Int64? { storage.orderId }
     /// `clientOrderId`.
     ///
     /// - Appears: Only for a canceled order.
-    public let clientOrderId: String?
+    public var clientOrderId: String? { storage.clientOrderId }
     /// `transactTime`.
     ///
     /// - Appears: Only for a canceled order.
-    public let transactTime: Int64?
+    public var transactTime: Int64? { storage.transactTime }
     /// `price`.
     ///
     /// - Appears: Only for a canceled order.
-    public let price: ExactDecimal?
+    public var price: ExactDecimal? { storage.price }
     /// `origQty`.
     ///
     /// - Appears: Only for a canceled order.
-    public let origQty: ExactDecimal?
+    public var origQty: ExactDecimal? { storage.origQty }
     /// `executedQty`.
     ///
     /// - Appears: Only for a canceled order.
-    public let executedQty: ExactDecimal?
+    public var executedQty: ExactDecimal? { storage.executedQty }
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Only for a canceled order, and not always then.
-    public let origQuoteOrderQty: ExactDecimal?
+    public var origQuoteOrderQty: ExactDecimal? { storage.origQuoteOrderQty }
     /// `cummulativeQuoteQty`.
     ///
     /// - Appears: Only for a canceled order.
-    public let cummulativeQuoteQty: ExactDecimal?
+    public var cummulativeQuoteQty: ExactDecimal? { storage.cummulativeQuoteQty }
     /// `status`.
     ///
     /// - Appears: Only for a canceled order.
-    public let status: OrderStatus?
+    public var status: OrderStatus? { storage.status }
     /// `timeInForce`.
     ///
     /// - Appears: Only for a canceled order.
-    public let timeInForce: TimeInForce?
+    public var timeInForce: TimeInForce? { storage.timeInForce }
     /// `type`.
     ///
     /// - Appears: Only for a canceled order.
-    public let type: OrderType?
+    public var type: OrderType? { storage.type }
     /// `side`.
     ///
     /// - Appears: Only for a canceled order.
-    public let side: OrderSide?
+    public var side: OrderSide? { storage.side }
     /// `selfTradePreventionMode`.
     ///
     /// - Appears: Only for a canceled order.
-    public let selfTradePreventionMode: SelfTradePreventionMode?
+    public var selfTradePreventionMode: SelfTradePreventionMode? { storage.selfTradePreventionMode }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
     /// `contingencyType`.
     ///
     /// - Appears: Only for a canceled order list.
-    public let contingencyType: ContingencyType?
+    public var contingencyType: ContingencyType? { storage.contingencyType }
     /// `listStatusType`.
     ///
     /// - Appears: Only for a canceled order list.
-    public let listStatusType: OrderListStatus?
+    public var listStatusType: OrderListStatus? { storage.listStatusType }
     /// `listOrderStatus`.
     ///
     /// - Appears: Only for a canceled order list.
-    public let listOrderStatus: OrderListOrderStatus?
+    public var listOrderStatus: OrderListOrderStatus? { storage.listOrderStatus }
     /// `listClientOrderId`.
     ///
     /// - Appears: Only for a canceled order list.
-    public let listClientOrderId: String?
+    public var listClientOrderId: String? { storage.listClientOrderId }
     /// `transactionTime`.
     ///
     /// - Appears: Only for a canceled order list.
-    public let transactionTime: Int64?
+    public var transactionTime: Int64? { storage.transactionTime }
     /// `orders`.
     ///
     /// - Appears: Only for a canceled order list.
-    public let orders: [OrderListOrder]?
+    public var orders: [OrderListOrder]? { storage.orders }
     /// `orderReports`.
     ///
     /// - Appears: Only for a canceled order list.
-    public let orderReports: [CanceledOrder]?
+    public var orderReports: [CanceledOrder]? { storage.orderReports }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderListId: Int64
+        let origClientOrderId: String?
+        let orderId: Int64?
+        let clientOrderId: String?
+        let transactTime: Int64?
+        let price: ExactDecimal?
+        let origQty: ExactDecimal?
+        let executedQty: ExactDecimal?
+        let origQuoteOrderQty: ExactDecimal?
+        let cummulativeQuoteQty: ExactDecimal?
+        let status: OrderStatus?
+        let timeInForce: TimeInForce?
+        let type: OrderType?
+        let side: OrderSide?
+        let selfTradePreventionMode: SelfTradePreventionMode?
+        let icebergQty: ExactDecimal?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let stopPrice: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+        let contingencyType: ContingencyType?
+        let listStatusType: OrderListStatus?
+        let listOrderStatus: OrderListOrderStatus?
+        let listClientOrderId: String?
+        let transactionTime: Int64?
+        let orders: [OrderListOrder]?
+        let orderReports: [CanceledOrder]?
+
+        init(
+            symbol: String,
+            orderListId: Int64,
+            origClientOrderId: String?,
+            orderId: Int64?,
+            clientOrderId: String?,
+            transactTime: Int64?,
+            price: ExactDecimal?,
+            origQty: ExactDecimal?,
+            executedQty: ExactDecimal?,
+            origQuoteOrderQty: ExactDecimal?,
+            cummulativeQuoteQty: ExactDecimal?,
+            status: OrderStatus?,
+            timeInForce: TimeInForce?,
+            type: OrderType?,
+            side: OrderSide?,
+            selfTradePreventionMode: SelfTradePreventionMode?,
+            icebergQty: ExactDecimal?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            stopPrice: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?,
+            contingencyType: ContingencyType?,
+            listStatusType: OrderListStatus?,
+            listOrderStatus: OrderListOrderStatus?,
+            listClientOrderId: String?,
+            transactionTime: Int64?,
+            orders: [OrderListOrder]?,
+            orderReports: [CanceledOrder]?
+        ) {
+            self.symbol = symbol
+            self.orderListId = orderListId
+            self.origClientOrderId = origClientOrderId
+            self.orderId = orderId
+            self.clientOrderId = clientOrderId
+            self.transactTime = transactTime
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.origQuoteOrderQty = origQuoteOrderQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.icebergQty = icebergQty
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.stopPrice = stopPrice
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+            self.contingencyType = contingencyType
+            self.listStatusType = listStatusType
+            self.listOrderStatus = listOrderStatus
+            self.listClientOrderId = listClientOrderId
+            self.transactionTime = transactionTime
+            self.orders = orders
+            self.orderReports = orderReports
+        }
+    }
 
     public init(
         symbol: String,
@@ -4140,44 +6034,46 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
         orders: [OrderListOrder]? = nil,
         orderReports: [CanceledOrder]? = nil
     ) {
-        self.symbol = symbol
-        self.orderListId = orderListId
-        self.origClientOrderId = origClientOrderId
-        self.orderId = orderId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.orders = orders
-        self.orderReports = orderReports
+        storage = Storage(
+            symbol: symbol,
+            orderListId: orderListId,
+            origClientOrderId: origClientOrderId,
+            orderId: orderId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            selfTradePreventionMode: selfTradePreventionMode,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            orders: orders,
+            orderReports: orderReports
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -4226,45 +6122,83 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let symbol = container.required(String.self, "symbol")
         let orderListId = container.required(Int64.self, "orderListId")
-        self.origClientOrderId = container.optional(String.self, "origClientOrderId")
-        self.orderId = container.optional(Int64.self, "orderId")
-        self.clientOrderId = container.optional(String.self, "clientOrderId")
-        self.transactTime = container.optional(Int64.self, "transactTime")
-        self.price = container.optional(ExactDecimal.self, "price")
-        self.origQty = container.optional(ExactDecimal.self, "origQty")
-        self.executedQty = container.optional(ExactDecimal.self, "executedQty")
-        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
-        self.cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
-        self.status = container.optional(OrderStatus.self, "status")
-        self.timeInForce = container.optional(TimeInForce.self, "timeInForce")
-        self.type = container.optional(OrderType.self, "type")
-        self.side = container.optional(OrderSide.self, "side")
-        self.selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
-        self.contingencyType = container.optional(ContingencyType.self, "contingencyType")
-        self.listStatusType = container.optional(OrderListStatus.self, "listStatusType")
-        self.listOrderStatus = container.optional(OrderListOrderStatus.self, "listOrderStatus")
-        self.listClientOrderId = container.optional(String.self, "listClientOrderId")
-        self.transactionTime = container.optional(Int64.self, "transactionTime")
-        self.orders = container.optional([OrderListOrder].self, "orders")
-        self.orderReports = container.optional([CanceledOrder].self, "orderReports")
+        let origClientOrderId = container.optional(String.self, "origClientOrderId")
+        let orderId = container.optional(Int64.self, "orderId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
+        let transactTime = container.optional(Int64.self, "transactTime")
+        let price = container.optional(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.optional(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.optional(OrderStatus.self, "status")
+        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        let type = container.optional(OrderType.self, "type")
+        let side = container.optional(OrderSide.self, "side")
+        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let contingencyType = container.optional(ContingencyType.self, "contingencyType")
+        let listStatusType = container.optional(OrderListStatus.self, "listStatusType")
+        let listOrderStatus = container.optional(OrderListOrderStatus.self, "listOrderStatus")
+        let listClientOrderId = container.optional(String.self, "listClientOrderId")
+        let transactionTime = container.optional(Int64.self, "transactionTime")
+        let orders = container.optional([OrderListOrder].self, "orders")
+        let orderReports = container.optional([CanceledOrder].self, "orderReports")
         try container.finish()
-        self.symbol = symbol!
-        self.orderListId = orderListId!
+        storage = Storage(
+            symbol: symbol!,
+            orderListId: orderListId!,
+            origClientOrderId: origClientOrderId,
+            orderId: orderId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            selfTradePreventionMode: selfTradePreventionMode,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            orders: orders,
+            orderReports: orderReports
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4313,13 +6247,34 @@ public struct CanceledOrderOrList: Sendable, Equatable, Codable {
 /// Cancel-replace success with `newOrderRespType=ACK`.
 public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public let cancelResult: CancelReplaceResult
+    public var cancelResult: CancelReplaceResult { storage.cancelResult }
     /// `newOrderResult`.
-    public let newOrderResult: CancelReplaceResult
+    public var newOrderResult: CancelReplaceResult { storage.newOrderResult }
     /// `cancelResponse`.
-    public let cancelResponse: CanceledOrder
+    public var cancelResponse: CanceledOrder { storage.cancelResponse }
     /// `newOrderResponse`.
-    public let newOrderResponse: OrderAck
+    public var newOrderResponse: OrderAck { storage.newOrderResponse }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let cancelResult: CancelReplaceResult
+        let newOrderResult: CancelReplaceResult
+        let cancelResponse: CanceledOrder
+        let newOrderResponse: OrderAck
+
+        init(
+            cancelResult: CancelReplaceResult,
+            newOrderResult: CancelReplaceResult,
+            cancelResponse: CanceledOrder,
+            newOrderResponse: OrderAck
+        ) {
+            self.cancelResult = cancelResult
+            self.newOrderResult = newOrderResult
+            self.cancelResponse = cancelResponse
+            self.newOrderResponse = newOrderResponse
+        }
+    }
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4327,10 +6282,12 @@ public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
         cancelResponse: CanceledOrder,
         newOrderResponse: OrderAck
     ) {
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
+        storage = Storage(
+            cancelResult: cancelResult,
+            newOrderResult: newOrderResult,
+            cancelResponse: cancelResponse,
+            newOrderResponse: newOrderResponse
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -4348,10 +6305,12 @@ public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
         let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
         let newOrderResponse = container.required(OrderAck.self, "newOrderResponse")
         try container.finish()
-        self.cancelResult = cancelResult!
-        self.newOrderResult = newOrderResult!
-        self.cancelResponse = cancelResponse!
-        self.newOrderResponse = newOrderResponse!
+        storage = Storage(
+            cancelResult: cancelResult!,
+            newOrderResult: newOrderResult!,
+            cancelResponse: cancelResponse!,
+            newOrderResponse: newOrderResponse!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4366,13 +6325,34 @@ public struct CancelReplaceOrderAck: Sendable, Equatable, Codable {
 /// Cancel-replace success with `newOrderRespType=RESULT`.
 public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public let cancelResult: CancelReplaceResult
+    public var cancelResult: CancelReplaceResult { storage.cancelResult }
     /// `newOrderResult`.
-    public let newOrderResult: CancelReplaceResult
+    public var newOrderResult: CancelReplaceResult { storage.newOrderResult }
     /// `cancelResponse`.
-    public let cancelResponse: CanceledOrder
+    public var cancelResponse: CanceledOrder { storage.cancelResponse }
     /// `newOrderResponse`.
-    public let newOrderResponse: OrderResult
+    public var newOrderResponse: OrderResult { storage.newOrderResponse }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let cancelResult: CancelReplaceResult
+        let newOrderResult: CancelReplaceResult
+        let cancelResponse: CanceledOrder
+        let newOrderResponse: OrderResult
+
+        init(
+            cancelResult: CancelReplaceResult,
+            newOrderResult: CancelReplaceResult,
+            cancelResponse: CanceledOrder,
+            newOrderResponse: OrderResult
+        ) {
+            self.cancelResult = cancelResult
+            self.newOrderResult = newOrderResult
+            self.cancelResponse = cancelResponse
+            self.newOrderResponse = newOrderResponse
+        }
+    }
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4380,10 +6360,12 @@ public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
         cancelResponse: CanceledOrder,
         newOrderResponse: OrderResult
     ) {
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
+        storage = Storage(
+            cancelResult: cancelResult,
+            newOrderResult: newOrderResult,
+            cancelResponse: cancelResponse,
+            newOrderResponse: newOrderResponse
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -4401,10 +6383,12 @@ public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
         let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
         let newOrderResponse = container.required(OrderResult.self, "newOrderResponse")
         try container.finish()
-        self.cancelResult = cancelResult!
-        self.newOrderResult = newOrderResult!
-        self.cancelResponse = cancelResponse!
-        self.newOrderResponse = newOrderResponse!
+        storage = Storage(
+            cancelResult: cancelResult!,
+            newOrderResult: newOrderResult!,
+            cancelResponse: cancelResponse!,
+            newOrderResponse: newOrderResponse!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4419,13 +6403,34 @@ public struct CancelReplaceOrderResult: Sendable, Equatable, Codable {
 /// Cancel-replace success with `newOrderRespType=FULL`.
 public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public let cancelResult: CancelReplaceResult
+    public var cancelResult: CancelReplaceResult { storage.cancelResult }
     /// `newOrderResult`.
-    public let newOrderResult: CancelReplaceResult
+    public var newOrderResult: CancelReplaceResult { storage.newOrderResult }
     /// `cancelResponse`.
-    public let cancelResponse: CanceledOrder
+    public var cancelResponse: CanceledOrder { storage.cancelResponse }
     /// `newOrderResponse`.
-    public let newOrderResponse: OrderFull
+    public var newOrderResponse: OrderFull { storage.newOrderResponse }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let cancelResult: CancelReplaceResult
+        let newOrderResult: CancelReplaceResult
+        let cancelResponse: CanceledOrder
+        let newOrderResponse: OrderFull
+
+        init(
+            cancelResult: CancelReplaceResult,
+            newOrderResult: CancelReplaceResult,
+            cancelResponse: CanceledOrder,
+            newOrderResponse: OrderFull
+        ) {
+            self.cancelResult = cancelResult
+            self.newOrderResult = newOrderResult
+            self.cancelResponse = cancelResponse
+            self.newOrderResponse = newOrderResponse
+        }
+    }
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4433,10 +6438,12 @@ public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
         cancelResponse: CanceledOrder,
         newOrderResponse: OrderFull
     ) {
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
+        storage = Storage(
+            cancelResult: cancelResult,
+            newOrderResult: newOrderResult,
+            cancelResponse: cancelResponse,
+            newOrderResponse: newOrderResponse
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -4454,10 +6461,12 @@ public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
         let cancelResponse = container.required(CanceledOrder.self, "cancelResponse")
         let newOrderResponse = container.required(OrderFull.self, "newOrderResponse")
         try container.finish()
-        self.cancelResult = cancelResult!
-        self.newOrderResult = newOrderResult!
-        self.cancelResponse = cancelResponse!
-        self.newOrderResponse = newOrderResponse!
+        storage = Storage(
+            cancelResult: cancelResult!,
+            newOrderResult: newOrderResult!,
+            cancelResponse: cancelResponse!,
+            newOrderResponse: newOrderResponse!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4472,23 +6481,43 @@ public struct CancelReplaceOrderFull: Sendable, Equatable, Codable {
 /// Error body of a failed or partially failed cancel-replace (-2021, -2022), or a plain error.
 public struct CancelReplaceError: Sendable, Equatable, Codable {
     /// `code`.
-    public let code: Int
+    public var code: Int { storage.code }
     /// `msg`.
-    public let msg: String
+    public var msg: String { storage.msg }
     /// `data`.
     ///
     /// - Appears: Present when the cancel or the placement was processed (-2021, -2022); absent on plain errors such
     ///   as -1015 with orderRateLimitExceededMode=DO_NOTHING.
-    public let data: CancelReplaceErrorData?
+    public var data: CancelReplaceErrorData? { storage.data }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let code: Int
+        let msg: String
+        let data: CancelReplaceErrorData?
+
+        init(
+            code: Int,
+            msg: String,
+            data: CancelReplaceErrorData?
+        ) {
+            self.code = code
+            self.msg = msg
+            self.data = data
+        }
+    }
 
     public init(
         code: Int,
         msg: String,
         data: CancelReplaceErrorData? = nil
     ) {
-        self.code = code
-        self.msg = msg
-        self.data = data
+        storage = Storage(
+            code: code,
+            msg: msg,
+            data: data
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -4502,10 +6531,13 @@ public struct CancelReplaceError: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let code = container.required(Int.self, "code")
         let msg = container.required(String.self, "msg")
-        self.data = container.optional(CancelReplaceErrorData.self, "data")
+        let data = container.optional(CancelReplaceErrorData.self, "data")
         try container.finish()
-        self.code = code!
-        self.msg = msg!
+        storage = Storage(
+            code: code!,
+            msg: msg!,
+            data: data
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4519,15 +6551,36 @@ public struct CancelReplaceError: Sendable, Equatable, Codable {
 /// Outcome of both halves of a cancel-replace that did not fully succeed.
 public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
     /// `cancelResult`.
-    public let cancelResult: CancelReplaceResult
+    public var cancelResult: CancelReplaceResult { storage.cancelResult }
     /// `newOrderResult`.
-    public let newOrderResult: CancelReplaceResult
+    public var newOrderResult: CancelReplaceResult { storage.newOrderResult }
     /// `cancelResponse`.
-    public let cancelResponse: CancelReplaceCancelOutcome
+    public var cancelResponse: CancelReplaceCancelOutcome { storage.cancelResponse }
     /// null when the new order was not attempted.
     ///
     /// - Nullable: yes
-    public let newOrderResponse: CancelReplaceNewOrderOutcome?
+    public var newOrderResponse: CancelReplaceNewOrderOutcome? { storage.newOrderResponse }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let cancelResult: CancelReplaceResult
+        let newOrderResult: CancelReplaceResult
+        let cancelResponse: CancelReplaceCancelOutcome
+        let newOrderResponse: CancelReplaceNewOrderOutcome?
+
+        init(
+            cancelResult: CancelReplaceResult,
+            newOrderResult: CancelReplaceResult,
+            cancelResponse: CancelReplaceCancelOutcome,
+            newOrderResponse: CancelReplaceNewOrderOutcome?
+        ) {
+            self.cancelResult = cancelResult
+            self.newOrderResult = newOrderResult
+            self.cancelResponse = cancelResponse
+            self.newOrderResponse = newOrderResponse
+        }
+    }
 
     public init(
         cancelResult: CancelReplaceResult,
@@ -4535,10 +6588,12 @@ public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
         cancelResponse: CancelReplaceCancelOutcome,
         newOrderResponse: CancelReplaceNewOrderOutcome? = nil
     ) {
-        self.cancelResult = cancelResult
-        self.newOrderResult = newOrderResult
-        self.cancelResponse = cancelResponse
-        self.newOrderResponse = newOrderResponse
+        storage = Storage(
+            cancelResult: cancelResult,
+            newOrderResult: newOrderResult,
+            cancelResponse: cancelResponse,
+            newOrderResponse: newOrderResponse
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -4554,11 +6609,14 @@ public struct CancelReplaceErrorData: Sendable, Equatable, Codable {
         let cancelResult = container.required(CancelReplaceResult.self, "cancelResult")
         let newOrderResult = container.required(CancelReplaceResult.self, "newOrderResult")
         let cancelResponse = container.required(CancelReplaceCancelOutcome.self, "cancelResponse")
-        self.newOrderResponse = container.optional(CancelReplaceNewOrderOutcome.self, "newOrderResponse")
+        let newOrderResponse = container.optional(CancelReplaceNewOrderOutcome.self, "newOrderResponse")
         try container.finish()
-        self.cancelResult = cancelResult!
-        self.newOrderResult = newOrderResult!
-        self.cancelResponse = cancelResponse!
+        storage = Storage(
+            cancelResult: cancelResult!,
+            newOrderResult: newOrderResult!,
+            cancelResponse: cancelResponse!,
+            newOrderResponse: newOrderResponse
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4576,135 +6634,243 @@ public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
     /// `code`.
     ///
     /// - Appears: Only when cancelResult is FAILURE.
-    public let code: Int?
+    public var code: Int? { storage.code }
     /// `msg`.
     ///
     /// - Appears: Only when cancelResult is FAILURE.
-    public let msg: String?
+    public var msg: String? { storage.msg }
     /// `symbol`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let symbol: String?
+    public var symbol: String? { storage.symbol }
     /// `origClientOrderId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let origClientOrderId: String?
+    public var origClientOrderId: String? { storage.origClientOrderId }
     /// `orderId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let orderId: Int64?
+    public var orderId: Int64? { storage.orderId }
     /// `orderListId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let orderListId: Int64?
+    public var orderListId: Int64? { storage.orderListId }
     /// `clientOrderId`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let clientOrderId: String?
+    public var clientOrderId: String? { storage.clientOrderId }
     /// `transactTime`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS (and absent from one documented example).
-    public let transactTime: Int64?
+    public var transactTime: Int64? { storage.transactTime }
     /// `price`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let price: ExactDecimal?
+    public var price: ExactDecimal? { storage.price }
     /// `origQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let origQty: ExactDecimal?
+    public var origQty: ExactDecimal? { storage.origQty }
     /// `executedQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let executedQty: ExactDecimal?
+    public var executedQty: ExactDecimal? { storage.executedQty }
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let origQuoteOrderQty: ExactDecimal?
+    public var origQuoteOrderQty: ExactDecimal? { storage.origQuoteOrderQty }
     /// `cummulativeQuoteQty`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let cummulativeQuoteQty: ExactDecimal?
+    public var cummulativeQuoteQty: ExactDecimal? { storage.cummulativeQuoteQty }
     /// `status`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let status: OrderStatus?
+    public var status: OrderStatus? { storage.status }
     /// `timeInForce`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let timeInForce: TimeInForce?
+    public var timeInForce: TimeInForce? { storage.timeInForce }
     /// `type`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let type: OrderType?
+    public var type: OrderType? { storage.type }
     /// `side`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let side: OrderSide?
+    public var side: OrderSide? { storage.side }
     /// `selfTradePreventionMode`.
     ///
     /// - Appears: Only when cancelResult is SUCCESS.
-    public let selfTradePreventionMode: SelfTradePreventionMode?
+    public var selfTradePreventionMode: SelfTradePreventionMode? { storage.selfTradePreventionMode }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let code: Int?
+        let msg: String?
+        let symbol: String?
+        let origClientOrderId: String?
+        let orderId: Int64?
+        let orderListId: Int64?
+        let clientOrderId: String?
+        let transactTime: Int64?
+        let price: ExactDecimal?
+        let origQty: ExactDecimal?
+        let executedQty: ExactDecimal?
+        let origQuoteOrderQty: ExactDecimal?
+        let cummulativeQuoteQty: ExactDecimal?
+        let status: OrderStatus?
+        let timeInForce: TimeInForce?
+        let type: OrderType?
+        let side: OrderSide?
+        let selfTradePreventionMode: SelfTradePreventionMode?
+        let icebergQty: ExactDecimal?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let stopPrice: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            code: Int?,
+            msg: String?,
+            symbol: String?,
+            origClientOrderId: String?,
+            orderId: Int64?,
+            orderListId: Int64?,
+            clientOrderId: String?,
+            transactTime: Int64?,
+            price: ExactDecimal?,
+            origQty: ExactDecimal?,
+            executedQty: ExactDecimal?,
+            origQuoteOrderQty: ExactDecimal?,
+            cummulativeQuoteQty: ExactDecimal?,
+            status: OrderStatus?,
+            timeInForce: TimeInForce?,
+            type: OrderType?,
+            side: OrderSide?,
+            selfTradePreventionMode: SelfTradePreventionMode?,
+            icebergQty: ExactDecimal?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            stopPrice: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.code = code
+            self.msg = msg
+            self.symbol = symbol
+            self.origClientOrderId = origClientOrderId
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.clientOrderId = clientOrderId
+            self.transactTime = transactTime
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.origQuoteOrderQty = origQuoteOrderQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.icebergQty = icebergQty
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.stopPrice = stopPrice
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         code: Int? = nil,
@@ -4741,39 +6907,41 @@ public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.code = code
-        self.msg = msg
-        self.symbol = symbol
-        self.origClientOrderId = origClientOrderId
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            code: code,
+            msg: msg,
+            symbol: symbol,
+            origClientOrderId: origClientOrderId,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            selfTradePreventionMode: selfTradePreventionMode,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -4815,40 +6983,75 @@ public struct CancelReplaceCancelOutcome: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        self.code = container.optional(Int.self, "code")
-        self.msg = container.optional(String.self, "msg")
-        self.symbol = container.optional(String.self, "symbol")
-        self.origClientOrderId = container.optional(String.self, "origClientOrderId")
-        self.orderId = container.optional(Int64.self, "orderId")
-        self.orderListId = container.optional(Int64.self, "orderListId")
-        self.clientOrderId = container.optional(String.self, "clientOrderId")
-        self.transactTime = container.optional(Int64.self, "transactTime")
-        self.price = container.optional(ExactDecimal.self, "price")
-        self.origQty = container.optional(ExactDecimal.self, "origQty")
-        self.executedQty = container.optional(ExactDecimal.self, "executedQty")
-        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
-        self.cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
-        self.status = container.optional(OrderStatus.self, "status")
-        self.timeInForce = container.optional(TimeInForce.self, "timeInForce")
-        self.type = container.optional(OrderType.self, "type")
-        self.side = container.optional(OrderSide.self, "side")
-        self.selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let code = container.optional(Int.self, "code")
+        let msg = container.optional(String.self, "msg")
+        let symbol = container.optional(String.self, "symbol")
+        let origClientOrderId = container.optional(String.self, "origClientOrderId")
+        let orderId = container.optional(Int64.self, "orderId")
+        let orderListId = container.optional(Int64.self, "orderListId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
+        let transactTime = container.optional(Int64.self, "transactTime")
+        let price = container.optional(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.optional(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.optional(OrderStatus.self, "status")
+        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        let type = container.optional(OrderType.self, "type")
+        let side = container.optional(OrderSide.self, "side")
+        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         try container.finish()
+        storage = Storage(
+            code: code,
+            msg: msg,
+            symbol: symbol,
+            origClientOrderId: origClientOrderId,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            selfTradePreventionMode: selfTradePreventionMode,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -4895,139 +7098,250 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
     /// `code`.
     ///
     /// - Appears: Only when newOrderResult is FAILURE.
-    public let code: Int?
+    public var code: Int? { storage.code }
     /// `msg`.
     ///
     /// - Appears: Only when newOrderResult is FAILURE.
-    public let msg: String?
+    public var msg: String? { storage.msg }
     /// `symbol`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public let symbol: String?
+    public var symbol: String? { storage.symbol }
     /// `orderId`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public let orderId: Int64?
+    public var orderId: Int64? { storage.orderId }
     /// `orderListId`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public let orderListId: Int64?
+    public var orderListId: Int64? { storage.orderListId }
     /// `clientOrderId`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public let clientOrderId: String?
+    public var clientOrderId: String? { storage.clientOrderId }
     /// `transactTime`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS.
-    public let transactTime: Int64?
+    public var transactTime: Int64? { storage.transactTime }
     /// `price`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let price: ExactDecimal?
+    public var price: ExactDecimal? { storage.price }
     /// `origQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let origQty: ExactDecimal?
+    public var origQty: ExactDecimal? { storage.origQty }
     /// `executedQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let executedQty: ExactDecimal?
+    public var executedQty: ExactDecimal? { storage.executedQty }
     /// `origQuoteOrderQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let origQuoteOrderQty: ExactDecimal?
+    public var origQuoteOrderQty: ExactDecimal? { storage.origQuoteOrderQty }
     /// `cummulativeQuoteQty`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let cummulativeQuoteQty: ExactDecimal?
+    public var cummulativeQuoteQty: ExactDecimal? { storage.cummulativeQuoteQty }
     /// `status`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let status: OrderStatus?
+    public var status: OrderStatus? { storage.status }
     /// `timeInForce`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let timeInForce: TimeInForce?
+    public var timeInForce: TimeInForce? { storage.timeInForce }
     /// `type`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let type: OrderType?
+    public var type: OrderType? { storage.type }
     /// `side`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let side: OrderSide?
+    public var side: OrderSide? { storage.side }
     /// `workingTime`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let workingTime: Int64?
+    public var workingTime: Int64? { storage.workingTime }
     /// `selfTradePreventionMode`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form RESULT or FULL.
-    public let selfTradePreventionMode: SelfTradePreventionMode?
+    public var selfTradePreventionMode: SelfTradePreventionMode? { storage.selfTradePreventionMode }
     /// `fills`.
     ///
     /// - Appears: Only when newOrderResult is SUCCESS, form FULL.
-    public let fills: [Fill]?
+    public var fills: [Fill]? { storage.fills }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let code: Int?
+        let msg: String?
+        let symbol: String?
+        let orderId: Int64?
+        let orderListId: Int64?
+        let clientOrderId: String?
+        let transactTime: Int64?
+        let price: ExactDecimal?
+        let origQty: ExactDecimal?
+        let executedQty: ExactDecimal?
+        let origQuoteOrderQty: ExactDecimal?
+        let cummulativeQuoteQty: ExactDecimal?
+        let status: OrderStatus?
+        let timeInForce: TimeInForce?
+        let type: OrderType?
+        let side: OrderSide?
+        let workingTime: Int64?
+        let selfTradePreventionMode: SelfTradePreventionMode?
+        let fills: [Fill]?
+        let icebergQty: ExactDecimal?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let stopPrice: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            code: Int?,
+            msg: String?,
+            symbol: String?,
+            orderId: Int64?,
+            orderListId: Int64?,
+            clientOrderId: String?,
+            transactTime: Int64?,
+            price: ExactDecimal?,
+            origQty: ExactDecimal?,
+            executedQty: ExactDecimal?,
+            origQuoteOrderQty: ExactDecimal?,
+            cummulativeQuoteQty: ExactDecimal?,
+            status: OrderStatus?,
+            timeInForce: TimeInForce?,
+            type: OrderType?,
+            side: OrderSide?,
+            workingTime: Int64?,
+            selfTradePreventionMode: SelfTradePreventionMode?,
+            fills: [Fill]?,
+            icebergQty: ExactDecimal?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            stopPrice: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.code = code
+            self.msg = msg
+            self.symbol = symbol
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.clientOrderId = clientOrderId
+            self.transactTime = transactTime
+            self.price = price
+            self.origQty = origQty
+            self.executedQty = executedQty
+            self.origQuoteOrderQty = origQuoteOrderQty
+            self.cummulativeQuoteQty = cummulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.workingTime = workingTime
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.fills = fills
+            self.icebergQty = icebergQty
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.stopPrice = stopPrice
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         code: Int? = nil,
@@ -5065,40 +7379,42 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.code = code
-        self.msg = msg
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.clientOrderId = clientOrderId
-        self.transactTime = transactTime
-        self.price = price
-        self.origQty = origQty
-        self.executedQty = executedQty
-        self.origQuoteOrderQty = origQuoteOrderQty
-        self.cummulativeQuoteQty = cummulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.workingTime = workingTime
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.fills = fills
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            code: code,
+            msg: msg,
+            symbol: symbol,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            workingTime: workingTime,
+            selfTradePreventionMode: selfTradePreventionMode,
+            fills: fills,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5141,41 +7457,77 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        self.code = container.optional(Int.self, "code")
-        self.msg = container.optional(String.self, "msg")
-        self.symbol = container.optional(String.self, "symbol")
-        self.orderId = container.optional(Int64.self, "orderId")
-        self.orderListId = container.optional(Int64.self, "orderListId")
-        self.clientOrderId = container.optional(String.self, "clientOrderId")
-        self.transactTime = container.optional(Int64.self, "transactTime")
-        self.price = container.optional(ExactDecimal.self, "price")
-        self.origQty = container.optional(ExactDecimal.self, "origQty")
-        self.executedQty = container.optional(ExactDecimal.self, "executedQty")
-        self.origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
-        self.cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
-        self.status = container.optional(OrderStatus.self, "status")
-        self.timeInForce = container.optional(TimeInForce.self, "timeInForce")
-        self.type = container.optional(OrderType.self, "type")
-        self.side = container.optional(OrderSide.self, "side")
-        self.workingTime = container.optional(Int64.self, "workingTime")
-        self.selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        self.fills = container.optional([Fill].self, "fills")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let code = container.optional(Int.self, "code")
+        let msg = container.optional(String.self, "msg")
+        let symbol = container.optional(String.self, "symbol")
+        let orderId = container.optional(Int64.self, "orderId")
+        let orderListId = container.optional(Int64.self, "orderListId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
+        let transactTime = container.optional(Int64.self, "transactTime")
+        let price = container.optional(ExactDecimal.self, "price")
+        let origQty = container.optional(ExactDecimal.self, "origQty")
+        let executedQty = container.optional(ExactDecimal.self, "executedQty")
+        let origQuoteOrderQty = container.optional(ExactDecimal.self, "origQuoteOrderQty")
+        let cummulativeQuoteQty = container.optional(ExactDecimal.self, "cummulativeQuoteQty")
+        let status = container.optional(OrderStatus.self, "status")
+        let timeInForce = container.optional(TimeInForce.self, "timeInForce")
+        let type = container.optional(OrderType.self, "type")
+        let side = container.optional(OrderSide.self, "side")
+        let workingTime = container.optional(Int64.self, "workingTime")
+        let selfTradePreventionMode = container.optional(SelfTradePreventionMode.self, "selfTradePreventionMode")
+        let fills = container.optional([Fill].self, "fills")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         try container.finish()
+        storage = Storage(
+            code: code,
+            msg: msg,
+            symbol: symbol,
+            orderId: orderId,
+            orderListId: orderListId,
+            clientOrderId: clientOrderId,
+            transactTime: transactTime,
+            price: price,
+            origQty: origQty,
+            executedQty: executedQty,
+            origQuoteOrderQty: origQuoteOrderQty,
+            cummulativeQuoteQty: cummulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            workingTime: workingTime,
+            selfTradePreventionMode: selfTradePreventionMode,
+            fills: fills,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5220,15 +7572,36 @@ public struct CancelReplaceNewOrderOutcome: Sendable, Equatable, Codable {
 /// Result of an order amendment that keeps priority.
 public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
     /// `executionId`.
-    public let executionId: Int64
+    public var executionId: Int64 { storage.executionId }
     /// `amendedOrder`.
-    public let amendedOrder: AmendedOrder
+    public var amendedOrder: AmendedOrder { storage.amendedOrder }
     /// `listStatus`.
     ///
     /// - Appears: Only when the amended order is part of an order list.
-    public let listStatus: AmendedOrderListStatus?
+    public var listStatus: AmendedOrderListStatus? { storage.listStatus }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let transactTime: Int64
+        let executionId: Int64
+        let amendedOrder: AmendedOrder
+        let listStatus: AmendedOrderListStatus?
+
+        init(
+            transactTime: Int64,
+            executionId: Int64,
+            amendedOrder: AmendedOrder,
+            listStatus: AmendedOrderListStatus?
+        ) {
+            self.transactTime = transactTime
+            self.executionId = executionId
+            self.amendedOrder = amendedOrder
+            self.listStatus = listStatus
+        }
+    }
 
     public init(
         transactTime: Int64,
@@ -5236,10 +7609,12 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
         amendedOrder: AmendedOrder,
         listStatus: AmendedOrderListStatus? = nil
     ) {
-        self.transactTime = transactTime
-        self.executionId = executionId
-        self.amendedOrder = amendedOrder
-        self.listStatus = listStatus
+        storage = Storage(
+            transactTime: transactTime,
+            executionId: executionId,
+            amendedOrder: amendedOrder,
+            listStatus: listStatus
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5255,11 +7630,14 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
         let transactTime = container.required(Int64.self, "transactTime")
         let executionId = container.required(Int64.self, "executionId")
         let amendedOrder = container.required(AmendedOrder.self, "amendedOrder")
-        self.listStatus = container.optional(AmendedOrderListStatus.self, "listStatus")
+        let listStatus = container.optional(AmendedOrderListStatus.self, "listStatus")
         try container.finish()
-        self.transactTime = transactTime!
-        self.executionId = executionId!
-        self.amendedOrder = amendedOrder!
+        storage = Storage(
+            transactTime: transactTime!,
+            executionId: executionId!,
+            amendedOrder: amendedOrder!,
+            listStatus: listStatus
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5274,101 +7652,206 @@ public struct AmendKeepPriorityResult: Sendable, Equatable, Codable {
 /// The order after the amendment.
 public struct AmendedOrder: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// -1 unless the order is part of an order list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `origClientOrderId`.
-    public let origClientOrderId: String
+    public var origClientOrderId: String { storage.origClientOrderId }
     /// `clientOrderId`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// `executedQty`.
-    public let executedQty: ExactDecimal
+    public var executedQty: ExactDecimal { storage.executedQty }
     /// `preventedQty`.
-    public let preventedQty: ExactDecimal
+    public var preventedQty: ExactDecimal { storage.preventedQty }
     /// `quoteOrderQty`.
-    public let quoteOrderQty: ExactDecimal
+    public var quoteOrderQty: ExactDecimal { storage.quoteOrderQty }
     /// `cumulativeQuoteQty`.
-    public let cumulativeQuoteQty: ExactDecimal
+    public var cumulativeQuoteQty: ExactDecimal { storage.cumulativeQuoteQty }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// `timeInForce`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `workingTime`.
     ///
     /// - Appears: Absent for an order that is not working yet (a PENDING_NEW order of an order list).
-    public let workingTime: Int64?
+    public var workingTime: Int64? { storage.workingTime }
     /// `selfTradePreventionMode`.
-    public let selfTradePreventionMode: SelfTradePreventionMode
+    public var selfTradePreventionMode: SelfTradePreventionMode { storage.selfTradePreventionMode }
     /// `icebergQty`.
     ///
     /// - Appears: Only when the parameter icebergQty was sent in the request.
-    public let icebergQty: ExactDecimal?
+    public var icebergQty: ExactDecimal? { storage.icebergQty }
     /// `preventedMatchId`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `preventedQuantity`.
     ///
     /// - Appears: Only when the order expired due to STP.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `stopPrice`.
     ///
     /// - Appears: Only for STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
-    public let stopPrice: ExactDecimal?
+    public var stopPrice: ExactDecimal? { storage.stopPrice }
     /// `strategyId`.
     ///
     /// - Appears: Only when strategyId was sent in the request.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `strategyType`.
     ///
     /// - Appears: Only when strategyType was sent in the request.
-    public let strategyType: Int?
+    public var strategyType: Int? { storage.strategyType }
     /// `trailingDelta`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingDelta: Int64?
+    public var trailingDelta: Int64? { storage.trailingDelta }
     /// `trailingTime`.
     ///
     /// - Appears: Only for trailing stop orders.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `usedSor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `workingFloor`.
     ///
     /// - Appears: Only for orders placed using SOR.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `pegPriceType`.
     ///
     /// - Appears: Only for pegged orders.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `pegOffsetType`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `pegOffsetValue`.
     ///
     /// - Appears: Only for pegged orders, if requested.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `peggedPrice`.
     ///
     /// - Appears: Only for pegged orders, once the pegged price is determined.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `expiryReason`.
     ///
     /// - Appears: Only for expired orders.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let orderListId: Int64
+        let origClientOrderId: String
+        let clientOrderId: String
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let executedQty: ExactDecimal
+        let preventedQty: ExactDecimal
+        let quoteOrderQty: ExactDecimal
+        let cumulativeQuoteQty: ExactDecimal
+        let status: OrderStatus
+        let timeInForce: TimeInForce
+        let type: OrderType
+        let side: OrderSide
+        let workingTime: Int64?
+        let selfTradePreventionMode: SelfTradePreventionMode
+        let icebergQty: ExactDecimal?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let stopPrice: ExactDecimal?
+        let strategyId: Int64?
+        let strategyType: Int?
+        let trailingDelta: Int64?
+        let trailingTime: Int64?
+        let usedSor: Bool?
+        let workingFloor: WorkingFloor?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            orderListId: Int64,
+            origClientOrderId: String,
+            clientOrderId: String,
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            executedQty: ExactDecimal,
+            preventedQty: ExactDecimal,
+            quoteOrderQty: ExactDecimal,
+            cumulativeQuoteQty: ExactDecimal,
+            status: OrderStatus,
+            timeInForce: TimeInForce,
+            type: OrderType,
+            side: OrderSide,
+            workingTime: Int64?,
+            selfTradePreventionMode: SelfTradePreventionMode,
+            icebergQty: ExactDecimal?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            stopPrice: ExactDecimal?,
+            strategyId: Int64?,
+            strategyType: Int?,
+            trailingDelta: Int64?,
+            trailingTime: Int64?,
+            usedSor: Bool?,
+            workingFloor: WorkingFloor?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.origClientOrderId = origClientOrderId
+            self.clientOrderId = clientOrderId
+            self.price = price
+            self.qty = qty
+            self.executedQty = executedQty
+            self.preventedQty = preventedQty
+            self.quoteOrderQty = quoteOrderQty
+            self.cumulativeQuoteQty = cumulativeQuoteQty
+            self.status = status
+            self.timeInForce = timeInForce
+            self.type = type
+            self.side = side
+            self.workingTime = workingTime
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.icebergQty = icebergQty
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.stopPrice = stopPrice
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.usedSor = usedSor
+            self.workingFloor = workingFloor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         symbol: String,
@@ -5404,38 +7887,40 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.origClientOrderId = origClientOrderId
-        self.clientOrderId = clientOrderId
-        self.price = price
-        self.qty = qty
-        self.executedQty = executedQty
-        self.preventedQty = preventedQty
-        self.quoteOrderQty = quoteOrderQty
-        self.cumulativeQuoteQty = cumulativeQuoteQty
-        self.status = status
-        self.timeInForce = timeInForce
-        self.type = type
-        self.side = side
-        self.workingTime = workingTime
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.icebergQty = icebergQty
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.stopPrice = stopPrice
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.usedSor = usedSor
-        self.workingFloor = workingFloor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            orderListId: orderListId,
+            origClientOrderId: origClientOrderId,
+            clientOrderId: clientOrderId,
+            price: price,
+            qty: qty,
+            executedQty: executedQty,
+            preventedQty: preventedQty,
+            quoteOrderQty: quoteOrderQty,
+            cumulativeQuoteQty: cumulativeQuoteQty,
+            status: status,
+            timeInForce: timeInForce,
+            type: type,
+            side: side,
+            workingTime: workingTime,
+            selfTradePreventionMode: selfTradePreventionMode,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5491,40 +7976,58 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
         let timeInForce = container.required(TimeInForce.self, "timeInForce")
         let type = container.required(OrderType.self, "type")
         let side = container.required(OrderSide.self, "side")
-        self.workingTime = container.optional(Int64.self, "workingTime")
+        let workingTime = container.optional(Int64.self, "workingTime")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "selfTradePreventionMode")
-        self.icebergQty = container.optional(ExactDecimal.self, "icebergQty")
-        self.preventedMatchId = container.optional(Int64.self, "preventedMatchId")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
-        self.stopPrice = container.optional(ExactDecimal.self, "stopPrice")
-        self.strategyId = container.optional(Int64.self, "strategyId")
-        self.strategyType = container.optional(Int.self, "strategyType")
-        self.trailingDelta = container.optional(Int64.self, "trailingDelta")
-        self.trailingTime = container.optional(Int64.self, "trailingTime")
-        self.usedSor = container.optional(Bool.self, "usedSor")
-        self.workingFloor = container.optional(WorkingFloor.self, "workingFloor")
-        self.pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
-        self.pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
-        self.peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
-        self.expiryReason = container.optional(ExpiryReason.self, "expiryReason")
+        let icebergQty = container.optional(ExactDecimal.self, "icebergQty")
+        let preventedMatchId = container.optional(Int64.self, "preventedMatchId")
+        let preventedQuantity = container.optional(ExactDecimal.self, "preventedQuantity")
+        let stopPrice = container.optional(ExactDecimal.self, "stopPrice")
+        let strategyId = container.optional(Int64.self, "strategyId")
+        let strategyType = container.optional(Int.self, "strategyType")
+        let trailingDelta = container.optional(Int64.self, "trailingDelta")
+        let trailingTime = container.optional(Int64.self, "trailingTime")
+        let usedSor = container.optional(Bool.self, "usedSor")
+        let workingFloor = container.optional(WorkingFloor.self, "workingFloor")
+        let pegPriceType = container.optional(PegPriceType.self, "pegPriceType")
+        let pegOffsetType = container.optional(PegOffsetType.self, "pegOffsetType")
+        let pegOffsetValue = container.optional(Int.self, "pegOffsetValue")
+        let peggedPrice = container.optional(ExactDecimal.self, "peggedPrice")
+        let expiryReason = container.optional(ExpiryReason.self, "expiryReason")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.origClientOrderId = origClientOrderId!
-        self.clientOrderId = clientOrderId!
-        self.price = price!
-        self.qty = qty!
-        self.executedQty = executedQty!
-        self.preventedQty = preventedQty!
-        self.quoteOrderQty = quoteOrderQty!
-        self.cumulativeQuoteQty = cumulativeQuoteQty!
-        self.status = status!
-        self.timeInForce = timeInForce!
-        self.type = type!
-        self.side = side!
-        self.selfTradePreventionMode = selfTradePreventionMode!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            origClientOrderId: origClientOrderId!,
+            clientOrderId: clientOrderId!,
+            price: price!,
+            qty: qty!,
+            executedQty: executedQty!,
+            preventedQty: preventedQty!,
+            quoteOrderQty: quoteOrderQty!,
+            cumulativeQuoteQty: cumulativeQuoteQty!,
+            status: status!,
+            timeInForce: timeInForce!,
+            type: type!,
+            side: side!,
+            workingTime: workingTime,
+            selfTradePreventionMode: selfTradePreventionMode!,
+            icebergQty: icebergQty,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            stopPrice: stopPrice,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            usedSor: usedSor,
+            workingFloor: workingFloor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5567,17 +8070,44 @@ public struct AmendedOrder: Sendable, Equatable, Codable {
 /// Status of the order list that the amended order belongs to.
 public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `contingencyType`.
-    public let contingencyType: ContingencyType
+    public var contingencyType: ContingencyType { storage.contingencyType }
     /// `listOrderStatus`.
-    public let listOrderStatus: OrderListOrderStatus
+    public var listOrderStatus: OrderListOrderStatus { storage.listOrderStatus }
     /// `listClientOrderId`.
-    public let listClientOrderId: String
+    public var listClientOrderId: String { storage.listClientOrderId }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orders`.
-    public let orders: [OrderListOrder]
+    public var orders: [OrderListOrder] { storage.orders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let orderListId: Int64
+        let contingencyType: ContingencyType
+        let listOrderStatus: OrderListOrderStatus
+        let listClientOrderId: String
+        let symbol: String
+        let orders: [OrderListOrder]
+
+        init(
+            orderListId: Int64,
+            contingencyType: ContingencyType,
+            listOrderStatus: OrderListOrderStatus,
+            listClientOrderId: String,
+            symbol: String,
+            orders: [OrderListOrder]
+        ) {
+            self.orderListId = orderListId
+            self.contingencyType = contingencyType
+            self.listOrderStatus = listOrderStatus
+            self.listClientOrderId = listClientOrderId
+            self.symbol = symbol
+            self.orders = orders
+        }
+    }
 
     public init(
         orderListId: Int64,
@@ -5587,12 +8117,14 @@ public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
         symbol: String,
         orders: [OrderListOrder]
     ) {
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.symbol = symbol
-        self.orders = orders
+        storage = Storage(
+            orderListId: orderListId,
+            contingencyType: contingencyType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            symbol: symbol,
+            orders: orders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5614,12 +8146,14 @@ public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
         try container.finish()
-        self.orderListId = orderListId!
-        self.contingencyType = contingencyType!
-        self.listOrderStatus = listOrderStatus!
-        self.listClientOrderId = listClientOrderId!
-        self.symbol = symbol!
-        self.orders = orders!
+        storage = Storage(
+            orderListId: orderListId!,
+            contingencyType: contingencyType!,
+            listOrderStatus: listOrderStatus!,
+            listClientOrderId: listClientOrderId!,
+            symbol: symbol!,
+            orders: orders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5636,20 +8170,40 @@ public struct AmendedOrderListStatus: Sendable, Equatable, Codable {
 /// Reference to one order of an order list.
 public struct OrderListOrder: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `clientOrderId`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let clientOrderId: String
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            clientOrderId: String
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.clientOrderId = clientOrderId
+        }
+    }
 
     public init(
         symbol: String,
         orderId: Int64,
         clientOrderId: String
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.clientOrderId = clientOrderId
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            clientOrderId: clientOrderId
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5665,9 +8219,11 @@ public struct OrderListOrder: Sendable, Equatable, Codable {
         let orderId = container.required(Int64.self, "orderId")
         let clientOrderId = container.required(String.self, "clientOrderId")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.clientOrderId = clientOrderId!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            clientOrderId: clientOrderId!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5681,21 +8237,54 @@ public struct OrderListOrder: Sendable, Equatable, Codable {
 /// An order list as returned by the query endpoints.
 public struct OrderList: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `contingencyType`.
-    public let contingencyType: ContingencyType
+    public var contingencyType: ContingencyType { storage.contingencyType }
     /// `listStatusType`.
-    public let listStatusType: OrderListStatus
+    public var listStatusType: OrderListStatus { storage.listStatusType }
     /// `listOrderStatus`.
-    public let listOrderStatus: OrderListOrderStatus
+    public var listOrderStatus: OrderListOrderStatus { storage.listOrderStatus }
     /// `listClientOrderId`.
-    public let listClientOrderId: String
+    public var listClientOrderId: String { storage.listClientOrderId }
     /// `transactionTime`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orders`.
-    public let orders: [OrderListOrder]
+    public var orders: [OrderListOrder] { storage.orders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let orderListId: Int64
+        let contingencyType: ContingencyType
+        let listStatusType: OrderListStatus
+        let listOrderStatus: OrderListOrderStatus
+        let listClientOrderId: String
+        let transactionTime: Int64
+        let symbol: String
+        let orders: [OrderListOrder]
+
+        init(
+            orderListId: Int64,
+            contingencyType: ContingencyType,
+            listStatusType: OrderListStatus,
+            listOrderStatus: OrderListOrderStatus,
+            listClientOrderId: String,
+            transactionTime: Int64,
+            symbol: String,
+            orders: [OrderListOrder]
+        ) {
+            self.orderListId = orderListId
+            self.contingencyType = contingencyType
+            self.listStatusType = listStatusType
+            self.listOrderStatus = listOrderStatus
+            self.listClientOrderId = listClientOrderId
+            self.transactionTime = transactionTime
+            self.symbol = symbol
+            self.orders = orders
+        }
+    }
 
     public init(
         orderListId: Int64,
@@ -5707,14 +8296,16 @@ public struct OrderList: Sendable, Equatable, Codable {
         symbol: String,
         orders: [OrderListOrder]
     ) {
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
+        storage = Storage(
+            orderListId: orderListId,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            symbol: symbol,
+            orders: orders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5740,14 +8331,16 @@ public struct OrderList: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "symbol")
         let orders = container.required([OrderListOrder].self, "orders")
         try container.finish()
-        self.orderListId = orderListId!
-        self.contingencyType = contingencyType!
-        self.listStatusType = listStatusType!
-        self.listOrderStatus = listOrderStatus!
-        self.listClientOrderId = listClientOrderId!
-        self.transactionTime = transactionTime!
-        self.symbol = symbol!
-        self.orders = orders!
+        storage = Storage(
+            orderListId: orderListId!,
+            contingencyType: contingencyType!,
+            listStatusType: listStatusType!,
+            listOrderStatus: listOrderStatus!,
+            listClientOrderId: listClientOrderId!,
+            transactionTime: transactionTime!,
+            symbol: symbol!,
+            orders: orders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5766,23 +8359,59 @@ public struct OrderList: Sendable, Equatable, Codable {
 /// Order list placement response with `newOrderRespType=ACK`.
 public struct OrderListAck: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `contingencyType`.
-    public let contingencyType: ContingencyType
+    public var contingencyType: ContingencyType { storage.contingencyType }
     /// `listStatusType`.
-    public let listStatusType: OrderListStatus
+    public var listStatusType: OrderListStatus { storage.listStatusType }
     /// `listOrderStatus`.
-    public let listOrderStatus: OrderListOrderStatus
+    public var listOrderStatus: OrderListOrderStatus { storage.listOrderStatus }
     /// `listClientOrderId`.
-    public let listClientOrderId: String
+    public var listClientOrderId: String { storage.listClientOrderId }
     /// `transactionTime`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orders`.
-    public let orders: [OrderListOrder]
+    public var orders: [OrderListOrder] { storage.orders }
     /// `orderReports`.
-    public let orderReports: [OrderAck]
+    public var orderReports: [OrderAck] { storage.orderReports }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let orderListId: Int64
+        let contingencyType: ContingencyType
+        let listStatusType: OrderListStatus
+        let listOrderStatus: OrderListOrderStatus
+        let listClientOrderId: String
+        let transactionTime: Int64
+        let symbol: String
+        let orders: [OrderListOrder]
+        let orderReports: [OrderAck]
+
+        init(
+            orderListId: Int64,
+            contingencyType: ContingencyType,
+            listStatusType: OrderListStatus,
+            listOrderStatus: OrderListOrderStatus,
+            listClientOrderId: String,
+            transactionTime: Int64,
+            symbol: String,
+            orders: [OrderListOrder],
+            orderReports: [OrderAck]
+        ) {
+            self.orderListId = orderListId
+            self.contingencyType = contingencyType
+            self.listStatusType = listStatusType
+            self.listOrderStatus = listOrderStatus
+            self.listClientOrderId = listClientOrderId
+            self.transactionTime = transactionTime
+            self.symbol = symbol
+            self.orders = orders
+            self.orderReports = orderReports
+        }
+    }
 
     public init(
         orderListId: Int64,
@@ -5795,15 +8424,17 @@ public struct OrderListAck: Sendable, Equatable, Codable {
         orders: [OrderListOrder],
         orderReports: [OrderAck]
     ) {
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        storage = Storage(
+            orderListId: orderListId,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            symbol: symbol,
+            orders: orders,
+            orderReports: orderReports
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5831,15 +8462,17 @@ public struct OrderListAck: Sendable, Equatable, Codable {
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([OrderAck].self, "orderReports")
         try container.finish()
-        self.orderListId = orderListId!
-        self.contingencyType = contingencyType!
-        self.listStatusType = listStatusType!
-        self.listOrderStatus = listOrderStatus!
-        self.listClientOrderId = listClientOrderId!
-        self.transactionTime = transactionTime!
-        self.symbol = symbol!
-        self.orders = orders!
-        self.orderReports = orderReports!
+        storage = Storage(
+            orderListId: orderListId!,
+            contingencyType: contingencyType!,
+            listStatusType: listStatusType!,
+            listOrderStatus: listOrderStatus!,
+            listClientOrderId: listClientOrderId!,
+            transactionTime: transactionTime!,
+            symbol: symbol!,
+            orders: orders!,
+            orderReports: orderReports!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5859,23 +8492,59 @@ public struct OrderListAck: Sendable, Equatable, Codable {
 /// Order list placement response with `newOrderRespType=RESULT`.
 public struct OrderListResult: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `contingencyType`.
-    public let contingencyType: ContingencyType
+    public var contingencyType: ContingencyType { storage.contingencyType }
     /// `listStatusType`.
-    public let listStatusType: OrderListStatus
+    public var listStatusType: OrderListStatus { storage.listStatusType }
     /// `listOrderStatus`.
-    public let listOrderStatus: OrderListOrderStatus
+    public var listOrderStatus: OrderListOrderStatus { storage.listOrderStatus }
     /// `listClientOrderId`.
-    public let listClientOrderId: String
+    public var listClientOrderId: String { storage.listClientOrderId }
     /// `transactionTime`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orders`.
-    public let orders: [OrderListOrder]
+    public var orders: [OrderListOrder] { storage.orders }
     /// `orderReports`.
-    public let orderReports: [OrderResult]
+    public var orderReports: [OrderResult] { storage.orderReports }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let orderListId: Int64
+        let contingencyType: ContingencyType
+        let listStatusType: OrderListStatus
+        let listOrderStatus: OrderListOrderStatus
+        let listClientOrderId: String
+        let transactionTime: Int64
+        let symbol: String
+        let orders: [OrderListOrder]
+        let orderReports: [OrderResult]
+
+        init(
+            orderListId: Int64,
+            contingencyType: ContingencyType,
+            listStatusType: OrderListStatus,
+            listOrderStatus: OrderListOrderStatus,
+            listClientOrderId: String,
+            transactionTime: Int64,
+            symbol: String,
+            orders: [OrderListOrder],
+            orderReports: [OrderResult]
+        ) {
+            self.orderListId = orderListId
+            self.contingencyType = contingencyType
+            self.listStatusType = listStatusType
+            self.listOrderStatus = listOrderStatus
+            self.listClientOrderId = listClientOrderId
+            self.transactionTime = transactionTime
+            self.symbol = symbol
+            self.orders = orders
+            self.orderReports = orderReports
+        }
+    }
 
     public init(
         orderListId: Int64,
@@ -5888,15 +8557,17 @@ public struct OrderListResult: Sendable, Equatable, Codable {
         orders: [OrderListOrder],
         orderReports: [OrderResult]
     ) {
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        storage = Storage(
+            orderListId: orderListId,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            symbol: symbol,
+            orders: orders,
+            orderReports: orderReports
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -5924,15 +8595,17 @@ public struct OrderListResult: Sendable, Equatable, Codable {
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([OrderResult].self, "orderReports")
         try container.finish()
-        self.orderListId = orderListId!
-        self.contingencyType = contingencyType!
-        self.listStatusType = listStatusType!
-        self.listOrderStatus = listOrderStatus!
-        self.listClientOrderId = listClientOrderId!
-        self.transactionTime = transactionTime!
-        self.symbol = symbol!
-        self.orders = orders!
-        self.orderReports = orderReports!
+        storage = Storage(
+            orderListId: orderListId!,
+            contingencyType: contingencyType!,
+            listStatusType: listStatusType!,
+            listOrderStatus: listOrderStatus!,
+            listClientOrderId: listClientOrderId!,
+            transactionTime: transactionTime!,
+            symbol: symbol!,
+            orders: orders!,
+            orderReports: orderReports!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -5952,23 +8625,59 @@ public struct OrderListResult: Sendable, Equatable, Codable {
 /// Order list placement response with `newOrderRespType=FULL`.
 public struct OrderListFull: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `contingencyType`.
-    public let contingencyType: ContingencyType
+    public var contingencyType: ContingencyType { storage.contingencyType }
     /// `listStatusType`.
-    public let listStatusType: OrderListStatus
+    public var listStatusType: OrderListStatus { storage.listStatusType }
     /// `listOrderStatus`.
-    public let listOrderStatus: OrderListOrderStatus
+    public var listOrderStatus: OrderListOrderStatus { storage.listOrderStatus }
     /// `listClientOrderId`.
-    public let listClientOrderId: String
+    public var listClientOrderId: String { storage.listClientOrderId }
     /// `transactionTime`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orders`.
-    public let orders: [OrderListOrder]
+    public var orders: [OrderListOrder] { storage.orders }
     /// `orderReports`.
-    public let orderReports: [OrderFull]
+    public var orderReports: [OrderFull] { storage.orderReports }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let orderListId: Int64
+        let contingencyType: ContingencyType
+        let listStatusType: OrderListStatus
+        let listOrderStatus: OrderListOrderStatus
+        let listClientOrderId: String
+        let transactionTime: Int64
+        let symbol: String
+        let orders: [OrderListOrder]
+        let orderReports: [OrderFull]
+
+        init(
+            orderListId: Int64,
+            contingencyType: ContingencyType,
+            listStatusType: OrderListStatus,
+            listOrderStatus: OrderListOrderStatus,
+            listClientOrderId: String,
+            transactionTime: Int64,
+            symbol: String,
+            orders: [OrderListOrder],
+            orderReports: [OrderFull]
+        ) {
+            self.orderListId = orderListId
+            self.contingencyType = contingencyType
+            self.listStatusType = listStatusType
+            self.listOrderStatus = listOrderStatus
+            self.listClientOrderId = listClientOrderId
+            self.transactionTime = transactionTime
+            self.symbol = symbol
+            self.orders = orders
+            self.orderReports = orderReports
+        }
+    }
 
     public init(
         orderListId: Int64,
@@ -5981,15 +8690,17 @@ public struct OrderListFull: Sendable, Equatable, Codable {
         orders: [OrderListOrder],
         orderReports: [OrderFull]
     ) {
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        storage = Storage(
+            orderListId: orderListId,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            symbol: symbol,
+            orders: orders,
+            orderReports: orderReports
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6017,15 +8728,17 @@ public struct OrderListFull: Sendable, Equatable, Codable {
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([OrderFull].self, "orderReports")
         try container.finish()
-        self.orderListId = orderListId!
-        self.contingencyType = contingencyType!
-        self.listStatusType = listStatusType!
-        self.listOrderStatus = listOrderStatus!
-        self.listClientOrderId = listClientOrderId!
-        self.transactionTime = transactionTime!
-        self.symbol = symbol!
-        self.orders = orders!
-        self.orderReports = orderReports!
+        storage = Storage(
+            orderListId: orderListId!,
+            contingencyType: contingencyType!,
+            listStatusType: listStatusType!,
+            listOrderStatus: listOrderStatus!,
+            listClientOrderId: listClientOrderId!,
+            transactionTime: transactionTime!,
+            symbol: symbol!,
+            orders: orders!,
+            orderReports: orderReports!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6045,23 +8758,59 @@ public struct OrderListFull: Sendable, Equatable, Codable {
 /// A canceled order list with the reports of its canceled orders.
 public struct CanceledOrderList: Sendable, Equatable, Codable {
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `contingencyType`.
-    public let contingencyType: ContingencyType
+    public var contingencyType: ContingencyType { storage.contingencyType }
     /// `listStatusType`.
-    public let listStatusType: OrderListStatus
+    public var listStatusType: OrderListStatus { storage.listStatusType }
     /// `listOrderStatus`.
-    public let listOrderStatus: OrderListOrderStatus
+    public var listOrderStatus: OrderListOrderStatus { storage.listOrderStatus }
     /// `listClientOrderId`.
-    public let listClientOrderId: String
+    public var listClientOrderId: String { storage.listClientOrderId }
     /// `transactionTime`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orders`.
-    public let orders: [OrderListOrder]
+    public var orders: [OrderListOrder] { storage.orders }
     /// `orderReports`.
-    public let orderReports: [CanceledOrder]
+    public var orderReports: [CanceledOrder] { storage.orderReports }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let orderListId: Int64
+        let contingencyType: ContingencyType
+        let listStatusType: OrderListStatus
+        let listOrderStatus: OrderListOrderStatus
+        let listClientOrderId: String
+        let transactionTime: Int64
+        let symbol: String
+        let orders: [OrderListOrder]
+        let orderReports: [CanceledOrder]
+
+        init(
+            orderListId: Int64,
+            contingencyType: ContingencyType,
+            listStatusType: OrderListStatus,
+            listOrderStatus: OrderListOrderStatus,
+            listClientOrderId: String,
+            transactionTime: Int64,
+            symbol: String,
+            orders: [OrderListOrder],
+            orderReports: [CanceledOrder]
+        ) {
+            self.orderListId = orderListId
+            self.contingencyType = contingencyType
+            self.listStatusType = listStatusType
+            self.listOrderStatus = listOrderStatus
+            self.listClientOrderId = listClientOrderId
+            self.transactionTime = transactionTime
+            self.symbol = symbol
+            self.orders = orders
+            self.orderReports = orderReports
+        }
+    }
 
     public init(
         orderListId: Int64,
@@ -6074,15 +8823,17 @@ public struct CanceledOrderList: Sendable, Equatable, Codable {
         orders: [OrderListOrder],
         orderReports: [CanceledOrder]
     ) {
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.symbol = symbol
-        self.orders = orders
-        self.orderReports = orderReports
+        storage = Storage(
+            orderListId: orderListId,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            symbol: symbol,
+            orders: orders,
+            orderReports: orderReports
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6110,15 +8861,17 @@ public struct CanceledOrderList: Sendable, Equatable, Codable {
         let orders = container.required([OrderListOrder].self, "orders")
         let orderReports = container.required([CanceledOrder].self, "orderReports")
         try container.finish()
-        self.orderListId = orderListId!
-        self.contingencyType = contingencyType!
-        self.listStatusType = listStatusType!
-        self.listOrderStatus = listOrderStatus!
-        self.listClientOrderId = listClientOrderId!
-        self.transactionTime = transactionTime!
-        self.symbol = symbol!
-        self.orders = orders!
-        self.orderReports = orderReports!
+        storage = Storage(
+            orderListId: orderListId!,
+            contingencyType: contingencyType!,
+            listStatusType: listStatusType!,
+            listOrderStatus: listOrderStatus!,
+            listClientOrderId: listClientOrderId!,
+            transactionTime: transactionTime!,
+            symbol: symbol!,
+            orders: orders!,
+            orderReports: orderReports!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6138,37 +8891,94 @@ public struct CanceledOrderList: Sendable, Equatable, Codable {
 /// Current account information.
 public struct Account: Sendable, Equatable, Codable {
     /// `makerCommission`.
-    public let makerCommission: Int
+    public var makerCommission: Int { storage.makerCommission }
     /// `takerCommission`.
-    public let takerCommission: Int
+    public var takerCommission: Int { storage.takerCommission }
     /// `buyerCommission`.
-    public let buyerCommission: Int
+    public var buyerCommission: Int { storage.buyerCommission }
     /// `sellerCommission`.
-    public let sellerCommission: Int
+    public var sellerCommission: Int { storage.sellerCommission }
     /// `commissionRates`.
-    public let commissionRates: CommissionRates
+    public var commissionRates: CommissionRates { storage.commissionRates }
     /// `canTrade`.
-    public let canTrade: Bool
+    public var canTrade: Bool { storage.canTrade }
     /// `canWithdraw`.
-    public let canWithdraw: Bool
+    public var canWithdraw: Bool { storage.canWithdraw }
     /// `canDeposit`.
-    public let canDeposit: Bool
+    public var canDeposit: Bool { storage.canDeposit }
     /// `brokered`.
-    public let brokered: Bool
+    public var brokered: Bool { storage.brokered }
     /// `requireSelfTradePrevention`.
-    public let requireSelfTradePrevention: Bool
+    public var requireSelfTradePrevention: Bool { storage.requireSelfTradePrevention }
     /// `preventSor`.
-    public let preventSor: Bool
+    public var preventSor: Bool { storage.preventSor }
     /// `updateTime`.
-    public let updateTime: Int64
+    public var updateTime: Int64 { storage.updateTime }
     /// `accountType`.
-    public let accountType: String
+    public var accountType: String { storage.accountType }
     /// `balances`.
-    public let balances: [Balance]
+    public var balances: [Balance] { storage.balances }
     /// `permissions`.
-    public let permissions: [AccountPermission]
+    public var permissions: [AccountPermission] { storage.permissions }
     /// `uid`.
-    public let uid: Int64
+    public var uid: Int64 { storage.uid }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let makerCommission: Int
+        let takerCommission: Int
+        let buyerCommission: Int
+        let sellerCommission: Int
+        let commissionRates: CommissionRates
+        let canTrade: Bool
+        let canWithdraw: Bool
+        let canDeposit: Bool
+        let brokered: Bool
+        let requireSelfTradePrevention: Bool
+        let preventSor: Bool
+        let updateTime: Int64
+        let accountType: String
+        let balances: [Balance]
+        let permissions: [AccountPermission]
+        let uid: Int64
+
+        init(
+            makerCommission: Int,
+            takerCommission: Int,
+            buyerCommission: Int,
+            sellerCommission: Int,
+            commissionRates: CommissionRates,
+            canTrade: Bool,
+            canWithdraw: Bool,
+            canDeposit: Bool,
+            brokered: Bool,
+            requireSelfTradePrevention: Bool,
+            preventSor: Bool,
+            updateTime: Int64,
+            accountType: String,
+            balances: [Balance],
+            permissions: [AccountPermission],
+            uid: Int64
+        ) {
+            self.makerCommission = makerCommission
+            self.takerCommission = takerCommission
+            self.buyerCommission = buyerCommission
+            self.sellerCommission = sellerCommission
+            self.commissionRates = commissionRates
+            self.canTrade = canTrade
+            self.canWithdraw = canWithdraw
+            self.canDeposit = canDeposit
+            self.brokered = brokered
+            self.requireSelfTradePrevention = requireSelfTradePrevention
+            self.preventSor = preventSor
+            self.updateTime = updateTime
+            self.accountType = accountType
+            self.balances = balances
+            self.permissions = permissions
+            self.uid = uid
+        }
+    }
 
     public init(
         makerCommission: Int,
@@ -6188,22 +8998,24 @@ public struct Account: Sendable, Equatable, Codable {
         permissions: [AccountPermission],
         uid: Int64
     ) {
-        self.makerCommission = makerCommission
-        self.takerCommission = takerCommission
-        self.buyerCommission = buyerCommission
-        self.sellerCommission = sellerCommission
-        self.commissionRates = commissionRates
-        self.canTrade = canTrade
-        self.canWithdraw = canWithdraw
-        self.canDeposit = canDeposit
-        self.brokered = brokered
-        self.requireSelfTradePrevention = requireSelfTradePrevention
-        self.preventSor = preventSor
-        self.updateTime = updateTime
-        self.accountType = accountType
-        self.balances = balances
-        self.permissions = permissions
-        self.uid = uid
+        storage = Storage(
+            makerCommission: makerCommission,
+            takerCommission: takerCommission,
+            buyerCommission: buyerCommission,
+            sellerCommission: sellerCommission,
+            commissionRates: commissionRates,
+            canTrade: canTrade,
+            canWithdraw: canWithdraw,
+            canDeposit: canDeposit,
+            brokered: brokered,
+            requireSelfTradePrevention: requireSelfTradePrevention,
+            preventSor: preventSor,
+            updateTime: updateTime,
+            accountType: accountType,
+            balances: balances,
+            permissions: permissions,
+            uid: uid
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6245,22 +9057,24 @@ public struct Account: Sendable, Equatable, Codable {
         let permissions = container.required([AccountPermission].self, "permissions")
         let uid = container.required(Int64.self, "uid")
         try container.finish()
-        self.makerCommission = makerCommission!
-        self.takerCommission = takerCommission!
-        self.buyerCommission = buyerCommission!
-        self.sellerCommission = sellerCommission!
-        self.commissionRates = commissionRates!
-        self.canTrade = canTrade!
-        self.canWithdraw = canWithdraw!
-        self.canDeposit = canDeposit!
-        self.brokered = brokered!
-        self.requireSelfTradePrevention = requireSelfTradePrevention!
-        self.preventSor = preventSor!
-        self.updateTime = updateTime!
-        self.accountType = accountType!
-        self.balances = balances!
-        self.permissions = permissions!
-        self.uid = uid!
+        storage = Storage(
+            makerCommission: makerCommission!,
+            takerCommission: takerCommission!,
+            buyerCommission: buyerCommission!,
+            sellerCommission: sellerCommission!,
+            commissionRates: commissionRates!,
+            canTrade: canTrade!,
+            canWithdraw: canWithdraw!,
+            canDeposit: canDeposit!,
+            brokered: brokered!,
+            requireSelfTradePrevention: requireSelfTradePrevention!,
+            preventSor: preventSor!,
+            updateTime: updateTime!,
+            accountType: accountType!,
+            balances: balances!,
+            permissions: permissions!,
+            uid: uid!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6287,13 +9101,34 @@ public struct Account: Sendable, Equatable, Codable {
 /// The `CommissionRates` object.
 public struct CommissionRates: Sendable, Equatable, Codable {
     /// `maker`.
-    public let maker: ExactDecimal
+    public var maker: ExactDecimal { storage.maker }
     /// `taker`.
-    public let taker: ExactDecimal
+    public var taker: ExactDecimal { storage.taker }
     /// `buyer`.
-    public let buyer: ExactDecimal
+    public var buyer: ExactDecimal { storage.buyer }
     /// `seller`.
-    public let seller: ExactDecimal
+    public var seller: ExactDecimal { storage.seller }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let maker: ExactDecimal
+        let taker: ExactDecimal
+        let buyer: ExactDecimal
+        let seller: ExactDecimal
+
+        init(
+            maker: ExactDecimal,
+            taker: ExactDecimal,
+            buyer: ExactDecimal,
+            seller: ExactDecimal
+        ) {
+            self.maker = maker
+            self.taker = taker
+            self.buyer = buyer
+            self.seller = seller
+        }
+    }
 
     public init(
         maker: ExactDecimal,
@@ -6301,10 +9136,12 @@ public struct CommissionRates: Sendable, Equatable, Codable {
         buyer: ExactDecimal,
         seller: ExactDecimal
     ) {
-        self.maker = maker
-        self.taker = taker
-        self.buyer = buyer
-        self.seller = seller
+        storage = Storage(
+            maker: maker,
+            taker: taker,
+            buyer: buyer,
+            seller: seller
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6322,10 +9159,12 @@ public struct CommissionRates: Sendable, Equatable, Codable {
         let buyer = container.required(ExactDecimal.self, "buyer")
         let seller = container.required(ExactDecimal.self, "seller")
         try container.finish()
-        self.maker = maker!
-        self.taker = taker!
-        self.buyer = buyer!
-        self.seller = seller!
+        storage = Storage(
+            maker: maker!,
+            taker: taker!,
+            buyer: buyer!,
+            seller: seller!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6340,20 +9179,40 @@ public struct CommissionRates: Sendable, Equatable, Codable {
 /// The `Balance` object.
 public struct Balance: Sendable, Equatable, Codable {
     /// `asset`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `free`.
-    public let free: ExactDecimal
+    public var free: ExactDecimal { storage.free }
     /// `locked`.
-    public let locked: ExactDecimal
+    public var locked: ExactDecimal { storage.locked }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let asset: String
+        let free: ExactDecimal
+        let locked: ExactDecimal
+
+        init(
+            asset: String,
+            free: ExactDecimal,
+            locked: ExactDecimal
+        ) {
+            self.asset = asset
+            self.free = free
+            self.locked = locked
+        }
+    }
 
     public init(
         asset: String,
         free: ExactDecimal,
         locked: ExactDecimal
     ) {
-        self.asset = asset
-        self.free = free
-        self.locked = locked
+        storage = Storage(
+            asset: asset,
+            free: free,
+            locked: locked
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6369,9 +9228,11 @@ public struct Balance: Sendable, Equatable, Codable {
         let free = container.required(ExactDecimal.self, "free")
         let locked = container.required(ExactDecimal.self, "locked")
         try container.finish()
-        self.asset = asset!
-        self.free = free!
-        self.locked = locked!
+        storage = Storage(
+            asset: asset!,
+            free: free!,
+            locked: locked!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6385,31 +9246,79 @@ public struct Balance: Sendable, Equatable, Codable {
 /// One trade of the account.
 public struct AccountTrade: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `id`.
-    public let id: Int64
+    public var id: Int64 { storage.id }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// `quoteQty`.
-    public let quoteQty: ExactDecimal
+    public var quoteQty: ExactDecimal { storage.quoteQty }
     /// `commission`.
-    public let commission: ExactDecimal
+    public var commission: ExactDecimal { storage.commission }
     /// `commissionAsset`.
-    public let commissionAsset: String
+    public var commissionAsset: String { storage.commissionAsset }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// `isBuyer`.
-    public let isBuyer: Bool
+    public var isBuyer: Bool { storage.isBuyer }
     /// `isMaker`.
-    public let isMaker: Bool
+    public var isMaker: Bool { storage.isMaker }
     /// `isBestMatch`.
-    public let isBestMatch: Bool
+    public var isBestMatch: Bool { storage.isBestMatch }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let id: Int64
+        let orderId: Int64
+        let orderListId: Int64
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let quoteQty: ExactDecimal
+        let commission: ExactDecimal
+        let commissionAsset: String
+        let time: Int64
+        let isBuyer: Bool
+        let isMaker: Bool
+        let isBestMatch: Bool
+
+        init(
+            symbol: String,
+            id: Int64,
+            orderId: Int64,
+            orderListId: Int64,
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            quoteQty: ExactDecimal,
+            commission: ExactDecimal,
+            commissionAsset: String,
+            time: Int64,
+            isBuyer: Bool,
+            isMaker: Bool,
+            isBestMatch: Bool
+        ) {
+            self.symbol = symbol
+            self.id = id
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.price = price
+            self.qty = qty
+            self.quoteQty = quoteQty
+            self.commission = commission
+            self.commissionAsset = commissionAsset
+            self.time = time
+            self.isBuyer = isBuyer
+            self.isMaker = isMaker
+            self.isBestMatch = isBestMatch
+        }
+    }
 
     public init(
         symbol: String,
@@ -6426,19 +9335,21 @@ public struct AccountTrade: Sendable, Equatable, Codable {
         isMaker: Bool,
         isBestMatch: Bool
     ) {
-        self.symbol = symbol
-        self.id = id
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.commission = commission
-        self.commissionAsset = commissionAsset
-        self.time = time
-        self.isBuyer = isBuyer
-        self.isMaker = isMaker
-        self.isBestMatch = isBestMatch
+        storage = Storage(
+            symbol: symbol,
+            id: id,
+            orderId: orderId,
+            orderListId: orderListId,
+            price: price,
+            qty: qty,
+            quoteQty: quoteQty,
+            commission: commission,
+            commissionAsset: commissionAsset,
+            time: time,
+            isBuyer: isBuyer,
+            isMaker: isMaker,
+            isBestMatch: isBestMatch
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6474,19 +9385,21 @@ public struct AccountTrade: Sendable, Equatable, Codable {
         let isMaker = container.required(Bool.self, "isMaker")
         let isBestMatch = container.required(Bool.self, "isBestMatch")
         try container.finish()
-        self.symbol = symbol!
-        self.id = id!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.price = price!
-        self.qty = qty!
-        self.quoteQty = quoteQty!
-        self.commission = commission!
-        self.commissionAsset = commissionAsset!
-        self.time = time!
-        self.isBuyer = isBuyer!
-        self.isMaker = isMaker!
-        self.isBestMatch = isBestMatch!
+        storage = Storage(
+            symbol: symbol!,
+            id: id!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            price: price!,
+            qty: qty!,
+            quoteQty: quoteQty!,
+            commission: commission!,
+            commissionAsset: commissionAsset!,
+            time: time!,
+            isBuyer: isBuyer!,
+            isMaker: isMaker!,
+            isBestMatch: isBestMatch!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6510,15 +9423,39 @@ public struct AccountTrade: Sendable, Equatable, Codable {
 /// The account's unfilled order count for one interval.
 public struct UnfilledOrderCount: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public let rateLimitType: RateLimitType
+    public var rateLimitType: RateLimitType { storage.rateLimitType }
     /// `interval`.
-    public let interval: RateLimitInterval
+    public var interval: RateLimitInterval { storage.interval }
     /// `intervalNum`.
-    public let intervalNum: Int
+    public var intervalNum: Int { storage.intervalNum }
     /// `limit`.
-    public let limit: Int
+    public var limit: Int { storage.limit }
     /// `count`.
-    public let count: Int
+    public var count: Int { storage.count }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let rateLimitType: RateLimitType
+        let interval: RateLimitInterval
+        let intervalNum: Int
+        let limit: Int
+        let count: Int
+
+        init(
+            rateLimitType: RateLimitType,
+            interval: RateLimitInterval,
+            intervalNum: Int,
+            limit: Int,
+            count: Int
+        ) {
+            self.rateLimitType = rateLimitType
+            self.interval = interval
+            self.intervalNum = intervalNum
+            self.limit = limit
+            self.count = count
+        }
+    }
 
     public init(
         rateLimitType: RateLimitType,
@@ -6527,11 +9464,13 @@ public struct UnfilledOrderCount: Sendable, Equatable, Codable {
         limit: Int,
         count: Int
     ) {
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
-        self.count = count
+        storage = Storage(
+            rateLimitType: rateLimitType,
+            interval: interval,
+            intervalNum: intervalNum,
+            limit: limit,
+            count: count
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6551,11 +9490,13 @@ public struct UnfilledOrderCount: Sendable, Equatable, Codable {
         let limit = container.required(Int.self, "limit")
         let count = container.required(Int.self, "count")
         try container.finish()
-        self.rateLimitType = rateLimitType!
-        self.interval = interval!
-        self.intervalNum = intervalNum!
-        self.limit = limit!
-        self.count = count!
+        storage = Storage(
+            rateLimitType: rateLimitType!,
+            interval: interval!,
+            intervalNum: intervalNum!,
+            limit: limit!,
+            count: count!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6571,25 +9512,64 @@ public struct UnfilledOrderCount: Sendable, Equatable, Codable {
 /// An order that expired due to STP.
 public struct PreventedMatch: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `preventedMatchId`.
-    public let preventedMatchId: Int64
+    public var preventedMatchId: Int64 { storage.preventedMatchId }
     /// `takerOrderId`.
-    public let takerOrderId: Int64
+    public var takerOrderId: Int64 { storage.takerOrderId }
     /// `makerSymbol`.
-    public let makerSymbol: String
+    public var makerSymbol: String { storage.makerSymbol }
     /// `makerOrderId`.
-    public let makerOrderId: Int64
+    public var makerOrderId: Int64 { storage.makerOrderId }
     /// `tradeGroupId`.
-    public let tradeGroupId: Int64
+    public var tradeGroupId: Int64 { storage.tradeGroupId }
     /// `selfTradePreventionMode`.
-    public let selfTradePreventionMode: SelfTradePreventionMode
+    public var selfTradePreventionMode: SelfTradePreventionMode { storage.selfTradePreventionMode }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `makerPreventedQuantity`.
-    public let makerPreventedQuantity: ExactDecimal
+    public var makerPreventedQuantity: ExactDecimal { storage.makerPreventedQuantity }
     /// `transactTime`.
-    public let transactTime: Int64
+    public var transactTime: Int64 { storage.transactTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let preventedMatchId: Int64
+        let takerOrderId: Int64
+        let makerSymbol: String
+        let makerOrderId: Int64
+        let tradeGroupId: Int64
+        let selfTradePreventionMode: SelfTradePreventionMode
+        let price: ExactDecimal
+        let makerPreventedQuantity: ExactDecimal
+        let transactTime: Int64
+
+        init(
+            symbol: String,
+            preventedMatchId: Int64,
+            takerOrderId: Int64,
+            makerSymbol: String,
+            makerOrderId: Int64,
+            tradeGroupId: Int64,
+            selfTradePreventionMode: SelfTradePreventionMode,
+            price: ExactDecimal,
+            makerPreventedQuantity: ExactDecimal,
+            transactTime: Int64
+        ) {
+            self.symbol = symbol
+            self.preventedMatchId = preventedMatchId
+            self.takerOrderId = takerOrderId
+            self.makerSymbol = makerSymbol
+            self.makerOrderId = makerOrderId
+            self.tradeGroupId = tradeGroupId
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.price = price
+            self.makerPreventedQuantity = makerPreventedQuantity
+            self.transactTime = transactTime
+        }
+    }
 
     public init(
         symbol: String,
@@ -6603,16 +9583,18 @@ public struct PreventedMatch: Sendable, Equatable, Codable {
         makerPreventedQuantity: ExactDecimal,
         transactTime: Int64
     ) {
-        self.symbol = symbol
-        self.preventedMatchId = preventedMatchId
-        self.takerOrderId = takerOrderId
-        self.makerSymbol = makerSymbol
-        self.makerOrderId = makerOrderId
-        self.tradeGroupId = tradeGroupId
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.price = price
-        self.makerPreventedQuantity = makerPreventedQuantity
-        self.transactTime = transactTime
+        storage = Storage(
+            symbol: symbol,
+            preventedMatchId: preventedMatchId,
+            takerOrderId: takerOrderId,
+            makerSymbol: makerSymbol,
+            makerOrderId: makerOrderId,
+            tradeGroupId: tradeGroupId,
+            selfTradePreventionMode: selfTradePreventionMode,
+            price: price,
+            makerPreventedQuantity: makerPreventedQuantity,
+            transactTime: transactTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6642,16 +9624,18 @@ public struct PreventedMatch: Sendable, Equatable, Codable {
         let makerPreventedQuantity = container.required(ExactDecimal.self, "makerPreventedQuantity")
         let transactTime = container.required(Int64.self, "transactTime")
         try container.finish()
-        self.symbol = symbol!
-        self.preventedMatchId = preventedMatchId!
-        self.takerOrderId = takerOrderId!
-        self.makerSymbol = makerSymbol!
-        self.makerOrderId = makerOrderId!
-        self.tradeGroupId = tradeGroupId!
-        self.selfTradePreventionMode = selfTradePreventionMode!
-        self.price = price!
-        self.makerPreventedQuantity = makerPreventedQuantity!
-        self.transactTime = transactTime!
+        storage = Storage(
+            symbol: symbol!,
+            preventedMatchId: preventedMatchId!,
+            takerOrderId: takerOrderId!,
+            makerSymbol: makerSymbol!,
+            makerOrderId: makerOrderId!,
+            tradeGroupId: tradeGroupId!,
+            selfTradePreventionMode: selfTradePreventionMode!,
+            price: price!,
+            makerPreventedQuantity: makerPreventedQuantity!,
+            transactTime: transactTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6672,33 +9656,84 @@ public struct PreventedMatch: Sendable, Equatable, Codable {
 /// An allocation resulting from SOR order placement.
 public struct Allocation: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `allocationId`.
-    public let allocationId: Int64
+    public var allocationId: Int64 { storage.allocationId }
     /// `allocationType`.
-    public let allocationType: AllocationType
+    public var allocationType: AllocationType { storage.allocationType }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `orderListId`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
     /// `quoteQty`.
-    public let quoteQty: ExactDecimal
+    public var quoteQty: ExactDecimal { storage.quoteQty }
     /// `commission`.
-    public let commission: ExactDecimal
+    public var commission: ExactDecimal { storage.commission }
     /// `commissionAsset`.
-    public let commissionAsset: String
+    public var commissionAsset: String { storage.commissionAsset }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// `isBuyer`.
-    public let isBuyer: Bool
+    public var isBuyer: Bool { storage.isBuyer }
     /// `isMaker`.
-    public let isMaker: Bool
+    public var isMaker: Bool { storage.isMaker }
     /// `isAllocator`.
-    public let isAllocator: Bool
+    public var isAllocator: Bool { storage.isAllocator }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let allocationId: Int64
+        let allocationType: AllocationType
+        let orderId: Int64
+        let orderListId: Int64
+        let price: ExactDecimal
+        let qty: ExactDecimal
+        let quoteQty: ExactDecimal
+        let commission: ExactDecimal
+        let commissionAsset: String
+        let time: Int64
+        let isBuyer: Bool
+        let isMaker: Bool
+        let isAllocator: Bool
+
+        init(
+            symbol: String,
+            allocationId: Int64,
+            allocationType: AllocationType,
+            orderId: Int64,
+            orderListId: Int64,
+            price: ExactDecimal,
+            qty: ExactDecimal,
+            quoteQty: ExactDecimal,
+            commission: ExactDecimal,
+            commissionAsset: String,
+            time: Int64,
+            isBuyer: Bool,
+            isMaker: Bool,
+            isAllocator: Bool
+        ) {
+            self.symbol = symbol
+            self.allocationId = allocationId
+            self.allocationType = allocationType
+            self.orderId = orderId
+            self.orderListId = orderListId
+            self.price = price
+            self.qty = qty
+            self.quoteQty = quoteQty
+            self.commission = commission
+            self.commissionAsset = commissionAsset
+            self.time = time
+            self.isBuyer = isBuyer
+            self.isMaker = isMaker
+            self.isAllocator = isAllocator
+        }
+    }
 
     public init(
         symbol: String,
@@ -6716,20 +9751,22 @@ public struct Allocation: Sendable, Equatable, Codable {
         isMaker: Bool,
         isAllocator: Bool
     ) {
-        self.symbol = symbol
-        self.allocationId = allocationId
-        self.allocationType = allocationType
-        self.orderId = orderId
-        self.orderListId = orderListId
-        self.price = price
-        self.qty = qty
-        self.quoteQty = quoteQty
-        self.commission = commission
-        self.commissionAsset = commissionAsset
-        self.time = time
-        self.isBuyer = isBuyer
-        self.isMaker = isMaker
-        self.isAllocator = isAllocator
+        storage = Storage(
+            symbol: symbol,
+            allocationId: allocationId,
+            allocationType: allocationType,
+            orderId: orderId,
+            orderListId: orderListId,
+            price: price,
+            qty: qty,
+            quoteQty: quoteQty,
+            commission: commission,
+            commissionAsset: commissionAsset,
+            time: time,
+            isBuyer: isBuyer,
+            isMaker: isMaker,
+            isAllocator: isAllocator
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6767,20 +9804,22 @@ public struct Allocation: Sendable, Equatable, Codable {
         let isMaker = container.required(Bool.self, "isMaker")
         let isAllocator = container.required(Bool.self, "isAllocator")
         try container.finish()
-        self.symbol = symbol!
-        self.allocationId = allocationId!
-        self.allocationType = allocationType!
-        self.orderId = orderId!
-        self.orderListId = orderListId!
-        self.price = price!
-        self.qty = qty!
-        self.quoteQty = quoteQty!
-        self.commission = commission!
-        self.commissionAsset = commissionAsset!
-        self.time = time!
-        self.isBuyer = isBuyer!
-        self.isMaker = isMaker!
-        self.isAllocator = isAllocator!
+        storage = Storage(
+            symbol: symbol!,
+            allocationId: allocationId!,
+            allocationType: allocationType!,
+            orderId: orderId!,
+            orderListId: orderListId!,
+            price: price!,
+            qty: qty!,
+            quoteQty: quoteQty!,
+            commission: commission!,
+            commissionAsset: commissionAsset!,
+            time: time!,
+            isBuyer: isBuyer!,
+            isMaker: isMaker!,
+            isAllocator: isAllocator!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6805,15 +9844,39 @@ public struct Allocation: Sendable, Equatable, Codable {
 /// The account's commission rates on a symbol.
 public struct AccountCommission: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// Standard commission rates on trades.
-    public let standardCommission: CommissionRates
+    public var standardCommission: CommissionRates { storage.standardCommission }
     /// Special commission rates on trades.
-    public let specialCommission: CommissionRates
+    public var specialCommission: CommissionRates { storage.specialCommission }
     /// Tax commission rates on trades.
-    public let taxCommission: CommissionRates
+    public var taxCommission: CommissionRates { storage.taxCommission }
     /// Discount when paying commission in BNB.
-    public let discount: CommissionDiscount
+    public var discount: CommissionDiscount { storage.discount }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let standardCommission: CommissionRates
+        let specialCommission: CommissionRates
+        let taxCommission: CommissionRates
+        let discount: CommissionDiscount
+
+        init(
+            symbol: String,
+            standardCommission: CommissionRates,
+            specialCommission: CommissionRates,
+            taxCommission: CommissionRates,
+            discount: CommissionDiscount
+        ) {
+            self.symbol = symbol
+            self.standardCommission = standardCommission
+            self.specialCommission = specialCommission
+            self.taxCommission = taxCommission
+            self.discount = discount
+        }
+    }
 
     public init(
         symbol: String,
@@ -6822,11 +9885,13 @@ public struct AccountCommission: Sendable, Equatable, Codable {
         taxCommission: CommissionRates,
         discount: CommissionDiscount
     ) {
-        self.symbol = symbol
-        self.standardCommission = standardCommission
-        self.specialCommission = specialCommission
-        self.taxCommission = taxCommission
-        self.discount = discount
+        storage = Storage(
+            symbol: symbol,
+            standardCommission: standardCommission,
+            specialCommission: specialCommission,
+            taxCommission: taxCommission,
+            discount: discount
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6846,11 +9911,13 @@ public struct AccountCommission: Sendable, Equatable, Codable {
         let taxCommission = container.required(CommissionRates.self, "taxCommission")
         let discount = container.required(CommissionDiscount.self, "discount")
         try container.finish()
-        self.symbol = symbol!
-        self.standardCommission = standardCommission!
-        self.specialCommission = specialCommission!
-        self.taxCommission = taxCommission!
-        self.discount = discount!
+        storage = Storage(
+            symbol: symbol!,
+            standardCommission: standardCommission!,
+            specialCommission: specialCommission!,
+            taxCommission: taxCommission!,
+            discount: discount!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6866,21 +9933,54 @@ public struct AccountCommission: Sendable, Equatable, Codable {
 /// One amendment of an order.
 public struct OrderAmendment: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `executionId`.
-    public let executionId: Int64
+    public var executionId: Int64 { storage.executionId }
     /// `origClientOrderId`.
-    public let origClientOrderId: String
+    public var origClientOrderId: String { storage.origClientOrderId }
     /// `newClientOrderId`.
-    public let newClientOrderId: String
+    public var newClientOrderId: String { storage.newClientOrderId }
     /// `origQty`.
-    public let origQty: ExactDecimal
+    public var origQty: ExactDecimal { storage.origQty }
     /// `newQty`.
-    public let newQty: ExactDecimal
+    public var newQty: ExactDecimal { storage.newQty }
     /// `time`.
-    public let time: Int64
+    public var time: Int64 { storage.time }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let executionId: Int64
+        let origClientOrderId: String
+        let newClientOrderId: String
+        let origQty: ExactDecimal
+        let newQty: ExactDecimal
+        let time: Int64
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            executionId: Int64,
+            origClientOrderId: String,
+            newClientOrderId: String,
+            origQty: ExactDecimal,
+            newQty: ExactDecimal,
+            time: Int64
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.executionId = executionId
+            self.origClientOrderId = origClientOrderId
+            self.newClientOrderId = newClientOrderId
+            self.origQty = origQty
+            self.newQty = newQty
+            self.time = time
+        }
+    }
 
     public init(
         symbol: String,
@@ -6892,14 +9992,16 @@ public struct OrderAmendment: Sendable, Equatable, Codable {
         newQty: ExactDecimal,
         time: Int64
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.executionId = executionId
-        self.origClientOrderId = origClientOrderId
-        self.newClientOrderId = newClientOrderId
-        self.origQty = origQty
-        self.newQty = newQty
-        self.time = time
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            executionId: executionId,
+            origClientOrderId: origClientOrderId,
+            newClientOrderId: newClientOrderId,
+            origQty: origQty,
+            newQty: newQty,
+            time: time
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6925,14 +10027,16 @@ public struct OrderAmendment: Sendable, Equatable, Codable {
         let newQty = container.required(ExactDecimal.self, "newQty")
         let time = container.required(Int64.self, "time")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.executionId = executionId!
-        self.origClientOrderId = origClientOrderId!
-        self.newClientOrderId = newClientOrderId!
-        self.origQty = origQty!
-        self.newQty = newQty!
-        self.time = time!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            executionId: executionId!,
+            origClientOrderId: origClientOrderId!,
+            newClientOrderId: newClientOrderId!,
+            origQty: origQty!,
+            newQty: newQty!,
+            time: time!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6951,20 +10055,40 @@ public struct OrderAmendment: Sendable, Equatable, Codable {
 /// The filters that apply to the account on one symbol (`GET /api/v3/myFilters`).
 public struct MyFilters: Sendable, Equatable, Codable {
     /// `exchangeFilters`.
-    public let exchangeFilters: [Filter]
+    public var exchangeFilters: [Filter] { storage.exchangeFilters }
     /// `symbolFilters`.
-    public let symbolFilters: [Filter]
+    public var symbolFilters: [Filter] { storage.symbolFilters }
     /// Filters on assets of the account, such as `MAX_ASSET`.
-    public let assetFilters: [Filter]
+    public var assetFilters: [Filter] { storage.assetFilters }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let exchangeFilters: [Filter]
+        let symbolFilters: [Filter]
+        let assetFilters: [Filter]
+
+        init(
+            exchangeFilters: [Filter],
+            symbolFilters: [Filter],
+            assetFilters: [Filter]
+        ) {
+            self.exchangeFilters = exchangeFilters
+            self.symbolFilters = symbolFilters
+            self.assetFilters = assetFilters
+        }
+    }
 
     public init(
         exchangeFilters: [Filter],
         symbolFilters: [Filter],
         assetFilters: [Filter]
     ) {
-        self.exchangeFilters = exchangeFilters
-        self.symbolFilters = symbolFilters
-        self.assetFilters = assetFilters
+        storage = Storage(
+            exchangeFilters: exchangeFilters,
+            symbolFilters: symbolFilters,
+            assetFilters: assetFilters
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -6980,9 +10104,11 @@ public struct MyFilters: Sendable, Equatable, Codable {
         let symbolFilters = container.required([Filter].self, "symbolFilters")
         let assetFilters = container.required([Filter].self, "assetFilters")
         try container.finish()
-        self.exchangeFilters = exchangeFilters!
-        self.symbolFilters = symbolFilters!
-        self.assetFilters = assetFilters!
+        storage = Storage(
+            exchangeFilters: exchangeFilters!,
+            symbolFilters: symbolFilters!,
+            assetFilters: assetFilters!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -6996,15 +10122,39 @@ public struct MyFilters: Sendable, Equatable, Codable {
 /// One limiter's state in a WebSocket API answer (`rateLimits`), as counted after the request.
 public struct RateLimitReport: Sendable, Equatable, Codable {
     /// `rateLimitType`.
-    public let rateLimitType: RateLimitType
+    public var rateLimitType: RateLimitType { storage.rateLimitType }
     /// `interval`.
-    public let interval: RateLimitInterval
+    public var interval: RateLimitInterval { storage.interval }
     /// How many `interval` units one window spans.
-    public let intervalNum: Int
+    public var intervalNum: Int { storage.intervalNum }
     /// The most that may be used per window.
-    public let limit: Int
+    public var limit: Int { storage.limit }
     /// How much of the window is used, this request included.
-    public let count: Int
+    public var count: Int { storage.count }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let rateLimitType: RateLimitType
+        let interval: RateLimitInterval
+        let intervalNum: Int
+        let limit: Int
+        let count: Int
+
+        init(
+            rateLimitType: RateLimitType,
+            interval: RateLimitInterval,
+            intervalNum: Int,
+            limit: Int,
+            count: Int
+        ) {
+            self.rateLimitType = rateLimitType
+            self.interval = interval
+            self.intervalNum = intervalNum
+            self.limit = limit
+            self.count = count
+        }
+    }
 
     public init(
         rateLimitType: RateLimitType,
@@ -7013,11 +10163,13 @@ public struct RateLimitReport: Sendable, Equatable, Codable {
         limit: Int,
         count: Int
     ) {
-        self.rateLimitType = rateLimitType
-        self.interval = interval
-        self.intervalNum = intervalNum
-        self.limit = limit
-        self.count = count
+        storage = Storage(
+            rateLimitType: rateLimitType,
+            interval: interval,
+            intervalNum: intervalNum,
+            limit: limit,
+            count: count
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7037,11 +10189,13 @@ public struct RateLimitReport: Sendable, Equatable, Codable {
         let limit = container.required(Int.self, "limit")
         let count = container.required(Int.self, "count")
         try container.finish()
-        self.rateLimitType = rateLimitType!
-        self.interval = interval!
-        self.intervalNum = intervalNum!
-        self.limit = limit!
-        self.count = count!
+        storage = Storage(
+            rateLimitType: rateLimitType!,
+            interval: interval!,
+            intervalNum: intervalNum!,
+            limit: limit!,
+            count: count!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7059,22 +10213,49 @@ public struct SessionStatus: Sendable, Equatable, Codable {
     /// The logged-on API key; null when the connection is not logged on.
     ///
     /// - Nullable: yes
-    public let apiKey: String?
+    public var apiKey: String? { storage.apiKey }
     /// When the key logged on; null when not logged on.
     ///
     /// - Nullable: yes
-    public let authorizedSince: Int64?
+    public var authorizedSince: Int64? { storage.authorizedSince }
     /// `connectedSince`.
-    public let connectedSince: Int64
+    public var connectedSince: Int64 { storage.connectedSince }
     /// Whether answers carry `rateLimits`.
-    public let returnRateLimits: Bool
+    public var returnRateLimits: Bool { storage.returnRateLimits }
     /// `serverTime`.
-    public let serverTime: Int64
+    public var serverTime: Int64 { storage.serverTime }
     /// true: a user data stream subscription is active; false: none is; null: subscriptions are not available on this
     /// API.
     ///
     /// - Nullable: yes
-    public let userDataStream: Bool?
+    public var userDataStream: Bool? { storage.userDataStream }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let apiKey: String?
+        let authorizedSince: Int64?
+        let connectedSince: Int64
+        let returnRateLimits: Bool
+        let serverTime: Int64
+        let userDataStream: Bool?
+
+        init(
+            apiKey: String?,
+            authorizedSince: Int64?,
+            connectedSince: Int64,
+            returnRateLimits: Bool,
+            serverTime: Int64,
+            userDataStream: Bool?
+        ) {
+            self.apiKey = apiKey
+            self.authorizedSince = authorizedSince
+            self.connectedSince = connectedSince
+            self.returnRateLimits = returnRateLimits
+            self.serverTime = serverTime
+            self.userDataStream = userDataStream
+        }
+    }
 
     public init(
         apiKey: String? = nil,
@@ -7084,12 +10265,14 @@ public struct SessionStatus: Sendable, Equatable, Codable {
         serverTime: Int64,
         userDataStream: Bool? = nil
     ) {
-        self.apiKey = apiKey
-        self.authorizedSince = authorizedSince
-        self.connectedSince = connectedSince
-        self.returnRateLimits = returnRateLimits
-        self.serverTime = serverTime
-        self.userDataStream = userDataStream
+        storage = Storage(
+            apiKey: apiKey,
+            authorizedSince: authorizedSince,
+            connectedSince: connectedSince,
+            returnRateLimits: returnRateLimits,
+            serverTime: serverTime,
+            userDataStream: userDataStream
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7104,16 +10287,21 @@ public struct SessionStatus: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try FieldReader(decoder)
-        self.apiKey = container.optional(String.self, "apiKey")
-        self.authorizedSince = container.optional(Int64.self, "authorizedSince")
+        let apiKey = container.optional(String.self, "apiKey")
+        let authorizedSince = container.optional(Int64.self, "authorizedSince")
         let connectedSince = container.required(Int64.self, "connectedSince")
         let returnRateLimits = container.required(Bool.self, "returnRateLimits")
         let serverTime = container.required(Int64.self, "serverTime")
-        self.userDataStream = container.optional(Bool.self, "userDataStream")
+        let userDataStream = container.optional(Bool.self, "userDataStream")
         try container.finish()
-        self.connectedSince = connectedSince!
-        self.returnRateLimits = returnRateLimits!
-        self.serverTime = serverTime!
+        storage = Storage(
+            apiKey: apiKey,
+            authorizedSince: authorizedSince,
+            connectedSince: connectedSince!,
+            returnRateLimits: returnRateLimits!,
+            serverTime: serverTime!,
+            userDataStream: userDataStream
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7130,12 +10318,26 @@ public struct SessionStatus: Sendable, Equatable, Codable {
 /// A user data stream subscription of a WebSocket API connection.
 public struct UserDataSubscription: Sendable, Equatable, Codable {
     /// Marks the events of this subscription (`subscriptionId` of each event).
-    public let subscriptionId: Int
+    public var subscriptionId: Int { storage.subscriptionId }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let subscriptionId: Int
+
+        init(
+            subscriptionId: Int
+        ) {
+            self.subscriptionId = subscriptionId
+        }
+    }
 
     public init(
         subscriptionId: Int
     ) {
-        self.subscriptionId = subscriptionId
+        storage = Storage(
+            subscriptionId: subscriptionId
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7147,7 +10349,9 @@ public struct UserDataSubscription: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let subscriptionId = container.required(Int.self, "subscriptionId")
         try container.finish()
-        self.subscriptionId = subscriptionId!
+        storage = Storage(
+            subscriptionId: subscriptionId!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7159,13 +10363,34 @@ public struct UserDataSubscription: Sendable, Equatable, Codable {
 /// The balances an account change may have touched; sent whenever a balance changes.
 public struct OutboundAccountPosition: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// Time of the account's last update.
-    public let lastUpdateTime: Int64
+    public var lastUpdateTime: Int64 { storage.lastUpdateTime }
     /// `B`.
-    public let balances: [AccountPositionBalance]
+    public var balances: [AccountPositionBalance] { storage.balances }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let lastUpdateTime: Int64
+        let balances: [AccountPositionBalance]
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            lastUpdateTime: Int64,
+            balances: [AccountPositionBalance]
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.lastUpdateTime = lastUpdateTime
+            self.balances = balances
+        }
+    }
 
     public init(
         eventType: String,
@@ -7173,10 +10398,12 @@ public struct OutboundAccountPosition: Sendable, Equatable, Codable {
         lastUpdateTime: Int64,
         balances: [AccountPositionBalance]
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.lastUpdateTime = lastUpdateTime
-        self.balances = balances
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            lastUpdateTime: lastUpdateTime,
+            balances: balances
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7194,10 +10421,12 @@ public struct OutboundAccountPosition: Sendable, Equatable, Codable {
         let lastUpdateTime = container.required(Int64.self, "u")
         let balances = container.required([AccountPositionBalance].self, "B")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.lastUpdateTime = lastUpdateTime!
-        self.balances = balances!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            lastUpdateTime: lastUpdateTime!,
+            balances: balances!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7212,20 +10441,40 @@ public struct OutboundAccountPosition: Sendable, Equatable, Codable {
 /// One asset's balance in an `outboundAccountPosition` event.
 public struct AccountPositionBalance: Sendable, Equatable, Codable {
     /// `a`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `f`.
-    public let free: ExactDecimal
+    public var free: ExactDecimal { storage.free }
     /// `l`.
-    public let locked: ExactDecimal
+    public var locked: ExactDecimal { storage.locked }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let asset: String
+        let free: ExactDecimal
+        let locked: ExactDecimal
+
+        init(
+            asset: String,
+            free: ExactDecimal,
+            locked: ExactDecimal
+        ) {
+            self.asset = asset
+            self.free = free
+            self.locked = locked
+        }
+    }
 
     public init(
         asset: String,
         free: ExactDecimal,
         locked: ExactDecimal
     ) {
-        self.asset = asset
-        self.free = free
-        self.locked = locked
+        storage = Storage(
+            asset: asset,
+            free: free,
+            locked: locked
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7241,9 +10490,11 @@ public struct AccountPositionBalance: Sendable, Equatable, Codable {
         let free = container.required(ExactDecimal.self, "f")
         let locked = container.required(ExactDecimal.self, "l")
         try container.finish()
-        self.asset = asset!
-        self.free = free!
-        self.locked = locked!
+        storage = Storage(
+            asset: asset!,
+            free: free!,
+            locked: locked!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7257,15 +10508,39 @@ public struct AccountPositionBalance: Sendable, Equatable, Codable {
 /// A deposit, a withdrawal or a transfer between the account and another (e.g. margin).
 public struct BalanceUpdate: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `a`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `d`.
-    public let balanceDelta: ExactDecimal
+    public var balanceDelta: ExactDecimal { storage.balanceDelta }
     /// `T`.
-    public let clearTime: Int64
+    public var clearTime: Int64 { storage.clearTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let asset: String
+        let balanceDelta: ExactDecimal
+        let clearTime: Int64
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            asset: String,
+            balanceDelta: ExactDecimal,
+            clearTime: Int64
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.asset = asset
+            self.balanceDelta = balanceDelta
+            self.clearTime = clearTime
+        }
+    }
 
     public init(
         eventType: String,
@@ -7274,11 +10549,13 @@ public struct BalanceUpdate: Sendable, Equatable, Codable {
         balanceDelta: ExactDecimal,
         clearTime: Int64
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.asset = asset
-        self.balanceDelta = balanceDelta
-        self.clearTime = clearTime
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            asset: asset,
+            balanceDelta: balanceDelta,
+            clearTime: clearTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7298,11 +10575,13 @@ public struct BalanceUpdate: Sendable, Equatable, Codable {
         let balanceDelta = container.required(ExactDecimal.self, "d")
         let clearTime = container.required(Int64.self, "T")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.asset = asset!
-        self.balanceDelta = balanceDelta!
-        self.clearTime = clearTime!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            asset: asset!,
+            balanceDelta: balanceDelta!,
+            clearTime: clearTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7319,165 +10598,342 @@ public struct BalanceUpdate: Sendable, Equatable, Codable {
 /// `cumulativeQuoteQuantity` (`Z`) divided by `cumulativeFilledQuantity` (`z`).
 public struct ExecutionReport: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `c`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
     /// `S`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `o`.
-    public let orderType: OrderType
+    public var orderType: OrderType { storage.orderType }
     /// `f`.
-    public let timeInForce: TimeInForce
+    public var timeInForce: TimeInForce { storage.timeInForce }
     /// `q`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// `p`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `P`.
-    public let stopPrice: ExactDecimal
+    public var stopPrice: ExactDecimal { storage.stopPrice }
     /// `F`.
-    public let icebergQuantity: ExactDecimal
+    public var icebergQuantity: ExactDecimal { storage.icebergQuantity }
     /// -1 when the order is not part of a list.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// The client order id of the order being cancelled; empty otherwise.
-    public let originalClientOrderId: String
+    public var originalClientOrderId: String { storage.originalClientOrderId }
     /// `x`.
-    public let executionType: ExecutionType
+    public var executionType: ExecutionType { storage.executionType }
     /// `X`.
-    public let orderStatus: OrderStatus
+    public var orderStatus: OrderStatus { storage.orderStatus }
     /// Why the order was rejected (`NONE`, `INSUFFICIENT_BALANCES`, …); the docs map each reason to an error message.
-    public let rejectReason: String
+    public var rejectReason: String { storage.rejectReason }
     /// `i`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `l`.
-    public let lastExecutedQuantity: ExactDecimal
+    public var lastExecutedQuantity: ExactDecimal { storage.lastExecutedQuantity }
     /// `z`.
-    public let cumulativeFilledQuantity: ExactDecimal
+    public var cumulativeFilledQuantity: ExactDecimal { storage.cumulativeFilledQuantity }
     /// `L`.
-    public let lastExecutedPrice: ExactDecimal
+    public var lastExecutedPrice: ExactDecimal { storage.lastExecutedPrice }
     /// `n`.
-    public let commission: ExactDecimal
+    public var commission: ExactDecimal { storage.commission }
     /// `N`.
     ///
     /// - Nullable: yes
-    public let commissionAsset: String?
+    public var commissionAsset: String? { storage.commissionAsset }
     /// `T`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
     /// -1 when the update is not a trade.
-    public let tradeId: Int64
+    public var tradeId: Int64 { storage.tradeId }
     /// `I`.
-    public let executionId: Int64
+    public var executionId: Int64 { storage.executionId }
     /// `w`.
-    public let isOnBook: Bool
+    public var isOnBook: Bool { storage.isOnBook }
     /// `m`.
-    public let isMaker: Bool
+    public var isMaker: Bool { storage.isMaker }
     /// `M`.
-    public let ignore: Bool
+    public var ignore: Bool { storage.ignore }
     /// `O`.
-    public let orderCreationTime: Int64
+    public var orderCreationTime: Int64 { storage.orderCreationTime }
     /// `Z`.
-    public let cumulativeQuoteQuantity: ExactDecimal
+    public var cumulativeQuoteQuantity: ExactDecimal { storage.cumulativeQuoteQuantity }
     /// lastExecutedPrice × lastExecutedQuantity.
-    public let lastQuoteQuantity: ExactDecimal
+    public var lastQuoteQuantity: ExactDecimal { storage.lastQuoteQuantity }
     /// `Q`.
-    public let quoteOrderQuantity: ExactDecimal
+    public var quoteOrderQuantity: ExactDecimal { storage.quoteOrderQuantity }
     /// `V`.
-    public let selfTradePreventionMode: SelfTradePreventionMode
+    public var selfTradePreventionMode: SelfTradePreventionMode { storage.selfTradePreventionMode }
     /// `d`.
     ///
     /// - Appears: Trailing stop orders only.
-    public let trailingDelta: Int?
+    public var trailingDelta: Int? { storage.trailingDelta }
     /// `D`.
     ///
     /// - Appears: Trailing stop orders only.
-    public let trailingTime: Int64?
+    public var trailingTime: Int64? { storage.trailingTime }
     /// `j`.
     ///
     /// - Appears: Only when the order was placed with strategyId.
-    public let strategyId: Int64?
+    public var strategyId: Int64? { storage.strategyId }
     /// `J`.
     ///
     /// - Appears: Only when the order was placed with strategyType.
-    public let strategyType: Int64?
+    public var strategyType: Int64? { storage.strategyType }
     /// `v`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let preventedMatchId: Int64?
+    public var preventedMatchId: Int64? { storage.preventedMatchId }
     /// `A`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let preventedQuantity: ExactDecimal?
+    public var preventedQuantity: ExactDecimal? { storage.preventedQuantity }
     /// `B`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let lastPreventedQuantity: ExactDecimal?
+    public var lastPreventedQuantity: ExactDecimal? { storage.lastPreventedQuantity }
     /// `u`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let tradeGroupId: Int64?
+    public var tradeGroupId: Int64? { storage.tradeGroupId }
     /// `U`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let counterOrderId: Int64?
+    public var counterOrderId: Int64? { storage.counterOrderId }
     /// `Cs`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let counterSymbol: String?
+    public var counterSymbol: String? { storage.counterSymbol }
     /// `pl`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let preventedExecutionQuantity: ExactDecimal?
+    public var preventedExecutionQuantity: ExactDecimal? { storage.preventedExecutionQuantity }
     /// `pL`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let preventedExecutionPrice: ExactDecimal?
+    public var preventedExecutionPrice: ExactDecimal? { storage.preventedExecutionPrice }
     /// `pY`.
     ///
     /// - Appears: Orders that expired by self-trade prevention.
-    public let preventedExecutionQuoteQuantity: ExactDecimal?
+    public var preventedExecutionQuoteQuantity: ExactDecimal? { storage.preventedExecutionQuoteQuantity }
     /// `W`.
     ///
     /// - Appears: When the order works on the book.
-    public let workingTime: Int64?
+    public var workingTime: Int64? { storage.workingTime }
     /// `b`.
     ///
     /// - Appears: Orders that have allocations.
-    public let matchType: String?
+    public var matchType: String? { storage.matchType }
     /// `a`.
     ///
     /// - Appears: Orders that have allocations.
-    public let allocationId: Int64?
+    public var allocationId: Int64? { storage.allocationId }
     /// `k`.
     ///
     /// - Appears: Orders that may have allocations.
-    public let workingFloor: WorkingFloor?
+    public var workingFloor: WorkingFloor? { storage.workingFloor }
     /// `uS`.
     ///
     /// - Appears: Orders placed through SOR.
-    public let usedSor: Bool?
+    public var usedSor: Bool? { storage.usedSor }
     /// `gP`.
     ///
     /// - Appears: Pegged orders only.
-    public let pegPriceType: PegPriceType?
+    public var pegPriceType: PegPriceType? { storage.pegPriceType }
     /// `gOT`.
     ///
     /// - Appears: Pegged orders only.
-    public let pegOffsetType: PegOffsetType?
+    public var pegOffsetType: PegOffsetType? { storage.pegOffsetType }
     /// `gOV`.
     ///
     /// - Appears: Pegged orders only.
-    public let pegOffsetValue: Int?
+    public var pegOffsetValue: Int? { storage.pegOffsetValue }
     /// `gp`.
     ///
     /// - Appears: Pegged orders only.
-    public let peggedPrice: ExactDecimal?
+    public var peggedPrice: ExactDecimal? { storage.peggedPrice }
     /// `eR`.
     ///
     /// - Appears: Expired orders only.
-    public let expiryReason: ExpiryReason?
+    public var expiryReason: ExpiryReason? { storage.expiryReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let clientOrderId: String
+        let side: OrderSide
+        let orderType: OrderType
+        let timeInForce: TimeInForce
+        let quantity: ExactDecimal
+        let price: ExactDecimal
+        let stopPrice: ExactDecimal
+        let icebergQuantity: ExactDecimal
+        let orderListId: Int64
+        let originalClientOrderId: String
+        let executionType: ExecutionType
+        let orderStatus: OrderStatus
+        let rejectReason: String
+        let orderId: Int64
+        let lastExecutedQuantity: ExactDecimal
+        let cumulativeFilledQuantity: ExactDecimal
+        let lastExecutedPrice: ExactDecimal
+        let commission: ExactDecimal
+        let commissionAsset: String?
+        let transactionTime: Int64
+        let tradeId: Int64
+        let executionId: Int64
+        let isOnBook: Bool
+        let isMaker: Bool
+        let ignore: Bool
+        let orderCreationTime: Int64
+        let cumulativeQuoteQuantity: ExactDecimal
+        let lastQuoteQuantity: ExactDecimal
+        let quoteOrderQuantity: ExactDecimal
+        let selfTradePreventionMode: SelfTradePreventionMode
+        let trailingDelta: Int?
+        let trailingTime: Int64?
+        let strategyId: Int64?
+        let strategyType: Int64?
+        let preventedMatchId: Int64?
+        let preventedQuantity: ExactDecimal?
+        let lastPreventedQuantity: ExactDecimal?
+        let tradeGroupId: Int64?
+        let counterOrderId: Int64?
+        let counterSymbol: String?
+        let preventedExecutionQuantity: ExactDecimal?
+        let preventedExecutionPrice: ExactDecimal?
+        let preventedExecutionQuoteQuantity: ExactDecimal?
+        let workingTime: Int64?
+        let matchType: String?
+        let allocationId: Int64?
+        let workingFloor: WorkingFloor?
+        let usedSor: Bool?
+        let pegPriceType: PegPriceType?
+        let pegOffsetType: PegOffsetType?
+        let pegOffsetValue: Int?
+        let peggedPrice: ExactDecimal?
+        let expiryReason: ExpiryReason?
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            clientOrderId: String,
+            side: OrderSide,
+            orderType: OrderType,
+            timeInForce: TimeInForce,
+            quantity: ExactDecimal,
+            price: ExactDecimal,
+            stopPrice: ExactDecimal,
+            icebergQuantity: ExactDecimal,
+            orderListId: Int64,
+            originalClientOrderId: String,
+            executionType: ExecutionType,
+            orderStatus: OrderStatus,
+            rejectReason: String,
+            orderId: Int64,
+            lastExecutedQuantity: ExactDecimal,
+            cumulativeFilledQuantity: ExactDecimal,
+            lastExecutedPrice: ExactDecimal,
+            commission: ExactDecimal,
+            commissionAsset: String?,
+            transactionTime: Int64,
+            tradeId: Int64,
+            executionId: Int64,
+            isOnBook: Bool,
+            isMaker: Bool,
+            ignore: Bool,
+            orderCreationTime: Int64,
+            cumulativeQuoteQuantity: ExactDecimal,
+            lastQuoteQuantity: ExactDecimal,
+            quoteOrderQuantity: ExactDecimal,
+            selfTradePreventionMode: SelfTradePreventionMode,
+            trailingDelta: Int?,
+            trailingTime: Int64?,
+            strategyId: Int64?,
+            strategyType: Int64?,
+            preventedMatchId: Int64?,
+            preventedQuantity: ExactDecimal?,
+            lastPreventedQuantity: ExactDecimal?,
+            tradeGroupId: Int64?,
+            counterOrderId: Int64?,
+            counterSymbol: String?,
+            preventedExecutionQuantity: ExactDecimal?,
+            preventedExecutionPrice: ExactDecimal?,
+            preventedExecutionQuoteQuantity: ExactDecimal?,
+            workingTime: Int64?,
+            matchType: String?,
+            allocationId: Int64?,
+            workingFloor: WorkingFloor?,
+            usedSor: Bool?,
+            pegPriceType: PegPriceType?,
+            pegOffsetType: PegOffsetType?,
+            pegOffsetValue: Int?,
+            peggedPrice: ExactDecimal?,
+            expiryReason: ExpiryReason?
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.clientOrderId = clientOrderId
+            self.side = side
+            self.orderType = orderType
+            self.timeInForce = timeInForce
+            self.quantity = quantity
+            self.price = price
+            self.stopPrice = stopPrice
+            self.icebergQuantity = icebergQuantity
+            self.orderListId = orderListId
+            self.originalClientOrderId = originalClientOrderId
+            self.executionType = executionType
+            self.orderStatus = orderStatus
+            self.rejectReason = rejectReason
+            self.orderId = orderId
+            self.lastExecutedQuantity = lastExecutedQuantity
+            self.cumulativeFilledQuantity = cumulativeFilledQuantity
+            self.lastExecutedPrice = lastExecutedPrice
+            self.commission = commission
+            self.commissionAsset = commissionAsset
+            self.transactionTime = transactionTime
+            self.tradeId = tradeId
+            self.executionId = executionId
+            self.isOnBook = isOnBook
+            self.isMaker = isMaker
+            self.ignore = ignore
+            self.orderCreationTime = orderCreationTime
+            self.cumulativeQuoteQuantity = cumulativeQuoteQuantity
+            self.lastQuoteQuantity = lastQuoteQuantity
+            self.quoteOrderQuantity = quoteOrderQuantity
+            self.selfTradePreventionMode = selfTradePreventionMode
+            self.trailingDelta = trailingDelta
+            self.trailingTime = trailingTime
+            self.strategyId = strategyId
+            self.strategyType = strategyType
+            self.preventedMatchId = preventedMatchId
+            self.preventedQuantity = preventedQuantity
+            self.lastPreventedQuantity = lastPreventedQuantity
+            self.tradeGroupId = tradeGroupId
+            self.counterOrderId = counterOrderId
+            self.counterSymbol = counterSymbol
+            self.preventedExecutionQuantity = preventedExecutionQuantity
+            self.preventedExecutionPrice = preventedExecutionPrice
+            self.preventedExecutionQuoteQuantity = preventedExecutionQuoteQuantity
+            self.workingTime = workingTime
+            self.matchType = matchType
+            self.allocationId = allocationId
+            self.workingFloor = workingFloor
+            self.usedSor = usedSor
+            self.pegPriceType = pegPriceType
+            self.pegOffsetType = pegOffsetType
+            self.pegOffsetValue = pegOffsetValue
+            self.peggedPrice = peggedPrice
+            self.expiryReason = expiryReason
+        }
+    }
 
     public init(
         eventType: String,
@@ -7537,62 +10993,64 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         peggedPrice: ExactDecimal? = nil,
         expiryReason: ExpiryReason? = nil
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.clientOrderId = clientOrderId
-        self.side = side
-        self.orderType = orderType
-        self.timeInForce = timeInForce
-        self.quantity = quantity
-        self.price = price
-        self.stopPrice = stopPrice
-        self.icebergQuantity = icebergQuantity
-        self.orderListId = orderListId
-        self.originalClientOrderId = originalClientOrderId
-        self.executionType = executionType
-        self.orderStatus = orderStatus
-        self.rejectReason = rejectReason
-        self.orderId = orderId
-        self.lastExecutedQuantity = lastExecutedQuantity
-        self.cumulativeFilledQuantity = cumulativeFilledQuantity
-        self.lastExecutedPrice = lastExecutedPrice
-        self.commission = commission
-        self.commissionAsset = commissionAsset
-        self.transactionTime = transactionTime
-        self.tradeId = tradeId
-        self.executionId = executionId
-        self.isOnBook = isOnBook
-        self.isMaker = isMaker
-        self.ignore = ignore
-        self.orderCreationTime = orderCreationTime
-        self.cumulativeQuoteQuantity = cumulativeQuoteQuantity
-        self.lastQuoteQuantity = lastQuoteQuantity
-        self.quoteOrderQuantity = quoteOrderQuantity
-        self.selfTradePreventionMode = selfTradePreventionMode
-        self.trailingDelta = trailingDelta
-        self.trailingTime = trailingTime
-        self.strategyId = strategyId
-        self.strategyType = strategyType
-        self.preventedMatchId = preventedMatchId
-        self.preventedQuantity = preventedQuantity
-        self.lastPreventedQuantity = lastPreventedQuantity
-        self.tradeGroupId = tradeGroupId
-        self.counterOrderId = counterOrderId
-        self.counterSymbol = counterSymbol
-        self.preventedExecutionQuantity = preventedExecutionQuantity
-        self.preventedExecutionPrice = preventedExecutionPrice
-        self.preventedExecutionQuoteQuantity = preventedExecutionQuoteQuantity
-        self.workingTime = workingTime
-        self.matchType = matchType
-        self.allocationId = allocationId
-        self.workingFloor = workingFloor
-        self.usedSor = usedSor
-        self.pegPriceType = pegPriceType
-        self.pegOffsetType = pegOffsetType
-        self.pegOffsetValue = pegOffsetValue
-        self.peggedPrice = peggedPrice
-        self.expiryReason = expiryReason
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            clientOrderId: clientOrderId,
+            side: side,
+            orderType: orderType,
+            timeInForce: timeInForce,
+            quantity: quantity,
+            price: price,
+            stopPrice: stopPrice,
+            icebergQuantity: icebergQuantity,
+            orderListId: orderListId,
+            originalClientOrderId: originalClientOrderId,
+            executionType: executionType,
+            orderStatus: orderStatus,
+            rejectReason: rejectReason,
+            orderId: orderId,
+            lastExecutedQuantity: lastExecutedQuantity,
+            cumulativeFilledQuantity: cumulativeFilledQuantity,
+            lastExecutedPrice: lastExecutedPrice,
+            commission: commission,
+            commissionAsset: commissionAsset,
+            transactionTime: transactionTime,
+            tradeId: tradeId,
+            executionId: executionId,
+            isOnBook: isOnBook,
+            isMaker: isMaker,
+            ignore: ignore,
+            orderCreationTime: orderCreationTime,
+            cumulativeQuoteQuantity: cumulativeQuoteQuantity,
+            lastQuoteQuantity: lastQuoteQuantity,
+            quoteOrderQuantity: quoteOrderQuantity,
+            selfTradePreventionMode: selfTradePreventionMode,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            lastPreventedQuantity: lastPreventedQuantity,
+            tradeGroupId: tradeGroupId,
+            counterOrderId: counterOrderId,
+            counterSymbol: counterSymbol,
+            preventedExecutionQuantity: preventedExecutionQuantity,
+            preventedExecutionPrice: preventedExecutionPrice,
+            preventedExecutionQuoteQuantity: preventedExecutionQuoteQuantity,
+            workingTime: workingTime,
+            matchType: matchType,
+            allocationId: allocationId,
+            workingFloor: workingFloor,
+            usedSor: usedSor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7678,7 +11136,7 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         let cumulativeFilledQuantity = container.required(ExactDecimal.self, "z")
         let lastExecutedPrice = container.required(ExactDecimal.self, "L")
         let commission = container.required(ExactDecimal.self, "n")
-        self.commissionAsset = container.optional(String.self, "N")
+        let commissionAsset = container.optional(String.self, "N")
         let transactionTime = container.required(Int64.self, "T")
         let tradeId = container.required(Int64.self, "t")
         let executionId = container.required(Int64.self, "I")
@@ -7690,62 +11148,88 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
         let lastQuoteQuantity = container.required(ExactDecimal.self, "Y")
         let quoteOrderQuantity = container.required(ExactDecimal.self, "Q")
         let selfTradePreventionMode = container.required(SelfTradePreventionMode.self, "V")
-        self.trailingDelta = container.optional(Int.self, "d")
-        self.trailingTime = container.optional(Int64.self, "D")
-        self.strategyId = container.optional(Int64.self, "j")
-        self.strategyType = container.optional(Int64.self, "J")
-        self.preventedMatchId = container.optional(Int64.self, "v")
-        self.preventedQuantity = container.optional(ExactDecimal.self, "A")
-        self.lastPreventedQuantity = container.optional(ExactDecimal.self, "B")
-        self.tradeGroupId = container.optional(Int64.self, "u")
-        self.counterOrderId = container.optional(Int64.self, "U")
-        self.counterSymbol = container.optional(String.self, "Cs")
-        self.preventedExecutionQuantity = container.optional(ExactDecimal.self, "pl")
-        self.preventedExecutionPrice = container.optional(ExactDecimal.self, "pL")
-        self.preventedExecutionQuoteQuantity = container.optional(ExactDecimal.self, "pY")
-        self.workingTime = container.optional(Int64.self, "W")
-        self.matchType = container.optional(String.self, "b")
-        self.allocationId = container.optional(Int64.self, "a")
-        self.workingFloor = container.optional(WorkingFloor.self, "k")
-        self.usedSor = container.optional(Bool.self, "uS")
-        self.pegPriceType = container.optional(PegPriceType.self, "gP")
-        self.pegOffsetType = container.optional(PegOffsetType.self, "gOT")
-        self.pegOffsetValue = container.optional(Int.self, "gOV")
-        self.peggedPrice = container.optional(ExactDecimal.self, "gp")
-        self.expiryReason = container.optional(ExpiryReason.self, "eR")
+        let trailingDelta = container.optional(Int.self, "d")
+        let trailingTime = container.optional(Int64.self, "D")
+        let strategyId = container.optional(Int64.self, "j")
+        let strategyType = container.optional(Int64.self, "J")
+        let preventedMatchId = container.optional(Int64.self, "v")
+        let preventedQuantity = container.optional(ExactDecimal.self, "A")
+        let lastPreventedQuantity = container.optional(ExactDecimal.self, "B")
+        let tradeGroupId = container.optional(Int64.self, "u")
+        let counterOrderId = container.optional(Int64.self, "U")
+        let counterSymbol = container.optional(String.self, "Cs")
+        let preventedExecutionQuantity = container.optional(ExactDecimal.self, "pl")
+        let preventedExecutionPrice = container.optional(ExactDecimal.self, "pL")
+        let preventedExecutionQuoteQuantity = container.optional(ExactDecimal.self, "pY")
+        let workingTime = container.optional(Int64.self, "W")
+        let matchType = container.optional(String.self, "b")
+        let allocationId = container.optional(Int64.self, "a")
+        let workingFloor = container.optional(WorkingFloor.self, "k")
+        let usedSor = container.optional(Bool.self, "uS")
+        let pegPriceType = container.optional(PegPriceType.self, "gP")
+        let pegOffsetType = container.optional(PegOffsetType.self, "gOT")
+        let pegOffsetValue = container.optional(Int.self, "gOV")
+        let peggedPrice = container.optional(ExactDecimal.self, "gp")
+        let expiryReason = container.optional(ExpiryReason.self, "eR")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.clientOrderId = clientOrderId!
-        self.side = side!
-        self.orderType = orderType!
-        self.timeInForce = timeInForce!
-        self.quantity = quantity!
-        self.price = price!
-        self.stopPrice = stopPrice!
-        self.icebergQuantity = icebergQuantity!
-        self.orderListId = orderListId!
-        self.originalClientOrderId = originalClientOrderId!
-        self.executionType = executionType!
-        self.orderStatus = orderStatus!
-        self.rejectReason = rejectReason!
-        self.orderId = orderId!
-        self.lastExecutedQuantity = lastExecutedQuantity!
-        self.cumulativeFilledQuantity = cumulativeFilledQuantity!
-        self.lastExecutedPrice = lastExecutedPrice!
-        self.commission = commission!
-        self.transactionTime = transactionTime!
-        self.tradeId = tradeId!
-        self.executionId = executionId!
-        self.isOnBook = isOnBook!
-        self.isMaker = isMaker!
-        self.ignore = ignore!
-        self.orderCreationTime = orderCreationTime!
-        self.cumulativeQuoteQuantity = cumulativeQuoteQuantity!
-        self.lastQuoteQuantity = lastQuoteQuantity!
-        self.quoteOrderQuantity = quoteOrderQuantity!
-        self.selfTradePreventionMode = selfTradePreventionMode!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            clientOrderId: clientOrderId!,
+            side: side!,
+            orderType: orderType!,
+            timeInForce: timeInForce!,
+            quantity: quantity!,
+            price: price!,
+            stopPrice: stopPrice!,
+            icebergQuantity: icebergQuantity!,
+            orderListId: orderListId!,
+            originalClientOrderId: originalClientOrderId!,
+            executionType: executionType!,
+            orderStatus: orderStatus!,
+            rejectReason: rejectReason!,
+            orderId: orderId!,
+            lastExecutedQuantity: lastExecutedQuantity!,
+            cumulativeFilledQuantity: cumulativeFilledQuantity!,
+            lastExecutedPrice: lastExecutedPrice!,
+            commission: commission!,
+            commissionAsset: commissionAsset,
+            transactionTime: transactionTime!,
+            tradeId: tradeId!,
+            executionId: executionId!,
+            isOnBook: isOnBook!,
+            isMaker: isMaker!,
+            ignore: ignore!,
+            orderCreationTime: orderCreationTime!,
+            cumulativeQuoteQuantity: cumulativeQuoteQuantity!,
+            lastQuoteQuantity: lastQuoteQuantity!,
+            quoteOrderQuantity: quoteOrderQuantity!,
+            selfTradePreventionMode: selfTradePreventionMode!,
+            trailingDelta: trailingDelta,
+            trailingTime: trailingTime,
+            strategyId: strategyId,
+            strategyType: strategyType,
+            preventedMatchId: preventedMatchId,
+            preventedQuantity: preventedQuantity,
+            lastPreventedQuantity: lastPreventedQuantity,
+            tradeGroupId: tradeGroupId,
+            counterOrderId: counterOrderId,
+            counterSymbol: counterSymbol,
+            preventedExecutionQuantity: preventedExecutionQuantity,
+            preventedExecutionPrice: preventedExecutionPrice,
+            preventedExecutionQuoteQuantity: preventedExecutionQuoteQuantity,
+            workingTime: workingTime,
+            matchType: matchType,
+            allocationId: allocationId,
+            workingFloor: workingFloor,
+            usedSor: usedSor,
+            pegPriceType: pegPriceType,
+            pegOffsetType: pegOffsetType,
+            pegOffsetValue: pegOffsetValue,
+            peggedPrice: peggedPrice,
+            expiryReason: expiryReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7812,27 +11296,69 @@ public struct ExecutionReport: Sendable, Equatable, Codable {
 /// An order list's update, sent with the `executionReport` events of its orders.
 public struct ListStatusEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `g`.
-    public let orderListId: Int64
+    public var orderListId: Int64 { storage.orderListId }
     /// `c`.
-    public let contingencyType: ContingencyType
+    public var contingencyType: ContingencyType { storage.contingencyType }
     /// `l`.
-    public let listStatusType: OrderListStatus
+    public var listStatusType: OrderListStatus { storage.listStatusType }
     /// `L`.
-    public let listOrderStatus: OrderListOrderStatus
+    public var listOrderStatus: OrderListOrderStatus { storage.listOrderStatus }
     /// `r`.
-    public let listRejectReason: String
+    public var listRejectReason: String { storage.listRejectReason }
     /// `C`.
-    public let listClientOrderId: String
+    public var listClientOrderId: String { storage.listClientOrderId }
     /// `T`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
     /// `O`.
-    public let orders: [ListStatusOrder]
+    public var orders: [ListStatusOrder] { storage.orders }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let orderListId: Int64
+        let contingencyType: ContingencyType
+        let listStatusType: OrderListStatus
+        let listOrderStatus: OrderListOrderStatus
+        let listRejectReason: String
+        let listClientOrderId: String
+        let transactionTime: Int64
+        let orders: [ListStatusOrder]
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            orderListId: Int64,
+            contingencyType: ContingencyType,
+            listStatusType: OrderListStatus,
+            listOrderStatus: OrderListOrderStatus,
+            listRejectReason: String,
+            listClientOrderId: String,
+            transactionTime: Int64,
+            orders: [ListStatusOrder]
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.orderListId = orderListId
+            self.contingencyType = contingencyType
+            self.listStatusType = listStatusType
+            self.listOrderStatus = listOrderStatus
+            self.listRejectReason = listRejectReason
+            self.listClientOrderId = listClientOrderId
+            self.transactionTime = transactionTime
+            self.orders = orders
+        }
+    }
 
     public init(
         eventType: String,
@@ -7847,17 +11373,19 @@ public struct ListStatusEvent: Sendable, Equatable, Codable {
         transactionTime: Int64,
         orders: [ListStatusOrder]
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.orderListId = orderListId
-        self.contingencyType = contingencyType
-        self.listStatusType = listStatusType
-        self.listOrderStatus = listOrderStatus
-        self.listRejectReason = listRejectReason
-        self.listClientOrderId = listClientOrderId
-        self.transactionTime = transactionTime
-        self.orders = orders
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            orderListId: orderListId,
+            contingencyType: contingencyType,
+            listStatusType: listStatusType,
+            listOrderStatus: listOrderStatus,
+            listRejectReason: listRejectReason,
+            listClientOrderId: listClientOrderId,
+            transactionTime: transactionTime,
+            orders: orders
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7889,17 +11417,19 @@ public struct ListStatusEvent: Sendable, Equatable, Codable {
         let transactionTime = container.required(Int64.self, "T")
         let orders = container.required([ListStatusOrder].self, "O")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.orderListId = orderListId!
-        self.contingencyType = contingencyType!
-        self.listStatusType = listStatusType!
-        self.listOrderStatus = listOrderStatus!
-        self.listRejectReason = listRejectReason!
-        self.listClientOrderId = listClientOrderId!
-        self.transactionTime = transactionTime!
-        self.orders = orders!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            orderListId: orderListId!,
+            contingencyType: contingencyType!,
+            listStatusType: listStatusType!,
+            listOrderStatus: listOrderStatus!,
+            listRejectReason: listRejectReason!,
+            listClientOrderId: listClientOrderId!,
+            transactionTime: transactionTime!,
+            orders: orders!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7921,20 +11451,40 @@ public struct ListStatusEvent: Sendable, Equatable, Codable {
 /// One order of a `listStatus` event.
 public struct ListStatusOrder: Sendable, Equatable, Codable {
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `i`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `c`.
-    public let clientOrderId: String
+    public var clientOrderId: String { storage.clientOrderId }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let orderId: Int64
+        let clientOrderId: String
+
+        init(
+            symbol: String,
+            orderId: Int64,
+            clientOrderId: String
+        ) {
+            self.symbol = symbol
+            self.orderId = orderId
+            self.clientOrderId = clientOrderId
+        }
+    }
 
     public init(
         symbol: String,
         orderId: Int64,
         clientOrderId: String
     ) {
-        self.symbol = symbol
-        self.orderId = orderId
-        self.clientOrderId = clientOrderId
+        storage = Storage(
+            symbol: symbol,
+            orderId: orderId,
+            clientOrderId: clientOrderId
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7950,9 +11500,11 @@ public struct ListStatusOrder: Sendable, Equatable, Codable {
         let orderId = container.required(Int64.self, "i")
         let clientOrderId = container.required(String.self, "c")
         try container.finish()
-        self.symbol = symbol!
-        self.orderId = orderId!
-        self.clientOrderId = clientOrderId!
+        storage = Storage(
+            symbol: symbol!,
+            orderId: orderId!,
+            clientOrderId: clientOrderId!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -7966,16 +11518,33 @@ public struct ListStatusOrder: Sendable, Equatable, Codable {
 /// A subscription ended (logout, unsubscribe, or an expired listen token); no more events follow on it.
 public struct EventStreamTerminated: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+
+        init(
+            eventType: String,
+            eventTime: Int64
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+        }
+    }
 
     public init(
         eventType: String,
         eventTime: Int64
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -7989,8 +11558,10 @@ public struct EventStreamTerminated: Sendable, Equatable, Codable {
         let eventType = container.required(String.self, "e")
         let eventTime = container.required(Int64.self, "E")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8003,15 +11574,39 @@ public struct EventStreamTerminated: Sendable, Equatable, Codable {
 /// Part of the spot balance was locked or unlocked by another system (e.g. as margin collateral).
 public struct ExternalLockUpdate: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `a`.
-    public let asset: String
+    public var asset: String { storage.asset }
     /// `d`.
-    public let delta: ExactDecimal
+    public var delta: ExactDecimal { storage.delta }
     /// `T`.
-    public let transactionTime: Int64
+    public var transactionTime: Int64 { storage.transactionTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let asset: String
+        let delta: ExactDecimal
+        let transactionTime: Int64
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            asset: String,
+            delta: ExactDecimal,
+            transactionTime: Int64
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.asset = asset
+            self.delta = delta
+            self.transactionTime = transactionTime
+        }
+    }
 
     public init(
         eventType: String,
@@ -8020,11 +11615,13 @@ public struct ExternalLockUpdate: Sendable, Equatable, Codable {
         delta: ExactDecimal,
         transactionTime: Int64
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.asset = asset
-        self.delta = delta
-        self.transactionTime = transactionTime
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            asset: asset,
+            delta: delta,
+            transactionTime: transactionTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8044,11 +11641,13 @@ public struct ExternalLockUpdate: Sendable, Equatable, Codable {
         let delta = container.required(ExactDecimal.self, "d")
         let transactionTime = container.required(Int64.self, "T")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.asset = asset!
-        self.delta = delta!
-        self.transactionTime = transactionTime!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            asset: asset!,
+            delta: delta!,
+            transactionTime: transactionTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8064,16 +11663,33 @@ public struct ExternalLockUpdate: Sendable, Equatable, Codable {
 /// The server is about to close the connection; open a new one now.
 public struct ServerShutdown: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+
+        init(
+            eventType: String,
+            eventTime: Int64
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+        }
+    }
 
     public init(
         eventType: String,
         eventTime: Int64
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8087,8 +11703,10 @@ public struct ServerShutdown: Sendable, Equatable, Codable {
         let eventType = container.required(String.self, "e")
         let eventTime = container.required(Int64.self, "E")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8101,15 +11719,36 @@ public struct ServerShutdown: Sendable, Equatable, Codable {
 /// A symbol's reference price (`<symbol>@referencePrice`).
 public struct ReferencePriceEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// Null when the symbol has no reference price.
     ///
     /// - Nullable: yes
-    public let referencePrice: ExactDecimal?
+    public var referencePrice: ExactDecimal? { storage.referencePrice }
     /// When the matching engine's reference price was valid.
-    public let engineTime: Int64
+    public var engineTime: Int64 { storage.engineTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let symbol: String
+        let referencePrice: ExactDecimal?
+        let engineTime: Int64
+
+        init(
+            eventType: String,
+            symbol: String,
+            referencePrice: ExactDecimal?,
+            engineTime: Int64
+        ) {
+            self.eventType = eventType
+            self.symbol = symbol
+            self.referencePrice = referencePrice
+            self.engineTime = engineTime
+        }
+    }
 
     public init(
         eventType: String,
@@ -8117,10 +11756,12 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
         referencePrice: ExactDecimal? = nil,
         engineTime: Int64
     ) {
-        self.eventType = eventType
-        self.symbol = symbol
-        self.referencePrice = referencePrice
-        self.engineTime = engineTime
+        storage = Storage(
+            eventType: eventType,
+            symbol: symbol,
+            referencePrice: referencePrice,
+            engineTime: engineTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8135,12 +11776,15 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let eventType = container.required(String.self, "e")
         let symbol = container.required(String.self, "s")
-        self.referencePrice = container.optional(ExactDecimal.self, "r")
+        let referencePrice = container.optional(ExactDecimal.self, "r")
         let engineTime = container.required(Int64.self, "t")
         try container.finish()
-        self.eventType = eventType!
-        self.symbol = symbol!
-        self.engineTime = engineTime!
+        storage = Storage(
+            eventType: eventType!,
+            symbol: symbol!,
+            referencePrice: referencePrice,
+            engineTime: engineTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8155,27 +11799,69 @@ public struct ReferencePriceEvent: Sendable, Equatable, Codable {
 /// Trades of one taker order at one price, aggregated (`<symbol>@aggTrade`).
 public struct AggTradeEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `a`.
-    public let aggregateTradeId: Int64
+    public var aggregateTradeId: Int64 { storage.aggregateTradeId }
     /// `p`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `q`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// `f`.
-    public let firstTradeId: Int64
+    public var firstTradeId: Int64 { storage.firstTradeId }
     /// `l`.
-    public let lastTradeId: Int64
+    public var lastTradeId: Int64 { storage.lastTradeId }
     /// `T`.
-    public let tradeTime: Int64
+    public var tradeTime: Int64 { storage.tradeTime }
     /// `m`.
-    public let isBuyerMaker: Bool
+    public var isBuyerMaker: Bool { storage.isBuyerMaker }
     /// `M`.
-    public let ignore: Bool
+    public var ignore: Bool { storage.ignore }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let aggregateTradeId: Int64
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+        let firstTradeId: Int64
+        let lastTradeId: Int64
+        let tradeTime: Int64
+        let isBuyerMaker: Bool
+        let ignore: Bool
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            aggregateTradeId: Int64,
+            price: ExactDecimal,
+            quantity: ExactDecimal,
+            firstTradeId: Int64,
+            lastTradeId: Int64,
+            tradeTime: Int64,
+            isBuyerMaker: Bool,
+            ignore: Bool
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.aggregateTradeId = aggregateTradeId
+            self.price = price
+            self.quantity = quantity
+            self.firstTradeId = firstTradeId
+            self.lastTradeId = lastTradeId
+            self.tradeTime = tradeTime
+            self.isBuyerMaker = isBuyerMaker
+            self.ignore = ignore
+        }
+    }
 
     public init(
         eventType: String,
@@ -8190,17 +11876,19 @@ public struct AggTradeEvent: Sendable, Equatable, Codable {
         isBuyerMaker: Bool,
         ignore: Bool
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.aggregateTradeId = aggregateTradeId
-        self.price = price
-        self.quantity = quantity
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.tradeTime = tradeTime
-        self.isBuyerMaker = isBuyerMaker
-        self.ignore = ignore
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            aggregateTradeId: aggregateTradeId,
+            price: price,
+            quantity: quantity,
+            firstTradeId: firstTradeId,
+            lastTradeId: lastTradeId,
+            tradeTime: tradeTime,
+            isBuyerMaker: isBuyerMaker,
+            ignore: ignore
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8232,17 +11920,19 @@ public struct AggTradeEvent: Sendable, Equatable, Codable {
         let isBuyerMaker = container.required(Bool.self, "m")
         let ignore = container.required(Bool.self, "M")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.aggregateTradeId = aggregateTradeId!
-        self.price = price!
-        self.quantity = quantity!
-        self.firstTradeId = firstTradeId!
-        self.lastTradeId = lastTradeId!
-        self.tradeTime = tradeTime!
-        self.isBuyerMaker = isBuyerMaker!
-        self.ignore = ignore!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            aggregateTradeId: aggregateTradeId!,
+            price: price!,
+            quantity: quantity!,
+            firstTradeId: firstTradeId!,
+            lastTradeId: lastTradeId!,
+            tradeTime: tradeTime!,
+            isBuyerMaker: isBuyerMaker!,
+            ignore: ignore!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8264,23 +11954,59 @@ public struct AggTradeEvent: Sendable, Equatable, Codable {
 /// One trade between a buyer and a seller (`<symbol>@trade`).
 public struct TradeEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `t`.
-    public let tradeId: Int64
+    public var tradeId: Int64 { storage.tradeId }
     /// `p`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `q`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// `T`.
-    public let tradeTime: Int64
+    public var tradeTime: Int64 { storage.tradeTime }
     /// `m`.
-    public let isBuyerMaker: Bool
+    public var isBuyerMaker: Bool { storage.isBuyerMaker }
     /// `M`.
-    public let ignore: Bool
+    public var ignore: Bool { storage.ignore }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let tradeId: Int64
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+        let tradeTime: Int64
+        let isBuyerMaker: Bool
+        let ignore: Bool
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            tradeId: Int64,
+            price: ExactDecimal,
+            quantity: ExactDecimal,
+            tradeTime: Int64,
+            isBuyerMaker: Bool,
+            ignore: Bool
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.tradeId = tradeId
+            self.price = price
+            self.quantity = quantity
+            self.tradeTime = tradeTime
+            self.isBuyerMaker = isBuyerMaker
+            self.ignore = ignore
+        }
+    }
 
     public init(
         eventType: String,
@@ -8293,15 +12019,17 @@ public struct TradeEvent: Sendable, Equatable, Codable {
         isBuyerMaker: Bool,
         ignore: Bool
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.tradeId = tradeId
-        self.price = price
-        self.quantity = quantity
-        self.tradeTime = tradeTime
-        self.isBuyerMaker = isBuyerMaker
-        self.ignore = ignore
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            tradeId: tradeId,
+            price: price,
+            quantity: quantity,
+            tradeTime: tradeTime,
+            isBuyerMaker: isBuyerMaker,
+            ignore: ignore
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8329,15 +12057,17 @@ public struct TradeEvent: Sendable, Equatable, Codable {
         let isBuyerMaker = container.required(Bool.self, "m")
         let ignore = container.required(Bool.self, "M")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.tradeId = tradeId!
-        self.price = price!
-        self.quantity = quantity!
-        self.tradeTime = tradeTime!
-        self.isBuyerMaker = isBuyerMaker!
-        self.ignore = ignore!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            tradeId: tradeId!,
+            price: price!,
+            quantity: quantity!,
+            tradeTime: tradeTime!,
+            isBuyerMaker: isBuyerMaker!,
+            ignore: ignore!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8357,21 +12087,54 @@ public struct TradeEvent: Sendable, Equatable, Codable {
 /// One block trade (`<symbol>@blockTrade`).
 public struct BlockTradeEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `t`.
-    public let blockTradeId: Int64
+    public var blockTradeId: Int64 { storage.blockTradeId }
     /// `p`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `q`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// `T`.
-    public let tradeTime: Int64
+    public var tradeTime: Int64 { storage.tradeTime }
     /// `m`.
-    public let isBuyerMaker: Bool
+    public var isBuyerMaker: Bool { storage.isBuyerMaker }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let blockTradeId: Int64
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+        let tradeTime: Int64
+        let isBuyerMaker: Bool
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            blockTradeId: Int64,
+            price: ExactDecimal,
+            quantity: ExactDecimal,
+            tradeTime: Int64,
+            isBuyerMaker: Bool
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.blockTradeId = blockTradeId
+            self.price = price
+            self.quantity = quantity
+            self.tradeTime = tradeTime
+            self.isBuyerMaker = isBuyerMaker
+        }
+    }
 
     public init(
         eventType: String,
@@ -8383,14 +12146,16 @@ public struct BlockTradeEvent: Sendable, Equatable, Codable {
         tradeTime: Int64,
         isBuyerMaker: Bool
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.blockTradeId = blockTradeId
-        self.price = price
-        self.quantity = quantity
-        self.tradeTime = tradeTime
-        self.isBuyerMaker = isBuyerMaker
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            blockTradeId: blockTradeId,
+            price: price,
+            quantity: quantity,
+            tradeTime: tradeTime,
+            isBuyerMaker: isBuyerMaker
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8416,14 +12181,16 @@ public struct BlockTradeEvent: Sendable, Equatable, Codable {
         let tradeTime = container.required(Int64.self, "T")
         let isBuyerMaker = container.required(Bool.self, "m")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.blockTradeId = blockTradeId!
-        self.price = price!
-        self.quantity = quantity!
-        self.tradeTime = tradeTime!
-        self.isBuyerMaker = isBuyerMaker!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            blockTradeId: blockTradeId!,
+            price: price!,
+            quantity: quantity!,
+            tradeTime: tradeTime!,
+            isBuyerMaker: isBuyerMaker!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8442,13 +12209,34 @@ public struct BlockTradeEvent: Sendable, Equatable, Codable {
 /// An update of the current kline (`<symbol>@kline_<interval>`).
 public struct KlineEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `k`.
-    public let kline: StreamKline
+    public var kline: StreamKline { storage.kline }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let kline: StreamKline
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            kline: StreamKline
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.kline = kline
+        }
+    }
 
     public init(
         eventType: String,
@@ -8456,10 +12244,12 @@ public struct KlineEvent: Sendable, Equatable, Codable {
         symbol: String,
         kline: StreamKline
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.kline = kline
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            kline: kline
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8477,10 +12267,12 @@ public struct KlineEvent: Sendable, Equatable, Codable {
         let symbol = container.required(String.self, "s")
         let kline = container.required(StreamKline.self, "k")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.kline = kline!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            kline: kline!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8495,39 +12287,99 @@ public struct KlineEvent: Sendable, Equatable, Codable {
 /// The kline of a `KlineEvent`; `isClosed` turns true with its last update.
 public struct StreamKline: Sendable, Equatable, Codable {
     /// `t`.
-    public let startTime: Int64
+    public var startTime: Int64 { storage.startTime }
     /// `T`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `i`.
-    public let interval: KlineInterval
+    public var interval: KlineInterval { storage.interval }
     /// `f`.
-    public let firstTradeId: Int64
+    public var firstTradeId: Int64 { storage.firstTradeId }
     /// `L`.
-    public let lastTradeId: Int64
+    public var lastTradeId: Int64 { storage.lastTradeId }
     /// `o`.
-    public let `open`: ExactDecimal
+    public var `open`: ExactDecimal { storage.`open` }
     /// `c`.
-    public let close: ExactDecimal
+    public var close: ExactDecimal { storage.close }
     /// `h`.
-    public let high: ExactDecimal
+    public var high: ExactDecimal { storage.high }
     /// `l`.
-    public let low: ExactDecimal
+    public var low: ExactDecimal { storage.low }
     /// `v`.
-    public let baseVolume: ExactDecimal
+    public var baseVolume: ExactDecimal { storage.baseVolume }
     /// `n`.
-    public let numberOfTrades: Int64
+    public var numberOfTrades: Int64 { storage.numberOfTrades }
     /// `x`.
-    public let isClosed: Bool
+    public var isClosed: Bool { storage.isClosed }
     /// `q`.
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
     /// `V`.
-    public let takerBuyBaseVolume: ExactDecimal
+    public var takerBuyBaseVolume: ExactDecimal { storage.takerBuyBaseVolume }
     /// `Q`.
-    public let takerBuyQuoteVolume: ExactDecimal
+    public var takerBuyQuoteVolume: ExactDecimal { storage.takerBuyQuoteVolume }
     /// `B`.
-    public let ignore: String
+    public var ignore: String { storage.ignore }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let startTime: Int64
+        let closeTime: Int64
+        let symbol: String
+        let interval: KlineInterval
+        let firstTradeId: Int64
+        let lastTradeId: Int64
+        let `open`: ExactDecimal
+        let close: ExactDecimal
+        let high: ExactDecimal
+        let low: ExactDecimal
+        let baseVolume: ExactDecimal
+        let numberOfTrades: Int64
+        let isClosed: Bool
+        let quoteVolume: ExactDecimal
+        let takerBuyBaseVolume: ExactDecimal
+        let takerBuyQuoteVolume: ExactDecimal
+        let ignore: String
+
+        init(
+            startTime: Int64,
+            closeTime: Int64,
+            symbol: String,
+            interval: KlineInterval,
+            firstTradeId: Int64,
+            lastTradeId: Int64,
+            `open`: ExactDecimal,
+            close: ExactDecimal,
+            high: ExactDecimal,
+            low: ExactDecimal,
+            baseVolume: ExactDecimal,
+            numberOfTrades: Int64,
+            isClosed: Bool,
+            quoteVolume: ExactDecimal,
+            takerBuyBaseVolume: ExactDecimal,
+            takerBuyQuoteVolume: ExactDecimal,
+            ignore: String
+        ) {
+            self.startTime = startTime
+            self.closeTime = closeTime
+            self.symbol = symbol
+            self.interval = interval
+            self.firstTradeId = firstTradeId
+            self.lastTradeId = lastTradeId
+            self.`open` = `open`
+            self.close = close
+            self.high = high
+            self.low = low
+            self.baseVolume = baseVolume
+            self.numberOfTrades = numberOfTrades
+            self.isClosed = isClosed
+            self.quoteVolume = quoteVolume
+            self.takerBuyBaseVolume = takerBuyBaseVolume
+            self.takerBuyQuoteVolume = takerBuyQuoteVolume
+            self.ignore = ignore
+        }
+    }
 
     public init(
         startTime: Int64,
@@ -8548,23 +12400,25 @@ public struct StreamKline: Sendable, Equatable, Codable {
         takerBuyQuoteVolume: ExactDecimal,
         ignore: String
     ) {
-        self.startTime = startTime
-        self.closeTime = closeTime
-        self.symbol = symbol
-        self.interval = interval
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.`open` = `open`
-        self.close = close
-        self.high = high
-        self.low = low
-        self.baseVolume = baseVolume
-        self.numberOfTrades = numberOfTrades
-        self.isClosed = isClosed
-        self.quoteVolume = quoteVolume
-        self.takerBuyBaseVolume = takerBuyBaseVolume
-        self.takerBuyQuoteVolume = takerBuyQuoteVolume
-        self.ignore = ignore
+        storage = Storage(
+            startTime: startTime,
+            closeTime: closeTime,
+            symbol: symbol,
+            interval: interval,
+            firstTradeId: firstTradeId,
+            lastTradeId: lastTradeId,
+            open: `open`,
+            close: close,
+            high: high,
+            low: low,
+            baseVolume: baseVolume,
+            numberOfTrades: numberOfTrades,
+            isClosed: isClosed,
+            quoteVolume: quoteVolume,
+            takerBuyBaseVolume: takerBuyBaseVolume,
+            takerBuyQuoteVolume: takerBuyQuoteVolume,
+            ignore: ignore
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8608,23 +12462,25 @@ public struct StreamKline: Sendable, Equatable, Codable {
         let takerBuyQuoteVolume = container.required(ExactDecimal.self, "Q")
         let ignore = container.required(String.self, "B")
         try container.finish()
-        self.startTime = startTime!
-        self.closeTime = closeTime!
-        self.symbol = symbol!
-        self.interval = interval!
-        self.firstTradeId = firstTradeId!
-        self.lastTradeId = lastTradeId!
-        self.`open` = `open`!
-        self.close = close!
-        self.high = high!
-        self.low = low!
-        self.baseVolume = baseVolume!
-        self.numberOfTrades = numberOfTrades!
-        self.isClosed = isClosed!
-        self.quoteVolume = quoteVolume!
-        self.takerBuyBaseVolume = takerBuyBaseVolume!
-        self.takerBuyQuoteVolume = takerBuyQuoteVolume!
-        self.ignore = ignore!
+        storage = Storage(
+            startTime: startTime!,
+            closeTime: closeTime!,
+            symbol: symbol!,
+            interval: interval!,
+            firstTradeId: firstTradeId!,
+            lastTradeId: lastTradeId!,
+            open: `open`!,
+            close: close!,
+            high: high!,
+            low: low!,
+            baseVolume: baseVolume!,
+            numberOfTrades: numberOfTrades!,
+            isClosed: isClosed!,
+            quoteVolume: quoteVolume!,
+            takerBuyBaseVolume: takerBuyBaseVolume!,
+            takerBuyQuoteVolume: takerBuyQuoteVolume!,
+            ignore: ignore!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8652,23 +12508,59 @@ public struct StreamKline: Sendable, Equatable, Codable {
 /// 24-hour rolling-window statistics, short form (`<symbol>@miniTicker`, `!miniTicker@arr`).
 public struct MiniTickerEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `c`.
-    public let closePrice: ExactDecimal
+    public var closePrice: ExactDecimal { storage.closePrice }
     /// `o`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `h`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `l`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// `v`.
-    public let baseVolume: ExactDecimal
+    public var baseVolume: ExactDecimal { storage.baseVolume }
     /// `q`.
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let closePrice: ExactDecimal
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let baseVolume: ExactDecimal
+        let quoteVolume: ExactDecimal
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            closePrice: ExactDecimal,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            baseVolume: ExactDecimal,
+            quoteVolume: ExactDecimal
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.closePrice = closePrice
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.baseVolume = baseVolume
+            self.quoteVolume = quoteVolume
+        }
+    }
 
     public init(
         eventType: String,
@@ -8681,15 +12573,17 @@ public struct MiniTickerEvent: Sendable, Equatable, Codable {
         baseVolume: ExactDecimal,
         quoteVolume: ExactDecimal
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.closePrice = closePrice
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.baseVolume = baseVolume
-        self.quoteVolume = quoteVolume
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            closePrice: closePrice,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            baseVolume: baseVolume,
+            quoteVolume: quoteVolume
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8717,15 +12611,17 @@ public struct MiniTickerEvent: Sendable, Equatable, Codable {
         let baseVolume = container.required(ExactDecimal.self, "v")
         let quoteVolume = container.required(ExactDecimal.self, "q")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.closePrice = closePrice!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.baseVolume = baseVolume!
-        self.quoteVolume = quoteVolume!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            closePrice: closePrice!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            baseVolume: baseVolume!,
+            quoteVolume: quoteVolume!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8745,51 +12641,129 @@ public struct MiniTickerEvent: Sendable, Equatable, Codable {
 /// 24-hour rolling-window statistics of a symbol, not of the UTC day (`<symbol>@ticker`).
 public struct TickerEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `p`.
-    public let priceChange: ExactDecimal
+    public var priceChange: ExactDecimal { storage.priceChange }
     /// `P`.
-    public let priceChangePercent: ExactDecimal
+    public var priceChangePercent: ExactDecimal { storage.priceChangePercent }
     /// `w`.
-    public let weightedAveragePrice: ExactDecimal
+    public var weightedAveragePrice: ExactDecimal { storage.weightedAveragePrice }
     /// Price of the last trade before the window.
-    public let firstTradePrice: ExactDecimal
+    public var firstTradePrice: ExactDecimal { storage.firstTradePrice }
     /// `c`.
-    public let lastPrice: ExactDecimal
+    public var lastPrice: ExactDecimal { storage.lastPrice }
     /// `Q`.
-    public let lastQuantity: ExactDecimal
+    public var lastQuantity: ExactDecimal { storage.lastQuantity }
     /// `b`.
-    public let bestBidPrice: ExactDecimal
+    public var bestBidPrice: ExactDecimal { storage.bestBidPrice }
     /// `B`.
-    public let bestBidQuantity: ExactDecimal
+    public var bestBidQuantity: ExactDecimal { storage.bestBidQuantity }
     /// `a`.
-    public let bestAskPrice: ExactDecimal
+    public var bestAskPrice: ExactDecimal { storage.bestAskPrice }
     /// `A`.
-    public let bestAskQuantity: ExactDecimal
+    public var bestAskQuantity: ExactDecimal { storage.bestAskQuantity }
     /// `o`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `h`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `l`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// `v`.
-    public let baseVolume: ExactDecimal
+    public var baseVolume: ExactDecimal { storage.baseVolume }
     /// `q`.
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
     /// `O`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `C`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// `F`.
-    public let firstTradeId: Int64
+    public var firstTradeId: Int64 { storage.firstTradeId }
     /// `L`.
-    public let lastTradeId: Int64
+    public var lastTradeId: Int64 { storage.lastTradeId }
     /// `n`.
-    public let numberOfTrades: Int64
+    public var numberOfTrades: Int64 { storage.numberOfTrades }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let priceChange: ExactDecimal
+        let priceChangePercent: ExactDecimal
+        let weightedAveragePrice: ExactDecimal
+        let firstTradePrice: ExactDecimal
+        let lastPrice: ExactDecimal
+        let lastQuantity: ExactDecimal
+        let bestBidPrice: ExactDecimal
+        let bestBidQuantity: ExactDecimal
+        let bestAskPrice: ExactDecimal
+        let bestAskQuantity: ExactDecimal
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let baseVolume: ExactDecimal
+        let quoteVolume: ExactDecimal
+        let openTime: Int64
+        let closeTime: Int64
+        let firstTradeId: Int64
+        let lastTradeId: Int64
+        let numberOfTrades: Int64
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            priceChange: ExactDecimal,
+            priceChangePercent: ExactDecimal,
+            weightedAveragePrice: ExactDecimal,
+            firstTradePrice: ExactDecimal,
+            lastPrice: ExactDecimal,
+            lastQuantity: ExactDecimal,
+            bestBidPrice: ExactDecimal,
+            bestBidQuantity: ExactDecimal,
+            bestAskPrice: ExactDecimal,
+            bestAskQuantity: ExactDecimal,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            baseVolume: ExactDecimal,
+            quoteVolume: ExactDecimal,
+            openTime: Int64,
+            closeTime: Int64,
+            firstTradeId: Int64,
+            lastTradeId: Int64,
+            numberOfTrades: Int64
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.priceChange = priceChange
+            self.priceChangePercent = priceChangePercent
+            self.weightedAveragePrice = weightedAveragePrice
+            self.firstTradePrice = firstTradePrice
+            self.lastPrice = lastPrice
+            self.lastQuantity = lastQuantity
+            self.bestBidPrice = bestBidPrice
+            self.bestBidQuantity = bestBidQuantity
+            self.bestAskPrice = bestAskPrice
+            self.bestAskQuantity = bestAskQuantity
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.baseVolume = baseVolume
+            self.quoteVolume = quoteVolume
+            self.openTime = openTime
+            self.closeTime = closeTime
+            self.firstTradeId = firstTradeId
+            self.lastTradeId = lastTradeId
+            self.numberOfTrades = numberOfTrades
+        }
+    }
 
     public init(
         eventType: String,
@@ -8816,29 +12790,31 @@ public struct TickerEvent: Sendable, Equatable, Codable {
         lastTradeId: Int64,
         numberOfTrades: Int64
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAveragePrice = weightedAveragePrice
-        self.firstTradePrice = firstTradePrice
-        self.lastPrice = lastPrice
-        self.lastQuantity = lastQuantity
-        self.bestBidPrice = bestBidPrice
-        self.bestBidQuantity = bestBidQuantity
-        self.bestAskPrice = bestAskPrice
-        self.bestAskQuantity = bestAskQuantity
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.baseVolume = baseVolume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.numberOfTrades = numberOfTrades
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            priceChange: priceChange,
+            priceChangePercent: priceChangePercent,
+            weightedAveragePrice: weightedAveragePrice,
+            firstTradePrice: firstTradePrice,
+            lastPrice: lastPrice,
+            lastQuantity: lastQuantity,
+            bestBidPrice: bestBidPrice,
+            bestBidQuantity: bestBidQuantity,
+            bestAskPrice: bestAskPrice,
+            bestAskQuantity: bestAskQuantity,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            baseVolume: baseVolume,
+            quoteVolume: quoteVolume,
+            openTime: openTime,
+            closeTime: closeTime,
+            firstTradeId: firstTradeId,
+            lastTradeId: lastTradeId,
+            numberOfTrades: numberOfTrades
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -8894,29 +12870,31 @@ public struct TickerEvent: Sendable, Equatable, Codable {
         let lastTradeId = container.required(Int64.self, "L")
         let numberOfTrades = container.required(Int64.self, "n")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.priceChange = priceChange!
-        self.priceChangePercent = priceChangePercent!
-        self.weightedAveragePrice = weightedAveragePrice!
-        self.firstTradePrice = firstTradePrice!
-        self.lastPrice = lastPrice!
-        self.lastQuantity = lastQuantity!
-        self.bestBidPrice = bestBidPrice!
-        self.bestBidQuantity = bestBidQuantity!
-        self.bestAskPrice = bestAskPrice!
-        self.bestAskQuantity = bestAskQuantity!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.baseVolume = baseVolume!
-        self.quoteVolume = quoteVolume!
-        self.openTime = openTime!
-        self.closeTime = closeTime!
-        self.firstTradeId = firstTradeId!
-        self.lastTradeId = lastTradeId!
-        self.numberOfTrades = numberOfTrades!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            priceChange: priceChange!,
+            priceChangePercent: priceChangePercent!,
+            weightedAveragePrice: weightedAveragePrice!,
+            firstTradePrice: firstTradePrice!,
+            lastPrice: lastPrice!,
+            lastQuantity: lastQuantity!,
+            bestBidPrice: bestBidPrice!,
+            bestBidQuantity: bestBidQuantity!,
+            bestAskPrice: bestAskPrice!,
+            bestAskQuantity: bestAskQuantity!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            baseVolume: baseVolume!,
+            quoteVolume: quoteVolume!,
+            openTime: openTime!,
+            closeTime: closeTime!,
+            firstTradeId: firstTradeId!,
+            lastTradeId: lastTradeId!,
+            numberOfTrades: numberOfTrades!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -8951,39 +12929,99 @@ public struct TickerEvent: Sendable, Equatable, Codable {
 /// (`1hTicker`). The window opens on a whole minute and closes at the update, so it may be up to 59,999 ms wider.
 public struct WindowTickerEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `p`.
-    public let priceChange: ExactDecimal
+    public var priceChange: ExactDecimal { storage.priceChange }
     /// `P`.
-    public let priceChangePercent: ExactDecimal
+    public var priceChangePercent: ExactDecimal { storage.priceChangePercent }
     /// `o`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `h`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `l`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// `c`.
-    public let lastPrice: ExactDecimal
+    public var lastPrice: ExactDecimal { storage.lastPrice }
     /// `w`.
-    public let weightedAveragePrice: ExactDecimal
+    public var weightedAveragePrice: ExactDecimal { storage.weightedAveragePrice }
     /// `v`.
-    public let baseVolume: ExactDecimal
+    public var baseVolume: ExactDecimal { storage.baseVolume }
     /// `q`.
-    public let quoteVolume: ExactDecimal
+    public var quoteVolume: ExactDecimal { storage.quoteVolume }
     /// `O`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `C`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// `F`.
-    public let firstTradeId: Int64
+    public var firstTradeId: Int64 { storage.firstTradeId }
     /// `L`.
-    public let lastTradeId: Int64
+    public var lastTradeId: Int64 { storage.lastTradeId }
     /// `n`.
-    public let numberOfTrades: Int64
+    public var numberOfTrades: Int64 { storage.numberOfTrades }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let priceChange: ExactDecimal
+        let priceChangePercent: ExactDecimal
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let lastPrice: ExactDecimal
+        let weightedAveragePrice: ExactDecimal
+        let baseVolume: ExactDecimal
+        let quoteVolume: ExactDecimal
+        let openTime: Int64
+        let closeTime: Int64
+        let firstTradeId: Int64
+        let lastTradeId: Int64
+        let numberOfTrades: Int64
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            priceChange: ExactDecimal,
+            priceChangePercent: ExactDecimal,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            lastPrice: ExactDecimal,
+            weightedAveragePrice: ExactDecimal,
+            baseVolume: ExactDecimal,
+            quoteVolume: ExactDecimal,
+            openTime: Int64,
+            closeTime: Int64,
+            firstTradeId: Int64,
+            lastTradeId: Int64,
+            numberOfTrades: Int64
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.priceChange = priceChange
+            self.priceChangePercent = priceChangePercent
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.lastPrice = lastPrice
+            self.weightedAveragePrice = weightedAveragePrice
+            self.baseVolume = baseVolume
+            self.quoteVolume = quoteVolume
+            self.openTime = openTime
+            self.closeTime = closeTime
+            self.firstTradeId = firstTradeId
+            self.lastTradeId = lastTradeId
+            self.numberOfTrades = numberOfTrades
+        }
+    }
 
     public init(
         eventType: String,
@@ -9004,23 +13042,25 @@ public struct WindowTickerEvent: Sendable, Equatable, Codable {
         lastTradeId: Int64,
         numberOfTrades: Int64
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.lastPrice = lastPrice
-        self.weightedAveragePrice = weightedAveragePrice
-        self.baseVolume = baseVolume
-        self.quoteVolume = quoteVolume
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.numberOfTrades = numberOfTrades
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            priceChange: priceChange,
+            priceChangePercent: priceChangePercent,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            lastPrice: lastPrice,
+            weightedAveragePrice: weightedAveragePrice,
+            baseVolume: baseVolume,
+            quoteVolume: quoteVolume,
+            openTime: openTime,
+            closeTime: closeTime,
+            firstTradeId: firstTradeId,
+            lastTradeId: lastTradeId,
+            numberOfTrades: numberOfTrades
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -9064,23 +13104,25 @@ public struct WindowTickerEvent: Sendable, Equatable, Codable {
         let lastTradeId = container.required(Int64.self, "L")
         let numberOfTrades = container.required(Int64.self, "n")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.priceChange = priceChange!
-        self.priceChangePercent = priceChangePercent!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.lastPrice = lastPrice!
-        self.weightedAveragePrice = weightedAveragePrice!
-        self.baseVolume = baseVolume!
-        self.quoteVolume = quoteVolume!
-        self.openTime = openTime!
-        self.closeTime = closeTime!
-        self.firstTradeId = firstTradeId!
-        self.lastTradeId = lastTradeId!
-        self.numberOfTrades = numberOfTrades!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            priceChange: priceChange!,
+            priceChangePercent: priceChangePercent!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            lastPrice: lastPrice!,
+            weightedAveragePrice: weightedAveragePrice!,
+            baseVolume: baseVolume!,
+            quoteVolume: quoteVolume!,
+            openTime: openTime!,
+            closeTime: closeTime!,
+            firstTradeId: firstTradeId!,
+            lastTradeId: lastTradeId!,
+            numberOfTrades: numberOfTrades!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9108,17 +13150,44 @@ public struct WindowTickerEvent: Sendable, Equatable, Codable {
 /// A change of the best bid or ask (`<symbol>@bookTicker`); it has no event type field.
 public struct BookTickerEvent: Sendable, Equatable, Codable {
     /// `u`.
-    public let updateId: Int64
+    public var updateId: Int64 { storage.updateId }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `b`.
-    public let bestBidPrice: ExactDecimal
+    public var bestBidPrice: ExactDecimal { storage.bestBidPrice }
     /// `B`.
-    public let bestBidQuantity: ExactDecimal
+    public var bestBidQuantity: ExactDecimal { storage.bestBidQuantity }
     /// `a`.
-    public let bestAskPrice: ExactDecimal
+    public var bestAskPrice: ExactDecimal { storage.bestAskPrice }
     /// `A`.
-    public let bestAskQuantity: ExactDecimal
+    public var bestAskQuantity: ExactDecimal { storage.bestAskQuantity }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let updateId: Int64
+        let symbol: String
+        let bestBidPrice: ExactDecimal
+        let bestBidQuantity: ExactDecimal
+        let bestAskPrice: ExactDecimal
+        let bestAskQuantity: ExactDecimal
+
+        init(
+            updateId: Int64,
+            symbol: String,
+            bestBidPrice: ExactDecimal,
+            bestBidQuantity: ExactDecimal,
+            bestAskPrice: ExactDecimal,
+            bestAskQuantity: ExactDecimal
+        ) {
+            self.updateId = updateId
+            self.symbol = symbol
+            self.bestBidPrice = bestBidPrice
+            self.bestBidQuantity = bestBidQuantity
+            self.bestAskPrice = bestAskPrice
+            self.bestAskQuantity = bestAskQuantity
+        }
+    }
 
     public init(
         updateId: Int64,
@@ -9128,12 +13197,14 @@ public struct BookTickerEvent: Sendable, Equatable, Codable {
         bestAskPrice: ExactDecimal,
         bestAskQuantity: ExactDecimal
     ) {
-        self.updateId = updateId
-        self.symbol = symbol
-        self.bestBidPrice = bestBidPrice
-        self.bestBidQuantity = bestBidQuantity
-        self.bestAskPrice = bestAskPrice
-        self.bestAskQuantity = bestAskQuantity
+        storage = Storage(
+            updateId: updateId,
+            symbol: symbol,
+            bestBidPrice: bestBidPrice,
+            bestBidQuantity: bestBidQuantity,
+            bestAskPrice: bestAskPrice,
+            bestAskQuantity: bestAskQuantity
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -9155,12 +13226,14 @@ public struct BookTickerEvent: Sendable, Equatable, Codable {
         let bestAskPrice = container.required(ExactDecimal.self, "a")
         let bestAskQuantity = container.required(ExactDecimal.self, "A")
         try container.finish()
-        self.updateId = updateId!
-        self.symbol = symbol!
-        self.bestBidPrice = bestBidPrice!
-        self.bestBidQuantity = bestBidQuantity!
-        self.bestAskPrice = bestAskPrice!
-        self.bestAskQuantity = bestAskQuantity!
+        storage = Storage(
+            updateId: updateId!,
+            symbol: symbol!,
+            bestBidPrice: bestBidPrice!,
+            bestBidQuantity: bestBidQuantity!,
+            bestAskPrice: bestAskPrice!,
+            bestAskQuantity: bestAskQuantity!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9177,17 +13250,44 @@ public struct BookTickerEvent: Sendable, Equatable, Codable {
 /// A change of the average price over its interval (`<symbol>@avgPrice`).
 public struct AveragePriceEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// The averaging interval (`5m`).
-    public let interval: String
+    public var interval: String { storage.interval }
     /// `w`.
-    public let averagePrice: ExactDecimal
+    public var averagePrice: ExactDecimal { storage.averagePrice }
     /// `T`.
-    public let lastTradeTime: Int64
+    public var lastTradeTime: Int64 { storage.lastTradeTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let interval: String
+        let averagePrice: ExactDecimal
+        let lastTradeTime: Int64
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            interval: String,
+            averagePrice: ExactDecimal,
+            lastTradeTime: Int64
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.interval = interval
+            self.averagePrice = averagePrice
+            self.lastTradeTime = lastTradeTime
+        }
+    }
 
     public init(
         eventType: String,
@@ -9197,12 +13297,14 @@ public struct AveragePriceEvent: Sendable, Equatable, Codable {
         averagePrice: ExactDecimal,
         lastTradeTime: Int64
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.interval = interval
-        self.averagePrice = averagePrice
-        self.lastTradeTime = lastTradeTime
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            interval: interval,
+            averagePrice: averagePrice,
+            lastTradeTime: lastTradeTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -9224,12 +13326,14 @@ public struct AveragePriceEvent: Sendable, Equatable, Codable {
         let averagePrice = container.required(ExactDecimal.self, "w")
         let lastTradeTime = container.required(Int64.self, "T")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.interval = interval!
-        self.averagePrice = averagePrice!
-        self.lastTradeTime = lastTradeTime!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            interval: interval!,
+            averagePrice: averagePrice!,
+            lastTradeTime: lastTradeTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9249,19 +13353,49 @@ public struct AveragePriceEvent: Sendable, Equatable, Codable {
 /// level.
 public struct DepthUpdateEvent: Sendable, Equatable, Codable {
     /// `e`.
-    public let eventType: String
+    public var eventType: String { storage.eventType }
     /// `E`.
-    public let eventTime: Int64
+    public var eventTime: Int64 { storage.eventTime }
     /// `s`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `U`.
-    public let firstUpdateId: Int64
+    public var firstUpdateId: Int64 { storage.firstUpdateId }
     /// `u`.
-    public let finalUpdateId: Int64
+    public var finalUpdateId: Int64 { storage.finalUpdateId }
     /// `b`.
-    public let bids: [OrderBookLevel]
+    public var bids: [OrderBookLevel] { storage.bids }
     /// `a`.
-    public let asks: [OrderBookLevel]
+    public var asks: [OrderBookLevel] { storage.asks }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let eventType: String
+        let eventTime: Int64
+        let symbol: String
+        let firstUpdateId: Int64
+        let finalUpdateId: Int64
+        let bids: [OrderBookLevel]
+        let asks: [OrderBookLevel]
+
+        init(
+            eventType: String,
+            eventTime: Int64,
+            symbol: String,
+            firstUpdateId: Int64,
+            finalUpdateId: Int64,
+            bids: [OrderBookLevel],
+            asks: [OrderBookLevel]
+        ) {
+            self.eventType = eventType
+            self.eventTime = eventTime
+            self.symbol = symbol
+            self.firstUpdateId = firstUpdateId
+            self.finalUpdateId = finalUpdateId
+            self.bids = bids
+            self.asks = asks
+        }
+    }
 
     public init(
         eventType: String,
@@ -9272,13 +13406,15 @@ public struct DepthUpdateEvent: Sendable, Equatable, Codable {
         bids: [OrderBookLevel],
         asks: [OrderBookLevel]
     ) {
-        self.eventType = eventType
-        self.eventTime = eventTime
-        self.symbol = symbol
-        self.firstUpdateId = firstUpdateId
-        self.finalUpdateId = finalUpdateId
-        self.bids = bids
-        self.asks = asks
+        storage = Storage(
+            eventType: eventType,
+            eventTime: eventTime,
+            symbol: symbol,
+            firstUpdateId: firstUpdateId,
+            finalUpdateId: finalUpdateId,
+            bids: bids,
+            asks: asks
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -9302,13 +13438,15 @@ public struct DepthUpdateEvent: Sendable, Equatable, Codable {
         let bids = container.required([OrderBookLevel].self, "b")
         let asks = container.required([OrderBookLevel].self, "a")
         try container.finish()
-        self.eventType = eventType!
-        self.eventTime = eventTime!
-        self.symbol = symbol!
-        self.firstUpdateId = firstUpdateId!
-        self.finalUpdateId = finalUpdateId!
-        self.bids = bids!
-        self.asks = asks!
+        storage = Storage(
+            eventType: eventType!,
+            eventTime: eventTime!,
+            symbol: symbol!,
+            firstUpdateId: firstUpdateId!,
+            finalUpdateId: finalUpdateId!,
+            bids: bids!,
+            asks: asks!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9328,16 +13466,33 @@ public struct DepthUpdateEvent: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct OrderBookLevel: Sendable, Equatable, Codable {
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `qty`.
-    public let qty: ExactDecimal
+    public var qty: ExactDecimal { storage.qty }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let price: ExactDecimal
+        let qty: ExactDecimal
+
+        init(
+            price: ExactDecimal,
+            qty: ExactDecimal
+        ) {
+            self.price = price
+            self.qty = qty
+        }
+    }
 
     public init(
         price: ExactDecimal,
         qty: ExactDecimal
     ) {
-        self.price = price
-        self.qty = qty
+        storage = Storage(
+            price: price,
+            qty: qty
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -9348,8 +13503,12 @@ public struct OrderBookLevel: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        price = try container.decode(ExactDecimal.self)
-        qty = try container.decode(ExactDecimal.self)
+        let price = try container.decode(ExactDecimal.self)
+        let qty = try container.decode(ExactDecimal.self)
+        storage = Storage(
+            price: price,
+            qty: qty
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -9364,29 +13523,74 @@ public struct OrderBookLevel: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct Kline: Sendable, Equatable, Codable {
     /// `openTime`.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `open`.
-    public let `open`: ExactDecimal
+    public var `open`: ExactDecimal { storage.`open` }
     /// `high`.
-    public let high: ExactDecimal
+    public var high: ExactDecimal { storage.high }
     /// `low`.
-    public let low: ExactDecimal
+    public var low: ExactDecimal { storage.low }
     /// `close`.
-    public let close: ExactDecimal
+    public var close: ExactDecimal { storage.close }
     /// Volume in the base asset.
-    public let volume: ExactDecimal
+    public var volume: ExactDecimal { storage.volume }
     /// `closeTime`.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// `quoteAssetVolume`.
-    public let quoteAssetVolume: ExactDecimal
+    public var quoteAssetVolume: ExactDecimal { storage.quoteAssetVolume }
     /// `numberOfTrades`.
-    public let numberOfTrades: Int64
+    public var numberOfTrades: Int64 { storage.numberOfTrades }
     /// `takerBuyBaseAssetVolume`.
-    public let takerBuyBaseAssetVolume: ExactDecimal
+    public var takerBuyBaseAssetVolume: ExactDecimal { storage.takerBuyBaseAssetVolume }
     /// `takerBuyQuoteAssetVolume`.
-    public let takerBuyQuoteAssetVolume: ExactDecimal
+    public var takerBuyQuoteAssetVolume: ExactDecimal { storage.takerBuyQuoteAssetVolume }
     /// Unused slot.
-    public let ignore: JSONValue
+    public var ignore: JSONValue { storage.ignore }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let openTime: Int64
+        let `open`: ExactDecimal
+        let high: ExactDecimal
+        let low: ExactDecimal
+        let close: ExactDecimal
+        let volume: ExactDecimal
+        let closeTime: Int64
+        let quoteAssetVolume: ExactDecimal
+        let numberOfTrades: Int64
+        let takerBuyBaseAssetVolume: ExactDecimal
+        let takerBuyQuoteAssetVolume: ExactDecimal
+        let ignore: JSONValue
+
+        init(
+            openTime: Int64,
+            `open`: ExactDecimal,
+            high: ExactDecimal,
+            low: ExactDecimal,
+            close: ExactDecimal,
+            volume: ExactDecimal,
+            closeTime: Int64,
+            quoteAssetVolume: ExactDecimal,
+            numberOfTrades: Int64,
+            takerBuyBaseAssetVolume: ExactDecimal,
+            takerBuyQuoteAssetVolume: ExactDecimal,
+            ignore: JSONValue
+        ) {
+            self.openTime = openTime
+            self.`open` = `open`
+            self.high = high
+            self.low = low
+            self.close = close
+            self.volume = volume
+            self.closeTime = closeTime
+            self.quoteAssetVolume = quoteAssetVolume
+            self.numberOfTrades = numberOfTrades
+            self.takerBuyBaseAssetVolume = takerBuyBaseAssetVolume
+            self.takerBuyQuoteAssetVolume = takerBuyQuoteAssetVolume
+            self.ignore = ignore
+        }
+    }
 
     public init(
         openTime: Int64,
@@ -9402,18 +13606,20 @@ public struct Kline: Sendable, Equatable, Codable {
         takerBuyQuoteAssetVolume: ExactDecimal,
         ignore: JSONValue
     ) {
-        self.openTime = openTime
-        self.`open` = `open`
-        self.high = high
-        self.low = low
-        self.close = close
-        self.volume = volume
-        self.closeTime = closeTime
-        self.quoteAssetVolume = quoteAssetVolume
-        self.numberOfTrades = numberOfTrades
-        self.takerBuyBaseAssetVolume = takerBuyBaseAssetVolume
-        self.takerBuyQuoteAssetVolume = takerBuyQuoteAssetVolume
-        self.ignore = ignore
+        storage = Storage(
+            openTime: openTime,
+            open: `open`,
+            high: high,
+            low: low,
+            close: close,
+            volume: volume,
+            closeTime: closeTime,
+            quoteAssetVolume: quoteAssetVolume,
+            numberOfTrades: numberOfTrades,
+            takerBuyBaseAssetVolume: takerBuyBaseAssetVolume,
+            takerBuyQuoteAssetVolume: takerBuyQuoteAssetVolume,
+            ignore: ignore
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -9434,18 +13640,32 @@ public struct Kline: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        openTime = try container.decode(Int64.self)
-        `open` = try container.decode(ExactDecimal.self)
-        high = try container.decode(ExactDecimal.self)
-        low = try container.decode(ExactDecimal.self)
-        close = try container.decode(ExactDecimal.self)
-        volume = try container.decode(ExactDecimal.self)
-        closeTime = try container.decode(Int64.self)
-        quoteAssetVolume = try container.decode(ExactDecimal.self)
-        numberOfTrades = try container.decode(Int64.self)
-        takerBuyBaseAssetVolume = try container.decode(ExactDecimal.self)
-        takerBuyQuoteAssetVolume = try container.decode(ExactDecimal.self)
-        ignore = try container.decode(JSONValue.self)
+        let openTime = try container.decode(Int64.self)
+        let `open` = try container.decode(ExactDecimal.self)
+        let high = try container.decode(ExactDecimal.self)
+        let low = try container.decode(ExactDecimal.self)
+        let close = try container.decode(ExactDecimal.self)
+        let volume = try container.decode(ExactDecimal.self)
+        let closeTime = try container.decode(Int64.self)
+        let quoteAssetVolume = try container.decode(ExactDecimal.self)
+        let numberOfTrades = try container.decode(Int64.self)
+        let takerBuyBaseAssetVolume = try container.decode(ExactDecimal.self)
+        let takerBuyQuoteAssetVolume = try container.decode(ExactDecimal.self)
+        let ignore = try container.decode(JSONValue.self)
+        storage = Storage(
+            openTime: openTime,
+            open: `open`,
+            high: high,
+            low: low,
+            close: close,
+            volume: volume,
+            closeTime: closeTime,
+            quoteAssetVolume: quoteAssetVolume,
+            numberOfTrades: numberOfTrades,
+            takerBuyBaseAssetVolume: takerBuyBaseAssetVolume,
+            takerBuyQuoteAssetVolume: takerBuyQuoteAssetVolume,
+            ignore: ignore
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -6,15 +6,39 @@ import ClientRuntime
 /// `lastUpdateTime`, added on 2024-11-28 (changelog).
 public struct Depth: Sendable, Equatable, Codable {
     /// Sequence number of the snapshot.
-    public let lastUpdateId: Int64
+    public var lastUpdateId: Int64 { storage.lastUpdateId }
     /// Time of the last book update in milliseconds (added 2024-11-28).
-    public let lastUpdateTime: Int64
+    public var lastUpdateTime: Int64 { storage.lastUpdateTime }
     /// Trading pair.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// Sell side, best (lowest) price first.
-    public let asks: [PriceLevel]
+    public var asks: [PriceLevel] { storage.asks }
     /// Buy side, best (highest) price first.
-    public let bids: [PriceLevel]
+    public var bids: [PriceLevel] { storage.bids }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let lastUpdateId: Int64
+        let lastUpdateTime: Int64
+        let symbol: String
+        let asks: [PriceLevel]
+        let bids: [PriceLevel]
+
+        init(
+            lastUpdateId: Int64,
+            lastUpdateTime: Int64,
+            symbol: String,
+            asks: [PriceLevel],
+            bids: [PriceLevel]
+        ) {
+            self.lastUpdateId = lastUpdateId
+            self.lastUpdateTime = lastUpdateTime
+            self.symbol = symbol
+            self.asks = asks
+            self.bids = bids
+        }
+    }
 
     public init(
         lastUpdateId: Int64,
@@ -23,11 +47,13 @@ public struct Depth: Sendable, Equatable, Codable {
         asks: [PriceLevel],
         bids: [PriceLevel]
     ) {
-        self.lastUpdateId = lastUpdateId
-        self.lastUpdateTime = lastUpdateTime
-        self.symbol = symbol
-        self.asks = asks
-        self.bids = bids
+        storage = Storage(
+            lastUpdateId: lastUpdateId,
+            lastUpdateTime: lastUpdateTime,
+            symbol: symbol,
+            asks: asks,
+            bids: bids
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -47,11 +73,13 @@ public struct Depth: Sendable, Equatable, Codable {
         let asks = container.required([PriceLevel].self, "asks")
         let bids = container.required([PriceLevel].self, "bids")
         try container.finish()
-        self.lastUpdateId = lastUpdateId!
-        self.lastUpdateTime = lastUpdateTime!
-        self.symbol = symbol!
-        self.asks = asks!
-        self.bids = bids!
+        storage = Storage(
+            lastUpdateId: lastUpdateId!,
+            lastUpdateTime: lastUpdateTime!,
+            symbol: symbol!,
+            asks: asks!,
+            bids: bids!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -67,15 +95,39 @@ public struct Depth: Sendable, Equatable, Codable {
 /// One public trade. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct Trade: Sendable, Equatable, Codable {
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// Quantity in the base asset.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// Value in the quote asset.
-    public let amount: ExactDecimal
+    public var amount: ExactDecimal { storage.amount }
     /// Trade time in milliseconds, sent as a string of digits.
-    public let time: String
+    public var time: String { storage.time }
     /// Whether the buyer was the maker.
-    public let isBuyerMaker: Bool
+    public var isBuyerMaker: Bool { storage.isBuyerMaker }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+        let amount: ExactDecimal
+        let time: String
+        let isBuyerMaker: Bool
+
+        init(
+            price: ExactDecimal,
+            quantity: ExactDecimal,
+            amount: ExactDecimal,
+            time: String,
+            isBuyerMaker: Bool
+        ) {
+            self.price = price
+            self.quantity = quantity
+            self.amount = amount
+            self.time = time
+            self.isBuyerMaker = isBuyerMaker
+        }
+    }
 
     public init(
         price: ExactDecimal,
@@ -84,11 +136,13 @@ public struct Trade: Sendable, Equatable, Codable {
         time: String,
         isBuyerMaker: Bool
     ) {
-        self.price = price
-        self.quantity = quantity
-        self.amount = amount
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
+        storage = Storage(
+            price: price,
+            quantity: quantity,
+            amount: amount,
+            time: time,
+            isBuyerMaker: isBuyerMaker
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -108,11 +162,13 @@ public struct Trade: Sendable, Equatable, Codable {
         let time = container.required(String.self, "time")
         let isBuyerMaker = container.required(Bool.self, "isBuyerMaker")
         try container.finish()
-        self.price = price!
-        self.quantity = quantity!
-        self.amount = amount!
-        self.time = time!
-        self.isBuyerMaker = isBuyerMaker!
+        storage = Storage(
+            price: price!,
+            quantity: quantity!,
+            amount: amount!,
+            time: time!,
+            isBuyerMaker: isBuyerMaker!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -128,23 +184,59 @@ public struct Trade: Sendable, Equatable, Codable {
 /// 24-hour statistics of one symbol. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct Ticker24hr: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `priceChange`.
-    public let priceChange: ExactDecimal
+    public var priceChange: ExactDecimal { storage.priceChange }
     /// `priceChangePercent`.
-    public let priceChangePercent: ExactDecimal
+    public var priceChangePercent: ExactDecimal { storage.priceChangePercent }
     /// `weightedAvgPrice`.
-    public let weightedAvgPrice: ExactDecimal
+    public var weightedAvgPrice: ExactDecimal { storage.weightedAvgPrice }
     /// `lastPrice`.
-    public let lastPrice: ExactDecimal
+    public var lastPrice: ExactDecimal { storage.lastPrice }
     /// `openPrice`.
-    public let openPrice: ExactDecimal
+    public var openPrice: ExactDecimal { storage.openPrice }
     /// `highPrice`.
-    public let highPrice: ExactDecimal
+    public var highPrice: ExactDecimal { storage.highPrice }
     /// `lowPrice`.
-    public let lowPrice: ExactDecimal
+    public var lowPrice: ExactDecimal { storage.lowPrice }
     /// Traded value in the quote asset over the window.
-    public let amount: ExactDecimal
+    public var amount: ExactDecimal { storage.amount }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let priceChange: ExactDecimal
+        let priceChangePercent: ExactDecimal
+        let weightedAvgPrice: ExactDecimal
+        let lastPrice: ExactDecimal
+        let openPrice: ExactDecimal
+        let highPrice: ExactDecimal
+        let lowPrice: ExactDecimal
+        let amount: ExactDecimal
+
+        init(
+            symbol: String,
+            priceChange: ExactDecimal,
+            priceChangePercent: ExactDecimal,
+            weightedAvgPrice: ExactDecimal,
+            lastPrice: ExactDecimal,
+            openPrice: ExactDecimal,
+            highPrice: ExactDecimal,
+            lowPrice: ExactDecimal,
+            amount: ExactDecimal
+        ) {
+            self.symbol = symbol
+            self.priceChange = priceChange
+            self.priceChangePercent = priceChangePercent
+            self.weightedAvgPrice = weightedAvgPrice
+            self.lastPrice = lastPrice
+            self.openPrice = openPrice
+            self.highPrice = highPrice
+            self.lowPrice = lowPrice
+            self.amount = amount
+        }
+    }
 
     public init(
         symbol: String,
@@ -157,15 +249,17 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         lowPrice: ExactDecimal,
         amount: ExactDecimal
     ) {
-        self.symbol = symbol
-        self.priceChange = priceChange
-        self.priceChangePercent = priceChangePercent
-        self.weightedAvgPrice = weightedAvgPrice
-        self.lastPrice = lastPrice
-        self.openPrice = openPrice
-        self.highPrice = highPrice
-        self.lowPrice = lowPrice
-        self.amount = amount
+        storage = Storage(
+            symbol: symbol,
+            priceChange: priceChange,
+            priceChangePercent: priceChangePercent,
+            weightedAvgPrice: weightedAvgPrice,
+            lastPrice: lastPrice,
+            openPrice: openPrice,
+            highPrice: highPrice,
+            lowPrice: lowPrice,
+            amount: amount
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -193,15 +287,17 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
         let lowPrice = container.required(ExactDecimal.self, "lowPrice")
         let amount = container.required(ExactDecimal.self, "amount")
         try container.finish()
-        self.symbol = symbol!
-        self.priceChange = priceChange!
-        self.priceChangePercent = priceChangePercent!
-        self.weightedAvgPrice = weightedAvgPrice!
-        self.lastPrice = lastPrice!
-        self.openPrice = openPrice!
-        self.highPrice = highPrice!
-        self.lowPrice = lowPrice!
-        self.amount = amount!
+        storage = Storage(
+            symbol: symbol!,
+            priceChange: priceChange!,
+            priceChangePercent: priceChangePercent!,
+            weightedAvgPrice: weightedAvgPrice!,
+            lastPrice: lastPrice!,
+            openPrice: openPrice!,
+            highPrice: highPrice!,
+            lowPrice: lowPrice!,
+            amount: amount!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -222,15 +318,39 @@ public struct Ticker24hr: Sendable, Equatable, Codable {
 /// plus `lastUpdateTime`, added on 2024-11-28 (changelog).
 public struct BookTicker: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// The best ask level (a one-element list).
-    public let ask: [PriceLevel]
+    public var ask: [PriceLevel] { storage.ask }
     /// The best bid level (a one-element list).
-    public let bid: [PriceLevel]
+    public var bid: [PriceLevel] { storage.bid }
     /// Snapshot time in milliseconds.
-    public let time: Int64
+    public var time: Int64 { storage.time }
     /// Time of the last book update in milliseconds (added 2024-11-28).
-    public let lastUpdateTime: Int64
+    public var lastUpdateTime: Int64 { storage.lastUpdateTime }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let ask: [PriceLevel]
+        let bid: [PriceLevel]
+        let time: Int64
+        let lastUpdateTime: Int64
+
+        init(
+            symbol: String,
+            ask: [PriceLevel],
+            bid: [PriceLevel],
+            time: Int64,
+            lastUpdateTime: Int64
+        ) {
+            self.symbol = symbol
+            self.ask = ask
+            self.bid = bid
+            self.time = time
+            self.lastUpdateTime = lastUpdateTime
+        }
+    }
 
     public init(
         symbol: String,
@@ -239,11 +359,13 @@ public struct BookTicker: Sendable, Equatable, Codable {
         time: Int64,
         lastUpdateTime: Int64
     ) {
-        self.symbol = symbol
-        self.ask = ask
-        self.bid = bid
-        self.time = time
-        self.lastUpdateTime = lastUpdateTime
+        storage = Storage(
+            symbol: symbol,
+            ask: ask,
+            bid: bid,
+            time: time,
+            lastUpdateTime: lastUpdateTime
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -263,11 +385,13 @@ public struct BookTicker: Sendable, Equatable, Codable {
         let time = container.required(Int64.self, "time")
         let lastUpdateTime = container.required(Int64.self, "lastUpdateTime")
         try container.finish()
-        self.symbol = symbol!
-        self.ask = ask!
-        self.bid = bid!
-        self.time = time!
-        self.lastUpdateTime = lastUpdateTime!
+        storage = Storage(
+            symbol: symbol!,
+            ask: ask!,
+            bid: bid!,
+            time: time!,
+            lastUpdateTime: lastUpdateTime!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -283,27 +407,66 @@ public struct BookTicker: Sendable, Equatable, Codable {
 /// Trading rules of one symbol. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct SymbolInfo: Sendable, Equatable, Codable {
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `baseToken`.
-    public let baseToken: String
+    public var baseToken: String { storage.baseToken }
     /// `quoteToken`.
-    public let quoteToken: String
+    public var quoteToken: String { storage.quoteToken }
     /// `quoteIncrement`.
-    public let quoteIncrement: ExactDecimal
+    public var quoteIncrement: ExactDecimal { storage.quoteIncrement }
     /// Smallest order value in the quote asset.
-    public let quoteMinSize: ExactDecimal
+    public var quoteMinSize: ExactDecimal { storage.quoteMinSize }
     /// Quantity step in the base asset.
-    public let baseIncrement: ExactDecimal
+    public var baseIncrement: ExactDecimal { storage.baseIncrement }
     /// Smallest order quantity in the base asset.
-    public let baseMinSize: ExactDecimal
+    public var baseMinSize: ExactDecimal { storage.baseMinSize }
     /// Price tick.
-    public let priceIncrement: ExactDecimal
+    public var priceIncrement: ExactDecimal { storage.priceIncrement }
     /// `enableTrading`.
-    public let enableTrading: Bool
+    public var enableTrading: Bool { storage.enableTrading }
     /// Largest allowed deviation of an order price, as a fraction.
     ///
     /// - Appears: Shown in the 2024-04 example only.
-    public let priceLimitRate: ExactDecimal?
+    public var priceLimitRate: ExactDecimal? { storage.priceLimitRate }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let symbol: String
+        let baseToken: String
+        let quoteToken: String
+        let quoteIncrement: ExactDecimal
+        let quoteMinSize: ExactDecimal
+        let baseIncrement: ExactDecimal
+        let baseMinSize: ExactDecimal
+        let priceIncrement: ExactDecimal
+        let enableTrading: Bool
+        let priceLimitRate: ExactDecimal?
+
+        init(
+            symbol: String,
+            baseToken: String,
+            quoteToken: String,
+            quoteIncrement: ExactDecimal,
+            quoteMinSize: ExactDecimal,
+            baseIncrement: ExactDecimal,
+            baseMinSize: ExactDecimal,
+            priceIncrement: ExactDecimal,
+            enableTrading: Bool,
+            priceLimitRate: ExactDecimal?
+        ) {
+            self.symbol = symbol
+            self.baseToken = baseToken
+            self.quoteToken = quoteToken
+            self.quoteIncrement = quoteIncrement
+            self.quoteMinSize = quoteMinSize
+            self.baseIncrement = baseIncrement
+            self.baseMinSize = baseMinSize
+            self.priceIncrement = priceIncrement
+            self.enableTrading = enableTrading
+            self.priceLimitRate = priceLimitRate
+        }
+    }
 
     public init(
         symbol: String,
@@ -317,16 +480,18 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         enableTrading: Bool,
         priceLimitRate: ExactDecimal? = nil
     ) {
-        self.symbol = symbol
-        self.baseToken = baseToken
-        self.quoteToken = quoteToken
-        self.quoteIncrement = quoteIncrement
-        self.quoteMinSize = quoteMinSize
-        self.baseIncrement = baseIncrement
-        self.baseMinSize = baseMinSize
-        self.priceIncrement = priceIncrement
-        self.enableTrading = enableTrading
-        self.priceLimitRate = priceLimitRate
+        storage = Storage(
+            symbol: symbol,
+            baseToken: baseToken,
+            quoteToken: quoteToken,
+            quoteIncrement: quoteIncrement,
+            quoteMinSize: quoteMinSize,
+            baseIncrement: baseIncrement,
+            baseMinSize: baseMinSize,
+            priceIncrement: priceIncrement,
+            enableTrading: enableTrading,
+            priceLimitRate: priceLimitRate
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -354,17 +519,20 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
         let baseMinSize = container.required(ExactDecimal.self, "baseMinSize")
         let priceIncrement = container.required(ExactDecimal.self, "priceIncrement")
         let enableTrading = container.required(Bool.self, "enableTrading")
-        self.priceLimitRate = container.optional(ExactDecimal.self, "priceLimitRate")
+        let priceLimitRate = container.optional(ExactDecimal.self, "priceLimitRate")
         try container.finish()
-        self.symbol = symbol!
-        self.baseToken = baseToken!
-        self.quoteToken = quoteToken!
-        self.quoteIncrement = quoteIncrement!
-        self.quoteMinSize = quoteMinSize!
-        self.baseIncrement = baseIncrement!
-        self.baseMinSize = baseMinSize!
-        self.priceIncrement = priceIncrement!
-        self.enableTrading = enableTrading!
+        storage = Storage(
+            symbol: symbol!,
+            baseToken: baseToken!,
+            quoteToken: quoteToken!,
+            quoteIncrement: quoteIncrement!,
+            quoteMinSize: quoteMinSize!,
+            baseIncrement: baseIncrement!,
+            baseMinSize: baseMinSize!,
+            priceIncrement: priceIncrement!,
+            enableTrading: enableTrading!,
+            priceLimitRate: priceLimitRate
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -385,15 +553,39 @@ public struct SymbolInfo: Sendable, Equatable, Codable {
 /// One trading account of the user (field list from the 2024-04 revision).
 public struct UserAccount: Sendable, Equatable, Codable {
     /// The account id used as `accountId` elsewhere.
-    public let id: String
+    public var id: String { storage.id }
     /// `name`.
-    public let name: String
+    public var name: String { storage.name }
     /// Account kind, e.g. "SUB" (values not documented).
-    public let type: String
+    public var type: String { storage.type }
     /// Account state, e.g. "ACTIVE" (values not documented).
-    public let status: String
+    public var status: String { storage.status }
     /// `enableTrading`.
-    public let enableTrading: Bool
+    public var enableTrading: Bool { storage.enableTrading }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let id: String
+        let name: String
+        let type: String
+        let status: String
+        let enableTrading: Bool
+
+        init(
+            id: String,
+            name: String,
+            type: String,
+            status: String,
+            enableTrading: Bool
+        ) {
+            self.id = id
+            self.name = name
+            self.type = type
+            self.status = status
+            self.enableTrading = enableTrading
+        }
+    }
 
     public init(
         id: String,
@@ -402,11 +594,13 @@ public struct UserAccount: Sendable, Equatable, Codable {
         status: String,
         enableTrading: Bool
     ) {
-        self.id = id
-        self.name = name
-        self.type = type
-        self.status = status
-        self.enableTrading = enableTrading
+        storage = Storage(
+            id: id,
+            name: name,
+            type: type,
+            status: status,
+            enableTrading: enableTrading
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -426,11 +620,13 @@ public struct UserAccount: Sendable, Equatable, Codable {
         let status = container.required(String.self, "status")
         let enableTrading = container.required(Bool.self, "enableTrading")
         try container.finish()
-        self.id = id!
-        self.name = name!
-        self.type = type!
-        self.status = status!
-        self.enableTrading = enableTrading!
+        storage = Storage(
+            id: id!,
+            name: name!,
+            type: type!,
+            status: status!,
+            enableTrading: enableTrading!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -447,20 +643,40 @@ public struct UserAccount: Sendable, Equatable, Codable {
 /// plus `remainingExposure`, added on 2024-11-28 (changelog).
 public struct UserInfo: Sendable, Equatable, Codable {
     /// `clientType`.
-    public let clientType: ClientType
+    public var clientType: ClientType { storage.clientType }
     /// `accounts`.
-    public let accounts: [UserAccount]
+    public var accounts: [UserAccount] { storage.accounts }
     /// Exposure limit the user has left (added 2024-11-28).
-    public let remainingExposure: ExactDecimal
+    public var remainingExposure: ExactDecimal { storage.remainingExposure }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let clientType: ClientType
+        let accounts: [UserAccount]
+        let remainingExposure: ExactDecimal
+
+        init(
+            clientType: ClientType,
+            accounts: [UserAccount],
+            remainingExposure: ExactDecimal
+        ) {
+            self.clientType = clientType
+            self.accounts = accounts
+            self.remainingExposure = remainingExposure
+        }
+    }
 
     public init(
         clientType: ClientType,
         accounts: [UserAccount],
         remainingExposure: ExactDecimal
     ) {
-        self.clientType = clientType
-        self.accounts = accounts
-        self.remainingExposure = remainingExposure
+        storage = Storage(
+            clientType: clientType,
+            accounts: accounts,
+            remainingExposure: remainingExposure
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -476,9 +692,11 @@ public struct UserInfo: Sendable, Equatable, Codable {
         let accounts = container.required([UserAccount].self, "accounts")
         let remainingExposure = container.required(ExactDecimal.self, "remainingExposure")
         try container.finish()
-        self.clientType = clientType!
-        self.accounts = accounts!
-        self.remainingExposure = remainingExposure!
+        storage = Storage(
+            clientType: clientType!,
+            accounts: accounts!,
+            remainingExposure: remainingExposure!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -492,15 +710,39 @@ public struct UserInfo: Sendable, Equatable, Codable {
 /// Balance of one token in an account. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct Balance: Sendable, Equatable, Codable {
     /// `tokenId`.
-    public let tokenId: Int64
+    public var tokenId: Int64 { storage.tokenId }
     /// `tokenCode`.
-    public let tokenCode: String
+    public var tokenCode: String { storage.tokenCode }
     /// `total`.
-    public let total: ExactDecimal
+    public var total: ExactDecimal { storage.total }
     /// Free balance (the wire name is misspelt).
-    public let available: ExactDecimal
+    public var available: ExactDecimal { storage.available }
     /// Balance locked in open orders.
-    public let frozen: ExactDecimal
+    public var frozen: ExactDecimal { storage.frozen }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let tokenId: Int64
+        let tokenCode: String
+        let total: ExactDecimal
+        let available: ExactDecimal
+        let frozen: ExactDecimal
+
+        init(
+            tokenId: Int64,
+            tokenCode: String,
+            total: ExactDecimal,
+            available: ExactDecimal,
+            frozen: ExactDecimal
+        ) {
+            self.tokenId = tokenId
+            self.tokenCode = tokenCode
+            self.total = total
+            self.available = available
+            self.frozen = frozen
+        }
+    }
 
     public init(
         tokenId: Int64,
@@ -509,11 +751,13 @@ public struct Balance: Sendable, Equatable, Codable {
         available: ExactDecimal,
         frozen: ExactDecimal
     ) {
-        self.tokenId = tokenId
-        self.tokenCode = tokenCode
-        self.total = total
-        self.available = available
-        self.frozen = frozen
+        storage = Storage(
+            tokenId: tokenId,
+            tokenCode: tokenCode,
+            total: total,
+            available: available,
+            frozen: frozen
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -533,11 +777,13 @@ public struct Balance: Sendable, Equatable, Codable {
         let available = container.required(ExactDecimal.self, "avaliable")
         let frozen = container.required(ExactDecimal.self, "frozen")
         try container.finish()
-        self.tokenId = tokenId!
-        self.tokenCode = tokenCode!
-        self.total = total!
-        self.available = available!
-        self.frozen = frozen!
+        storage = Storage(
+            tokenId: tokenId!,
+            tokenCode: tokenCode!,
+            total: total!,
+            available: available!,
+            frozen: frozen!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -553,27 +799,69 @@ public struct Balance: Sendable, Equatable, Codable {
 /// One fill of the user's orders. The 2025-12 docs leave the example out; fields from the 2024-04 revision.
 public struct AccountTrade: Sendable, Equatable, Codable {
     /// Trade id, sent as a string of digits.
-    public let tradeId: String
+    public var tradeId: String { storage.tradeId }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `quantity`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// `amount`.
-    public let amount: ExactDecimal
+    public var amount: ExactDecimal { storage.amount }
     /// `type`.
-    public let type: OrderType
+    public var type: OrderType { storage.type }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `isMaker`.
-    public let isMaker: Bool
+    public var isMaker: Bool { storage.isMaker }
     /// `feeAsset`.
-    public let feeAsset: String
+    public var feeAsset: String { storage.feeAsset }
     /// `fee`.
-    public let fee: ExactDecimal
+    public var fee: ExactDecimal { storage.fee }
     /// Trade time in milliseconds, sent as a string of digits.
-    public let time: String
+    public var time: String { storage.time }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let tradeId: String
+        let symbol: String
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+        let amount: ExactDecimal
+        let type: OrderType
+        let side: OrderSide
+        let isMaker: Bool
+        let feeAsset: String
+        let fee: ExactDecimal
+        let time: String
+
+        init(
+            tradeId: String,
+            symbol: String,
+            price: ExactDecimal,
+            quantity: ExactDecimal,
+            amount: ExactDecimal,
+            type: OrderType,
+            side: OrderSide,
+            isMaker: Bool,
+            feeAsset: String,
+            fee: ExactDecimal,
+            time: String
+        ) {
+            self.tradeId = tradeId
+            self.symbol = symbol
+            self.price = price
+            self.quantity = quantity
+            self.amount = amount
+            self.type = type
+            self.side = side
+            self.isMaker = isMaker
+            self.feeAsset = feeAsset
+            self.fee = fee
+            self.time = time
+        }
+    }
 
     public init(
         tradeId: String,
@@ -588,17 +876,19 @@ public struct AccountTrade: Sendable, Equatable, Codable {
         fee: ExactDecimal,
         time: String
     ) {
-        self.tradeId = tradeId
-        self.symbol = symbol
-        self.price = price
-        self.quantity = quantity
-        self.amount = amount
-        self.type = type
-        self.side = side
-        self.isMaker = isMaker
-        self.feeAsset = feeAsset
-        self.fee = fee
-        self.time = time
+        storage = Storage(
+            tradeId: tradeId,
+            symbol: symbol,
+            price: price,
+            quantity: quantity,
+            amount: amount,
+            type: type,
+            side: side,
+            isMaker: isMaker,
+            feeAsset: feeAsset,
+            fee: fee,
+            time: time
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -630,17 +920,19 @@ public struct AccountTrade: Sendable, Equatable, Codable {
         let fee = container.required(ExactDecimal.self, "fee")
         let time = container.required(String.self, "time")
         try container.finish()
-        self.tradeId = tradeId!
-        self.symbol = symbol!
-        self.price = price!
-        self.quantity = quantity!
-        self.amount = amount!
-        self.type = type!
-        self.side = side!
-        self.isMaker = isMaker!
-        self.feeAsset = feeAsset!
-        self.fee = fee!
-        self.time = time!
+        storage = Storage(
+            tradeId: tradeId!,
+            symbol: symbol!,
+            price: price!,
+            quantity: quantity!,
+            amount: amount!,
+            type: type!,
+            side: side!,
+            isMaker: isMaker!,
+            feeAsset: feeAsset!,
+            fee: fee!,
+            time: time!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -664,45 +956,102 @@ public struct AccountTrade: Sendable, Equatable, Codable {
 /// the late-2024 order docs (`dfx-spot-order-endpoints.md`), which the changelog does not change.
 public struct Order: Sendable, Equatable, Codable {
     /// The client order id given at creation (a blank when none was given).
-    public let clientOid: String
+    public var clientOid: String { storage.clientOid }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `accountId`.
-    public let accountId: String
+    public var accountId: String { storage.accountId }
     /// `side`.
-    public let side: OrderSide
+    public var side: OrderSide { storage.side }
     /// `symbol`.
-    public let symbol: String
+    public var symbol: String { storage.symbol }
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `quantity`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
     /// `amount`.
-    public let amount: ExactDecimal
+    public var amount: ExactDecimal { storage.amount }
     /// `status`.
-    public let status: OrderStatus
+    public var status: OrderStatus { storage.status }
     /// Quantity filled so far.
-    public let tradeQty: ExactDecimal
+    public var tradeQty: ExactDecimal { storage.tradeQty }
     /// Value filled so far.
-    public let tradeAmount: ExactDecimal
+    public var tradeAmount: ExactDecimal { storage.tradeAmount }
     /// `orderType`.
-    public let orderType: OrderType
+    public var orderType: OrderType { storage.orderType }
     /// Trigger direction of a conditional order, e.g. "UP" (values not documented).
     ///
     /// - Appears: Shown only in the closed-orders example.
-    public let stopType: String?
+    public var stopType: String? { storage.stopType }
     /// Trigger state of a conditional order, e.g. "PENDING" (values not documented).
     ///
     /// - Appears: Shown in the late-2024 examples only; meaningful for conditional orders.
-    public let stopStatus: String?
+    public var stopStatus: String? { storage.stopStatus }
     /// Average fill price.
     ///
     /// - Appears: Shown only in the closed-orders example.
-    public let averagePrice: ExactDecimal?
+    public var averagePrice: ExactDecimal? { storage.averagePrice }
     /// Why the order failed (a blank when it did not).
     ///
     /// - Appears: Shown in the late-2024 examples only (a blank there).
-    public let failedReason: String?
+    public var failedReason: String? { storage.failedReason }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let clientOid: String
+        let orderId: Int64
+        let accountId: String
+        let side: OrderSide
+        let symbol: String
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+        let amount: ExactDecimal
+        let status: OrderStatus
+        let tradeQty: ExactDecimal
+        let tradeAmount: ExactDecimal
+        let orderType: OrderType
+        let stopType: String?
+        let stopStatus: String?
+        let averagePrice: ExactDecimal?
+        let failedReason: String?
+
+        init(
+            clientOid: String,
+            orderId: Int64,
+            accountId: String,
+            side: OrderSide,
+            symbol: String,
+            price: ExactDecimal,
+            quantity: ExactDecimal,
+            amount: ExactDecimal,
+            status: OrderStatus,
+            tradeQty: ExactDecimal,
+            tradeAmount: ExactDecimal,
+            orderType: OrderType,
+            stopType: String?,
+            stopStatus: String?,
+            averagePrice: ExactDecimal?,
+            failedReason: String?
+        ) {
+            self.clientOid = clientOid
+            self.orderId = orderId
+            self.accountId = accountId
+            self.side = side
+            self.symbol = symbol
+            self.price = price
+            self.quantity = quantity
+            self.amount = amount
+            self.status = status
+            self.tradeQty = tradeQty
+            self.tradeAmount = tradeAmount
+            self.orderType = orderType
+            self.stopType = stopType
+            self.stopStatus = stopStatus
+            self.averagePrice = averagePrice
+            self.failedReason = failedReason
+        }
+    }
 
     public init(
         clientOid: String,
@@ -722,22 +1071,24 @@ public struct Order: Sendable, Equatable, Codable {
         averagePrice: ExactDecimal? = nil,
         failedReason: String? = nil
     ) {
-        self.clientOid = clientOid
-        self.orderId = orderId
-        self.accountId = accountId
-        self.side = side
-        self.symbol = symbol
-        self.price = price
-        self.quantity = quantity
-        self.amount = amount
-        self.status = status
-        self.tradeQty = tradeQty
-        self.tradeAmount = tradeAmount
-        self.orderType = orderType
-        self.stopType = stopType
-        self.stopStatus = stopStatus
-        self.averagePrice = averagePrice
-        self.failedReason = failedReason
+        storage = Storage(
+            clientOid: clientOid,
+            orderId: orderId,
+            accountId: accountId,
+            side: side,
+            symbol: symbol,
+            price: price,
+            quantity: quantity,
+            amount: amount,
+            status: status,
+            tradeQty: tradeQty,
+            tradeAmount: tradeAmount,
+            orderType: orderType,
+            stopType: stopType,
+            stopStatus: stopStatus,
+            averagePrice: averagePrice,
+            failedReason: failedReason
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -774,23 +1125,29 @@ public struct Order: Sendable, Equatable, Codable {
         let tradeQty = container.required(ExactDecimal.self, "tradeQty")
         let tradeAmount = container.required(ExactDecimal.self, "tradeAmount")
         let orderType = container.required(OrderType.self, "orderType")
-        self.stopType = container.optional(String.self, "stopType")
-        self.stopStatus = container.optional(String.self, "stopStatus")
-        self.averagePrice = container.optional(ExactDecimal.self, "averagePrice")
-        self.failedReason = container.optional(String.self, "failedReason")
+        let stopType = container.optional(String.self, "stopType")
+        let stopStatus = container.optional(String.self, "stopStatus")
+        let averagePrice = container.optional(ExactDecimal.self, "averagePrice")
+        let failedReason = container.optional(String.self, "failedReason")
         try container.finish()
-        self.clientOid = clientOid!
-        self.orderId = orderId!
-        self.accountId = accountId!
-        self.side = side!
-        self.symbol = symbol!
-        self.price = price!
-        self.quantity = quantity!
-        self.amount = amount!
-        self.status = status!
-        self.tradeQty = tradeQty!
-        self.tradeAmount = tradeAmount!
-        self.orderType = orderType!
+        storage = Storage(
+            clientOid: clientOid!,
+            orderId: orderId!,
+            accountId: accountId!,
+            side: side!,
+            symbol: symbol!,
+            price: price!,
+            quantity: quantity!,
+            amount: amount!,
+            status: status!,
+            tradeQty: tradeQty!,
+            tradeAmount: tradeAmount!,
+            orderType: orderType!,
+            stopType: stopType,
+            stopStatus: stopStatus,
+            averagePrice: averagePrice,
+            failedReason: failedReason
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -818,15 +1175,36 @@ public struct Order: Sendable, Equatable, Codable {
 /// response (example left out) is taken to use the same per-order shape.
 public struct CancelResult: Sendable, Equatable, Codable {
     /// "0" when this order was cancelled.
-    public let code: String
+    public var code: String { storage.code }
     /// `orderId`.
-    public let orderId: Int64
+    public var orderId: Int64 { storage.orderId }
     /// `clientOrderId`.
     ///
     /// - Nullable: yes
-    public let clientOrderId: String?
+    public var clientOrderId: String? { storage.clientOrderId }
     /// `msg`.
-    public let msg: String
+    public var msg: String { storage.msg }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let code: String
+        let orderId: Int64
+        let clientOrderId: String?
+        let msg: String
+
+        init(
+            code: String,
+            orderId: Int64,
+            clientOrderId: String?,
+            msg: String
+        ) {
+            self.code = code
+            self.orderId = orderId
+            self.clientOrderId = clientOrderId
+            self.msg = msg
+        }
+    }
 
     public init(
         code: String,
@@ -834,10 +1212,12 @@ public struct CancelResult: Sendable, Equatable, Codable {
         clientOrderId: String? = nil,
         msg: String
     ) {
-        self.code = code
-        self.orderId = orderId
-        self.clientOrderId = clientOrderId
-        self.msg = msg
+        storage = Storage(
+            code: code,
+            orderId: orderId,
+            clientOrderId: clientOrderId,
+            msg: msg
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -852,12 +1232,15 @@ public struct CancelResult: Sendable, Equatable, Codable {
         var container = try FieldReader(decoder)
         let code = container.required(String.self, "code")
         let orderId = container.required(Int64.self, "orderId")
-        self.clientOrderId = container.optional(String.self, "clientOrderId")
+        let clientOrderId = container.optional(String.self, "clientOrderId")
         let msg = container.required(String.self, "msg")
         try container.finish()
-        self.code = code!
-        self.orderId = orderId!
-        self.msg = msg!
+        storage = Storage(
+            code: code!,
+            orderId: orderId!,
+            clientOrderId: clientOrderId,
+            msg: msg!
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -874,16 +1257,33 @@ public struct CancelResult: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct PriceLevel: Sendable, Equatable, Codable {
     /// `price`.
-    public let price: ExactDecimal
+    public var price: ExactDecimal { storage.price }
     /// `quantity`.
-    public let quantity: ExactDecimal
+    public var quantity: ExactDecimal { storage.quantity }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let price: ExactDecimal
+        let quantity: ExactDecimal
+
+        init(
+            price: ExactDecimal,
+            quantity: ExactDecimal
+        ) {
+            self.price = price
+            self.quantity = quantity
+        }
+    }
 
     public init(
         price: ExactDecimal,
         quantity: ExactDecimal
     ) {
-        self.price = price
-        self.quantity = quantity
+        storage = Storage(
+            price: price,
+            quantity: quantity
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -894,8 +1294,12 @@ public struct PriceLevel: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        price = try container.decode(ExactDecimal.self)
-        quantity = try container.decode(ExactDecimal.self)
+        let price = try container.decode(ExactDecimal.self)
+        let quantity = try container.decode(ExactDecimal.self)
+        storage = Storage(
+            price: price,
+            quantity: quantity
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -911,27 +1315,69 @@ public struct PriceLevel: Sendable, Equatable, Codable {
 /// Sent as a JSON array; each position is decoded into a named field.
 public struct Kline: Sendable, Equatable, Codable {
     /// Open time in milliseconds.
-    public let openTime: Int64
+    public var openTime: Int64 { storage.openTime }
     /// `open`.
-    public let `open`: ExactDecimal
+    public var `open`: ExactDecimal { storage.`open` }
     /// `high`.
-    public let high: ExactDecimal
+    public var high: ExactDecimal { storage.high }
     /// `low`.
-    public let low: ExactDecimal
+    public var low: ExactDecimal { storage.low }
     /// `close`.
-    public let close: ExactDecimal
+    public var close: ExactDecimal { storage.close }
     /// Traded quantity in the base asset.
-    public let volume: ExactDecimal
+    public var volume: ExactDecimal { storage.volume }
     /// Close time in milliseconds.
-    public let closeTime: Int64
+    public var closeTime: Int64 { storage.closeTime }
     /// Traded value in the quote asset.
-    public let amount: ExactDecimal
+    public var amount: ExactDecimal { storage.amount }
     /// Number of trades.
-    public let tradeCount: Int
+    public var tradeCount: Int { storage.tradeCount }
     /// Undocumented; "0" in the published example.
-    public let reserved1: JSONValue
+    public var reserved1: JSONValue { storage.reserved1 }
     /// Undocumented; "0" in the published example.
-    public let reserved2: JSONValue
+    public var reserved2: JSONValue { storage.reserved2 }
+
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let openTime: Int64
+        let `open`: ExactDecimal
+        let high: ExactDecimal
+        let low: ExactDecimal
+        let close: ExactDecimal
+        let volume: ExactDecimal
+        let closeTime: Int64
+        let amount: ExactDecimal
+        let tradeCount: Int
+        let reserved1: JSONValue
+        let reserved2: JSONValue
+
+        init(
+            openTime: Int64,
+            `open`: ExactDecimal,
+            high: ExactDecimal,
+            low: ExactDecimal,
+            close: ExactDecimal,
+            volume: ExactDecimal,
+            closeTime: Int64,
+            amount: ExactDecimal,
+            tradeCount: Int,
+            reserved1: JSONValue,
+            reserved2: JSONValue
+        ) {
+            self.openTime = openTime
+            self.`open` = `open`
+            self.high = high
+            self.low = low
+            self.close = close
+            self.volume = volume
+            self.closeTime = closeTime
+            self.amount = amount
+            self.tradeCount = tradeCount
+            self.reserved1 = reserved1
+            self.reserved2 = reserved2
+        }
+    }
 
     public init(
         openTime: Int64,
@@ -946,17 +1392,19 @@ public struct Kline: Sendable, Equatable, Codable {
         reserved1: JSONValue,
         reserved2: JSONValue
     ) {
-        self.openTime = openTime
-        self.`open` = `open`
-        self.high = high
-        self.low = low
-        self.close = close
-        self.volume = volume
-        self.closeTime = closeTime
-        self.amount = amount
-        self.tradeCount = tradeCount
-        self.reserved1 = reserved1
-        self.reserved2 = reserved2
+        storage = Storage(
+            openTime: openTime,
+            open: `open`,
+            high: high,
+            low: low,
+            close: close,
+            volume: volume,
+            closeTime: closeTime,
+            amount: amount,
+            tradeCount: tradeCount,
+            reserved1: reserved1,
+            reserved2: reserved2
+        )
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -976,17 +1424,30 @@ public struct Kline: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        openTime = try container.decode(Int64.self)
-        `open` = try container.decode(ExactDecimal.self)
-        high = try container.decode(ExactDecimal.self)
-        low = try container.decode(ExactDecimal.self)
-        close = try container.decode(ExactDecimal.self)
-        volume = try container.decode(ExactDecimal.self)
-        closeTime = try container.decode(Int64.self)
-        amount = try container.decode(ExactDecimal.self)
-        tradeCount = try container.decode(Int.self)
-        reserved1 = try container.decode(JSONValue.self)
-        reserved2 = try container.decode(JSONValue.self)
+        let openTime = try container.decode(Int64.self)
+        let `open` = try container.decode(ExactDecimal.self)
+        let high = try container.decode(ExactDecimal.self)
+        let low = try container.decode(ExactDecimal.self)
+        let close = try container.decode(ExactDecimal.self)
+        let volume = try container.decode(ExactDecimal.self)
+        let closeTime = try container.decode(Int64.self)
+        let amount = try container.decode(ExactDecimal.self)
+        let tradeCount = try container.decode(Int.self)
+        let reserved1 = try container.decode(JSONValue.self)
+        let reserved2 = try container.decode(JSONValue.self)
+        storage = Storage(
+            openTime: openTime,
+            open: `open`,
+            high: high,
+            low: low,
+            close: close,
+            volume: volume,
+            closeTime: closeTime,
+            amount: amount,
+            tradeCount: tradeCount,
+            reserved1: reserved1,
+            reserved2: reserved2
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {

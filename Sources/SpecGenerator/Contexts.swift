@@ -40,7 +40,10 @@ struct StructContext: Encodable {
 
 struct FieldContext: Encodable {
     let doc: [String]
+    /// The property name, escaped where it is a keyword.
     let name: String
+    /// `name` as an argument label at a call.
+    let label: String
     let wireName: String
     let type: String
     /// `type` without the `?` of an optional field.

@@ -101,6 +101,12 @@ public enum Naming {
         return word.prefix(1).uppercased() + rest
     }
 
+    /// A property name as an argument label at a call: keywords need no backticks there, except `inout`, `var`, `let`.
+    static func label(_ property: String) -> String {
+        let bare = property.replacingOccurrences(of: "`", with: "")
+        return ["inout", "var", "let"].contains(bare) ? "`\(bare)`" : bare
+    }
+
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
     }

@@ -90,9 +90,10 @@ struct Translator {
             var facts: [(String, String?)] = [("Appears", field.condition)]
             if field.nullable { facts.append(("Nullable", "yes")) }
             if field.deprecated { facts.append(("Deprecated", "yes")) }
+            let name = Naming.property(field.name.value, swiftName: field.swiftName)
             return FieldContext(
                 doc: SwiftText.doc([field.description ?? "`\(field.name.value)`."], facts: facts),
-                name: Naming.property(field.name.value, swiftName: field.swiftName),
+                name: name, label: Naming.label(name),
                 wireName: SwiftText.literal(field.name.value),
                 type: optional ? base + "?" : base, baseType: base, isOptional: optional)
         }

@@ -75,6 +75,7 @@ import Testing
                   - {name: tradeId, type: LONG}
                   - {name: avaliable, type: DECIMAL, swiftName: available, optional: true, condition: Only for SOR orders.}
                   - {name: note, type: STRING, nullable: true}
+                  - {name: open, type: BOOLEAN}
             endpoints:
               fills: {method: GET, path: /fills, security: NONE, response: ARRAY OF Fill}
             """, file: "Models")
@@ -84,28 +85,58 @@ import Testing
             /// One execution.
             public struct Fill: Sendable, Equatable, Codable {
                 /// Price, as "sent".
-                public let price: ExactDecimal
+                public var price: ExactDecimal { storage.price }
                 /// `tradeId`.
-                public let tradeId: Int64
+                public var tradeId: Int64 { storage.tradeId }
                 /// `avaliable`.
                 ///
                 /// - Appears: Only for SOR orders.
-                public let available: ExactDecimal?
+                public var available: ExactDecimal? { storage.available }
                 /// `note`.
                 ///
                 /// - Nullable: yes
-                public let note: String?
+                public var note: String? { storage.note }
+                /// `open`.
+                public var `open`: Bool { storage.`open` }
+
+                private let storage: Storage
+
+                private final class Storage: Sendable {
+                    let price: ExactDecimal
+                    let tradeId: Int64
+                    let available: ExactDecimal?
+                    let note: String?
+                    let `open`: Bool
+
+                    init(
+                        price: ExactDecimal,
+                        tradeId: Int64,
+                        available: ExactDecimal?,
+                        note: String?,
+                        `open`: Bool
+                    ) {
+                        self.price = price
+                        self.tradeId = tradeId
+                        self.available = available
+                        self.note = note
+                        self.`open` = `open`
+                    }
+                }
 
                 public init(
                     price: ExactDecimal,
                     tradeId: Int64,
                     available: ExactDecimal? = nil,
-                    note: String? = nil
+                    note: String? = nil,
+                    `open`: Bool
                 ) {
-                    self.price = price
-                    self.tradeId = tradeId
-                    self.available = available
-                    self.note = note
+                    storage = Storage(
+                        price: price,
+                        tradeId: tradeId,
+                        available: available,
+                        note: note,
+                        open: `open`
+                    )
                 }
 
                 public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -113,6 +144,7 @@ import Testing
                     guard fieldsEqual(lhs.tradeId, rhs.tradeId) else { return false }
                     guard fieldsEqual(lhs.available, rhs.available) else { return false }
                     guard fieldsEqual(lhs.note, rhs.note) else { return false }
+                    guard fieldsEqual(lhs.`open`, rhs.`open`) else { return false }
                     return true
                 }
 
@@ -120,11 +152,17 @@ import Testing
                     var container = try FieldReader(decoder)
                     let price = container.required(ExactDecimal.self, "price")
                     let tradeId = container.required(Int64.self, "tradeId")
-                    self.available = container.optional(ExactDecimal.self, "avaliable")
-                    self.note = container.optional(String.self, "note")
+                    let available = container.optional(ExactDecimal.self, "avaliable")
+                    let note = container.optional(String.self, "note")
+                    let `open` = container.required(Bool.self, "open")
                     try container.finish()
-                    self.price = price!
-                    self.tradeId = tradeId!
+                    storage = Storage(
+                        price: price!,
+                        tradeId: tradeId!,
+                        available: available,
+                        note: note,
+                        open: `open`!
+                    )
                 }
 
                 public func encode(to encoder: any Encoder) throws {
@@ -133,6 +171,7 @@ import Testing
                     try container.write(tradeId, "tradeId")
                     try container.writeIfPresent(available, "avaliable")
                     try container.writeIfPresent(note, "note")
+                    try container.write(`open`, "open")
                 }
             }
             """)
@@ -326,7 +365,7 @@ import Testing
               book: {method: GET, path: /book, security: NONE, response: Book}
             """
         let source = try generated(snippet, file: "Models")
-        #expect(source.contains("        ignore = container.isAtEnd ? nil : try container.decode(JSONValue?.self)"))
+        #expect(source.contains("        let ignore = container.isAtEnd ? nil : try container.decode(JSONValue?.self)"))
         #expect(source.contains("        case \"PRICE_FILTER\": self = .priceFilter(try PriceFilter(from: decoder))"))
         #expect(source.contains("        default: self = .unknown(try JSONValue(from: decoder))"))
     }

@@ -11,32 +11,24 @@ extension BuiltInTemplates {
 
         {{> DocComment}}
         public struct {{name}}: Sendable, Equatable, Codable {
-        {{#fields}}
-        {{<DocComment}}{{$indent}}    {{/indent}}
-        {{/DocComment}}
-            public let {{{name}}}: {{{type}}}
-        {{/fields}}
-
-        {{> Initializer}}
-
-        {{> Equality}}
+        {{> ModelStorage}}
 
             public init(from decoder: any Decoder) throws {
                 var container = try FieldReader(decoder)
         {{#fields}}
         {{#isOptional}}
-                self.{{{name}}} = container.optional({{{baseType}}}.self, {{{wireName}}})
+                let {{{name}}} = container.optional({{{baseType}}}.self, {{{wireName}}})
         {{/isOptional}}
         {{^isOptional}}
                 let {{{name}}} = container.required({{{baseType}}}.self, {{{wireName}}})
         {{/isOptional}}
         {{/fields}}
                 try container.finish()
+                storage = Storage(
         {{#fields}}
-        {{^isOptional}}
-                self.{{{name}}} = {{{name}}}!
-        {{/isOptional}}
+                    {{{label}}}: {{{name}}}{{^isOptional}}!{{/isOptional}}{{^last()}},{{/last()}}
         {{/fields}}
+                )
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -58,26 +50,23 @@ extension BuiltInTemplates {
         ///
         /// Sent as a JSON array; each position is decoded into a named field.
         public struct {{name}}: Sendable, Equatable, Codable {
-        {{#fields}}
-        {{<DocComment}}{{$indent}}    {{/indent}}
-        {{/DocComment}}
-            public let {{{name}}}: {{{type}}}
-        {{/fields}}
-
-        {{> Initializer}}
-
-        {{> Equality}}
+        {{> ModelStorage}}
 
             public init(from decoder: any Decoder) throws {
                 var container = try decoder.unkeyedContainer()
         {{#fields}}
         {{#isOptional}}
-                {{{name}}} = container.isAtEnd ? nil : try container.decode({{{type}}}.self)
+                let {{{name}}} = container.isAtEnd ? nil : try container.decode({{{type}}}.self)
         {{/isOptional}}
         {{^isOptional}}
-                {{{name}}} = try container.decode({{{type}}}.self)
+                let {{{name}}} = try container.decode({{{type}}}.self)
         {{/isOptional}}
         {{/fields}}
+                storage = Storage(
+        {{#fields}}
+                    {{{label}}}: {{{name}}}{{^last()}},{{/last()}}
+        {{/fields}}
+                )
             }
 
             public func encode(to encoder: any Encoder) throws {

@@ -11,7 +11,7 @@ extension BuiltInTemplates {
     /// The partials by name.
     static let partials: [String: String] = [
         "DocComment": docComment, "Initializer": initializer, "Condition": condition, "Conditions": conditions,
-        "Equality": equality, "WeightCases": weightCases, "WeightRanges": weightRanges, "Servers": servers,
+        "Equality": equality, "ModelStorage": modelStorage, "WeightCases": weightCases, "WeightRanges": weightRanges, "Servers": servers,
     ]
 
     /// The `Server` type nested in a client: its fixed URLs (`servers`) and, for REST, the URL templates
@@ -67,6 +67,50 @@ extension BuiltInTemplates {
                 return true
             }
 
+        """##
+
+    /// A response model's members: read-only properties over one immutable `Storage` object that copies of the model
+    /// share (a copy is one reference count, and the compiler writes one class's worth of copy code instead of a
+    /// struct's per member), then the memberwise `public init` and `==`.
+    static let modelStorage = ##"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{#fields}}
+        {{<DocComment}}{{$indent}}    {{/indent}}
+        {{/DocComment}}
+            public var {{{name}}}: {{{type}}} { storage.{{{name}}} }
+        {{/fields}}
+
+            private let storage: Storage
+
+            private final class Storage: Sendable {
+        {{#fields}}
+                let {{{name}}}: {{{type}}}
+        {{/fields}}
+
+                init(
+        {{#fields}}
+                    {{{name}}}: {{{type}}}{{^last()}},{{/last()}}
+        {{/fields}}
+                ) {
+        {{#fields}}
+                    self.{{{name}}} = {{{name}}}
+        {{/fields}}
+                }
+            }
+
+            public init(
+        {{#fields}}
+                {{{name}}}: {{{type}}}{{#isOptional}} = nil{{/isOptional}}{{^last()}},{{/last()}}
+        {{/fields}}
+            ) {
+                storage = Storage(
+        {{#fields}}
+                    {{{label}}}: {{{name}}}{{^last()}},{{/last()}}
+        {{/fields}}
+                )
+            }
+
+        {{> Equality}}
         """##
 
     /// The memberwise `public init` of a type with `fields`, optional ones defaulting to nil.
