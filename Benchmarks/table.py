@@ -135,4 +135,8 @@ for key, label in [("orders", "1,000 orders"), ("exchangeInfo", "exchangeInfo, 2
                      f"plain Codable: {value(f'ir.decode.{key}.plain') / 1e6:.1f} M; generated types with JSONDecoder: "
                      f"{value(f'ir.decode.{key}.specgen-jsondecoder') / 1e6:.1f} M | {r:.2f}× plain"
                      f"{'' if j is None else f' (JSONDecoder: {j:.2f}×)'} | ≥ 1.3× plain | {check(r, lambda x: x >= 1.3)} |")
+if "drift.catalog.parse" in rows:
+    lines.append(f"| drift check of the decoded bodies: orders, exchangeInfo | {fmt('drift.orders.walk')}, {fmt('drift.exchangeInfo.walk')} | "
+                 f"— | — | — | — |")
+    lines.append(f"| reading the module's drift schema catalog (once per process) | {fmt('drift.catalog.parse')} | — | — | — | — |")
 print("\n".join(lines))

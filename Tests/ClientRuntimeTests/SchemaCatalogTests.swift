@@ -47,6 +47,7 @@ import Testing
         #expect(catalog.byName["Level"] == level)
         #expect(catalog.byName["Rule"] == .polymorphicModel("Rule", discriminator: "kind", [("MAX_ORDERS", maxOrders), ("%RATE", level)]))
         #expect(catalog.byName.count == 6)
+        #expect(catalog.text == Self.text)
     }
 
     @Test func sharesOneSchemaPerDefinition() throws {

@@ -69,6 +69,8 @@ enum DecodeBench {
         let allOrders = AllOrdersRequest(symbol: "BTCUSDT")
         try walk("drift.orders.walk", allOrders.responseSchema(for: allOrders.parameters), orders)
         try walk("drift.exchangeInfo.walk", ExchangeInfoRequest().responseSchema(for: Parameters()), info)
+        // Reading the module's schema catalog, which a client does once, at its first drift check.
+        results.append(Harness.measure("drift.catalog.parse", batch: 1, samples: 40) { blackHole(SchemaCatalog(DriftSchemas.catalog.text)) })
         return results
     }
 }

@@ -19,9 +19,12 @@ import Foundation
 public struct SchemaCatalog: Sendable {
     /// Every definition by name.
     public let byName: [String: ResponseSchema]
+    /// The text it was read from.
+    public let text: String
 
     /// Parses catalog text.
     public init(_ text: String) {
+        self.text = text
         var definitions: [String: Definition] = [:]
         var order: [String] = []
         var current: String?
