@@ -19,7 +19,9 @@ public enum Naming {
 
     /// A property for a parameter or field, honouring `swiftName`.
     public static func property(_ wireName: String, swiftName: String? = nil) -> String {
-        escaped(swiftName ?? lowerCamel(wireName))
+        let name = swiftName ?? lowerCamel(wireName)
+        // A model keeps its members in a private `storage`.
+        return name == "storage" ? "storageValue" : escaped(name)
     }
 
     /// An enum case for a wire value: `STOP_LOSS_LIMIT` → `stopLossLimit`, `Gtc` → `gtc`, `1m` → `_1m`.
@@ -124,6 +126,6 @@ public enum Naming {
     static let reservedTypeNames: Set<String> = [
         "Data", "Date", "Decimal", "Error", "String", "Int", "Int64", "Bool", "Array", "Dictionary", "Optional",
         "Result", "Codable", "Decoder", "Encoder", "URL", "Timestamp", "ExactDecimal", "JSONValue", "Parameters",
-        "Endpoint", "EmptyResponse", "Type", "Self", "Any",
+        "Endpoint", "EmptyResponse", "Type", "Self", "Any", "Storage",
     ]
 }

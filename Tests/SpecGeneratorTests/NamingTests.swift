@@ -20,6 +20,10 @@ import Testing
         #expect(Naming.method(endpoint: "newOrder") == "newOrder")
         #expect(Naming.type("Error") == "ErrorModel")
         #expect(Naming.type("Type") == "TypeModel")
+        // A model's members live in its private `storage`, of its nested type `Storage`.
+        #expect(Naming.property("storage") == "storageValue")
+        #expect(Naming.property("x", swiftName: "storage") == "storageValue")
+        #expect(Naming.type("Storage") == "StorageModel")
         #expect(Naming.errorMember("TOO_MANY_REQUESTS") == "tooManyRequests")
     }
 }
