@@ -170,6 +170,7 @@ struct ArgumentContext: Encodable {
 }
 
 struct AssignmentContext: Encodable {
+    /// The member as an argument label (`Naming.label`).
     let name: String
     let value: String
 }

@@ -186,7 +186,7 @@ extension Translator {
                         let name = Naming.property(p.name.value, swiftName: p.swiftName)
                         let value =
                             p.name.value == selector.name.value ? "." + Naming.enumCase(value, swiftName: def.values.first { $0.value.value == value }?.swiftName) : name
-                        return AssignmentContext(name: unescaped(name), value: value)
+                        return AssignmentContext(name: Naming.label(name), value: value)
                     }
                     result.append(
                         ConstructorContext(

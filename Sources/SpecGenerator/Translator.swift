@@ -99,8 +99,6 @@ struct Translator {
         }
     }
 
-    func unescaped(_ name: String) -> String { name.replacingOccurrences(of: "`", with: "") }
-
     // MARK: Errors
 
     func errors() -> ErrorsContext {
