@@ -28,7 +28,7 @@ enum SwiftText {
         var lines: [String] = []
         for paragraph in paragraphs.compactMap({ $0.map(trimmed) }) where !paragraph.isEmpty {
             if !lines.isEmpty { lines.append("///") }
-            for line in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in split(paragraph, at: "\n", omittingEmpty: false) {
                 let text = trimmed(line)
                 lines += text.isEmpty ? ["///"] : wrap(text).map { "/// \($0)" }
             }
@@ -46,21 +46,46 @@ enum SwiftText {
     }
 
     /// Breaks `text` at spaces into lines of at most `width` characters; a list item's continuation lines are
-    /// indented under its text, so Markdown keeps the structure.
+    /// indented under its text, so Markdown keeps the structure. Each line's length is kept as it grows: counting
+    /// a `String`'s characters walks it.
     static func wrap(_ text: String, width: Int = 110) -> [String] {
-        let indent = String(repeating: " ", count: listMarkerLength(text))
+        let plain = isPlainASCII(text)
+        let indent = listMarkerLength(text)
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if !current.isEmpty, current.count + 1 + word.count > width {
+        var length = 0
+        for word in split(text, at: " ", omittingEmpty: true) {
+            let wordLength = plain ? word.utf8.count : word.count
+            if length > 0, length + 1 + wordLength > width {
                 lines.append(current)
-                current = indent + word
+                current = String(repeating: " ", count: indent) + word
+                length = indent + wordLength
             } else {
-                current += (current.isEmpty ? "" : " ") + word
+                if length > 0 {
+                    current += " "
+                    length += 1
+                }
+                current += word
+                length += wordLength
             }
         }
-        if !current.isEmpty { lines.append(current) }
+        if length > 0 { lines.append(current) }
         return lines
+    }
+
+    /// `text` cut at `separator` (an ASCII character), exactly as splitting its characters would. Plain ASCII text
+    /// is cut byte by byte, which is several times quicker: telling characters apart walks grapheme rules, and doc
+    /// comments were a tenth of a generation run's CPU.
+    static func split(_ text: String, at separator: Character, omittingEmpty: Bool) -> [Substring] {
+        guard isPlainASCII(text), let byte = separator.asciiValue else {
+            return text.split(separator: separator, omittingEmptySubsequences: omittingEmpty)
+        }
+        return text.utf8.split(separator: byte, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
+    }
+
+    /// Whether each character of `text` is one ASCII byte: no byte above 0x7F, and no CR (which joins a following LF).
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
     }
 
     /// `text` without leading and trailing whitespace or line breaks. Foundation's `trimmingCharacters(in:)` goes

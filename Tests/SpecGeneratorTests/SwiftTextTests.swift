@@ -30,4 +30,46 @@ struct SwiftTextTests {
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    word") })
         #expect(lines.allSatisfy { $0.count <= 40 })
     }
+
+    /// The wrap written plainly, recounting each line as it grows: what `wrap` must equal.
+    static func plainWrap(_ text: String, width: Int) -> [String] {
+        let indent = String(repeating: " ", count: SwiftText.listMarkerLength(text))
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    @Test("wrapping counts characters, not bytes, and equals the plain recounting wrap")
+    func wrapMatchesPlainWrap() {
+        let words = ["a", "order", "é", "e\u{301}", "🇯🇵", "👩‍💻", "-", "12.", "", "averyveryverylongwordthatdoesnotfitonaline", "x", "\r\n", "a\nb"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            let width = Int.random(in: 1...30, using: &generator)
+            #expect(SwiftText.wrap(text, width: width) == Self.plainWrap(text, width: width), "\(text) at \(width)")
+        }
+        #expect(SwiftText.wrap("é é é", width: 3) == ["é é", "é"])
+    }
+
+    @Test("splitting plain ASCII by bytes equals splitting by characters")
+    func splitsAsCharactersDo() {
+        let texts = ["", "a", "a b", "  a  b  ", "a\n\nb\n", "é b", "a \u{301}b", "x\r\ny", "\n"]
+        for text in texts {
+            for separator: Character in [" ", "\n"] {
+                for omitting in [true, false] {
+                    #expect(SwiftText.split(text, at: separator, omittingEmpty: omitting) == text.split(separator: separator, omittingEmptySubsequences: omitting))
+                }
+            }
+        }
+    }
 }
