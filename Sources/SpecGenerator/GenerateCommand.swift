@@ -22,10 +22,7 @@ public struct GenerateCommand: Sendable {
     public func run() -> Bool {
         let paths = specs.isEmpty ? SpecFiles.all(under: "specs") : specs
         guard !paths.isEmpty else { return fail("no specs given and none found in specs/") }
-        let templateSet: TemplateSet
-        do { templateSet = try TemplateSet.load(overrides: templates) } catch { return fail("\(error)") }
-
-        let generation = GenerationRun(specPaths: paths, output: output, templates: templateSet, flat: flat)
+        let generation = GenerationRun(specPaths: paths, output: output, templates: try TemplateSet.load(overrides: templates), flat: flat)
         let outcome: GenerationRun.Outcome
         do { outcome = check ? generation.prepare() : try generation.run() } catch {
             return fail("cannot write \(output)/: \(error)")

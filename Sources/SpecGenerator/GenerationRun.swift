@@ -3,14 +3,17 @@ import SpecModel
 
 /// One `specgen generate`: load every spec, render every file in memory, then write (or check). Nothing is written
 /// unless every spec loads and renders, so a failed run leaves the output directory exactly as it was.
-public struct GenerationRun {
+public struct GenerationRun: Sendable {
     public var specPaths: [String]
     public var output: String
-    public var templates: TemplateSet
+    /// Loads the templates; `prepare` runs it while the specs load.
+    public var templates: @Sendable () throws -> TemplateSet
     /// Write files straight into `output` instead of `output/<Module>/` (one spec; the build plugin's layout).
     public var flat: Bool
 
-    public init(specPaths: [String], output: String, templates: TemplateSet, flat: Bool = false) {
+    public init(
+        specPaths: [String], output: String, templates: @escaping @autoclosure @Sendable () throws -> TemplateSet, flat: Bool = false
+    ) {
         self.specPaths = specPaths
         self.output = output
         self.templates = templates
@@ -28,14 +31,21 @@ public struct GenerationRun {
     public func prepare() -> Outcome {
         var outcome = Outcome()
         if flat, specPaths.count != 1 { outcome.errors.append("error: --flat takes exactly one spec") }
-        var files: [GeneratedFile] = []
-        for path in specPaths {
-            let result = SpecLoader.load(path: path)
+        let (templateResult, loaded) = load()
+        for result in loaded {
             outcome.errors += result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        }
+        let templateSet: TemplateSet
+        do { templateSet = try templateResult.get() } catch {
+            outcome.errors.append("error: \(error)")
+            return outcome
+        }
+        var files: [GeneratedFile] = []
+        for result in loaded {
             guard let spec = result.spec, !result.hasErrors else { continue }
             // The build plugin's layout holds the Swift sources only: a build has no use for the DocC page.
             let kinds = flat ? ModuleFile.swiftSources : ModuleFile.allCases
-            do { files += try Generator.files(for: spec, templates: templates, only: kinds, everyFile: flat) } catch { outcome.errors.append("\(error)") }
+            do { files += try Generator.files(for: spec, templates: templateSet, only: kinds, everyFile: flat) } catch { outcome.errors.append("\(error)") }
         }
         guard outcome.errors.isEmpty else { return outcome }
         var modules = Set(files.map { String($0.path.split(separator: "/")[0]) }).sorted()
@@ -46,6 +56,20 @@ public struct GenerationRun {
         outcome.plan = OutputWriter(root: output).plan(files, modules: modules)
         outcome.fileCount = files.count
         return outcome
+    }
+
+    /// The templates and every spec, loaded side by side (one per core); the specs in `specPaths` order.
+    private func load() -> (Result<TemplateSet, any Error>, [SpecLoader.Result]) {
+        let templateSlot = ResultSlots<TemplateSet>(count: 1)
+        let specSlots = ResultSlots<SpecLoader.Result>(count: specPaths.count)
+        DispatchQueue.concurrentPerform(iterations: specPaths.count + 1) { index in
+            if index == specPaths.count {
+                templateSlot[0] = Result { try templates() }
+            } else {
+                specSlots[index] = .success(SpecLoader.load(path: specPaths[index]))
+            }
+        }
+        return (templateSlot[0]!, (try? specSlots.values()) ?? [])
     }
 
     /// Prepares and, when everything rendered, writes the changed files.

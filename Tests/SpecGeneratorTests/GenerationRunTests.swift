@@ -76,6 +76,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["BinanceSpot", "broken.yaml"])
     }
 
+    /// The templates load while the specs do; a bad templates directory and a bad spec are both reported.
+    @Test func aTemplateErrorIsReportedBesideSpecErrors() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let broken = output.appendingPathComponent("broken.yaml")
+        try Data("specgen: 1\napi: [\n".utf8).write(to: broken)
+        let run = GenerationRun(specPaths: [broken.path], output: output.path, templates: try TemplateSet.load(overrides: "/nonexistent/templates"))
+        let outcome = try run.run()
+        #expect(outcome.errors.contains { $0.contains("broken.yaml:") })
+        #expect(outcome.errors.last == "error: templates directory '/nonexistent/templates' does not exist")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["broken.yaml"])
+    }
+
     @Test func templateOverridesReplaceFilesByName() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-templates-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
