@@ -28,6 +28,7 @@ record() { printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >> "$RESULTS"; }
 
 log "building specgen (release)"
 swift build -c release --package-path "$ROOT" --scratch-path "$SCRATCH" --product specgen >&2
+swift build -c release --package-path "$ROOT" --scratch-path "$SCRATCH" --product specgen-generate >&2
 SPECGEN="$SCRATCH/release/specgen"
 
 SOG_SRC="$WORK/swift-openapi-generator"
@@ -50,6 +51,8 @@ for_sog() { sed '/^ *items: false$/d' "$1" > "${1%.yaml}.sog.yaml"; echo "${1%.y
 OPENAPI=$(for_sog "$OPENAPI")
 printf 'generate: [types, client]\naccessModifier: public\n' > "$WORK/openapi-generator-config.yaml"
 SPECGEN_CMD="cd '$ROOT' && '$SPECGEN' generate --quiet --spec '$SPEC' --output '$WORK/gen-specgen'"
+# The build plugin's generator: the same generation in the small executable a package build runs.
+PLUGIN_CMD="cd '$ROOT' && '$SCRATCH/release/specgen-generate' --quiet --spec '$SPEC' --output '$WORK/gen-plugin'"
 SOG_CMD="'$SOG' generate --config '$WORK/openapi-generator-config.yaml' --output-directory '$WORK/gen-openapi' '$OPENAPI' >/dev/null 2>&1"
 
 # --- 1. generation time (output removed before every run so both write everything)
@@ -74,6 +77,7 @@ time_command() { # name prepare command [runs]
 if wanted generation; then
 log "generation time ($RUNS runs each)"
 record gen.specgen "$(time_command gen-specgen "rm -rf '$WORK/gen-specgen'" "$SPECGEN_CMD")" ms
+record gen.plugin "$(time_command gen-plugin "rm -rf '$WORK/gen-plugin'" "$PLUGIN_CMD")" ms
 mkdir -p "$WORK/gen-openapi"
 record gen.openapi "$(time_command gen-openapi "rm -rf '$WORK/gen-openapi'; mkdir -p '$WORK/gen-openapi'" "$SOG_CMD")" ms
 fi
