@@ -7,7 +7,8 @@ let package = Package(
     products: [
         .executable(name: "specgen", targets: ["specgen"]),
         .library(name: "SpecModel", targets: ["SpecModel"]),
-        .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+        // The runtime and the URLSession transport the generated clients use by default.
+        .library(name: "ClientRuntime", targets: ["ClientRuntime", "ClientRuntimeURLSession"]),
         .plugin(name: "SpecGenPlugin", targets: ["SpecGenPlugin"]),
         .plugin(name: "GenerateClients", targets: ["GenerateClients"]),
         .library(name: "BinanceSpot", targets: ["BinanceSpot"]),
@@ -68,6 +69,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // URLSessionTransport, apart from ClientRuntime so that what needs only the runtime (the mock, `specgen`)
+        // does not load FoundationNetworking and libcurl with its thirty libraries.
+        .target(name: "ClientRuntimeURLSession", dependencies: ["ClientRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .plugin(name: "SpecGenPlugin", capability: .buildTool(), dependencies: ["specgen-generate"]),
         .plugin(
             name: "GenerateClients",
@@ -76,12 +80,12 @@ let package = Package(
                 permissions: [.writeToPackageDirectory(reason: "specgen writes the generated clients into Generated/")]),
             dependencies: ["specgen-generate"]),
         // A target that uses the build plugin the way a user would: the spec sits beside the sources.
-        .testTarget(name: "PluginTests", dependencies: ["ClientRuntime"], exclude: ["demo-exchange.yaml"], plugins: ["SpecGenPlugin"]),
+        .testTarget(name: "PluginTests", dependencies: ["ClientRuntime", "ClientRuntimeURLSession"], exclude: ["demo-exchange.yaml"], plugins: ["SpecGenPlugin"]),
         // Generated clients, one library per spec (regenerate with `swift run specgen generate`).
-        .target(name: "BinanceSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceSpot"),
-        .target(name: "BinanceJEXSpot", dependencies: ["ClientRuntime"], path: "Generated/BinanceJEXSpot"),
-        .target(name: "DFXSpot", dependencies: ["ClientRuntime"], path: "Generated/DFXSpot"),
-        .target(name: "B2TraderFrontOffice", dependencies: ["ClientRuntime"], path: "Generated/B2TraderFrontOffice"),
+        .target(name: "BinanceSpot", dependencies: ["ClientRuntime", "ClientRuntimeURLSession"], path: "Generated/BinanceSpot"),
+        .target(name: "BinanceJEXSpot", dependencies: ["ClientRuntime", "ClientRuntimeURLSession"], path: "Generated/BinanceJEXSpot"),
+        .target(name: "DFXSpot", dependencies: ["ClientRuntime", "ClientRuntimeURLSession"], path: "Generated/DFXSpot"),
+        .target(name: "B2TraderFrontOffice", dependencies: ["ClientRuntime", "ClientRuntimeURLSession"], path: "Generated/B2TraderFrontOffice"),
         .testTarget(name: "SpecModelTests", dependencies: ["SpecModel", "Yams"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GeneratedClientTests",
@@ -102,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "ClientRuntimeTests",
             dependencies: [
-                "ClientRuntime",
+                "ClientRuntime", "ClientRuntimeURLSession",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -135,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "SpecModel", "ClientRuntimeWebSocket",
+                "BinanceSpot", "BinanceJEXSpot", "DFXSpot", "B2TraderFrontOffice", "SpecMock", "ClientRuntime", "ClientRuntimeURLSession", "SpecModel",
+                "ClientRuntimeWebSocket",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ]

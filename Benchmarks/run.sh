@@ -156,7 +156,7 @@ compile_pair() { # specgen-dir openapi-dir config runs [suffix] [warm]
   local specgen=$1 openapi=$2 config=$3 runs=$4 suffix=${5:-} warm=${6:-}
   # warm: one untimed build of the module itself first. After a dependency has changed, the first build of Gen
   # did more than compile it (29 s instead of 16 s on 2026-11-30); the scaling rows reuse these packages as built.
-  compile_deps "$specgen" ClientRuntime "$config" "$warm"
+  compile_deps "$specgen" ClientRuntimeURLSession "$config" "$warm"  # and ClientRuntime, which it depends on
   compile_deps "$openapi" OpenAPIRuntime "$config" "$warm"
   for run in $(seq "$runs"); do
     compile_once "specgen$suffix" "$specgen" "$config" "$run"

@@ -1,4 +1,5 @@
 import ClientRuntime
+import ClientRuntimeURLSession
 import Foundation
 import Testing
 
@@ -305,6 +306,28 @@ import Testing
         let error = await thrownError { try await client.send(Call<EmptyResponse, OrderForm>(Binance.orderParameters())) }
         let failure = try #require(error as? TransportError, "got \(String(describing: error))")
         #expect(!failure.description.contains(Binance.apiKey))
+    }
+
+    /// URLSession lives in ClientRuntimeURLSession: code that needs only the runtime (the mock, `specgen`) loads no
+    /// FoundationNetworking, and with it no libcurl and its thirty libraries.
+    @Test func theRuntimeItselfImportsNoFoundationNetworking() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Sources/ClientRuntime")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 50)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("import FoundationNetworking"), "\(file)")
+        }
+    }
+
+    @Test func urlErrorsAreSortedByWhetherTheRequestMayHaveArrived() {
+        #expect(HTTPTransportFailure(URLError(.timedOut)).kind == .timedOut)
+        #expect(HTTPTransportFailure(URLError(.networkConnectionLost)).kind == .connectionLost)
+        #expect(HTTPTransportFailure(URLError(.cancelled)).kind == .cancelled)
+        #expect(HTTPTransportFailure(URLError(.cannotConnectToHost)).kind == .notSent)
+        #expect(HTTPTransportFailure(URLError(.badServerResponse)).kind == .other)
+        #expect(HTTPTransportFailure(URLError(.timedOut)).message == "URLError -1001: timed out")
     }
 
     @Test func retryAfterAsHTTPDate() async throws {

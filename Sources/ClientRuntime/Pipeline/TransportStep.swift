@@ -41,7 +41,7 @@ struct TransportStep: Sendable {
             return HTTPTransportFailure(.cancelled, "cancelled")
         }
         if let failure = error as? HTTPTransportFailure { return failure }
-        if let urlError = error as? URLError { return URLSessionTransport.classify(urlError) }
+        if let urlError = error as? URLError { return HTTPTransportFailure(urlError) }
         return HTTPTransportFailure(.other, String(describing: error))
     }
 }

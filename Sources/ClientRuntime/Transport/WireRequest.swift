@@ -154,6 +154,26 @@ public struct HTTPTransportFailure: Error, Sendable, Hashable, CustomStringConve
 
     /// `kind: message`.
     public var description: String { "\(kind): \(message)" }
+
+    /// Classifies a `URLError` by whether the request may have reached the server. The message names the
+    /// failure only (never the URL, which may carry a signature).
+    public init(_ error: URLError) {
+        let message = "URLError \(error.code.rawValue)"
+        switch error.code {
+        case .timedOut:
+            self.init(.timedOut, "\(message): timed out")
+        case .networkConnectionLost:
+            self.init(.connectionLost, "\(message): connection lost")
+        case .cancelled:
+            self.init(.cancelled, "\(message): cancelled")
+        case .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .notConnectedToInternet, .badURL,
+            .unsupportedURL, .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            self.init(.notSent, "\(message): could not connect")
+        default:
+            self.init(.other, message)
+        }
+    }
 }
 
 extension HTTPFields {

@@ -74,7 +74,7 @@ enum FormChecks {
         "Swift", "Foundation", "FoundationEssentials", "FoundationInternationalization", "FoundationNetworking",
         "FoundationXML", "CoreFoundation", "Dispatch", "Glibc", "Musl", "Darwin", "WinSDK", "Android", "Bionic",
         "Observation", "Synchronization", "RegexBuilder", "Distributed", "Cxx", "XCTest", "Testing", "ClientRuntime",
-        "ClientRuntimeAsyncHTTPClient", "Crypto", "Logging", "AsyncHTTPClient", "SpecModel", "SpecGenerator",
+        "ClientRuntimeAsyncHTTPClient", "ClientRuntimeURLSession", "Crypto", "Logging", "AsyncHTTPClient", "SpecModel", "SpecGenerator",
         "SpecDocs", "SpecDiff", "SpecExport", "SpecTraffic", "SpecMock", "Yams",
     ]
     /// Keywords that are UpperCamelCase and so pass the identifier pattern.

@@ -1,5 +1,6 @@
 import B2TraderFrontOffice
 import ClientRuntime
+import ClientRuntimeURLSession
 import Foundation
 import SpecMock
 import Testing

@@ -1,5 +1,6 @@
 import BinanceJEXSpot
 import ClientRuntime
+import ClientRuntimeURLSession
 import Foundation
 import SpecMock
 import Testing

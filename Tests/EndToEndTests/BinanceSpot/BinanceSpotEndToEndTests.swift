@@ -1,5 +1,6 @@
 import BinanceSpot
 import ClientRuntime
+import ClientRuntimeURLSession
 import Foundation
 import SpecMock
 import Testing

@@ -1,4 +1,5 @@
 import ClientRuntime
+import ClientRuntimeURLSession
 import DFXSpot
 import Foundation
 import SpecMock

@@ -1,3 +1,4 @@
+import ClientRuntime
 import Foundation
 import HTTPTypes
 
@@ -5,7 +6,9 @@ import HTTPTypes
     import FoundationNetworking
 #endif
 
-/// The default transport, on Foundation's `URLSession` (FoundationNetworking on Linux).
+/// The generated clients' default transport, on Foundation's `URLSession` (FoundationNetworking on Linux). It lives
+/// in its own module so that code using only ClientRuntime (the mock, `specgen`) does not load FoundationNetworking
+/// and the libcurl it links.
 /// Honours `WireRequest.timeout` and task cancellation (the data task is cancelled).
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
@@ -41,7 +44,7 @@ public struct URLSessionTransport: HTTPTransport {
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     if let error {
                         let failure =
-                            (error as? URLError).map(Self.classify)
+                            (error as? URLError).map(HTTPTransportFailure.init)
                             ?? HTTPTransportFailure(.other, error.localizedDescription)
                         continuation.resume(throwing: failure)
                         return
@@ -69,26 +72,6 @@ public struct URLSessionTransport: HTTPTransport {
             }
         } onCancel: {
             taskBox.withLock { $0?.cancel() }
-        }
-    }
-
-    /// Classifies a `URLError` by whether the request may have reached the server. The message names the
-    /// failure only (never the URL, which may carry a signature).
-    public static func classify(_ error: URLError) -> HTTPTransportFailure {
-        let message = "URLError \(error.code.rawValue)"
-        switch error.code {
-        case .timedOut:
-            return HTTPTransportFailure(.timedOut, "\(message): timed out")
-        case .networkConnectionLost:
-            return HTTPTransportFailure(.connectionLost, "\(message): connection lost")
-        case .cancelled:
-            return HTTPTransportFailure(.cancelled, "\(message): cancelled")
-        case .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .notConnectedToInternet, .badURL,
-            .unsupportedURL, .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return HTTPTransportFailure(.notSent, "\(message): could not connect")
-        default:
-            return HTTPTransportFailure(.other, message)
         }
     }
 }
