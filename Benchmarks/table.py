@@ -86,7 +86,7 @@ if r is not None:
 for n in (50, 200, 800):
     r = ratio(f"compile.specgen-{n}", f"compile.openapi-{n}")
     if r is not None:
-        lines.append(f"| scaling: compile of {n} endpoints (debug, one run; peak {fmt(f'memory.specgen-{n}')} vs "
+        lines.append(f"| scaling: compile of {n} endpoints (debug, median of `SCALING_RUNS` builds; peak {fmt(f'memory.specgen-{n}')} vs "
                      f"{fmt(f'memory.openapi-{n}')}) | {fmt(f'compile.specgen-{n}')} | swift-openapi-generator: "
                      f"{fmt(f'compile.openapi-{n}')} | {r:.2f}× | ≤ 0.4× | {check(r, lambda x: x <= 0.4)} |")
         c = ratio(f"cpu.specgen-{n}", f"cpu.openapi-{n}")
