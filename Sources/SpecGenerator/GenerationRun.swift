@@ -69,7 +69,8 @@ public struct GenerationRun: Sendable {
                 specSlots[index] = .success(SpecLoader.load(path: specPaths[index]))
             }
         }
-        return (templateSlot[0]!, (try? specSlots.values()) ?? [])
+        let loadedTemplates = templateSlot[0] ?? .failure(TemplateSet.LoadError(description: "the templates were not loaded"))
+        return (loadedTemplates, (try? specSlots.values()) ?? [])
     }
 
     /// Prepares and, when everything rendered, writes the changed files.
